@@ -1,0 +1,43 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Duizhao 对照", template: "%s · Duizhao 对照" },
+  description: "Read Chinese policy essays side by side, with their notes, sources and shared concepts connected.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
+    { media: "(prefers-color-scheme: dark)", color: "#16171a" },
+  ],
+};
+
+// Applies the saved or preferred theme before first paint, so dark readers never see a white flash.
+const themeScript = `(function(){try{var t=localStorage.getItem("duizhao-theme");if(t!=="light"&&t!=="dark"){t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light"}document.documentElement.dataset.theme=t}catch(e){}})()`;
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-Hans" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="border-b border-rule dark:border-night-rule">
+          <nav aria-label="Site" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 text-sm">
+            <Link href="/" className="font-serif text-lg font-semibold tracking-wide no-underline">
+              对照 <span className="font-sans text-sm font-normal text-muted dark:text-night-muted">Duizhao</span>
+            </Link>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

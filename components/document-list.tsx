@@ -1,0 +1,73 @@
+import Link from "next/link";
+
+export interface DocumentListItem {
+  slug: string;
+  title: string;
+  titleEn: string | null;
+  authors: string[];
+  journal: string | null;
+  issue: string | null;
+  date: string | null;
+  abstract: string | null;
+  counts: { paragraphs: number; footnotes: number; sources: number };
+}
+
+/** The corpus as a list of documents, each with its metadata, counts and a way in. */
+export function DocumentList({ documents }: { documents: DocumentListItem[] }) {
+  if (documents.length === 0) {
+    return (
+      <p className="text-muted dark:text-night-muted">
+        The corpus is empty. Put source texts in <code>corpus/</code> and run <code>npm run ingest</code>.
+      </p>
+    );
+  }
+  return (
+    <ul className="grid gap-6" aria-label="Documents">
+      {documents.map((document) => (
+        <li
+          key={document.slug}
+          className="rounded-lg border border-rule bg-white/60 p-5 dark:border-night-rule dark:bg-white/5"
+          data-testid="document-card"
+        >
+          <h2 className="font-serif text-xl font-semibold leading-snug">
+            <Link href={`/read/${document.slug}`} className="hover:text-accent dark:hover:text-night-accent">
+              {document.title}
+            </Link>
+          </h2>
+          {document.titleEn ? (
+            <p lang="en" className="mt-1 text-sm text-muted dark:text-night-muted">
+              {document.titleEn}
+            </p>
+          ) : null}
+          <p className="mt-2 text-sm">
+            <span>{document.authors.length > 0 ? document.authors.join("、") : "作者不详 (author unknown)"}</span>
+            <span className="text-muted dark:text-night-muted">
+              {" · "}
+              {[document.journal, document.issue].filter(Boolean).join("，") || "出处不详 (journal unknown)"}
+              {document.date ? ` · ${document.date}` : ""}
+            </span>
+          </p>
+          {document.abstract ? (
+            <p className="mt-3 line-clamp-3 font-serif text-[0.95rem] leading-7 text-ink/85 dark:text-night-ink/85">
+              {document.abstract}
+            </p>
+          ) : null}
+          <dl className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-xs text-muted dark:text-night-muted">
+            <div className="flex gap-1">
+              <dt>Paragraphs</dt>
+              <dd className="font-medium text-ink dark:text-night-ink">{document.counts.paragraphs}</dd>
+            </div>
+            <div className="flex gap-1">
+              <dt>Notes</dt>
+              <dd className="font-medium text-ink dark:text-night-ink">{document.counts.footnotes}</dd>
+            </div>
+            <div className="flex gap-1">
+              <dt>Sources cited</dt>
+              <dd className="font-medium text-ink dark:text-night-ink">{document.counts.sources}</dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

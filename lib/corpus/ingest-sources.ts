@@ -1,0 +1,48 @@
+import "server-only";
+import { loadDocument, type LoadOutcome } from "@/lib/db/load-document";
+import type { Database } from "@/lib/db/prisma-client";
+import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import { parseDocument } from "@/lib/ingest/parse-document";
+import { computePipelineVersion } from "./pipeline-version";
+import { readSourceFile, type SourceFile } from "./read-source-file";
+
+export type IngestResult =
+  | { file: string; ok: true; outcome: LoadOutcome; draft: DocumentDraft; parseMs: number; loadMs: number }
+  | { file: string; ok: false; error: string };
+
+/**
+ * Reads, parses and loads source files one by one, each in its own transaction. A file that fails
+ * (unreadable, refused by the parser, bad manifest) is reported and leaves its document as it was.
+ */
+export async function ingestSources(
+  db: Database,
+  files: readonly { path: string; manifestPath?: string }[],
+  onProgress: (message: string) => void = () => {},
+): Promise<IngestResult[]> {
+  const pipelineVersion = await computePipelineVersion();
+  const results: IngestResult[] = [];
+  for (const [index, file] of files.entries()) {
+    onProgress(`[${index + 1}/${files.length}] ${file.path}`);
+    try {
+      const source = await readSourceFile(file.path, file.manifestPath);
+      const parseStart = performance.now();
+      const draft = parseSource(source);
+      const parseMs = performance.now() - parseStart;
+      const loadStart = performance.now();
+      const outcome = await loadDocument(db, draft, {
+        sourceFile: source.fileName,
+        sourceSha256: source.sha256,
+        parserVersion: pipelineVersion,
+        manifest: source.manifest,
+      });
+      results.push({ file: file.path, ok: true, outcome, draft, parseMs, loadMs: performance.now() - loadStart });
+    } catch (error) {
+      results.push({ file: file.path, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
+}
+
+export function parseSource(source: SourceFile): DocumentDraft {
+  return parseDocument({ bytes: source.bytes, fileName: source.fileName, manifest: source.manifest ?? undefined });
+}

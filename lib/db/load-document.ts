@@ -1,0 +1,177 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentManifest } from "@/lib/ingest/document-manifest";
+import type { Database, DatabaseTransaction } from "./prisma-client";
+import { rebuildCorpusDerivations } from "./rebuild-corpus-derivations";
+import { recordMovedAnchors } from "./record-moved-anchors";
+import { writeSearchBlocks } from "./write-search-blocks";
+
+export interface DocumentSource {
+  sourceFile: string;
+  sourceSha256: string;
+  parserVersion: string;
+  manifest: DocumentManifest | null;
+}
+
+export type LoadOutcome =
+  | { status: "unchanged"; slug: string }
+  | { status: "created" | "replaced"; slug: string; moved: number; orphaned: string[] };
+
+/**
+ * Writes one parsed document in ONE transaction: either every row of the new version is there
+ * (with the corpus-wide derivations recomputed), or the database is exactly as it was.
+ * An unchanged file (same bytes, same parser) changes nothing.
+ */
+export async function loadDocument(
+  db: Database,
+  draft: DocumentDraft,
+  source: DocumentSource,
+  options: { beforeCommit?: () => Promise<void> } = {},
+): Promise<LoadOutcome> {
+  const existing = await db.document.findUnique({
+    where: { slug: draft.slug },
+    select: { sourceSha256: true, parserVersion: true },
+  });
+  if (existing && existing.sourceSha256 === source.sourceSha256 && existing.parserVersion === source.parserVersion) {
+    return { status: "unchanged", slug: draft.slug };
+  }
+  return db.$transaction(
+    async (tx) => {
+      // Serialise loads of the corpus: derivations read every document.
+      await tx.$executeRaw`select pg_advisory_xact_lock(20231106)`;
+      const documentId = await upsertDocumentRow(tx, draft, source);
+      const remap = await recordMovedAnchors(tx, documentId, draft);
+      await deleteDocumentContent(tx, documentId);
+      await insertDocumentContent(tx, documentId, draft);
+      await writeSearchBlocks(tx, documentId, draft);
+      await rebuildCorpusDerivations(tx);
+      await options.beforeCommit?.();
+      return {
+        status: existing ? "replaced" : "created",
+        slug: draft.slug,
+        moved: remap.moved,
+        orphaned: remap.orphaned,
+      } as const;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+async function upsertDocumentRow(tx: DatabaseTransaction, draft: DocumentDraft, source: DocumentSource): Promise<string> {
+  const data = {
+    sourceFile: source.sourceFile,
+    sourceSha256: source.sourceSha256,
+    parserVersion: source.parserVersion,
+    manifest: (source.manifest ?? {}) as object,
+    title: draft.title,
+    titleEn: source.manifest?.titleEn ?? null,
+    authors: draft.authors,
+    journal: draft.journal,
+    issue: draft.issue,
+    date: draft.date,
+    abstract: draft.abstract,
+    pageCount: draft.pageCount,
+    debris: draft.debris,
+    fragments: draft.fragments,
+    warnings: draft.warnings,
+    ingestedAt: new Date(),
+  };
+  const row = await tx.document.upsert({
+    where: { slug: draft.slug },
+    create: { slug: draft.slug, ...data },
+    update: data,
+    select: { id: true },
+  });
+  return row.id;
+}
+
+async function deleteDocumentContent(tx: DatabaseTransaction, documentId: string): Promise<void> {
+  const where = { documentId };
+  await tx.footnoteMarker.deleteMany({ where });
+  await tx.citation.deleteMany({ where });
+  await tx.footnote.deleteMany({ where });
+  await tx.paragraph.deleteMany({ where });
+  await tx.heading.deleteMany({ where });
+  await tx.conceptMention.deleteMany({ where });
+  await tx.searchBlock.deleteMany({ where });
+}
+
+async function insertDocumentContent(tx: DatabaseTransaction, documentId: string, draft: DocumentDraft): Promise<void> {
+  await tx.heading.createMany({
+    data: draft.headings.map((heading, ordinal) => ({
+      documentId,
+      anchor: heading.anchor,
+      ordinal,
+      level: heading.level,
+      label: heading.label,
+      text: heading.text,
+      lineFrom: heading.sourceLines[0],
+      lineTo: heading.sourceLines[1],
+    })),
+  });
+  await tx.paragraph.createMany({
+    data: draft.paragraphs.map((paragraph, ordinal) => ({
+      documentId,
+      anchor: paragraph.anchor,
+      ordinal,
+      headingAnchor: paragraph.headingAnchor,
+      text: paragraph.text,
+      lineFrom: paragraph.sourceLines[0],
+      lineTo: paragraph.sourceLines[1],
+    })),
+  });
+  const footnoteIds = new Map(draft.footnotes.map((note) => [note.anchor, randomUUID()]));
+  await tx.footnote.createMany({
+    data: draft.footnotes.map((note, ordinal) => ({
+      id: footnoteIds.get(note.anchor)!,
+      documentId,
+      anchor: note.anchor,
+      ordinal,
+      label: note.label,
+      page: note.page,
+      status: note.status,
+      text: note.text,
+      lineFrom: note.sourceLines[0],
+      lineTo: note.sourceLines[1],
+    })),
+  });
+  const markerRows = [
+    ...draft.headings.flatMap((h) => h.markers.map((m) => ({ blockKind: "heading" as const, blockAnchor: h.anchor, ...m }))),
+    ...draft.paragraphs.flatMap((p) => p.markers.map((m) => ({ blockKind: "paragraph" as const, blockAnchor: p.anchor, ...m }))),
+  ];
+  await tx.footnoteMarker.createMany({
+    data: markerRows.map((marker) => {
+      const footnoteId = footnoteIds.get(marker.footnoteAnchor);
+      if (!footnoteId) throw new Error(`marker ${marker.label} in ${marker.blockAnchor} calls unknown note ${marker.footnoteAnchor}`);
+      return {
+        documentId,
+        footnoteId,
+        blockKind: marker.blockKind,
+        blockAnchor: marker.blockAnchor,
+        label: marker.label,
+        offset: marker.offset,
+      };
+    }),
+  });
+  await tx.citation.createMany({
+    data: draft.footnotes.flatMap((note) =>
+      note.citations.map((citation, index) => ({
+        documentId,
+        footnoteId: footnoteIds.get(note.anchor)!,
+        anchor: citation.anchor,
+        ordinal: index,
+        raw: citation.raw,
+        authors: citation.authors,
+        title: citation.title,
+        container: citation.container,
+        date: citation.date,
+        pages: citation.pages,
+        url: citation.url,
+        repeatsAnchor: citation.repeats,
+        lineFrom: citation.sourceLines[0],
+        lineTo: citation.sourceLines[1],
+      })),
+    ),
+  });
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Database = PrismaClient;
+/** A client or the transaction client handed to `$transaction` callbacks. */
+export type DatabaseTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+const clients = new Map<string, PrismaClient>();
+
+/**
+ * The Prisma client for a database URL (DATABASE_URL by default), created on first use: a client made
+ * at import time would fail `next build`, where no database exists.
+ */
+export function getDatabase(url: string | undefined = process.env.DATABASE_URL): PrismaClient {
+  if (!url) throw new Error("DATABASE_URL is not set: start Duizhao with `npm start`, which provides it");
+  let client = clients.get(url);
+  if (!client) {
+    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    clients.set(url, client);
+  }
+  return client;
+}
+
+export async function disconnectDatabases(): Promise<void> {
+  await Promise.all([...clients.values()].map((client) => client.$disconnect()));
+  clients.clear();
+}

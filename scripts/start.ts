@@ -1,0 +1,202 @@
+/**
+ * `npm start`: the whole app in one command. Reads the environment, opens the database (DATABASE_URL's
+ * server, or an embedded PostgreSQL under .data/), applies migrations, ingests what changed in corpus/,
+ * builds the web app when its sources changed, serves it and prints the URL. Ctrl-C stops the web
+ * server and the embedded database cleanly.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { listCorpusTexts } from "@/lib/corpus/read-source-file";
+import { ingestSources } from "@/lib/corpus/ingest-sources";
+import { DatabaseStartError } from "@/lib/database-server/embedded-postgres";
+import { openDatabase, type OpenDatabase } from "@/lib/database-server/open-database";
+import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { EnvironmentError, readEnvironment } from "@/lib/env";
+
+const root = process.cwd();
+const appPidFile = path.join(root, ".data", "app.pid");
+let database: OpenDatabase | undefined;
+let web: ChildProcess | undefined;
+let stopping = false;
+
+function say(message: string) {
+  console.log(`duizhao: ${message}`);
+}
+
+/** One clear line and a non-zero exit: no stack traces for configuration problems. */
+async function fail(message: string): Promise<never> {
+  console.error(`duizhao: error: ${message}`);
+  await shutdown(1);
+  throw new Error("unreachable");
+}
+
+async function main() {
+  const env = readEnvironment();
+  await stopLeftoverApp();
+  await assertPortFree(env.PORT, env.HOST);
+
+  database = await openDatabase(env);
+  say(
+    database.kind === "external"
+      ? "using the database at DATABASE_URL"
+      : `embedded PostgreSQL ${database.reused ? "(reusing the server left running)" : "started"} on port ${env.DUIZHAO_DB_PORT}, data in ${env.DUIZHAO_DATA_DIR}`,
+  );
+  const applied = await applyMigrations(database.url);
+  if (applied.length > 0) say(`applied migrations: ${applied.join(", ")}`);
+
+  const db = getDatabase(database.url);
+  const files = (await listCorpusTexts(path.join(root, "corpus"))).map((file) => ({ path: file }));
+  const results = await ingestSources(db, files);
+  for (const result of results) {
+    const name = path.basename(result.file);
+    if (!result.ok) console.error(`duizhao: could not ingest ${name}: ${result.error} (its previous version, if any, is kept)`);
+    else if (result.outcome.status !== "unchanged") say(`ingested ${name} → ${result.outcome.slug} (${result.outcome.status})`);
+  }
+  await disconnectDatabases();
+
+  await buildIfNeeded();
+  await serve(env.PORT, env.HOST, database.url);
+}
+
+async function serve(port: number, host: string, databaseUrl: string) {
+  const nextBin = path.join(root, "node_modules", ".bin", "next");
+  web = spawn(nextBin, ["start", "-p", String(port), "-H", host], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  await fs.mkdir(path.dirname(appPidFile), { recursive: true });
+  await fs.writeFile(appPidFile, String(web.pid));
+  web.stdout?.on("data", (chunk: Buffer) => {
+    if (process.env.DUIZHAO_VERBOSE) process.stdout.write(chunk);
+  });
+  web.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`duizhao: error: the web server exited (code ${code ?? "?"})`);
+      void shutdown(1);
+    }
+  });
+  const url = `http://localhost:${port}`;
+  for (let waited = 0; ; waited += 200) {
+    if (await isServing(url)) break;
+    if (waited > 60_000) await fail(`the web server did not answer at ${url} within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  say(`ready at ${url}  (Ctrl-C to stop)`);
+}
+
+async function isServing(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/health`);
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `next build` only when the app's sources changed since the last build: a second start is quick.
+ */
+async function buildIfNeeded() {
+  const stampFile = path.join(root, ".next", "duizhao-build-stamp");
+  const stamp = await sourceStamp();
+  const previous = await fs.readFile(stampFile, "utf8").catch(() => "");
+  const built = await fs.access(path.join(root, ".next", "BUILD_ID")).then(() => true, () => false);
+  if (built && previous === stamp) return;
+  say("building the web app (first start, or the code changed)…");
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const build = spawn(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    let output = "";
+    build.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    build.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    build.on("exit", (code) => {
+      if (code === 0) resolve();
+      else {
+        console.error(output.slice(-4000));
+        reject(new Error(`next build failed (code ${code})`));
+      }
+    });
+  });
+  await fs.writeFile(stampFile, stamp);
+  say(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function sourceStamp(): Promise<string> {
+  const hash = createHash("sha256");
+  const roots = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+  for (const entry of roots) {
+    const full = path.join(root, entry);
+    const stat = await fs.stat(full).catch(() => null);
+    if (!stat) continue;
+    const files = stat.isDirectory()
+      ? (await fs.readdir(full, { recursive: true, withFileTypes: true }))
+          .filter((e) => e.isFile() && !e.name.endsWith(".test.ts"))
+          .map((e) => path.join(e.parentPath, e.name))
+      : [full];
+    for (const file of files.sort()) {
+      if (file.includes(`${path.sep}generated${path.sep}`)) continue;
+      hash.update(path.relative(root, file)).update(await fs.readFile(file));
+    }
+  }
+  return hash.digest("hex");
+}
+
+/** A web server left running by a run that was killed (kill -9) would hold the port. */
+async function stopLeftoverApp() {
+  const pid = Number(await fs.readFile(appPidFile, "utf8").catch(() => ""));
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8");
+    if (!/next/.test(cmdline)) return;
+    process.kill(pid, "SIGTERM");
+    for (let i = 0; i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      process.kill(pid, 0);
+    }
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // Gone (or never ours): nothing to stop.
+  }
+  await fs.rm(appPidFile, { force: true });
+}
+
+async function assertPortFree(port: number, host: string) {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+  if (!free) await fail(`port ${port} is already in use by another program; set PORT to a free port`);
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (web && web.exitCode === null) {
+    const exited = new Promise((resolve) => web!.once("exit", resolve));
+    web.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+  await fs.rm(appPidFile, { force: true }).catch(() => undefined);
+  await disconnectDatabases().catch(() => undefined);
+  await database?.close().catch(() => undefined);
+  process.exit(code);
+}
+
+process.on("SIGINT", () => {
+  say("stopping…");
+  void shutdown(0);
+});
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  if (error instanceof EnvironmentError || error instanceof DatabaseStartError) await fail(error.message);
+  else await fail(error instanceof Error ? error.message : String(error));
+});
