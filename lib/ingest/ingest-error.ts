@@ -1,12 +1,15 @@
-export type IngestErrorCode = "empty" | "not-utf8" | "binary" | "too-large" | "no-structure" | "manifest" | "invalid-draft";
+/**
+ * Why a source file was refused. Codes are stable (the CLI and API report them); messages are one
+ * line, written for the person who supplied the file.
+ */
+export type IngestErrorCode = "empty" | "not-utf8" | "binary" | "too-large" | "no-structure";
 
-/** Input the pipeline refuses, explained in one line for the person who gave it. */
 export class IngestError extends Error {
-  constructor(
-    readonly code: IngestErrorCode,
-    message: string,
-  ) {
+  readonly code: IngestErrorCode;
+
+  constructor(code: IngestErrorCode, message: string) {
     super(message);
     this.name = "IngestError";
+    this.code = code;
   }
 }
