@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import type { CitationDraft } from "@/lib/ingest/document-draft";
+import { parseNoteCitations } from "@/lib/ingest/parse-citations";
+import { corpusNotes000, corpusNotes001 } from "@/tests/fixtures/citations/corpus-notes";
+import { diceSimilarity, findSharedSources, groupSources, inferSourceType, normaliseTitle, type SourceDocumentInput } from "./group-sources";
+
+function cite(anchor: string, fields: Partial<CitationDraft>): CitationDraft {
+  return {
+    anchor,
+    raw: fields.raw ?? `《${fields.title ?? ""}》`,
+    authors: [],
+    title: null,
+    container: null,
+    date: null,
+    pages: null,
+    url: null,
+    repeats: null,
+    sourceLines: [1, 1],
+    ...fields,
+  };
+}
+
+const doc = (slug: string, ...citations: CitationDraft[]): SourceDocumentInput => ({
+  slug,
+  footnotes: citations.map((c) => ({ anchor: c.anchor.replace(/-c\d+$/u, ""), citations: [c] })),
+});
+
+describe("normaliseTitle", () => {
+  it("strips （全文）, 全文发表, 白皮书, punctuation and speaker colons, and expands 网信", () => {
+    expect(normaliseTitle("甲在某大会开幕式上的讲话（全文）").base).toBe(normaliseTitle("甲在某大会开幕式上的讲话").base);
+    expect(normaliseTitle("甲：在某会上的讲话").base).toBe(normaliseTitle("甲在某会上的讲话全文发表").base);
+    expect(normaliseTitle("甲在网信工作座谈会上的讲话").base).toBe(normaliseTitle("甲在网络安全和信息化工作座谈会上的讲话").base);
+    expect(normaliseTitle("论某：理论与实践（2.0 版）")).toEqual({ base: normaliseTitle("论某：理论与实践").base, version: "2.0" });
+  });
+
+  it("Dice is 1 for equal strings and low for unrelated ones", () => {
+    expect(diceSimilarity("网络空间", "网络空间")).toBe(1);
+    expect(diceSimilarity("网络空间", "数字经济")).toBe(0);
+  });
+});
+
+describe("groupSources", () => {
+  it("merges one speech reported by two sites under different titles, with evidence", () => {
+    const sources = groupSources([
+      doc("a", cite("a1-c1", { title: "甲在第二届某大会开幕式上的讲话", container: "新华网", date: "2015-12-16", url: "http://x.cn/1" })),
+      doc("b", cite("b1-c1", { title: "甲在第二届某大会开幕式上的讲话（全文）", container: "中国政府网", date: "2015-12-17", url: "http://y.cn/2" })),
+    ]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ type: "speech", date: "2015-12-16", urls: ["http://x.cn/1", "http://y.cn/2"] });
+    expect(sources[0]!.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(["same-title", "date-agreement", "host-difference"]));
+    expect(sources[0]!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("links a title-only short reference to the full citation, with lower confidence", () => {
+    const sources = groupSources([
+      doc("a", cite("a1-c1", { title: "某某白皮书题名", raw: "《某某白皮书题名》白皮书，某网站，2022年11月7日", container: "某网站", date: "2022-11-07" })),
+      doc("b", cite("b1-c1", { title: "某某白皮书题名", raw: "某办公室：《某某白皮书题名》白皮书", authors: ["某办公室"] })),
+    ]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.type).toBe("white-paper");
+    expect(sources[0]!.authors).toEqual(["某办公室"]);
+    expect(sources[0]!.evidence.some((e) => e.kind === "short-reference")).toBe(true);
+    expect(sources[0]!.confidence).toBeLessThan(0.9);
+  });
+
+  it("does not merge works whose titles differ in a year or ordinal", () => {
+    const sources = groupSources([
+      doc("a", cite("a1-c1", { title: "甲向2014年某大会致贺信", date: "2014-11-19" })),
+      doc("b", cite("b1-c1", { title: "甲向2022年某大会致贺信", date: "2022-11-09" }), cite("b2-c1", { title: "甲向第六届某大会致贺信" })),
+    ]);
+    expect(sources).toHaveLength(3);
+    expect(findSharedSources(sources)).toEqual([]);
+  });
+
+  it("does not merge a title with a longer title that contains it", () => {
+    expect(groupSources([doc("a", cite("a1-c1", { title: "携手某共同体" })), doc("b", cite("b1-c1", { title: "携手某共同体实践案例集" }))])).toHaveLength(2);
+  });
+
+  it("makes two versions of one report one source, saying so", () => {
+    const sources = groupSources([
+      doc("a", cite("a1-c1", { title: "某主权：理论与实践（2.0版）", date: "2020-10-15", url: "https://w.org/1" })),
+      doc("b", cite("b1-c1", { title: "某主权：理论与实践（3.0版）", date: "2021-09-28", url: "https://w.org/2" })),
+    ]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ type: "report", versions: ["2.0", "3.0"], confidence: 0.7 });
+    expect(sources[0]!.evidence.map((e) => e.kind)).toContain("version-difference");
+  });
+
+  it("merges by URL identity, ignoring tracking queries, and follows 同上", () => {
+    const sources = groupSources([
+      doc("a", cite("a1-c1", { title: "题一", url: "http://www.cac.gov.cn/2015-12/16/c_1.htm?from=singlemessage" })),
+      doc("b", cite("b1-c1", { title: "完全不同的题", url: "http://cac.gov.cn/2015-12/16/c_1.htm" }), cite("b2-c1", { raw: "同上", repeats: "b1-c1", title: "完全不同的题" })),
+    ]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.citations.map((c) => c.citationAnchor)).toEqual(["a1-c1", "b1-c1", "b2-c1"]);
+    expect(sources[0]!.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(["same-url", "ibid"]));
+  });
+
+  it("gives stable keys and skips citations that identify no work", () => {
+    const input = [doc("a", cite("a1-c1", { title: "某题" }), cite("a2-c1", { raw: "2018年第5期，第1页", date: "2018", pages: "1" }))];
+    const first = groupSources(input);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.key).toMatch(/^src-[0-9a-f]{16}$/u);
+    expect(groupSources(input)[0]!.key).toBe(first[0]!.key);
+  });
+});
+
+describe("inferSourceType", () => {
+  const t = (title: string, container: string | null, raw = `《${title}》`, url: string | null = null) => inferSourceType({ title, container, raw, url });
+  it("reads the kind of work from title, container and wording", () => {
+    expect(t("甲在某会上的致辞", "新华网")).toBe("speech");
+    expect(t("某共同体", null, "《某共同体》白皮书")).toBe("white-paper");
+    expect(t("某论文", "某学刊", "甲：《某论文》，载《某学刊》，2020年第2期")).toBe("journal-article");
+    expect(t("某书", "人民出版社")).toBe("book");
+    expect(t("中华人民共和国网络安全法", null)).toBe("law");
+    expect(t("某机构成立", "人民网", "《某机构成立》，人民网")).toBe("news-report");
+    expect(t("某年度报告（2022年）", null)).toBe("report");
+    expect(t("Some page", null, "“Some page,” https://x.org", "https://x.org")).toBe("web-page");
+  });
+});
+
+describe("sources of the real corpus", () => {
+  const input = ([["000", corpusNotes000()], ["001", corpusNotes001()]] as const).map(([slug, notes]) => {
+    const citations = parseNoteCitations(notes);
+    return { slug, footnotes: notes.map((n) => ({ anchor: n.anchor, citations: citations.get(n.anchor)! })) };
+  });
+  const sources = groupSources(input);
+  const shared = findSharedSources(sources);
+  const find = (fragment: string) => sources.filter((s) => s.title?.includes(fragment));
+
+  it("finds the works both essays cite, checked by hand against the notes", () => {
+    expect(sources.length).toBe(65);
+    expect(shared.map((s) => s.title).sort()).toEqual(
+      [
+        "习近平在第二届世界互联网大会开幕式上的讲话（全文）",
+        "习近平向 2022年世界互联网大会乌镇峰会致贺信",
+        "携手构建网络空间命运共同体",
+        "习近平在网信工作座谈会上的讲话全文发表",
+        "网络主权：理论与实践（2.0版）",
+      ].sort(),
+    );
+  });
+
+  it("gathers every citation of the 2015 World Internet Conference speech, short references included", () => {
+    const [speech] = find("第二届世界互联网大会开幕式");
+    expect(find("第二届世界互联网大会开幕式")).toHaveLength(1);
+    expect(speech!.citations.length).toBe(7);
+    expect(speech).toMatchObject({ type: "speech", date: "2015-12-16" });
+  });
+
+  it("keeps the congratulatory letters of different years apart", () => {
+    const letters = sources.filter((s) => s.title?.includes("贺信"));
+    expect(letters.length).toBe(3);
+    expect(new Set(letters.map((s) => s.key)).size).toBe(3);
+  });
+
+  it("merges the white paper across essays and the report across versions", () => {
+    const [whitePaper] = shared.filter((s) => s.type === "white-paper");
+    expect(whitePaper!.documentSlugs).toEqual(["000", "001"]);
+    expect(whitePaper!.date).toBe("2022-11-07");
+    const [report] = find("网络主权");
+    expect(report!.versions).toEqual(["2.0", "3.0"]);
+  });
+});

@@ -1,0 +1,390 @@
+import type { CitationDraft } from "@/lib/ingest/document-draft";
+
+/**
+ * Gathers the citations of one work, across all documents, into one source record. Two essays cite the
+ * same speech from different news sites, under different titles and dates; a short reference (title only)
+ * points at a work cited in full elsewhere; a report is cited in two versions. Every merge records why it
+ * was made, and the source's confidence is that of its weakest merge.
+ *
+ * Decisions:
+ * - Titles that differ in a number or an ordinal (第六届 vs 2022年, 2014 vs 2022) are different works, however
+ *   similar the rest; the only numeric difference tolerated is a version marker ("2.0版" vs "3.0版").
+ * - Two versions of one report are ONE source: a reader following the trail wants both; the evidence says
+ *   which versions were merged and the confidence is lowered.
+ * - A citation without title or URL (the tail of a truncated note) identifies no work and joins no source.
+ */
+
+export const SOURCE_TYPES = [
+  "speech",
+  "white-paper",
+  "report",
+  "law",
+  "journal-article",
+  "book",
+  "news-report",
+  "web-page",
+  "other",
+] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export interface SourceCitationRef {
+  documentSlug: string;
+  footnoteAnchor: string;
+  citationAnchor: string;
+}
+
+export type EvidenceKind =
+  | "same-url"
+  | "same-title"
+  | "title-similarity"
+  | "short-reference"
+  | "ibid"
+  | "version-difference"
+  | "date-agreement"
+  | "date-difference"
+  | "host-difference"
+  | "author-host";
+
+export interface SourceEvidence {
+  kind: EvidenceKind;
+  detail: string;
+}
+
+export interface SourceRecord {
+  /** Stable id: "src-" + hash of the normalised title (or of the URL when there is no title). */
+  key: string;
+  title: string | null;
+  authors: string[];
+  type: SourceType;
+  /** The most precise date any citation gives (earliest when they disagree). */
+  date: string | null;
+  container: string | null;
+  /** Journal issue ("2022年第3期" → "3"), when the work is a journal article. */
+  issue: string | null;
+  pages: string | null;
+  /** Versions merged into this source ("2.0", "3.0"), when a report was cited in several. */
+  versions: string[];
+  urls: string[];
+  citations: SourceCitationRef[];
+  evidence: SourceEvidence[];
+  /** 0..1: the confidence of the weakest merge; 1 for a source cited once or identically. */
+  confidence: number;
+}
+
+export interface SourceDocumentInput {
+  slug: string;
+  footnotes: readonly { anchor: string; citations: readonly CitationDraft[] }[];
+}
+
+interface Entry {
+  index: number;
+  ref: SourceCitationRef;
+  citation: CitationDraft;
+  /** Normalised title without its version marker. */
+  base: string | null;
+  version: string | null;
+  tokens: string;
+  urlKey: string | null;
+  /** A title-only reference: no host, date or URL of its own. */
+  short: boolean;
+}
+
+interface Edge {
+  a: number;
+  b: number;
+  confidence: number;
+  evidence: SourceEvidence[];
+}
+
+const VERSION = /[（(]?\s*(\d+(?:\.\d+)?)\s*版\s*[)）]?/u;
+/** Abbreviations the policy literature uses interchangeably with their full form. */
+const SYNONYMS: readonly (readonly [RegExp, string])[] = [[/网信/gu, "网络安全和信息化"]];
+const GENRE_SUFFIX = /(?:（全文）|\(全文\)|全文发表|全文|白皮书)+$/u;
+const PUNCTUATION = /[\s\p{P}\p{S}]/gu;
+
+/** The title as a comparison key: no （全文）/白皮书, no punctuation or brackets, full forms of abbreviations. */
+export function normaliseTitle(title: string): { base: string; version: string | null } {
+  let text = title.normalize("NFKC").toLowerCase().replace(/\s+/gu, "");
+  const version = VERSION.exec(text)?.[1] ?? null;
+  if (version) text = text.replace(VERSION, "");
+  text = text.replace(/\(全文\)/gu, "").replace(/[\p{P}\p{S}]+$/u, "").replace(GENRE_SUFFIX, "");
+  for (const [pattern, full] of SYNONYMS) text = text.replace(pattern, full);
+  return { base: text.replace(PUNCTUATION, ""), version };
+}
+
+/** Numbers and ordinals in a title: works that differ in them are different works. */
+function distinguishingTokens(base: string): string {
+  const tokens = [
+    ...(base.match(/\d+/gu) ?? []),
+    ...(base.match(/第[一二三四五六七八九十百零〇两]+[届次期个]/gu) ?? []),
+    ...(base.match(/首届/gu) ?? []),
+  ];
+  return tokens.sort().join("|");
+}
+
+function urlKey(url: string): string {
+  return url
+    .toLowerCase()
+    .replace(/^https?:\/\//u, "")
+    .replace(/^www\./u, "")
+    .replace(/[?#].*$/u, "")
+    .replace(/\/+/gu, "/")
+    .replace(/\/$/u, "");
+}
+
+function bigrams(text: string): Map<string, number> {
+  const grams = new Map<string, number>();
+  const chars = [...text];
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const gram = chars[i]! + chars[i + 1]!;
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/** Sørensen–Dice coefficient over character bigrams. */
+export function diceSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const ga = bigrams(a);
+  const gb = bigrams(b);
+  let common = 0;
+  let total = 0;
+  for (const [gram, n] of ga) {
+    common += Math.min(n, gb.get(gram) ?? 0);
+    total += n;
+  }
+  for (const n of gb.values()) total += n;
+  return total === 0 ? 0 : (2 * common) / total;
+}
+
+function toDay(date: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(date);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : null;
+}
+
+/** Whether two dates can describe one document: equal where both are precise, at most a month apart. */
+function datesCompatible(a: string, b: string): boolean {
+  const da = toDay(a);
+  const db = toDay(b);
+  if (da !== null && db !== null) return Math.abs(da - db) <= 31;
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+}
+
+function hash(text: string): string {
+  // FNV-1a, 2 × 32 bits: stable across runs and platforms, no dependency.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    h1 = Math.imul(h1 ^ code, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+}
+
+const NEWS_HOST = /(新华网|人民网|中国网|光明网|央视网|中新网|中国新闻网|搜狐|新浪|澎湃|凤凰网|环球网|日报|新闻|晚报|时报)/u;
+const NEWS_URL = /(xinhuanet|news\.cn|people\.com\.cn|china\.com\.cn|gmw\.cn|chinanews|cctv|sohu|sina|thepaper|ifeng|huanqiu)/u;
+
+/** The kind of work, from its title, container and the wording around the title. */
+export function inferSourceType(input: { title: string | null; container: string | null; raw: string; url: string | null }): SourceType {
+  // A document named inside the title (〈…〉) is the subject, not the kind of this work.
+  const title = (input.title ?? "").replace(/〈[^〉]*〉/gu, "").replace(GENRE_SUFFIX, "");
+  if (/白皮书/u.test(input.raw.replace(/《[^》]*〈[^〉]*〉[^》]*》/gu, "")) && !/解读/u.test(title)) return "white-paper";
+  if (/载\s*《|》\s*\d{4}\s*年\s*第\s*\d+\s*期/u.test(input.raw) || /\d{4}\s*年\s*第\s*\d+\s*期/u.test(input.raw)) {
+    return "journal-article";
+  }
+  if (/出版社/u.test(input.container ?? "")) return "book";
+  if (/(?<!方)(?:法|法案|条例|公约)$/u.test(title)) return "law";
+  if (/(讲话|致辞|贺信|贺词|演讲|致信|谈话)/u.test(title) || /在[^》]*大会上的报告/u.test(title)) return "speech";
+  if (/(报告|report|strategy|战略|纲要|倡议|立场文件|规划|\d+(?:\.\d+)?\s*版)/iu.test(title)) return "report";
+  if (NEWS_HOST.test(input.container ?? "") || (input.url !== null && NEWS_URL.test(input.url))) return "news-report";
+  if (input.url) return "web-page";
+  return "other";
+}
+
+function richness(c: CitationDraft): number {
+  return (c.url ? 2 : 0) + (c.date ? 1 : 0) + (c.container ? 1 : 0) + (c.authors.length > 0 ? 1 : 0) + (c.pages ? 0.5 : 0);
+}
+
+function precision(date: string): number {
+  return date.split("-").length;
+}
+
+function compare(a: Entry, b: Entry): Edge | null {
+  const ca = a.citation;
+  const cb = b.citation;
+  const evidence: SourceEvidence[] = [];
+  let confidence = 0;
+  if (a.urlKey && a.urlKey === b.urlKey) {
+    confidence = 0.95;
+    evidence.push({ kind: "same-url", detail: `both cite ${ca.url}` });
+  }
+  if (a.base && b.base && a.tokens === b.tokens) {
+    if (a.base === b.base) {
+      if (a.version !== b.version) {
+        confidence = Math.max(confidence, 0.7);
+        evidence.push({
+          kind: "version-difference",
+          detail: `same report, different versions: ${a.version ?? "unversioned"} vs ${b.version ?? "unversioned"}`,
+        });
+      } else if (a.short || b.short) {
+        confidence = Math.max(confidence, 0.85);
+        evidence.push({ kind: "short-reference", detail: `title-only reference 《${(a.short ? ca : cb).title}》 matches the full citation's title` });
+      } else {
+        let c = 0.9;
+        if (ca.date && cb.date) c = datesCompatible(ca.date, cb.date) ? 0.95 : 0.8;
+        confidence = Math.max(confidence, c);
+        evidence.push({ kind: "same-title", detail: `normalised titles agree: 《${ca.title}》 / 《${cb.title}》` });
+      }
+    } else {
+      const dice = diceSimilarity(a.base, b.base);
+      const datesOk = !ca.date || !cb.date || datesCompatible(ca.date, cb.date);
+      // A title that is another plus words ("X" vs "X实践案例集") names a different work.
+      const lengthRatio = Math.min(a.base.length, b.base.length) / Math.max(a.base.length, b.base.length);
+      if (dice >= 0.85 && lengthRatio >= 0.85 && datesOk) {
+        confidence = Math.max(confidence, Math.round(dice * 0.9 * 100) / 100);
+        evidence.push({ kind: "title-similarity", detail: `bigram Dice ${dice.toFixed(2)}: 《${ca.title}》 / 《${cb.title}》` });
+      }
+    }
+  }
+  if (confidence === 0) return null;
+  if (ca.date && cb.date) {
+    evidence.push(
+      datesCompatible(ca.date, cb.date)
+        ? { kind: "date-agreement", detail: `dates agree: ${ca.date} / ${cb.date}` }
+        : { kind: "date-difference", detail: `dates differ: ${ca.date} vs ${cb.date}` },
+    );
+  }
+  if (ca.container && cb.container && ca.container !== cb.container) {
+    evidence.push({ kind: "host-difference", detail: `published by ${ca.container} and ${cb.container}` });
+  }
+  const author = ca.authors.find((name) => cb.container?.startsWith(name)) ?? cb.authors.find((name) => ca.container?.startsWith(name));
+  if (author) evidence.push({ kind: "author-host", detail: `author ${author} is the host of the other citation` });
+  return { a: a.index, b: b.index, confidence, evidence };
+}
+
+function entriesOf(documents: readonly SourceDocumentInput[]): Entry[] {
+  const entries: Entry[] = [];
+  for (const document of documents) {
+    for (const footnote of document.footnotes) {
+      for (const citation of footnote.citations) {
+        const normalised = citation.title ? normaliseTitle(citation.title) : null;
+        const base = normalised && normalised.base.length > 0 ? normalised.base : null;
+        if (!base && !citation.url && !citation.repeats) continue;
+        entries.push({
+          index: entries.length,
+          ref: { documentSlug: document.slug, footnoteAnchor: footnote.anchor, citationAnchor: citation.anchor },
+          citation,
+          base,
+          version: normalised?.version ?? null,
+          tokens: base ? distinguishingTokens(base) : "",
+          urlKey: citation.url ? urlKey(citation.url) : null,
+          short: !citation.url && !citation.date && !citation.container && !citation.repeats,
+        });
+      }
+    }
+  }
+  return entries;
+}
+
+function buildSource(members: Entry[], edges: Edge[]): SourceRecord {
+  const richest = [...members].sort((x, y) => richness(y.citation) - richness(x.citation) || x.index - y.index)[0]!;
+  const c = richest.citation;
+  const authors = [...new Set(members.flatMap((m) => m.citation.authors))];
+  const dates = members.map((m) => m.citation.date).filter((d): d is string => d !== null);
+  const best = Math.max(0, ...dates.map(precision));
+  const date = dates.filter((d) => precision(d) === best).sort()[0] ?? null;
+  const urls = [...new Set(members.map((m) => m.citation.url).filter((u): u is string => u !== null))];
+  const versions = [...new Set(members.map((m) => m.version).filter((v): v is string => v !== null))].sort();
+  const keyBase = members.map((m) => m.base).filter((b): b is string => b !== null).sort()[0] ?? members.map((m) => m.urlKey ?? "").sort()[0]!;
+  const evidence: SourceEvidence[] = [];
+  const seen = new Set<string>();
+  for (const edge of edges) {
+    for (const item of edge.evidence) {
+      const id = `${item.kind}:${item.detail}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        evidence.push(item);
+      }
+    }
+  }
+  const issue = /\d{4}\s*年\s*第\s*(\d+)\s*期/u.exec(c.raw)?.[1] ?? null;
+  const type = members
+    .map((m) => inferSourceType({ title: m.citation.title, container: m.citation.container, raw: m.citation.raw, url: m.citation.url }))
+    .sort((x, y) => SOURCE_TYPES.indexOf(x) - SOURCE_TYPES.indexOf(y))[0]!;
+  return {
+    key: `src-${hash(keyBase)}`,
+    title: c.title,
+    authors,
+    type,
+    date,
+    container: c.container,
+    issue,
+    pages: c.pages,
+    versions,
+    urls,
+    citations: members.map((m) => m.ref),
+    evidence,
+    confidence: edges.length === 0 ? 1 : Math.min(...edges.map((e) => e.confidence)),
+  };
+}
+
+/** One source per cited work, across all documents, in order of first citation. */
+export function groupSources(documents: readonly SourceDocumentInput[]): SourceRecord[] {
+  const entries = entriesOf(documents);
+  const parent = entries.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+
+  const edges: Edge[] = [];
+  const byAnchor = new Map(entries.map((e) => [`${e.ref.documentSlug}#${e.citation.anchor}`, e]));
+  for (const entry of entries) {
+    const repeated = entry.citation.repeats ? byAnchor.get(`${entry.ref.documentSlug}#${entry.citation.repeats}`) : undefined;
+    if (repeated) {
+      edges.push({ a: entry.index, b: repeated.index, confidence: 1, evidence: [{ kind: "ibid", detail: `同上 repeats ${repeated.citation.anchor}` }] });
+    }
+  }
+  const comparable = entries.filter((e) => !e.citation.repeats);
+  for (let i = 0; i < comparable.length; i += 1) {
+    for (let j = i + 1; j < comparable.length; j += 1) {
+      const edge = compare(comparable[i]!, comparable[j]!);
+      if (edge) edges.push(edge);
+    }
+  }
+
+  // Strongest merges first, so a source's confidence is that of the weakest link it needs.
+  const used = new Map<number, Edge[]>();
+  for (const edge of [...edges].sort((x, y) => y.confidence - x.confidence)) {
+    const ra = find(edge.a);
+    const rb = find(edge.b);
+    if (ra === rb) continue;
+    parent[rb] = ra;
+    used.set(ra, [...(used.get(ra) ?? []), ...(used.get(rb) ?? []), edge]);
+    used.delete(rb);
+  }
+
+  const groups = new Map<number, Entry[]>();
+  for (const entry of entries) {
+    const root = find(entry.index);
+    groups.set(root, [...(groups.get(root) ?? []), entry]);
+  }
+  return [...groups.entries()]
+    .map(([root, members]) => buildSource(members, used.get(root) ?? []));
+}
+
+export interface SharedSource extends SourceRecord {
+  documentSlugs: string[];
+}
+
+/** The sources cited by two or more documents, each with the documents that cite it. */
+export function findSharedSources(sources: readonly SourceRecord[]): SharedSource[] {
+  return sources
+    .map((source) => ({ ...source, documentSlugs: [...new Set(source.citations.map((c) => c.documentSlug))] }))
+    .filter((source) => source.documentSlugs.length >= 2);
+}
