@@ -18,7 +18,7 @@ import { applyMigrations } from "@/lib/db/schema-engine";
 import { EnvironmentError, readEnvironment } from "@/lib/env";
 
 const root = process.cwd();
-const appPidFile = path.join(root, ".data", "app.pid");
+let appPidFile = path.join(root, ".data", "app.pid");
 let database: OpenDatabase | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
@@ -36,6 +36,8 @@ async function fail(message: string): Promise<never> {
 
 async function main() {
   const env = readEnvironment();
+  // One pid file per port: a test server on another port never touches the reader's app.
+  appPidFile = path.join(root, ".data", `app-${env.PORT}.pid`);
   await stopLeftoverApp();
   await assertPortFree(env.PORT, env.HOST);
 

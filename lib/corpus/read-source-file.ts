@@ -2,8 +2,12 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { ZodError } from "zod";
-import { IngestError } from "@/lib/ingest/ingest-error";
 import { type DocumentManifest, documentManifestSchema } from "@/lib/ingest/document-manifest";
+
+/** A manifest that cannot be read or fails validation: the file is not ingested. */
+export class ManifestError extends Error {
+  override name = "ManifestError";
+}
 
 export interface SourceFile {
   path: string;
@@ -38,21 +42,21 @@ async function readManifest(file: string, required: boolean): Promise<DocumentMa
   try {
     text = await fs.readFile(file, "utf8");
   } catch {
-    if (required) throw new IngestError("manifest", `manifest ${file} cannot be read`);
+    if (required) throw new ManifestError(`manifest ${file} cannot be read`);
     return null;
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new IngestError("manifest", `manifest ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new ManifestError(`manifest ${file} is not valid JSON: ${(error as Error).message}`);
   }
   try {
     return documentManifestSchema.parse(json);
   } catch (error) {
     const issue = (error as ZodError).issues?.[0];
     const where = issue?.path.length ? issue.path.join(".") : "(root)";
-    throw new IngestError("manifest", `manifest ${file} is invalid at ${where}: ${issue?.message ?? String(error)}`);
+    throw new ManifestError(`manifest ${file} is invalid at ${where}: ${issue?.message ?? String(error)}`);
   }
 }
 

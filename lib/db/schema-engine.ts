@@ -42,7 +42,17 @@ function loadEngineModule(): Promise<EngineModule> {
 
 export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // The engine opens connections through the factory but never closes them; one left open keeps
+  // Prisma's migration advisory lock, and the next engine would wait 10 s for it. Track and close them.
+  const factory = new PrismaPg({ connectionString: databaseUrl });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const connection = await connect();
+    opened.push(connection);
+    return connection;
+  };
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const schema = await fs.readFile(schemaPath, "utf8");
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
@@ -55,6 +65,7 @@ export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: Sch
     return await use(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((connection) => connection.dispose().catch(() => undefined)));
   }
 }
 

@@ -1,0 +1,88 @@
+/**
+ * `npm run ingest -- [<file>] [--manifest <json>] [--dry-run] [--json]`
+ * Ingests one source text (or every text in corpus/ when no file is given) and prints a quality report
+ * per document. With --dry-run nothing touches a database; --json prints the parsed structure (the
+ * same shape as GET /api/documents/<slug>). A refused file exits non-zero and leaves the database as it was.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ingestSources, parseSource } from "@/lib/corpus/ingest-sources";
+import { listCorpusTexts, readSourceFile } from "@/lib/corpus/read-source-file";
+import { openDatabase } from "@/lib/database-server/open-database";
+import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { readEnvironment } from "@/lib/env";
+import { formatQualityReport } from "@/lib/ingest/quality-report";
+
+const usage = "usage: npm run ingest -- [<file>] [--manifest <file.json>] [--dry-run] [--json]";
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      manifest: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (positionals.length > 1) throw new Error(`give at most one file\n${usage}`);
+  if (values.manifest && positionals.length === 0) throw new Error(`--manifest needs a file to go with\n${usage}`);
+  const files = positionals[0]
+    ? [{ path: path.resolve(positionals[0]), manifestPath: values.manifest ? path.resolve(values.manifest) : undefined }]
+    : (await listCorpusTexts(path.resolve("corpus"))).map((file) => ({ path: file, manifestPath: undefined }));
+
+  if (values["dry-run"]) {
+    let failed = 0;
+    for (const file of files) {
+      try {
+        const draft = parseSource(await readSourceFile(file.path, file.manifestPath));
+        console.log(values.json ? JSON.stringify(draft, null, 2) : formatQualityReport(draft));
+      } catch (error) {
+        failed++;
+        console.error(`duizhao ingest: ${path.basename(file.path)}: ${(error as Error).message}`);
+      }
+    }
+    return failed > 0 ? 1 : 0;
+  }
+
+  const env = readEnvironment();
+  const database = await openDatabase(env);
+  try {
+    await applyMigrations(database.url);
+    const db = getDatabase(database.url);
+    const results = await ingestSources(db, files, (message) => console.error(`duizhao ingest: ${message}`));
+    let failed = 0;
+    for (const result of results) {
+      if (!result.ok) {
+        failed++;
+        console.error(`duizhao ingest: ${path.basename(result.file)}: ${result.error} (database unchanged)`);
+        continue;
+      }
+      const { outcome } = result;
+      const summary =
+        outcome.status === "unchanged"
+          ? "unchanged: nothing written"
+          : `${outcome.status}; parse ${result.parseMs.toFixed(0)} ms, load ${result.loadMs.toFixed(0)} ms; ` +
+            `${outcome.moved} earlier anchors moved, ${outcome.orphaned.length} orphaned` +
+            (outcome.orphaned.length > 0 ? `: ${outcome.orphaned.join(", ")}` : "");
+      console.log(values.json ? JSON.stringify(result.draft, null, 2) : `${formatQualityReport(result.draft)}\n  → ${summary}\n`);
+    }
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await disconnectDatabases();
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`duizhao ingest: error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
