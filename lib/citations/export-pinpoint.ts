@@ -1,0 +1,51 @@
+import { cslNames, dateParts, type CslItem } from "./csl-item";
+import { exportSources, type ExportFormat, type ExportResult } from "./export-sources";
+
+export interface PinpointInput {
+  document: {
+    title: string;
+    authors: readonly string[];
+    journal: string | null;
+    /** As printed, e.g. "2023年第6期" or "6". */
+    issue: string | null;
+    date: string | null;
+    slug: string;
+  };
+  /** The printed page of the paragraph or selection. */
+  page: number | string | null;
+  /** Deep link to the paragraph. */
+  url: string;
+  quote?: string;
+}
+
+/** The essay as a CSL item whose page and URL point at one paragraph or selection. */
+export function pinpointCslItem(input: PinpointInput): CslItem {
+  const { document } = input;
+  const item: CslItem = {
+    id: document.slug,
+    type: document.journal ? "article-journal" : "document",
+    title: document.title,
+    language: /[\u3400-\u9FFF]/u.test(document.title) ? "zh-CN" : "en",
+    URL: input.url,
+  };
+  if (document.authors.length > 0) item.author = cslNames(document.authors);
+  if (document.journal) item["container-title"] = document.journal;
+  const issue = document.issue ? (/第\s*(\d+)\s*期/u.exec(document.issue)?.[1] ?? document.issue) : null;
+  if (issue) item.issue = issue;
+  const year = document.date ?? /(\d{4})\s*年/u.exec(document.issue ?? "")?.[1] ?? null;
+  const issued = dateParts(year);
+  if (issued) item.issued = issued;
+  if (input.page !== null) item.page = String(input.page);
+  if (input.quote) item.note = input.quote;
+  return item;
+}
+
+/** A citation of one paragraph or selection, in any export format; GB/T text is preceded by the quote. */
+export function pinpointCitation(input: PinpointInput, format: ExportFormat): ExportResult {
+  const result = exportSources([pinpointCslItem(input)], format);
+  if (format === "gbt7714") {
+    const reference = result.body.trim().replace(/^\[1\]\s*/u, "");
+    return { ...result, body: input.quote ? `“${input.quote}”\n${reference}\n` : `${reference}\n` };
+  }
+  return result;
+}
