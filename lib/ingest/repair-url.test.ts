@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { crudeNormalise } from "@/tests/fixtures/citations/crude-normalise";
+import { normaliseText } from "./normalise-text";
 import { findUrls, isSuspiciousUrl, repairUrl, urlProblems } from "./repair-url";
 
 describe("repairUrl", () => {
@@ -151,6 +152,10 @@ describe("URLs of the real corpus", () => {
       const urls = findUrls(crudeNormalise(read(name))).map((s) => s.url);
       expect(urls).toEqual(expected);
       expect(urls.filter(isSuspiciousUrl)).toEqual([]);
+    });
+
+    it(`repairs every URL of ${name} after the project's normaliser`, () => {
+      expect(findUrls(normaliseText(read(name).join("\n"))).map((s) => s.url)).toEqual(expected);
     });
 
     it(`repairs every URL of ${name} when lines are joined without a space`, () => {
