@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   if (values.manifest && positionals.length === 0) throw new Error(`--manifest needs a file to go with\n${usage}`);
   const files = positionals[0]
     ? [{ path: path.resolve(positionals[0]), manifestPath: values.manifest ? path.resolve(values.manifest) : undefined }]
-    : (await listCorpusTexts(path.resolve("corpus"))).map((file) => ({ path: file, manifestPath: undefined }));
+    : (await listCorpusTexts(path.resolve(readEnvironment().DUIZHAO_CORPUS_DIR))).map((file) => ({ path: file, manifestPath: undefined }));
 
   if (values["dry-run"]) {
     let failed = 0;

@@ -51,7 +51,7 @@ async function main() {
   if (applied.length > 0) say(`applied migrations: ${applied.join(", ")}`);
 
   const db = getDatabase(database.url);
-  const files = (await listCorpusTexts(path.join(root, "corpus"))).map((file) => ({ path: file }));
+  const files = (await listCorpusTexts(path.resolve(env.DUIZHAO_CORPUS_DIR))).map((file) => ({ path: file }));
   const results = await ingestSources(db, files);
   for (const result of results) {
     const name = path.basename(result.file);
