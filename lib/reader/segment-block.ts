@@ -1,0 +1,54 @@
+import type { MarkerDraft } from "@/lib/ingest/document-draft";
+
+/** Why a stretch of a block is highlighted: a quoted selection link, a search hit, a moved link's landing. */
+export type MarkKind = "quote" | "search-hit";
+
+export interface BlockMark {
+  kind: MarkKind;
+  /** UTF-16 offsets into the block's text, [start, end). */
+  start: number;
+  end: number;
+}
+
+export type BlockSegment =
+  | { kind: "text"; text: string; start: number; marks: MarkKind[] }
+  | { kind: "marker"; marker: MarkerDraft; index: number };
+
+/**
+ * A block's text cut where its note markers stood and where highlights begin and end, in reading
+ * order. Markers were removed from the text by the parser and come back here as their own segments;
+ * a highlight that spans a marker is split around it, so a mark never contains a button.
+ */
+export function segmentBlock(text: string, markers: readonly MarkerDraft[], marks: readonly BlockMark[] = []): BlockSegment[] {
+  const clamp = (offset: number) => Math.max(0, Math.min(text.length, offset));
+  const usableMarks = marks
+    .map((mark) => ({ ...mark, start: clamp(mark.start), end: clamp(mark.end) }))
+    .filter((mark) => mark.end > mark.start);
+  const orderedMarkers = markers
+    .map((marker, index) => ({ marker, index, offset: clamp(marker.offset) }))
+    .sort((a, b) => a.offset - b.offset || a.index - b.index);
+
+  const cuts = new Set<number>([0, text.length]);
+  for (const mark of usableMarks) cuts.add(mark.start).add(mark.end);
+  for (const { offset } of orderedMarkers) cuts.add(offset);
+  const points = [...cuts].sort((a, b) => a - b);
+
+  const segments: BlockSegment[] = [];
+  let nextMarker = 0;
+  const emitMarkersAt = (offset: number) => {
+    while (nextMarker < orderedMarkers.length && orderedMarkers[nextMarker]!.offset === offset) {
+      const { marker, index } = orderedMarkers[nextMarker]!;
+      segments.push({ kind: "marker", marker, index });
+      nextMarker++;
+    }
+  };
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    emitMarkersAt(start);
+    const covering = usableMarks.filter((mark) => mark.start <= start && mark.end >= end).map((mark) => mark.kind);
+    segments.push({ kind: "text", text: text.slice(start, end), start, marks: [...new Set(covering)] });
+  }
+  emitMarkersAt(text.length);
+  return segments;
+}
