@@ -64,7 +64,7 @@ function locate(old: AnchoredBlock, target: Concatenation, relativePosition: num
   if (target.blocks.length === 0) return null;
   const head = old.text.slice(0, HEAD_LENGTH);
   const hint = Math.round(relativePosition * target.text.length);
-  let match = matchQuote(target.text, head, { hint });
+  const match = matchQuote(target.text, head, { hint });
   const exactOnly = old.text.length < EXACT_ONLY_BELOW;
   if (!match || match.similarity < (exactOnly ? 1 : MIN_SIMILARITY)) {
     // The opening may be what changed: look for the passage's end instead and keep its block.

@@ -40,7 +40,7 @@ function loadEngineModule(): Promise<EngineModule> {
   return engineModule;
 }
 
-export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   // The engine opens connections through the factory but never closes them; one left open keeps
   // Prisma's migration advisory lock, and the next engine would wait 10 s for it. Track and close them.
@@ -62,7 +62,7 @@ export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: Sch
     adapter,
   );
   try {
-    return await use(engine);
+    return await work(engine);
   } finally {
     engine.free();
     await Promise.all(opened.map((connection) => connection.dispose().catch(() => undefined)));
