@@ -1,0 +1,103 @@
+import "server-only";
+import { getDatabase, type Database } from "./prisma-client";
+
+/** A level-1 section of a document, or the stretch before its first section heading (`anchor` null). */
+export interface DocumentSection {
+  key: string;
+  anchor: string | null;
+  label: string;
+  text: string;
+}
+
+export type PlacedBlockKind = "heading" | "paragraph" | "footnote";
+
+/** Where a block stands in its document, for ordering and for saying where a mention is. */
+export interface BlockPlace {
+  sectionKey: string;
+  /** First source line of the block (for a note, of the body block that calls it): reading order. */
+  line: number;
+  /** Short human label: ¶12, 注① p.3, or the heading's enumerator. */
+  label: string;
+}
+
+export interface DocumentSections {
+  id: string;
+  slug: string;
+  title: string;
+  sections: DocumentSection[];
+  /** Line of the document's last line, so a place can be shown as a fraction of the text. */
+  lastLine: number;
+  place(kind: PlacedBlockKind, anchor: string): BlockPlace | undefined;
+}
+
+export const FRONT_SECTION_KEY = "front";
+
+/**
+ * Every document (in corpus order) with its level-1 sections and a way to place any of its blocks in
+ * one. Sections come from source lines rather than `headingAnchor` so that paragraphs under a
+ * subsection and notes printed on the page fall in the section the reader sees them in; a note goes
+ * where the body block calling it stands, because a page can end one section and begin the next.
+ */
+export async function readDocumentSections(db: Database = getDatabase()): Promise<DocumentSections[]> {
+  const documents = await db.document.findMany({
+    orderBy: [{ date: "asc" }, { slug: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      headings: { orderBy: { ordinal: "asc" }, select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true } },
+      paragraphs: { orderBy: { ordinal: "asc" }, select: { anchor: true, ordinal: true, lineFrom: true, lineTo: true } },
+      footnotes: { orderBy: { ordinal: "asc" }, select: { anchor: true, label: true, page: true, lineFrom: true, lineTo: true } },
+      markers: { select: { blockKind: true, blockAnchor: true, footnote: { select: { anchor: true } } } },
+    },
+  });
+
+  return documents.map((document) => {
+    const level1 = document.headings.filter((h) => h.level === 1).sort((a, b) => a.lineFrom - b.lineFrom);
+    const firstSectionLine = level1[0]?.lineFrom ?? Number.POSITIVE_INFINITY;
+    const hasFront =
+      level1.length === 0 ||
+      document.paragraphs.some((p) => p.lineFrom < firstSectionLine) ||
+      document.headings.some((h) => h.lineFrom < firstSectionLine);
+    const sections: DocumentSection[] = [
+      ...(hasFront ? [{ key: FRONT_SECTION_KEY, anchor: null, label: level1.length === 0 ? "全文" : "前言", text: level1.length === 0 ? "Whole text" : "Before the first section" }] : []),
+      ...level1.map((h) => ({ key: h.anchor, anchor: h.anchor, label: h.label || h.text.slice(0, 6), text: h.text })),
+    ];
+    const sectionAt = (line: number): string => {
+      let key = FRONT_SECTION_KEY;
+      for (const heading of level1) if (heading.lineFrom <= line) key = heading.anchor;
+      return key;
+    };
+
+    const places = new Map<string, BlockPlace>();
+    for (const h of document.headings)
+      places.set(`heading\u0000${h.anchor}`, { sectionKey: sectionAt(h.lineFrom), line: h.lineFrom, label: h.label ? `§${h.label}` : "§" });
+    for (const p of document.paragraphs)
+      places.set(`paragraph\u0000${p.anchor}`, { sectionKey: sectionAt(p.lineFrom), line: p.lineFrom, label: `¶${p.ordinal + 1}` });
+    const callerLine = new Map<string, number>();
+    for (const marker of document.markers) {
+      if (marker.blockKind === "footnote") continue;
+      const caller = places.get(`${marker.blockKind}\u0000${marker.blockAnchor}`);
+      if (caller && !callerLine.has(marker.footnote.anchor)) callerLine.set(marker.footnote.anchor, caller.line);
+    }
+    for (const n of document.footnotes) {
+      const line = callerLine.get(n.anchor) ?? n.lineFrom;
+      places.set(`footnote\u0000${n.anchor}`, { sectionKey: sectionAt(line), line, label: `注${n.label} p.${n.page}` });
+    }
+    const lastLine = Math.max(
+      1,
+      ...document.headings.map((h) => h.lineTo),
+      ...document.paragraphs.map((p) => p.lineTo),
+      ...document.footnotes.map((n) => n.lineTo),
+    );
+
+    return {
+      id: document.id,
+      slug: document.slug,
+      title: document.title,
+      sections,
+      lastLine,
+      place: (kind: PlacedBlockKind, anchor: string) => places.get(`${kind}\u0000${anchor}`),
+    };
+  });
+}
