@@ -38,5 +38,6 @@ describe("journalPage", () => {
     expect(journalPage(2, [{ text: "27", line: 17 }], notes.filter((note) => note.lineFrom !== 19), 3)).toBeNull();
     expect(journalPage(2, [{ text: "欧洲研究 27", line: 5 }], notes, 3)).toBeNull();
     expect(journalPage(2, [], notes, 3)).toBeNull();
+    expect(journalPage(2, [{ text: "27", line: 5 }], notes, 3)).toBeNull();
   });
 });

@@ -36,16 +36,20 @@ export interface Folio {
 /**
  * The journal's page number for a layout page, calibrated on the folios the parser removed as debris: every
  * folio whose layout page is known gives an offset, and they must all agree (extraction loses and garbles
- * folios; a disagreement means none can be trusted).
+ * folios; a disagreement means none can be trusted). One folio is not enough: a folio printed below the
+ * notes reads as the next page's first line, and only a second folio can expose that.
  */
 export function journalPage(layoutPage: number, folios: readonly Folio[], notes: readonly NotePlacement[], pageCount: number): number | null {
   const offsets = new Set<number>();
+  let calibrated = 0;
   for (const folio of folios) {
     const text = folio.text.normalize("NFKC").trim();
     if (!/^\d{1,4}$/u.test(text)) continue;
     const page = layoutPageOfLine(folio.line, notes, pageCount);
-    if (page !== null) offsets.add(Number(text) - page);
+    if (page === null) continue;
+    offsets.add(Number(text) - page);
+    calibrated += 1;
   }
   const [offset] = offsets;
-  return offsets.size === 1 && offset !== undefined && layoutPage + offset > 0 ? layoutPage + offset : null;
+  return calibrated >= 2 && offsets.size === 1 && offset !== undefined && layoutPage + offset > 0 ? layoutPage + offset : null;
 }

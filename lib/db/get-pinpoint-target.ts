@@ -1,0 +1,66 @@
+import "server-only";
+import { journalPage, layoutPageOfLine } from "@/lib/trail/paragraph-page";
+import { getDatabase, type Database } from "./prisma-client";
+
+export interface PinpointTarget {
+  document: {
+    slug: string;
+    title: string;
+    authors: string[];
+    journal: string | null;
+    issue: string | null;
+    date: string | null;
+  };
+  block: { kind: "heading" | "paragraph"; anchor: string; text: string };
+  /** Page of the block's first line in the document's own layout (1 = first page), when the notes place it. */
+  layoutPage: number | null;
+  /** The journal's page number, when folios calibrate the layout; what a citation should print. */
+  journalPage: number | null;
+}
+
+/** A heading or paragraph of a document, with what a citation of it needs; null when either is unknown. */
+export async function getPinpointTarget(slug: string, anchor: string, db: Database = getDatabase()): Promise<PinpointTarget | null> {
+  const document = await db.document.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      authors: true,
+      journal: true,
+      issue: true,
+      date: true,
+      pageCount: true,
+      debris: true,
+      footnotes: { select: { page: true, status: true, lineFrom: true, lineTo: true } },
+    },
+  });
+  if (!document) return null;
+  const [paragraph, heading] = await Promise.all([
+    db.paragraph.findUnique({
+      where: { documentId_anchor: { documentId: document.id, anchor } },
+      select: { anchor: true, text: true, lineFrom: true },
+    }),
+    db.heading.findUnique({
+      where: { documentId_anchor: { documentId: document.id, anchor } },
+      select: { anchor: true, text: true, lineFrom: true },
+    }),
+  ]);
+  const found = paragraph ? { kind: "paragraph" as const, ...paragraph } : heading ? { kind: "heading" as const, ...heading } : null;
+  if (!found) return null;
+
+  const layoutPage = layoutPageOfLine(found.lineFrom, document.footnotes, document.pageCount);
+  const folios = (Array.isArray(document.debris) ? document.debris : []).flatMap((item) => {
+    const debris = item as { kind?: unknown; text?: unknown; line?: unknown } | null;
+    return debris && debris.kind === "folio" && typeof debris.text === "string" && typeof debris.line === "number"
+      ? [{ text: debris.text, line: debris.line }]
+      : [];
+  });
+  const { id: _id, pageCount: _pages, debris: _debris, footnotes: _notes, ...meta } = document;
+  return {
+    document: meta,
+    block: { kind: found.kind, anchor: found.anchor, text: found.text },
+    layoutPage,
+    journalPage: layoutPage === null ? null : journalPage(layoutPage, folios, document.footnotes, document.pageCount),
+  };
+}

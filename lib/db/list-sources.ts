@@ -1,0 +1,124 @@
+import "server-only";
+import { z } from "zod";
+import { SOURCE_TYPES, type SourceType } from "@/lib/citations/group-sources";
+import { slugParam } from "@/lib/http/route-params";
+import { getDatabase, type Database } from "./prisma-client";
+import { sourceRowSelect, toSourceDetails, yearOf, type SourceDetails } from "./source-record";
+
+export const SOURCE_SORTS = ["title", "date", "type", "cited"] as const;
+export type SourceSort = (typeof SOURCE_SORTS)[number];
+
+/** Blank form fields ("All types") mean "no filter", as a GET form sends them. */
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/**
+ * The bibliography's and the sources API's URL parameters. Each is optional; `dir` defaults to the
+ * natural order of its sort (titles A→Z, dates old→new, most cited first).
+ */
+export const sourceListQuerySchema = z.strictObject({
+  doc: z.preprocess(blankToUndefined, slugParam.optional()),
+  type: z.preprocess(blankToUndefined, z.enum(SOURCE_TYPES).optional()),
+  year: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int("year must be a whole number").min(1000, "year must have four digits").max(9999, "year must have four digits").optional(),
+  ),
+  sort: z.preprocess(blankToUndefined, z.enum(SOURCE_SORTS).default("title")),
+  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).optional()),
+});
+export type SourceListQuery = z.infer<typeof sourceListQuerySchema>;
+
+/** Search parameters as a plain object for the schema: the first value of each key. */
+export function searchParamsObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+  const entries = params instanceof URLSearchParams ? [...params.keys()].map((key) => [key, params.get(key)] as const) : Object.entries(params);
+  const result: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === "string") result[key] = first;
+  }
+  return result;
+}
+
+export interface CitedIn {
+  slug: string;
+  title: string;
+  citations: number;
+}
+
+export interface SourceListItem extends SourceDetails {
+  year: number | null;
+  /** Citations in the list's scope: the document asked for, or the whole corpus. */
+  timesCited: number;
+  /** Every document citing the work (whatever the scope), with its count. */
+  citedIn: CitedIn[];
+}
+
+export interface SourceList {
+  /** The document the list is scoped to; null for the corpus. */
+  document: { slug: string; title: string } | null;
+  sources: SourceListItem[];
+  /** Filter options: the types and years present in the scope, before the type and year filters. */
+  types: SourceType[];
+  years: number[];
+  /** Sources in the scope before the type and year filters. */
+  total: number;
+}
+
+const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin", { numeric: true });
+
+function compare(sort: SourceSort, a: SourceListItem, b: SourceListItem): number {
+  switch (sort) {
+    case "title":
+      return collator.compare(a.title ?? "", b.title ?? "");
+    case "date":
+      // Undated works last in either direction is handled by the caller.
+      return (a.date ?? "").localeCompare(b.date ?? "");
+    case "type":
+      return SOURCE_TYPES.indexOf(a.type) - SOURCE_TYPES.indexOf(b.type);
+    case "cited":
+      return a.timesCited - b.timesCited;
+  }
+}
+
+/** Sources, scoped to a document or the corpus, filtered and sorted; null when `doc` names no document. */
+export async function listSources(query: SourceListQuery, db: Database = getDatabase()): Promise<SourceList | null> {
+  let document: SourceList["document"] = null;
+  if (query.doc) {
+    document = await db.document.findUnique({ where: { slug: query.doc }, select: { slug: true, title: true } });
+    if (!document) return null;
+  }
+  const rows = await db.source.findMany({
+    where: query.doc ? { citations: { some: { document: { slug: query.doc } } } } : {},
+    select: { ...sourceRowSelect, citations: { select: { document: { select: { slug: true, title: true } } } } },
+  });
+
+  const scoped = rows.map(({ citations, ...row }) => {
+    const citedIn = new Map<string, CitedIn>();
+    for (const { document: d } of citations) {
+      const entry = citedIn.get(d.slug) ?? { slug: d.slug, title: d.title, citations: 0 };
+      entry.citations += 1;
+      citedIn.set(d.slug, entry);
+    }
+    const details = toSourceDetails(row);
+    return {
+      ...details,
+      year: yearOf(details.date),
+      timesCited: query.doc ? (citedIn.get(query.doc)?.citations ?? 0) : citations.length,
+      citedIn: [...citedIn.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
+    } satisfies SourceListItem;
+  });
+
+  const types = SOURCE_TYPES.filter((type) => scoped.some((source) => source.type === type));
+  const years = [...new Set(scoped.map((source) => source.year).filter((year): year is number => year !== null))].sort((a, b) => a - b);
+  const sort = query.sort;
+  const descending = (query.dir ?? (sort === "cited" ? "desc" : "asc")) === "desc";
+  const sources = scoped
+    .filter((source) => (query.type ? source.type === query.type : true))
+    .filter((source) => (query.year !== undefined ? source.year === query.year : true))
+    .sort((a, b) => {
+      if (sort === "date" && (a.date === null) !== (b.date === null)) return a.date === null ? 1 : -1;
+      const primary = compare(sort, a, b);
+      // Ties fall back to title, then key, so the order is stable between requests.
+      return (descending ? -primary : primary) || collator.compare(a.title ?? "", b.title ?? "") || a.key.localeCompare(b.key);
+    });
+  return { document, sources, types, years, total: scoped.length };
+}

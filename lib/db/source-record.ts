@@ -1,0 +1,82 @@
+import "server-only";
+import { z } from "zod";
+import { SOURCE_TYPES, type SourceEvidence, type SourceRecord, type SourceType } from "@/lib/citations/group-sources";
+
+/** The columns of a Source row every source query reads. */
+export const sourceRowSelect = {
+  key: true,
+  title: true,
+  authors: true,
+  type: true,
+  date: true,
+  container: true,
+  urls: true,
+  confidence: true,
+  evidence: true,
+} as const;
+
+export interface SourceRow {
+  key: string;
+  title: string;
+  authors: string[];
+  type: string;
+  date: string | null;
+  container: string | null;
+  urls: string[];
+  confidence: number;
+  evidence: unknown;
+}
+
+// Written by rebuild-corpus-derivations.ts; read defensively so an older row never breaks a page.
+const evidenceSchema = z.object({
+  merges: z.array(z.object({ kind: z.string(), detail: z.string() })).catch([]),
+  versions: z.array(z.string()).catch([]),
+  issue: z.string().nullable().catch(null),
+  pages: z.string().nullable().catch(null),
+});
+
+export interface SourceDetails {
+  key: string;
+  /** Null when the grouping found no title (the row then holds a placeholder). */
+  title: string | null;
+  authors: string[];
+  type: SourceType;
+  date: string | null;
+  container: string | null;
+  issue: string | null;
+  pages: string | null;
+  versions: string[];
+  urls: string[];
+  confidence: number;
+  evidence: SourceEvidence[];
+}
+
+export function toSourceDetails(row: SourceRow): SourceDetails {
+  const parsed = evidenceSchema.safeParse(row.evidence);
+  const evidence = parsed.success ? parsed.data : { merges: [], versions: [], issue: null, pages: null };
+  return {
+    key: row.key,
+    title: row.title === "(untitled)" ? null : row.title,
+    authors: row.authors,
+    type: (SOURCE_TYPES as readonly string[]).includes(row.type) ? (row.type as SourceType) : "other",
+    date: row.date,
+    container: row.container,
+    issue: evidence.issue,
+    pages: evidence.pages,
+    versions: evidence.versions,
+    urls: row.urls,
+    confidence: row.confidence,
+    evidence: evidence.merges as SourceEvidence[],
+  };
+}
+
+/** The shape the exporters take (citations are not exported; they only mark the item as a source). */
+export function toSourceRecord(details: SourceDetails): SourceRecord {
+  return { ...details, citations: [] };
+}
+
+/** The year of an ISO-like date ("2015-12-16" → 2015). */
+export function yearOf(date: string | null): number | null {
+  const match = date ? /^(\d{4})/u.exec(date) : null;
+  return match ? Number(match[1]) : null;
+}
