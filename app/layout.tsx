@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { ThemeToggle } from "@/components/reader/theme-toggle";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,17 +28,20 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-paper focus:p-2 dark:focus:bg-night">
           Skip to content
         </a>
-        <header className="border-b border-rule dark:border-night-rule">
+        <header className="border-b border-rule dark:border-night-rule print:hidden">
           <nav aria-label="Site" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 text-sm">
             <Link href="/" className="font-serif text-lg font-semibold tracking-wide no-underline">
               对照 <span className="font-sans text-sm font-normal text-muted dark:text-night-muted">Duizhao</span>
             </Link>
+            <ThemeToggle />
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <NuqsAdapter>{children}</NuqsAdapter>
+        </main>
       </body>
     </html>
   );

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CompareWithForm } from "@/components/reader/compare-with-form";
+import { DocumentBody } from "@/components/reader/document-body";
+import { DocumentOutline } from "@/components/reader/document-outline";
+import { DocumentTitleBlock } from "@/components/reader/document-title-block";
+import { ReaderInteractions } from "@/components/reader/reader-interactions";
+import { ReaderNotice } from "@/components/reader/reader-notice";
+import { listDocumentTitles } from "@/lib/db/list-document-titles";
+import { isAnchor, readHitRange, readPassageSelector } from "@/lib/reader/deep-links";
+import { buildReadingOrder } from "@/lib/reader/reading-order";
+import type { BlockMark } from "@/lib/reader/segment-block";
+import { findLinkedPassage, loadReaderDocument } from "./load-reader-document";
+import { linkPreviewMetadata } from "./link-preview-metadata";
+
+export const dynamic = "force-dynamic";
+
+interface ReaderProps {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params, searchParams }: ReaderProps): Promise<Metadata> {
+  const { slug } = await params;
+  const document = await loadReaderDocument(decodeURIComponent(slug));
+  if (!document) return { title: "Not found" };
+  return linkPreviewMetadata(document, await searchParams);
+}
+
+export default async function ReaderPage({ params, searchParams }: ReaderProps) {
+  const slug = decodeURIComponent((await params).slug);
+  const query = await searchParams;
+  const [document, titles] = await Promise.all([loadReaderDocument(slug), listDocumentTitles()]);
+  if (!document) notFound();
+  const order = buildReadingOrder(document);
+
+  const marks = new Map<string, BlockMark[]>();
+  const addMark = (anchor: string, mark: BlockMark) => marks.set(anchor, [...(marks.get(anchor) ?? []), mark]);
+
+  const selector = readPassageSelector(query);
+  const linked = selector ? await findLinkedPassage(document, selector) : null;
+  if (linked?.status === "found") addMark(linked.location.anchor, { kind: "quote", start: linked.location.start, end: linked.location.end });
+
+  // A search hit names its block in the fragment, which only the browser sees: the client adds `hb`.
+  const hit = readHitRange(query.hl);
+  const hitBlock = typeof query.hb === "string" && isAnchor(query.hb) ? query.hb : null;
+  if (hit && hitBlock) addMark(hitBlock, { kind: "search-hit", ...hit });
+
+  return (
+    <div className="reader mx-auto max-w-6xl px-4 pb-24 pt-8 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
+      <aside className="hidden lg:block" aria-label="目录 · Contents">
+        <div className="sticky top-6 max-h-[calc(100vh-3rem)] overflow-y-auto pb-6 pr-2">
+          <DocumentOutline headings={document.headings} />
+        </div>
+      </aside>
+      <article className="reader-article min-w-0" lang="zh-Hans" aria-labelledby="document-title" data-slug={document.slug}>
+        <DocumentTitleBlock document={document} headingId="document-title" />
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-4 dark:border-night-rule print:hidden">
+          <CompareWithForm slug={document.slug} others={titles.filter((title) => title.slug !== document.slug)} />
+        </div>
+        <details className="mt-4 lg:hidden print:hidden">
+          <summary className="cursor-pointer text-sm text-muted dark:text-night-muted">目录 · Contents</summary>
+          <div className="mt-3">
+            <DocumentOutline headings={document.headings} label="目录" />
+          </div>
+        </details>
+        {linked?.status === "found" && linked.moved ? (
+          <ReaderNotice kind="moved">
+            <span lang="en">
+              {linked.location.similarity < 1
+                ? "This link pointed to a passage that has since been edited; showing the closest match."
+                : "This link pointed to a passage that has since moved; showing where it is now."}
+            </span>
+          </ReaderNotice>
+        ) : null}
+        {linked?.status === "orphaned" ? (
+          <ReaderNotice kind="orphaned">
+            <span lang="en">This link pointed to a passage that is no longer in the document:</span>
+            <blockquote className="mt-1 font-serif">“{linked.quote}”</blockquote>
+          </ReaderNotice>
+        ) : null}
+        <ReaderInteractions slug={document.slug} hasQuote={linked?.status === "found"} />
+        <div className="mt-6">
+          <DocumentBody document={document} order={order} marks={marks} />
+        </div>
+      </article>
+    </div>
+  );
+}

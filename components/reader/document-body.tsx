@@ -1,0 +1,151 @@
+import type { DocumentDraft, FootnoteDraft } from "@/lib/ingest/document-draft";
+import type { ReadingOrder } from "@/lib/reader/reading-order";
+import type { BlockMark } from "@/lib/reader/segment-block";
+import { headingLabel } from "@/lib/reader/heading-label";
+import { BlockText } from "./block-text";
+import { NoteContent } from "./note-content";
+
+export interface DocumentBodyProps {
+  document: DocumentDraft;
+  order: ReadingOrder;
+  /** Highlights by block anchor (a quoted passage, a search hit). */
+  marks?: ReadonlyMap<string, BlockMark[]>;
+  /** "" in the reader; "left-"/"right-" in side by side, where one document may be open twice. */
+  idPrefix?: string;
+}
+
+const headingTag = { 1: "h2", 2: "h3", 3: "h4", 4: "h4" } as const;
+
+/** The text of a document in reading order: headings, numbered paragraphs and, after each section, its notes. */
+export function DocumentBody({ document, order, marks, idPrefix = "" }: DocumentBodyProps) {
+  const notes = new Map(document.footnotes.map((note) => [note.anchor, note]));
+  const placeOfNote = new Map<string, string>();
+  for (const paragraph of document.paragraphs) {
+    for (const marker of paragraph.markers) {
+      if (!placeOfNote.has(marker.footnoteAnchor)) placeOfNote.set(marker.footnoteAnchor, `¶ ${order.paragraphNumbers.get(paragraph.anchor)}`);
+    }
+  }
+  for (const heading of document.headings) {
+    for (const marker of heading.markers) if (!placeOfNote.has(marker.footnoteAnchor)) placeOfNote.set(marker.footnoteAnchor, "a heading");
+  }
+
+  return (
+    <div className="document-body">
+      {order.sections.map((section, sectionIndex) => (
+        <section key={section.heading?.anchor ?? `front-${sectionIndex}`} aria-labelledby={section.heading ? idPrefix + section.heading.anchor : undefined}>
+          {section.blocks.map((block) => {
+            if (block.kind === "heading") {
+              const { heading } = block;
+              const Tag = headingTag[heading.level as 1 | 2 | 3 | 4] ?? "h4";
+              return (
+                <Tag
+                  key={heading.anchor}
+                  id={idPrefix + heading.anchor}
+                  data-block={heading.anchor}
+                  className={`reader-heading level-${heading.level} group scroll-mt-24 font-serif`}
+                >
+                  {heading.label ? <span>{headingLabel(heading.label)}</span> : null}
+                  <BlockText
+                    text={heading.text}
+                    markers={heading.markers}
+                    marks={marks?.get(heading.anchor)}
+                    markerIds={order.blockMarkerIds.get(heading.anchor) ?? []}
+                    notes={notes}
+                    idPrefix={idPrefix}
+                    place="a heading"
+                  />
+                  <a href={`#${idPrefix}${heading.anchor}`} className="heading-link" aria-label={`Link to this heading`}>
+                    #
+                  </a>
+                </Tag>
+              );
+            }
+            const { paragraph, number } = block;
+            return (
+              <div key={paragraph.anchor} className="reader-paragraph group">
+                <p id={idPrefix + paragraph.anchor} data-block={paragraph.anchor} data-number={number} className="scroll-mt-24">
+                  <BlockText
+                    text={paragraph.text}
+                    markers={paragraph.markers}
+                    marks={marks?.get(paragraph.anchor)}
+                    markerIds={order.blockMarkerIds.get(paragraph.anchor) ?? []}
+                    notes={notes}
+                    idPrefix={idPrefix}
+                    place={`¶ ${number}`}
+                  />
+                </p>
+                <span className="paragraph-gutter">
+                  <a href={`#${idPrefix}${paragraph.anchor}`} className="paragraph-number" aria-label={`¶ ${number}: link to this paragraph`}>
+                    {number}
+                  </a>
+                  <button type="button" className="copy-link" data-copy-link={paragraph.anchor} aria-label={`Copy link to ¶ ${number}`} title="Copy link">
+                    <LinkIcon />
+                  </button>
+                </span>
+              </div>
+            );
+          })}
+          {section.notes.length > 0 ? (
+            <NotesList notes={section.notes} order={order} idPrefix={idPrefix} placeOfNote={placeOfNote} title={section.heading ? `注释 · Notes to ${headingLabel(section.heading.label)}${section.heading.text}` : "注释 · Notes"} />
+          ) : null}
+        </section>
+      ))}
+      {order.unplacedNotes.length > 0 ? (
+        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} placeOfNote={placeOfNote} title="Notes not called from the text" />
+      ) : null}
+    </div>
+  );
+}
+
+function NotesList({
+  notes,
+  order,
+  idPrefix,
+  placeOfNote,
+  title,
+}: {
+  notes: FootnoteDraft[];
+  order: ReadingOrder;
+  idPrefix: string;
+  placeOfNote: Map<string, string>;
+  title: string;
+}) {
+  return (
+    <aside className="notes-list" aria-label={title}>
+      <h3 className="notes-title">{title}</h3>
+      <ol>
+        {notes.map((note) => {
+          const back = order.markerIds.get(note.anchor)?.[0];
+          return (
+            <li key={note.anchor} id={idPrefix + note.anchor} className="note-item scroll-mt-24" data-note-item={note.anchor} data-status={note.status}>
+              <span className="note-label">{note.label}</span>
+              <div className="min-w-0 flex-1">
+                <NoteContent note={note} calledFrom={placeOfNote.get(note.anchor) ?? null} citationIdPrefix={idPrefix} />
+                <span className="mt-1 flex gap-3 text-xs text-muted dark:text-night-muted">
+                  {back ? (
+                    <a href={`#${idPrefix}${back}`} className="underline underline-offset-2" aria-label={`Back to note ${note.label} in the text (${placeOfNote.get(note.anchor) ?? ""})`} data-back-link="">
+                      ↩ 返回正文
+                    </a>
+                  ) : null}
+                  <span lang="en">
+                    {placeOfNote.get(note.anchor) ?? ""} · p. {note.page}
+                  </span>
+                </span>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </aside>
+  );
+}
+
+function LinkIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+      <path d="M6.5 9.5l3-3" />
+      <path d="M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1" />
+      <path d="M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />
+    </svg>
+  );
+}

@@ -1,0 +1,23 @@
+import type { HeadingDraft } from "@/lib/ingest/document-draft";
+import { headingLabel } from "@/lib/reader/heading-label";
+
+/** The headings as a table of contents; sticky beside the text on wide screens. */
+export function DocumentOutline({ headings, idPrefix = "", label = "目录 · Contents" }: { headings: HeadingDraft[]; idPrefix?: string; label?: string }) {
+  if (headings.length === 0) return null;
+  const top = Math.min(...headings.map((heading) => heading.level));
+  return (
+    <nav aria-label={label} className="document-outline text-sm">
+      <p className="mb-2 font-medium text-muted dark:text-night-muted">{label}</p>
+      <ol className="space-y-1.5">
+        {headings.map((heading) => (
+          <li key={heading.anchor} style={{ paddingInlineStart: `${(heading.level - top) * 1}em` }}>
+            <a href={`#${idPrefix}${heading.anchor}`} className="block leading-snug no-underline hover:text-accent dark:hover:text-night-accent">
+              {headingLabel(heading.label)}
+              {heading.text}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
