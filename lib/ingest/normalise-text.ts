@@ -23,13 +23,26 @@ const FOLDED_SYMBOLS = "－＿＝／％＆＃＋＠．～［］";
 /** The extraction's line-break hyphen (U+FFE3 FULLWIDTH MACRON) at the end of a line. */
 const LINE_BREAK_HYPHEN = "\uFFE3";
 
-const HAN = /\p{Script=Han}/u;
+/** Han ideographs by code point (the regex property test is too slow for per-character use). */
+export function isHanCode(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x20000 && code <= 0x3134f) ||
+    code === 0x3007
+  );
+}
+
+function isHan(ch: string): boolean {
+  return isHanCode(ch.codePointAt(0) ?? 0);
+}
 
 /** Characters whose neighbourhood makes a space, or ASCII punctuation, Chinese. */
 export function isCjk(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  if (HAN.test(ch)) return true;
+  if (ch === undefined || ch === "") return false;
   const code = ch.codePointAt(0)!;
+  if (isHanCode(code)) return true;
   if (code >= 0x3000 && code <= 0x303f) return true; // CJK symbols and punctuation: 、。《》〈〉【】〔〕
   if (code >= 0xff01 && code <= 0xff60) return true; // remaining full-width forms: ，：；（）！？
   return ch === "—" || ch === "…" || ch === "·" || ch === "•" || ch === "―";
@@ -38,29 +51,23 @@ export function isCjk(ch: string | undefined): boolean {
 const OPENING = new Set(["“", "‘", "(", "（", "《", "〈", "【", "「", "『", "〔", "["]);
 const CLOSING = new Set(["”", "’", ")", "）", "》", "〉", "】", "」", "』", "〕", "]"]);
 const QUOTES = new Set(["“", "”", "‘", "’"]);
-const WS = /[\s\u3000\u00a0]/u;
+const WS = { test: (ch: string) => ch === " " || ch === "\u3000" || ch === "\t" || ch === "\u00a0" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v" };
 const URL_PADDING_NEIGHBOURS = "/.-_=?&:#%~";
 const ASCII_URL_CHAR = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
 
+const ODD_GLYPH_RE = /[\uA3AE\uA3BB\u00AB\u00BB\u2039\u203A]/g;
+const FOLDABLE_RE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A－＿＝／％＆＃＋＠．～［］]/g;
+
 /** Steps 1–3: glyph map, full-width folding, em-dash runs. Works on one line or a joined block. */
 function mapOddGlyphs(s: string): string {
-  let out = "";
-  const chars = Array.from(s);
-  for (let i = 0; i < chars.length; i += 1) {
-    const ch = chars[i]!;
-    if (ch === ODD_COMMA) {
-      out += isLatinComma(chars, i) ? "," : "，";
-      continue;
-    }
-    const mapped = ODD_GLYPHS[ch];
-    if (mapped !== undefined) {
-      out += mapped;
-      continue;
-    }
-    out += foldFullwidth(ch);
+  let out = s;
+  if (out.includes(ODD_COMMA)) {
+    const chars = Array.from(out);
+    out = chars.map((ch, i) => (ch === ODD_COMMA ? (isLatinComma(chars, i) ? "," : "，") : ch)).join("");
   }
+  out = out.replace(ODD_GLYPH_RE, (ch) => ODD_GLYPHS[ch] ?? ch).replace(FOLDABLE_RE, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
   // The extraction turns a two-em dash into three (or more) em dashes.
-  return out.replace(/—{3,}/g, "——");
+  return out.includes("———") ? out.replace(/—{3,}/g, "——") : out;
 }
 
 /** `ꎬ` inside an English citation (`London,” …`, `2011, p.10`) is an ASCII comma. */
@@ -96,20 +103,19 @@ const FULL_WIDTH_OF: Readonly<Record<string, string>> = { ":": "：", ";": "；"
 
 /** Step 4: ASCII `: ; , ? ! ( )` standing in Chinese context become their full-width forms. */
 function widenCjkPunctuation(s: string): string {
+  if (!/[:;,?!()]/.test(s)) return s;
   const chars = Array.from(s);
-  const urlSpans = findUrlSpans(chars.join(""));
+  const urlSpans = findUrlSpans(s);
   const inUrl = new Array<boolean>(chars.length).fill(false);
-  // findUrlSpans works in UTF-16 offsets; map them to code-point indices.
-  let unit = 0;
-  const unitToIndex = new Map<number, number>();
-  chars.forEach((ch, index) => {
-    unitToIndex.set(unit, index);
-    unit += ch.length;
-  });
-  for (const [from, to] of urlSpans) {
-    for (let u = from; u < to; u += 1) {
-      const index = unitToIndex.get(u);
-      if (index !== undefined) inUrl[index] = true;
+  if (urlSpans.length > 0) {
+    // findUrlSpans works in UTF-16 offsets; walk them alongside the code points.
+    let unit = 0;
+    let span = 0;
+    for (let index = 0; index < chars.length; index += 1) {
+      while (span < urlSpans.length && urlSpans[span]![1] <= unit) span += 1;
+      const current = urlSpans[span];
+      if (current !== undefined && unit >= current[0] && unit < current[1]) inUrl[index] = true;
+      unit += chars[index]!.length;
     }
   }
 
@@ -136,7 +142,7 @@ function widenCjkPunctuation(s: string): string {
         continue;
       }
       const inside = chars.slice(open + 1, i);
-      if (isCjk(prevNonSpace(chars, open)) || isCjk(nextNonSpace(chars, i)) || inside.some((c) => HAN.test(c))) {
+      if (isCjk(prevNonSpace(chars, open)) || isCjk(nextNonSpace(chars, i)) || inside.some(isHan)) {
         chars[open] = "（";
         chars[i] = "）";
       }
@@ -246,7 +252,8 @@ function closeUrlGaps(s: string): string {
 
 /** True when `line` (already glyph-mapped) ends inside a URL, so the next line continues it with no space. */
 function endsInsideUrl(line: string): boolean {
-  const trimmed = line.replace(/[\s\u3000]+$/u, "");
+  // Only the end matters; looking at a bounded tail keeps joining long blocks linear.
+  const trimmed = line.slice(-400).replace(/[\s\u3000]+$/u, "");
   const spans = findUrlSpans(trimmed);
   const lastSpan = spans[spans.length - 1];
   return lastSpan !== undefined && lastSpan[1] === trimmed.length;
@@ -288,8 +295,17 @@ export function normaliseText(s: string): string {
 
 /** One printed line, repaired on its own (what the layout stage compares and reports). */
 export function normaliseLine(line: string): string {
-  return normaliseText(line.replace(/\n/g, " "));
+  const cached = lineCache.get(line);
+  if (cached !== undefined) return cached;
+  const normal = normaliseText(line.replace(/\n/g, " "));
+  if (lineCache.size >= LINE_CACHE_LIMIT) lineCache.clear();
+  lineCache.set(line, normal);
+  return normal;
 }
+
+/** Stages look at the same printed lines several times; the repair is pure, so it is remembered. */
+const LINE_CACHE_LIMIT = 20_000;
+const lineCache = new Map<string, string>();
 
 /**
  * Search key: the normalised text folded further, so that a query and the text meet whatever their

@@ -1,0 +1,209 @@
+import type { IngestWarning, SourceLines } from "./document-draft";
+import { findMarkers, parseMarkerLabel, removeMarkers, type MarkerStyle } from "./find-markers";
+import type { LayoutLine, PageLayout } from "./layout-pages";
+import type { WidthModel } from "./line-width";
+import { matchHeading } from "./match-heading";
+import { normaliseText } from "./normalise-text";
+import { endsSentence } from "./sentence-end";
+
+/**
+ * Body lines of all pages → headings and paragraphs, with footnote markers taken out of the text.
+ * A paragraph runs on across page breaks and interleaved note blocks until a line ends it:
+ * a sentence end on a line that falls short of the measure, or a sentence end followed by a line
+ * short by an indent (a new paragraph's first line), or a heading.
+ */
+
+export interface BodyMarker {
+  label: string;
+  number: number;
+  style: MarkerStyle;
+  page: number;
+  lineNo: number;
+  block: { kind: "heading" | "paragraph"; index: number };
+  /** Offset in the owning block's text (markers removed). */
+  offset: number;
+  /** Body text just before the marker: what its note is about. */
+  context: string;
+  /** The marker follows a word or quoted term rather than a clause or sentence (typical of glosses). */
+  termPosition: boolean;
+}
+
+export interface BuiltHeading {
+  level: number;
+  label: string;
+  text: string;
+  markers: Array<{ label: string; offset: number }>;
+  sourceLines: SourceLines;
+}
+
+export interface BuiltParagraph {
+  text: string;
+  markers: Array<{ label: string; offset: number }>;
+  sourceLines: SourceLines;
+  /** Index into `headings` of the heading it falls under; null before the first. */
+  headingIndex: number | null;
+}
+
+export interface BuiltBody {
+  headings: BuiltHeading[];
+  paragraphs: BuiltParagraph[];
+  /** All body markers in document order. */
+  markers: BodyMarker[];
+  warnings: IngestWarning[];
+}
+
+export interface BuildBodyOptions {
+  indentMarksParagraphs?: boolean;
+}
+
+const CONTEXT_CHARS = 60;
+const MAX_UNNUMBERED_HEADING_CHARS = 16;
+
+export function buildBody(pages: readonly PageLayout[], model: WidthModel, options: BuildBodyOptions = {}): BuiltBody {
+  const lines = pages.flatMap((page) => page.body);
+  const built: BuiltBody = { headings: [], paragraphs: [], markers: [], warnings: [] };
+  // Thresholds in em, widened when the document's width model is noisy. A paragraph's last line falls
+  // short of the measure; its first line is short by the indent (about 2 em).
+  const strongEnd = Math.max(2, 2.5 * model.spread);
+  const weakEnd = Math.max(1.2, 1.5 * model.spread);
+  const indentLow = Math.max(1, 1.5 * model.spread);
+  const indentHigh = 4.5;
+  const isShort = (line: LayoutLine) => line.deficit >= strongEnd;
+
+  let current: LayoutLine[] = [];
+  const closeParagraph = () => {
+    if (current.length === 0) return;
+    emitBlock(built, current, "paragraph", null);
+    current = [];
+  };
+
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+
+    if (current.length === 0) {
+      const heading = matchHeading(line.raw);
+      if (heading && line.deficit > -1) {
+        const headingLines = [line];
+        // A long heading wraps: its second line is short and ends no sentence.
+        if (!isShort(line) && next && !endsSentence(next.normal) && next.deficit > model.measure * 0.3 && !matchHeading(next.raw)) {
+          headingLines.push(next);
+          i += 1;
+        }
+        emitBlock(built, headingLines, "heading", heading);
+        continue;
+      }
+      if (isUnnumberedHeading(line, next, model)) {
+        emitBlock(built, [line], "heading", { level: 1, label: "", text: "" });
+        built.warnings.push({
+          code: "heading-uncertain",
+          message: `A short stand-alone line without punctuation is read as an unnumbered heading: "${line.normal}".`,
+          sourceLines: [line.lineNo, line.lineNo],
+        });
+        continue;
+      }
+    }
+
+    current.push(line);
+    if (!next) break;
+    if (!endsSentence(line.normal)) continue;
+    const nextIsText = !endsSentence(next.normal);
+    const nextIndented = nextIsText && next.deficit >= indentLow && next.deficit <= indentHigh;
+    const combined = nextIsText && line.deficit >= weakEnd && line.deficit + Math.max(0, next.deficit) >= 2.4;
+    const close =
+      line.deficit >= strongEnd ||
+      nextIndented ||
+      combined ||
+      (matchHeading(next.raw) !== null && next.deficit > 0) ||
+      (options.indentMarksParagraphs === true && next.indent);
+    const borderline = close
+      ? line.deficit < strongEnd && !(next.deficit >= indentLow + 0.5 && nextIsText) && matchHeading(next.raw) === null
+      : line.deficit >= weakEnd;
+    if (borderline) {
+      built.warnings.push({
+        code: "paragraph-break-uncertain",
+        message: close
+          ? "Paragraph ended after a sentence on a nearly full line; the next line's indent is faint."
+          : "A sentence ends on a line a little short of the measure, but the next line shows no indent: read as one paragraph.",
+        sourceLines: [line.lineNo, next.lineNo],
+      });
+    }
+    if (close) closeParagraph();
+  }
+  closeParagraph();
+  return built;
+}
+
+/** A short line with no punctuation, standing between finished paragraphs, followed by a paragraph start. */
+function isUnnumberedHeading(line: LayoutLine, next: LayoutLine | undefined, model: WidthModel): boolean {
+  const chars = Array.from(line.normal);
+  if (chars.length === 0 || chars.length > MAX_UNNUMBERED_HEADING_CHARS) return false;
+  if (/[\p{P}\p{S}]/u.test(line.normal.replace(/[“”‘’《》〈〉：:—·]/gu, ""))) return false;
+  if (/[\u2460-\u2473]|\[\d{1,3}\]/u.test(line.normal)) return false;
+  if (line.deficit < model.measure * 0.4) return false;
+  return next !== undefined && !endsSentence(line.normal) && next.deficit < model.measure * 0.5;
+}
+
+function emitBlock(
+  built: BuiltBody,
+  blockLines: readonly LayoutLine[],
+  kind: "heading" | "paragraph",
+  heading: { level: number; label: string; text: string } | null,
+): void {
+  const first = blockLines[0]!;
+  const last = blockLines[blockLines.length - 1]!;
+  const sourceLines: SourceLines = [first.lineNo, last.lineNo];
+
+  let joined = normaliseText(blockLines.map((l) => l.raw).join("\n"));
+  if (kind === "heading" && heading) {
+    // The enumerator is kept apart from the heading text.
+    const body = heading.label === "" ? joined : (matchHeading(blockLines.map((l) => l.raw).join(""))?.text ?? heading.text);
+    joined = body;
+  }
+  const { text, markers } = removeMarkers(joined);
+  if (text.trim() === "") return;
+
+  // Which printed line (and so which page) each marker stood on.
+  const perLine = blockLines.flatMap((l) => findMarkers(l.normal).map((m) => ({ label: m.label, line: l })));
+  const index = kind === "heading" ? built.headings.length : built.paragraphs.length;
+  markers.forEach((marker, k) => {
+    const parsed = parseMarkerLabel(marker.label)!;
+    const source = perLine[k]?.label === marker.label ? perLine[k]!.line : (perLine.find((p) => p.label === marker.label)?.line ?? last);
+    const previousOffset = k > 0 ? markers[k - 1]!.offset : 0;
+    built.markers.push({
+      label: marker.label,
+      number: parsed.number,
+      style: parsed.style,
+      page: source.page,
+      lineNo: source.lineNo,
+      block: { kind, index },
+      offset: marker.offset,
+      context: text.slice(Math.max(previousOffset, marker.offset - CONTEXT_CHARS), marker.offset),
+      termPosition: isTermPosition(text, marker.offset),
+    });
+  });
+
+  if (kind === "heading" && heading) {
+    built.headings.push({ level: heading.level, label: heading.label, text, markers, sourceLines });
+  } else {
+    built.paragraphs.push({
+      text,
+      markers,
+      sourceLines,
+      headingIndex: built.headings.length > 0 ? built.headings.length - 1 : null,
+    });
+  }
+}
+
+/**
+ * `“四项原则”⑤。` or `特点②，` (a term, then the marker, then punctuation) rather than `…。⑥` or `…说了算。”⑦`
+ * (a finished clause or quotation): notes on terms tend to explain them (即…).
+ */
+function isTermPosition(text: string, offset: number): boolean {
+  const before = text[offset - 1] ?? "";
+  const beforeThat = text[offset - 2] ?? "";
+  if (/[\p{Script=Han}A-Za-z0-9]/u.test(before)) return true;
+  if (/[”’》〉）」』]/u.test(before)) return !/[。！？，；：、!?,;:]/u.test(beforeThat);
+  return false;
+}
+

@@ -1,0 +1,95 @@
+import { findUrlSpans } from "./normalise-text";
+
+/**
+ * Footnote markers as printed in body text: circled digits (①, restarting on every page) or bracketed
+ * numbers ([1]). Bare digits are never markers, so dates and URLs cannot be mistaken for them;
+ * a bracketed number inside a URL is not one either.
+ */
+
+export type MarkerStyle = "circled" | "bracket";
+
+export interface FoundMarker {
+  label: string;
+  number: number;
+  style: MarkerStyle;
+  /** UTF-16 offset in the searched text. */
+  index: number;
+}
+
+const CIRCLED = "[\\u2460-\\u2473\\u3251-\\u325f\\u32b1-\\u32bf]";
+const BRACKET = "\\[(\\d{1,3})\\]";
+const MARKER_SOURCE = `${CIRCLED}|${BRACKET}`;
+
+/** Number printed in a circled digit: ① → 1 … ⑳ → 20, ㉑ → 21 … ㊿ → 50. */
+export function circledNumber(ch: string): number | null {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code >= 0x2460 && code <= 0x2473) return code - 0x2460 + 1;
+  if (code >= 0x3251 && code <= 0x325f) return code - 0x3251 + 21;
+  if (code >= 0x32b1 && code <= 0x32bf) return code - 0x32b1 + 36;
+  return null;
+}
+
+export function parseMarkerLabel(label: string): { number: number; style: MarkerStyle } | null {
+  const circled = circledNumber(label);
+  if (circled !== null && Array.from(label).length === 1) return { number: circled, style: "circled" };
+  const bracket = /^\[(\d{1,3})\]$/.exec(label);
+  if (bracket) return { number: Number(bracket[1]), style: "bracket" };
+  return null;
+}
+
+export function findMarkers(text: string): FoundMarker[] {
+  const urls = findUrlSpans(text);
+  const found: FoundMarker[] = [];
+  for (const match of text.matchAll(new RegExp(MARKER_SOURCE, "gu"))) {
+    const index = match.index;
+    if (urls.some(([from, to]) => index >= from && index < to)) continue;
+    const parsed = parseMarkerLabel(match[0]);
+    if (parsed) found.push({ label: match[0], number: parsed.number, style: parsed.style, index });
+  }
+  return found;
+}
+
+export interface MarkerInText {
+  label: string;
+  /** Offset in the text with all markers removed. */
+  offset: number;
+}
+
+/** Removes markers from normalised text, recording where each stood. */
+export function removeMarkers(text: string): { text: string; markers: MarkerInText[] } {
+  const found = findMarkers(text);
+  let out = "";
+  let last = 0;
+  const markers: MarkerInText[] = [];
+  for (const marker of found) {
+    out += text.slice(last, marker.index);
+    // A marker between two Latin words leaves one space, not two.
+    if (out.endsWith(" ") && text[marker.index + marker.label.length] === " ") out = out.slice(0, -1);
+    markers.push({ label: marker.label, offset: out.length });
+    last = marker.index + marker.label.length;
+  }
+  out += text.slice(last);
+  return { text: out, markers };
+}
+
+/** A line holding nothing but note labels (the marker lists a PDF leaves where the note numbers stood). */
+export function markerListLabels(line: string): string[] | null {
+  const trimmed = line.replace(/[\s\u3000]+/gu, "");
+  if (trimmed === "") return null;
+  const labels = Array.from(trimmed.matchAll(new RegExp(MARKER_SOURCE, "gu")), (m) => m[0]);
+  return labels.join("") === trimmed ? labels : null;
+}
+
+/**
+ * A note that starts with its label: `① text` or `[1]　text`. `separated` tells whether a space
+ * follows the label (body text never puts a space between a marker and the next character in the
+ * bracket style; the ideographic space is the note layout's).
+ */
+export function leadingNoteLabel(line: string): { label: string; rest: string; separator: "wide" | "space" | "none" } | null {
+  const match = new RegExp(`^[\\s\\u3000]*(${MARKER_SOURCE})([\\s\\u3000]*)`, "u").exec(line);
+  if (!match) return null;
+  const label = match[1]!;
+  const gap = match[match.length - 1] ?? "";
+  const separator = gap.includes("\u3000") || gap.length >= 2 ? "wide" : gap.length === 1 ? "space" : "none";
+  return { label, rest: line.slice(match[0].length), separator };
+}

@@ -1,0 +1,177 @@
+import { createAnchorAllocator, missingNoteBasis } from "./assign-anchors";
+import { buildBody, type BodyMarker } from "./build-body";
+import { decodeSource } from "./decode-source";
+import {
+  documentDraftSchema,
+  type DocumentDraft,
+  type FootnoteDraft,
+  type HeadingDraft,
+  type IngestWarning,
+  type MarkerDraft,
+  type ParagraphDraft,
+} from "./document-draft";
+import type { DocumentManifest } from "./document-manifest";
+import { IngestError } from "./ingest-error";
+import { layoutPages } from "./layout-pages";
+import { fitWidthModel } from "./line-width";
+import { linesOf, matchNotes } from "./match-notes";
+import { normaliseLine } from "./normalise-text";
+import { parseNoteCitations } from "./parse-citations";
+import { parseFrontMatter } from "./parse-front-matter";
+import { endsSentence } from "./sentence-end";
+import { measureNotes, splitNoteArea, type NoteSegment } from "./split-notes";
+
+export interface ParseDocumentInput {
+  bytes: Uint8Array;
+  fileName: string;
+  manifest?: DocumentManifest;
+}
+
+/**
+ * Source bytes → validated DocumentDraft. Pure: no filesystem, no database. Stages: decode, fit the
+ * line-width model, front matter, page layout, body (headings, paragraphs, markers), note areas,
+ * note-to-marker matching, citations, anchors. Throws IngestError for input it cannot read.
+ */
+export function parseDocument(input: ParseDocumentInput): DocumentDraft {
+  const text = decodeSource(input.bytes);
+  const lines = text.split("\n");
+  const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
+  const front = parseFrontMatter(lines, model);
+  const layout = layoutPages({ lines, bodyStart: front.bodyStart, title: input.manifest?.title ?? front.title, model });
+  const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs });
+  if (body.paragraphs.length === 0) {
+    throw new IngestError("no-structure", "No body text found: the file has no paragraphs after its title and front matter.");
+  }
+
+  const warnings: IngestWarning[] = [...front.warnings, ...layout.warnings, ...body.warnings];
+
+  // Note areas, page by page, split into note texts and matched to the body markers.
+  const notes = measureNotes(layout.pages, model);
+  const segmentsByPage = new Map<number, NoteSegment[]>();
+  const markerLists = new Map<number, Array<{ label: string; lineNo: number }>>();
+  for (const page of layout.pages) {
+    const markerCount = body.markers.filter((m) => m.page === page.page).length;
+    const split = splitNoteArea(page, notes, model, page.markerList.length > 0 ? page.markerList.length : null, markerCount);
+    segmentsByPage.set(page.page, split.segments);
+    markerLists.set(page.page, page.markerList);
+    warnings.push(...split.warnings);
+  }
+  const matched = matchNotes(body.markers, segmentsByPage, markerLists);
+  warnings.push(...matched.warnings);
+
+  // Anchors, in document order.
+  const take = createAnchorAllocator();
+  const blocks = [
+    ...body.headings.map((h, index) => ({ kind: "heading" as const, index, line: h.sourceLines[0] })),
+    ...body.paragraphs.map((p, index) => ({ kind: "paragraph" as const, index, line: p.sourceLines[0] })),
+  ].sort((a, b) => a.line - b.line || (a.kind === "heading" ? -1 : 1));
+  const headingAnchors: string[] = [];
+  const paragraphAnchors: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === "heading") headingAnchors[block.index] = take("h", body.headings[block.index]!.text);
+    else paragraphAnchors[block.index] = take("p", body.paragraphs[block.index]!.text);
+  }
+
+  const footnotes: FootnoteDraft[] = [];
+  const markerAnchors: string[] = [];
+  const missingByPage = new Map<number, BodyMarker[]>();
+  body.markers.forEach((marker, index) => {
+    const placed = matched.placed.get(index);
+    const blockText = marker.block.kind === "heading" ? body.headings[marker.block.index]!.text : body.paragraphs[marker.block.index]!.text;
+    if (placed) {
+      const segment = placed.segment;
+      const status = segment.startsLikeNote && segment.complete ? "present" : "truncated";
+      const anchor = take("n", segment.text);
+      markerAnchors[index] = anchor;
+      footnotes.push({ anchor, label: marker.label, page: marker.page, status, text: segment.text, citations: [], sourceLines: linesOf(segment) });
+      if (status === "truncated") {
+        const lost = !segment.startsLikeNote && !segment.complete ? "its start and its end were" : !segment.startsLikeNote ? "its start was" : "its end was";
+        warnings.push({
+          code: "note-truncated",
+          message: `Page ${marker.page}: note ${marker.label} survives only in part (${lost} lost in extraction).`,
+          sourceLines: linesOf(segment),
+        });
+      }
+    } else {
+      const anchor = take("n", missingNoteBasis(blockText.slice(0, marker.offset), marker.label));
+      markerAnchors[index] = anchor;
+      footnotes.push({ anchor, label: marker.label, page: marker.page, status: "missing", text: "", citations: [], sourceLines: [marker.lineNo, marker.lineNo] });
+      const list = missingByPage.get(marker.page) ?? [];
+      list.push(marker);
+      missingByPage.set(marker.page, list);
+    }
+  });
+  for (const [page, missing] of missingByPage) {
+    warnings.push({
+      code: "note-missing",
+      message: `Page ${page}: no note text in the source for ${missing.map((m) => m.label).join("")} (lost in extraction).`,
+      sourceLines: [missing[0]!.lineNo, missing[missing.length - 1]!.lineNo],
+    });
+  }
+
+  const citations = parseNoteCitations(footnotes.map((note) => ({ anchor: note.anchor, text: note.text, sourceLines: note.sourceLines })));
+  for (const note of footnotes) note.citations = citations.get(note.anchor) ?? [];
+
+  const markersOf = (kind: "heading" | "paragraph", blockIndex: number): MarkerDraft[] =>
+    body.markers
+      .map((marker, index) => ({ marker, index }))
+      .filter(({ marker }) => marker.block.kind === kind && marker.block.index === blockIndex)
+      .map(({ marker, index }) => ({ label: marker.label, footnoteAnchor: markerAnchors[index]!, offset: marker.offset }));
+
+  const headings: HeadingDraft[] = body.headings.map((h, index) => ({
+    anchor: headingAnchors[index]!,
+    level: h.level,
+    label: h.label,
+    text: h.text,
+    markers: markersOf("heading", index),
+    sourceLines: h.sourceLines,
+  }));
+  const paragraphs: ParagraphDraft[] = body.paragraphs.map((p, index) => ({
+    anchor: paragraphAnchors[index]!,
+    headingAnchor: p.headingIndex === null ? null : headingAnchors[p.headingIndex]!,
+    text: p.text,
+    markers: markersOf("paragraph", index),
+    sourceLines: p.sourceLines,
+  }));
+
+  const slug = input.manifest?.slug ?? slugFromFileName(input.fileName);
+  const title = input.manifest?.title ?? front.title ?? stem(input.fileName);
+  const debris = [
+    ...layout.debris,
+    ...front.other.map((o) => ({ kind: "other" as const, text: o.text, line: o.line })),
+  ].sort((a, b) => a.line - b.line);
+
+  return documentDraftSchema.parse({
+    slug,
+    title,
+    authors: input.manifest?.authors ?? front.authors,
+    journal: input.manifest?.journal ?? layout.journal,
+    issue: input.manifest?.issue ?? layout.issue,
+    date: input.manifest?.date ?? layout.year,
+    abstract: front.abstract,
+    pageCount: layout.pages.length,
+    headings,
+    paragraphs,
+    footnotes,
+    fragments: matched.fragments.map((segment) => ({ text: segment.text, sourceLines: linesOf(segment) })),
+    debris,
+    warnings: warnings.sort((a, b) => a.sourceLines[0] - b.sourceLines[0] || a.sourceLines[1] - b.sourceLines[1]),
+  });
+}
+
+function stem(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.[^.]+$/, "") || base;
+}
+
+/** `000_1322acf3015bdc34.txt` → `000-1322acf3015bdc34`: lowercase, [a-z0-9-], no leading or doubled hyphens. */
+export function slugFromFileName(fileName: string): string {
+  const slug = stem(fileName)
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+  return slug === "" ? "document" : slug;
+}

@@ -1,0 +1,152 @@
+import type { IngestWarning, SourceLines } from "./document-draft";
+import { lineWidth, type WidthModel } from "./line-width";
+import { matchHeading } from "./match-heading";
+import { normaliseLine, normaliseText } from "./normalise-text";
+
+/**
+ * The block before the body on an essay's first page: title (possibly wrapped over several lines),
+ * authors, abstract, keywords and classification lines. Everything here is read from position and
+ * shape: short centred lines first, a short line of names, then labelled blocks.
+ */
+export interface FrontMatter {
+  title: string | null;
+  titleLines: SourceLines | null;
+  authors: string[];
+  abstract: string | null;
+  abstractLines: SourceLines | null;
+  /** 0-based index of the first body line. */
+  bodyStart: number;
+  /** Keyword and classification lines: kept as provenance, not body text. */
+  other: Array<{ text: string; line: number }>;
+  warnings: IngestWarning[];
+}
+
+const ABSTRACT_LABEL = /^[\s\u3000]*[〔【[（(]?[\s\u3000]*(?:内[\s\u3000]*容[\s\u3000]*)?(?:提[\s\u3000]*要|摘[\s\u3000]*要)[\s\u3000]*[〕】\]）)]?[\s\u3000]*[:：]?/u;
+const KEYWORD_LABEL = /^[\s\u3000]*[〔【[（(]?[\s\u3000]*关[\s\u3000]*键[\s\u3000]*(?:词|字)[\s\u3000]*[〕】\]）)]?/u;
+/** Library classification lines and similar labelled metadata: 〔中图分类号〕, 【文献标识码】, DOI: … */
+const OTHER_LABEL = /^[\s\u3000]*(?:[〔【[][\s\u3000]*\p{Script=Han}[\p{Script=Han}\s\u3000]{1,8}[〕】\]]|(?:中图分类号|文献标识码|文章编号|DOI|doi)[\s\u3000]*[:：])/u;
+const AUTHOR_NAME = "(?:[\\p{Script=Han}·]{2,4}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3})";
+const AUTHOR_LINE = new RegExp(`^(?:作者[:：])?\\s*${AUTHOR_NAME}(?:\\s*[、，,\\s]\\s*${AUTHOR_NAME})*\\s*[*＊]?$`, "u");
+const SENTENCE_END = /[。！？!?]["”’」』）)]*$/u;
+const LEADING_SPACE = /^[ \u3000\t]/u;
+
+export function isLabelLine(line: string): boolean {
+  return ABSTRACT_LABEL.test(line) || KEYWORD_LABEL.test(line) || OTHER_LABEL.test(line);
+}
+
+export function parseFrontMatter(lines: readonly string[], model: WidthModel): FrontMatter {
+  const front: FrontMatter = {
+    title: null,
+    titleLines: null,
+    authors: [],
+    abstract: null,
+    abstractLines: null,
+    bodyStart: 0,
+    other: [],
+    warnings: [],
+  };
+  let i = skipBlank(lines, 0);
+  if (i >= lines.length) return front;
+
+  // Title: up to four short lines (blank lines may separate them) that do not end a sentence.
+  const titleIndexes: number[] = [];
+  while (i < lines.length && titleIndexes.length < 4) {
+    const line = lines[i]!;
+    const normal = normaliseLine(line);
+    if (isLabelLine(line) || matchHeading(line) !== null) break;
+    if (titleIndexes.length > 0 && looksLikeAuthors(normal, lines[titleIndexes[titleIndexes.length - 1]!]!)) break;
+    if (SENTENCE_END.test(normal) || lineWidth(model, line) > model.measure * 0.92) break;
+    if (titleIndexes.length > 0 && LEADING_SPACE.test(line) && !LEADING_SPACE.test(lines[titleIndexes[0]!]!)) break;
+    titleIndexes.push(i);
+    i = skipBlank(lines, i + 1);
+  }
+  if (titleIndexes.length > 0) {
+    front.title = normaliseText(titleIndexes.map((k) => lines[k]!).join("\n"));
+    front.titleLines = [titleIndexes[0]! + 1, titleIndexes[titleIndexes.length - 1]! + 1];
+    front.bodyStart = i;
+  } else {
+    front.warnings.push({ code: "title-missing", message: "No title found at the top of the text.", sourceLines: [i + 1, i + 1] });
+  }
+
+  if (titleIndexes.length > 0 && i < lines.length && looksLikeAuthors(normaliseLine(lines[i]!), lines[titleIndexes[titleIndexes.length - 1]!]!)) {
+    front.authors = splitAuthors(normaliseLine(lines[i]!));
+    i = skipBlank(lines, i + 1);
+    front.bodyStart = i;
+  }
+
+  // Labelled blocks, in any order.
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (ABSTRACT_LABEL.test(line) && front.abstract === null) {
+      const end = blockEnd(lines, i);
+      const text = normaliseText(lines.slice(i, end).join("\n")).replace(ABSTRACT_LABEL, "").trim();
+      front.abstract = text === "" ? null : text;
+      front.abstractLines = [i + 1, lastNonBlank(lines, i, end) + 1];
+      i = skipBlank(lines, end);
+      front.bodyStart = i;
+      continue;
+    }
+    if (KEYWORD_LABEL.test(line) || OTHER_LABEL.test(line)) {
+      const end = KEYWORD_LABEL.test(line) ? labelledLinesEnd(lines, i) : i + 1;
+      for (let k = i; k < end; k += 1) if (lines[k]!.trim() !== "") front.other.push({ text: lines[k]!.trim(), line: k + 1 });
+      i = skipBlank(lines, end);
+      front.bodyStart = i;
+      continue;
+    }
+    break;
+  }
+  return front;
+}
+
+function looksLikeAuthors(normal: string, previousTitleLine: string): boolean {
+  if (!AUTHOR_LINE.test(normal)) return false;
+  // A title wrapped after a conjunction or enumeration comma continues; a name line never follows one.
+  return !/[、：:—与和及的之]$/u.test(normaliseLine(previousTitleLine));
+}
+
+function splitAuthors(normal: string): string[] {
+  return normal
+    .replace(/^作者[:：]/u, "")
+    .replace(/[*＊]$/u, "")
+    .split(/[、，,]|\s+(?=\p{Script=Han})/u)
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+}
+
+function skipBlank(lines: readonly string[], from: number): number {
+  let i = from;
+  while (i < lines.length && lines[i]!.trim() === "") i += 1;
+  return i;
+}
+
+function lastNonBlank(lines: readonly string[], from: number, end: number): number {
+  let last = from;
+  for (let k = from; k < end; k += 1) if (lines[k]!.trim() !== "") last = k;
+  return last;
+}
+
+/**
+ * Where a labelled front-matter block (the abstract) ends: before the next line that opens a new text
+ * block (a leading space), two blank lines, another label or a section heading.
+ */
+function blockEnd(lines: readonly string[], start: number): number {
+  let blanks = 0;
+  for (let k = start + 1; k < lines.length; k += 1) {
+    const line = lines[k]!;
+    if (line.trim() === "") {
+      blanks += 1;
+      if (blanks >= 2) return k - blanks + 1;
+      continue;
+    }
+    blanks = 0;
+    if (LEADING_SPACE.test(line) || isLabelLine(line) || matchHeading(line) !== null) return k;
+  }
+  return lines.length;
+}
+
+/** Keywords run to the end of their sentence-less list: at most three lines, stopping at a blank-separated new block. */
+function labelledLinesEnd(lines: readonly string[], start: number): number {
+  let k = start + 1;
+  while (k < lines.length && k < start + 3 && lines[k]!.trim() !== "" && !isLabelLine(lines[k]!) && !LEADING_SPACE.test(lines[k]!)) k += 1;
+  return k;
+}

@@ -1,0 +1,162 @@
+import type { IngestWarning } from "./document-draft";
+import { leadingNoteLabel } from "./find-markers";
+import type { LayoutLine, PageLayout } from "./layout-pages";
+import type { WidthModel } from "./line-width";
+import { normaliseText } from "./normalise-text";
+import { endsFullStop } from "./sentence-end";
+
+/**
+ * A page's note area → one segment per note text. Notes either start with their label (`[1]　…`,
+ * `① …`) or, when the PDF put the labels in a separate marker list, follow one another unlabelled: a
+ * note then ends on a line that finishes a sentence short of the note measure.
+ */
+
+export interface NoteSegment {
+  page: number;
+  /** The label printed at the start of the note, when it has one. */
+  label: string | null;
+  lines: LayoutLine[];
+  /** The printed lines, label removed: re-joined when a note continues on the next page. */
+  rawLines: string[];
+  /** Normalised text without the label. */
+  text: string;
+  /** False when the text starts mid-sentence: the tail of a note whose start was lost. */
+  startsLikeNote: boolean;
+  /** False when the text stops at the margin without finishing: the rest was lost (or is on the next page). */
+  complete: boolean;
+}
+
+export interface NoteMeasure {
+  /** Width of a full note line in em (notes are set smaller than the body: more characters per line). */
+  measure: number;
+  tolerance: number;
+}
+
+/** The note measure, from the widths of note lines that do not finish a sentence (full lines, mostly). */
+export function measureNotes(pages: readonly PageLayout[], model: WidthModel): NoteMeasure {
+  const widths = pages
+    .flatMap((page) => page.notes)
+    .filter((line) => !endsFullStop(line.normal))
+    .map((line) => model.measure - line.deficit)
+    .sort((a, b) => a - b);
+  if (widths.length < 3) return { measure: model.measure, tolerance: Math.max(1.5, 2 * model.spread) };
+  const median = widths[Math.floor(widths.length / 2)]!;
+  const upper = widths[Math.floor(widths.length * 0.75)]!;
+  return { measure: (median + upper) / 2, tolerance: Math.max(1.5, 2 * model.spread, median * 0.05) };
+}
+
+/** Openings that start a citation or a comment; a tail starts with a digit, a closing bracket or a comma. */
+const TAIL_START = /^[0-9a-z）)》〉」』”’，。、；：,.;:—]/u;
+
+export function startsLikeNote(text: string): boolean {
+  if (text === "" || TAIL_START.test(text)) return false;
+  // A closing title bracket or quote before any opening one: the opening was on a lost line.
+  const close = text.search(/[》〉”]/u);
+  const open = text.search(/[《〈“]/u);
+  return !(close !== -1 && (open === -1 || close < open));
+}
+
+const NOTE_OPENING = /^(?:[《〈“"(（A-Z]|参见|另见|详见|转引自|同上|同前|即|See |Cf\.|\p{Script=Han}{2,12}[：:][《“])/u;
+
+export interface SplitResult {
+  segments: NoteSegment[];
+  warnings: IngestWarning[];
+}
+
+/**
+ * @param expected how many notes the page's marker list announces (null when there is none)
+ * @param markerCount how many markers the page's body holds: never split more unlabelled notes than this
+ */
+export function splitNoteArea(
+  page: PageLayout,
+  notes: NoteMeasure,
+  model: WidthModel,
+  expected: number | null,
+  markerCount: number,
+): SplitResult {
+  const lines = page.notes;
+  if (lines.length === 0) return { segments: [], warnings: [] };
+  const labelled = lines.some((line) => isLabelledLine(line));
+  const width = (line: LayoutLine) => model.measure - line.deficit;
+  const groups = labelled ? splitLabelled(lines) : splitUnlabelled(lines, notes, width, expected, markerCount);
+  const warnings: IngestWarning[] = [];
+  if (!labelled && expected !== null && groups.length !== expected) {
+    warnings.push({
+      code: "note-count-mismatch",
+      message: `Page ${page.page}: the marker list announces ${expected} notes, the note area reads as ${groups.length}.`,
+      sourceLines: [lines[0]!.lineNo, lines[lines.length - 1]!.lineNo],
+    });
+  }
+  return { segments: groups.map((group) => makeSegment(page.page, group, notes, width)), warnings };
+}
+
+function isLabelledLine(line: LayoutLine): boolean {
+  const lead = leadingNoteLabel(line.raw);
+  return lead !== null && lead.separator !== "none" && lead.rest.trim() !== "";
+}
+
+function splitLabelled(lines: readonly LayoutLine[]): LayoutLine[][] {
+  const groups: LayoutLine[][] = [];
+  for (const line of lines) {
+    if (isLabelledLine(line) || groups.length === 0) groups.push([line]);
+    else groups[groups.length - 1]!.push(line);
+  }
+  return groups;
+}
+
+function splitUnlabelled(
+  lines: readonly LayoutLine[],
+  notes: NoteMeasure,
+  width: (line: LayoutLine) => number,
+  expected: number | null,
+  markerCount: number,
+): LayoutLine[][] {
+  // Candidate ends: after every line that finishes a sentence. Strong when the line is short of the
+  // note measure (the note stops there), weak when the sentence happens to end at the margin.
+  const strong = new Set<number>();
+  const weak: number[] = [];
+  lines.forEach((line, i) => {
+    if (i === lines.length - 1 || !endsFullStop(line.normal)) return;
+    if (width(line) < notes.measure - notes.tolerance) strong.add(i);
+    else weak.push(i);
+  });
+  const wanted = expected ?? markerCount;
+  const opensNote = (i: number) => NOTE_OPENING.test(lines[i + 1]!.normal);
+  // Weak ends are taken while the page still has room for another note, those before a typical opening first.
+  const ordered = [...weak.filter(opensNote), ...weak.filter((i) => !opensNote(i))];
+  for (const i of ordered) {
+    if (strong.size + 1 >= wanted) break;
+    if (expected === null && !opensNote(i)) continue;
+    strong.add(i);
+  }
+  const groups: LayoutLine[][] = [];
+  let current: LayoutLine[] = [];
+  lines.forEach((line, i) => {
+    current.push(line);
+    if (strong.has(i)) {
+      groups.push(current);
+      current = [];
+    }
+  });
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+function makeSegment(page: number, lines: LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number): NoteSegment {
+  const first = lines[0]!;
+  const lead = isLabelledLine(first) ? leadingNoteLabel(first.raw) : null;
+  const raws = lines.map((line) => line.raw);
+  if (lead) raws[0] = lead.rest;
+  const text = normaliseText(raws.join("\n"));
+  const last = lines[lines.length - 1]!;
+  return {
+    page,
+    label: lead ? lead.label : null,
+    lines,
+    rawLines: raws,
+    text,
+    startsLikeNote: lead !== null || startsLikeNote(text),
+    // A last line that stops short of the margin ends the note even without a full stop (a bare URL).
+    complete: endsFullStop(text) || width(last) < notes.measure - 3 * notes.tolerance,
+  };
+}
