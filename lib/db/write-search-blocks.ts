@@ -1,6 +1,47 @@
 import "server-only";
 import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import { foldForSearch } from "@/lib/search/fold-for-search";
 import type { DatabaseTransaction } from "./prisma-client";
 
+export interface SearchBlockDraft {
+  blockKind: "heading" | "paragraph" | "footnote";
+  blockAnchor: string;
+  ordinal: number;
+  text: string;
+}
+
+/**
+ * The document's blocks in reading order: each heading just before the first paragraph under it
+ * (headings with no paragraph keep their own order), then the notes. Blocks whose text folds to
+ * nothing (a note lost in extraction) are left out: nothing in them can be found.
+ */
+export function searchBlocksOf(draft: DocumentDraft): SearchBlockDraft[] {
+  const blocks: SearchBlockDraft[] = [];
+  const push = (blockKind: SearchBlockDraft["blockKind"], blockAnchor: string, text: string) =>
+    blocks.push({ blockKind, blockAnchor, ordinal: blocks.length, text });
+  const headingIndex = new Map(draft.headings.map((heading, index) => [heading.anchor, index]));
+  let nextHeading = 0;
+  const emitHeadingsThrough = (index: number) => {
+    for (; nextHeading <= index; nextHeading += 1) {
+      const heading = draft.headings[nextHeading]!;
+      push("heading", heading.anchor, heading.text);
+    }
+  };
+  for (const paragraph of draft.paragraphs) {
+    const index = paragraph.headingAnchor === null ? undefined : headingIndex.get(paragraph.headingAnchor);
+    if (index !== undefined) emitHeadingsThrough(index);
+    push("paragraph", paragraph.anchor, paragraph.text);
+  }
+  emitHeadingsThrough(draft.headings.length - 1);
+  for (const note of draft.footnotes) push("footnote", note.anchor, note.text);
+  return blocks.filter((block) => foldForSearch(block.text).folded !== "");
+}
+
 /** Writes the searchable form of every heading, paragraph and note of a document. */
-export async function writeSearchBlocks(_tx: DatabaseTransaction, _documentId: string, _draft: DocumentDraft): Promise<void> {}
+export async function writeSearchBlocks(tx: DatabaseTransaction, documentId: string, draft: DocumentDraft): Promise<void> {
+  const rows = searchBlocksOf(draft).map((block) => {
+    const { folded, offsets } = foldForSearch(block.text);
+    return { documentId, ...block, folded, offsets };
+  });
+  if (rows.length > 0) await tx.searchBlock.createMany({ data: rows });
+}

@@ -1,0 +1,167 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestSources } from "@/lib/corpus/ingest-sources";
+import { foldForSearch, mapFoldedRange } from "@/lib/search/fold-for-search";
+import { parseSearchQuery } from "@/lib/search/parse-search-query";
+import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
+import { type SearchRequest, searchCorpus } from "./search-corpus";
+
+const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => ({ path: path.join("corpus", file) }));
+
+interface Block {
+  slug: string;
+  anchor: string;
+  kind: string;
+  text: string;
+}
+
+/** Deterministic PRNG (mulberry32): the same queries on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The places a plain left-to-right substring scan finds, as `slug#anchor@start-end` of the display text. */
+function scan(blocks: readonly Block[], term: string): string[] {
+  const places: string[] = [];
+  for (const block of blocks) {
+    const { folded, offsets } = foldForSearch(block.text);
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
+      const range = mapFoldedRange(block.text, offsets, at, at + term.length);
+      places.push(`${block.slug}#${block.anchor}@${range.start}-${range.end}`);
+    }
+  }
+  return places.sort();
+}
+
+const everything = (terms: string[], extra: Partial<SearchRequest> = {}): SearchRequest => ({ terms, page: 1, pageSize: 1_000_000, ...extra });
+
+describe("searchCorpus on the real corpus", () => {
+  let database: TestDatabase;
+  let blocks: Block[];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const results = await ingestSources(database.db, CORPUS);
+    for (const result of results) if (!result.ok) throw new Error(`${result.file}: ${result.error}`);
+    const rows = await database.db.searchBlock.findMany({
+      select: { blockAnchor: true, blockKind: true, text: true, document: { select: { slug: true } } },
+    });
+    blocks = rows.map((row) => ({ slug: row.document.slug, anchor: row.blockAnchor, kind: row.blockKind, text: row.text }));
+  }, 180_000);
+  afterAll(async () => database.drop());
+
+  it("indexes every heading, paragraph and non-empty note of both essays", async () => {
+    const counts = await database.db.searchBlock.groupBy({ by: ["blockKind"], _count: true });
+    const byKind = Object.fromEntries(counts.map((c) => [c.blockKind, c._count]));
+    const drafts = await database.db.document.findMany({ select: { _count: { select: { headings: true, paragraphs: true } } } });
+    expect(byKind.heading).toBe(drafts.reduce((s, d) => s + d._count.headings, 0));
+    expect(byKind.paragraph).toBe(drafts.reduce((s, d) => s + d._count.paragraphs, 0));
+    expect(byKind.footnote).toBe(await database.db.footnote.count({ where: { NOT: { text: "" } } }));
+    const rows = await database.db.searchBlock.findMany({ select: { text: true, folded: true, offsets: true } });
+    for (const row of rows) expect({ folded: row.folded, offsets: row.offsets }).toEqual(foldForSearch(row.text));
+  });
+
+  it("finds exactly the places a plain substring scan finds, for 400 random substrings of 1 to 12 characters", async () => {
+    const next = random(20231106);
+    let checked = 0;
+    let hitsSeen = 0;
+    for (let draw = 0; checked < 400 && draw < 2000; draw += 1) {
+      const block = blocks[Math.floor(next() * blocks.length)]!;
+      const length = 1 + Math.floor(next() * 12);
+      const start = Math.floor(next() * Math.max(1, block.text.length - length));
+      const sample = block.text.slice(start, start + length);
+      if (/["“”＂「」]/u.test(sample)) continue;
+      const parsed = parseSearchQuery(`"${sample}"`);
+      if (!parsed.ok) continue;
+      const term = parsed.terms[0]!.folded;
+      const result = await searchCorpus(database.db, everything([term]));
+      const found = result.hits.map((hit) => `${hit.documentSlug}#${hit.anchor}@${hit.blockStart}-${hit.blockEnd}`).sort();
+      expect(found, `query ${JSON.stringify(term)}`).toEqual(scan(blocks, term));
+      expect(result.total).toBe(found.length);
+      expect(result.totalRelation).toBe("eq");
+      for (const hit of result.hits) {
+        expect(foldForSearch(hit.snippet.slice(hit.matchStart, hit.matchEnd)).folded).toBe(term);
+      }
+      checked += 1;
+      hitsSeen += found.length;
+    }
+    expect(checked).toBe(400);
+    expect(hitsSeen).toBeGreaterThan(400);
+  }, 300_000);
+
+  it("finds two-character words in both essays, and counts them per document", async () => {
+    for (const word of ["主权", "治理"]) {
+      const result = await searchCorpus(database.db, everything([word]));
+      expect(result.counts.map((c) => c.documentSlug).sort()).toEqual([...new Set(blocks.map((b) => b.slug))].sort());
+      for (const count of result.counts) {
+        expect(count.count).toBe(result.hits.filter((hit) => hit.documentSlug === count.documentSlug).length);
+      }
+      expect(result.total).toBe(scan(blocks, word).length);
+    }
+  });
+
+  it("ranks documents by hit count and hits in reading order, and pages through the same list", async () => {
+    const all = await searchCorpus(database.db, everything(["网络"]));
+    expect(all.counts.map((c) => c.count)).toEqual([...all.counts.map((c) => c.count)].sort((a, b) => b - a));
+    expect(all.hits.map((hit) => hit.documentSlug)).toEqual(all.counts.flatMap((c) => Array<string>(c.count).fill(c.documentSlug)));
+    const paged = [];
+    for (let page = 1; paged.length < all.total; page += 1) {
+      const result = await searchCorpus(database.db, { terms: ["网络"], page, pageSize: 37 });
+      expect(result.hits.length).toBeLessThanOrEqual(37);
+      expect(result.hits.length).toBeGreaterThan(0);
+      paged.push(...result.hits);
+    }
+    expect(paged).toEqual(all.hits);
+  });
+
+  it("requires every term in the same block", async () => {
+    const result = await searchCorpus(database.db, everything(["主权", "鸿沟"]));
+    const both = blocks.filter((b) => {
+      const folded = foldForSearch(b.text).folded;
+      return folded.includes("主权") && folded.includes("鸿沟");
+    });
+    expect(new Set(result.hits.map((hit) => hit.anchor))).toEqual(new Set(both.map((b) => b.anchor)));
+    expect(result.total).toBe(scan(both, "主权").length + scan(both, "鸿沟").length);
+  });
+
+  it("filters by document, by kind and by concept", async () => {
+    const slug = blocks[0]!.slug;
+    const byDocument = await searchCorpus(database.db, everything(["网络"], { documentSlug: slug }));
+    expect(byDocument.hits.length).toBeGreaterThan(0);
+    expect(byDocument.hits.every((hit) => hit.documentSlug === slug)).toBe(true);
+    expect(byDocument.total).toBe(scan(blocks.filter((b) => b.slug === slug), "网络").length);
+
+    const notes = await searchCorpus(database.db, everything(["网络"], { kind: "footnote" }));
+    expect(notes.hits.length).toBeGreaterThan(0);
+    expect(notes.hits.every((hit) => hit.kind === "footnote")).toBe(true);
+    expect(notes.total).toBe(scan(blocks.filter((b) => b.kind === "footnote"), "网络").length);
+
+    const mention = await database.db.conceptMention.findFirstOrThrow({ select: { conceptId: true } });
+    const mentioned = await database.db.conceptMention.findMany({
+      where: { conceptId: mention.conceptId },
+      select: { blockAnchor: true, document: { select: { slug: true } } },
+    });
+    const keys = new Set(mentioned.map((m) => `${m.document.slug}#${m.blockAnchor}`));
+    const byConcept = await searchCorpus(database.db, everything(["网"], { conceptId: mention.conceptId }));
+    expect(byConcept.hits.length).toBeGreaterThan(0);
+    expect(byConcept.hits.every((hit) => keys.has(`${hit.documentSlug}#${hit.anchor}`))).toBe(true);
+    expect(byConcept.total).toBe(scan(blocks.filter((b) => keys.has(`${b.slug}#${b.anchor}`)), "网").length);
+
+    expect((await searchCorpus(database.db, everything(["网络"], { documentSlug: "no-such-document" }))).total).toBe(0);
+  });
+
+  it("links each hit to the reader at its block with the match range", async () => {
+    const result = await searchCorpus(database.db, { terms: ["鸿沟"], page: 1, pageSize: 5 });
+    expect(result.hits.length).toBeGreaterThan(0);
+    for (const hit of result.hits) {
+      expect(hit.href).toBe(`/read/${hit.documentSlug}?hl=${hit.blockStart}-${hit.blockEnd}#${hit.anchor}`);
+      const block = blocks.find((b) => b.slug === hit.documentSlug && b.anchor === hit.anchor)!;
+      expect(block.text.slice(hit.blockStart, hit.blockEnd)).toBe("鸿沟");
+    }
+  });
+});
