@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { pinpointCitation } from "@/lib/citations/export-pinpoint";
+import { getPinpointTarget } from "@/lib/db/get-pinpoint-target";
+import { badRequest, notFound } from "@/lib/http/api-response";
+import { slugParam } from "@/lib/http/route-params";
+import { blockHref, MAX_QUOTE_LENGTH, passageHref, SELECTOR_CONTEXT_LENGTH } from "@/lib/reader/deep-links";
+import { attachmentResponse } from "../attachment";
+import { anchorParam, formatParam } from "../export-params";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.strictObject({
+  doc: slugParam,
+  anchor: anchorParam,
+  format: formatParam,
+  q: z.string().trim().min(1, "the quote is empty").max(MAX_QUOTE_LENGTH, `the quote is longer than ${MAX_QUOTE_LENGTH} characters`).optional(),
+});
+
+/**
+ * A citation of one paragraph (or a selection in it, `q`): the essay's reference with the page the paragraph
+ * stands on — the journal's page when folios calibrate it, else none — and a deep link back to it.
+ */
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) return badRequest(query.error);
+  const { doc, anchor, format, q } = query.data;
+  const target = await getPinpointTarget(doc, anchor);
+  if (!target) return notFound(`passage "${anchor}" of document "${doc}"`);
+
+  // A quote found in the passage links to the words themselves; one that is not (a selection across a
+  // marker, say) is still cited, with a link to its passage.
+  const at = q ? target.block.text.indexOf(q) : -1;
+  const path =
+    q && at >= 0
+      ? passageHref(doc, {
+          exact: q,
+          prefix: target.block.text.slice(Math.max(0, at - SELECTOR_CONTEXT_LENGTH), at),
+          suffix: target.block.text.slice(at + q.length, at + q.length + SELECTOR_CONTEXT_LENGTH),
+          blockAnchor: anchor,
+          offset: at,
+        })
+      : blockHref(doc, anchor);
+  const result = pinpointCitation(
+    { document: target.document, page: target.journalPage, url: new URL(path, url.origin).toString(), ...(q ? { quote: q } : {}) },
+    format,
+  );
+  const headers: Record<string, string> = {};
+  if (target.layoutPage !== null) headers["X-Duizhao-Layout-Page"] = String(target.layoutPage);
+  return attachmentResponse(
+    result,
+    { readable: `${target.document.title} ${anchor}`, ascii: `duizhao-${doc}-${anchor}` },
+    headers,
+  );
+}
