@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Concordance } from "@/components/concepts/concordance";
+import { ConceptCounts, ConceptDefinition, ConceptRelations } from "@/components/concepts/concept-overview";
+import { conceptHref } from "@/components/concepts/mention-href";
+import { readConcordanceSort } from "@/components/concepts/sort-concordance";
+import { getConcept } from "@/lib/db/get-concept";
+import { conceptIdParam } from "../concept-id-param";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function load(params: Props["params"]) {
+  const id = conceptIdParam.safeParse((await params).id);
+  return id.success ? getConcept(id.data) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const concept = await load(params);
+  return { title: concept ? `${concept.labelZh} · 概念` : "概念 Concept" };
+}
+
+export default async function ConceptPage({ params, searchParams }: Props) {
+  const concept = await load(params);
+  if (!concept) notFound();
+  const sort = readConcordanceSort(await searchParams);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted dark:text-night-muted">
+        <Link href="/concepts">概念 Concepts</Link>
+        {concept.compound ? (
+          <>
+            {" / "}
+            <Link href={conceptHref(concept.compound.id)}>{concept.compound.labelZh}</Link>
+          </>
+        ) : null}
+      </nav>
+      <h1 className="mt-2 font-serif text-3xl font-semibold">{concept.labelZh}</h1>
+      <p lang="en" className="mt-1 text-lg text-muted dark:text-night-muted">
+        {concept.labelEn}
+        {concept.kind === "member" ? " — an item of a compound concept" : ""}
+      </p>
+      {concept.variants.length > 0 ? (
+        <p className="mt-3 text-sm">
+          <span lang="en" className="text-muted dark:text-night-muted">
+            Wordings counted:{" "}
+          </span>
+          {concept.variants.map((variant, i) => (
+            <span key={variant}>
+              {i > 0 ? "、" : ""}
+              <q className="font-serif">{variant}</q>
+            </span>
+          ))}
+        </p>
+      ) : null}
+
+      {concept.definition ? <ConceptDefinition definition={concept.definition} /> : null}
+      <ConceptRelations concept={concept} />
+      <ConceptCounts concept={concept} />
+
+      <section aria-labelledby="concordance-heading" className="mt-10" id="concordance">
+        <h2 id="concordance-heading" className="font-serif text-xl font-semibold">
+          语境索引 <span lang="en" className="font-sans text-base font-normal text-muted dark:text-night-muted">Every mention in context ({concept.mentions.length})</span>
+        </h2>
+        <div className="mt-3">
+          <Concordance lines={concept.mentions} sort={sort} basePath={conceptHref(concept.id)} />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import Link from "next/link";
+import type { ConceptDetail, ConceptRef } from "@/lib/db/get-concept";
+import { conceptHref, mentionHref } from "./mention-href";
+
+/** The definition in both languages and where it comes from: a passage of the corpus, or an outside work. */
+export function ConceptDefinition({ definition }: { definition: NonNullable<ConceptDetail["definition"]> }) {
+  const source = definition.source;
+  return (
+    <section aria-labelledby="definition-heading" className="mt-8">
+      <h2 id="definition-heading" className="font-serif text-xl font-semibold">
+        定义 <span lang="en" className="font-sans text-base font-normal text-muted dark:text-night-muted">Definition</span>
+      </h2>
+      <p className="mt-3 font-serif text-lg leading-8">{definition.zh}</p>
+      <p lang="en" className="mt-2 leading-7">
+        {definition.en}
+      </p>
+      <div className="mt-4 border-l-2 border-rule pl-4 text-sm dark:border-night-rule" data-testid="definition-source">
+        {source.kind === "corpus" ? (
+          <>
+            <p lang="en" className="text-muted dark:text-night-muted">
+              From the corpus{source.location ? "" : ` (${source.documentFile}; the passage is not in the database now)`}:
+            </p>
+            <blockquote className="mt-1 font-serif">
+              {source.location ? (
+                <Link
+                  href={mentionHref(source.location.slug, source.location.anchor, source.location.start, source.location.end)}
+                  className="hover:text-accent dark:hover:text-night-accent"
+                >
+                  “{source.quote}”
+                </Link>
+              ) : (
+                <>“{source.quote}”</>
+              )}
+            </blockquote>
+            {source.location ? <p className="mt-1 text-muted dark:text-night-muted">— {source.location.title}</p> : null}
+          </>
+        ) : (
+          <>
+            <p lang="en" className="text-muted dark:text-night-muted">
+              From outside the corpus:
+            </p>
+            <cite className="mt-1 block not-italic">{source.citation}</cite>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function RefList({ refs }: { refs: ConceptRef[] }) {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1">
+      {refs.map((ref) => (
+        <li key={ref.id}>
+          <Link href={conceptHref(ref.id)} className="hover:text-accent dark:hover:text-night-accent">
+            {ref.labelZh}
+          </Link>{" "}
+          <span lang="en" className="text-xs text-muted dark:text-night-muted">
+            {ref.labelEn}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Broader, narrower and related concepts (and the compound of a member item), each a link. */
+export function ConceptRelations({ concept }: { concept: ConceptDetail }) {
+  const groups = [
+    { key: "compound", zh: "所属", en: "Item of", refs: concept.compound ? [concept.compound] : [] },
+    { key: "broader", zh: "上位", en: "Broader", refs: concept.broader },
+    { key: "narrower", zh: "下位", en: "Narrower", refs: concept.narrower },
+    { key: "related", zh: "相关", en: "Related", refs: concept.related },
+  ].filter((group) => group.refs.length > 0);
+  if (groups.length === 0) return null;
+  return (
+    <section aria-labelledby="relations-heading" className="mt-8">
+      <h2 id="relations-heading" className="font-serif text-xl font-semibold">
+        关系 <span lang="en" className="font-sans text-base font-normal text-muted dark:text-night-muted">Relations</span>
+      </h2>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+        {groups.map((group) => (
+          <div key={group.key} className="contents" data-testid={`relations-${group.key}`}>
+            <dt className="font-medium">
+              {group.zh} <span lang="en" className="text-xs font-normal text-muted dark:text-night-muted">{group.en}</span>
+            </dt>
+            <dd>
+              <RefList refs={group.refs} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** Mentions per document, and for a compound each of its items with its counts. */
+export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
+  const compound = concept.members.length > 0;
+  return (
+    <section aria-labelledby="counts-heading" className="mt-8">
+      <h2 id="counts-heading" className="font-serif text-xl font-semibold">
+        {compound ? "条目与提及" : "提及"}{" "}
+        <span lang="en" className="font-sans text-base font-normal text-muted dark:text-night-muted">
+          {compound ? "Items and mentions" : "Mentions"}
+        </span>
+      </h2>
+      <div className="mt-3 overflow-x-auto">
+        <table className="border-collapse text-sm" data-testid="concept-counts">
+          <thead>
+            <tr className="border-b border-rule text-left dark:border-night-rule">
+              <th scope="col" className="py-1.5 pr-6 font-semibold">
+                {compound ? "条目 Item" : ""}
+                {compound ? null : <span className="sr-only">Mentions of</span>}
+              </th>
+              {concept.documents.map((d) => (
+                <th key={d.slug} scope="col" className="max-w-[16em] px-3 py-1.5 text-right font-serif font-semibold">
+                  <span className="line-clamp-2">{d.title}</span>
+                </th>
+              ))}
+              <th scope="col" className="py-1.5 pl-3 text-right font-semibold">
+                合计 <span lang="en" className="font-normal text-muted dark:text-night-muted">Total</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="border-b border-rule/60 dark:border-night-rule/60">
+              <th scope="row" className="py-1.5 pr-6 text-left font-medium">
+                {concept.labelZh}
+                {compound ? <span lang="en" className="ml-1 text-xs font-normal text-muted dark:text-night-muted">(name or enumeration)</span> : null}
+              </th>
+              {concept.documents.map((d) => (
+                <td key={d.slug} className="px-3 py-1.5 text-right tabular-nums">
+                  {concept.kind === "member" ? d.memberMentions : d.mentions}
+                </td>
+              ))}
+              <td className="py-1.5 pl-3 text-right font-semibold tabular-nums">
+                {concept.documents.reduce((sum, d) => sum + (concept.kind === "member" ? d.memberMentions : d.mentions), 0)}
+              </td>
+            </tr>
+            {concept.members.map((member) => (
+              <tr key={member.id} className="border-b border-rule/60 dark:border-night-rule/60" data-member={member.id}>
+                <th scope="row" className="py-1.5 pr-6 text-left font-normal">
+                  <Link href={conceptHref(member.id)} className="hover:text-accent dark:hover:text-night-accent">
+                    {member.label.zh}
+                  </Link>{" "}
+                  <span lang="en" className="text-xs text-muted dark:text-night-muted">
+                    {member.label.en}
+                  </span>
+                </th>
+                {member.counts.map((c) => (
+                  <td key={c.slug} className="px-3 py-1.5 text-right tabular-nums">
+                    {c.mentions}
+                  </td>
+                ))}
+                <td className="py-1.5 pl-3 text-right font-semibold tabular-nums">{member.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
