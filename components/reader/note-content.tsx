@@ -30,10 +30,9 @@ export function NoteContent({
         <span className="block" data-note-status={note.status}>
           {note.status === "truncated" ? (
             <span lang="en" className="mr-1 rounded-sm bg-rule px-1 text-xs text-muted dark:bg-night-rule dark:text-night-muted">
-              残缺 · truncated, only its end survives
+              残缺 · truncated: only part of this note survives
             </span>
           ) : null}
-          {note.status === "truncated" ? "…" : null}
           <span lang="zh-Hans">{note.text}</span>
         </span>
       )}

@@ -245,6 +245,7 @@ function elementOf(node: Node): Element | null {
 function landAt(anchor: string, offset: number) {
   const block = document.getElementById(anchor);
   if (!block) return;
+  for (const earlier of document.querySelectorAll<HTMLElement>("[data-landed]")) delete earlier.dataset.landed;
   const range = rangeAtOffset(block, offset);
   const rect = range?.getBoundingClientRect();
   if (rect && rect.height > 0) window.scrollTo({ top: window.scrollY + rect.top - window.innerHeight / 3 });

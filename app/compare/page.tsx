@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ComparePanes } from "@/components/compare/compare-panes";
+import { DocumentBody } from "@/components/reader/document-body";
+import { DocumentOutline } from "@/components/reader/document-outline";
+import { DocumentTitleBlock } from "@/components/reader/document-title-block";
+import { ReaderInteractions } from "@/components/reader/reader-interactions";
+import { getDocumentStructure } from "@/lib/db/get-document";
+import { listDocumentTitles } from "@/lib/db/list-document-titles";
+import { readerPath } from "@/lib/reader/deep-links";
+import { buildReadingOrder } from "@/lib/reader/reading-order";
+
+export const dynamic = "force-dynamic";
+
+type CompareProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function generateMetadata({ searchParams }: CompareProps): Promise<Metadata> {
+  const query = await searchParams;
+  const [left, right] = await Promise.all([one(query.left), one(query.right)].map((slug) => (slug ? getDocumentStructure(slug) : null)));
+  if (!left || !right) return { title: "对照 · Side by side" };
+  const title = `对照：${left.title} ↔ ${right.title}`;
+  return { title, description: "Two essays side by side.", openGraph: { title, description: "Two essays side by side, in Duizhao." } };
+}
+
+export default async function ComparePage({ searchParams }: CompareProps) {
+  const query = await searchParams;
+  const leftSlug = one(query.left);
+  const rightSlug = one(query.right);
+  if (!leftSlug || !rightSlug) return <ChooseDocuments titles={await listDocumentTitles()} left={leftSlug} />;
+  const [left, right] = await Promise.all([getDocumentStructure(leftSlug), getDocumentStructure(rightSlug)]);
+  if (!left || !right) notFound();
+
+  const pane = (document: NonNullable<typeof left>, side: "left" | "right") => (
+    <article className="compare-article" lang="zh-Hans" data-slug={document.slug} aria-label={document.title}>
+      <DocumentTitleBlock document={document} />
+      <p className="mt-2 text-sm">
+        <a href={readerPath(document.slug)} className="text-muted underline underline-offset-2 dark:text-night-muted">
+          <span lang="en">Open in the reader</span>
+        </a>
+      </p>
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm text-muted dark:text-night-muted">目录 · Contents</summary>
+        <div className="mt-2">
+          <DocumentOutline headings={document.headings} idPrefix={`${side}-`} label={`目录 · ${side === "left" ? "Left" : "Right"}`} />
+        </div>
+      </details>
+      <div className="mt-6">
+        <DocumentBody document={document} order={buildReadingOrder(document)} idPrefix={`${side}-`} />
+      </div>
+    </article>
+  );
+
+  return (
+    <>
+      <h1 className="sr-only">对照 · Side by side</h1>
+      <ReaderInteractions resolveFragment={false} />
+      <ComparePanes leftTitle={left.title} rightTitle={right.title} left={pane(left, "left")} right={pane(right, "right")} />
+    </>
+  );
+}
+
+function ChooseDocuments({ titles, left }: { titles: { slug: string; title: string }[]; left?: string }) {
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-10">
+      <h1 className="font-serif text-2xl font-semibold">对照 · Side by side</h1>
+      <form action="/compare" method="get" className="mt-6 grid gap-4">
+        {(["left", "right"] as const).map((side, index) => (
+          <label key={side} className="grid gap-1 text-sm">
+            <span lang="en">{side === "left" ? "Left" : "Right"}</span>
+            <select name={side} defaultValue={side === "left" ? left ?? titles[0]?.slug : titles[index]?.slug ?? titles[0]?.slug} className="rounded border border-rule bg-transparent px-2 py-1.5 dark:border-night-rule">
+              {titles.map((title) => (
+                <option key={title.slug} value={title.slug}>
+                  {title.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="submit" className="justify-self-start rounded border border-rule px-4 py-1.5 hover:border-accent dark:border-night-rule">
+          对照 <span lang="en">Open side by side</span>
+        </button>
+      </form>
+    </div>
+  );
+}

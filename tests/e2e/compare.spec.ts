@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { ComparePage } from "./pages/compare-page";
+import { ReaderPage } from "./pages/reader-page";
+
+test.describe("side by side", () => {
+  let left: string;
+  let right: string;
+  test.beforeAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    left = await ReaderPage.slugOf(page, /全球网络空间治理/);
+    right = await ReaderPage.slugOf(page, /网络空间命运共同体/);
+    await page.close();
+  });
+
+  test("is chosen from the reader", async ({ page }) => {
+    await page.goto(`/read/${left}`);
+    await page.getByLabel("Compare with…").selectOption(right);
+    await page.getByRole("button", { name: /Side by side/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/compare\\?left=${left}&right=${right}`));
+    await expect(new ComparePage(page).right.locator("h1")).toContainText("网络空间命运共同体");
+  });
+
+  test("a side-by-side link restores both panes, and each pane keeps its place in the URL", async ({ page, browser }) => {
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    const leftTarget = (await compare.left.locator("p[data-block]").nth(25).getAttribute("data-block"))!;
+    const rightTarget = (await compare.right.locator("p[data-block]").nth(12).getAttribute("data-block"))!;
+    await compare.scrollPaneTo(compare.left, leftTarget);
+    await expect.poll(() => new URL(page.url()).searchParams.get("lp")).toBe(leftTarget);
+    await compare.scrollPaneTo(compare.right, rightTarget);
+    await expect.poll(() => new URL(page.url()).searchParams.get("rp")).toBe(rightTarget);
+    // Scrolling replaces the URL rather than piling up history entries.
+    expect(await page.evaluate(() => history.length)).toBe(1);
+
+    const link = page.url();
+    const fresh = await browser.newPage();
+    const restored = new ComparePage(fresh);
+    await fresh.goto(link);
+    await expect.poll(() => restored.topBlock(restored.left)).toBe(leftTarget);
+    await expect.poll(() => restored.topBlock(restored.right)).toBe(rightTarget);
+    await fresh.close();
+  });
+
+  test("notes open in either pane", async ({ page }) => {
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    await compare.right.locator("button.note-marker").first().click();
+    await expect(page.locator(".note-popover:popover-open")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(compare.right.locator("button.note-marker").first()).toBeFocused();
+  });
+
+  test("phone width: the panes become two tabs", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    await expect(compare.left).toBeVisible();
+    await expect(compare.right).toBeHidden();
+    await compare.tab("right").click();
+    await expect(compare.right).toBeVisible();
+    await expect(compare.left).toBeHidden();
+    await expect(page).toHaveURL(/pane=right/);
+    await compare.tab("right").press("ArrowLeft");
+    await expect(compare.left).toBeVisible();
+    await expect(compare.tab("left")).toBeFocused();
+  });
+});

@@ -1,0 +1,85 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export class ReaderPage {
+  readonly title: Locator;
+  readonly paragraphs: Locator;
+  readonly markers: Locator;
+  readonly copiedLink: Locator;
+  readonly selectionButton: Locator;
+  readonly notice: Locator;
+
+  constructor(readonly page: Page) {
+    this.title = page.locator("#document-title");
+    this.paragraphs = page.locator("p[data-block]");
+    this.markers = page.locator("button.note-marker");
+    this.copiedLink = page.locator("[data-copied-link]");
+    this.selectionButton = page.getByRole("button", { name: "Copy link to selection" });
+    this.notice = page.locator("[data-link-notice]");
+  }
+
+  async goto(path: string) {
+    await this.page.goto(path);
+    await expect(this.title).toBeVisible();
+  }
+
+  /** The slug of a corpus document, found from the home page by its title. */
+  static async slugOf(page: Page, title: RegExp): Promise<string> {
+    await page.goto("/");
+    const href = await page.getByRole("link", { name: title }).getAttribute("href");
+    return decodeURIComponent(href!.replace(/^\/read\//, ""));
+  }
+
+  marker(status: "present" | "missing" | "truncated"): Locator {
+    return this.page.locator(`button.note-marker[data-status="${status}"]`);
+  }
+
+  paragraph(anchor: string): Locator {
+    return this.page.locator(`p[data-block="${anchor}"]`);
+  }
+
+  async copyParagraphLink(anchor: string): Promise<string> {
+    const paragraph = this.paragraph(anchor);
+    await paragraph.hover();
+    await paragraph.locator("xpath=..").locator("[data-copy-link]").click();
+    return this.readCopiedLink();
+  }
+
+  /** Selects `words` inside a paragraph (the first run containing them) and copies the selection link. */
+  async copySelectionLink(anchor: string, words: string): Promise<string> {
+    const found = await this.paragraph(anchor).evaluate((block, wanted) => {
+      for (const run of block.querySelectorAll<HTMLElement>("[data-o]")) {
+        const walker = document.createTreeWalker(run, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const at = node.data.indexOf(wanted);
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return true;
+        }
+      }
+      return false;
+    }, words);
+    expect(found, `"${words}" is in one text run of ${anchor}`).toBe(true);
+    await this.selectionButton.click();
+    return this.readCopiedLink();
+  }
+
+  async readCopiedLink(): Promise<string> {
+    await expect(this.copiedLink).toBeVisible();
+    const href = await this.copiedLink.getAttribute("data-copied-link");
+    await this.page.evaluate(() => window.getSelection()?.removeAllRanges());
+    return href!;
+  }
+
+  /** Whether an element is within the viewport (at least partly). */
+  async inViewport(locator: Locator): Promise<boolean> {
+    return locator.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return rect.bottom > 0 && rect.top < window.innerHeight && rect.height > 0;
+    });
+  }
+}
