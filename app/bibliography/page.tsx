@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BibliographyFilters } from "@/components/sources/bibliography-filters";
+import { BibliographyList } from "@/components/sources/bibliography-list";
+import { ExportLinks } from "@/components/sources/export-links";
+import { listDocuments } from "@/lib/db/list-documents";
+import { listSources, searchParamsObject, SOURCE_SORTS, sourceListQuerySchema, type SourceListQuery } from "@/lib/db/list-sources";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Bibliography 参考文献" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The URL of this page (or of its export) with these parameters; defaults are left out. */
+function queryString(query: SourceListQuery, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (query.doc) params.set("doc", query.doc);
+  if (query.type) params.set("type", query.type);
+  if (query.year !== undefined) params.set("year", String(query.year));
+  if (query.sort !== "title") params.set("sort", query.sort);
+  if (query.dir) params.set("dir", query.dir);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export default async function BibliographyPage({ searchParams }: Props) {
+  const raw = searchParamsObject(await searchParams);
+  const parsed = sourceListQuerySchema.safeParse(raw);
+  // A bad parameter (hand-edited link) shows the unfiltered list of the same scope, and says why.
+  const fallbackDoc = sourceListQuerySchema.shape.doc.safeParse(raw.doc);
+  const query: SourceListQuery = parsed.success ? parsed.data : { sort: "title", doc: fallbackDoc.success ? fallbackDoc.data : undefined };
+  const [list, documents] = await Promise.all([listSources(query), listDocuments()]);
+  if (!list) notFound();
+
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-10" data-testid="bibliography-page">
+      <h1 className="font-serif text-3xl font-semibold">参考文献 · Bibliography</h1>
+      <p className="mt-2 text-muted dark:text-night-muted">
+        {list.document ? (
+          <>
+            Works cited in <span className="font-serif text-ink dark:text-night-ink">{list.document.title}</span>
+          </>
+        ) : (
+          "Works cited across the corpus"
+        )}
+        {" — "}
+        <span data-testid="bibliography-count">
+          {list.sources.length === list.total ? `${list.total} works` : `${list.sources.length} of ${list.total} works`}
+        </span>
+      </p>
+      {!parsed.success ? (
+        <p role="status" className="mt-3 rounded bg-accent-soft px-3 py-2 text-sm dark:bg-white/10" data-testid="bibliography-notice">
+          Some filters in this link could not be read ({parsed.error.issues.map((issue) => issue.path.join(".")).join(", ")}), so the full list is
+          shown.
+        </p>
+      ) : null}
+
+      <nav aria-label="Scope" className="mt-5 flex flex-wrap gap-2 text-sm">
+        <Link
+          href="/bibliography"
+          aria-current={list.document ? undefined : "page"}
+          className="rounded border border-rule px-2 py-0.5 no-underline aria-[current=page]:border-accent aria-[current=page]:text-accent dark:border-night-rule"
+        >
+          Whole corpus
+        </Link>
+        {documents.map((document) => (
+          <Link
+            key={document.slug}
+            href={`/bibliography?doc=${document.slug}`}
+            aria-current={list.document?.slug === document.slug ? "page" : undefined}
+            className="max-w-xs truncate rounded border border-rule px-2 py-0.5 font-serif no-underline aria-[current=page]:border-accent aria-[current=page]:text-accent dark:border-night-rule"
+          >
+            {document.title}
+          </Link>
+        ))}
+      </nav>
+
+      <div className="mt-6 grid gap-4">
+        <BibliographyFilters query={query} types={list.types} years={list.years} />
+        <p className="flex flex-wrap gap-x-3 text-sm" aria-label="Sort by">
+          <span className="text-muted dark:text-night-muted">Sort:</span>
+          {SOURCE_SORTS.map((sort) => (
+            <Link
+              key={sort}
+              href={`/bibliography${queryString({ ...query, sort, dir: undefined })}`}
+              aria-current={query.sort === sort ? "true" : undefined}
+              className="underline decoration-rule underline-offset-2 aria-[current=true]:font-semibold aria-[current=true]:text-accent dark:decoration-night-rule"
+            >
+              {{ title: "title", date: "date", type: "type", cited: "times cited" }[sort]}
+            </Link>
+          ))}
+        </p>
+        <ExportLinks label="Export this list" href={(format) => `/api/export/bibliography${queryString(query, { format })}`} />
+      </div>
+
+      <div className="mt-8">
+        <BibliographyList sources={list.sources} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { sourceKeyParam } from "@/app/api/export/export-params";
+import { CitingNotes } from "@/components/sources/citing-notes";
+import { ExportLinks } from "@/components/sources/export-links";
+import { SourceEvidenceList } from "@/components/sources/source-evidence";
+import { SourceRecordView } from "@/components/sources/source-record-view";
+import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
+import { exportSources } from "@/lib/citations/export-sources";
+import { describeTrail } from "@/lib/db/describe-trail";
+import { getSource } from "@/lib/db/get-source";
+import { toSourceRecord } from "@/lib/db/source-record";
+import { trailOnSource } from "@/lib/trail/trail-links";
+import { readTrail } from "@/lib/trail/trail-param";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ key: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function load(key: string) {
+  const parsed = sourceKeyParam.safeParse(key);
+  return parsed.success ? getSource(parsed.data) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const source = await load((await params).key);
+  return { title: source ? (source.title ?? source.key) : "Source not found" };
+}
+
+export default async function SourcePage({ params, searchParams }: Props) {
+  const { key } = await params;
+  const source = await load(key);
+  if (!source) notFound();
+  const given = readTrail((await searchParams).trail);
+  const trail = trailOnSource(given.trail, source.key);
+  const labels = await describeTrail(trail);
+  const reference = exportSources([toSourceRecord(source)], "gbt7714").body.trim().replace(/^\[1\]\s*/u, "");
+  const shared = source.documents.length > 1;
+
+  return (
+    <article className="mx-auto max-w-4xl px-4 py-10" data-testid="source-page" data-source-key={source.key}>
+      <TrailBreadcrumb trail={trail} labels={labels} invalid={given.invalid} />
+      <p className="text-sm text-muted dark:text-night-muted">
+        <Link href="/bibliography" className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
+          Bibliography
+        </Link>{" "}
+        · Cited work
+      </p>
+      <h1 className="mt-1 font-serif text-2xl font-semibold leading-snug" lang="zh-Hans">
+        {source.title ? `《${source.title}》` : <span className="text-muted dark:text-night-muted">(no title in the notes)</span>}
+      </h1>
+
+      <section aria-labelledby="record" className="mt-6">
+        <h2 id="record" className="sr-only">
+          Record
+        </h2>
+        <SourceRecordView source={source} />
+      </section>
+
+      <section aria-labelledby="cite" className="mt-8 rounded bg-white/60 p-4 dark:bg-white/5">
+        <h2 id="cite" className="text-sm font-semibold">
+          Cite it (GB/T 7714-2015)
+        </h2>
+        <p className="mt-1 font-serif text-sm leading-6" lang="zh-Hans" data-testid="gbt-reference">
+          {reference}
+        </p>
+        <div className="mt-3">
+          <ExportLinks label="Download" href={(format) => `/api/export/sources/${encodeURIComponent(source.key)}?format=${format}`} />
+        </div>
+      </section>
+
+      <section aria-labelledby="grouping" className="mt-8">
+        <h2 id="grouping" className="font-semibold">
+          Why these notes cite one work
+        </h2>
+        <div className="mt-2">
+          <SourceEvidenceList confidence={source.confidence} evidence={source.evidence} citations={source.citations.length} />
+        </div>
+      </section>
+
+      <section aria-labelledby="citing" className="mt-10">
+        <h2 id="citing" className="font-semibold">
+          Cited in {source.citations.length} {source.citations.length === 1 ? "note" : "notes"} of {source.documents.length}{" "}
+          {source.documents.length === 1 ? "document" : "documents"}
+        </h2>
+        {shared ? (
+          <p className="mt-1 text-sm text-muted dark:text-night-muted" data-testid="shared-by">
+            Shared by{" "}
+            {source.documents.map((document, index) => (
+              <span key={document.slug}>
+                {index > 0 ? "、" : ""}
+                <Link href={`/bibliography?doc=${document.slug}`} className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
+                  {document.title}
+                </Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+        <div className="mt-4">
+          <CitingNotes citations={source.citations} documents={source.documents} trail={trail} />
+        </div>
+      </section>
+    </article>
+  );
+}
