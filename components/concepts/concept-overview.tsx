@@ -1,6 +1,11 @@
 import Link from "next/link";
-import type { ConceptDetail, ConceptRef } from "@/lib/db/get-concept";
-import { conceptHref, mentionHref } from "./mention-href";
+import type { ConceptDetail, ConceptRef, QuoteLocation } from "@/lib/db/get-concept";
+import { conceptHref, mentionHref, readerHref } from "./mention-href";
+
+function quoteHref(location: QuoteLocation): string {
+  // The abstract opens the reader's page and has no anchor of its own.
+  return location.part === "block" ? mentionHref(location.slug, location.anchor, location.start, location.end) : readerHref(location.slug);
+}
 
 /** The definition in both languages and where it comes from: a passage of the corpus, or an outside work. */
 export function ConceptDefinition({ definition }: { definition: NonNullable<ConceptDetail["definition"]> }) {
@@ -22,17 +27,19 @@ export function ConceptDefinition({ definition }: { definition: NonNullable<Conc
             </p>
             <blockquote className="mt-1 font-serif">
               {source.location ? (
-                <Link
-                  href={mentionHref(source.location.slug, source.location.anchor, source.location.start, source.location.end)}
-                  className="hover:text-accent dark:hover:text-night-accent"
-                >
+                <Link href={quoteHref(source.location)} className="hover:text-accent dark:hover:text-night-accent" data-testid="definition-quote">
                   “{source.quote}”
                 </Link>
               ) : (
                 <>“{source.quote}”</>
               )}
             </blockquote>
-            {source.location ? <p className="mt-1 text-muted dark:text-night-muted">— {source.location.title}</p> : null}
+            {source.location ? (
+              <p className="mt-1 text-muted dark:text-night-muted">
+                — {source.location.title}
+                {source.location.part === "abstract" ? <span lang="en">, abstract</span> : null}
+              </p>
+            ) : null}
           </>
         ) : (
           <>

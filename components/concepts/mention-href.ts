@@ -9,3 +9,7 @@ export function mentionHref(slug: string, anchor: string, start: number, end: nu
 export function conceptHref(id: string): string {
   return `/concepts/${encodeURIComponent(id)}`;
 }
+
+export function readerHref(slug: string): string {
+  return `/read/${encodeURIComponent(slug)}`;
+}

@@ -22,7 +22,7 @@ function alpha(): DocumentDraft {
     journal: null,
     issue: null,
     date: "2023",
-    abstract: null,
+    abstract: "践行网络空间命运共同体理念，须坚持发展共同推进、安全共同维护、治理共同参与、成果共同分享。",
     pageCount: 2,
     headings: [
       { anchor: "h-a1", level: 1, label: "一", text: "第一部分", markers: [], sourceLines: [3, 3] },
@@ -157,8 +157,12 @@ describe("concept queries", () => {
     expect(concept?.kind).toBe("concept");
     expect(concept?.definition?.source).toMatchObject({
       kind: "corpus",
-      location: { slug: "alpha", blockKind: "paragraph", anchor: "p-a1", start: 0, end: 19 },
+      location: { part: "block", slug: "alpha", blockKind: "paragraph", anchor: "p-a1", start: 0, end: 19 },
     });
+    // The four commons are defined by a sentence that, in alpha, only its abstract has.
+    expect((await getConcept("four-commons", database.db))?.definition?.source).toMatchObject({ location: { part: "abstract", slug: "alpha" } });
+    // An outside citation stays text.
+    expect((await getConcept("five-propositions", database.db))?.definition?.source).toMatchObject({ kind: "outside" });
     expect(concept?.narrower.map((r) => r.id)).toEqual(["cyber-sovereign-equality"]);
     expect(concept?.related.map((r) => r.id)).toContain("four-principles");
     expect(concept?.documents).toEqual([

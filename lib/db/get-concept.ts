@@ -18,9 +18,14 @@ export type DefinitionSource =
       documentFile: string;
       quote: string;
       /** Where the quote stands now; null when its document is not loaded or the words are not found. */
-      location: { slug: string; title: string; blockKind: PlacedBlockKind; anchor: string; start: number; end: number } | null;
+      location: QuoteLocation | null;
     }
   | { kind: "outside"; citation: string };
+
+/** A passage of the body (deep-linkable), or the abstract, which is not a block of its own. */
+export type QuoteLocation =
+  | { part: "block"; slug: string; title: string; blockKind: PlacedBlockKind; anchor: string; start: number; end: number }
+  | { part: "abstract"; slug: string; title: string };
 
 export interface ConcordanceLine {
   mentionId: string;
@@ -283,6 +288,7 @@ async function readDefinitionSource(db: Database, json: unknown): Promise<Defini
     select: {
       slug: true,
       title: true,
+      abstract: true,
       headings: { orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } },
       paragraphs: { orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } },
       footnotes: { orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } },
@@ -296,8 +302,17 @@ async function readDefinitionSource(db: Database, json: unknown): Promise<Defini
   ];
   for (const block of blocks) {
     const found = findIgnoringWhitespace(block.text, quote);
-    if (found) return { kind: "corpus", documentFile, quote, location: { slug: document.slug, title: document.title, blockKind: block.kind, anchor: block.anchor, ...found } };
+    if (found)
+      return {
+        kind: "corpus",
+        documentFile,
+        quote,
+        location: { part: "block", slug: document.slug, title: document.title, blockKind: block.kind, anchor: block.anchor, ...found },
+      };
   }
+  // Body passages first, because they can be linked to the word; the abstract only when the body lacks the words.
+  if (document.abstract && findIgnoringWhitespace(document.abstract, quote))
+    return { kind: "corpus", documentFile, quote, location: { part: "abstract", slug: document.slug, title: document.title } };
   return { kind: "corpus", documentFile, quote, location: null };
 }
 
