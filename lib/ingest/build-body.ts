@@ -178,7 +178,7 @@ function emitBlock(
       lineNo: source.lineNo,
       block: { kind, index },
       offset: marker.offset,
-      context: text.slice(Math.max(previousOffset, marker.offset - CONTEXT_CHARS), marker.offset),
+      context: contextBefore(text, Math.max(previousOffset, marker.offset - CONTEXT_CHARS), marker.offset),
       termPosition: isTermPosition(text, marker.offset),
     });
   });
@@ -193,6 +193,13 @@ function emitBlock(
       headingIndex: built.headings.length > 0 ? built.headings.length - 1 : null,
     });
   }
+}
+
+/** The text before a marker, not starting inside a number (a cut year would read as another number). */
+function contextBefore(text: string, from: number, to: number): string {
+  let start = from;
+  while (start > 0 && start < to && /[0-9]/.test(text[start]!) && /[0-9]/.test(text[start - 1]!)) start -= 1;
+  return text.slice(start, to);
 }
 
 /**

@@ -91,28 +91,26 @@ export function layoutPages(input: LayoutInput): Layout {
     deficit: lineDeficit(model, lines[k]!),
   });
 
-  const classifyOnce = (k: number): Classified & { labelledIfInNotes: boolean } => {
+  const classifyOnce = (k: number): Classified => {
     const raw = lines[k]!;
-    const plain = { labelledIfInNotes: false };
-    if (raw.trim() === "") return { kind: "blank", ...plain };
-    if (FOLIO.test(raw)) return { kind: "folio", ...plain };
-    if (heads.has(k)) return { kind: "running-head", ...plain };
-    if (EDITORIAL_TAG.test(raw)) return { kind: "editorial", ...plain };
+    if (raw.trim() === "") return { kind: "blank" };
+    if (FOLIO.test(raw)) return { kind: "folio" };
+    if (heads.has(k)) return { kind: "running-head" };
+    if (EDITORIAL_TAG.test(raw)) return { kind: "editorial" };
     const labels = markerListLabels(raw);
-    if (labels) return { kind: "marker-list", labels, ...plain };
+    if (labels) return { kind: "marker-list", labels };
     const lead = leadingNoteLabel(raw);
     if (lead && lead.rest.trim() !== "") {
       const wide = lineDeficit(model, raw) < wideLimit;
-      if (lead.separator === "wide" || (lead.separator === "space" && wide)) return { kind: "labelled-note", ...plain };
-      if (lead.separator === "space") return { kind: "text", labelledIfInNotes: true };
+      // Typesetters never start a body line with a note mark (it hangs at the end of the previous line),
+      // so a label followed by a space at a line start opens a note. A label run straight into text
+      // (`①技术…`) may be an enumerator: a note only when set wider than the body.
+      if (lead.separator !== "none" || wide) return { kind: "labelled-note" };
     }
-    return { kind: "text", ...plain };
+    return { kind: "text" };
   };
-  const classified = lines.map((_, k) => (k >= bodyStart ? classifyOnce(k) : { kind: "blank" as const, labelledIfInNotes: false }));
-  const classify = (k: number, inNotes: boolean): Classified => {
-    const c = classified[k]!;
-    return inNotes && c.labelledIfInNotes ? { kind: "labelled-note" } : c;
-  };
+  const classified: Classified[] = lines.map((_, k) => (k >= bodyStart ? classifyOnce(k) : { kind: "blank" }));
+  const classify = (k: number): Classified => classified[k]!;
 
   // Text blocks opened by a leading space: a page's body, or a note block whose marker list was lost.
   const blockIsNotes = (start: number): boolean => {
@@ -120,7 +118,7 @@ export function layoutPages(input: LayoutInput): Layout {
     let full = 0;
     for (let k = start; k < lines.length; k += 1) {
       if (k > start) {
-        const kind = classify(k, false).kind;
+        const kind = classify(k).kind;
         if (kind === "folio" || kind === "running-head" || kind === "marker-list" || kind === "editorial") break;
         if (INDENT.test(lines[k]!) && lines[k]!.trim() !== "") break;
         if (kind === "blank" && blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) break;
@@ -173,7 +171,7 @@ export function layoutPages(input: LayoutInput): Layout {
 
   for (let k = bodyStart; k < lines.length; k += 1) {
     const raw = lines[k]!;
-    const { kind, labels } = classify(k, inNotes);
+    const { kind, labels } = classify(k);
     if (kind === "blank") {
       blankRun += 1;
       if (blankRun === BLANK_RUN_PAGE_BREAK) pendingBreak = true;

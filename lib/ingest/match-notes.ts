@@ -186,9 +186,9 @@ export interface AlignedPair {
 
 /**
  * Order-preserving alignment of note texts to markers (fewer notes than markers, or more), maximising
- * the weight of features each note shares with its marker's context. Features: Han bigrams, numbers of
- * two or more digits (weighted double: dates decide), Latin words; weighted by rarity among the
- * page's contexts.
+ * the weight of features each note shares with its marker's context. Features: Han bigrams, dates
+ * (year and month weighted most), longer numbers, Latin words; weighted by rarity among the page's
+ * contexts.
  */
 export function alignNotes(markers: readonly AlignMarker[], notes: readonly AlignNote[]): AlignedPair[] {
   const k = notes.length;
@@ -214,21 +214,79 @@ export function alignNotes(markers: readonly AlignMarker[], notes: readonly Alig
 
   const best = bestAlignment(sim, null);
   if (best === null) return [];
-  return best.pairs.map(([note, marker]) => {
+  const noteOf = new Map(best.pairs.map(([note, marker]) => [note, marker]));
+
+  // Competing markers for a note: those it takes in some alignment not far below the best.
+  const competitors = (note: number, marker: number): number[] => {
+    const out: number[] = [];
+    for (let j = 0; j < n; j += 1) {
+      if (j === marker) continue;
+      const forced = bestAlignmentWith(sim, note, j);
+      if (forced && best.score - forced.score < DOMINANT_MARGIN) out.push(j);
+    }
+    return out;
+  };
+
+  // 1. Placements the wording settles: a dominant lead, or a fair lead resting on something only
+  //    this marker's context shares with the note (a date, a number, a name, a long phrase).
+  const sure = new Set<number>();
+  const candidatesOf = new Map<number, number[]>();
+  for (const [note, marker] of best.pairs) {
     const alternative = bestAlignment(sim, [note, marker]);
-    const altScore = alternative?.score ?? Number.NEGATIVE_INFINITY;
-    const sure = best.score - altScore >= PLACEMENT_MARGIN;
-    const candidates = new Set<number>([marker]);
-    if (!sure) {
-      // Markers this note takes in alignments close to the best.
-      for (let j = 0; j < n; j += 1) {
-        if (j === marker) continue;
-        const forced = bestAlignmentWith(sim, note, j);
-        if (forced && best.score - forced.score < PLACEMENT_MARGIN) candidates.add(j);
+    const margin = best.score - (alternative?.score ?? Number.NEGATIVE_INFINITY);
+    const rivals = margin >= DOMINANT_MARGIN ? [] : competitors(note, marker);
+    candidatesOf.set(note, [marker, ...rivals].sort((a, b) => a - b));
+    if (margin >= DOMINANT_MARGIN) sure.add(note);
+    else if (margin >= PLACEMENT_MARGIN && hasDistinctiveEvidence(notes[note]!.text, markers[marker]!.context, rivals.map((j) => markers[j]!.context))) sure.add(note);
+  }
+  // 2. Placements the order settles: notes between two settled ones that exactly fill the markers between.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const settled = [...sure].sort((a, b) => a - b);
+    const bounds = [-1, ...settled, k];
+    for (let g = 0; g + 1 < bounds.length; g += 1) {
+      const from = bounds[g]!;
+      const to = bounds[g + 1]!;
+      const gapNotes = to - from - 1;
+      if (gapNotes <= 0) continue;
+      const lowMarker = from === -1 ? -1 : noteOf.get(from)!;
+      const highMarker = to === k ? n : noteOf.get(to)!;
+      if (highMarker - lowMarker - 1 === gapNotes) {
+        for (let t = from + 1; t < to; t += 1) {
+          sure.add(t);
+          candidatesOf.set(t, [noteOf.get(t)!]);
+        }
+        changed = true;
       }
     }
-    return { note, marker, sure, candidates: [...candidates].sort((a, b) => a - b) };
-  });
+  }
+  return best.pairs.map(([note, marker]) => ({ note, marker, sure: sure.has(note), candidates: candidatesOf.get(note) ?? [marker] }));
+}
+
+/** A lead this large in shared-feature weight settles a placement on its own. */
+const DOMINANT_MARGIN = 4;
+
+/** Something the note shares with `context` and with none of `rivals`: a date, a long number, a Latin word, a four-character phrase. */
+function hasDistinctiveEvidence(note: string, context: string, rivals: readonly string[]): boolean {
+  const strong = (text: string) => {
+    const out = new Set<string>();
+    for (const m of text.matchAll(/((?:1[6-9]|20)\d\d)年(\d{1,2})月/g)) out.add(`m:${m[1]}-${Number(m[2])}`);
+    for (const m of text.matchAll(/\d{3,}/g)) out.add(`d:${m[0]}`);
+    for (const m of text.matchAll(/[A-Za-z]{4,}/g)) out.add(`w:${m[0].toLowerCase()}`);
+    const han = Array.from(compactText(text));
+    for (let i = 0; i + 4 <= han.length; i += 1) {
+      const gram = han.slice(i, i + 4);
+      if (gram.every((ch) => /\p{Script=Han}/u.test(ch))) out.add(`q:${gram.join("")}`);
+    }
+    return out;
+  };
+  const noteFeatures = strong(note);
+  const rivalFeatures = rivals.map(strong);
+  for (const f of strong(context)) {
+    if (noteFeatures.has(f) && rivalFeatures.every((r) => !r.has(f))) return true;
+  }
+  return false;
 }
 
 function features(text: string): Map<string, number> {
@@ -238,7 +296,9 @@ function features(text: string): Map<string, number> {
   for (let i = 0; i + 1 < chars.length; i += 1) {
     if (/\p{Script=Han}/u.test(chars[i]!) && /\p{Script=Han}/u.test(chars[i + 1]!)) out.set(`h:${chars[i]}${chars[i + 1]}`, 1);
   }
-  for (const m of text.matchAll(/\d{2,}/g)) out.set(`d:${m[0]}`, 2);
+  // Dates decide most: a year and month together, then a year; short numbers (days, pages) coincide too often.
+  for (const m of text.matchAll(/((?:1[6-9]|20)\d\d)年(\d{1,2})月/g)) out.set(`m:${m[1]}-${Number(m[2])}`, 3);
+  for (const m of text.matchAll(/\d{3,}/g)) out.set(`d:${m[0]}`, /^(?:1[6-9]|20)\d\d$/.test(m[0]) ? 1.5 : 1);
   for (const m of text.matchAll(/[A-Za-z]{3,}/g)) out.set(`w:${m[0].toLowerCase()}`, 1);
   return out;
 }

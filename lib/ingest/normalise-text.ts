@@ -281,7 +281,9 @@ function joinLines(block: string): string {
     }
     const last = out[out.length - 1]!;
     const first = line[0]!;
-    const glue = isCjk(last) || isCjk(first) || last === "-" || endsInsideUrl(out) || /^[①-⑳]$/u.test(first) ? "" : " ";
+    // Digits broken across lines belong to one number (typesetters do not break numbers).
+    const digits = /[0-9]/.test(last) && /[0-9]/.test(first);
+    const glue = isCjk(last) || isCjk(first) || last === "-" || digits || endsInsideUrl(out) || /^[①-⑳]$/u.test(first) ? "" : " ";
     out += glue + line;
   }
   return out.endsWith(LINE_BREAK_HYPHEN) ? out.slice(0, -1) : out;

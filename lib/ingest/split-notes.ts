@@ -80,7 +80,7 @@ export function splitNoteArea(
   const width = (line: LayoutLine) => model.measure - line.deficit;
   const groups = labelled ? splitLabelled(lines) : splitUnlabelled(lines, notes, width, expected, markerCount);
   const warnings: IngestWarning[] = [];
-  if (!labelled && expected !== null && groups.length !== expected) {
+  if (!labelled && expected !== null && expected === markerCount && groups.length !== expected) {
     warnings.push({
       code: "note-count-mismatch",
       message: `Page ${page.page}: the marker list announces ${expected} notes, the note area reads as ${groups.length}.`,
@@ -120,13 +120,15 @@ function splitUnlabelled(
     if (width(line) < notes.measure - notes.tolerance) strong.add(i);
     else weak.push(i);
   });
-  const wanted = expected ?? markerCount;
+  // A marker list as long as the page's markers says how many notes there are; a shorter one lost
+  // entries and only bounds nothing. Weak ends are never taken beyond the page's marker count.
+  const listComplete = expected !== null && expected >= markerCount;
+  const wanted = Math.max(expected ?? 0, markerCount);
   const opensNote = (i: number) => NOTE_OPENING.test(lines[i + 1]!.normal);
-  // Weak ends are taken while the page still has room for another note, those before a typical opening first.
   const ordered = [...weak.filter(opensNote), ...weak.filter((i) => !opensNote(i))];
   for (const i of ordered) {
     if (strong.size + 1 >= wanted) break;
-    if (expected === null && !opensNote(i)) continue;
+    if (!listComplete && !opensNote(i)) continue;
     strong.add(i);
   }
   const groups: LayoutLine[][] = [];
@@ -157,6 +159,7 @@ function makeSegment(page: number, lines: LayoutLine[], notes: NoteMeasure, widt
     text,
     startsLikeNote: lead !== null || startsLikeNote(text),
     // A last line that stops short of the margin ends the note even without a full stop (a bare URL).
-    complete: endsFullStop(text) || width(last) < notes.measure - 3 * notes.tolerance,
+    // The note's very last character can close a sentence even right after a URL (`…/record-header.`).
+    complete: endsFullStop(text) || /[.。！？!?]["”’」』）)》〉]*$/u.test(text) || width(last) < notes.measure - 3 * notes.tolerance,
   };
 }
