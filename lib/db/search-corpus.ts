@@ -10,7 +10,7 @@ import type { SearchBlockKind } from "@/lib/search/search-params";
  * whole table on every keystroke; like Elasticsearch's `track_total_hits`, counts are exact below this
  * limit and a lower bound ("at least") above it. Measured in bench/search-latency.bench.ts.
  */
-export const MATCH_LIMIT = 10_000;
+export const MATCH_LIMIT = 1_000;
 
 export interface SearchRequest {
   /** Folded terms (`parseSearchQuery`), all of which must occur in a block. */
@@ -188,4 +188,13 @@ export function readerHref(slug: string, anchor: string, start: number, end: num
 
 function parseJson<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** What the search page offers as filters: the documents and the concepts that have mentions. */
+export async function listSearchFilters(db: Database) {
+  const [documents, concepts] = await Promise.all([
+    db.document.findMany({ orderBy: [{ date: "asc" }, { slug: "asc" }], select: { slug: true, title: true } }),
+    db.concept.findMany({ where: { mentions: { some: {} } }, orderBy: { ordinal: "asc" }, select: { id: true, labelZh: true, labelEn: true } }),
+  ]);
+  return { documents, concepts };
 }

@@ -1,0 +1,222 @@
+/**
+ * Search latency at the size of the real corpus (1×) and at 1,000× that size, on a database of its own
+ * (embedded server under .data/bench-postgres, never the app's). The 1,000× corpus is 1,000 synthetic
+ * documents, each as many blocks as the real corpus has, drawn at random (fixed seed) from the real
+ * headings, paragraphs and notes. Queries are substrings of 1, 2, 4 and 8 characters drawn at random
+ * positions of the real text, so frequent words are drawn as often as a reader would meet them.
+ * Every query is also timed as a plain sequential scan (strpos over every row) in the same run.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { ingestSources, parseSource } from "@/lib/corpus/ingest-sources";
+import { readSourceFile } from "@/lib/corpus/read-source-file";
+import { startEmbeddedPostgres } from "@/lib/database-server/embedded-postgres";
+import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { MATCH_LIMIT, searchCorpus } from "@/lib/db/search-corpus";
+import { searchBlocksOf, type SearchBlockDraft } from "@/lib/db/write-search-blocks";
+import { foldForSearch } from "@/lib/search/fold-for-search";
+
+const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => path.join("corpus", file));
+const SCALE = 1000;
+const LENGTHS = [1, 2, 4, 8];
+const QUERIES_PER_LENGTH = Number(process.env.BENCH_QUERIES ?? 40);
+const TARGET_P95_MS = 50;
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await work();
+  return [performance.now() - start, value];
+}
+
+export default async function run(): Promise<void> {
+  const server = await startEmbeddedPostgres({
+    dataDir: path.resolve(".data/bench-postgres"),
+    port: Number(process.env.DUIZHAO_BENCH_DB_PORT ?? 54342),
+    database: "postgres",
+  });
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  const report: Record<string, unknown> = {};
+  try {
+    const sources = await Promise.all(CORPUS.map((file) => readSourceFile(file)));
+    const realBlocks = sources.flatMap((source) => searchBlocksOf(parseSource(source)));
+    const queries = drawQueries(realBlocks);
+
+    // 1×: the real corpus, through the real ingestion pipeline.
+    const url1 = await freshDatabase(admin, server.url, "duizhao_bench_1x");
+    const db1 = getDatabase(url1);
+    for (const result of await ingestSources(db1, CORPUS.map((file) => ({ path: file })))) if (!result.ok) throw new Error(result.error);
+    await vacuum(url1);
+    report["1x"] = await measure(url1, queries, "1×");
+
+    // 1,000×: synthetic documents, bulk-loaded, then the index built once and timed.
+    const url = await freshDatabase(admin, server.url, "duizhao_bench_1000x");
+    const loadMs = await loadSynthetic(url, realBlocks);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const [buildMs] = await timed(async () => {
+      await client.query(`set maintenance_work_mem = '256MB'`);
+      await client.query(`create index "SearchBlock_grams_idx" on "SearchBlock" using gin (search_grams("folded"))`);
+    });
+    await client.end();
+    await vacuum(url);
+    const sizes = await relationSizes(url);
+    console.log(`1,000×: ${sizes.rows} blocks in ${SCALE} documents loaded in ${(loadMs / 1000).toFixed(1)} s`);
+    console.log(`index search_grams GIN: built in ${(buildMs / 1000).toFixed(1)} s, ${mb(sizes.index)} (table ${mb(sizes.table)}, toast ${mb(sizes.toast)})`);
+    report["1000x"] = { ...(await measure(url, queries, "1,000×")), buildMs, loadMs, sizes };
+
+    await fs.mkdir("bench/results", { recursive: true });
+    await fs.writeFile("bench/results/search-latency.json", JSON.stringify({ matchLimit: MATCH_LIMIT, ...report }, null, 2));
+    console.log("written to bench/results/search-latency.json");
+  } finally {
+    await disconnectDatabases();
+    await admin.end();
+    await server.stop();
+  }
+}
+
+function drawQueries(blocks: readonly SearchBlockDraft[]): Map<number, string[]> {
+  const folded = blocks.map((block) => Array.from(foldForSearch(block.text).folded));
+  const next = random(8081);
+  const queries = new Map<number, string[]>();
+  for (const length of LENGTHS) {
+    const drawn: string[] = [];
+    while (drawn.length < QUERIES_PER_LENGTH) {
+      const chars = folded[Math.floor(next() * folded.length)]!;
+      if (chars.length < length) continue;
+      const start = Math.floor(next() * (chars.length - length + 1));
+      drawn.push(chars.slice(start, start + length).join(""));
+    }
+    queries.set(length, drawn);
+  }
+  return queries;
+}
+
+async function freshDatabase(admin: pg.Client, serverUrl: string, name: string): Promise<string> {
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.query(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  return url.toString();
+}
+
+async function loadSynthetic(url: string, realBlocks: readonly SearchBlockDraft[]): Promise<number> {
+  const folded = realBlocks.map((block) => foldForSearch(block.text));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const next = random(1000);
+  const [ms] = await timed(async () => {
+    // Loading 250,000 rows with the index in place would recompute grams row by row; build it once after.
+    await client.query(`drop index "SearchBlock_grams_idx"`);
+    for (let first = 0; first < SCALE; first += 50) {
+      const docs = Array.from({ length: Math.min(50, SCALE - first) }, (_, i) => first + i);
+      await client.query(
+        `insert into "Document" (id, slug, "sourceFile", "sourceSha256", "parserVersion", manifest, title, authors, "pageCount", debris, fragments, warnings)
+         select 'doc-' || n, 'synthetic-' || n, 'synthetic-' || n || '.txt', md5(n::text), 'bench', '{}', '合成文档 ' || n, '{}', 0, '[]', '[]', '[]'
+         from unnest($1::int[]) as n`,
+        [docs],
+      );
+      const rows = { doc: [] as string[], kind: [] as string[], anchor: [] as string[], ordinal: [] as number[], text: [] as string[], folded: [] as string[], offsets: [] as string[] };
+      for (const doc of docs) {
+        for (let ordinal = 0; ordinal < realBlocks.length; ordinal += 1) {
+          const pick = Math.floor(next() * realBlocks.length);
+          const block = realBlocks[pick]!;
+          rows.doc.push(`doc-${doc}`);
+          rows.kind.push(block.blockKind);
+          rows.anchor.push(`b-${ordinal}`);
+          rows.ordinal.push(ordinal);
+          rows.text.push(block.text);
+          rows.folded.push(folded[pick]!.folded);
+          rows.offsets.push(`{${folded[pick]!.offsets.join(",")}}`);
+        }
+      }
+      await client.query(
+        `insert into "SearchBlock" (id, "documentId", "blockKind", "blockAnchor", ordinal, text, folded, offsets)
+         select gen_random_uuid(), d, k::"BlockKind", a, o, t, f, x::int[]
+         from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[]) as u(d, k, a, o, t, f, x)`,
+        [rows.doc, rows.kind, rows.anchor, rows.ordinal, rows.text, rows.folded, rows.offsets],
+      );
+    }
+  });
+  await client.end();
+  return ms;
+}
+
+async function vacuum(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`vacuum analyze`);
+  await client.end();
+}
+
+async function relationSizes(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ rows: string; table: string; toast: string; index: string }>(
+    `select (select count(*) from "SearchBlock") as rows,
+            pg_relation_size('"SearchBlock"') as table,
+            coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) as toast,
+            pg_relation_size('"SearchBlock_grams_idx"') as index
+     from pg_class c where c.oid = '"SearchBlock"'::regclass`,
+  );
+  await client.end();
+  const row = rows[0]!;
+  return { rows: Number(row.rows), table: Number(row.table), toast: Number(row.toast), index: Number(row.index) };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function measure(url: string, queries: Map<number, string[]>, label: string) {
+  const db = getDatabase(url);
+  const scanClient = new pg.Client({ connectionString: url });
+  await scanClient.connect();
+  const out: Record<string, unknown> = {};
+  console.log(`\n${label}   (p50 / p95 in ms; scan = select count(*) … where strpos(folded, q) > 0)`);
+  console.log("len | search p50 | search p95 | scan p50 | scan p95 | p95 ratio scan/search | capped at limit | verdict");
+  for (const [length, list] of queries) {
+    const search: number[] = [];
+    const scan: number[] = [];
+    let capped = 0;
+    await searchCorpus(db, { terms: [list[0]!], page: 1, pageSize: 20 }); // warm the pool and caches
+    for (const term of list) {
+      const [ms, result] = await timed(() => searchCorpus(db, { terms: [term], page: 1, pageSize: 20 }));
+      search.push(ms);
+      if (result.totalRelation === "gte") capped += 1;
+      const [scanMs] = await timed(() => scanClient.query(`select count(*) from "SearchBlock" where strpos(folded, $1) > 0`, [term]));
+      scan.push(scanMs);
+    }
+    const row = {
+      searchP50: percentile(search, 50),
+      searchP95: percentile(search, 95),
+      scanP50: percentile(scan, 50),
+      scanP95: percentile(scan, 95),
+      capped,
+      queries: list.length,
+    };
+    out[length] = row;
+    const verdict = row.searchP95 < TARGET_P95_MS ? "ok" : `OVER ${TARGET_P95_MS} ms`;
+    console.log(
+      `${String(length).padStart(3)} | ${row.searchP50.toFixed(1).padStart(10)} | ${row.searchP95.toFixed(1).padStart(10)} | ${row.scanP50.toFixed(1).padStart(8)} | ${row.scanP95.toFixed(1).padStart(8)} | ${(row.scanP95 / row.searchP95).toFixed(1).padStart(21)}× | ${`${capped}/${list.length}`.padStart(15)} | ${verdict}`,
+    );
+  }
+  await scanClient.end();
+  return out;
+}

@@ -1,0 +1,103 @@
+import Link from "next/link";
+import type { SearchHit, SearchResult } from "@/lib/db/search-corpus";
+import type { SearchParams } from "@/lib/search/search-params";
+import { searchPageHref } from "@/lib/search/search-page-href";
+import { KwicLine } from "./kwic-line";
+
+const KIND_LABEL: Record<SearchHit["kind"], string> = { heading: "heading", paragraph: "paragraph", footnote: "note" };
+
+/** Runs of consecutive hits from one document (hits arrive grouped by document, in rank order). */
+function groupByDocument(hits: SearchHit[]): { slug: string; title: string; hits: SearchHit[] }[] {
+  const groups: { slug: string; title: string; hits: SearchHit[] }[] = [];
+  for (const hit of hits) {
+    const last = groups.at(-1);
+    if (last && last.slug === hit.documentSlug) last.hits.push(hit);
+    else groups.push({ slug: hit.documentSlug, title: hit.documentTitle, hits: [hit] });
+  }
+  return groups;
+}
+
+export function SearchResults({ params, result }: { params: SearchParams; result: SearchResult }) {
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const countOf = new Map(result.counts.map((c) => [c.documentSlug, c.count]));
+  const approx = result.totalRelation === "gte";
+  if (result.total === 0) {
+    return (
+      <p role="status" className="mt-8 text-muted dark:text-night-muted">
+        No passage contains {params.q ? <q className="font-serif">{params.q}</q> : "that"}
+        {params.doc || params.kind || params.concept ? " with these filters" : ""}.
+      </p>
+    );
+  }
+  return (
+    <div className="mt-8 grid gap-8 md:grid-cols-[14rem_1fr]">
+      <nav aria-label="Hits per document" className="text-sm">
+        <h2 className="font-medium">By document</h2>
+        <ul className="mt-2 grid gap-1" data-testid="search-counts">
+          {result.counts.slice(0, 50).map((count) => (
+            <li key={count.documentSlug} className="flex justify-between gap-2">
+              <Link href={searchPageHref({ ...params, doc: count.documentSlug, page: 1 })} className="truncate font-serif">
+                {count.documentTitle}
+              </Link>
+              <span className="tabular-nums text-muted dark:text-night-muted">{count.count}</span>
+            </li>
+          ))}
+        </ul>
+        {result.counts.length > 50 ? (
+          <p className="mt-2 text-muted dark:text-night-muted">and {result.counts.length - 50} more documents</p>
+        ) : null}
+      </nav>
+      <section aria-labelledby="search-summary">
+        <h2 id="search-summary" role="status" className="text-sm text-muted dark:text-night-muted">
+          {approx ? "More than " : ""}
+          {result.total.toLocaleString("en")} {result.total === 1 ? "hit" : "hits"} in {approx ? "at least " : ""}
+          {result.counts.length} {result.counts.length === 1 ? "document" : "documents"}
+          {approx ? " (counting stops after 1,000 passages: add a term or a filter to narrow the search)" : ""} · page{" "}
+          {result.page} of {pages}
+        </h2>
+        {groupByDocument(result.hits).map((group) => (
+          <article key={`${group.slug}-${group.hits[0]?.anchor}`} className="mt-6" data-testid="search-group" data-document={group.slug}>
+            <h3 className="font-serif text-lg font-semibold">
+              <Link href={`/read/${group.slug}`}>{group.title}</Link>{" "}
+              <span className="font-sans text-sm font-normal text-muted dark:text-night-muted">
+                {countOf.get(group.slug) ?? group.hits.length} hits
+              </span>
+            </h3>
+            <ol className="mt-2 grid gap-2">
+              {group.hits.map((hit) => (
+                <li key={`${hit.anchor}-${hit.blockStart}-${hit.term}`} data-testid="search-hit">
+                  <Link href={hit.href} className="block rounded px-2 py-1 no-underline hover:bg-accent-soft/60 dark:hover:bg-white/5">
+                    <span className="mr-2 text-xs uppercase tracking-wide text-muted dark:text-night-muted">{KIND_LABEL[hit.kind]}</span>
+                    <KwicLine hit={hit} />
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </article>
+        ))}
+        <Pagination params={params} page={result.page} pages={pages} />
+      </section>
+    </div>
+  );
+}
+
+function Pagination({ params, page, pages }: { params: SearchParams; page: number; pages: number }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="Pages of results" className="mt-8 flex items-center gap-4 text-sm">
+      {page > 1 ? (
+        <Link href={searchPageHref({ ...params, page: page - 1 })} rel="prev">
+          ← Previous
+        </Link>
+      ) : null}
+      <span className="text-muted dark:text-night-muted">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={searchPageHref({ ...params, page: page + 1 })} rel="next">
+          Next →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
