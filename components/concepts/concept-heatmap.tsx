@@ -106,7 +106,7 @@ export function ConceptHeatmapTable({ heatmap }: { heatmap: ConceptHeatmap }) {
                       </td>
                     );
                   }),
-                  <td key={`${document.slug}-total`} className="px-1.5 text-center font-semibold tabular-nums">
+                  <td key={`${document.slug}-total`} className="px-1.5 text-center font-semibold tabular-nums" data-testid="heatmap-total">
                     {document.total}
                   </td>,
                 ];
