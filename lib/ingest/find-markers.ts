@@ -19,6 +19,10 @@ export interface FoundMarker {
 const CIRCLED = "[\\u2460-\\u2473\\u3251-\\u325f\\u32b1-\\u32bf]";
 const BRACKET = "\\[(\\d{1,3})\\]";
 const MARKER_SOURCE = `${CIRCLED}|${BRACKET}`;
+const MARKER_GLOBAL = new RegExp(MARKER_SOURCE, "gu");
+const LEADING_LABEL = new RegExp(`^[\\s\\u3000]*(${MARKER_SOURCE})([\\s\\u3000]*)`, "u");
+/** Cheap pre-check: no circled digit and no `[` means no marker. */
+const MAY_HOLD_MARKER = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf[]/u;
 
 /** Number printed in a circled digit: ① → 1 … ⑳ → 20, ㉑ → 21 … ㊿ → 50. */
 export function circledNumber(ch: string): number | null {
@@ -38,9 +42,10 @@ export function parseMarkerLabel(label: string): { number: number; style: Marker
 }
 
 export function findMarkers(text: string): FoundMarker[] {
-  const urls = findUrlSpans(text);
+  if (!MAY_HOLD_MARKER.test(text)) return [];
+  const urls = text.includes("http") || text.includes("www.") ? findUrlSpans(text) : [];
   const found: FoundMarker[] = [];
-  for (const match of text.matchAll(new RegExp(MARKER_SOURCE, "gu"))) {
+  for (const match of text.matchAll(MARKER_GLOBAL)) {
     const index = match.index;
     if (urls.some(([from, to]) => index >= from && index < to)) continue;
     const parsed = parseMarkerLabel(match[0]);
@@ -74,9 +79,10 @@ export function removeMarkers(text: string): { text: string; markers: MarkerInTe
 
 /** A line holding nothing but note labels (the marker lists a PDF leaves where the note numbers stood). */
 export function markerListLabels(line: string): string[] | null {
+  if (!MAY_HOLD_MARKER.test(line)) return null;
   const trimmed = line.replace(/[\s\u3000]+/gu, "");
   if (trimmed === "") return null;
-  const labels = Array.from(trimmed.matchAll(new RegExp(MARKER_SOURCE, "gu")), (m) => m[0]);
+  const labels = Array.from(trimmed.matchAll(MARKER_GLOBAL), (m) => m[0]);
   return labels.join("") === trimmed ? labels : null;
 }
 
@@ -86,7 +92,8 @@ export function markerListLabels(line: string): string[] | null {
  * bracket style; the ideographic space is the note layout's).
  */
 export function leadingNoteLabel(line: string): { label: string; rest: string; separator: "wide" | "space" | "none" } | null {
-  const match = new RegExp(`^[\\s\\u3000]*(${MARKER_SOURCE})([\\s\\u3000]*)`, "u").exec(line);
+  if (!MAY_HOLD_MARKER.test(line)) return null;
+  const match = LEADING_LABEL.exec(line);
   if (!match) return null;
   const label = match[1]!;
   const gap = match[match.length - 1] ?? "";

@@ -35,6 +35,9 @@ export interface ParseDocumentInput {
 export function parseDocument(input: ParseDocumentInput): DocumentDraft {
   const text = decodeSource(input.bytes);
   const lines = text.split("\n");
+  if (lines.filter((line) => line.trim() !== "").length < 2) {
+    throw new IngestError("no-structure", "The text is a single line: there are no printed lines to find pages, paragraphs or notes in.");
+  }
   const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
   const front = parseFrontMatter(lines, model);
   const layout = layoutPages({ lines, bodyStart: front.bodyStart, title: input.manifest?.title ?? front.title, model });

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { makeEssay, renderEssay, seeded, type NoteStyle } from "@/tests/fixtures/ingest/render-essay";
+import { IngestError } from "./ingest-error";
+import { parseDocument, slugFromFileName } from "./parse-document";
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const parse = (text: string, fileName = "essay.txt") => parseDocument({ bytes: utf8(text), fileName });
+
+describe("parseDocument on essays re-wrapped at other widths, page lengths and note styles", () => {
+  const styles: NoteStyle[] = ["circled-list", "circled-inline", "bracket"];
+  for (const style of styles) {
+    for (const [width, linesPerPage, seed] of [
+      [22, 11, 1],
+      [30, 17, 2],
+      [38, 24, 3],
+      [27, 13, 4],
+    ] as const) {
+      it(`${style}, ${width} em, ${linesPerPage} lines a page (seed ${seed})`, () => {
+        const rendered = renderEssay(makeEssay(seed), { width, linesPerPage, style, runningHeads: seed % 2 === 1 });
+        const draft = parse(rendered.text);
+        expect(draft.pageCount).toBe(rendered.pages);
+        expect(draft.title).toBe("流域治理的制度演变：比较与启示");
+        expect(draft.authors).toEqual(["林小河"]);
+        expect(draft.abstract).not.toBeNull();
+        expect(draft.headings.map((h) => h.label)).toEqual(["一", "二", "三"]);
+        expect(draft.paragraphs.map((p) => p.text)).toEqual(rendered.paragraphs);
+        expect(draft.footnotes.map((n) => [n.page, n.label, n.status, n.text])).toEqual(
+          rendered.notes.map((n) => [n.page, n.label, "present", n.text]),
+        );
+        expect(draft.fragments).toEqual([]);
+        // Running heads and folios never reach the text.
+        for (const p of draft.paragraphs) expect(p.text).not.toContain("流域治理的制度演变");
+      });
+    }
+  }
+});
+
+describe("parseDocument when note texts were lost", () => {
+  for (const style of ["circled-list", "circled-inline"] as const) {
+    it(`${style}: never attaches a surviving note to the wrong marker and marks lost ones missing`, () => {
+      let attached = 0;
+      for (const seed of [11, 12, 13, 14]) {
+        const essay = makeEssay(seed, 4);
+        const total = renderEssay(essay, { width: 30, linesPerPage: 15, style }).notes.length;
+        const random = seeded(seed);
+        const lose = new Set(Array.from({ length: total }, (_, i) => i).filter(() => random() < 0.35));
+        const rendered = renderEssay(essay, { width: 30, linesPerPage: 15, style, lose });
+        const draft = parse(rendered.text);
+        expect(draft.footnotes.map((n) => n.label)).toEqual(rendered.notes.map((n) => n.label));
+        rendered.notes.forEach((want, i) => {
+          const got = draft.footnotes[i]!;
+          if (want.lost) expect(got.status).toBe("missing");
+          else if (got.status !== "missing") {
+            expect(got.text).toBe(want.text);
+            attached += 1;
+          }
+        });
+        // What could not be placed is kept, not dropped.
+        const survivors = rendered.notes.filter((n) => !n.lost).length;
+        expect(draft.footnotes.filter((n) => n.status !== "missing").length + draft.fragments.length).toBe(survivors);
+      }
+      expect(attached).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe("parseDocument metadata", () => {
+  const text = renderEssay(makeEssay(5), { width: 30, linesPerPage: 15, style: "bracket" }).text;
+
+  it("derives the slug from the file name and reads title and author from the text", () => {
+    const draft = parse(text, "corpus/007_Essay Name(2).TXT");
+    expect(draft.slug).toBe("007-essay-name-2");
+    expect(draft.journal).toBeNull();
+    expect(draft.date).toBeNull();
+  });
+
+  it("lets the manifest override what the text gives", () => {
+    const draft = parseDocument({
+      bytes: utf8(text),
+      fileName: "x.txt",
+      manifest: { slug: "river-2020", title: "另一个标题", authors: ["甲", "乙"], journal: "某刊", issue: "2020年第1期", date: "2020" },
+    });
+    expect([draft.slug, draft.title, draft.authors, draft.journal, draft.issue, draft.date]).toEqual([
+      "river-2020",
+      "另一个标题",
+      ["甲", "乙"],
+      "某刊",
+      "2020年第1期",
+      "2020",
+    ]);
+  });
+
+  it("reads journal, issue and year from a journal running head", () => {
+    const withHead = text.replace("\n二、", "\n12 某某研究　 2021 年第 3 期\n\n二、");
+    const draft = parse(withHead);
+    expect([draft.journal, draft.issue, draft.date]).toEqual(["某某研究", "2021年第3期", "2021"]);
+    expect(draft.debris.some((d) => d.kind === "running-head" && d.text.includes("某某研究"))).toBe(true);
+  });
+
+  it("gives the same anchors on every run", () => {
+    expect(parse(text)).toEqual(parse(text));
+  });
+});
+
+describe("parseDocument refuses bad input with IngestError", () => {
+  const codeOf = (bytes: Uint8Array) => {
+    try {
+      parseDocument({ bytes, fileName: "x.txt" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(IngestError);
+      return (error as IngestError).code;
+    }
+    return null;
+  };
+
+  it("empty, binary, not UTF-8, too large, no structure", () => {
+    expect(codeOf(new Uint8Array())).toBe("empty");
+    expect(codeOf(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toBe("binary");
+    expect(codeOf(new Uint8Array([0xcd, 0xf8, 0xc2, 0xe7, 0xbf, 0xd5, 0xbc, 0xe4]))).toBe("not-utf8");
+    expect(codeOf(new Uint8Array(6 * 1024 * 1024).fill(0x61))).toBe("too-large");
+    expect(codeOf(utf8("只有一个标题\n"))).toBe("no-structure");
+  });
+});
+
+describe("slugFromFileName", () => {
+  it("keeps [a-z0-9-] only and never returns an empty slug", () => {
+    expect(slugFromFileName("000_1322acf3015bdc34.txt")).toBe("000-1322acf3015bdc34");
+    expect(slugFromFileName("网络.txt")).toBe("document");
+  });
+});
