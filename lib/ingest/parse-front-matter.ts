@@ -54,7 +54,7 @@ export function parseFrontMatter(lines: readonly string[], model: WidthModel): F
     const line = lines[i]!;
     const normal = normaliseLine(line);
     if (isLabelLine(line) || matchHeading(line) !== null) break;
-    if (titleIndexes.length > 0 && looksLikeAuthors(normal, lines[titleIndexes[titleIndexes.length - 1]!]!)) break;
+    if (titleIndexes.length > 0 && looksLikeAuthors(line, lines[titleIndexes[titleIndexes.length - 1]!]!)) break;
     if (SENTENCE_END.test(normal) || lineWidth(model, line) > model.measure * 0.92) break;
     if (titleIndexes.length > 0 && LEADING_SPACE.test(line) && !LEADING_SPACE.test(lines[titleIndexes[0]!]!)) break;
     titleIndexes.push(i);
@@ -68,8 +68,8 @@ export function parseFrontMatter(lines: readonly string[], model: WidthModel): F
     front.warnings.push({ code: "title-missing", message: "No title found at the top of the text.", sourceLines: [i + 1, i + 1] });
   }
 
-  if (titleIndexes.length > 0 && i < lines.length && looksLikeAuthors(normaliseLine(lines[i]!), lines[titleIndexes[titleIndexes.length - 1]!]!)) {
-    front.authors = splitAuthors(normaliseLine(lines[i]!));
+  if (titleIndexes.length > 0 && i < lines.length && looksLikeAuthors(lines[i]!, lines[titleIndexes[titleIndexes.length - 1]!]!)) {
+    front.authors = splitAuthors(lines[i]!);
     i = skipBlank(lines, i + 1);
     front.bodyStart = i;
   }
@@ -98,18 +98,21 @@ export function parseFrontMatter(lines: readonly string[], model: WidthModel): F
   return front;
 }
 
-function looksLikeAuthors(normal: string, previousTitleLine: string): boolean {
-  if (!AUTHOR_LINE.test(normal)) return false;
+/** Names are read from the raw line: normalisation would close the space between two Han names. */
+function looksLikeAuthors(raw: string, previousTitleLine: string): boolean {
+  const names = splitAuthors(raw);
+  if (names.length === 0 || !names.every((name) => AUTHOR_LINE.test(name))) return false;
   // A title wrapped after a conjunction or enumeration comma continues; a name line never follows one.
   return !/[、：:—与和及的之]$/u.test(normaliseLine(previousTitleLine));
 }
 
-function splitAuthors(normal: string): string[] {
-  return normal
+function splitAuthors(raw: string): string[] {
+  return raw
+    .trim()
     .replace(/^作者[:：]/u, "")
     .replace(/[*＊]$/u, "")
-    .split(/[、，,]|\s+(?=\p{Script=Han})/u)
-    .map((name) => name.trim())
+    .split(/[、，,\u3000]|\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+/u)
+    .map((name) => normaliseLine(name))
     .filter((name) => name !== "");
 }
 

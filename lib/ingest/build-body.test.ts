@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildBody } from "./build-body";
+import { fitWidthModel } from "./line-width";
+import { layoutPages } from "./layout-pages";
+import { parseFrontMatter } from "./parse-front-matter";
+
+function build(lines: string[]) {
+  const model = fitWidthModel(lines);
+  const front = parseFrontMatter(lines, model);
+  const layout = layoutPages({ lines, bodyStart: front.bodyStart, title: front.title, model });
+  return buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs });
+}
+
+describe("buildBody", () => {
+  const fixture = readFileSync(fileURLToPath(new URL("../../tests/fixtures/ingest/interleaved-notes.txt", import.meta.url)), "utf8").split("\n");
+
+  it("runs a paragraph on across a page break and an interleaved note block", () => {
+    const body = build(fixture);
+    expect(body.paragraphs).toHaveLength(2);
+    const first = body.paragraphs[0]!;
+    expect(first.sourceLines).toEqual([4, 17]);
+    expect(first.text).toContain("近年来的实践表明");
+    expect(first.text).not.toContain("出版社");
+    expect(body.headings.map((h) => [h.level, h.label, h.text])).toEqual([[1, "二", "结论"]]);
+    expect(body.paragraphs[1]!.headingIndex).toBe(0);
+  });
+
+  it("takes markers out of the text with their page, line and offset", () => {
+    const body = build(fixture);
+    expect(body.markers.map((m) => [m.label, m.page, m.lineNo])).toEqual([
+      ["①", 1, 6],
+      ["①", 2, 13],
+      ["②", 2, 17],
+    ]);
+    const text = body.paragraphs[0]!.text;
+    expect(text.slice(0, body.markers[0]!.offset).endsWith("难点。")).toBe(true);
+    expect(body.markers[2]!.offset).toBe(text.length);
+  });
+
+  it("ends a paragraph on a full line when the next line is short by an indent", () => {
+    const full = "甲".repeat(20);
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(19)}。`, "丙".repeat(18), full, `${"丁".repeat(9)}。`, full, full, `${"戊".repeat(19)}。`, "己".repeat(18), `${"庚".repeat(5)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 7],
+      [9, 13],
+      [15, 19],
+      [21, 23],
+    ]);
+    expect(body.paragraphs.map((p) => Array.from(p.text)[0])).toEqual(["甲", "丙", "甲", "己"]);
+  });
+});

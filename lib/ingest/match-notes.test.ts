@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { alignNotes, isGloss } from "./match-notes";
+
+const ctx = (context: string, termPosition = false) => ({ context, termPosition });
+const note = (text: string) => ({ text, gloss: isGloss(text) });
+
+describe("alignNotes", () => {
+  it("places notes one to one when their number equals the markers'", () => {
+    const pairs = alignNotes([ctx("甲"), ctx("乙")], [note("一"), note("二")]);
+    expect(pairs.map((p) => [p.note, p.marker, p.sure])).toEqual([
+      [0, 0, true],
+      [1, 1, true],
+    ]);
+  });
+
+  it("places a surviving note by a date only its marker's sentence shares", () => {
+    const markers = [ctx("2011年9月，各国共同提交了准则。"), ctx("此后各方多次讨论这一问题。"), ctx("2015年1月，各国再次提交更新版准则。")];
+    const [pair] = alignNotes(markers, [note("《2015年1月9日各国常驻代表给秘书长的信》")]);
+    expect(pair).toMatchObject({ marker: 2, sure: true });
+  });
+
+  it("sends a 即 gloss to the marker that follows a term", () => {
+    const markers = [ctx("会议已经结束。"), ctx("提出了“三项原则”", true), ctx("大家表示赞同。")];
+    const [pair] = alignNotes(markers, [note("即平等、开放、合作。")]);
+    expect(pair).toMatchObject({ marker: 1, sure: true });
+  });
+
+  it("does not decide when nothing distinguishes the candidates", () => {
+    const markers = [ctx("各方多次讨论。"), ctx("各方再次讨论。"), ctx("各方最后讨论。")];
+    const pairs = alignNotes(markers, [note("同上。")]);
+    expect(pairs[0]!.sure).toBe(false);
+    expect(pairs[0]!.candidates.length).toBeGreaterThan(1);
+  });
+
+  it("places notes squeezed between settled ones by order", () => {
+    const markers = [ctx("人工智能治理倡议不断涌现。"), ctx("各方再次讨论。"), ctx("2019年5月，会议发布了建议。")];
+    const pairs = alignNotes(markers, [note("《人工智能治理倡议汇编》。"), note("同上。"), note("《2019年5月会议建议》。")]);
+    expect(pairs.map((p) => [p.marker, p.sure])).toEqual([
+      [0, true],
+      [1, true],
+      [2, true],
+    ]);
+  });
+});

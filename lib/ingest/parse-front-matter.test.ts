@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { fitWidthModel } from "./line-width";
+import { parseFrontMatter } from "./parse-front-matter";
+
+const body = Array.from({ length: 30 }, () => "正文的一行文字正文的一行文字正文的一行文字正文的一行文字").flatMap((l) => [l, ""]);
+
+function front(head: string[]) {
+  const lines = [...head, ...body];
+  return { result: parseFrontMatter(lines, fitWidthModel(lines)), lines };
+}
+
+describe("parseFrontMatter", () => {
+  it("reads a wrapped title, an author line and a labelled abstract", () => {
+    const { result, lines } = front(["水资源治理：", "比较与启示", "林小河", "", "内容提要:本文讨论治理ꎮ", "", "结论是明确的ꎮ", " 正文开始于此处的第一行"]);
+    expect(result.title).toBe("水资源治理：比较与启示");
+    expect(result.titleLines).toEqual([1, 2]);
+    expect(result.authors).toEqual(["林小河"]);
+    expect(result.abstract).toBe("本文讨论治理。结论是明确的。");
+    expect(result.abstractLines).toEqual([5, 7]);
+    expect(lines[result.bodyStart]).toBe(" 正文开始于此处的第一行");
+  });
+
+  it("does not take a title's short last line for an author", () => {
+    const { result } = front(["全球治理的核心问题、", "中国方案", "〔提   要〕作为新兴领域ꎮ", " 正文"]);
+    expect(result.title).toBe("全球治理的核心问题、中国方案");
+    expect(result.authors).toEqual([]);
+    expect(result.abstract).toBe("作为新兴领域。");
+  });
+
+  it("keeps keyword and classification lines as provenance, not body", () => {
+    const { result, lines } = front(["标题", "张三　李四", "摘要：一句话。", "关键词：治理；合作", "〔中图分类号〕D81", "正文第一段"]);
+    expect(result.authors).toEqual(["张三", "李四"]);
+    expect(result.other.map((o) => o.text)).toEqual(["关键词：治理；合作", "〔中图分类号〕D81"]);
+    expect(lines[result.bodyStart]).toBe("正文第一段");
+  });
+});

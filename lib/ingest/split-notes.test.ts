@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { LayoutLine, PageLayout } from "./layout-pages";
+import type { WidthModel } from "./line-width";
+import { PRIOR_WIDTHS } from "./line-width";
+import { normaliseLine } from "./normalise-text";
+import { splitNoteArea, startsLikeNote } from "./split-notes";
+
+const model: WidthModel = { weights: PRIOR_WIDTHS, measure: 20, spread: 0.5 };
+const notes = { measure: 28, tolerance: 1.5 };
+
+function page(raws: string[], markerList: string[] = []): PageLayout {
+  const line = (raw: string, i: number): LayoutLine => ({
+    lineNo: i + 1,
+    raw,
+    normal: normaliseLine(raw),
+    page: 1,
+    indent: false,
+    deficit: model.measure - Array.from(raw.trim()).length,
+  });
+  return { page: 1, body: [], notes: raws.map(line), markerList: markerList.map((label) => ({ label, lineNo: 0 })) };
+}
+
+describe("splitNoteArea", () => {
+  it("splits unlabelled notes after short lines that finish a sentence", () => {
+    const area = page(["《第一本书》，某出版社，第一页。", "参见《第二本书》，某某出版社二〇〇一年版，第十二页至第十五页，另", "见附录。", "同上。"], ["①", "②", "③"]);
+    const { segments } = splitNoteArea(area, notes, model, 3, 3);
+    expect(segments.map((s) => s.text)).toEqual(["《第一本书》，某出版社，第一页。", "参见《第二本书》，某某出版社二〇〇一年版，第十二页至第十五页，另见附录。", "同上。"]);
+  });
+
+  it("splits at a sentence ending on a full line when the marker list asks for another note", () => {
+    const full = `${"甲".repeat(27)}。`;
+    const area = page([full, "《乙书》，第二页。"], ["①", "②"]);
+    expect(splitNoteArea(area, notes, model, 2, 2).segments).toHaveLength(2);
+    expect(splitNoteArea(page([full, "丙丁戊己庚辛。"]), notes, model, null, 2).segments).toHaveLength(1);
+  });
+
+  it("splits labelled notes at their labels and keeps continuation lines", () => {
+    const area = page(["[1]\u3000《甲书》，某出版社，", "第一页。", "[2]\u3000《乙书》。"]);
+    const { segments } = splitNoteArea(area, notes, model, null, 2);
+    expect(segments.map((s) => [s.label, s.text])).toEqual([
+      ["[1]", "《甲书》，某出版社，第一页。"],
+      ["[2]", "《乙书》。"],
+    ]);
+  });
+
+  it("flags tails and unfinished notes", () => {
+    expect(startsLikeNote("2018年第5期，第3页。")).toBe(false);
+    expect(startsLikeNote("政策及其影响》，载《某刊》。")).toBe(false);
+    expect(startsLikeNote("《某书》，第3页。")).toBe(true);
+    const area = page([`《${"甲".repeat(26)}`]);
+    expect(splitNoteArea(area, notes, model, null, 1).segments[0]!.complete).toBe(false);
+  });
+});
