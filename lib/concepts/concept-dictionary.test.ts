@@ -147,7 +147,8 @@ describe("corpus/concepts.json", () => {
     const texts = new Map<string, string>();
     for (const file of CORPUS_FILES) {
       const document = await loadCorpusDocument(file);
-      texts.set(file, document.blocks.map((b) => b.text).join("\n"));
+      // A definition may quote the abstract, which is not a block but is the essay's own words.
+      texts.set(file, [document.abstract ?? "", ...document.blocks.map((b) => b.text)].join("\n"));
     }
     const corpusSources = dictionary.concepts.filter((c) => c.definition.source.kind === "corpus");
     expect(corpusSources.length).toBeGreaterThan(30);
