@@ -36,8 +36,7 @@ export function matchHeading(rawLine: string): HeadingMatch | null {
     if (text === "" || Array.from(text).length > MAX_HEADING_CHARS) return null;
     // A heading does not end like a sentence or a clause.
     if (/[。，；,;、]$/u.test(text.replace(/[①-⑳]|\[\d{1,3}\]$/gu, ""))) return null;
-    // "一是…" / "二者…" style sentences are excluded by requiring a separator above; a bare "一" + text
-    // with a single ASCII space is accepted only when the text itself looks like a title.
+    // Sentences opening with a numeral ("一是…", "二十国…") never match: the patterns need a separator.
     return { level: pattern.level, label: pattern.label(m), text };
   }
   return null;

@@ -70,6 +70,9 @@ describe("normaliseText: joining printed lines", () => {
     expect(normaliseText("网络空间的\n治理")).toBe("网络空间的治理");
     expect(normaliseText("on Advancing \nResponsible State")).toBe("on Advancing Responsible State");
     expect(normaliseText("Ｗｏｒｌｄꎬ” Ｍａｙ\n２０１１ꎬ ｐ.１０")).toBe("World,” May 2011, p.10");
+    // A comma at the end of a line is English or Chinese by what the next line starts with.
+    expect(normaliseText("３ Ｍａｙ ２０１９ꎬ\n\nｈｔｔｐｓ: / / ａ.ｃｚ / .")).toBe("3 May 2019, https://a.cz/.");
+    expect(normaliseText("第 ３ 期ꎬ\n载«某刊»")).toBe("第3期，载《某刊》");
   });
 
   it("removes the ￣ line-break hyphen and joins broken words and URLs", () => {
