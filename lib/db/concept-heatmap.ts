@@ -30,6 +30,14 @@ export interface ConceptHeatmap {
   max: number;
 }
 
+// A note stands at the line of the block calling it: that block's own words come first.
+const KIND_ORDER: Record<PlacedBlockKind, number> = { heading: 0, paragraph: 1, footnote: 2 };
+
+function readsBefore(a: HeatmapMention & { line: number }, b: HeatmapMention & { line: number }): boolean {
+  const order = a.line - b.line || KIND_ORDER[a.blockKind] - KIND_ORDER[b.blockKind] || a.anchor.localeCompare(b.anchor) || a.start - b.start;
+  return order < 0;
+}
+
 /**
  * Concept × document × section counts: where each essay treats each concept. A compound concept's
  * cell counts its member items too, because an essay that spells out the four principles one by one
@@ -58,8 +66,7 @@ export async function getConceptHeatmap(db: Database = getDatabase()): Promise<C
     const tally = tallies.get(key) ?? { count: 0, first: null };
     tally.count += 1;
     const candidate = { blockKind: mention.blockKind, anchor: mention.blockAnchor, start: mention.start, end: mention.end, line: place.line };
-    if (!tally.first || candidate.line < tally.first.line || (candidate.line === tally.first.line && candidate.start < tally.first.start))
-      tally.first = candidate;
+    if (!tally.first || readsBefore(candidate, tally.first)) tally.first = candidate;
     tallies.set(key, tally);
   }
 

@@ -32,8 +32,8 @@ function alpha(): DocumentDraft {
       {
         anchor: "p-a1",
         headingAnchor: "h-a1",
-        text: "网络主权是国家主权在网络空间的自然延伸。",
-        markers: [{ label: "①", footnoteAnchor: "n-a1", offset: 20 }],
+        text: "我们认为，网络主权是国家主权在网络空间的自然延伸。",
+        markers: [{ label: "①", footnoteAnchor: "n-a1", offset: 25 }],
         sourceLines: [5, 8],
       },
       {
@@ -143,7 +143,8 @@ describe("concept queries", () => {
     const alphaCells = row?.documents[0]?.cells;
     // The note is printed at line 16, after section 二 begins, but ¶1 of section 一 calls it.
     expect(alphaCells?.map((c) => c.count)).toEqual([2, 2]);
-    expect(alphaCells?.[0]?.first).toEqual({ blockKind: "paragraph", anchor: "p-a1", start: 0, end: 4 });
+    // The note's mention (offset 1) stands at ¶1's line, but ¶1's own words (offset 5) read first.
+    expect(alphaCells?.[0]?.first).toEqual({ blockKind: "paragraph", anchor: "p-a1", start: 5, end: 9 });
     expect(alphaCells?.[1]?.first).toEqual({ blockKind: "paragraph", anchor: "p-a2", start: 5, end: 9 });
     expect(row?.documents.map((d) => d.total)).toEqual([4, 2]);
     const compound = heatmap.rows.find((r) => r.conceptId === "four-principles");
@@ -157,7 +158,7 @@ describe("concept queries", () => {
     expect(concept?.kind).toBe("concept");
     expect(concept?.definition?.source).toMatchObject({
       kind: "corpus",
-      location: { part: "block", slug: "alpha", blockKind: "paragraph", anchor: "p-a1", start: 0, end: 19 },
+      location: { part: "block", slug: "alpha", blockKind: "paragraph", anchor: "p-a1", start: 5, end: 24 },
     });
     // The four commons are defined by a sentence that, in alpha, only its abstract has.
     expect((await getConcept("four-commons", database.db))?.definition?.source).toMatchObject({ location: { part: "abstract", slug: "alpha" } });
@@ -172,7 +173,7 @@ describe("concept queries", () => {
     const lines = concept?.mentions ?? [];
     // Reading order: alpha ¶1, its note (placed at ¶1 though printed later), ¶2 twice; then beta.
     expect(lines.map((l) => `${l.documentSlug}:${l.anchor}:${l.start}`)).toEqual([
-      "alpha:p-a1:0",
+      "alpha:p-a1:5",
       "alpha:n-a1:1",
       "alpha:p-a2:5",
       "alpha:p-a2:16",
@@ -181,7 +182,7 @@ describe("concept queries", () => {
     ]);
     expect(lines.map((l) => l.place.sectionLabel)).toEqual(["一", "一", "二", "二", "一", "一"]);
     expect(lines.every((l) => l.keyword === "网络主权")).toBe(true);
-    expect(lines[0]).toMatchObject({ left: "", right: "是国家主权在网络空间的自然延伸。", place: { sectionLabel: "一", label: "¶1" } });
+    expect(lines[0]).toMatchObject({ left: "我们认为，", right: "是国家主权在网络空间的自然延伸。", place: { sectionLabel: "一", label: "¶1" } });
     expect(lines[3]).toMatchObject({ left: "数字鸿沟与网络主权。各国应当尊重", place: { sectionLabel: "二", label: "¶2" } });
     expect(lines[1]?.place.label).toBe("注① p.1");
   });

@@ -17,7 +17,7 @@ test.describe("concepts", () => {
 
     // Cyber sovereignty is treated in both essays: its per-document totals match the API's counts.
     const row = concepts.row("cyber-sovereignty");
-    await expect(row.getByRole("link", { name: "网络主权" })).toBeVisible();
+    await expect(row.getByRole("link", { name: "网络主权", exact: true })).toBeVisible();
     const expected = api.concepts.find((c) => c.id === "cyber-sovereignty")!.counts.map((c) => c.mentions + c.memberMentions);
     expect(expected.every((n) => n > 0)).toBe(true);
     const totals = (await row.getByTestId("heatmap-total").allInnerTexts()).map(Number);
@@ -30,12 +30,19 @@ test.describe("concepts", () => {
   test("a heat-map cell opens the reader at the first mention in that section", async ({ page }) => {
     const concepts = new ConceptPage(page);
     await concepts.gotoIndex();
-    const cell = concepts.row("community-shared-future-cyberspace").getByTestId("heatmap-cell").first();
-    const href = (await cell.getAttribute("href"))!;
-    expect(href).toMatch(HIT_LINK);
-    await cell.click();
-    await expect(page).toHaveURL(/\/read\/.+hl=\d+-\d+/);
-    await expect(page.locator("mark[data-search-hit]").first()).toHaveText(/网络空间(的)?命运共同体|网络空间命运共体同/);
+    const cells = concepts.row("community-shared-future-cyberspace").getByTestId("heatmap-cell");
+    const hrefs = await cells.evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.length).toBeGreaterThan(2);
+    for (const href of hrefs) expect(href).toMatch(HIT_LINK);
+    // A cell whose first mention is in a paragraph: the reader highlights the words there.
+    const inParagraph = hrefs.findIndex((href) => /#p-/.test(href));
+    expect(inParagraph).toBeGreaterThanOrEqual(0);
+    const [, , , anchor] = HIT_LINK.exec(hrefs[inParagraph]!)!;
+    await cells.nth(inParagraph).click();
+    await expect(page).toHaveURL(new RegExp(`hl=\\d+-\\d+.*#${anchor}$`));
+    const hit = page.locator("mark[data-search-hit]").first();
+    await expect(hit).toHaveText(/网络空间(的)?命运共同体|网络空间命运共体同/);
+    await expect(page.locator(`[id="${anchor}"]`)).toContainText(await hit.innerText());
   });
 
   test("a concept page gives the definition, its source, its relations and every mention in context", async ({ page }) => {

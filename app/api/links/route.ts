@@ -5,6 +5,12 @@ import { slugParam } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
+/** A failing database is the server's trouble, not the request's: say so with 503 rather than a bare 500. */
+function databaseFailure(error: unknown): Response {
+  console.error("concepts/links API: database query failed:", error);
+  return Response.json({ error: "the database is unavailable; try again shortly" }, { status: 503 });
+}
+
 const linksQuery = z
   .strictObject({
     left: slugParam,
@@ -24,7 +30,8 @@ export async function GET(request: Request) {
     ...Object.fromEntries([...params].filter(([key]) => key !== "left" && key !== "right")),
   });
   if (!query.success) return badRequest(query.error);
-  const result = await listPassageLinks(query.data);
+  const result = await listPassageLinks(query.data).catch(databaseFailure);
+  if (result instanceof Response) return result;
   if ("missing" in result) return Response.json({ error: `no document with slug ${result.missing.map((s) => `"${s}"`).join(" or ")}` }, { status: 404 });
   return Response.json(result);
 }
