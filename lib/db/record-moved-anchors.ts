@@ -15,12 +15,11 @@ export async function recordMovedAnchors(
   draft: DocumentDraft,
 ): Promise<{ moved: number; orphaned: string[] }> {
   const where = { documentId };
-  const [headings, paragraphs, footnotes, aliases] = await Promise.all([
-    tx.heading.findMany({ where, orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } }),
-    tx.paragraph.findMany({ where, orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } }),
-    tx.footnote.findMany({ where, orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } }),
-    tx.anchorAlias.findMany({ where, select: { anchor: true, blockKind: true, quote: true, targetAnchor: true } }),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const headings = await tx.heading.findMany({ where, orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } });
+  const paragraphs = await tx.paragraph.findMany({ where, orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } });
+  const footnotes = await tx.footnote.findMany({ where, orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } });
+  const aliases = await tx.anchorAlias.findMany({ where, select: { anchor: true, blockKind: true, quote: true, targetAnchor: true } });
   if (headings.length + paragraphs.length + footnotes.length === 0) return { moved: 0, orphaned: [] };
 
   const current: AnchoredBlock[] = [
