@@ -29,6 +29,9 @@ export function DocumentBody({ document, order, marks, idPrefix = "" }: Document
     for (const marker of heading.markers) if (!placeOfNote.has(marker.footnoteAnchor)) placeOfNote.set(marker.footnoteAnchor, "a heading");
   }
 
+  // Two panes may list notes under the same title: landmarks must still be told apart.
+  const paneSuffix = idPrefix ? ` (${idPrefix.replace(/-$/, "")})` : "";
+
   return (
     <div className="document-body">
       {order.sections.map((section, sectionIndex) => (
@@ -86,12 +89,20 @@ export function DocumentBody({ document, order, marks, idPrefix = "" }: Document
             );
           })}
           {section.notes.length > 0 ? (
-            <NotesList notes={section.notes} order={order} idPrefix={idPrefix} placeOfNote={placeOfNote} title={section.heading ? `注释 · Notes to ${headingLabel(section.heading.label)}${section.heading.text}` : "注释 · Notes"} />
+            <NotesList
+              notes={section.notes}
+              order={order}
+              idPrefix={idPrefix}
+              placeOfNote={placeOfNote}
+              headingLevel={section.heading ? 3 : 2}
+              title={section.heading ? `注释 · Notes to ${headingLabel(section.heading.label)}${section.heading.text}` : "注释 · Notes"}
+              landmarkSuffix={paneSuffix}
+            />
           ) : null}
         </section>
       ))}
       {order.unplacedNotes.length > 0 ? (
-        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} placeOfNote={placeOfNote} title="Notes not called from the text" />
+        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} placeOfNote={placeOfNote} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
       ) : null}
     </div>
   );
@@ -103,16 +114,21 @@ function NotesList({
   idPrefix,
   placeOfNote,
   title,
+  headingLevel,
+  landmarkSuffix,
 }: {
   notes: FootnoteDraft[];
   order: ReadingOrder;
   idPrefix: string;
   placeOfNote: Map<string, string>;
   title: string;
+  headingLevel: 2 | 3;
+  landmarkSuffix: string;
 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <aside className="notes-list" aria-label={title}>
-      <h3 className="notes-title">{title}</h3>
+    <aside className="notes-list" aria-label={title + landmarkSuffix}>
+      <Heading className="notes-title">{title}</Heading>
       <ol>
         {notes.map((note) => {
           const back = order.markerIds.get(note.anchor)?.[0];
@@ -123,8 +139,8 @@ function NotesList({
                 <NoteContent note={note} calledFrom={placeOfNote.get(note.anchor) ?? null} citationIdPrefix={idPrefix} />
                 <span className="mt-1 flex gap-3 text-xs text-muted dark:text-night-muted">
                   {back ? (
-                    <a href={`#${idPrefix}${back}`} className="underline underline-offset-2" aria-label={`Back to note ${note.label} in the text (${placeOfNote.get(note.anchor) ?? ""})`} data-back-link="">
-                      ↩ 返回正文
+                    <a href={`#${idPrefix}${back}`} className="underline underline-offset-2" aria-label={`返回正文 · back to note ${note.label} in the text${placeOfNote.has(note.anchor) ? ` (${placeOfNote.get(note.anchor)})` : ""}`} data-back-link="">
+                      <span aria-hidden="true">↩ </span>返回正文
                     </a>
                   ) : null}
                   <span lang="en">

@@ -234,7 +234,8 @@ function selectionLink(): SelectionLink | null {
   const quote = describeQuote(text, start, end, SELECTOR_CONTEXT_LENGTH);
   const href = passageHref(slug, { ...quote, blockAnchor: startBlock.dataset.block!, offset: start });
   const rect = range.getBoundingClientRect();
-  return { href, top: rect.bottom + 8, left: Math.max(8, Math.min(rect.left + rect.width / 2 - 80, window.innerWidth - 200)) };
+  // Kept inside the viewport even when the selection has scrolled out of it.
+  return { href, top: Math.max(8, Math.min(rect.bottom + 8, window.innerHeight - 48)), left: Math.max(8, Math.min(rect.left + rect.width / 2 - 80, window.innerWidth - 200)) };
 }
 
 function elementOf(node: Node): Element | null {

@@ -46,6 +46,7 @@ export class ReaderPage {
 
   /** Selects `words` inside a paragraph (the first run containing them) and copies the selection link. */
   async copySelectionLink(anchor: string, words: string): Promise<string> {
+    await this.paragraph(anchor).scrollIntoViewIfNeeded();
     const found = await this.paragraph(anchor).evaluate((block, wanted) => {
       for (const run of block.querySelectorAll<HTMLElement>("[data-o]")) {
         const walker = document.createTreeWalker(run, NodeFilter.SHOW_TEXT);
