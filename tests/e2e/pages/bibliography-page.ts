@@ -20,10 +20,11 @@ export class BibliographyPage {
     await expect(this.root).toBeVisible();
   }
 
+  // By name: each label wraps its select, whose option texts ("Type", "Date") would match other labels.
   async filter(options: { type?: string; year?: string; sort?: string }) {
-    if (options.type !== undefined) await this.filters.getByLabel("Type").selectOption(options.type);
-    if (options.year !== undefined) await this.filters.getByLabel("Year").selectOption(options.year);
-    if (options.sort !== undefined) await this.filters.getByLabel("Sort by").selectOption(options.sort);
+    if (options.type !== undefined) await this.filters.locator('select[name="type"]').selectOption(options.type);
+    if (options.year !== undefined) await this.filters.locator('select[name="year"]').selectOption(options.year);
+    if (options.sort !== undefined) await this.filters.locator('select[name="sort"]').selectOption(options.sort);
     await this.filters.getByRole("button", { name: "Apply" }).click();
     await expect(this.root).toBeVisible();
   }
