@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { findSharedSources, groupSources, type SourceRecord } from "@/lib/citations/group-sources";
 import type { ConceptDictionary } from "@/lib/concepts/concept-dictionary";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
@@ -93,30 +94,51 @@ async function readCorpus(tx: DatabaseTransaction): Promise<CorpusDocument[]> {
   }));
 }
 
+/**
+ * The dictionary's concepts, rewritten only when the dictionary changed: rewriting drops every mention
+ * (they reference the concepts), which are then recomputed for every document.
+ */
 async function writeConcepts(tx: DatabaseTransaction, dictionary: ConceptDictionary): Promise<void> {
+  const rows = dictionary.concepts.map((concept, ordinal) => ({
+    id: concept.id,
+    labelZh: concept.label.zh,
+    labelEn: concept.label.en,
+    variants: concept.variants,
+    definitionZh: concept.definition.zh,
+    definitionEn: concept.definition.en,
+    definitionSource: concept.definition.source,
+    broader: concept.broader,
+    narrower: concept.narrower,
+    related: concept.related,
+    members: (concept.members ?? []).map((member) => ({
+      id: member.id,
+      label: member.label,
+      variants: member.variants,
+      alone: member.alone,
+    })),
+    ordinal,
+  }));
+  const stored = await tx.concept.findMany({
+    orderBy: { ordinal: "asc" },
+    select: {
+      id: true,
+      labelZh: true,
+      labelEn: true,
+      variants: true,
+      definitionZh: true,
+      definitionEn: true,
+      definitionSource: true,
+      broader: true,
+      narrower: true,
+      related: true,
+      members: true,
+      ordinal: true,
+    },
+  });
+  if (JSON.stringify(stored) === JSON.stringify(rows)) return;
   await tx.conceptMention.deleteMany({});
   await tx.concept.deleteMany({});
-  await tx.concept.createMany({
-    data: dictionary.concepts.map((concept, ordinal) => ({
-      id: concept.id,
-      labelZh: concept.label.zh,
-      labelEn: concept.label.en,
-      variants: concept.variants,
-      definitionZh: concept.definition.zh,
-      definitionEn: concept.definition.en,
-      definitionSource: concept.definition.source,
-      broader: concept.broader,
-      narrower: concept.narrower,
-      related: concept.related,
-      members: (concept.members ?? []).map((member) => ({
-        id: member.id,
-        label: member.label,
-        variants: member.variants,
-        alone: member.alone,
-      })),
-      ordinal,
-    })),
-  });
+  await tx.concept.createMany({ data: rows });
 }
 
 /**
@@ -130,9 +152,15 @@ async function writeMentions(
   dictionary: ConceptDictionary,
 ): Promise<Map<string, ConceptMention[]>> {
   const byDocument = new Map<string, ConceptMention[]>();
+  // Mentions depend on a document and the dictionary only: rows survive unless either changed (the
+  // loader deletes a replaced document's mentions; a new dictionary deletes them all).
+  const stored = new Set(
+    (await tx.conceptMention.groupBy({ by: ["documentId"], _count: { _all: true } })).map((row) => row.documentId),
+  );
   for (const document of documents) {
     const mentions = findMentions(document.blocks, dictionary);
     byDocument.set(document.id, mentions);
+    if (stored.has(document.id)) continue;
     await tx.conceptMention.createMany({
       data: mentions.map((mention) => ({
         conceptId: mention.memberOf ?? mention.conceptId,
@@ -156,26 +184,32 @@ async function writeSources(tx: DatabaseTransaction, documents: CorpusDocument[]
   const citationId = new Map(
     documents.flatMap((d) => d.footnotes.flatMap((n) => n.citations.map((c) => [`${d.slug}\u0000${c.anchor}`, c.id] as const))),
   );
-  for (const source of sources) {
-    const row = await tx.source.create({
-      data: {
-        key: source.key,
-        title: source.title ?? "(untitled)",
-        authors: source.authors,
-        type: source.type,
-        date: source.date,
-        container: source.container,
-        urls: source.urls,
-        confidence: source.confidence,
-        evidence: { merges: source.evidence, versions: source.versions, issue: source.issue, pages: source.pages } as unknown as Prisma.InputJsonValue,
-      },
-      select: { id: true },
-    });
-    const ids = source.citations
-      .map((ref) => citationId.get(`${ref.documentSlug}\u0000${ref.citationAnchor}`))
-      .filter((id): id is string => id !== undefined);
-    await tx.citation.updateMany({ where: { id: { in: ids } }, data: { sourceId: row.id } });
-  }
+  const sourceIds = sources.map(() => randomUUID());
+  await tx.source.createMany({
+    data: sources.map((source, index) => ({
+      id: sourceIds[index]!,
+      key: source.key,
+      title: source.title ?? "(untitled)",
+      authors: source.authors,
+      type: source.type,
+      date: source.date,
+      container: source.container,
+      urls: source.urls,
+      confidence: source.confidence,
+      evidence: { merges: source.evidence, versions: source.versions, issue: source.issue, pages: source.pages } as unknown as Prisma.InputJsonValue,
+    })),
+  });
+  const pairs = sources.flatMap((source, index) =>
+    source.citations.flatMap((ref) => {
+      const id = citationId.get(`${ref.documentSlug}\u0000${ref.citationAnchor}`);
+      return id ? [[id, sourceIds[index]!] as const] : [];
+    }),
+  );
+  // One statement for every citation, rather than a round trip per source.
+  await tx.$executeRaw`
+    update "Citation" as c set "sourceId" = v.source_id
+    from unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) as v(citation_id, source_id)
+    where c.id = v.citation_id`;
   return sources;
 }
 

@@ -25,6 +25,8 @@ export interface ParseDocumentInput {
   bytes: Uint8Array;
   fileName: string;
   manifest?: DocumentManifest;
+  /** Overrides the size limit (MAX_SOURCE_BYTES); benchmarks parse inputs larger than any essay. */
+  maxBytes?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface ParseDocumentInput {
  * note-to-marker matching, citations, anchors. Throws IngestError for input it cannot read.
  */
 export function parseDocument(input: ParseDocumentInput): DocumentDraft {
-  const text = decodeSource(input.bytes);
+  const text = decodeSource(input.bytes, { maxBytes: input.maxBytes });
   const lines = text.split("\n");
   if (lines.filter((line) => line.trim() !== "").length < 2) {
     throw new IngestError("no-structure", "The text is a single line: there are no printed lines to find pages, paragraphs or notes in.");
