@@ -104,6 +104,9 @@ export function ReaderInteractions({ slug, hasQuote = false, resolveFragment = t
     const resolve = async () => {
       const anchor = decodeURIComponent(window.location.hash.slice(1));
       if (!anchor || document.querySelector("mark[data-quote]")) return;
+      // A passage link's fragment is its block, which the server has already looked for the words in.
+      const query = new URLSearchParams(window.location.search);
+      if (query.has("q") && query.get("qa") === anchor) return;
       const target = document.getElementById(anchor);
       if (target) {
         // Arriving at a marker (a note's back-link) puts keyboard focus back on it.
