@@ -7,6 +7,7 @@
  * Every query is also timed as a plain sequential scan (strpos over every row) in the same run.
  */
 import fs from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { ingestSources, parseSource } from "@/lib/corpus/ingest-sources";
@@ -14,7 +15,7 @@ import { readSourceFile } from "@/lib/corpus/read-source-file";
 import { startEmbeddedPostgres } from "@/lib/database-server/embedded-postgres";
 import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { MATCH_LIMIT, searchCorpus } from "@/lib/db/search-corpus";
+import { buildSearchQuery, MATCH_LIMIT, SEARCH_SETTINGS_SQL, searchCorpus } from "@/lib/db/search-corpus";
 import { searchBlocksOf, type SearchBlockDraft } from "@/lib/db/write-search-blocks";
 import { foldForSearch } from "@/lib/search/fold-for-search";
 
@@ -79,7 +80,9 @@ export default async function run(): Promise<void> {
     await vacuum(url);
     const sizes = await relationSizes(url);
     console.log(`1,000×: ${sizes.rows} blocks in ${SCALE} documents loaded in ${(loadMs / 1000).toFixed(1)} s`);
-    console.log(`index search_grams GIN: built in ${(buildMs / 1000).toFixed(1)} s, ${mb(sizes.index)} (table ${mb(sizes.table)}, toast ${mb(sizes.toast)})`);
+    console.log(
+      `index search_grams GIN: built in ${(buildMs / 1000).toFixed(1)} s, ${mb(sizes.index)}; searched table SearchBlock ${mb(sizes.table)}, display text SearchBlockText ${mb(sizes.text)} (with TOAST)`,
+    );
     report["1000x"] = { ...(await measure(url, queries, "1,000×")), buildMs, loadMs, sizes };
 
     await fs.mkdir("bench/results", { recursive: true });
@@ -134,11 +137,12 @@ async function loadSynthetic(url: string, realBlocks: readonly SearchBlockDraft[
          from unnest($1::int[]) as n`,
         [docs],
       );
-      const rows = { doc: [] as string[], kind: [] as string[], anchor: [] as string[], ordinal: [] as number[], text: [] as string[], folded: [] as string[], offsets: [] as string[] };
+      const rows = { id: [] as string[], doc: [] as string[], kind: [] as string[], anchor: [] as string[], ordinal: [] as number[], text: [] as string[], folded: [] as string[], offsets: [] as string[] };
       for (const doc of docs) {
         for (let ordinal = 0; ordinal < realBlocks.length; ordinal += 1) {
           const pick = Math.floor(next() * realBlocks.length);
           const block = realBlocks[pick]!;
+          rows.id.push(randomUUID());
           rows.doc.push(`doc-${doc}`);
           rows.kind.push(block.blockKind);
           rows.anchor.push(`b-${ordinal}`);
@@ -149,10 +153,13 @@ async function loadSynthetic(url: string, realBlocks: readonly SearchBlockDraft[
         }
       }
       await client.query(
-        `insert into "SearchBlock" (id, "documentId", "blockKind", "blockAnchor", ordinal, text, folded, offsets)
-         select gen_random_uuid(), d, k::"BlockKind", a, o, t, f, x::int[]
-         from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[]) as u(d, k, a, o, t, f, x)`,
-        [rows.doc, rows.kind, rows.anchor, rows.ordinal, rows.text, rows.folded, rows.offsets],
+        `insert into "SearchBlock" (id, "documentId", "blockKind", "blockAnchor", ordinal, folded)
+         select i, d, k::"BlockKind", a, o, f from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) as u(i, d, k, a, o, f)`,
+        [rows.id, rows.doc, rows.kind, rows.anchor, rows.ordinal, rows.folded],
+      );
+      await client.query(
+        `insert into "SearchBlockText" ("blockId", text, offsets) select i, t, x::int[] from unnest($1::text[], $2::text[], $3::text[]) as u(i, t, x)`,
+        [rows.id, rows.text, rows.offsets],
       );
     }
   });
@@ -170,30 +177,72 @@ async function vacuum(url: string): Promise<void> {
 async function relationSizes(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ rows: string; table: string; toast: string; index: string }>(
+  const size = `(pg_relation_size(c.oid) + coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0))`;
+  const { rows } = await client.query<{ rows: string; table: string; text: string; index: string }>(
     `select (select count(*) from "SearchBlock") as rows,
-            pg_relation_size('"SearchBlock"') as table,
-            coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) as toast,
-            pg_relation_size('"SearchBlock_grams_idx"') as index
-     from pg_class c where c.oid = '"SearchBlock"'::regclass`,
+            (select ${size} from pg_class c where c.oid = '"SearchBlock"'::regclass) as table,
+            (select ${size} from pg_class c where c.oid = '"SearchBlockText"'::regclass) as text,
+            pg_relation_size('"SearchBlock_grams_idx"') as index`,
   );
   await client.end();
   const row = rows[0]!;
-  return { rows: Number(row.rows), table: Number(row.table), toast: Number(row.toast), index: Number(row.index) };
+  return { rows: Number(row.rows), table: Number(row.table), text: Number(row.text), index: Number(row.index) };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+interface PlanNode {
+  "Node Type": string;
+  "Subplan Name"?: string;
+  "Actual Total Time"?: number;
+  "Shared Hit Blocks"?: number;
+  "Shared Read Blocks"?: number;
+  Plans?: PlanNode[];
+}
+
+function planNodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+/** Where one search's time goes on the server: EXPLAIN ANALYZE of the statement searchCorpus runs. */
+async function explainSearch(client: pg.Client, term: string) {
+  const { sql, params } = buildSearchQuery({ terms: [term], page: 1, pageSize: 20 });
+  await client.query("begin");
+  try {
+    await client.query(SEARCH_SETTINGS_SQL);
+    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Planning Time": number; "Execution Time": number }] }>(
+      `explain (analyze, buffers, format json) ${sql}`,
+      params,
+    );
+    const explained = rows[0]!["QUERY PLAN"][0];
+    const nodes = planNodes(explained.Plan);
+    const matched = nodes.find((node) => node["Subplan Name"] === "CTE matched");
+    const heap = nodes.filter((node) => node["Node Type"] === "Bitmap Heap Scan" || node["Node Type"] === "Tid Range Scan");
+    return {
+      statement: explained["Planning Time"] + explained["Execution Time"],
+      index: nodes.filter((node) => node["Node Type"] === "Bitmap Index Scan").reduce((sum, node) => sum + (node["Actual Total Time"] ?? 0), 0),
+      matches: matched?.["Actual Total Time"] ?? NaN,
+      pages: heap.reduce((sum, node) => sum + (node["Shared Hit Blocks"] ?? 0) + (node["Shared Read Blocks"] ?? 0), 0),
+    };
+  } finally {
+    await client.query("rollback");
+  }
+}
+
+const cell = (values: number[]) => `${percentile(values, 50).toFixed(1)} / ${percentile(values, 95).toFixed(1)}`.padStart(13);
 
 async function measure(url: string, queries: Map<number, string[]>, label: string) {
   const db = getDatabase(url);
   const scanClient = new pg.Client({ connectionString: url });
   await scanClient.connect();
   const out: Record<string, unknown> = {};
+  const breakdown: string[] = [];
   console.log(`\n${label}   (p50 / p95 in ms; scan = select count(*) … where strpos(folded, q) > 0)`);
   console.log("len | search p50 | search p95 | scan p50 | scan p95 | p95 ratio scan/search | capped at limit | verdict");
   for (const [length, list] of queries) {
     const search: number[] = [];
     const scan: number[] = [];
+    const server = { statement: [] as number[], index: [] as number[], matches: [] as number[], client: [] as number[], pages: [] as number[] };
     let capped = 0;
     await searchCorpus(db, { terms: [list[0]!], page: 1, pageSize: 20 }); // warm the pool and caches
     for (const term of list) {
@@ -203,6 +252,15 @@ async function measure(url: string, queries: Map<number, string[]>, label: strin
       const [scanMs] = await timed(() => scanClient.query(`select count(*) from "SearchBlock" where strpos(folded, $1) > 0`, [term]));
       scan.push(scanMs);
     }
+    // Explained in a second pass, so the timed searches above run exactly as the application runs them.
+    for (const [index, term] of list.entries()) {
+      const explained = await explainSearch(scanClient, term);
+      server.statement.push(explained.statement);
+      server.index.push(explained.index);
+      server.matches.push(explained.matches);
+      server.pages.push(explained.pages);
+      server.client.push(search[index]! - explained.statement);
+    }
     const row = {
       searchP50: percentile(search, 50),
       searchP95: percentile(search, 95),
@@ -210,13 +268,21 @@ async function measure(url: string, queries: Map<number, string[]>, label: strin
       scanP95: percentile(scan, 95),
       capped,
       queries: list.length,
+      server: Object.fromEntries(Object.entries(server).map(([key, values]) => [key, { p50: percentile(values, 50), p95: percentile(values, 95) }])),
     };
     out[length] = row;
     const verdict = row.searchP95 < TARGET_P95_MS ? "ok" : `OVER ${TARGET_P95_MS} ms`;
     console.log(
       `${String(length).padStart(3)} | ${row.searchP50.toFixed(1).padStart(10)} | ${row.searchP95.toFixed(1).padStart(10)} | ${row.scanP50.toFixed(1).padStart(8)} | ${row.scanP95.toFixed(1).padStart(8)} | ${(row.scanP95 / row.searchP95).toFixed(1).padStart(21)}× | ${`${capped}/${list.length}`.padStart(15)} | ${verdict}`,
     );
+    breakdown.push(
+      `${String(length).padStart(3)} | ${cell(server.statement)} | ${cell(server.index)} | ${cell(server.matches)} | ${cell(server.client)} | ${String(percentile(server.pages, 50)).padStart(14)}`,
+    );
   }
+  console.log(`where the time goes (p50 / p95 in ms): statement = planning + execution on the server (EXPLAIN ANALYZE);`);
+  console.log(`index = GIN bitmap; matches = finding the first ${MATCH_LIMIT + 1} matches (index included); client = search − statement`);
+  console.log("len |     statement |         index |       matches |        client | heap pages p50");
+  for (const line of breakdown) console.log(line);
   await scanClient.end();
   return out;
 }

@@ -49,9 +49,9 @@ describe("searchCorpus on the real corpus", () => {
     const results = await ingestSources(database.db, CORPUS);
     for (const result of results) if (!result.ok) throw new Error(`${result.file}: ${result.error}`);
     const rows = await database.db.searchBlock.findMany({
-      select: { blockAnchor: true, blockKind: true, text: true, document: { select: { slug: true } } },
+      select: { blockAnchor: true, blockKind: true, display: { select: { text: true } }, document: { select: { slug: true } } },
     });
-    blocks = rows.map((row) => ({ slug: row.document.slug, anchor: row.blockAnchor, kind: row.blockKind, text: row.text }));
+    blocks = rows.map((row) => ({ slug: row.document.slug, anchor: row.blockAnchor, kind: row.blockKind, text: row.display!.text }));
   }, 180_000);
   afterAll(async () => database.drop());
 
@@ -62,8 +62,9 @@ describe("searchCorpus on the real corpus", () => {
     expect(byKind.heading).toBe(drafts.reduce((s, d) => s + d._count.headings, 0));
     expect(byKind.paragraph).toBe(drafts.reduce((s, d) => s + d._count.paragraphs, 0));
     expect(byKind.footnote).toBe(await database.db.footnote.count({ where: { NOT: { text: "" } } }));
-    const rows = await database.db.searchBlock.findMany({ select: { text: true, folded: true, offsets: true } });
-    for (const row of rows) expect({ folded: row.folded, offsets: row.offsets }).toEqual(foldForSearch(row.text));
+    const rows = await database.db.searchBlock.findMany({ select: { folded: true, display: { select: { text: true, offsets: true } } } });
+    expect(await database.db.searchBlockText.count()).toBe(rows.length);
+    for (const row of rows) expect({ folded: row.folded, offsets: row.display?.offsets }).toEqual(foldForSearch(row.display?.text ?? ""));
   });
 
   it("finds exactly the places a plain substring scan finds, for 400 random substrings of 1 to 12 characters", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { DocumentDraft } from "@/lib/ingest/document-draft";
 import { foldForSearch } from "@/lib/search/fold-for-search";
 import type { DatabaseTransaction } from "./prisma-client";
@@ -37,11 +38,15 @@ export function searchBlocksOf(draft: DocumentDraft): SearchBlockDraft[] {
   return blocks.filter((block) => foldForSearch(block.text).folded !== "");
 }
 
-/** Writes the searchable form of every heading, paragraph and note of a document. */
+/**
+ * Writes the searchable form of every heading, paragraph and note of a document: the narrow row search
+ * scans (SearchBlock) and, apart, the display text it shows for a page's hits (SearchBlockText).
+ */
 export async function writeSearchBlocks(tx: DatabaseTransaction, documentId: string, draft: DocumentDraft): Promise<void> {
-  const rows = searchBlocksOf(draft).map((block) => {
-    const { folded, offsets } = foldForSearch(block.text);
-    return { documentId, ...block, folded, offsets };
+  const rows = searchBlocksOf(draft).map((block) => ({ id: randomUUID(), ...block, ...foldForSearch(block.text) }));
+  if (rows.length === 0) return;
+  await tx.searchBlock.createMany({
+    data: rows.map(({ id, blockKind, blockAnchor, ordinal, folded }) => ({ id, documentId, blockKind, blockAnchor, ordinal, folded })),
   });
-  if (rows.length > 0) await tx.searchBlock.createMany({ data: rows });
+  await tx.searchBlockText.createMany({ data: rows.map(({ id, text, offsets }) => ({ blockId: id, text, offsets })) });
 }
