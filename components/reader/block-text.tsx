@@ -9,6 +9,7 @@ export interface BlockTextProps {
   /** DOM id of each marker, by its index in `markers`. */
   markerIds: readonly string[];
   notes: ReadonlyMap<string, FootnoteDraft>;
+  sourceHrefs?: ReadonlyMap<string, string>;
   /** Prefix of every DOM id, so two panes can show the same document. */
   idPrefix: string;
   /** "¶ 12", said of a missing note's marker. */
@@ -20,7 +21,7 @@ export interface BlockTextProps {
  * (`data-o`), so a selection can be turned back into offsets of the stored text; markers are buttons
  * opening their note in a native popover (Escape and outside clicks close it, focus returns to the marker).
  */
-export function BlockText({ text, markers, marks = [], markerIds, notes, idPrefix, place }: BlockTextProps) {
+export function BlockText({ text, markers, marks = [], markerIds, notes, sourceHrefs, idPrefix, place }: BlockTextProps) {
   return (
     <>
       {segmentBlock(text, markers, marks).map((segment) => {
@@ -62,7 +63,7 @@ export function BlockText({ text, markers, marks = [], markerIds, notes, idPrefi
                 </a>
               </span>
               {note ? (
-                <NoteContent note={note} calledFrom={place} />
+                <NoteContent note={note} calledFrom={place} sourceHrefs={sourceHrefs} />
               ) : (
                 <span lang="en">This marker&apos;s note was not found.</span>
               )}

@@ -12,12 +12,14 @@ export interface DocumentBodyProps {
   marks?: ReadonlyMap<string, BlockMark[]>;
   /** "" in the reader; "left-"/"right-" in side by side, where one document may be open twice. */
   idPrefix?: string;
+  /** Link to the cited work's source page (with the footnote trail), by citation anchor. */
+  sourceHrefs?: ReadonlyMap<string, string>;
 }
 
 const headingTag = { 1: "h2", 2: "h3", 3: "h4", 4: "h4" } as const;
 
 /** The text of a document in reading order: headings, numbered paragraphs and, after each section, its notes. */
-export function DocumentBody({ document, order, marks, idPrefix = "" }: DocumentBodyProps) {
+export function DocumentBody({ document, order, marks, idPrefix = "", sourceHrefs }: DocumentBodyProps) {
   const notes = new Map(document.footnotes.map((note) => [note.anchor, note]));
   const placeOfNote = new Map<string, string>();
   for (const paragraph of document.paragraphs) {
@@ -54,6 +56,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "" }: Document
                     marks={marks?.get(heading.anchor)}
                     markerIds={order.blockMarkerIds.get(heading.anchor) ?? []}
                     notes={notes}
+                    sourceHrefs={sourceHrefs}
                     idPrefix={idPrefix}
                     place="a heading"
                   />
@@ -73,6 +76,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "" }: Document
                     marks={marks?.get(paragraph.anchor)}
                     markerIds={order.blockMarkerIds.get(paragraph.anchor) ?? []}
                     notes={notes}
+                    sourceHrefs={sourceHrefs}
                     idPrefix={idPrefix}
                     place={`¶ ${number}`}
                   />
@@ -90,6 +94,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "" }: Document
           })}
           {section.notes.length > 0 ? (
             <NotesList
+              sourceHrefs={sourceHrefs}
               notes={section.notes}
               order={order}
               idPrefix={idPrefix}
@@ -102,7 +107,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "" }: Document
         </section>
       ))}
       {order.unplacedNotes.length > 0 ? (
-        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} placeOfNote={placeOfNote} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
+        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} sourceHrefs={sourceHrefs} placeOfNote={placeOfNote} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
       ) : null}
     </div>
   );
@@ -116,7 +121,9 @@ function NotesList({
   title,
   headingLevel,
   landmarkSuffix,
+  sourceHrefs,
 }: {
+  sourceHrefs?: ReadonlyMap<string, string>;
   notes: FootnoteDraft[];
   order: ReadingOrder;
   idPrefix: string;
@@ -136,7 +143,7 @@ function NotesList({
             <li key={note.anchor} id={idPrefix + note.anchor} className="note-item scroll-mt-24" data-note-item={note.anchor} data-status={note.status}>
               <span className="note-label">{note.label}</span>
               <div className="min-w-0 flex-1">
-                <NoteContent note={note} calledFrom={placeOfNote.get(note.anchor) ?? null} citationIdPrefix={idPrefix} />
+                <NoteContent note={note} calledFrom={placeOfNote.get(note.anchor) ?? null} citationIdPrefix={idPrefix} sourceHrefs={sourceHrefs} />
                 <span className="mt-1 flex gap-3 text-xs text-muted dark:text-night-muted">
                   {back ? (
                     <a href={`#${idPrefix}${back}`} className="underline underline-offset-2" aria-label={`返回正文 · back to note ${note.label} in the text${placeOfNote.has(note.anchor) ? ` (${placeOfNote.get(note.anchor)})` : ""}`} data-back-link="">

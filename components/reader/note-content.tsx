@@ -9,12 +9,15 @@ export function NoteContent({
   note,
   calledFrom,
   citationIdPrefix,
+  sourceHrefs,
 }: {
   note: FootnoteDraft;
   /** Where the marker stands, for a missing note: "¶ 12". */
   calledFrom: string | null;
   /** Give citations their anchors as DOM ids, with this prefix (the notes list does; popovers must not duplicate them). */
   citationIdPrefix?: string;
+  /** The cited work's page, with the footnote trail, by citation anchor. */
+  sourceHrefs?: ReadonlyMap<string, string>;
 }) {
   return (
     <>
@@ -40,7 +43,12 @@ export function NoteContent({
         <span className="mt-2 block border-t border-rule pt-2 text-sm dark:border-night-rule">
           <span className="sr-only">Citations:</span>
           {note.citations.map((citation) => (
-            <CitationLine key={citation.anchor} citation={citation} id={citationIdPrefix !== undefined ? citationIdPrefix + citation.anchor : undefined} />
+            <CitationLine
+              key={citation.anchor}
+              citation={citation}
+              id={citationIdPrefix !== undefined ? citationIdPrefix + citation.anchor : undefined}
+              sourceHref={sourceHrefs?.get(citation.anchor)}
+            />
           ))}
         </span>
       ) : null}
@@ -48,7 +56,7 @@ export function NoteContent({
   );
 }
 
-function CitationLine({ citation, id }: { citation: CitationDraft; id?: string }) {
+function CitationLine({ citation, id, sourceHref }: { citation: CitationDraft; id?: string; sourceHref?: string }) {
   const href = safeOutboundUrl(citation.url);
   const parts = [
     citation.authors.length > 0 ? citation.authors.join("、") : null,
@@ -76,6 +84,14 @@ function CitationLine({ citation, id }: { citation: CitationDraft; id?: string }
         </>
       ) : citation.url ? (
         <span className="break-all text-muted dark:text-night-muted"> {citation.url}</span>
+      ) : null}
+      {sourceHref ? (
+        <>
+          {" "}
+          <a href={sourceHref} className="whitespace-nowrap text-xs underline underline-offset-2" data-source-link="">
+            出处 · <span lang="en">source and where else it is cited</span> →
+          </a>
+        </>
       ) : null}
     </span>
   );

@@ -29,9 +29,12 @@ test.describe("footnote trails", () => {
     const marker = page.locator(`[id="ref-${start.noteAnchor}"]`);
     await expect(marker).toBeVisible();
 
-    // Step 2: the note's source. The popover's source link is being wired by the lead; this opens the
-    // URL it will carry (noteSourceHref), as a click would, adding a history entry.
-    await page.goto(`/sources/${source.key}?trail=m.${global}.${start.noteAnchor}~s.${source.key}`);
+    // Step 2: open the note from its marker, and follow the citation to the work it cites.
+    await marker.click();
+    const popover = page.locator(`[id="ref-${start.noteAnchor}-note"]`);
+    await expect(popover).toBeVisible();
+    await popover.locator(`a[data-source-link][href^="/sources/${source.key}?"]`).first().click();
+    await expect(page).toHaveURL(`/sources/${source.key}?trail=m.${global}.${start.noteAnchor}~s.${source.key}`);
     const sourcePage = new SourcePage(page);
     await expect(sourcePage.root).toBeVisible();
     await expect(sourcePage.trailSteps).toHaveCount(2);

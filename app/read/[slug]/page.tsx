@@ -6,10 +6,15 @@ import { DocumentOutline } from "@/components/reader/document-outline";
 import { DocumentTitleBlock } from "@/components/reader/document-title-block";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
 import { ReaderNotice } from "@/components/reader/reader-notice";
+import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
+import { describeTrail } from "@/lib/db/describe-trail";
+import { getCitationSourceKeys } from "@/lib/db/get-citation-source-keys";
 import { listDocumentTitles } from "@/lib/db/list-document-titles";
 import { isAnchor, readHitRange, readPassageSelector } from "@/lib/reader/deep-links";
 import { buildReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
+import { noteSourceHref } from "@/lib/trail/trail-links";
+import { readTrail } from "@/lib/trail/trail-param";
 import { findLinkedPassage, loadReaderDocument } from "./load-reader-document";
 import { linkPreviewMetadata } from "./link-preview-metadata";
 
@@ -34,6 +39,17 @@ export default async function ReaderPage({ params, searchParams }: ReaderProps) 
   if (!document) notFound();
   const order = buildReadingOrder(document);
 
+  // Footnote trail: each citation links to its source page, carrying the trail walked so far.
+  const trail = readTrail(query.trail);
+  const [sourceKeys, trailLabels] = await Promise.all([getCitationSourceKeys(document.slug), describeTrail(trail.trail)]);
+  const sourceHrefs = new Map<string, string>();
+  for (const note of document.footnotes) {
+    for (const citation of note.citations) {
+      const sourceKey = sourceKeys.get(citation.anchor);
+      if (sourceKey) sourceHrefs.set(citation.anchor, noteSourceHref({ slug: document.slug, noteAnchor: note.anchor, sourceKey, trail: trail.trail }));
+    }
+  }
+
   const marks = new Map<string, BlockMark[]>();
   const addMark = (anchor: string, mark: BlockMark) => marks.set(anchor, [...(marks.get(anchor) ?? []), mark]);
 
@@ -54,6 +70,9 @@ export default async function ReaderPage({ params, searchParams }: ReaderProps) 
         </div>
       </aside>
       <article className="reader-article min-w-0" lang="zh-Hans" aria-labelledby="document-title" data-slug={document.slug}>
+        {trail.trail.length > 0 || trail.invalid ? (
+          <TrailBreadcrumb trail={trail.trail} labels={trailLabels} invalid={trail.invalid} />
+        ) : null}
         <DocumentTitleBlock document={document} headingId="document-title" />
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-4 dark:border-night-rule print:hidden">
           <CompareWithForm slug={document.slug} others={titles.filter((title) => title.slug !== document.slug)} />
@@ -81,7 +100,7 @@ export default async function ReaderPage({ params, searchParams }: ReaderProps) 
         ) : null}
         <ReaderInteractions slug={document.slug} hasQuote={linked?.status === "found"} />
         <div className="mt-6">
-          <DocumentBody document={document} order={order} marks={marks} />
+          <DocumentBody document={document} order={order} marks={marks} sourceHrefs={sourceHrefs} />
         </div>
       </article>
     </div>
