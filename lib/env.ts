@@ -29,6 +29,8 @@ export const environmentSchema = z.object({
   DUIZHAO_DATA_DIR: z.string().trim().min(1).default(".data/postgres"),
   /** Port of the embedded PostgreSQL server. */
   DUIZHAO_DB_PORT: port.default(54329),
+  /** The address readers reach the app at, for absolute links in link previews (OpenGraph). */
+  DUIZHAO_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://duizhao.example.org" }).optional(),
   /** Folder of source texts ingested at start (tests point it at fixtures). */
   DUIZHAO_CORPUS_DIR: z.string().trim().min(1).default("corpus"),
 });
