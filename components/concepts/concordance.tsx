@@ -26,7 +26,7 @@ export function Concordance({ lines, sort, basePath }: { lines: ConcordanceLine[
     const href = `${basePath}?sort=${key}&order=${nextOrder}#concordance`;
     return (
       <th scope="col" className={className} aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={href} scroll={false} className="inline-flex items-center gap-1 no-underline hover:underline" data-testid={`sort-${key}`}>
+        <Link href={href} scroll={false} className="inline-flex items-center gap-1 whitespace-nowrap no-underline hover:underline" data-testid={`sort-${key}`}>
           {COLUMN_NAMES[key].zh}
           <span lang="en" className="font-normal text-muted dark:text-night-muted">
             {COLUMN_NAMES[key].en}
@@ -52,7 +52,7 @@ export function Concordance({ lines, sort, basePath }: { lines: ConcordanceLine[
             {header("document", "py-2 pr-3 font-semibold")}
             {header("position", "py-2 pr-3 font-semibold")}
             {header("left", "py-2 pr-1 text-right font-semibold")}
-            <th scope="col" className="px-1 py-2 text-center font-semibold">
+            <th scope="col" className="px-1 py-2 text-center font-semibold whitespace-nowrap">
               关键词 <span lang="en" className="font-normal text-muted dark:text-night-muted">Keyword</span>
             </th>
             {header("right", "py-2 pl-1 font-semibold")}
@@ -61,7 +61,7 @@ export function Concordance({ lines, sort, basePath }: { lines: ConcordanceLine[
         <tbody>
           {sorted.map((line) => (
             <tr key={line.mentionId} className="border-b border-rule/60 align-baseline dark:border-night-rule/60" data-testid="concordance-line">
-              <td className="max-w-[12em] truncate py-1.5 pr-3 font-serif" title={line.documentTitle}>
+              <td className="max-w-[9em] truncate py-1.5 pr-3 font-serif" title={line.documentTitle}>
                 {line.documentTitle}
               </td>
               <td className="py-1.5 pr-3 whitespace-nowrap text-muted tabular-nums dark:text-night-muted">
@@ -80,7 +80,7 @@ export function Concordance({ lines, sort, basePath }: { lines: ConcordanceLine[
                     {line.keyword}
                   </mark>
                 </Link>
-                {line.member ? (
+                {line.member && line.member.labelZh !== line.keyword ? (
                   <span className="ml-1 text-xs text-muted dark:text-night-muted" title="Member item">
                     ({line.member.labelZh})
                   </span>
