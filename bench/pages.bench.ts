@@ -1,0 +1,127 @@
+/**
+ * Reading pages under load and in Lighthouse: the reader and the side-by-side page, each against the same
+ * HTML served as a static file by the same Next.js server in the same run (target: within 1.5× of the
+ * static file's throughput and latency). Also Lighthouse performance (target ≥ 0.95) and accessibility
+ * (target 1.0), largest contentful paint, and the JavaScript bytes each page ships.
+ * Runs the production app (`scripts/start.ts`) on its own port and its own embedded database.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const PORT = Number(process.env.DUIZHAO_BENCH_APP_PORT ?? 3300);
+const BASE = `http://localhost:${PORT}`;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 8;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default async function run(): Promise<void> {
+  console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  const app = await startApp();
+  try {
+    const documents = ((await (await fetch(`${BASE}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
+    const [left, right] = documents.map((d) => d.slug);
+    if (!left || !right) throw new Error("the bench needs two documents in the corpus");
+    const pages = [
+      { name: "reader", path: `/read/${left}` },
+      { name: "side by side", path: `/compare?left=${left}&right=${right}` },
+    ];
+    // The static twin of each page: its HTML as served, written where the same server serves static files.
+    const staticDir = path.join(".next", "static", "bench");
+    await fs.mkdir(staticDir, { recursive: true });
+    for (const [index, page] of pages.entries()) {
+      const html = await (await fetch(BASE + page.path)).text();
+      await fs.writeFile(path.join(staticDir, `page-${index}.html`), html);
+      Object.assign(page, { staticPath: `/_next/static/bench/page-${index}.html`, html });
+    }
+
+    for (const page of pages as (typeof pages[number] & { staticPath: string; html: string })[]) {
+      const dynamic = await load(BASE + page.path);
+      const still = await load(BASE + page.staticPath);
+      const js = await javascriptBytes(page.html);
+      console.log(
+        `${page.name} (${page.path}): ${dynamic.rps.toFixed(0)} req/s, median ${dynamic.median} ms; static file ${still.rps.toFixed(0)} req/s, ` +
+          `median ${still.median} ms → throughput ratio ${(still.rps / dynamic.rps).toFixed(2)}×, latency ratio ${(dynamic.median / Math.max(still.median, 0.5)).toFixed(2)}× (target ≤ 1.5×)`,
+      );
+      console.log(`  JavaScript shipped: ${(js.raw / 1024).toFixed(0)} KiB (${(js.gzip / 1024).toFixed(0)} KiB gzipped) in ${js.files} files`);
+      const audit = await lighthouseAudit(BASE + page.path);
+      console.log(
+        `  Lighthouse: performance ${audit.performance.toFixed(2)} (target ≥ 0.95), accessibility ${audit.accessibility.toFixed(2)} (target 1.0), ` +
+          `LCP ${audit.lcp.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await stopApp(app);
+  }
+}
+
+async function load(url: string): Promise<{ rps: number; median: number }> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, median: result.latency.p50 };
+}
+
+async function javascriptBytes(html: string): Promise<{ raw: number; gzip: number; files: number }> {
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[1]!), 0);
+  return { raw: raw + inline, gzip, files: sources.length };
+}
+
+async function lighthouseAudit(url: string) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
+    return {
+      performance: lhr.categories.performance?.score ?? 0,
+      accessibility: lhr.categories.accessibility?.score ?? 0,
+      lcp: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function startApp(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DUIZHAO_DATA_DIR: ".data/bench-app-postgres",
+      DUIZHAO_DB_PORT: process.env.DUIZHAO_BENCH_APP_DB_PORT ?? "54346",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready at")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`the app exited before it was ready (code ${code})`)));
+  });
+  return child;
+}
+
+async function stopApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGINT");
+  await exited;
+}
