@@ -27,6 +27,14 @@ export function BlockText({ text, markers, marks = [], markerIds, notes, sourceH
       {segmentBlock(text, markers, marks).map((segment) => {
         if (segment.kind === "text") {
           let content: React.ReactNode = segment.text;
+          // A compound's enumeration holds its items' mentions: nested marks of one concept would say nothing more.
+          for (const { concept, tone } of segment.concepts) {
+            content = (
+              <mark data-concept={concept} data-tone={tone}>
+                {content}
+              </mark>
+            );
+          }
           if (segment.marks.includes("search-hit")) content = <mark data-search-hit="">{content}</mark>;
           if (segment.marks.includes("quote")) content = <mark data-quote="">{content}</mark>;
           return (

@@ -14,12 +14,14 @@ export interface DocumentBodyProps {
   idPrefix?: string;
   /** Link to the cited work's source page (with the footnote trail), by citation anchor. */
   sourceHrefs?: ReadonlyMap<string, string>;
+  /** Shown under a paragraph, by its anchor (side by side: the paragraph's concept chips and links). */
+  afterParagraph?: ReadonlyMap<string, React.ReactNode>;
 }
 
 const headingTag = { 1: "h2", 2: "h3", 3: "h4", 4: "h4" } as const;
 
 /** The text of a document in reading order: headings, numbered paragraphs and, after each section, its notes. */
-export function DocumentBody({ document, order, marks, idPrefix = "", sourceHrefs }: DocumentBodyProps) {
+export function DocumentBody({ document, order, marks, idPrefix = "", sourceHrefs, afterParagraph }: DocumentBodyProps) {
   const notes = new Map(document.footnotes.map((note) => [note.anchor, note]));
   const placeOfNote = new Map<string, string>();
   for (const paragraph of document.paragraphs) {
@@ -89,6 +91,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
                     <LinkIcon />
                   </button>
                 </span>
+                {afterParagraph?.get(paragraph.anchor)}
               </div>
             );
           })}

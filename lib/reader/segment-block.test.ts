@@ -39,8 +39,27 @@ describe("segmentBlock", () => {
   it("clamps highlights that fall outside the text and drops empty ones", () => {
     const segments = segmentBlock("短文", [], [{ kind: "quote", start: 1, end: 99 }, { kind: "search-hit", start: 5, end: 6 }]);
     expect(segments).toEqual([
-      { kind: "text", text: "短", start: 0, marks: [] },
-      { kind: "text", text: "文", start: 1, marks: ["quote"] },
+      { kind: "text", text: "短", start: 0, marks: [], concepts: [] },
+      { kind: "text", text: "文", start: 1, marks: ["quote"], concepts: [] },
     ]);
+  });
+
+  it("carries concept mentions with their tones, once per concept, apart from the other highlight kinds", () => {
+    const segments = segmentBlock(text, [marker("①", 4)], [
+      { kind: "concept", concept: "cyber-sovereignty", tone: 1, start: 0, end: 4 },
+      // An item's mention inside its compound's enumeration: the same concept again.
+      { kind: "concept", concept: "cyber-sovereignty", tone: 1, start: 2, end: 4 },
+      { kind: "concept", concept: "sovereignty", tone: 2, start: 19, end: 23 },
+      { kind: "quote", start: 17, end: 21 },
+    ]);
+    const texts = segments.flatMap((s) => (s.kind === "text" ? [s] : []));
+    const conceptsOf = (t: string) => texts.find((s) => s.text === t)?.concepts;
+    expect(conceptsOf("网络")).toEqual([{ concept: "cyber-sovereignty", tone: 1 }]);
+    expect(conceptsOf("主权")).toEqual([{ concept: "cyber-sovereignty", tone: 1 }]);
+    expect(texts.find((s) => s.start === 19)).toMatchObject({ text: "网络", marks: ["quote"], concepts: [{ concept: "sovereignty", tone: 2 }] });
+    expect(texts.find((s) => s.start === 21)).toMatchObject({ text: "主权", marks: [], concepts: [{ concept: "sovereignty", tone: 2 }] });
+    expect(texts.every((s) => !s.marks.includes("concept" as never))).toBe(true);
+    // The marker still stands between the concept's mention and the rest of the text.
+    expect(segments[2]).toMatchObject({ kind: "marker" });
   });
 });

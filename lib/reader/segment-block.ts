@@ -3,15 +3,34 @@ import type { MarkerDraft } from "@/lib/ingest/document-draft";
 /** Why a stretch of a block is highlighted: a quoted selection link, a search hit, a moved link's landing. */
 export type MarkKind = "quote" | "search-hit";
 
-export interface BlockMark {
-  kind: MarkKind;
-  /** UTF-16 offsets into the block's text, [start, end). */
+/** A mention of a highlighted concept (side by side), drawn in the concept's tone. */
+export interface ConceptMark {
+  kind: "concept";
   start: number;
   end: number;
+  concept: string;
+  /** 1-based tone of the concept (colour, underline and glyph). */
+  tone: number;
 }
 
+export type BlockMark =
+  | {
+      kind: MarkKind;
+      /** UTF-16 offsets into the block's text, [start, end). */
+      start: number;
+      end: number;
+    }
+  | ConceptMark;
+
 export type BlockSegment =
-  | { kind: "text"; text: string; start: number; marks: MarkKind[] }
+  | {
+      kind: "text";
+      text: string;
+      start: number;
+      marks: MarkKind[];
+      /** Concepts mentioned over this stretch, once each, in the order of their marks. */
+      concepts: { concept: string; tone: number }[];
+    }
   | { kind: "marker"; marker: MarkerDraft; index: number };
 
 /**
@@ -46,8 +65,17 @@ export function segmentBlock(text: string, markers: readonly MarkerDraft[], mark
     const start = points[i]!;
     const end = points[i + 1]!;
     emitMarkersAt(start);
-    const covering = usableMarks.filter((mark) => mark.start <= start && mark.end >= end).map((mark) => mark.kind);
-    segments.push({ kind: "text", text: text.slice(start, end), start, marks: [...new Set(covering)] });
+    const covering = usableMarks.filter((mark) => mark.start <= start && mark.end >= end);
+    const kinds = covering.flatMap((mark) => (mark.kind === "concept" ? [] : [mark.kind]));
+    const concepts = new Map<string, number>();
+    for (const mark of covering) if (mark.kind === "concept" && !concepts.has(mark.concept)) concepts.set(mark.concept, mark.tone);
+    segments.push({
+      kind: "text",
+      text: text.slice(start, end),
+      start,
+      marks: [...new Set(kinds)],
+      concepts: [...concepts].map(([concept, tone]) => ({ concept, tone })),
+    });
   }
   emitMarkersAt(text.length);
   return segments;

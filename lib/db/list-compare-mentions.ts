@@ -1,0 +1,70 @@
+import "server-only";
+import { readMembers } from "./list-concepts";
+import { getDatabase, type Database } from "./prisma-client";
+
+export interface CompareMention {
+  conceptId: string;
+  /** The member item (compound concepts), or null for the concept itself. */
+  member: string | null;
+  blockKind: "heading" | "paragraph" | "footnote";
+  anchor: string;
+  start: number;
+  end: number;
+}
+
+export interface CompareConcept {
+  id: string;
+  labelZh: string;
+  labelEn: string;
+  /** Dictionary order, for a stable list. */
+  ordinal: number;
+}
+
+export interface CompareMentions {
+  /** Concepts mentioned in either document. */
+  concepts: CompareConcept[];
+  /** The member items of those concepts, which links name among their shared concepts. */
+  members: { id: string; labelZh: string; labelEn: string }[];
+  left: CompareMention[];
+  right: CompareMention[];
+}
+
+/**
+ * Every concept mention of the two documents of a side-by-side view (member items under their
+ * compound), with the concepts they mention. One query per table: the pair is read at once.
+ */
+export async function listCompareMentions(
+  documents: { left: string; right: string },
+  db: Database = getDatabase(),
+): Promise<CompareMentions> {
+  const rows = await db.conceptMention.findMany({
+    where: { document: { slug: { in: [documents.left, documents.right] } } },
+    select: {
+      conceptId: true,
+      memberOf: true,
+      blockKind: true,
+      blockAnchor: true,
+      start: true,
+      end: true,
+      document: { select: { slug: true } },
+    },
+    orderBy: [{ blockAnchor: "asc" }, { start: "asc" }],
+  });
+  const conceptIds = [...new Set(rows.map((row) => row.conceptId))];
+  const concepts = await db.concept.findMany({
+    where: { id: { in: conceptIds } },
+    select: { id: true, labelZh: true, labelEn: true, ordinal: true, members: true },
+    orderBy: { ordinal: "asc" },
+  });
+  const members = concepts.flatMap((concept) => readMembers(concept.members).map((m) => ({ id: m.id, labelZh: m.label.zh, labelEn: m.label.en })));
+  const of = (slug: string): CompareMention[] =>
+    rows
+      .filter((row) => row.document.slug === slug)
+      .map((row) => ({ conceptId: row.conceptId, member: row.memberOf, blockKind: row.blockKind, anchor: row.blockAnchor, start: row.start, end: row.end }));
+  return {
+    concepts: concepts.map(({ members: _members, ...concept }) => concept),
+    members,
+    left: of(documents.left),
+    right: of(documents.right),
+  };
+}
