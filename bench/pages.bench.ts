@@ -22,7 +22,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default async function run(): Promise<void> {
   console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
-  const app = await startApp();
+  let app = await startApp();
   try {
     const documents = ((await (await fetch(`${BASE}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
     const [left, right] = documents.map((d) => d.slug);
@@ -32,13 +32,16 @@ export default async function run(): Promise<void> {
       { name: "side by side", path: `/compare?left=${left}&right=${right}` },
     ];
     // The static twin of each page: its HTML as served, written where the same server serves static files.
-    const staticDir = path.join(".next", "static", "bench");
+    const staticDir = path.join("public", "__bench");
     await fs.mkdir(staticDir, { recursive: true });
     for (const [index, page] of pages.entries()) {
       const html = await (await fetch(BASE + page.path)).text();
       await fs.writeFile(path.join(staticDir, `page-${index}.html`), html);
-      Object.assign(page, { staticPath: `/_next/static/bench/page-${index}.html`, html });
+      Object.assign(page, { staticPath: `/__bench/page-${index}.html`, html });
     }
+    // Next.js serves the public files it found at start: restart (no rebuild) to serve the twins.
+    await stopApp(app);
+    app = await startApp();
 
     for (const page of pages as (typeof pages[number] & { staticPath: string; html: string })[]) {
       const dynamic = await load(BASE + page.path);
@@ -57,6 +60,7 @@ export default async function run(): Promise<void> {
     }
   } finally {
     await stopApp(app);
+    await fs.rm(path.join("public", "__bench"), { recursive: true, force: true });
   }
 }
 

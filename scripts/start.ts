@@ -143,7 +143,8 @@ async function sourceStamp(): Promise<string> {
           .map((e) => path.join(e.parentPath, e.name))
       : [full];
     for (const file of files.sort()) {
-      if (file.includes(`${path.sep}generated${path.sep}`)) continue;
+      // Generated code and the page benchmark's static twins (public/__bench) are not the app's sources.
+      if (file.includes(`${path.sep}generated${path.sep}`) || file.includes(`${path.sep}__bench${path.sep}`)) continue;
       hash.update(path.relative(root, file)).update(await fs.readFile(file));
     }
   }
