@@ -38,6 +38,23 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="font-serif text-lg font-semibold tracking-wide no-underline">
               对照 <span className="font-sans text-sm font-normal text-muted dark:text-night-muted">Duizhao</span>
             </Link>
+            <ul className="flex flex-1 flex-wrap items-center gap-x-5 gap-y-1">
+              <li>
+                <Link href="/concepts" className="hover:text-accent dark:hover:text-night-accent">
+                  概念 <span lang="en">Concepts</span>
+                </Link>
+              </li>
+              <li>
+                <Link href="/bibliography" className="hover:text-accent dark:hover:text-night-accent">
+                  文献 <span lang="en">Sources</span>
+                </Link>
+              </li>
+              <li>
+                <Link href="/search" className="hover:text-accent dark:hover:text-night-accent">
+                  检索 <span lang="en">Search</span>
+                </Link>
+              </li>
+            </ul>
             <ThemeToggle />
           </nav>
         </header>

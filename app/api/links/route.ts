@@ -1,15 +1,10 @@
 import { z } from "zod";
 import { LINK_KINDS, listPassageLinks } from "@/lib/db/list-passage-links";
-import { badRequest } from "@/lib/http/api-response";
+import { badRequest, databaseUnavailable } from "@/lib/http/api-response";
 import { slugParam } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
-/** A failing database is the server's trouble, not the request's: say so with 503 rather than a bare 500. */
-function databaseFailure(error: unknown): Response {
-  console.error("concepts/links API: database query failed:", error);
-  return Response.json({ error: "the database is unavailable; try again shortly" }, { status: 503 });
-}
 
 const linksQuery = z
   .strictObject({
@@ -30,7 +25,7 @@ export async function GET(request: Request) {
     ...Object.fromEntries([...params].filter(([key]) => key !== "left" && key !== "right")),
   });
   if (!query.success) return badRequest(query.error);
-  const result = await listPassageLinks(query.data).catch(databaseFailure);
+  const result = await listPassageLinks(query.data).catch((error: unknown) => databaseUnavailable(error, "GET /api/links"));
   if (result instanceof Response) return result;
   if ("missing" in result) return Response.json({ error: `no document with slug ${result.missing.map((s) => `"${s}"`).join(" or ")}` }, { status: 404 });
   return Response.json(result);
