@@ -4,7 +4,8 @@ import { ingestSources } from "@/lib/corpus/ingest-sources";
 import { foldForSearch, mapFoldedRange } from "@/lib/search/fold-for-search";
 import { parseSearchQuery } from "@/lib/search/parse-search-query";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
-import { type SearchRequest, searchCorpus } from "./search-corpus";
+import { readGramStatistics } from "./read-gram-statistics";
+import { buildSearchQuery, leadingPagesFor, MATCH_LIMIT, SEARCH_SETTINGS_SQL, type SearchRequest, searchCorpus } from "./search-corpus";
 
 const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => ({ path: path.join("corpus", file) }));
 
@@ -164,5 +165,85 @@ describe("searchCorpus on the real corpus", () => {
       const block = blocks.find((b) => b.slug === hit.documentSlug && b.anchor === hit.anchor)!;
       expect(block.text.slice(hit.blockStart, hit.blockEnd)).toBe("鸿沟");
     }
+  });
+});
+
+describe("searchCorpus past the match limit, reading leading pages in order or through the index", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const results = await ingestSources(database.db, CORPUS);
+    for (const result of results) if (!result.ok) throw new Error(`${result.file}: ${result.error}`);
+    // Ten more documents, each a copy of every block of the real ones, so frequent terms pass the limit.
+    await database.db.$executeRawUnsafe(`
+      insert into "Document" (id, slug, "sourceFile", "sourceSha256", "parserVersion", manifest, title, authors, "pageCount", debris, fragments, warnings)
+      select 'copy-' || n, 'copy-' || lpad(n::text, 2, '0'), 'copy.txt', md5(n::text), 'test', '{}', 'copy ' || n, '{}', 0, '[]', '[]', '[]'
+      from generate_series(1, 10) n`);
+    await database.db.$executeRawUnsafe(`
+      with source as materialized (
+        select gen_random_uuid()::text as id, 'copy-' || n as "documentId", b."blockKind", b."blockAnchor", b.ordinal, b.folded, t.text, t.offsets, n
+        from "SearchBlock" b join "SearchBlockText" t on t."blockId" = b.id, generate_series(1, 10) n
+      ),
+      blocks as (
+        insert into "SearchBlock" (id, "documentId", "blockKind", "blockAnchor", ordinal, folded)
+        select id, "documentId", "blockKind", "blockAnchor", ordinal, folded from source order by n, "documentId", ordinal
+      )
+      insert into "SearchBlockText" ("blockId", text, offsets) select id, text, offsets from source`);
+    await database.db.$executeRawUnsafe(`analyze "SearchBlock"`);
+  }, 180_000);
+  afterAll(async () => database.drop());
+
+  /** Per-document hit counts of the first MATCH_LIMIT + 1 blocks containing every term, in table order, by a plain scan. */
+  async function countsOfFirstBlocks(terms: string[]) {
+    const rows = await database.db.$queryRawUnsafe<{ slug: string; count: number }[]>(
+      `select d.slug, sum(m.occ)::int as count
+       from (select b."documentId", (select sum((length(b.folded) - length(replace(b.folded, t, ''))) / length(t)) from unnest($1::text[]) t) as occ
+             from "SearchBlock" b where (select bool_and(strpos(b.folded, t) > 0) from unnest($1::text[]) t)
+             order by b.ctid limit ${MATCH_LIMIT + 1}) m
+       join "Document" d on d.id = m."documentId" group by d.slug order by count desc, d.slug`,
+      terms,
+    );
+    return rows.map((row) => ({ slug: row.slug, count: row.count }));
+  }
+
+  it("counts the first blocks in table order either way, and returns the same pages", async () => {
+    const pages = Number((await database.db.$queryRawUnsafe<{ pages: number }[]>(`select relpages as pages from pg_class where relname = 'SearchBlock'`))[0]!.pages);
+    expect(pages).toBeGreaterThan(20);
+    for (const terms of [["的"], ["网络"], ["网络", "的"], ["治理"], ["鸿沟"]]) {
+      const expected = await countsOfFirstBlocks(terms);
+      const byIndex = await searchCorpus(database.db, { terms, page: 1, pageSize: 50 }, { leadingPages: 0 });
+      expect(byIndex.counts.map((c) => ({ slug: c.documentSlug, count: c.count })), terms.join(" ")).toEqual(expected);
+      for (const leadingPages of [1, 3, Math.floor(pages / 2), pages + 10]) {
+        for (const page of [1, 7]) {
+          const request = { terms, page, pageSize: 50 };
+          const byIndexPage = page === 1 ? byIndex : await searchCorpus(database.db, request, { leadingPages: 0 });
+          expect(await searchCorpus(database.db, request, { leadingPages }), `${terms.join(" ")} from ${leadingPages} pages`).toEqual(byIndexPage);
+        }
+      }
+    }
+    expect((await searchCorpus(database.db, everything(["的"]))).totalRelation).toBe("gte");
+    expect((await searchCorpus(database.db, everything(["鸿沟"]))).totalRelation).toBe("eq");
+  });
+
+  it("reads the leading pages with a TID range scan and the rest through the index", async () => {
+    const { sql, params } = buildSearchQuery({ terms: ["鸿沟"], page: 1, pageSize: 20 }, 3);
+    const plan = await database.db.$transaction([
+      database.db.$queryRawUnsafe(SEARCH_SETTINGS_SQL),
+      database.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing off) ${sql}`, ...params),
+    ]);
+    const text = plan[1].map((row) => row["QUERY PLAN"]).join("\n");
+    expect(text).toMatch(/Tid Range Scan on "SearchBlock"/);
+    expect(text).toMatch(/Bitmap Index Scan on "SearchBlock_grams_idx" \(actual rows=[1-9]/);
+  });
+
+  it("reads the frequencies of the index's grams from the table's statistics", async () => {
+    const statistics = await readGramStatistics(database.db);
+    expect(statistics).not.toBeNull();
+    const [row] = await database.db.$queryRawUnsafe<{ fraction: number }[]>(
+      `select avg((strpos(folded, '的') > 0)::int)::float8 as fraction from "SearchBlock"`,
+    );
+    expect(statistics!.frequency.get("的")).toBeCloseTo(row!.fraction, 2);
+    expect(statistics!.rows).toBeGreaterThan(2_000);
+    expect(await leadingPagesFor(database.db, { terms: ["的"], documentSlug: "copy-01", page: 1, pageSize: 20 })).toBe(0);
   });
 });
