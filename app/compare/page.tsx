@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ComparePanes } from "@/components/compare/compare-panes";
+import { ParagraphTools } from "@/components/compare/paragraph-tools";
 import { DocumentBody } from "@/components/reader/document-body";
 import { DocumentOutline } from "@/components/reader/document-outline";
 import { DocumentTitleBlock } from "@/components/reader/document-title-block";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
+import { buildCompareView, type PaneView } from "@/lib/compare/build-compare-view";
+import { dropUnknown, readCompareState, type Side } from "@/lib/compare/compare-state";
 import { getDocumentStructure } from "@/lib/db/get-document";
+import { listCompareMentions } from "@/lib/db/list-compare-mentions";
 import { listDocumentTitles } from "@/lib/db/list-document-titles";
+import { listPassageLinks } from "@/lib/db/list-passage-links";
 import { readerPath } from "@/lib/reader/deep-links";
-import { buildReadingOrder } from "@/lib/reader/reading-order";
+import { buildReadingOrder, type ReadingOrder } from "@/lib/reader/reading-order";
+import "./compare.css";
 
 export const dynamic = "force-dynamic";
 
@@ -29,10 +35,35 @@ export default async function ComparePage({ searchParams }: CompareProps) {
   const leftSlug = one(query.left);
   const rightSlug = one(query.right);
   if (!leftSlug || !rightSlug) return <ChooseDocuments titles={await listDocumentTitles()} left={leftSlug} />;
-  const [left, right] = await Promise.all([getDocumentStructure(leftSlug), getDocumentStructure(rightSlug)]);
-  if (!left || !right) notFound();
+  const requested = readCompareState(query);
+  if (!requested) notFound();
+  const [left, right, mentions, linked] = await Promise.all([
+    getDocumentStructure(requested.left),
+    getDocumentStructure(requested.right),
+    listCompareMentions({ left: requested.left, right: requested.right }),
+    listPassageLinks({ left: requested.left, right: requested.right }),
+  ]);
+  if (!left || !right || "missing" in linked) notFound();
 
-  const pane = (document: NonNullable<typeof left>, side: "left" | "right") => (
+  const orders = { left: buildReadingOrder(left), right: buildReadingOrder(right) };
+  const view = buildCompareView(
+    {
+      left: { document: left, order: orders.left, mentions: mentions.left },
+      right: { document: right, order: orders.right, mentions: mentions.right },
+      concepts: mentions.concepts,
+      members: mentions.members,
+      links: linked.links,
+    },
+    requested.concepts,
+  );
+  const state = dropUnknown(requested, {
+    leftAnchors: view.left.anchors,
+    rightAnchors: view.right.anchors,
+    concepts: new Set(view.picker.map((concept) => concept.id)),
+  });
+  const labels = new Map(view.picker.map((concept) => [concept.id, concept.labelZh]));
+
+  const pane = (document: NonNullable<typeof left>, side: Side) => (
     <article className="compare-article" lang="zh-Hans" data-slug={document.slug} aria-label={document.title}>
       <DocumentTitleBlock document={document} />
       <p className="mt-2 text-sm">
@@ -47,7 +78,13 @@ export default async function ComparePage({ searchParams }: CompareProps) {
         </div>
       </details>
       <div className="mt-6">
-        <DocumentBody document={document} order={buildReadingOrder(document)} idPrefix={`${side}-`} />
+        <DocumentBody
+          document={document}
+          order={orders[side]}
+          idPrefix={`${side}-`}
+          marks={view[side].marks}
+          afterParagraph={paragraphTools(side, orders[side], view[side], labels)}
+        />
       </div>
     </article>
   );
@@ -56,9 +93,30 @@ export default async function ComparePage({ searchParams }: CompareProps) {
     <>
       <h1 className="sr-only">对照 · Side by side</h1>
       <ReaderInteractions resolveFragment={false} />
-      <ComparePanes leftTitle={left.title} rightTitle={right.title} left={pane(left, "left")} right={pane(right, "right")} />
+      <ComparePanes
+        leftTitle={left.title}
+        rightTitle={right.title}
+        left={pane(left, "left")}
+        right={pane(right, "right")}
+        initial={state}
+        picker={view.picker}
+        links={view.links}
+        counterparts={{ left: view.left.counterparts, right: view.right.counterparts }}
+      />
     </>
   );
+}
+
+function paragraphTools(side: Side, order: ReadingOrder, pane: PaneView, labels: ReadonlyMap<string, string>): Map<string, React.ReactNode> {
+  const tools = new Map<string, React.ReactNode>();
+  for (const [anchor, number] of order.paragraphNumbers) {
+    const chips = pane.chips.get(anchor) ?? [];
+    const linkCount = pane.linkCounts.get(anchor) ?? 0;
+    if (chips.length > 0 || linkCount > 0) {
+      tools.set(anchor, <ParagraphTools side={side} anchor={anchor} number={number} chips={chips} linkCount={linkCount} labels={labels} />);
+    }
+  }
+  return tools;
 }
 
 function ChooseDocuments({ titles, left }: { titles: { slug: string; title: string }[]; left?: string }) {

@@ -28,9 +28,9 @@ export function BlockText({ text, markers, marks = [], markerIds, notes, sourceH
         if (segment.kind === "text") {
           let content: React.ReactNode = segment.text;
           // A compound's enumeration holds its items' mentions: nested marks of one concept would say nothing more.
-          for (const { concept, tone } of segment.concepts) {
+          for (const { concept, tone, ends } of segment.concepts) {
             content = (
-              <mark data-concept={concept} data-tone={tone}>
+              <mark data-concept={concept} data-tone={tone} data-end={ends ? "" : undefined}>
                 {content}
               </mark>
             );

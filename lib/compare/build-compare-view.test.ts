@@ -100,7 +100,8 @@ describe("buildCompareView", () => {
     expect(result.left.linkCounts.get("p-a0")).toBe(1);
     expect(result.right.linkCounts.get("p-b1")).toBe(1);
     const source = result.links.find((l) => l.id === "l2")!;
-    expect(source.left.label).toBe("¶ 3");
+    expect(source.left).toMatchObject({ label: "¶ 3", order: 3 });
+    expect(result.links.find((l) => l.id === "l1")?.right).toMatchObject({ label: "¶ 4", order: 4 });
     expect(source.evidence).toEqual({
       kind: "shared_source",
       title: "白皮书",

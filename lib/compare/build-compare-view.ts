@@ -90,6 +90,8 @@ export interface LinkSide {
   blockKind: "heading" | "paragraph" | "footnote";
   /** ¶ 12, § 二、…, 注 ③: what the panel calls the block. */
   label: string;
+  /** Place in reading order (notes after the text), for listing links in the order of their other ends. */
+  order: number;
   start: number | null;
   end: number | null;
 }
@@ -211,11 +213,12 @@ interface BlockIndex {
   length: Map<string, number>;
   kind: Map<string, "heading" | "paragraph">;
   labels: Map<string, string>;
+  noteIndex: Map<string, number>;
 }
 
 /** Headings and paragraphs in reading order, with their labels as the panel writes them. */
 function blockIndex(view: ViewDocument): BlockIndex {
-  const result: BlockIndex = { index: new Map(), length: new Map(), kind: new Map(), labels: new Map() };
+  const result: BlockIndex = { index: new Map(), length: new Map(), kind: new Map(), labels: new Map(), noteIndex: new Map() };
   for (const section of view.order.sections) {
     for (const block of section.blocks) {
       const { anchor, text } = block.kind === "heading" ? block.heading : block.paragraph;
@@ -228,7 +231,10 @@ function blockIndex(view: ViewDocument): BlockIndex {
       );
     }
   }
-  for (const note of view.document.footnotes) result.labels.set(note.anchor, `注 ${note.label} (p. ${note.page})`);
+  view.document.footnotes.forEach((note, i) => {
+    result.labels.set(note.anchor, `注 ${note.label} (p. ${note.page})`);
+    result.noteIndex.set(note.anchor, i);
+  });
   return result;
 }
 
@@ -242,6 +248,7 @@ function compareLink(
     anchor: link[s].anchor,
     blockKind: link[s].blockKind,
     label: blocks[s].labels.get(link[s].anchor) ?? link[s].anchor,
+    order: blocks[s].index.get(link[s].anchor) ?? blocks[s].index.size + (blocks[s].noteIndex.get(link[s].anchor) ?? 0),
     start: link[s].start,
     end: link[s].end,
   });

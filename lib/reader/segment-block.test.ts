@@ -54,10 +54,11 @@ describe("segmentBlock", () => {
     ]);
     const texts = segments.flatMap((s) => (s.kind === "text" ? [s] : []));
     const conceptsOf = (t: string) => texts.find((s) => s.text === t)?.concepts;
-    expect(conceptsOf("网络")).toEqual([{ concept: "cyber-sovereignty", tone: 1 }]);
-    expect(conceptsOf("主权")).toEqual([{ concept: "cyber-sovereignty", tone: 1 }]);
-    expect(texts.find((s) => s.start === 19)).toMatchObject({ text: "网络", marks: ["quote"], concepts: [{ concept: "sovereignty", tone: 2 }] });
-    expect(texts.find((s) => s.start === 21)).toMatchObject({ text: "主权", marks: [], concepts: [{ concept: "sovereignty", tone: 2 }] });
+    // Only the last stretch of a mention says it ends there (where the concept's number goes).
+    expect(conceptsOf("网络")).toEqual([{ concept: "cyber-sovereignty", tone: 1, ends: false }]);
+    expect(conceptsOf("主权")).toEqual([{ concept: "cyber-sovereignty", tone: 1, ends: true }]);
+    expect(texts.find((s) => s.start === 19)).toMatchObject({ text: "网络", marks: ["quote"], concepts: [{ concept: "sovereignty", tone: 2, ends: false }] });
+    expect(texts.find((s) => s.start === 21)).toMatchObject({ text: "主权", marks: [], concepts: [{ concept: "sovereignty", tone: 2, ends: true }] });
     expect(texts.every((s) => !s.marks.includes("concept" as never))).toBe(true);
     // The marker still stands between the concept's mention and the rest of the text.
     expect(segments[2]).toMatchObject({ kind: "marker" });

@@ -28,8 +28,11 @@ export type BlockSegment =
       text: string;
       start: number;
       marks: MarkKind[];
-      /** Concepts mentioned over this stretch, once each, in the order of their marks. */
-      concepts: { concept: string; tone: number }[];
+      /**
+       * Concepts mentioned over this stretch, once each, in the order of their marks; `ends` when no
+       * mention of the concept goes on past the stretch (where the concept's number is shown).
+       */
+      concepts: { concept: string; tone: number; ends: boolean }[];
     }
   | { kind: "marker"; marker: MarkerDraft; index: number };
 
@@ -67,14 +70,19 @@ export function segmentBlock(text: string, markers: readonly MarkerDraft[], mark
     emitMarkersAt(start);
     const covering = usableMarks.filter((mark) => mark.start <= start && mark.end >= end);
     const kinds = covering.flatMap((mark) => (mark.kind === "concept" ? [] : [mark.kind]));
-    const concepts = new Map<string, number>();
-    for (const mark of covering) if (mark.kind === "concept" && !concepts.has(mark.concept)) concepts.set(mark.concept, mark.tone);
+    const concepts = new Map<string, { concept: string; tone: number; ends: boolean }>();
+    for (const mark of covering) {
+      if (mark.kind !== "concept") continue;
+      const known = concepts.get(mark.concept);
+      if (known) known.ends &&= mark.end <= end;
+      else concepts.set(mark.concept, { concept: mark.concept, tone: mark.tone, ends: mark.end <= end });
+    }
     segments.push({
       kind: "text",
       text: text.slice(start, end),
       start,
       marks: [...new Set(kinds)],
-      concepts: [...concepts].map(([concept, tone]) => ({ concept, tone })),
+      concepts: [...concepts.values()],
     });
   }
   emitMarkersAt(text.length);

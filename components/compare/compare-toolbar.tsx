@@ -1,0 +1,183 @@
+"use client";
+
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { PickerConcept } from "@/lib/compare/build-compare-view";
+import { type CompareState, compareStateHref, writeFocus } from "@/lib/compare/compare-state";
+import { assignTones, MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
+
+/**
+ * Above the panes: the concept picker (a plain GET form, so it works before the script has loaded),
+ * the legend of highlighted concepts, aligned mode and the link to this exact view.
+ */
+export function CompareToolbar({
+  picker,
+  active,
+  pending,
+  aligned,
+  onToggleConcept,
+  onAlign,
+  formState,
+}: {
+  picker: PickerConcept[];
+  active: string[];
+  pending: boolean;
+  aligned: boolean;
+  onToggleConcept: (id: string) => void;
+  onAlign: () => void;
+  formState: CompareState;
+}) {
+  // False in the server's HTML (the form then needs its submit button), true once the script runs.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const details = useRef<HTMLDetailsElement>(null);
+  const tones = assignTones(active);
+  const byId = new Map(picker.map((concept) => [concept.id, concept]));
+  const shared = picker.filter((c) => c.left > 0 && c.right > 0);
+  const single = picker.filter((c) => !(c.left > 0 && c.right > 0));
+  const full = active.length >= MAX_ACTIVE_CONCEPTS;
+
+  // The picker closes like a menu: Escape or a click elsewhere.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const element = details.current;
+      if (!element?.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        element.open = false;
+        element.querySelector("summary")?.focus();
+      } else if (!element.contains(event.target as Node)) element.open = false;
+    };
+    document.addEventListener("keydown", close);
+    document.addEventListener("pointerdown", close);
+    return () => {
+      document.removeEventListener("keydown", close);
+      document.removeEventListener("pointerdown", close);
+    };
+  }, []);
+
+  const copyLink = async () => {
+    const href = window.location.href;
+    try {
+      await navigator.clipboard.writeText(href);
+      setCopied("Link copied");
+    } catch {
+      setCopied("Copy the address bar's link");
+    }
+    window.setTimeout(() => setCopied(null), 4000);
+  };
+
+  const option = (concept: PickerConcept) => {
+    const checked = active.includes(concept.id);
+    const tone = tones.get(concept.id);
+    return (
+      <li key={concept.id}>
+        <label className="concept-option" data-tone={tone?.index}>
+          <input type="checkbox" name="c" value={concept.id} checked={checked} disabled={!checked && full} onChange={() => onToggleConcept(concept.id)} />
+          <span className="min-w-0">
+            <span lang="zh-Hans">{concept.labelZh}</span> <span className="focus-muted">{concept.labelEn}</span>
+          </span>
+          <span className="concept-counts" aria-label={`left ${concept.left}, right ${concept.right}`}>
+            {tone ? (
+              <span className="tone-glyph mr-1" aria-hidden="true">
+                {tone.glyph}
+              </span>
+            ) : null}
+            {concept.left} · {concept.right}
+          </span>
+        </label>
+      </li>
+    );
+  };
+
+  return (
+    <div className="compare-toolbar" role="group" aria-label="Side-by-side controls" aria-busy={pending || undefined}>
+      <details ref={details} className="concept-picker">
+        <summary className="compare-button list-none" aria-label={`Concepts to highlight (${active.length} highlighted)`}>
+          <span lang="zh-Hans">概念</span> Concepts{active.length > 0 ? ` · ${active.length}` : ""} <span aria-hidden="true">▾</span>
+        </summary>
+        <form method="get" action="/compare" className="concept-picker-panel" onSubmit={(event) => scripted && event.preventDefault()}>
+          {(["left", "right", "lp", "rp", "pane"] as const).map((key) =>
+            formState[key] ? <input key={key} type="hidden" name={key} value={formState[key] ?? ""} /> : null,
+          )}
+          {formState.align ? <input type="hidden" name="align" value="1" /> : null}
+          {formState.focus ? <input type="hidden" name="f" value={writeFocus(formState.focus) ?? ""} /> : null}
+          <p className="px-1 pb-1 text-xs focus-muted">
+            Mentions in the left · right essay. Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
+          </p>
+          <fieldset>
+            <legend>
+              Both essays <span lang="zh-Hans">两文共有</span>
+            </legend>
+            <ul>{shared.map(option)}</ul>
+          </fieldset>
+          {single.length > 0 ? (
+            <fieldset>
+              <legend>
+                One essay only <span lang="zh-Hans">仅见于一文</span>
+              </legend>
+              <ul>{single.map(option)}</ul>
+            </fieldset>
+          ) : null}
+          {scripted ? null : (
+            <button type="submit" className="compare-button mt-2">
+              Highlight
+            </button>
+          )}
+        </form>
+      </details>
+
+      {active.length > 0 ? (
+        <ul className="concept-legend" aria-label="Highlighted concepts">
+          {active.map((id) => {
+            const tone = tones.get(id)!;
+            const concept = byId.get(id);
+            return (
+              <li key={id} className="legend-chip" data-tone={tone.index}>
+                <span className="tone-glyph" aria-hidden="true">
+                  {tone.glyph}
+                </span>
+                <span lang="zh-Hans">{concept?.labelZh ?? id}</span>
+                <button type="button" onClick={() => onToggleConcept(id)} aria-label={`Stop highlighting ${concept?.labelZh ?? id}`}>
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+
+      <span className="ml-auto flex items-center gap-2">
+        {aligned ? (
+          <span className="line-legend" aria-label="Connectors: solid, shared words; dashed, shared source; dotted, shared concepts">
+            <LineSample dash={undefined} /> <span aria-hidden="true">words</span>
+            <LineSample dash="6 4" /> <span aria-hidden="true">source</span>
+            <LineSample dash="1.5 3" /> <span aria-hidden="true">concepts</span>
+          </span>
+        ) : null}
+        <button type="button" className="compare-button" aria-pressed={aligned} onClick={onAlign}>
+          <span lang="zh-Hans">对齐</span> Align
+        </button>
+        <a
+          href={compareStateHref(formState)}
+          className="compare-button no-underline"
+          onClick={(event) => {
+            event.preventDefault();
+            void copyLink();
+          }}
+        >
+          {copied ?? "Copy link to this view"}
+        </a>
+      </span>
+    </div>
+  );
+}
+
+const noSubscription = () => () => {};
+
+function LineSample({ dash }: { dash: string | undefined }) {
+  return (
+    <svg width="22" height="8" aria-hidden="true">
+      <line x1="1" y1="4" x2="21" y2="4" strokeDasharray={dash} strokeLinecap={dash === "1.5 3" ? "round" : undefined} />
+    </svg>
+  );
+}

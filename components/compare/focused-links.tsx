@@ -1,0 +1,120 @@
+"use client";
+
+import type { CompareLink } from "@/lib/compare/build-compare-view";
+import type { Side } from "@/lib/compare/compare-state";
+import { assignTones } from "@/lib/compare/concept-tones";
+
+const KIND_LABEL: Record<CompareLink["kind"], { en: string; zh: string }> = {
+  shared_passage: { en: "Shared words", zh: "共同文字" },
+  shared_source: { en: "Shared source", zh: "共同来源" },
+  concept_overlap: { en: "Shared concepts", zh: "共同概念" },
+};
+const KIND_ORDER: CompareLink["kind"][] = ["shared_passage", "shared_source", "concept_overlap"];
+
+/**
+ * The links of the paragraph in focus (`f`), strongest first, each with its evidence in both essays'
+ * words and a button that shows the other end in the other pane.
+ */
+export function FocusedLinks({
+  focus,
+  links,
+  activeConcepts,
+  onClose,
+  onGo,
+}: {
+  focus: { side: Side; anchor: string };
+  links: CompareLink[];
+  activeConcepts: string[];
+  onClose: () => void;
+  onGo: (link: CompareLink, moveFocus: boolean) => void;
+}) {
+  const here = focus.side;
+  const there: Side = here === "left" ? "right" : "left";
+  const tones = assignTones(activeConcepts);
+  const sorted = [...links].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.confidence - a.confidence || a[there].order - b[there].order,
+  );
+  const label = links[0]?.[here].label ?? focus.anchor;
+
+  return (
+    <section className="focus-panel" aria-labelledby="focus-title" lang="en" data-focus-panel={`${here}:${focus.anchor}`}>
+      <div className="focus-panel-inner">
+        <div className="flex items-baseline justify-between gap-3">
+          <h2 id="focus-title" className="text-sm font-semibold">
+            {label} of the {here} essay: {links.length} {links.length === 1 ? "link" : "links"} to the {there} essay
+          </h2>
+          <button type="button" className="compare-button" onClick={onClose} aria-label="Close the list of links">
+            <span aria-hidden="true">×</span> Close
+          </button>
+        </div>
+        <ol>
+          {sorted.map((link) => {
+            const kind = KIND_LABEL[link.kind];
+            const evidence = link.evidence;
+            return (
+              <li key={link.id} className="focus-link" data-link-kind={link.kind}>
+                <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                  <strong>
+                    {kind.en} <span lang="zh-Hans">{kind.zh}</span>
+                  </strong>
+                  <span className="focus-muted">confidence {Math.round(link.confidence * 100)}%</span>
+                  <button type="button" className="compare-button ml-auto" data-go-to={link[there].anchor} onClick={(event) => onGo(link, event.detail === 0)}>
+                    {there === "right" ? "" : "← "}Go to {link[there].label}
+                    {there === "right" ? " →" : ""}
+                  </button>
+                </div>
+                {evidence.kind === "shared_passage" ? (
+                  <div className="focus-quotes" lang="zh-Hans">
+                    <blockquote aria-label="left essay">“{evidence.leftText}”</blockquote>
+                    <blockquote aria-label="right essay">“{evidence.rightText}”</blockquote>
+                  </div>
+                ) : evidence.kind === "shared_source" ? (
+                  <div className="grid gap-1">
+                    <p lang="zh-Hans" className="font-serif">
+                      《{evidence.title}》{evidence.sourceType ? <span className="focus-muted" lang="en"> ({evidence.sourceType})</span> : null}
+                    </p>
+                    <div className="focus-quotes" lang="zh-Hans">
+                      {(["left", "right"] as const).map((side) => {
+                        const note = side === "left" ? evidence.leftNote : evidence.rightNote;
+                        return (
+                          <blockquote key={side} aria-label={`note in the ${side} essay`}>
+                            {note ? (
+                              <>
+                                <span className="focus-muted">注 {note.label} </span>
+                                {note.text}
+                              </>
+                            ) : (
+                              <span className="focus-muted" lang="en">
+                                The note was not found.
+                              </span>
+                            )}
+                          </blockquote>
+                        );
+                      })}
+                    </div>
+                  </div>
+                ) : (
+                  <p className="flex flex-wrap gap-1.5">
+                    {evidence.concepts.map((concept) => {
+                      const tone = tones.get(concept.id);
+                      return (
+                        <span key={concept.id} className={tone ? "legend-chip" : "links-chip"} data-tone={tone?.index}>
+                          {tone ? (
+                            <span className="tone-glyph" aria-hidden="true">
+                              {tone.glyph}
+                            </span>
+                          ) : null}
+                          <span lang="zh-Hans">{concept.labelZh}</span>
+                        </span>
+                      );
+                    })}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </section>
+  );
+}
