@@ -16,7 +16,11 @@ const postgresUrl = z
     }
   }, "must be a PostgreSQL URL such as postgresql://user:password@host:5432/database");
 
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce
+  .number({ error: "must be a port number between 1 and 65535" })
+  .int("must be a port number between 1 and 65535")
+  .min(1, "must be a port number between 1 and 65535")
+  .max(65535, "must be a port number between 1 and 65535");
 
 export const environmentSchema = z.object({
   /** An external PostgreSQL server. When unset, Duizhao starts its own embedded server. */
