@@ -28,15 +28,19 @@ export function AlignmentGutter({
   rightRef,
   guard,
   focus,
+  leadOnMount,
 }: {
   links: readonly CompareLink[];
   leftRef: React.RefObject<HTMLDivElement | null>;
   rightRef: React.RefObject<HTMLDivElement | null>;
   guard: React.RefObject<ScrollGuard>;
   focus: { side: Side; anchor: string } | null;
+  /** The pane the other follows as soon as aligned mode starts; null when both panes are where a link put them. */
+  leadOnMount: Side | null;
 }) {
   const gutterRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const lead = useRef(leadOnMount);
   const pairs = useMemo(() => blockPairs(links), [links]);
   const bodyPairs = useMemo(() => {
     const inBody = new Set(links.filter((l) => l.left.blockKind !== "footnote" && l.right.blockKind !== "footnote").map((l) => `${l.left.anchor}\u0000${l.right.anchor}`));
@@ -103,7 +107,8 @@ export function AlignmentGutter({
     };
 
     let frame = 0;
-    let driver: Side | null = null;
+    let driver: Side | null = lead.current;
+    lead.current = null;
     const schedule = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {

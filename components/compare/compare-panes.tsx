@@ -273,7 +273,15 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
         <div id="pane-left" ref={leftRef} className="compare-pane" data-pane="left" role="tabpanel" aria-labelledby="tab-left" tabIndex={0}>
           {left}
         </div>
-        {aligned ? <AlignmentGutter links={links} leftRef={leftRef} rightRef={rightRef} guard={guard} focus={focus} /> : null}
+        {aligned ? <AlignmentGutter
+            links={links}
+            leftRef={leftRef}
+            rightRef={rightRef}
+            guard={guard}
+            focus={focus}
+            // A shared link with both positions is restored as it is; otherwise the right pane falls in step.
+            leadOnMount={initial.align && initial.rp !== null ? null : "left"}
+          /> : null}
         <div id="pane-right" ref={rightRef} className="compare-pane" data-pane="right" role="tabpanel" aria-labelledby="tab-right" tabIndex={0}>
           {right}
         </div>

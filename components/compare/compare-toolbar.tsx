@@ -90,10 +90,11 @@ export function CompareToolbar({
   };
 
   return (
-    <div className="compare-toolbar" role="group" aria-label="Side-by-side controls" aria-busy={pending || undefined}>
+    <div className="compare-toolbar" lang="en" role="group" aria-label="Side-by-side controls" aria-busy={pending || undefined}>
       <details ref={details} className="concept-picker">
-        <summary className="compare-button list-none" aria-label={`Concepts to highlight (${active.length} highlighted)`}>
-          <span lang="zh-Hans">概念</span> Concepts{active.length > 0 ? ` · ${active.length}` : ""} <span aria-hidden="true">▾</span>
+        <summary className="compare-button list-none">
+          <span lang="zh-Hans">概念</span> Concepts{active.length > 0 ? ` · ${active.length}` : ""}
+          {active.length > 0 ? <span className="sr-only"> highlighted</span> : null} <span aria-hidden="true">▾</span>
         </summary>
         <form method="get" action="/compare" className="concept-picker-panel" onSubmit={(event) => scripted && event.preventDefault()}>
           {(["left", "right", "lp", "rp", "pane"] as const).map((key) =>
@@ -148,7 +149,7 @@ export function CompareToolbar({
 
       <span className="ml-auto flex items-center gap-2">
         {aligned ? (
-          <span className="line-legend" aria-label="Connectors: solid, shared words; dashed, shared source; dotted, shared concepts">
+          <span className="line-legend" role="img" aria-label="Connectors: solid, shared words; dashed, shared source; dotted, shared concepts">
             <LineSample dash={undefined} /> <span aria-hidden="true">words</span>
             <LineSample dash="6 4" /> <span aria-hidden="true">source</span>
             <LineSample dash="1.5 3" /> <span aria-hidden="true">concepts</span>
