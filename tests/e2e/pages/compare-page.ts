@@ -3,18 +3,62 @@ import type { Locator, Page } from "@playwright/test";
 export class ComparePage {
   readonly left: Locator;
   readonly right: Locator;
+  readonly gutter: Locator;
+  readonly focusPanel: Locator;
+  readonly alignButton: Locator;
+  readonly legend: Locator;
 
   constructor(readonly page: Page) {
     this.left = page.locator("#pane-left");
     this.right = page.locator("#pane-right");
+    this.gutter = page.locator(".compare-gutter");
+    this.focusPanel = page.locator("section.focus-panel");
+    this.alignButton = page.getByRole("button", { name: /Align/ });
+    this.legend = page.getByRole("list", { name: "Highlighted concepts" });
   }
 
   async goto(query: Record<string, string>) {
     await this.page.goto(`/compare?${new URLSearchParams(query).toString()}`);
   }
 
+  pane(side: "left" | "right"): Locator {
+    return side === "left" ? this.left : this.right;
+  }
+
   tab(side: "left" | "right"): Locator {
     return this.page.locator(`#tab-${side}`);
+  }
+
+  /** Ticks or unticks a concept in the picker (opened and closed around it). */
+  async toggleConcept(id: string) {
+    const picker = this.page.locator("details.concept-picker");
+    await picker.locator("summary").click();
+    await picker.locator(`input[name="c"][value="${id}"]`).click();
+    await this.page.keyboard.press("Escape");
+  }
+
+  marks(pane: Locator, concept: string): Locator {
+    return pane.locator(`mark[data-concept="${concept}"]`);
+  }
+
+  /** The chips under paragraphs that jump to a concept's counterpart. */
+  chips(pane: Locator, concept: string): Locator {
+    return pane.locator(`button[data-jump-concept="${concept}"]`);
+  }
+
+  /** Connectors drawn whole, from a block on the left to one on the right. */
+  connectors(): Locator {
+    return this.gutter.locator("path[data-left][data-right]:not([data-stub])");
+  }
+
+  async scrollTop(pane: Locator): Promise<number> {
+    return pane.evaluate((element) => element.scrollTop);
+  }
+
+  /** Whether an element is within its pane's visible height. */
+  async inView(pane: Locator, target: Locator): Promise<boolean> {
+    const [paneBox, box] = await Promise.all([pane.boundingBox(), target.boundingBox()]);
+    return !!paneBox && !!box && box.y >= paneBox.y - 1 && box.y + box.height <= paneBox.y + paneBox.height + 1;
   }
 
   /** The anchors of the blocks currently visible at the top of a pane. */
