@@ -9,7 +9,7 @@ export class SearchPage {
   readonly summary: Locator;
 
   constructor(readonly page: Page) {
-    this.query = page.getByLabel(/Search the corpus/);
+    this.query = page.getByRole("searchbox", { name: /Search the corpus/ });
     this.submit = page.getByRole("button", { name: "Search" });
     this.hits = page.getByTestId("search-hit");
     this.groups = page.getByTestId("search-group");
