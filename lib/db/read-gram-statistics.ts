@@ -24,10 +24,9 @@ interface StatisticsRow {
 export function readGramStatistics(db: Database): Promise<GramStatistics | null> {
   const cached = cache.get(db);
   if (cached && Date.now() - cached.readAt < STATISTICS_TTL_MS) return cached.statistics;
-  const statistics = queryGramStatistics(db);
+  // Without statistics every search uses the index: slower for frequent terms, never wrong.
+  const statistics = queryGramStatistics(db).catch(() => null);
   cache.set(db, { readAt: Date.now(), statistics });
-  // A failed read is not kept: the next search asks again.
-  statistics.catch(() => cache.delete(db));
   return statistics;
 }
 
