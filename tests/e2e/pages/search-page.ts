@@ -19,6 +19,8 @@ export class SearchPage {
 
   async goto() {
     await this.page.goto("/search");
+    // Typing before the page has hydrated can be lost when React takes over the form.
+    await this.page.waitForLoadState("networkidle");
   }
 
   async search(text: string) {
