@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSearchParams } from "./search-params";
+import { readSearchParams, searchParamsSchema } from "./search-params";
 
 describe("readSearchParams", () => {
   it("applies defaults and maps kind=note to footnote", () => {
@@ -17,5 +17,13 @@ describe("readSearchParams", () => {
 
   it("reads Next's searchParams object, ignoring empty filters", () => {
     expect(readSearchParams({ q: "网络", doc: "", page: "2" })).toEqual({ ok: true, params: { q: "网络", page: 2, pageSize: 20 } });
+  });
+});
+
+describe("the search form's empty choices", () => {
+  it("mean 'any', as the GET form submits them", () => {
+    const parsed = searchParamsSchema.safeParse({ q: "主权", doc: "", kind: "", concept: "" });
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toMatchObject({ q: "主权", doc: undefined, kind: undefined, concept: undefined });
   });
 });

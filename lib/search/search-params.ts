@@ -12,11 +12,17 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value === "" ? undefined : value));
 
-/** `kind` also accepts "note", the word readers use for a footnote. */
-const kindSchema = z
-  .enum([...BLOCK_KINDS, "note"])
-  .optional()
-  .transform((kind): SearchBlockKind | undefined => (kind === "note" ? "footnote" : kind));
+/**
+ * `kind` also accepts "note", the word readers use for a footnote. Empty means any: the search form
+ * submits its "all kinds" choice as `kind=`.
+ */
+const kindSchema = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .enum([...BLOCK_KINDS, "note"])
+    .optional()
+    .transform((kind): SearchBlockKind | undefined => (kind === "note" ? "footnote" : kind)),
+);
 
 /** The parameters of GET /api/search and of the search page, as strings from a URL. */
 export const searchParamsSchema = z.object({
