@@ -18,7 +18,7 @@ import { readSourceFile } from "@/lib/corpus/read-source-file";
 import { startEmbeddedPostgres } from "@/lib/database-server/embedded-postgres";
 import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { buildSearchQuery, leadingPagesFor, MATCH_LIMIT, SEARCH_SETTINGS_SQL, searchCorpus } from "@/lib/db/search-corpus";
+import { buildSearchQuery, MATCH_LIMIT, planSearch, SEARCH_SETTINGS_SQL, type SearchPlan, searchCorpus } from "@/lib/db/search-corpus";
 import { searchBlocksOf, type SearchBlockDraft } from "@/lib/db/write-search-blocks";
 import { foldForSearch } from "@/lib/search/fold-for-search";
 
@@ -208,8 +208,8 @@ function planNodes(node: PlanNode): PlanNode[] {
 }
 
 /** Where one search's time goes on the server: EXPLAIN ANALYZE of the statement searchCorpus runs. */
-async function explainSearch(client: pg.Client, term: string, leadingPages: number) {
-  const { sql, params } = buildSearchQuery({ terms: [term], page: 1, pageSize: 20 }, leadingPages);
+async function explainSearch(client: pg.Client, term: string, plan: SearchPlan) {
+  const { sql, params } = buildSearchQuery({ terms: [term], page: 1, pageSize: 20 }, plan);
   await client.query("begin");
   try {
     await client.query(SEARCH_SETTINGS_SQL);
@@ -264,10 +264,10 @@ async function measure(url: string, queries: Map<number, string[]>, label: strin
     // what reading pages from outside shared buffers cost the first run.
     let leading = 0;
     for (const term of list) {
-      const leadingPages = await leadingPagesFor(db, { terms: [term], page: 1, pageSize: 20 });
-      if (leadingPages > 0) leading += 1;
+      const plan = await planSearch(db, { terms: [term], page: 1, pageSize: 20 });
+      if (plan.leadingPages > 0) leading += 1;
       const [again] = await timed(() => searchCorpus(db, { terms: [term], page: 1, pageSize: 20 }));
-      const explained = await explainSearch(scanClient, term, leadingPages);
+      const explained = await explainSearch(scanClient, term, plan);
       server.statement.push(explained.statement);
       server.index.push(explained.index);
       server.matches.push(explained.matches);

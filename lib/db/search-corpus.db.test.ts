@@ -1,11 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestSources } from "@/lib/corpus/ingest-sources";
+import { chooseIndexGrams } from "@/lib/search/choose-index-grams";
 import { foldForSearch, mapFoldedRange } from "@/lib/search/fold-for-search";
 import { parseSearchQuery } from "@/lib/search/parse-search-query";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { readGramStatistics } from "./read-gram-statistics";
-import { buildSearchQuery, leadingPagesFor, MATCH_LIMIT, SEARCH_SETTINGS_SQL, type SearchRequest, searchCorpus } from "./search-corpus";
+import { buildSearchQuery, MATCH_LIMIT, planSearch, SEARCH_SETTINGS_SQL, type SearchRequest, searchCorpus } from "./search-corpus";
 
 const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => ({ path: path.join("corpus", file) }));
 
@@ -209,7 +210,7 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
   it("counts the first blocks in table order either way, and returns the same pages", async () => {
     const pages = Number((await database.db.$queryRawUnsafe<{ pages: number }[]>(`select relpages as pages from pg_class where relname = 'SearchBlock'`))[0]!.pages);
     expect(pages).toBeGreaterThan(20);
-    for (const terms of [["的"], ["网络"], ["网络", "的"], ["治理"], ["鸿沟"]]) {
+    for (const terms of [["的"], ["网络"], ["网络", "的"], ["治理"], ["鸿沟"], ["网络空间"], ["网络空间", "的"]]) {
       const expected = await countsOfFirstBlocks(terms);
       const byIndex = await searchCorpus(database.db, { terms, page: 1, pageSize: 50 }, { leadingPages: 0 });
       expect(byIndex.counts.map((c) => ({ slug: c.documentSlug, count: c.count })), terms.join(" ")).toEqual(expected);
@@ -226,7 +227,7 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
   });
 
   it("reads the leading pages with a TID range scan and the rest through the index", async () => {
-    const { sql, params } = buildSearchQuery({ terms: ["鸿沟"], page: 1, pageSize: 20 }, 3);
+    const { sql, params } = buildSearchQuery({ terms: ["鸿沟"], page: 1, pageSize: 20 }, { leadingPages: 3 });
     const plan = await database.db.$transaction([
       database.db.$queryRawUnsafe(SEARCH_SETTINGS_SQL),
       database.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing off) ${sql}`, ...params),
@@ -234,6 +235,29 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
     const text = plan[1].map((row) => row["QUERY PLAN"]).join("\n");
     expect(text).toMatch(/Tid Range Scan on "SearchBlock"/);
     expect(text).toMatch(/Bitmap Index Scan on "SearchBlock_grams_idx" \(actual rows=[1-9]/);
+  });
+
+  it("asks the index for the two rarest pairs of a longer term and finds what all its pairs find", async () => {
+    const statistics = await readGramStatistics(database.db);
+    const rows = await database.db.searchBlock.findMany({ where: { NOT: { documentId: { startsWith: "copy-" } } }, select: { folded: true } });
+    const next = random(777);
+    let checked = 0;
+    let fewer = 0;
+    while (checked < 60) {
+      const chars = Array.from(rows[Math.floor(next() * rows.length)]!.folded);
+      const length = 3 + Math.floor(next() * 10);
+      if (chars.length < length) continue;
+      const start = Math.floor(next() * (chars.length - length + 1));
+      const term = chars.slice(start, start + length).join("");
+      const all = chooseIndexGrams([term], null);
+      if (chooseIndexGrams([term], statistics).length < all.length) fewer += 1;
+      const request = { terms: [term], page: 1, pageSize: 100 };
+      expect(await searchCorpus(database.db, request, { leadingPages: 0 }), term).toEqual(
+        await searchCorpus(database.db, request, { leadingPages: 0, grams: all }),
+      );
+      checked += 1;
+    }
+    expect(fewer).toBeGreaterThan(30);
   });
 
   it("reads the frequencies of the index's grams from the table's statistics", async () => {
@@ -244,6 +268,6 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
     );
     expect(statistics!.frequency.get("的")).toBeCloseTo(row!.fraction, 2);
     expect(statistics!.rows).toBeGreaterThan(2_000);
-    expect(await leadingPagesFor(database.db, { terms: ["的"], documentSlug: "copy-01", page: 1, pageSize: 20 })).toBe(0);
+    expect((await planSearch(database.db, { terms: ["的"], documentSlug: "copy-01", page: 1, pageSize: 20 })).leadingPages).toBe(0);
   });
 });

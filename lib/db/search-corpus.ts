@@ -4,6 +4,7 @@ import { readGramStatistics } from "./read-gram-statistics";
 import { findTermOccurrences } from "@/lib/search/find-term-occurrences";
 import { mapFoldedRange } from "@/lib/search/fold-for-search";
 import { makeSnippet } from "@/lib/search/make-snippet";
+import { chooseIndexGrams } from "@/lib/search/choose-index-grams";
 import { planLeadingScan } from "@/lib/search/plan-leading-scan";
 import type { SearchBlockKind } from "@/lib/search/search-params";
 
@@ -70,17 +71,6 @@ interface ResultRow {
   page: unknown;
 }
 
-/** Distinct characters (1–2 character terms) or character pairs of the terms: what the GIN index holds. */
-export function gramsOf(terms: readonly string[]): string[] {
-  const grams = new Set<string>();
-  for (const term of terms) {
-    const chars = Array.from(term);
-    if (chars.length <= 2) grams.add(term);
-    else for (let i = 0; i + 1 < chars.length; i += 1) grams.add(chars[i]! + chars[i + 1]!);
-  }
-  return [...grams];
-}
-
 /** An SQL statement and its parameters. */
 export interface SearchQuery {
   sql: string;
@@ -100,16 +90,19 @@ export const SEARCH_SETTINGS_SQL = `select set_config('enable_seqscan', 'off', t
  * The one statement a search runs: the first MATCH_LIMIT + 1 matching blocks (in table order) with
  * their number of occurrences, ranked, and the blocks of the requested page with their display text.
  * Only `SearchBlock`'s narrow rows are read for the matches; `SearchBlockText` only for the page.
- * With `leadingPages` (planLeadingScan), the first pages of the table are read in order and the index
+ * The index is asked for `grams` (chooseIndexGrams, every pair of a longer term by default). With
+ * `leadingPages` (planLeadingScan), the first pages of the table are read in order and the index
  * is used only for the rest, and only if they hold too few matches: the same blocks in the same order.
  * The ranking is done with window functions over the matches, not by joining the matches to their
  * per-document sums: the planner, estimating one match for a long term, would join them by a nested
  * loop over both lists (1,000 × 600 comparisons, 100 ms, in the first version).
  */
-export function buildSearchQuery(request: SearchRequest, leadingPages = 0): SearchQuery {
+export function buildSearchQuery(request: SearchRequest, plan: Partial<SearchPlan> = {}): SearchQuery {
   if (request.terms.length === 0 || request.terms.some((term) => term === "")) throw new Error("searchCorpus needs non-empty folded terms");
+  const { leadingPages = 0, grams = chooseIndexGrams(request.terms, null) } = plan;
   if (!Number.isSafeInteger(leadingPages) || leadingPages < 0) throw new Error(`bad leadingPages ${leadingPages}`);
-  const params: unknown[] = [gramsOf(request.terms)];
+  if (grams.length === 0) throw new Error("searchCorpus needs grams for the index");
+  const params: unknown[] = [grams];
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
@@ -165,20 +158,25 @@ export function buildSearchQuery(request: SearchRequest, leadingPages = 0): Sear
 }
 
 /**
- * How a search reads the table: by default planned from the index's statistics (planLeadingScan);
- * tests and benchmarks may fix it.
+ * How a search uses the table and its index: the leading pages to read in order (planLeadingScan) and
+ * the grams to ask the index for (chooseIndexGrams). Every plan finds the same blocks.
  */
-export interface SearchOptions {
-  leadingPages?: number;
+export interface SearchPlan {
+  leadingPages: number;
+  grams: readonly string[];
 }
 
 /**
- * The leading pages to read in order for this request. A filter changes which blocks count, and the
- * statistics do not say how: filtered searches use the index only.
+ * The plan for a request, from the index's statistics. A filter changes which blocks count, and the
+ * statistics do not say how: filtered searches do not read leading pages.
  */
-export async function leadingPagesFor(db: Database, request: SearchRequest): Promise<number> {
-  if (request.documentSlug !== undefined || request.kind !== undefined || request.conceptId !== undefined) return 0;
-  return planLeadingScan(request.terms, MATCH_LIMIT + 1, await readGramStatistics(db));
+export async function planSearch(db: Database, request: SearchRequest): Promise<SearchPlan> {
+  const statistics = await readGramStatistics(db);
+  const filtered = request.documentSlug !== undefined || request.kind !== undefined || request.conceptId !== undefined;
+  return {
+    leadingPages: filtered ? 0 : planLeadingScan(request.terms, MATCH_LIMIT + 1, statistics),
+    grams: chooseIndexGrams(request.terms, statistics),
+  };
 }
 
 /**
@@ -186,8 +184,8 @@ export async function leadingPagesFor(db: Database, request: SearchRequest): Pro
  * hits (most first, then by slug), hits inside a document in reading order. Returns one page of hits,
  * each with its KWIC line and its range in the block, and the hit count of every matching document.
  */
-export async function searchCorpus(db: Database, request: SearchRequest, options: SearchOptions = {}): Promise<SearchResult> {
-  const { sql, params } = buildSearchQuery(request, options.leadingPages ?? (await leadingPagesFor(db, request)));
+export async function searchCorpus(db: Database, request: SearchRequest, plan: Partial<SearchPlan> = {}): Promise<SearchResult> {
+  const { sql, params } = buildSearchQuery(request, { ...(await planSearch(db, request)), ...plan });
   const [, rows] = await db.$transaction([db.$queryRawUnsafe(SEARCH_SETTINGS_SQL), db.$queryRawUnsafe<ResultRow[]>(sql, ...params)]);
   const row = rows[0];
   if (!row) throw new Error("search returned no row");
