@@ -46,7 +46,7 @@ test("a query of punctuation only is refused with a reason, not an error page", 
   const search = new SearchPage(page);
   await search.goto();
   await search.search("，。");
-  await expect(page.getByRole("alert")).toContainText("Cannot search");
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot search" })).toBeVisible();
 });
 
 test("the search API answers 400 with a reason for a bad parameter", async ({ request }) => {
