@@ -155,7 +155,8 @@ export function CompareToolbar({
             <LineSample dash="1.5 3" /> <span aria-hidden="true">concepts</span>
           </span>
         ) : null}
-        <button type="button" className="compare-button" aria-pressed={aligned} onClick={onAlign}>
+        {/* One pane at a time on a phone: nothing to align there. */}
+        <button type="button" className="compare-button max-md:hidden" aria-pressed={aligned} onClick={onAlign}>
           <span lang="zh-Hans">对齐</span> Align
         </button>
         <a
@@ -166,7 +167,11 @@ export function CompareToolbar({
             void copyLink();
           }}
         >
-          {copied ?? "Copy link to this view"}
+          {copied ?? (
+            <>
+              Copy link<span className="max-md:hidden"> to this view</span>
+            </>
+          )}
         </a>
       </span>
     </div>
