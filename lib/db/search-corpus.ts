@@ -124,8 +124,9 @@ export function buildSearchQuery(request: SearchRequest, plan: Partial<SearchPla
   const limit = param(MATCH_LIMIT + 1);
   let matches = `${select}\n      where ${[indexed, ...conditions].join(" and ")}\n      limit ${limit}`;
   if (leadingPages > 0) {
-    // A literal TID bound, so that the planner reads the leading pages with a TID range scan and the
-    // rest through the bitmap (with the bound only as a filter). Append runs its branches in order.
+    // The planner sees the bound's value (an unnamed statement is planned with its parameters): it
+    // reads the leading pages with a TID range scan and the rest through the bitmap, with the bound
+    // only as a filter there. Append runs its branches in order, so the limit keeps table order.
     const bound = param(`(${leadingPages},0)`);
     matches = `(${select} where b.ctid < ${bound}::tid and ${conditions.join(" and ")})
       union all
