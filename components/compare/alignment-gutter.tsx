@@ -75,9 +75,17 @@ export function AlignmentGutter({
       const box = gutter.getBoundingClientRect();
       if (box.width === 0) return;
       const focusKey = focus ? `${focus.side}:${focus.anchor}` : null;
+      // A block's end of a connector: its first line, or the top of what is left of it in view.
       const y = (element: HTMLElement) => {
         const rect = element.getBoundingClientRect();
-        return rect.height === 0 ? null : rect.top - box.top + Math.min(rect.height / 2, 14);
+        if (rect.height === 0) return null;
+        const top = rect.top - box.top;
+        const bottom = rect.bottom - box.top;
+        const wanted = top + Math.min(rect.height / 2, 14);
+        if (bottom < 0 || top > box.height) return wanted;
+        const from = Math.max(top, 0);
+        const to = Math.min(bottom, box.height);
+        return to - from < 12 ? (from + to) / 2 : Math.max(from + 6, Math.min(wanted, to - 6));
       };
       const visible = (value: number) => value > -DRAW_MARGIN && value < box.height + DRAW_MARGIN;
       const paths: string[] = [];

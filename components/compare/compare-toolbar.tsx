@@ -156,7 +156,7 @@ export function CompareToolbar({
           </span>
         ) : null}
         {/* One pane at a time on a phone: nothing to align there. */}
-        <button type="button" className="compare-button max-md:hidden" aria-pressed={aligned} onClick={onAlign}>
+        <button type="button" className="compare-button compare-align-button" aria-pressed={aligned} onClick={onAlign}>
           <span lang="zh-Hans">对齐</span> Align
         </button>
         <a

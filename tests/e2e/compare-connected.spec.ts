@@ -252,13 +252,33 @@ test.describe("side by side, connected", () => {
     test.skip(!process.env.DUIZHAO_SCREENSHOTS, "set DUIZHAO_SCREENSHOTS=1 to refresh docs/screenshots");
     fs.mkdirSync("docs/screenshots", { recursive: true });
     const compare = new ComparePage(page);
+    // Where the most whole connectors are in view: a stretch where both essays discuss the same thing.
+    const bestPlace = async () => {
+      let best = { top: 0, count: -1 };
+      const height = await compare.left.evaluate((e) => e.scrollHeight - e.clientHeight);
+      for (let top = 0; top < height; top += 400) {
+        await compare.left.evaluate((e, y) => (e.scrollTop = y), top);
+        await page.waitForTimeout(120);
+        const count = await compare.connectors().count();
+        if (count > best.count) best = { top, count };
+      }
+      await compare.left.evaluate((e, y) => (e.scrollTop = y), best.top);
+      await page.waitForTimeout(500);
+    };
     await compare.goto({ left, right, c: "cyber-sovereignty,four-principles", align: "1" });
     await expect.poll(() => compare.gutter.locator("path").count()).toBeGreaterThan(0);
-    const box = (await compare.left.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 200);
-    await page.mouse.wheel(0, 3200);
-    await page.waitForTimeout(600);
+    await bestPlace();
     await page.screenshot({ path: "docs/screenshots/compare-aligned-desktop.png" });
+    await page.evaluate(() => {
+      localStorage.setItem("duizhao-theme", "dark");
+      document.documentElement.dataset.theme = "dark";
+    });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: "docs/screenshots/compare-aligned-dark-desktop.png" });
+    await page.evaluate(() => {
+      localStorage.setItem("duizhao-theme", "light");
+      document.documentElement.dataset.theme = "light";
+    });
     await compare.left.locator("[data-focus-block]:visible").first().click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: "docs/screenshots/compare-focus-desktop.png" });
