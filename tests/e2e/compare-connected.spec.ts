@@ -250,6 +250,7 @@ test.describe("side by side, connected", () => {
 
   test("screenshots of the aligned view (desktop) and of the phone view", async ({ page }) => {
     test.skip(!process.env.DUIZHAO_SCREENSHOTS, "set DUIZHAO_SCREENSHOTS=1 to refresh docs/screenshots");
+    test.setTimeout(120_000);
     fs.mkdirSync("docs/screenshots", { recursive: true });
     const compare = new ComparePage(page);
     // Where the most whole connectors are in view: a stretch where both essays discuss the same thing.
