@@ -41,17 +41,17 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <ul className="flex flex-1 flex-wrap items-center gap-x-5 gap-y-1">
               <li>
                 <Link href="/concepts" className="hover:text-accent dark:hover:text-night-accent">
-                  概念 <span lang="en">Concepts</span>
+                  概念 <span lang="en" className="hidden sm:inline">Concepts</span>
                 </Link>
               </li>
               <li>
                 <Link href="/bibliography" className="hover:text-accent dark:hover:text-night-accent">
-                  文献 <span lang="en">Sources</span>
+                  文献 <span lang="en" className="hidden sm:inline">Sources</span>
                 </Link>
               </li>
               <li>
                 <Link href="/search" className="hover:text-accent dark:hover:text-night-accent">
-                  检索 <span lang="en">Search</span>
+                  检索 <span lang="en" className="hidden sm:inline">Search</span>
                 </Link>
               </li>
             </ul>

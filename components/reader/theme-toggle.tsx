@@ -31,7 +31,7 @@ export function ThemeToggle() {
       }}
       className="ml-auto rounded border border-rule px-2 py-1 text-xs text-muted hover:border-accent dark:border-night-rule dark:text-night-muted"
     >
-      <span aria-hidden="true">{dark ? "☀" : "☾"}</span> <span lang="en">Dark theme</span>
+      <span aria-hidden="true">{dark ? "☀" : "☾"}</span> <span lang="en" className="sr-only sm:not-sr-only">Dark theme</span>
     </button>
   );
 }
