@@ -18,7 +18,7 @@ import { readSourceFile } from "@/lib/corpus/read-source-file";
 import { startEmbeddedPostgres } from "@/lib/database-server/embedded-postgres";
 import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { buildSearchQuery, MATCH_LIMIT, planSearch, SEARCH_SETTINGS_SQL, type SearchPlan, searchCorpus } from "@/lib/db/search-corpus";
+import { buildSearchQuery, MATCH_LIMIT, planSearch, type SearchPlan, searchCorpus } from "@/lib/db/search-corpus";
 import { searchBlocksOf, type SearchBlockDraft } from "@/lib/db/write-search-blocks";
 import { foldForSearch } from "@/lib/search/fold-for-search";
 
@@ -210,26 +210,20 @@ function planNodes(node: PlanNode): PlanNode[] {
 /** Where one search's time goes on the server: EXPLAIN ANALYZE of the statement searchCorpus runs. */
 async function explainSearch(client: pg.Client, term: string, plan: SearchPlan) {
   const { sql, params } = buildSearchQuery({ terms: [term], page: 1, pageSize: 20 }, plan);
-  await client.query("begin");
-  try {
-    await client.query(SEARCH_SETTINGS_SQL);
-    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Planning Time": number; "Execution Time": number }] }>(
-      `explain (analyze, buffers, format json) ${sql}`,
-      params,
-    );
-    const explained = rows[0]!["QUERY PLAN"][0];
-    const nodes = planNodes(explained.Plan);
-    const matched = nodes.find((node) => node["Subplan Name"] === "CTE matched");
-    const heap = nodes.filter((node) => node["Node Type"] === "Bitmap Heap Scan" || node["Node Type"] === "Tid Range Scan");
-    return {
-      statement: explained["Planning Time"] + explained["Execution Time"],
-      index: nodes.filter((node) => node["Node Type"] === "Bitmap Index Scan").reduce((sum, node) => sum + (node["Actual Total Time"] ?? 0), 0),
-      matches: matched?.["Actual Total Time"] ?? NaN,
-      pages: heap.reduce((sum, node) => sum + (node["Shared Hit Blocks"] ?? 0) + (node["Shared Read Blocks"] ?? 0), 0),
-    };
-  } finally {
-    await client.query("rollback");
-  }
+  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Planning Time": number; "Execution Time": number }] }>(
+    `explain (analyze, buffers, format json) ${sql}`,
+    params,
+  );
+  const explained = rows[0]!["QUERY PLAN"][0];
+  const nodes = planNodes(explained.Plan);
+  const matched = nodes.find((node) => node["Subplan Name"] === "CTE matched");
+  const heap = nodes.filter((node) => node["Node Type"] === "Bitmap Heap Scan" || node["Node Type"] === "Tid Range Scan");
+  return {
+    statement: explained["Planning Time"] + explained["Execution Time"],
+    index: nodes.filter((node) => node["Node Type"] === "Bitmap Index Scan").reduce((sum, node) => sum + (node["Actual Total Time"] ?? 0), 0),
+    matches: matched?.["Actual Total Time"] ?? NaN,
+    pages: heap.reduce((sum, node) => sum + (node["Shared Hit Blocks"] ?? 0) + (node["Shared Read Blocks"] ?? 0), 0),
+  };
 }
 
 /** The 1-minute load average: on a shared 2-core machine, other work stretches every latency. */

@@ -6,7 +6,7 @@ import { foldForSearch, mapFoldedRange } from "@/lib/search/fold-for-search";
 import { parseSearchQuery } from "@/lib/search/parse-search-query";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { readGramStatistics } from "./read-gram-statistics";
-import { buildSearchQuery, MATCH_LIMIT, planSearch, SEARCH_SETTINGS_SQL, type SearchRequest, searchCorpus } from "./search-corpus";
+import { buildSearchQuery, MATCH_LIMIT, planSearch, type SearchRequest, searchCorpus } from "./search-corpus";
 
 const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => ({ path: path.join("corpus", file) }));
 
@@ -182,7 +182,9 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
       from generate_series(1, 10) n`);
     await database.db.$executeRawUnsafe(`
       with source as materialized (
-        select gen_random_uuid()::text as id, 'copy-' || n as "documentId", b."blockKind", b."blockAnchor", b.ordinal, b.folded, t.text, t.offsets, n
+        select gen_random_uuid()::text as id, 'copy-' || n as "documentId", b."blockKind", b."blockAnchor", b.folded, t.text, t.offsets, n,
+               -- Reading order is unique within a document, as the loader writes it.
+               (row_number() over (partition by n order by b."documentId", b.ordinal))::int as ordinal
         from "SearchBlock" b join "SearchBlockText" t on t."blockId" = b.id, generate_series(1, 10) n
       ),
       blocks as (
@@ -226,15 +228,26 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
     expect((await searchCorpus(database.db, everything(["鸿沟"]))).totalRelation).toBe("eq");
   });
 
+  /** The plan of the part of the search statement that finds the matches, as the application runs it. */
+  async function matchPlan(terms: string[], plan: Parameters<typeof buildSearchQuery>[1]) {
+    const { sql, params } = buildSearchQuery({ terms, page: 1, pageSize: 20 }, plan);
+    const rows = await database.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing off) ${sql}`, ...params);
+    const text = rows.map((row) => row["QUERY PLAN"]).join("\n");
+    return text.slice(text.indexOf("CTE matched"), text.indexOf("CTE ranked"));
+  }
+
   it("reads the leading pages with a TID range scan and the rest through the index", async () => {
-    const { sql, params } = buildSearchQuery({ terms: ["鸿沟"], page: 1, pageSize: 20 }, { leadingPages: 3 });
-    const plan = await database.db.$transaction([
-      database.db.$queryRawUnsafe(SEARCH_SETTINGS_SQL),
-      database.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing off) ${sql}`, ...params),
-    ]);
-    const text = plan[1].map((row) => row["QUERY PLAN"]).join("\n");
+    const text = await matchPlan(["鸿沟"], { leadingPages: 3 });
     expect(text).toMatch(/Tid Range Scan on "SearchBlock"/);
     expect(text).toMatch(/Bitmap Index Scan on "SearchBlock_grams_idx" \(actual rows=[1-9]/);
+  });
+
+  it("is planned through the index, serially, with no planner settings", async () => {
+    for (const terms of [["的"], ["网络"], ["鸿沟"], ["网络空间命运共同"], ["的", "网络"]]) {
+      const text = await matchPlan(terms, { leadingPages: 0 });
+      expect(text, terms.join(" ")).toMatch(/Bitmap Index Scan on "SearchBlock_grams_idx"/);
+      expect(text, terms.join(" ")).not.toMatch(/Seq Scan on "SearchBlock"|Gather|Parallel/);
+    }
   });
 
   it("asks the index for the two rarest pairs of a longer term and finds what all its pairs find", async () => {

@@ -78,15 +78,6 @@ export interface SearchQuery {
 }
 
 /**
- * Planner settings for the search statement, set for its transaction only. The planner answers a
- * frequent term with a sequential scan that computes `search_grams` for every row it reads (an SQL
- * function per row) rather than the bitmap over the GIN index, which is always cheaper here; and a
- * serial plan keeps the blocks examined under the limit, so the counts, the same on every call.
- */
-export const SEARCH_SETTINGS_SQL = `select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
-  set_config('synchronize_seqscans', 'off', true)`;
-
-/**
  * The one statement a search runs: the first MATCH_LIMIT + 1 matching blocks (in table order) with
  * their number of occurrences, ranked, and the blocks of the requested page with their display text.
  * Only `SearchBlock`'s narrow rows are read for the matches; `SearchBlockText` only for the page.
@@ -187,7 +178,9 @@ export async function planSearch(db: Database, request: SearchRequest): Promise<
  */
 export async function searchCorpus(db: Database, request: SearchRequest, plan: Partial<SearchPlan> = {}): Promise<SearchResult> {
   const { sql, params } = buildSearchQuery(request, { ...(await planSearch(db, request)), ...plan });
-  const [, rows] = await db.$transaction([db.$queryRawUnsafe(SEARCH_SETTINGS_SQL), db.$queryRawUnsafe<ResultRow[]>(sql, ...params)]);
+  // No planner settings: the migrations price search_grams and forbid parallel scans of SearchBlock,
+  // so the planner picks the bitmap (or the TID range) on its own, serially, in one round trip.
+  const rows = await db.$queryRawUnsafe<ResultRow[]>(sql, ...params);
   const row = rows[0];
   if (!row) throw new Error("search returned no row");
   const blocks = Number(row.blocks);
