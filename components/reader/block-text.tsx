@@ -1,6 +1,5 @@
 import type { FootnoteDraft, MarkerDraft } from "@/lib/ingest/document-draft";
 import { segmentBlock, type BlockMark } from "@/lib/reader/segment-block";
-import { NoteContent } from "./note-content";
 
 export interface BlockTextProps {
   text: string;
@@ -9,11 +8,8 @@ export interface BlockTextProps {
   /** DOM id of each marker, by its index in `markers`. */
   markerIds: readonly string[];
   notes: ReadonlyMap<string, FootnoteDraft>;
-  sourceHrefs?: ReadonlyMap<string, string>;
   /** Prefix of every DOM id, so two panes can show the same document. */
   idPrefix: string;
-  /** "¶ 12", said of a missing note's marker. */
-  place: string;
 }
 
 /**
@@ -21,7 +17,7 @@ export interface BlockTextProps {
  * (`data-o`), so a selection can be turned back into offsets of the stored text; markers are buttons
  * opening their note in a native popover (Escape and outside clicks close it, focus returns to the marker).
  */
-export function BlockText({ text, markers, marks = [], markerIds, notes, sourceHrefs, idPrefix, place }: BlockTextProps) {
+export function BlockText({ text, markers, marks = [], markerIds, notes, idPrefix }: BlockTextProps) {
   return (
     <>
       {segmentBlock(text, markers, marks).map((segment) => {
@@ -71,7 +67,9 @@ export function BlockText({ text, markers, marks = [], markerIds, notes, sourceH
                 </a>
               </span>
               {note ? (
-                <NoteContent note={note} calledFrom={place} sourceHrefs={sourceHrefs} />
+                // The note's text is rendered once, in the notes list; opening the popover copies it here
+                // (ReaderInteractions). Without JavaScript the link above leads to it.
+                <span data-note-body={idPrefix + marker.footnoteAnchor} />
               ) : (
                 <span lang="en">This marker&apos;s note was not found.</span>
               )}

@@ -58,9 +58,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
                     marks={marks?.get(heading.anchor)}
                     markerIds={order.blockMarkerIds.get(heading.anchor) ?? []}
                     notes={notes}
-                    sourceHrefs={sourceHrefs}
                     idPrefix={idPrefix}
-                    place="a heading"
                   />
                   <a href={`#${idPrefix}${heading.anchor}`} className="heading-link" aria-label={`Link to this heading`}>
                     #
@@ -78,9 +76,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
                     marks={marks?.get(paragraph.anchor)}
                     markerIds={order.blockMarkerIds.get(paragraph.anchor) ?? []}
                     notes={notes}
-                    sourceHrefs={sourceHrefs}
                     idPrefix={idPrefix}
-                    place={`¶ ${number}`}
                   />
                 </p>
                 <span className="paragraph-gutter">
@@ -146,7 +142,9 @@ function NotesList({
             <li key={note.anchor} id={idPrefix + note.anchor} className="note-item scroll-mt-24" data-note-item={note.anchor} data-status={note.status}>
               <span className="note-label">{note.label}</span>
               <div className="min-w-0 flex-1">
-                <NoteContent note={note} calledFrom={placeOfNote.get(note.anchor) ?? null} citationIdPrefix={idPrefix} sourceHrefs={sourceHrefs} />
+                <div data-note-content="">
+                  <NoteContent note={note} calledFrom={placeOfNote.get(note.anchor) ?? null} citationIdPrefix={idPrefix} sourceHrefs={sourceHrefs} />
+                </div>
                 <span className="mt-1 flex gap-3 text-xs text-muted dark:text-night-muted">
                   {back ? (
                     <a href={`#${idPrefix}${back}`} className="underline underline-offset-2" aria-label={`返回正文 · back to note ${note.label} in the text${placeOfNote.has(note.anchor) ? ` (${placeOfNote.get(note.anchor)})` : ""}`} data-back-link="">

@@ -131,6 +131,23 @@ export function ReaderInteractions({ slug, hasQuote = false, resolveFragment = t
     };
   }, [resolveFragment, slug]);
 
+  // A popover gets its note from the notes list as it opens, so that each note is sent once, not twice.
+  useEffect(() => {
+    const onBeforeToggle = (event: Event) => {
+      if ((event as ToggleEvent).newState !== "open") return;
+      const body = (event.target as HTMLElement).querySelector<HTMLElement>("[data-note-body]");
+      if (!body || body.childElementCount > 0) return;
+      const content = document.getElementById(body.dataset.noteBody ?? "")?.querySelector("[data-note-content]");
+      if (!content) return;
+      const copy = content.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+      body.append(copy);
+    };
+    // Toggle events do not bubble: listen in the capture phase.
+    document.addEventListener("beforetoggle", onBeforeToggle, true);
+    return () => document.removeEventListener("beforetoggle", onBeforeToggle, true);
+  }, []);
+
   // An open note is a step in the history: Back closes it, as on a phone one expects of a sheet.
   useEffect(() => {
     let closingFromHistory = false;
