@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { CompareWithForm } from "@/components/reader/compare-with-form";
 import { DocumentBody } from "@/components/reader/document-body";
 import { DocumentOutline } from "@/components/reader/document-outline";
@@ -98,7 +99,10 @@ export default async function ReaderPage({ params, searchParams }: ReaderProps) 
             <blockquote className="mt-1 font-serif">“{linked.quote}”</blockquote>
           </ReaderNotice>
         ) : null}
-        <ReaderInteractions slug={document.slug} hasQuote={linked?.status === "found"} />
+        {/* It reads the address on the client; the boundary lets the rest render (and be cached) on the server. */}
+        <Suspense fallback={null}>
+          <ReaderInteractions slug={document.slug} hasQuote={linked?.status === "found"} />
+        </Suspense>
         <div className="mt-6">
           <DocumentBody document={document} order={order} marks={marks} sourceHrefs={sourceHrefs} />
         </div>
