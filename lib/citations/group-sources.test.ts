@@ -96,12 +96,13 @@ describe("groupSources", () => {
     expect(sources[0]!.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(["same-url", "ibid"]));
   });
 
-  it("gives stable keys and skips citations that identify no work", () => {
+  it("gives stable keys, and keeps a citation whose title was lost as a source of its own", () => {
     const input = [doc("a", cite("a1-c1", { title: "某题" }), cite("a2-c1", { raw: "2018年第5期，第1页", date: "2018", pages: "1" }))];
     const first = groupSources(input);
-    expect(first).toHaveLength(1);
-    expect(first[0]!.key).toMatch(/^src-[0-9a-f]{16}$/u);
-    expect(groupSources(input)[0]!.key).toBe(first[0]!.key);
+    expect(first).toHaveLength(2);
+    expect(first.map((s) => s.title)).toEqual(["某题", null]);
+    for (const source of first) expect(source.key).toMatch(/^src-[0-9a-f]{16}$/u);
+    expect(groupSources(input).map((s) => s.key)).toEqual(first.map((s) => s.key));
   });
 });
 
@@ -129,7 +130,9 @@ describe("sources of the real corpus", () => {
   const find = (fragment: string) => sources.filter((s) => s.title?.includes(fragment));
 
   it("finds the works both essays cite, checked by hand against the notes", () => {
-    expect(sources.length).toBe(65);
+    // 65 works named by title or URL, and one note tail (…2018年第5期，第182-190页) whose title was lost.
+    expect(sources.length).toBe(66);
+    expect(sources.filter((s) => s.title === null).map((s) => s.citations.length)).toEqual([1]);
     // Spaces between CJK and digits depend on the normaliser; the test compares titles without them.
     expect(shared.map((s) => s.title?.replace(/\s+/gu, "")).sort()).toEqual(
       [
@@ -161,5 +164,28 @@ describe("sources of the real corpus", () => {
     expect(whitePaper!.date).toBe("2022-11-07");
     const [report] = find("网络主权");
     expect(report!.versions).toEqual(["2.0", "3.0"]);
+  });
+});
+
+describe("a citation whose title was lost", () => {
+  it("is a source of its own, never merged, its title unknown", () => {
+    const tail = {
+      anchor: "n-1-c1",
+      raw: "2018年第5期，第182-190页",
+      authors: [],
+      title: null,
+      container: null,
+      date: "2018",
+      pages: "182-190",
+      url: null,
+      repeats: null,
+      sourceLines: [1, 1] as [number, number],
+    };
+    const other = { ...tail, anchor: "n-2-c1", raw: "2019年第3期，第1-9页", date: "2019", pages: "1-9" };
+    const sources = groupSources([{ slug: "a", footnotes: [{ anchor: "n-1", citations: [tail] }, { anchor: "n-2", citations: [other] }] }]);
+    expect(sources).toHaveLength(2);
+    expect(sources.map((s) => s.title)).toEqual([null, null]);
+    expect(new Set(sources.map((s) => s.key)).size).toBe(2);
+    expect(sources[0]!.citations).toEqual([{ documentSlug: "a", footnoteAnchor: "n-1", citationAnchor: "n-1-c1" }]);
   });
 });

@@ -271,7 +271,8 @@ function entriesOf(documents: readonly SourceDocumentInput[]): Entry[] {
       for (const citation of footnote.citations) {
         const normalised = citation.title ? normaliseTitle(citation.title) : null;
         const base = normalised && normalised.base.length > 0 ? normalised.base : null;
-        if (!base && !citation.url && !citation.repeats) continue;
+        // A citation whose title and URL were lost (a note's surviving tail) still names a work: it
+        // becomes a source of its own, never merged, its title unknown.
         entries.push({
           index: entries.length,
           ref: { documentSlug: document.slug, footnoteAnchor: footnote.anchor, citationAnchor: citation.anchor },
@@ -297,7 +298,10 @@ function buildSource(members: Entry[], edges: Edge[]): SourceRecord {
   const date = dates.filter((d) => precision(d) === best).sort()[0] ?? null;
   const urls = [...new Set(members.map((m) => m.citation.url).filter((u): u is string => u !== null))];
   const versions = [...new Set(members.map((m) => m.version).filter((v): v is string => v !== null))].sort();
-  const keyBase = members.map((m) => m.base).filter((b): b is string => b !== null).sort()[0] ?? members.map((m) => m.urlKey ?? "").sort()[0]!;
+  const keyBase =
+    members.map((m) => m.base).filter((b): b is string => b !== null).sort()[0] ??
+    members.map((m) => m.urlKey).filter((u): u is string => u !== null).sort()[0] ??
+    `untitled:${members.map((m) => m.citation.raw).sort()[0]!}`;
   const evidence: SourceEvidence[] = [];
   const seen = new Set<string>();
   for (const edge of edges) {
