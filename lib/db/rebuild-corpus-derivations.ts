@@ -189,7 +189,7 @@ async function writeSources(tx: DatabaseTransaction, documents: CorpusDocument[]
     data: sources.map((source, index) => ({
       id: sourceIds[index]!,
       key: source.key,
-      title: source.title ?? "(untitled)",
+      title: source.title,
       authors: source.authors,
       type: source.type,
       date: source.date,

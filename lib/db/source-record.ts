@@ -17,7 +17,7 @@ export const sourceRowSelect = {
 
 export interface SourceRow {
   key: string;
-  title: string;
+  title: string | null;
   authors: string[];
   type: string;
   date: string | null;
@@ -37,7 +37,7 @@ const evidenceSchema = z.object({
 
 export interface SourceDetails {
   key: string;
-  /** Null when the grouping found no title (the row then holds a placeholder). */
+  /** Null when the notes never give the title. */
   title: string | null;
   authors: string[];
   type: SourceType;
@@ -56,7 +56,7 @@ export function toSourceDetails(row: SourceRow): SourceDetails {
   const evidence = parsed.success ? parsed.data : { merges: [], versions: [], issue: null, pages: null };
   return {
     key: row.key,
-    title: row.title === "(untitled)" ? null : row.title,
+    title: row.title,
     authors: row.authors,
     type: (SOURCE_TYPES as readonly string[]).includes(row.type) ? (row.type as SourceType) : "other",
     date: row.date,
