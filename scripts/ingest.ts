@@ -4,6 +4,7 @@
  * per document. With --dry-run nothing touches a database; --json prints the parsed structure (the
  * same shape as GET /api/documents/<slug>). A refused file exits non-zero and leaves the database as it was.
  */
+import "./silence-known-warnings";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ingestSources, parseSource } from "@/lib/corpus/ingest-sources";

@@ -4,6 +4,7 @@
  * builds the web app when its sources changed, serves it and prints the URL. Ctrl-C stops the web
  * server and the embedded database cleanly.
  */
+import "./silence-known-warnings";
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
