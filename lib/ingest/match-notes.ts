@@ -38,8 +38,10 @@ export function matchNotes(
   const pages = [...new Set([...markers.map((m) => m.page), ...segmentsByPage.keys()])].sort((a, b) => a - b);
   const segments = joinContinuations(pages, segmentsByPage, result.warnings);
 
+  const markersByPage = new Map<number, { marker: BodyMarker; index: number }[]>();
+  markers.forEach((marker, index) => markersByPage.set(marker.page, [...(markersByPage.get(marker.page) ?? []), { marker, index }]));
   for (const page of pages) {
-    const onPage = markers.map((marker, index) => ({ marker, index })).filter(({ marker }) => marker.page === page);
+    const onPage = markersByPage.get(page) ?? [];
     checkSequence(page, onPage.map(({ marker }) => marker), result.warnings);
     const list = markerLists.get(page) ?? [];
     if (list.length > 0 && list.length !== onPage.length) {

@@ -54,8 +54,10 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
   const notes = measureNotes(layout.pages, model);
   const segmentsByPage = new Map<number, NoteSegment[]>();
   const markerLists = new Map<number, Array<{ label: string; lineNo: number }>>();
+  const markersPerPage = new Map<number, number>();
+  for (const marker of body.markers) markersPerPage.set(marker.page, (markersPerPage.get(marker.page) ?? 0) + 1);
   for (const page of layout.pages) {
-    const markerCount = body.markers.filter((m) => m.page === page.page).length;
+    const markerCount = markersPerPage.get(page.page) ?? 0;
     const split = splitNoteArea(page, notes, model, page.markerList.length > 0 ? page.markerList.length : null, markerCount);
     segmentsByPage.set(page.page, split.segments);
     markerLists.set(page.page, page.markerList);
@@ -117,11 +119,15 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
   const citations = parseNoteCitations(footnotes.map((note) => ({ anchor: note.anchor, text: note.text, sourceLines: note.sourceLines })));
   for (const note of footnotes) note.citations = citations.get(note.anchor) ?? [];
 
-  const markersOf = (kind: "heading" | "paragraph", blockIndex: number): MarkerDraft[] =>
-    body.markers
-      .map((marker, index) => ({ marker, index }))
-      .filter(({ marker }) => marker.block.kind === kind && marker.block.index === blockIndex)
-      .map(({ marker, index }) => ({ label: marker.label, footnoteAnchor: markerAnchors[index]!, offset: marker.offset }));
+  // Markers grouped by block once: looking them up per block keeps large inputs linear.
+  const markersByBlock = new Map<string, MarkerDraft[]>();
+  body.markers.forEach((marker, index) => {
+    const key = `${marker.block.kind}:${marker.block.index}`;
+    const list = markersByBlock.get(key) ?? [];
+    list.push({ label: marker.label, footnoteAnchor: markerAnchors[index]!, offset: marker.offset });
+    markersByBlock.set(key, list);
+  });
+  const markersOf = (kind: "heading" | "paragraph", blockIndex: number): MarkerDraft[] => markersByBlock.get(`${kind}:${blockIndex}`) ?? [];
 
   const headings: HeadingDraft[] = body.headings.map((h, index) => ({
     anchor: headingAnchors[index]!,
