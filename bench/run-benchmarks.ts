@@ -3,6 +3,7 @@
  * A benchmark module default-exports `async function run(): Promise<void>` and prints its own report;
  * `npm run bench -- search` runs only the modules whose file name contains "search".
  */
+import "../scripts/silence-known-warnings";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
