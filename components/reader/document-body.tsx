@@ -93,6 +93,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
           })}
           {section.notes.length > 0 ? (
             <NotesList
+              marks={marks}
               sourceHrefs={sourceHrefs}
               notes={section.notes}
               order={order}
@@ -106,7 +107,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
         </section>
       ))}
       {order.unplacedNotes.length > 0 ? (
-        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} sourceHrefs={sourceHrefs} placeOfNote={placeOfNote} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
+        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} sourceHrefs={sourceHrefs} marks={marks} placeOfNote={placeOfNote} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
       ) : null}
     </div>
   );
@@ -121,8 +122,10 @@ function NotesList({
   headingLevel,
   landmarkSuffix,
   sourceHrefs,
+  marks,
 }: {
   sourceHrefs?: ReadonlyMap<string, string>;
+  marks?: ReadonlyMap<string, BlockMark[]>;
   notes: FootnoteDraft[];
   order: ReadingOrder;
   idPrefix: string;
@@ -143,7 +146,13 @@ function NotesList({
               <span className="note-label">{note.label}</span>
               <div className="min-w-0 flex-1">
                 <div data-note-content="">
-                  <NoteContent note={note} calledFrom={placeOfNote.get(note.anchor) ?? null} citationIdPrefix={idPrefix} sourceHrefs={sourceHrefs} />
+                  <NoteContent
+                    note={note}
+                    calledFrom={placeOfNote.get(note.anchor) ?? null}
+                    citationIdPrefix={idPrefix}
+                    sourceHrefs={sourceHrefs}
+                    marks={marks?.get(note.anchor)}
+                  />
                 </div>
                 <span className="mt-1 flex gap-3 text-xs text-muted dark:text-night-muted">
                   {back ? (

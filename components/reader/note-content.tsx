@@ -1,5 +1,9 @@
 import type { CitationDraft, FootnoteDraft } from "@/lib/ingest/document-draft";
 import { safeOutboundUrl } from "@/lib/reader/safe-outbound-url";
+import type { BlockMark } from "@/lib/reader/segment-block";
+import { BlockText } from "./block-text";
+
+const noNotes: ReadonlyMap<string, FootnoteDraft> = new Map();
 
 /**
  * What a note says, as the popover and the notes list both show it: its text and its citations, or a
@@ -10,6 +14,7 @@ export function NoteContent({
   calledFrom,
   citationIdPrefix,
   sourceHrefs,
+  marks,
 }: {
   note: FootnoteDraft;
   /** Where the marker stands, for a missing note: "¶ 12". */
@@ -18,6 +23,8 @@ export function NoteContent({
   citationIdPrefix?: string;
   /** The cited work's page, with the footnote trail, by citation anchor. */
   sourceHrefs?: ReadonlyMap<string, string>;
+  /** Highlights in the note's text (a search hit, a quoted passage, concept mentions). */
+  marks?: readonly BlockMark[];
 }) {
   return (
     <>
@@ -36,7 +43,9 @@ export function NoteContent({
               残缺 · truncated: only part of this note survives
             </span>
           ) : null}
-          <span lang="zh-Hans">{note.text}</span>
+          <span lang="zh-Hans" data-block={note.anchor}>
+            <BlockText text={note.text} markers={[]} marks={marks} markerIds={[]} notes={noNotes} idPrefix={citationIdPrefix ?? ""} />
+          </span>
         </span>
       )}
       {note.citations.length > 0 ? (

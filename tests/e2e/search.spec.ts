@@ -59,3 +59,13 @@ test("the search API answers 400 with a reason for a bad parameter", async ({ re
   expect(body.hits.length).toBeLessThanOrEqual(5);
   expect(body.counts.length).toBe(2);
 });
+
+test("a hit in a note opens the reader with the match highlighted in the notes list", async ({ page, request }) => {
+  const response = await request.get(`/api/search?q=${encodeURIComponent("新华网")}&kind=note&pageSize=1`);
+  expect(response.status()).toBe(200);
+  const [hit] = (await response.json()).hits as { documentSlug: string; anchor: string; kind: string; blockStart: number; blockEnd: number }[];
+  expect(hit?.kind).toBe("footnote");
+  await page.goto(`/read/${hit!.documentSlug}?hl=${hit!.blockStart}-${hit!.blockEnd}#${hit!.anchor}`);
+  const note = page.locator(`[id="${hit!.anchor}"]`);
+  await expect(note.locator("mark[data-search-hit]")).toHaveText("新华网");
+});

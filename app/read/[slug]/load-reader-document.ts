@@ -18,7 +18,11 @@ export type LinkedPassage =
  * block became at re-ingest (its alias); then the whole document.
  */
 export async function findLinkedPassage(document: DocumentDraft, selector: PassageSelector): Promise<LinkedPassage> {
-  const blocks = [...document.headings, ...document.paragraphs].map(({ anchor, text }) => ({ anchor, text }));
+  // Notes are passages too: a passage selected in a note can be linked and found again.
+  const blocks = [...document.headings, ...document.paragraphs, ...document.footnotes.filter((note) => note.text !== "")].map(({ anchor, text }) => ({
+    anchor,
+    text,
+  }));
   let expected: { anchor: string; offset: number } | null = null;
   let blockCurrent = false;
   if (selector.blockAnchor) {
