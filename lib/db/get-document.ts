@@ -2,6 +2,21 @@ import "server-only";
 import type { DocumentDraft } from "@/lib/ingest/document-draft";
 import { getDatabase } from "./prisma-client";
 
+/** The columns a citation's draft shape is rebuilt from. */
+export const citationDraftSelect = {
+  anchor: true,
+  raw: true,
+  authors: true,
+  title: true,
+  container: true,
+  date: true,
+  pages: true,
+  url: true,
+  repeatsAnchor: true,
+  lineFrom: true,
+  lineTo: true,
+} as const;
+
 /**
  * One document in the shape of the parser's draft (the API's `GET /api/documents/<slug>` and the
  * reader both use it), rebuilt from the rows, or null when no document has that slug.
@@ -43,19 +58,7 @@ export async function getDocumentStructure(slug: string): Promise<DocumentDraft 
           lineTo: true,
           citations: {
             orderBy: { ordinal: "asc" },
-            select: {
-              anchor: true,
-              raw: true,
-              authors: true,
-              title: true,
-              container: true,
-              date: true,
-              pages: true,
-              url: true,
-              repeatsAnchor: true,
-              lineFrom: true,
-              lineTo: true,
-            },
+            select: citationDraftSelect,
           },
         },
       },

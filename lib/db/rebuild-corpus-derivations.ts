@@ -8,6 +8,7 @@ import { findConceptOverlap } from "@/lib/ingest/find-concept-overlap";
 import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/ingest/find-mentions";
 import { findSharedPassages } from "@/lib/ingest/find-shared-passages";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { citationDraftSelect } from "./get-document";
 import type { DatabaseTransaction } from "./prisma-client";
 
 /**
@@ -50,20 +51,7 @@ async function readCorpus(tx: DatabaseTransaction): Promise<CorpusDocument[]> {
           text: true,
           citations: {
             orderBy: { ordinal: "asc" },
-            select: {
-              id: true,
-              anchor: true,
-              raw: true,
-              authors: true,
-              title: true,
-              container: true,
-              date: true,
-              pages: true,
-              url: true,
-              repeatsAnchor: true,
-              lineFrom: true,
-              lineTo: true,
-            },
+            select: { id: true, ...citationDraftSelect },
           },
         },
       },

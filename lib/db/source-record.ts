@@ -35,21 +35,8 @@ const evidenceSchema = z.object({
   pages: z.string().nullable().catch(null),
 });
 
-export interface SourceDetails {
-  key: string;
-  /** Null when the notes never give the title. */
-  title: string | null;
-  authors: string[];
-  type: SourceType;
-  date: string | null;
-  container: string | null;
-  issue: string | null;
-  pages: string | null;
-  versions: string[];
-  urls: string[];
-  confidence: number;
-  evidence: SourceEvidence[];
-}
+/** A source as the pages show it: the grouping's record without its citation list. */
+export type SourceDetails = Omit<SourceRecord, "citations">;
 
 export function toSourceDetails(row: SourceRow): SourceDetails {
   const parsed = evidenceSchema.safeParse(row.evidence);
