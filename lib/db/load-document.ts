@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { DocumentDraft } from "@/lib/ingest/document-draft";
 import type { DocumentManifest } from "@/lib/ingest/document-manifest";
+import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
 import type { Database, DatabaseTransaction } from "./prisma-client";
 import { rebuildCorpusDerivations } from "./rebuild-corpus-derivations";
 import { recordMovedAnchors } from "./record-moved-anchors";
@@ -46,6 +47,8 @@ export async function loadDocument(
       await insertDocumentContent(tx, documentId, draft);
       await writeSearchBlocks(tx, documentId, draft);
       await rebuildCorpusDerivations(tx);
+      // Delivered on commit, never on rollback: running servers drop the pages they rendered from the old corpus.
+      await tx.$executeRaw`select pg_notify(${CORPUS_CHANGED_CHANNEL}, ${draft.slug})`;
       await options.beforeCommit?.();
       return {
         status: existing ? "replaced" : "created",

@@ -1,112 +1,22 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { Suspense } from "react";
-import { CompareWithForm } from "@/components/reader/compare-with-form";
-import { DocumentBody } from "@/components/reader/document-body";
-import { DocumentOutline } from "@/components/reader/document-outline";
-import { DocumentTitleBlock } from "@/components/reader/document-title-block";
-import { ReaderInteractions } from "@/components/reader/reader-interactions";
-import { ReaderNotice } from "@/components/reader/reader-notice";
-import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
-import { describeTrail } from "@/lib/db/describe-trail";
-import { getCitationSourceKeys } from "@/lib/db/get-citation-source-keys";
-import { listDocumentTitles } from "@/lib/db/list-document-titles";
-import { isAnchor, readHitRange, readPassageSelector } from "@/lib/reader/deep-links";
-import { buildReadingOrder } from "@/lib/reader/reading-order";
-import type { BlockMark } from "@/lib/reader/segment-block";
-import { noteSourceHref } from "@/lib/trail/trail-links";
-import { readTrail } from "@/lib/trail/trail-param";
-import { findLinkedPassage, loadReaderDocument } from "./load-reader-document";
-import { linkPreviewMetadata } from "./link-preview-metadata";
+import { ReaderPage, readerMetadata } from "./reader-page";
 
-export const dynamic = "force-dynamic";
+// Rendered on first request and kept until the corpus changes (lib/page-cache/corpus-page-cache.mjs).
+export const revalidate = false;
+export const dynamicParams = true;
 
-interface ReaderProps {
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+interface PlainReaderProps {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export async function generateMetadata({ params, searchParams }: ReaderProps): Promise<Metadata> {
-  const { slug } = await params;
-  const document = await loadReaderDocument(decodeURIComponent(slug));
-  if (!document) return { title: "Not found" };
-  return linkPreviewMetadata(document, await searchParams);
+export async function generateMetadata({ params }: PlainReaderProps): Promise<Metadata> {
+  return readerMetadata((await params).slug, {});
 }
 
-export default async function ReaderPage({ params, searchParams }: ReaderProps) {
-  const slug = decodeURIComponent((await params).slug);
-  const query = await searchParams;
-  const [document, titles] = await Promise.all([loadReaderDocument(slug), listDocumentTitles()]);
-  if (!document) notFound();
-  const order = buildReadingOrder(document);
-
-  // Footnote trail: each citation links to its source page, carrying the trail walked so far.
-  const trail = readTrail(query.trail);
-  const [sourceKeys, trailLabels] = await Promise.all([getCitationSourceKeys(document.slug), describeTrail(trail.trail)]);
-  const sourceHrefs = new Map<string, string>();
-  for (const note of document.footnotes) {
-    for (const citation of note.citations) {
-      const sourceKey = sourceKeys.get(citation.anchor);
-      if (sourceKey) sourceHrefs.set(citation.anchor, noteSourceHref({ slug: document.slug, noteAnchor: note.anchor, sourceKey, trail: trail.trail }));
-    }
-  }
-
-  const marks = new Map<string, BlockMark[]>();
-  const addMark = (anchor: string, mark: BlockMark) => marks.set(anchor, [...(marks.get(anchor) ?? []), mark]);
-
-  const selector = readPassageSelector(query);
-  const linked = selector ? await findLinkedPassage(document, selector) : null;
-  if (linked?.status === "found") addMark(linked.location.anchor, { kind: "quote", start: linked.location.start, end: linked.location.end });
-
-  // A search hit names its block in the fragment, which only the browser sees: the client adds `hb`.
-  const hit = readHitRange(query.hl);
-  const hitBlock = typeof query.hb === "string" && isAnchor(query.hb) ? query.hb : null;
-  if (hit && hitBlock) addMark(hitBlock, { kind: "search-hit", ...hit });
-
-  return (
-    <div className="reader mx-auto max-w-6xl px-4 pb-24 pt-8 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
-      <aside className="hidden lg:block" aria-label="目录 · Contents">
-        <div className="sticky top-6 max-h-[calc(100vh-3rem)] overflow-y-auto pb-6 pr-2">
-          <DocumentOutline headings={document.headings} />
-        </div>
-      </aside>
-      <article className="reader-article min-w-0" lang="zh-Hans" aria-labelledby="document-title" data-slug={document.slug}>
-        {trail.trail.length > 0 || trail.invalid ? (
-          <TrailBreadcrumb trail={trail.trail} labels={trailLabels} invalid={trail.invalid} />
-        ) : null}
-        <DocumentTitleBlock document={document} headingId="document-title" />
-        <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-4 dark:border-night-rule print:hidden">
-          <CompareWithForm slug={document.slug} others={titles.filter((title) => title.slug !== document.slug)} />
-        </div>
-        <details className="mt-4 lg:hidden print:hidden">
-          <summary className="cursor-pointer text-sm text-muted dark:text-night-muted">目录 · Contents</summary>
-          <div className="mt-3">
-            <DocumentOutline headings={document.headings} label="目录" />
-          </div>
-        </details>
-        {linked?.status === "found" && linked.moved ? (
-          <ReaderNotice kind="moved">
-            <span lang="en">
-              {linked.location.similarity < 1
-                ? "This link pointed to a passage that has since been edited; showing the closest match."
-                : "This link pointed to a passage that has since moved; showing where it is now."}
-            </span>
-          </ReaderNotice>
-        ) : null}
-        {linked?.status === "orphaned" ? (
-          <ReaderNotice kind="orphaned">
-            <span lang="en">This link pointed to a passage that is no longer in the document:</span>
-            <blockquote className="mt-1 font-serif">“{linked.quote}”</blockquote>
-          </ReaderNotice>
-        ) : null}
-        {/* It reads the address on the client; the boundary lets the rest render (and be cached) on the server. */}
-        <Suspense fallback={null}>
-          <ReaderInteractions slug={document.slug} hasQuote={linked?.status === "found"} />
-        </Suspense>
-        <div className="mt-6">
-          <DocumentBody document={document} order={order} marks={marks} sourceHrefs={sourceHrefs} />
-        </div>
-      </article>
-    </div>
-  );
+export default async function PlainReaderPage({ params }: PlainReaderProps) {
+  return <ReaderPage slug={(await params).slug} query={{}} />;
 }
