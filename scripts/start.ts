@@ -66,8 +66,7 @@ async function main() {
 }
 
 async function serve(port: number, host: string, databaseUrl: string) {
-  const nextBin = path.join(root, "node_modules", ".bin", "next");
-  web = spawn(nextBin, ["start", "-p", String(port), "-H", host], {
+  web = spawn(process.execPath, [path.join(root, "scripts", "serve-next.mjs"), String(port), host], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
   });
