@@ -37,6 +37,8 @@ export const environmentSchema = z.object({
   DUIZHAO_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://duizhao.example.org" }).optional(),
   /** Folder of source texts ingested at start (tests point it at fixtures). */
   DUIZHAO_CORPUS_DIR: z.string().trim().min(1).default("corpus"),
+  /** Most bytes of rendered pages kept in memory (read by lib/page-cache/corpus-page-cache.mjs). */
+  DUIZHAO_PAGE_CACHE_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().positive().optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
