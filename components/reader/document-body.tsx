@@ -4,6 +4,7 @@ import type { BlockMark } from "@/lib/reader/segment-block";
 import { headingLabel } from "@/lib/reader/heading-label";
 import { BlockText } from "./block-text";
 import { NoteContent } from "./note-content";
+import { NotePopover } from "./note-popover";
 
 export interface DocumentBodyProps {
   document: DocumentDraft;
@@ -109,6 +110,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
       {order.unplacedNotes.length > 0 ? (
         <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} sourceHrefs={sourceHrefs} marks={marks} placeOfNote={placeOfNote} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
       ) : null}
+      <NotePopover idPrefix={idPrefix} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { describeQuote } from "@/lib/anchoring/match-quote";
 import { blockHref, MAX_QUOTE_LENGTH, passageHref, SELECTOR_CONTEXT_LENGTH } from "@/lib/reader/deep-links";
 import { offsetOfPoint, rangeAtOffset } from "@/lib/reader/text-offsets";
+import { fillNotePopover } from "./fill-note-popover";
 import { ReaderNotice } from "./reader-notice";
 
 type Resolution =
@@ -131,21 +132,44 @@ export function ReaderInteractions({ slug, hasQuote = false, resolveFragment = t
     };
   }, [resolveFragment, slug]);
 
-  // A popover gets its note from the notes list as it opens, so that each note is sent once, not twice.
+  // A document has one note popover: it shows the note of the marker that opened it (copied from the notes
+  // list, so each note is sent once) and is anchored to that marker. Another marker clicked while it is open
+  // shows that marker's note in place; the same marker closes it.
   useEffect(() => {
-    const onBeforeToggle = (event: Event) => {
-      if ((event as ToggleEvent).newState !== "open") return;
-      const body = (event.target as HTMLElement).querySelector<HTMLElement>("[data-note-body]");
-      if (!body || body.childElementCount > 0) return;
-      const content = document.getElementById(body.dataset.noteBody ?? "")?.querySelector("[data-note-content]");
-      if (!content) return;
-      const copy = content.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
-      body.append(copy);
+    let shownFor: HTMLElement | null = null;
+    let clicked: HTMLElement | null = null;
+    const show = (popover: HTMLElement, marker: HTMLElement) => {
+      fillNotePopover(popover, marker);
+      shownFor?.style.removeProperty("anchor-name");
+      marker.style.setProperty("anchor-name", "--note-marker");
+      shownFor = marker;
     };
-    // Toggle events do not bubble: listen in the capture phase.
+    const onClick = (event: MouseEvent) => {
+      const marker = (event.target as Element | null)?.closest<HTMLElement>(".note-marker");
+      const popover = marker ? document.getElementById(marker.getAttribute("popovertarget") ?? "") : null;
+      if (!marker || !popover) return;
+      clicked = marker;
+      // Closed: the button opens it (and `beforetoggle` fills it). Open: the button would only toggle it.
+      if (!popover.matches(":popover-open")) return;
+      event.preventDefault();
+      if (marker === shownFor) popover.hidePopover();
+      else show(popover, marker);
+    };
+    const onBeforeToggle = (event: Event) => {
+      const popover = event.target as HTMLElement;
+      if ((event as ToggleEvent).newState !== "open" || !popover.matches?.("[data-note-popover]")) return;
+      const source = (event as ToggleEvent & { source?: Element | null }).source;
+      const marker = source instanceof HTMLElement ? source : clicked;
+      if (marker) show(popover, marker);
+    };
+    // Toggle events do not bubble: listen in the capture phase, as for clicks, which come before the toggle.
+    document.addEventListener("click", onClick, true);
     document.addEventListener("beforetoggle", onBeforeToggle, true);
-    return () => document.removeEventListener("beforetoggle", onBeforeToggle, true);
+    return () => {
+      document.removeEventListener("click", onClick, true);
+      document.removeEventListener("beforetoggle", onBeforeToggle, true);
+      shownFor?.style.removeProperty("anchor-name");
+    };
   }, []);
 
   // An open note is a step in the history: Back closes it, as on a phone one expects of a sheet.

@@ -46,6 +46,27 @@ test.describe("the reader", () => {
     await expect(page.locator(".note-popover:popover-open")).toContainText("The note's text is missing from the source");
   });
 
+  test("another marker clicked while a note is open shows its note beside it; the same marker closes it", async ({ page }) => {
+    const reader = new ReaderPage(page);
+    await reader.goto(`/read/${slug}`);
+    const [first, second] = [reader.marker("present").nth(0), reader.marker("present").nth(1)];
+    const popover = page.locator(".note-popover:popover-open");
+    const listedText = async (marker: typeof first) =>
+      page.locator(`[data-note-item="${await marker.getAttribute("data-note")}"] [data-note-status]`).first().innerText();
+
+    await first.click();
+    await expect(popover.locator("[data-note-status]")).toHaveText(await listedText(first));
+    await second.click();
+    await expect(popover).toHaveCount(1);
+    await expect(popover.locator("[data-note-status]")).toHaveText(await listedText(second));
+    await expect(popover).toContainText(`注释 ${await second.getAttribute("data-label")}`);
+    // Anchored to the marker it shows: just below it.
+    const [markerBox, popoverBox] = [await second.boundingBox(), await popover.boundingBox()];
+    expect(Math.abs(popoverBox!.y - (markerBox!.y + markerBox!.height))).toBeLessThan(24);
+    await second.click();
+    await expect(popover).toHaveCount(0);
+  });
+
   test("outbound citation links are safe and open elsewhere", async ({ page }) => {
     const reader = new ReaderPage(page);
     await reader.goto(`/read/${slug}`);

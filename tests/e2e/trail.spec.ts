@@ -31,7 +31,7 @@ test.describe("footnote trails", () => {
 
     // Step 2: open the note from its marker, and follow the citation to the work it cites.
     await marker.click();
-    const popover = page.locator(`[id="ref-${start.noteAnchor}-note"]`);
+    const popover = page.locator(".note-popover:popover-open");
     await expect(popover).toBeVisible();
     await popover.locator(`a[data-source-link][href^="/sources/${source.key}?"]`).first().click();
     await expect(page).toHaveURL(`/sources/${source.key}?trail=m.${global}.${start.noteAnchor}~s.${source.key}`);
