@@ -84,9 +84,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
                   <a href={`#${idPrefix}${paragraph.anchor}`} className="paragraph-number" aria-label={`¶ ${number}: link to this paragraph`}>
                     {number}
                   </a>
-                  <button type="button" className="copy-link" data-copy-link={paragraph.anchor} aria-label={`Copy link to ¶ ${number}`} title="Copy link">
-                    <LinkIcon />
-                  </button>
+                  <button type="button" className="copy-link" data-copy-link={paragraph.anchor} aria-label={`Copy link to ¶ ${number}`} title="Copy link" />
                 </span>
                 {afterParagraph?.get(paragraph.anchor)}
               </div>
@@ -172,15 +170,5 @@ function NotesList({
         })}
       </ol>
     </aside>
-  );
-}
-
-function LinkIcon() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
-      <path d="M6.5 9.5l3-3" />
-      <path d="M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1" />
-      <path d="M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />
-    </svg>
   );
 }
