@@ -2,17 +2,13 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
-import { ReaderPage } from "./pages/reader-page";
 
 /** Side by side, connected: concept highlights, jumps to counterparts, aligned mode, the focus panel, shared links. */
 test.describe("side by side, connected", () => {
   let left: string;
   let right: string;
   test.beforeAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    left = await ReaderPage.slugOf(page, /全球网络空间治理/);
-    right = await ReaderPage.slugOf(page, /网络空间命运共同体/);
-    await page.close();
+    ({ left, right } = await ComparePage.essaySlugs(browser));
   });
 
   test("a concept picked is highlighted in both panes, and a link with it shows the marks without a script", async ({ page, browser }) => {

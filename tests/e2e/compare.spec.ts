@@ -1,15 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
-import { ReaderPage } from "./pages/reader-page";
 
 test.describe("side by side", () => {
   let left: string;
   let right: string;
   test.beforeAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    left = await ReaderPage.slugOf(page, /全球网络空间治理/);
-    right = await ReaderPage.slugOf(page, /网络空间命运共同体/);
-    await page.close();
+    ({ left, right } = await ComparePage.essaySlugs(browser));
   });
 
   test("is chosen from the reader", async ({ page }) => {

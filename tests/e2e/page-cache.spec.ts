@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ReaderPage } from "./pages/reader-page";
+import { ComparePage } from "./pages/compare-page";
 
 /**
  * Plain reader and side-by-side addresses are rendered once and then served from the page cache;
@@ -10,10 +10,7 @@ test.describe("the page cache", () => {
   let left: string;
   let right: string;
   test.beforeAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    left = await ReaderPage.slugOf(page, /全球网络空间治理/);
-    right = await ReaderPage.slugOf(page, /网络空间命运共同体/);
-    await page.close();
+    ({ left, right } = await ComparePage.essaySlugs(browser));
   });
 
   test("serves a plain reader address from the cache, and renders one with a search hit each time", async ({ request }) => {

@@ -1,4 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { ReaderPage } from "./reader-page";
 
 export class ComparePage {
   readonly left: Locator;
@@ -15,6 +16,15 @@ export class ComparePage {
     this.focusPanel = page.locator("section.focus-panel");
     this.alignButton = page.getByRole("button", { name: /Align/ });
     this.legend = page.getByRole("list", { name: "Highlighted concepts" });
+  }
+
+  /** The slugs of the corpus's two essays, in the order side by side shows them in these tests. */
+  static async essaySlugs(browser: Browser): Promise<{ left: string; right: string }> {
+    const page = await browser.newPage();
+    const left = await ReaderPage.slugOf(page, /全球网络空间治理/);
+    const right = await ReaderPage.slugOf(page, /网络空间命运共同体/);
+    await page.close();
+    return { left, right };
   }
 
   async goto(query: Record<string, string>) {
