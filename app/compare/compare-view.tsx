@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ComparePanes } from "@/components/compare/compare-panes";
 import { ParagraphTools } from "@/components/compare/paragraph-tools";
 import { DocumentBody } from "@/components/reader/document-body";
@@ -21,8 +22,11 @@ import "./compare.css";
  * that also carries concepts, positions, aligned mode, a focused paragraph or a phone tab; next.config.ts
  * sends the plain ones to the first).
  */
+/** One query per document and request, shared by the page and its metadata. */
+const loadDocumentStructure = cache((slug: string) => getDocumentStructure(slug));
+
 export async function compareMetadata(leftSlug: string | undefined, rightSlug: string | undefined): Promise<Metadata> {
-  const [left, right] = await Promise.all([leftSlug, rightSlug].map((slug) => (slug ? getDocumentStructure(slug) : null)));
+  const [left, right] = await Promise.all([leftSlug, rightSlug].map((slug) => (slug ? loadDocumentStructure(slug) : null)));
   if (!left || !right) return { title: "对照 · Side by side" };
   const title = `对照：${left.title} ↔ ${right.title}`;
   return { title, description: "Two essays side by side.", openGraph: { title, description: "Two essays side by side, in Duizhao." } };
@@ -30,8 +34,8 @@ export async function compareMetadata(leftSlug: string | undefined, rightSlug: s
 
 export async function CompareView({ requested }: { requested: CompareState }) {
   const [left, right, mentions, linked] = await Promise.all([
-    getDocumentStructure(requested.left),
-    getDocumentStructure(requested.right),
+    loadDocumentStructure(requested.left),
+    loadDocumentStructure(requested.right),
     listCompareMentions({ left: requested.left, right: requested.right }),
     listPassageLinks({ left: requested.left, right: requested.right }),
   ]);
