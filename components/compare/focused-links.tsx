@@ -48,11 +48,11 @@ export function FocusedLinks({
           </button>
         </div>
         <ol>
-          {sorted.map((link) => {
+          {sorted.map((link, index) => {
             const kind = KIND_LABEL[link.kind];
             const evidence = link.evidence;
             return (
-              <li key={link.id} className="focus-link" data-link-kind={link.kind}>
+              <li key={`${link.kind}-${index}`} className="focus-link" data-link-kind={link.kind}>
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                   <strong>
                     {kind.en} <span lang="zh-Hans">{kind.zh}</span>

@@ -99,9 +99,9 @@ describe("buildCompareView", () => {
     const result = buildCompareView(input, []);
     expect(result.left.linkCounts.get("p-a0")).toBe(1);
     expect(result.right.linkCounts.get("p-b1")).toBe(1);
-    const source = result.links.find((l) => l.id === "l2")!;
+    const source = result.links.find((l) => l.kind === "shared_source")!;
     expect(source.left).toMatchObject({ label: "¶ 3", order: 3 });
-    expect(result.links.find((l) => l.id === "l1")?.right).toMatchObject({ label: "¶ 4", order: 4 });
+    expect(result.links.find((l) => l.kind === "shared_passage")?.right).toMatchObject({ label: "¶ 4", order: 4 });
     expect(source.evidence).toEqual({
       kind: "shared_source",
       title: "白皮书",
@@ -109,7 +109,7 @@ describe("buildCompareView", () => {
       leftNote: { anchor: "n-a1", label: "[1]", text: "注文网络主权" },
       rightNote: { anchor: "n-b1", label: "[1]", text: "另一注" },
     });
-    const overlap = result.links.find((l) => l.id === "l3")!;
+    const overlap = result.links.find((l) => l.kind === "concept_overlap")!;
     expect(overlap.evidence).toEqual({
       kind: "concept_overlap",
       concepts: [

@@ -75,9 +75,11 @@ export interface NoteExcerpt {
   text: string;
 }
 
-/** A passage link as the focus panel and the connectors need it. */
+/**
+ * A passage link as the focus panel and the connectors need it. No database id: hundreds of random
+ * UUIDs were a tenth of what side by side sends, and nothing on the page looks a link up by id.
+ */
 export interface CompareLink {
-  id: string;
   kind: LinkKind;
   confidence: number;
   left: LinkSide;
@@ -252,7 +254,7 @@ function compareLink(
     start: link[s].start,
     end: link[s].end,
   });
-  return { id: link.id, kind: link.kind, confidence: link.confidence, left: side("left"), right: side("right"), evidence: readEvidence(link, input, concepts) };
+  return { kind: link.kind, confidence: link.confidence, left: side("left"), right: side("right"), evidence: readEvidence(link, input, concepts) };
 }
 
 /** Evidence is JSON written by the linker; read defensively so one odd row shows as little, not as an error. */
