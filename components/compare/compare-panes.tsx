@@ -19,6 +19,14 @@ const paneParsers = {
 };
 
 const PHONE = "(max-width: 767px)";
+
+/**
+ * The panes' exact positions, handed to the view that replaces this one when a concept is picked or
+ * dropped: with and without concepts the page comes from different routes (one of them cached), so
+ * the panes are new, and the blocks named in `lp`/`rp` alone would move a long paragraph to its start.
+ */
+let handedOver: { documents: string; at: number; left: number; right: number } | null = null;
+const HANDOVER_MS = 10_000;
 const FLASH_MS = 2400;
 const other = (side: Side): Side => (side === "left" ? "right" : "left");
 
@@ -77,8 +85,19 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
     if (Object.keys(next).length > 0) void setState(next as Parameters<typeof setState>[0], { shallow: true });
   }, [setState]);
 
-  // Open each pane where its URL says.
+  // Open each pane where the view it replaces left it, or else where its URL says.
   useEffect(() => {
+    const handed = handedOver;
+    handedOver = null;
+    if (handed && handed.documents === `${start.current.left}|${start.current.right}` && Date.now() - handed.at < HANDOVER_MS) {
+      for (const side of ["left", "right"] as const) {
+        const pane = paneRef(side);
+        if (!pane) continue;
+        pane.scrollTop = handed[side];
+        guard.current[side] = pane.scrollTop;
+      }
+      return;
+    }
     for (const side of ["left", "right"] as const) {
       const anchor = side === "left" ? start.current.lp : start.current.rp;
       const pane = paneRef(side);
@@ -225,10 +244,16 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
   const toggleConcept = useCallback(
     (id: string) => {
       const next = active.includes(id) ? active.filter((c) => c !== id) : [...active, id].slice(0, MAX_ACTIVE_CONCEPTS);
+      handedOver = {
+        documents: `${initial.left}|${initial.right}`,
+        at: Date.now(),
+        left: leftRef.current?.scrollTop ?? 0,
+        right: rightRef.current?.scrollTop ?? 0,
+      };
       // The marks are drawn on the server, so a new set of concepts is a (transitioned) server render.
       void setState({ c: next.length > 0 ? next : null }, { shallow: false, startTransition });
     },
-    [active, setState],
+    [active, initial.left, initial.right, setState],
   );
 
   const tab = (side: Side, title: string) => (

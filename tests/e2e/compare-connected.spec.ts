@@ -41,6 +41,26 @@ test.describe("side by side, connected", () => {
     await noScript.close();
   });
 
+  test("picking and dropping a concept keeps both panes exactly where the reader left them", async ({ page }) => {
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    await compare.left.evaluate((pane) => (pane.scrollTop = 5000));
+    await compare.right.evaluate((pane) => (pane.scrollTop = 2500));
+    // Each pane's position reaches the URL (lp, rp), as a shared link would carry it.
+    await expect(page).toHaveURL(/[?&]lp=.+&rp=|[?&]rp=.+&lp=/);
+    const before = { left: await compare.scrollTop(compare.left), right: await compare.scrollTop(compare.right) };
+
+    await compare.toggleConcept("cyber-sovereignty");
+    await expect(compare.marks(compare.left, "cyber-sovereignty").first()).toBeAttached();
+    await expect.poll(() => compare.scrollTop(compare.left)).toBeCloseTo(before.left, -1);
+    await expect.poll(() => compare.scrollTop(compare.right)).toBeCloseTo(before.right, -1);
+
+    await compare.toggleConcept("cyber-sovereignty");
+    await expect(compare.marks(compare.left, "cyber-sovereignty")).toHaveCount(0);
+    await expect.poll(() => compare.scrollTop(compare.left)).toBeCloseTo(before.left, -1);
+    await expect.poll(() => compare.scrollTop(compare.right)).toBeCloseTo(before.right, -1);
+  });
+
   test("a mention's chip, or the mention itself, lands on its counterpart in the other pane", async ({ page }) => {
     const compare = new ComparePage(page);
     await compare.goto({ left, right, c: "cyber-sovereignty" });
