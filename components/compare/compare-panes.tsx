@@ -250,10 +250,16 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
         left: leftRef.current?.scrollTop ?? 0,
         right: rightRef.current?.scrollTop ?? 0,
       };
-      // The marks are drawn on the server, so a new set of concepts is a (transitioned) server render.
-      void setState({ c: next.length > 0 ? next : null }, { shallow: false, startTransition });
+      // The marks are drawn on the server, so a new set of concepts is a (transitioned) server render. The
+      // panes' positions go with it: a position update still waiting (debounced) would land during the
+      // navigation and cancel it; this update replaces it.
+      const position = (side: Side) => {
+        const pane = paneRef(side);
+        return pane && pane.offsetParent !== null ? topBlock(pane) : side === "left" ? state.lp : state.rp;
+      };
+      void setState({ c: next.length > 0 ? next : null, lp: position("left"), rp: position("right") }, { shallow: false, startTransition });
     },
-    [active, initial.left, initial.right, setState],
+    [active, initial.left, initial.right, paneRef, setState, state.lp, state.rp],
   );
 
   const tab = (side: Side, title: string) => (

@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 import { ReaderPage } from "./reader-page";
 
 export class ComparePage {
@@ -80,6 +80,21 @@ export class ComparePage {
       }
       return null;
     });
+  }
+
+  /**
+   * Scrolls a pane to `top` pixels and waits until its position is in the URL. The pane listens for
+   * scrolling only once the page is hydrated: until then the scroll is announced again.
+   */
+  async scrollPaneToOffset(side: "left" | "right", top: number) {
+    const pane = this.pane(side);
+    await pane.evaluate((element, y) => (element.scrollTop = y), top);
+    await expect
+      .poll(async () => {
+        await pane.evaluate((element) => element.dispatchEvent(new Event("scroll")));
+        return new URL(this.page.url()).searchParams.get(side === "left" ? "lp" : "rp");
+      })
+      .not.toBeNull();
   }
 
   async scrollPaneTo(pane: Locator, anchor: string) {
