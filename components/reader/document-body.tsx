@@ -160,9 +160,8 @@ function NotesList({
                       <span aria-hidden="true">↩ </span>返回正文
                     </a>
                   ) : null}
-                  <span lang="en">
-                    {placeOfNote.get(note.anchor) ?? ""} · p. {note.page}
-                  </span>
+                  {/* One string, one text node: mixed JSX text is several, with a comment between each. */}
+                  <span lang="en">{`${placeOfNote.get(note.anchor) ?? ""} · p. ${note.page}`}</span>
                 </span>
               </div>
             </li>

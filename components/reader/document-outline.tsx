@@ -12,8 +12,7 @@ export function DocumentOutline({ headings, idPrefix = "", label = "目录 · Co
         {headings.map((heading) => (
           <li key={heading.anchor} style={{ paddingInlineStart: `${(heading.level - top) * 1}em` }}>
             <a href={`#${idPrefix}${heading.anchor}`} className="block leading-snug no-underline hover:text-accent dark:hover:text-night-accent">
-              {headingLabel(heading.label)}
-              {heading.text}
+              {headingLabel(heading.label) + heading.text}
             </a>
           </li>
         ))}

@@ -33,7 +33,7 @@ export function NoteContent({
           <span className="font-medium text-ink dark:text-night-ink">原文缺失</span>
           <span lang="en"> · The note&apos;s text is missing from the source.</span>
           <span lang="en" className="block text-sm">
-            Its marker {note.label} stands {calledFrom ? `in ${calledFrom}` : "in the text"}, on printed page {note.page}.
+            {`Its marker ${note.label} stands ${calledFrom ? `in ${calledFrom}` : "in the text"}, on printed page ${note.page}.`}
           </span>
         </span>
       ) : (
