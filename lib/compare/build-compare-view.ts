@@ -9,6 +9,7 @@ import { assignTones } from "./concept-tones";
 /** The inputs, shaped as lib/db returns them (kept structural so this module stays free of the database). */
 export interface ViewMention {
   conceptId: string;
+  /** The member item (compound concepts), or null for the concept itself. */
   member: string | null;
   blockKind: "heading" | "paragraph" | "footnote";
   anchor: string;

@@ -1,16 +1,10 @@
 import "server-only";
+import type { ViewMention } from "@/lib/compare/build-compare-view";
 import { readMembers } from "./list-concepts";
 import { getDatabase, type Database } from "./prisma-client";
 
-export interface CompareMention {
-  conceptId: string;
-  /** The member item (compound concepts), or null for the concept itself. */
-  member: string | null;
-  blockKind: "heading" | "paragraph" | "footnote";
-  anchor: string;
-  start: number;
-  end: number;
-}
+/** A mention as side by side draws it: the shape lib/compare/build-compare-view.ts reads. */
+export type CompareMention = ViewMention;
 
 export interface CompareConcept {
   id: string;
