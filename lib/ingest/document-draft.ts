@@ -47,7 +47,31 @@ export const citationSchema = z.object({
 });
 export type CitationDraft = z.infer<typeof citationSchema>;
 
-export const footnoteStatusSchema = z.enum(["present", "missing", "truncated"]);
+/**
+ * present: the whole note text is in the source; truncated: only part survives; missing: the source has no
+ * text for this marker (lost in extraction); unlocated: the page has note texts that could not be placed with
+ * certainty, and this marker's note may be among them (see the document's unattached fragments).
+ */
+/**
+ * Why a note text sits under its marker. `label`: the note is printed with the marker's label; `list`: the
+ * page's label list and its texts agree one for one; `order`: as many texts as markers, in order; `wording`: what
+ * the note shares with the sentence before the marker; `ibid`: a 同上/ibid. chain; `correction`: an editor said so.
+ */
+export const attachmentSchema = z.object({
+  how: z.enum(["label", "list", "order", "wording", "ibid", "correction"]),
+  /** 0..1: how sure the parser is. */
+  confidence: z.number().min(0).max(1),
+  /** True when the reader should say "attachment uncertain" beside the note. */
+  uncertain: z.boolean(),
+  /** The evidence, in words, with the source lines it rests on. */
+  evidence: z.string().min(1),
+});
+export type AttachmentDraft = z.infer<typeof attachmentSchema>;
+
+/** What an editorial correction (corpus/<name>.corrections.json) did to a block; null when none applied. */
+export const correctionNoteSchema = z.string().min(1).nullable();
+
+export const footnoteStatusSchema = z.enum(["present", "missing", "truncated", "unlocated"]);
 export type FootnoteStatus = z.infer<typeof footnoteStatusSchema>;
 
 export const footnoteSchema = z.object({
@@ -61,6 +85,10 @@ export const footnoteSchema = z.object({
   citations: z.array(citationSchema),
   /** Where the note text stands; for a missing note, the line of its marker. */
   sourceLines: sourceLinesSchema,
+  /** How the text was attached to its marker; null when no text is attached (missing, unlocated). */
+  attachment: attachmentSchema.nullable(),
+  /** Set when a corrections file changed this note: what the editor did, in words. */
+  correction: correctionNoteSchema,
 });
 export type FootnoteDraft = z.infer<typeof footnoteSchema>;
 
@@ -73,6 +101,7 @@ export const headingSchema = z.object({
   text: z.string().min(1),
   markers: z.array(markerSchema),
   sourceLines: sourceLinesSchema,
+  correction: correctionNoteSchema,
 });
 export type HeadingDraft = z.infer<typeof headingSchema>;
 
@@ -83,13 +112,30 @@ export const paragraphSchema = z.object({
   text: z.string().min(1),
   markers: z.array(markerSchema),
   sourceLines: sourceLinesSchema,
+  correction: correctionNoteSchema,
 });
 export type ParagraphDraft = z.infer<typeof paragraphSchema>;
 
 export const fragmentSchema = z.object({
   text: z.string().min(1),
   sourceLines: sourceLinesSchema,
+  /** The printed page (as the layout stage counts) whose note area held it. */
+  page: z.number().int().positive(),
+  /** Labels of the markers it could belong to (empty when none is plausible), and why it was left unattached. */
+  candidates: z.array(z.string().min(1)),
+  reason: z.string().min(1),
 });
+
+/** One entry of a corrections file and what became of it at this ingest. */
+export const correctionOutcomeSchema = z.object({
+  /** Position in the file's `corrections` array, 0-based. */
+  index: z.number().int().nonnegative(),
+  kind: z.string().min(1),
+  applied: z.boolean(),
+  /** What was done, or why it no longer applies. */
+  message: z.string().min(1),
+});
+export type CorrectionOutcome = z.infer<typeof correctionOutcomeSchema>;
 
 export const debrisSchema = z.object({
   kind: z.enum(["running-head", "folio", "marker-list", "other"]),
@@ -115,5 +161,7 @@ export const documentDraftSchema = z.object({
   /** Running heads, folios and marker lists removed from the body, kept as provenance. */
   debris: z.array(debrisSchema),
   warnings: z.array(warningSchema),
+  /** Outcomes of the document's corrections file, in file order; empty when it has none. */
+  corrections: z.array(correctionOutcomeSchema),
 });
 export type DocumentDraft = z.infer<typeof documentDraftSchema>;

@@ -1,4 +1,4 @@
-import type { IngestWarning, SourceLines } from "./document-draft";
+import type { AttachmentDraft, IngestWarning, SourceLines } from "./document-draft";
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
 import { compactText, normaliseText } from "./normalise-text";
@@ -12,17 +12,22 @@ import type { NoteSegment } from "./split-notes";
  * near-best alignment puts it under the same marker. Otherwise it stays a fragment, with a warning.
  */
 
-export type Placement = "label" | "order" | "wording" | "carried-over";
-
 export interface PlacedNote {
   segment: NoteSegment;
-  how: Placement;
+  attachment: AttachmentDraft;
+}
+
+export interface UnplacedNote {
+  segment: NoteSegment;
+  /** Labels of the markers it could belong to. */
+  candidates: string[];
+  reason: string;
 }
 
 export interface MatchResult {
   /** Keyed by index into the document's body markers. */
   placed: Map<number, PlacedNote>;
-  fragments: NoteSegment[];
+  fragments: UnplacedNote[];
   warnings: IngestWarning[];
 }
 
@@ -59,11 +64,11 @@ export function matchNotes(
       for (const segment of labelled) {
         const number = parseMarkerLabel(segment.label!)?.number;
         const target = onPage.find(({ marker, index }) => marker.number === number && !result.placed.has(index));
-        if (target) result.placed.set(target.index, { segment, how: "label" });
-        else unplaced(result, segment, `Page ${page}: the note labelled ${segment.label} has no marker ${segment.label} in the body on this page.`);
+        if (target) result.placed.set(target.index, { segment, attachment: { how: "label", confidence: 1, uncertain: false, evidence: `printed with its label ${segment.label}` } });
+        else unplaced(result, segment, [], `Page ${page}: the note labelled ${segment.label} has no marker ${segment.label} in the body on this page.`);
       }
       for (const segment of unlabelled) {
-        unplaced(result, segment, `Page ${page}: a note fragment without its label cannot be placed.`);
+        unplaced(result, segment, [], `Page ${page}: a note fragment without its label cannot be placed.`);
       }
       continue;
     }
@@ -71,7 +76,9 @@ export function matchNotes(
     const free = onPage.filter(({ index }) => !result.placed.has(index));
     if (unlabelled.length === 0) continue;
     if (unlabelled.length === free.length) {
-      unlabelled.forEach((segment, k) => result.placed.set(free[k]!.index, { segment, how: "order" }));
+      unlabelled.forEach((segment, k) =>
+        result.placed.set(free[k]!.index, { segment, attachment: { how: "order", confidence: 0.9, uncertain: false, evidence: `${unlabelled.length} note texts for ${free.length} markers, in order` } }),
+      );
       continue;
     }
     const alignment = alignNotes(
@@ -83,7 +90,7 @@ export function matchNotes(
       const segment = unlabelled[pair.note]!;
       if (pair.sure) {
         const { index, marker } = free[pair.marker]!;
-        result.placed.set(index, { segment, how: "wording" });
+        result.placed.set(index, { segment, attachment: { how: "wording", confidence: 0.7, uncertain: true, evidence: `shares its wording with the sentence before ${marker.label}` } });
         kept.add(pair.note);
         result.warnings.push({
           code: "note-placement-inferred",
@@ -99,6 +106,7 @@ export function matchNotes(
       unplaced(
         result,
         segment,
+        candidates.map((m) => free[m]!.marker.label),
         `Page ${page}: ${unlabelled.length} note texts for ${free.length} markers and nothing decides which this one belongs to${labels ? ` (could be ${labels})` : ""}; left unattached.`,
       );
     });
@@ -106,8 +114,8 @@ export function matchNotes(
   return result;
 }
 
-function unplaced(result: MatchResult, segment: NoteSegment, message: string): void {
-  result.fragments.push(segment);
+function unplaced(result: MatchResult, segment: NoteSegment, candidates: string[], message: string): void {
+  result.fragments.push({ segment, candidates, reason: message });
   result.warnings.push({ code: "note-unplaced", message, sourceLines: linesOf(segment) });
 }
 

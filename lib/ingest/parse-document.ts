@@ -90,7 +90,17 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
       const status = segment.startsLikeNote && segment.complete ? "present" : "truncated";
       const anchor = take("n", segment.text);
       markerAnchors[index] = anchor;
-      footnotes.push({ anchor, label: marker.label, page: marker.page, status, text: segment.text, citations: [], sourceLines: linesOf(segment) });
+      footnotes.push({
+        anchor,
+        label: marker.label,
+        page: marker.page,
+        status,
+        text: segment.text,
+        citations: [],
+        sourceLines: linesOf(segment),
+        attachment: placed.attachment,
+        correction: null,
+      });
       if (status === "truncated") {
         const lost = !segment.startsLikeNote && !segment.complete ? "its start and its end were" : !segment.startsLikeNote ? "its start was" : "its end was";
         warnings.push({
@@ -102,7 +112,17 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     } else {
       const anchor = take("n", missingNoteBasis(blockText.slice(0, marker.offset), marker.label));
       markerAnchors[index] = anchor;
-      footnotes.push({ anchor, label: marker.label, page: marker.page, status: "missing", text: "", citations: [], sourceLines: [marker.lineNo, marker.lineNo] });
+      footnotes.push({
+        anchor,
+        label: marker.label,
+        page: marker.page,
+        status: "missing",
+        text: "",
+        citations: [],
+        sourceLines: [marker.lineNo, marker.lineNo],
+        attachment: null,
+        correction: null,
+      });
       const list = missingByPage.get(marker.page) ?? [];
       list.push(marker);
       missingByPage.set(marker.page, list);
@@ -136,6 +156,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     text: h.text,
     markers: markersOf("heading", index),
     sourceLines: h.sourceLines,
+    correction: null,
   }));
   const paragraphs: ParagraphDraft[] = body.paragraphs.map((p, index) => ({
     anchor: paragraphAnchors[index]!,
@@ -143,6 +164,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     text: p.text,
     markers: markersOf("paragraph", index),
     sourceLines: p.sourceLines,
+    correction: null,
   }));
 
   const slug = input.manifest?.slug ?? slugFromFileName(input.fileName);
@@ -164,9 +186,10 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     headings,
     paragraphs,
     footnotes,
-    fragments: matched.fragments.map((segment) => ({ text: segment.text, sourceLines: linesOf(segment) })),
+    fragments: matched.fragments.map(({ segment, candidates, reason }) => ({ text: segment.text, sourceLines: linesOf(segment), page: segment.page, candidates, reason })),
     debris,
     warnings: warnings.sort((a, b) => a.sourceLines[0] - b.sourceLines[0] || a.sourceLines[1] - b.sourceLines[1]),
+    corrections: [],
   });
 }
 
