@@ -5,11 +5,16 @@ import { compactText, normaliseText } from "./normalise-text";
 import type { NoteSegment } from "./split-notes";
 
 /**
- * Note texts → the body markers they belong to, page by page (labels restart on every page). A
- * labelled note goes to its label. Unlabelled notes go in order when their number equals the page's
- * markers. When texts were lost, the survivors are aligned to markers in order by what they share
- * with the sentence before each marker (dates, names, words); a note is attached only when every
- * near-best alignment puts it under the same marker. Otherwise it stays a fragment, with a warning.
+ * Note texts → the body markers they belong to, decided over the whole document. In extracted text a
+ * page's note area follows that page's body, and labels restart on every page, so the markers an area
+ * can serve are those standing between the previous area and this one, after the last label reset (a
+ * marker numbered no higher than the one before it opens a new page). That holds even where the
+ * layout stage missed a page break (a page whose notes were all lost leaves no area behind). Inside
+ * its page a labelled note goes to its label; unlabelled notes go in order when texts and markers
+ * agree one for one; when texts were lost, survivors are aligned by what they share with the sentence
+ * before each marker, and attached only when every near-best alignment agrees. Everything else stays
+ * an unattached fragment with the markers it could belong to: an unattached note is honest, a wrong
+ * one is a defect.
  */
 
 export interface PlacedNote {
@@ -24,94 +29,252 @@ export interface UnplacedNote {
   reason: string;
 }
 
+/** One page's note area as the layout stage found it. */
+export interface NoteArea {
+  page: number;
+  /** First and last source line of the area (label list included). */
+  firstLine: number;
+  lastLine: number;
+  segments: NoteSegment[];
+  /** The bare label list printed in the area, when there is one. */
+  list: ReadonlyArray<{ label: string; lineNo: number }>;
+}
+
 export interface MatchResult {
   /** Keyed by index into the document's body markers. */
   placed: Map<number, PlacedNote>;
   fragments: UnplacedNote[];
+  /** Markers whose page has unattached note texts that may be theirs (index into body markers). */
+  unlocated: Set<number>;
+  /** The page each marker was printed on, as the matching reads it (label resets included). */
+  pageOf: Map<number, number>;
   warnings: IngestWarning[];
 }
 
 /** Minimum lead (in shared-feature weight) the chosen alignment must have over any alternative for a note. */
 export const PLACEMENT_MARGIN = 1.5;
 
-export function matchNotes(
-  markers: readonly BodyMarker[],
-  segmentsByPage: ReadonlyMap<number, NoteSegment[]>,
-  markerLists: ReadonlyMap<number, Array<{ label: string; lineNo: number }>>,
-): MatchResult {
-  const result: MatchResult = { placed: new Map(), fragments: [], warnings: [] };
-  const pages = [...new Set([...markers.map((m) => m.page), ...segmentsByPage.keys()])].sort((a, b) => a - b);
-  const segments = joinContinuations(pages, segmentsByPage, result.warnings);
+/**
+ * Confidence of each kind of evidence. A printed label is the page's own statement; a label list and
+ * texts that agree one for one, or as many texts as markers, rest on the note boundaries being right;
+ * wording rests on shared words. Below UNCERTAIN_BELOW the reader says "attachment uncertain".
+ */
+const CONFIDENCE = {
+  label: 1,
+  list: 0.95,
+  order: 0.9,
+  orderWeakSplit: 0.7,
+  truncatedByOrder: 0.8,
+  wordingDominant: 0.85,
+  wording: 0.65,
+} as const;
+export const UNCERTAIN_BELOW = 0.8;
 
-  const markersByPage = new Map<number, { marker: BodyMarker; index: number }[]>();
-  markers.forEach((marker, index) => markersByPage.set(marker.page, [...(markersByPage.get(marker.page) ?? []), { marker, index }]));
-  for (const page of pages) {
-    const onPage = markersByPage.get(page) ?? [];
-    checkSequence(page, onPage.map(({ marker }) => marker), result.warnings);
-    const list = markerLists.get(page) ?? [];
-    if (list.length > 0 && list.length !== onPage.length) {
+function attachment(how: AttachmentDraft["how"], confidence: number, evidence: string): AttachmentDraft {
+  return { how, confidence, uncertain: confidence < UNCERTAIN_BELOW, evidence };
+}
+
+interface MarkerRef {
+  marker: BodyMarker;
+  index: number;
+}
+
+export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly NoteArea[]): MatchResult {
+  const result: MatchResult = { placed: new Map(), fragments: [], unlocated: new Set(), pageOf: new Map(), warnings: [] };
+  const areas = inputAreas
+    .filter((area) => area.segments.length > 0 || area.list.length > 0)
+    .map((area) => ({ ...area, segments: [...area.segments] }))
+    .sort((a, b) => a.firstLine - b.firstLine);
+  const refs: MarkerRef[] = markers.map((marker, index) => ({ marker, index })).sort((a, b) => a.marker.lineNo - b.marker.lineNo || a.index - b.index);
+  for (const { marker, index } of refs) result.pageOf.set(index, marker.page);
+
+  let cursor = 0;
+  let previousLast: NoteSegment | null = null;
+  for (const area of areas) {
+    const span: MarkerRef[] = [];
+    while (cursor < refs.length && refs[cursor]!.marker.lineNo < area.firstLine) span.push(refs[cursor++]!);
+    const pages = splitAtResets(span);
+    const own = pages[pages.length - 1] ?? [];
+    // Pages before the last in the span printed markers but left no note area: their notes are lost.
+    // The layout may have counted them as one page; report each marker on the page its labels say.
+    reportPages(area, pages, result);
+    checkSequence(area.page, own.map(({ marker }) => marker), result.warnings);
+    if (area.list.length > 0 && area.list.length !== own.length) {
       result.warnings.push({
         code: "marker-list-mismatch",
-        message: `Page ${page}: the marker list shows ${list.map((m) => m.label).join("")} but the body has ${onPage.map(({ marker }) => marker.label).join("") || "no markers"}.`,
-        sourceLines: [list[0]!.lineNo, list[list.length - 1]!.lineNo],
+        message: `Page ${area.page}: the note area's label list shows ${area.list.map((m) => m.label).join("")} but the page's markers are ${own.map(({ marker }) => marker.label).join("") || "none"}.`,
+        sourceLines: [area.list[0]!.lineNo, area.list[area.list.length - 1]!.lineNo],
       });
     }
-    const pageSegments = segments.get(page) ?? [];
-    const labelled = pageSegments.filter((s) => s.label !== null);
-    const unlabelled = pageSegments.filter((s) => s.label === null);
+    previousLast = placeArea(area, own, previousLast, result);
+  }
 
-    if (labelled.length > 0) {
-      for (const segment of labelled) {
-        const number = parseMarkerLabel(segment.label!)?.number;
-        const target = onPage.find(({ marker, index }) => marker.number === number && !result.placed.has(index));
-        if (target) result.placed.set(target.index, { segment, attachment: { how: "label", confidence: 1, uncertain: false, evidence: `printed with its label ${segment.label}` } });
-        else unplaced(result, segment, [], `Page ${page}: the note labelled ${segment.label} has no marker ${segment.label} in the body on this page.`);
-      }
-      for (const segment of unlabelled) {
-        unplaced(result, segment, [], `Page ${page}: a note fragment without its label cannot be placed.`);
-      }
-      continue;
-    }
+  return result;
+}
 
-    const free = onPage.filter(({ index }) => !result.placed.has(index));
-    if (unlabelled.length === 0) continue;
-    if (unlabelled.length === free.length) {
-      unlabelled.forEach((segment, k) =>
-        result.placed.set(free[k]!.index, { segment, attachment: { how: "order", confidence: 0.9, uncertain: false, evidence: `${unlabelled.length} note texts for ${free.length} markers, in order` } }),
-      );
-      continue;
-    }
-    const alignment = alignNotes(
-      free.map(({ marker }) => ({ context: marker.context, termPosition: marker.termPosition })),
-      unlabelled.map((segment) => ({ text: segment.text, gloss: isGloss(segment.text) })),
-    );
-    const kept = new Set<number>();
-    for (const pair of alignment) {
-      const segment = unlabelled[pair.note]!;
-      if (pair.sure) {
-        const { index, marker } = free[pair.marker]!;
-        result.placed.set(index, { segment, attachment: { how: "wording", confidence: 0.7, uncertain: true, evidence: `shares its wording with the sentence before ${marker.label}` } });
-        kept.add(pair.note);
-        result.warnings.push({
-          code: "note-placement-inferred",
-          message: `Page ${page}: ${unlabelled.length} note texts for ${free.length} markers; this one is placed under ${marker.label} by its wording${isGloss(segment.text) ? " (it glosses a term)" : ""}.`,
-          sourceLines: linesOf(segment),
-        });
-      }
-    }
-    unlabelled.forEach((segment, k) => {
-      if (kept.has(k)) return;
-      const candidates = alignment.find((pair) => pair.note === k)?.candidates ?? [];
-      const labels = candidates.map((m) => free[m]!.marker.label).join("、");
-      unplaced(
-        result,
-        segment,
-        candidates.map((m) => free[m]!.marker.label),
-        `Page ${page}: ${unlabelled.length} note texts for ${free.length} markers and nothing decides which this one belongs to${labels ? ` (could be ${labels})` : ""}; left unattached.`,
-      );
+/** Markers of one span split into printed pages: a label numbered no higher than the one before it starts a page. */
+function splitAtResets(span: readonly MarkerRef[]): MarkerRef[][] {
+  const pages: MarkerRef[][] = [];
+  let previous = Number.POSITIVE_INFINITY;
+  for (const ref of span) {
+    if (ref.marker.number <= previous) pages.push([]);
+    pages[pages.length - 1]!.push(ref);
+    previous = ref.marker.number;
+  }
+  return pages;
+}
+
+function reportPages(area: NoteArea, pages: readonly MarkerRef[][], result: MatchResult): void {
+  if (pages.length <= 1) return;
+  const first = pages[0]![0]!.marker;
+  const last = pages[pages.length - 1]!;
+  const layoutPages = new Set(pages.flat().map(({ marker }) => marker.page));
+  if (layoutPages.size < pages.length) {
+    result.warnings.push({
+      code: "page-break-from-labels",
+      message: `Before the note area of page ${area.page}, the markers restart ${pages.length - 1} time(s) (${pages.map((p) => p.map(({ marker }) => marker.label).join("")).join(" | ")}): the area serves only the last run, ${last.map(({ marker }) => marker.label).join("")}.`,
+      sourceLines: [first.lineNo, last[last.length - 1]!.marker.lineNo],
     });
   }
-  return result;
+}
+
+/**
+ * One area's note texts → its page's markers. Returns the last note text of the area (a note that runs
+ * over continues at the head of the next area).
+ */
+function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: NoteSegment | null, result: MatchResult): NoteSegment | null {
+  const segments = area.segments;
+  const page = area.page;
+  if (segments.length === 0) return previousLast;
+  const labelled = segments.some((s) => s.label !== null);
+  let rest = segments;
+
+  // The head of the area continues the previous area's last note when it starts mid-sentence and that
+  // note stopped unfinished: a note running over is the one explanation that needs no lost text.
+  const head = segments[0]!;
+  if (head.label === null && !head.startsLikeNote && previousLast !== null && !previousLast.complete) {
+    joinContinuation(previousLast, head, result.warnings, page);
+    rest = segments.slice(1);
+  }
+  const last = rest[rest.length - 1] ?? previousLast;
+
+  if (labelled) {
+    placeLabelled(page, rest, own, result);
+    return last;
+  }
+  placeUnlabelled(area, rest, own, result);
+  return last;
+}
+
+function joinContinuation(previous: NoteSegment, head: NoteSegment, warnings: IngestWarning[], page: number): void {
+  previous.lines = [...previous.lines, ...head.lines];
+  previous.rawLines = [...previous.rawLines, ...head.rawLines];
+  previous.text = normaliseText(previous.rawLines.join("\n"));
+  previous.complete = head.complete;
+  warnings.push({
+    code: "note-continued",
+    message: `The note area of page ${page} opens with the end of the last note of the page before; joined to it.`,
+    sourceLines: [head.lines[0]!.lineNo, head.lines[head.lines.length - 1]!.lineNo],
+  });
+}
+
+/**
+ * A page whose notes start with their labels. An unlabelled text there is a note whose first line (and
+ * label) was lost: it belongs to a marker numbered between the labelled notes around it, and is attached
+ * only when exactly one such marker is free.
+ */
+function placeLabelled(page: number, segments: readonly NoteSegment[], own: readonly MarkerRef[], result: MatchResult): void {
+  const taken = new Set<number>();
+  const numberOf = (segment: NoteSegment) => (segment.label === null ? null : (parseMarkerLabel(segment.label)?.number ?? null));
+  for (const segment of segments) {
+    const number = numberOf(segment);
+    if (number === null) continue;
+    const target = [...own].reverse().find(({ marker, index }) => marker.number === number && !taken.has(index));
+    if (target) {
+      taken.add(target.index);
+      result.placed.set(target.index, { segment, attachment: attachment("label", CONFIDENCE.label, `printed with its label ${segment.label} (lines ${linesText(segment)})`) });
+    } else {
+      unplaced(result, segment, [], `Page ${page}: the note labelled ${segment.label} has no marker ${segment.label} on its page.`);
+    }
+  }
+  segments.forEach((segment, k) => {
+    if (segment.label !== null) return;
+    const below = segments.slice(0, k).map(numberOf).filter((n): n is number => n !== null);
+    const above = segments.slice(k + 1).map(numberOf).filter((n): n is number => n !== null);
+    const low = below.length > 0 ? Math.max(...below) : 0;
+    const high = above.length > 0 ? Math.min(...above) : Number.POSITIVE_INFINITY;
+    const free = own.filter(({ marker, index }) => marker.number > low && marker.number < high && !taken.has(index));
+    if (free.length === 1 && Number.isFinite(high)) {
+      const { index, marker } = free[0]!;
+      taken.add(index);
+      result.placed.set(index, {
+        segment,
+        attachment: attachment("order", CONFIDENCE.truncatedByOrder, `its label was lost with its first line; it stands between the notes ${low > 0 ? `labelled ${labelOfNumber(own, low)} and ` : "before "}${labelOfNumber(own, high)}, and only ${marker.label} is free there`),
+      });
+      return;
+    }
+    unplaced(result, segment, free.map(({ marker }) => marker.label), `Page ${page}: a note text without its label (its start was lost) could belong to ${free.map(({ marker }) => marker.label).join("、") || "no free marker"}; left unattached.`);
+  });
+  markUnlocated(own, result, page);
+}
+
+function labelOfNumber(own: readonly MarkerRef[], number: number): string {
+  return own.find(({ marker }) => marker.number === number)?.marker.label ?? String(number);
+}
+
+function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: readonly MarkerRef[], result: MatchResult): void {
+  const page = area.page;
+  if (texts.length === 0) return;
+  if (texts.length === own.length) {
+    const weak = texts.slice(0, -1).some((s) => s.end === "weak");
+    const listAgrees = area.list.length === own.length && area.list.every((item, k) => item.label === own[k]!.marker.label);
+    const how = listAgrees ? "list" : "order";
+    const confidence = weak ? CONFIDENCE.orderWeakSplit : listAgrees ? CONFIDENCE.list : CONFIDENCE.order;
+    texts.forEach((segment, k) => {
+      const evidence = listAgrees
+        ? `the page's label list ${area.list.map((m) => m.label).join("")} and its ${texts.length} note texts agree one for one`
+        : `${texts.length} note texts for the page's ${own.length} markers, in order`;
+      result.placed.set(own[k]!.index, { segment, attachment: attachment(how, confidence, weak ? `${evidence}; a note boundary rests on a sentence ending at the margin` : evidence) });
+    });
+    return;
+  }
+  const alignment = alignNotes(
+    own.map(({ marker }) => ({ context: marker.context, termPosition: marker.termPosition })),
+    texts.map((segment) => ({ text: segment.text, gloss: isGloss(segment.text) })),
+  );
+  const kept = new Set<number>();
+  for (const pair of alignment) {
+    const segment = texts[pair.note]!;
+    if (!pair.sure) continue;
+    const { index, marker } = own[pair.marker]!;
+    kept.add(pair.note);
+    const confidence = pair.dominant ? CONFIDENCE.wordingDominant : CONFIDENCE.wording;
+    result.placed.set(index, {
+      segment,
+      attachment: attachment(
+        "wording",
+        confidence,
+        `${texts.length} note texts for ${own.length} markers; placed under ${marker.label} by what it shares with the sentence before it${isGloss(segment.text) ? " (it glosses a term)" : ""}`,
+      ),
+    });
+  }
+  texts.forEach((segment, k) => {
+    if (kept.has(k)) return;
+    const candidates = (alignment.find((pair) => pair.note === k)?.candidates ?? []).map((m) => own[m]!.marker.label);
+    unplaced(
+      result,
+      segment,
+      candidates,
+      `Page ${page}: ${texts.length} note texts for ${own.length} markers and nothing decides which this one belongs to${candidates.length > 0 ? ` (could be ${candidates.join("、")})` : ""}; left unattached.`,
+    );
+  });
+  markUnlocated(own, result, page);
+}
+
+/** Markers of a page that left texts unattached, and could be theirs, are "unlocated", not "missing". */
+function markUnlocated(own: readonly MarkerRef[], result: MatchResult, page: number): void {
+  const labels = new Set(result.fragments.filter((f) => f.segment.page === page).flatMap((f) => f.candidates));
+  for (const { marker, index } of own) if (!result.placed.has(index) && labels.has(marker.label)) result.unlocated.add(index);
 }
 
 function unplaced(result: MatchResult, segment: NoteSegment, candidates: string[], message: string): void {
@@ -119,45 +282,13 @@ function unplaced(result: MatchResult, segment: NoteSegment, candidates: string[
   result.warnings.push({ code: "note-unplaced", message, sourceLines: linesOf(segment) });
 }
 
-export function linesOf(segment: NoteSegment): SourceLines {
-  return [segment.lines[0]!.lineNo, segment.lines[segment.lines.length - 1]!.lineNo];
+function linesText(segment: NoteSegment): string {
+  const [from, to] = linesOf(segment);
+  return from === to ? String(from) : `${from}–${to}`;
 }
 
-/**
- * A note area that opens with a tail (no label, starting mid-sentence) continues the last note of the
- * previous page when that note stopped at the margin: notes run over onto the next page.
- */
-function joinContinuations(
-  pages: readonly number[],
-  segmentsByPage: ReadonlyMap<number, NoteSegment[]>,
-  warnings: IngestWarning[],
-): Map<number, NoteSegment[]> {
-  const out = new Map<number, NoteSegment[]>();
-  for (const page of pages) out.set(page, [...(segmentsByPage.get(page) ?? [])]);
-  for (const page of pages) {
-    const here = out.get(page)!;
-    const previous = out.get(page - 1);
-    const head = here[0];
-    const last = previous?.[previous.length - 1];
-    if (!head || !last || head.label !== null || head.startsLikeNote || last.complete) continue;
-    const joinedLines = [...last.lines, ...head.lines];
-    const rawLines = [...last.rawLines, ...head.rawLines];
-    const merged: NoteSegment = {
-      ...last,
-      lines: joinedLines,
-      rawLines,
-      text: normaliseText(rawLines.join("\n")),
-      complete: head.complete,
-    };
-    previous!.splice(previous!.length - 1, 1, merged);
-    here.shift();
-    warnings.push({
-      code: "note-continued",
-      message: `The note area of page ${page} opens with the end of the last note of page ${page - 1}; joined to it.`,
-      sourceLines: [head.lines[0]!.lineNo, head.lines[head.lines.length - 1]!.lineNo],
-    });
-  }
-  return out;
+export function linesOf(segment: NoteSegment): SourceLines {
+  return [segment.lines[0]!.lineNo, segment.lines[segment.lines.length - 1]!.lineNo];
 }
 
 function checkSequence(page: number, markers: readonly BodyMarker[], warnings: IngestWarning[]): void {
@@ -190,6 +321,8 @@ export interface AlignedPair {
   marker: number;
   /** Every alternative alignment within the margin agrees on this pair. */
   sure: boolean;
+  /** The wording alone settles it by a wide lead (not only order between settled neighbours). */
+  dominant: boolean;
   /** Markers this note goes under in alignments within the margin of the best. */
   candidates: number[];
 }
@@ -240,13 +373,17 @@ export function alignNotes(markers: readonly AlignMarker[], notes: readonly Alig
   // 1. Placements the wording settles: a dominant lead, or a fair lead resting on something only
   //    this marker's context shares with the note (a date, a number, a name, a long phrase).
   const sure = new Set<number>();
+  const dominant = new Set<number>();
   const candidatesOf = new Map<number, number[]>();
   for (const [note, marker] of best.pairs) {
     const alternative = bestAlignment(sim, [note, marker]);
     const margin = best.score - (alternative?.score ?? Number.NEGATIVE_INFINITY);
     const rivals = margin >= DOMINANT_MARGIN ? [] : competitors(note, marker);
     candidatesOf.set(note, [marker, ...rivals].sort((a, b) => a - b));
-    if (margin >= DOMINANT_MARGIN) sure.add(note);
+    if (margin >= DOMINANT_MARGIN) {
+      sure.add(note);
+      dominant.add(note);
+    }
     else if (margin >= PLACEMENT_MARGIN && hasDistinctiveEvidence(notes[note]!.text, markers[marker]!.context, rivals.map((j) => markers[j]!.context))) sure.add(note);
   }
   // 2. Placements the order settles: notes between two settled ones that exactly fill the markers between.
@@ -271,7 +408,7 @@ export function alignNotes(markers: readonly AlignMarker[], notes: readonly Alig
       }
     }
   }
-  return best.pairs.map(([note, marker]) => ({ note, marker, sure: sure.has(note), candidates: candidatesOf.get(note) ?? [marker] }));
+  return best.pairs.map(([note, marker]) => ({ note, marker, sure: sure.has(note), dominant: dominant.has(note), candidates: candidatesOf.get(note) ?? [marker] }));
 }
 
 /** A lead this large in shared-feature weight settles a placement on its own. */

@@ -24,6 +24,8 @@ interface Expected {
   markers: number;
   notesPresent: number;
   notesMissing: number;
+  /** Markers whose page left unattached note texts that may be theirs. */
+  notesUnlocated: number;
   notesTruncated: number;
   fragments: Array<[number, number]>;
   markersPerPage: Record<string, number>;
@@ -111,7 +113,7 @@ for (const name of Object.keys(expectations)) {
 
     it("says where every missing note's marker is and never invents note text", () => {
       for (const note of draft.footnotes) {
-        if (note.status === "missing") {
+        if (note.status === "missing" || note.status === "unlocated") {
           expect(note.text).toBe("");
           expect(source[note.sourceLines[0] - 1]).toMatch(MARKER);
         } else {
@@ -140,10 +142,15 @@ for (const name of Object.keys(expectations)) {
     });
 
     it("notes present, missing, truncated, each attached to its own marker", () => {
-      const f = qualityFigures(draft);
-      expect([f.notesPresent, f.notesMissing, f.notesTruncated]).toEqual([expected.notesPresent, expected.notesMissing, expected.notesTruncated]);
+      const count = (status: string) => draft.footnotes.filter((n) => n.status === status).length;
+      expect([count("present"), count("missing"), count("unlocated"), count("truncated")]).toEqual([
+        expected.notesPresent,
+        expected.notesMissing,
+        expected.notesUnlocated,
+        expected.notesTruncated,
+      ]);
       expect(
-        draft.footnotes.filter((n) => n.status !== "missing").map((n) => ({ page: n.page, label: n.label, status: n.status, lines: n.sourceLines, starts: n.text.slice(0, 8) })),
+        draft.footnotes.filter((n) => n.status !== "missing" && n.status !== "unlocated").map((n) => ({ page: n.page, label: n.label, status: n.status, lines: n.sourceLines, starts: n.text.slice(0, 8) })),
       ).toEqual(expected.notesWithText);
       expect(draft.fragments.map((x) => x.sourceLines)).toEqual(expected.fragments);
     });

@@ -14,12 +14,12 @@ import type { DocumentManifest } from "./document-manifest";
 import { IngestError } from "./ingest-error";
 import { layoutPages } from "./layout-pages";
 import { fitWidthModel } from "./line-width";
-import { linesOf, matchNotes } from "./match-notes";
+import { linesOf, matchNotes, type NoteArea } from "./match-notes";
 import { normaliseLine } from "./normalise-text";
 import { parseNoteCitations } from "./parse-citations";
 import { parseFrontMatter } from "./parse-front-matter";
 import { endsSentence } from "./sentence-end";
-import { measureNotes, splitNoteArea, type NoteSegment } from "./split-notes";
+import { measureNotes, splitNoteArea } from "./split-notes";
 
 export interface ParseDocumentInput {
   bytes: Uint8Array;
@@ -50,20 +50,20 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
 
   const warnings: IngestWarning[] = [...front.warnings, ...layout.warnings, ...body.warnings];
 
-  // Note areas, page by page, split into note texts and matched to the body markers.
+  // Note areas, page by page, split into note texts; then matched to the body markers over the whole document.
   const notes = measureNotes(layout.pages, model);
-  const segmentsByPage = new Map<number, NoteSegment[]>();
-  const markerLists = new Map<number, Array<{ label: string; lineNo: number }>>();
   const markersPerPage = new Map<number, number>();
   for (const marker of body.markers) markersPerPage.set(marker.page, (markersPerPage.get(marker.page) ?? 0) + 1);
+  const areas: NoteArea[] = [];
   for (const page of layout.pages) {
+    if (page.notes.length === 0 && page.markerList.length === 0) continue;
     const markerCount = markersPerPage.get(page.page) ?? 0;
     const split = splitNoteArea(page, notes, model, page.markerList.length > 0 ? page.markerList.length : null, markerCount);
-    segmentsByPage.set(page.page, split.segments);
-    markerLists.set(page.page, page.markerList);
     warnings.push(...split.warnings);
+    const lineNos = [...page.notes.map((l) => l.lineNo), ...page.markerList.map((m) => m.lineNo)];
+    areas.push({ page: page.page, firstLine: Math.min(...lineNos), lastLine: Math.max(...lineNos), segments: split.segments, list: page.markerList });
   }
-  const matched = matchNotes(body.markers, segmentsByPage, markerLists);
+  const matched = matchNotes(body.markers, areas);
   warnings.push(...matched.warnings);
 
   // Anchors, in document order.
@@ -116,16 +116,18 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
         anchor,
         label: marker.label,
         page: marker.page,
-        status: "missing",
+        status: matched.unlocated.has(index) ? "unlocated" : "missing",
         text: "",
         citations: [],
         sourceLines: [marker.lineNo, marker.lineNo],
         attachment: null,
         correction: null,
       });
-      const list = missingByPage.get(marker.page) ?? [];
-      list.push(marker);
-      missingByPage.set(marker.page, list);
+      if (!matched.unlocated.has(index)) {
+        const list = missingByPage.get(marker.page) ?? [];
+        list.push(marker);
+        missingByPage.set(marker.page, list);
+      }
     }
   });
   for (const [page, missing] of missingByPage) {

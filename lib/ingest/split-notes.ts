@@ -24,7 +24,14 @@ export interface NoteSegment {
   startsLikeNote: boolean;
   /** False when the text stops at the margin without finishing: the rest was lost (or is on the next page). */
   complete: boolean;
+  /**
+   * What ended it: the next label, a short line that finishes a sentence (`strong`), a sentence that
+   * happens to end at the margin (`weak`: the split rests on how many notes the page needs), or the area's end.
+   */
+  end: NoteEnd;
 }
+
+export type NoteEnd = "label" | "strong" | "weak" | "area";
 
 export interface NoteMeasure {
   /** Width of a full note line in em (notes are set smaller than the body: more characters per line). */
@@ -78,7 +85,7 @@ export function splitNoteArea(
   if (lines.length === 0) return { segments: [], warnings: [] };
   const labelled = lines.some((line) => isLabelledLine(line));
   const width = (line: LayoutLine) => model.measure - line.deficit;
-  const groups = labelled ? splitLabelled(lines) : splitUnlabelled(lines, notes, width, expected, markerCount);
+  const groups = labelled ? splitLabelled(lines, notes, width) : splitUnlabelled(lines, notes, width, expected, markerCount);
   const warnings: IngestWarning[] = [];
   if (!labelled && expected !== null && expected === markerCount && groups.length !== expected) {
     warnings.push({
@@ -87,7 +94,7 @@ export function splitNoteArea(
       sourceLines: [lines[0]!.lineNo, lines[lines.length - 1]!.lineNo],
     });
   }
-  return { segments: groups.map((group) => makeSegment(page.page, group, notes, width)), warnings };
+  return { segments: groups.map((group) => makeSegment(page.page, group.lines, group.end, notes, width)), warnings };
 }
 
 function isLabelledLine(line: LayoutLine): boolean {
@@ -95,12 +102,29 @@ function isLabelledLine(line: LayoutLine): boolean {
   return lead !== null && lead.separator !== "none" && lead.rest.trim() !== "";
 }
 
-function splitLabelled(lines: readonly LayoutLine[]): LayoutLine[][] {
-  const groups: LayoutLine[][] = [];
-  for (const line of lines) {
-    if (isLabelledLine(line) || groups.length === 0) groups.push([line]);
-    else groups[groups.length - 1]!.push(line);
-  }
+interface Group {
+  lines: LayoutLine[];
+  end: NoteEnd;
+}
+
+/**
+ * Notes that start with their labels. Inside a note every line but the last fills the note measure, so an
+ * unlabelled line after a short one that finished a sentence starts another text: a note whose first line,
+ * and so its label, was lost.
+ */
+function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number): Group[] {
+  const groups: Group[] = [];
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    const finished = previous !== undefined && endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance;
+    if (isLabelledLine(line) || groups.length === 0) {
+      if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
+      groups.push({ lines: [line], end: "area" });
+    } else if (finished) {
+      groups[groups.length - 1]!.end = "strong";
+      groups.push({ lines: [line], end: "area" });
+    } else groups[groups.length - 1]!.lines.push(line);
+  });
   return groups;
 }
 
@@ -110,7 +134,7 @@ function splitUnlabelled(
   width: (line: LayoutLine) => number,
   expected: number | null,
   markerCount: number,
-): LayoutLine[][] {
+): Group[] {
   // Candidate ends: after every line that finishes a sentence. Strong when the line is short of the
   // note measure (the note stops there), weak when the sentence happens to end at the margin.
   const strong = new Set<number>();
@@ -131,20 +155,20 @@ function splitUnlabelled(
     if (!listComplete && !opensNote(i)) continue;
     strong.add(i);
   }
-  const groups: LayoutLine[][] = [];
+  const groups: Group[] = [];
   let current: LayoutLine[] = [];
   lines.forEach((line, i) => {
     current.push(line);
     if (strong.has(i)) {
-      groups.push(current);
+      groups.push({ lines: current, end: weak.includes(i) ? "weak" : "strong" });
       current = [];
     }
   });
-  if (current.length > 0) groups.push(current);
+  if (current.length > 0) groups.push({ lines: current, end: "area" });
   return groups;
 }
 
-function makeSegment(page: number, lines: LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number): NoteSegment {
+function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: NoteMeasure, width: (line: LayoutLine) => number): NoteSegment {
   const first = lines[0]!;
   const lead = isLabelledLine(first) ? leadingNoteLabel(first.raw) : null;
   const raws = lines.map((line) => line.raw);
@@ -160,6 +184,7 @@ function makeSegment(page: number, lines: LayoutLine[], notes: NoteMeasure, widt
     startsLikeNote: lead !== null || startsLikeNote(text),
     // A last line that stops short of the margin ends the note even without a full stop (a bare URL).
     // The note's very last character can close a sentence even right after a URL (`…/record-header.`).
+    end,
     complete: endsFullStop(text) || /[.。！？!?]["”’」』）)》〉]*$/u.test(text) || width(last) < notes.measure - 3 * notes.tolerance,
   };
 }
