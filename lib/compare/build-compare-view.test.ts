@@ -13,12 +13,13 @@ function doc(slug: string, paragraphs: string[], notes: { anchor: string; text: 
     date: "2023",
     abstract: null,
     pageCount: 1,
-    headings: [{ anchor: `h-${slug}`, level: 1, label: "一", text: "总论", markers: [], sourceLines: [1, 1] }],
-    paragraphs: paragraphs.map((text, i) => ({ anchor: `p-${slug}${i}`, headingAnchor: `h-${slug}`, text, markers: [], sourceLines: [2 + i, 2 + i] })),
-    footnotes: notes.map((note, i) => ({ anchor: note.anchor, label: `[${i + 1}]`, page: 1, status: "present" as const, text: note.text, citations: [], sourceLines: [50 + i, 50 + i] })),
+    headings: [{ anchor: `h-${slug}`, level: 1, label: "一", text: "总论", markers: [], sourceLines: [1, 1], correction: null }],
+    paragraphs: paragraphs.map((text, i) => ({ anchor: `p-${slug}${i}`, headingAnchor: `h-${slug}`, text, markers: [], sourceLines: [2 + i, 2 + i], correction: null })),
+    footnotes: notes.map((note, i) => ({ anchor: note.anchor, label: `[${i + 1}]`, page: 1, status: "present" as const, text: note.text, citations: [], sourceLines: [50 + i, 50 + i], attachment: null, correction: null })),
     fragments: [],
     debris: [],
     warnings: [],
+    corrections: [],
   };
 }
 

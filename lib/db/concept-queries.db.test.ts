@@ -25,8 +25,8 @@ function alpha(): DocumentDraft {
     abstract: "践行网络空间命运共同体理念，须坚持发展共同推进、安全共同维护、治理共同参与、成果共同分享。",
     pageCount: 2,
     headings: [
-      { anchor: "h-a1", level: 1, label: "一", text: "第一部分", markers: [], sourceLines: [3, 3] },
-      { anchor: "h-a2", level: 1, label: "二", text: "第二部分", markers: [], sourceLines: [10, 10] },
+      { anchor: "h-a1", level: 1, label: "一", text: "第一部分", markers: [], sourceLines: [3, 3], correction: null },
+      { anchor: "h-a2", level: 1, label: "二", text: "第二部分", markers: [], sourceLines: [10, 10], correction: null },
     ],
     paragraphs: [
       {
@@ -35,6 +35,7 @@ function alpha(): DocumentDraft {
         text: "我们认为，网络主权是国家主权在网络空间的自然延伸。",
         markers: [{ label: "①", footnoteAnchor: "n-a1", offset: 25 }],
         sourceLines: [5, 8],
+        correction: null,
       },
       {
         anchor: "p-a2",
@@ -42,6 +43,7 @@ function alpha(): DocumentDraft {
         text: "数字鸿沟与网络主权。各国应当尊重网络主权、维护和平安全、促进开放合作、构建良好秩序。",
         markers: [],
         sourceLines: [12, 14],
+        correction: null,
       },
     ],
     footnotes: [
@@ -53,11 +55,14 @@ function alpha(): DocumentDraft {
         text: "《网络主权：理论与实践》，世界互联网大会网站，2021年9月28日。",
         citations: [citation("n-a1-c1", 16)],
         sourceLines: [16, 16],
+        attachment: null,
+        correction: null,
       },
     ],
     fragments: [],
     debris: [],
     warnings: [],
+    corrections: [],
   };
 }
 
@@ -67,7 +72,7 @@ function beta(): DocumentDraft {
     slug: "beta",
     title: "乙文",
     date: "2024",
-    headings: [{ anchor: "h-b1", level: 1, label: "一", text: "第一节", markers: [], sourceLines: [2, 2] }],
+    headings: [{ anchor: "h-b1", level: 1, label: "一", text: "第一节", markers: [], sourceLines: [2, 2], correction: null }],
     paragraphs: [
       {
         anchor: "p-b1",
@@ -75,8 +80,9 @@ function beta(): DocumentDraft {
         text: "网络主权是国家主权在网络空间的自然延伸。",
         markers: [{ label: "[1]", footnoteAnchor: "n-b1", offset: 20 }],
         sourceLines: [4, 5],
+        correction: null,
       },
-      { anchor: "p-b2", headingAnchor: "h-b1", text: "数字鸿沟依然存在，维护和平安全十分重要。", markers: [], sourceLines: [7, 8] },
+      { anchor: "p-b2", headingAnchor: "h-b1", text: "数字鸿沟依然存在，维护和平安全十分重要。", markers: [], sourceLines: [7, 8], correction: null },
     ],
     footnotes: [
       {
@@ -87,6 +93,8 @@ function beta(): DocumentDraft {
         text: "《网络主权：理论与实践》，世界互联网大会网站，2021年9月28日。",
         citations: [citation("n-b1-c1", 10)],
         sourceLines: [10, 10],
+        attachment: null,
+        correction: null,
       },
     ],
   };

@@ -1,6 +1,12 @@
 import "server-only";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
-import { getDatabase } from "./prisma-client";
+import { z } from "zod";
+import {
+  correctionOutcomeSchema,
+  fragmentSchema,
+  type AttachmentDraft,
+  type DocumentDraft,
+} from "@/lib/ingest/document-draft";
+import { getDatabase, type Database } from "./prisma-client";
 
 /** The columns a citation's draft shape is rebuilt from. */
 export const citationDraftSelect = {
@@ -17,12 +23,44 @@ export const citationDraftSelect = {
   lineTo: true,
 } as const;
 
+/** The columns a footnote's attachment is rebuilt from (all null when no text is attached). */
+export const attachmentSelect = {
+  attachmentHow: true,
+  attachmentConfidence: true,
+  attachmentUncertain: true,
+  attachmentEvidence: true,
+} as const;
+
+export interface AttachmentColumns {
+  attachmentHow: AttachmentDraft["how"] | null;
+  attachmentConfidence: number | null;
+  attachmentUncertain: boolean | null;
+  attachmentEvidence: string | null;
+}
+
+/** A footnote's attachment from its columns; null unless all four are set. */
+export function attachmentOf(row: AttachmentColumns): AttachmentDraft | null {
+  if (row.attachmentHow === null || row.attachmentConfidence === null || row.attachmentUncertain === null || row.attachmentEvidence === null) return null;
+  return { how: row.attachmentHow, confidence: row.attachmentConfidence, uncertain: row.attachmentUncertain, evidence: row.attachmentEvidence };
+}
+
+// Written by load-document.ts from the validated draft; read defensively so that rows of an older ingest
+// (fragments without page, candidates and reason) never break a page: what does not parse is left out.
+const storedFragmentsSchema = z.array(z.unknown()).catch([]);
+const storedOutcomesSchema = z.array(z.unknown()).catch([]);
+
+function parseEach<T>(schema: z.ZodType<T>, values: unknown[]): T[] {
+  return values.flatMap((value) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 /**
  * One document in the shape of the parser's draft (the API's `GET /api/documents/<slug>` and the
  * reader both use it), rebuilt from the rows, or null when no document has that slug.
  */
-export async function getDocumentStructure(slug: string): Promise<DocumentDraft | null> {
-  const db = getDatabase();
+export async function getDocumentStructure(slug: string, db: Database = getDatabase()): Promise<DocumentDraft | null> {
   const document = await db.document.findUnique({
     where: { slug },
     select: {
@@ -38,13 +76,14 @@ export async function getDocumentStructure(slug: string): Promise<DocumentDraft 
       debris: true,
       fragments: true,
       warnings: true,
+      corrections: true,
       headings: {
         orderBy: { ordinal: "asc" },
-        select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true },
+        select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true, correction: true },
       },
       paragraphs: {
         orderBy: { ordinal: "asc" },
-        select: { anchor: true, headingAnchor: true, text: true, lineFrom: true, lineTo: true },
+        select: { anchor: true, headingAnchor: true, text: true, lineFrom: true, lineTo: true, correction: true },
       },
       footnotes: {
         orderBy: { ordinal: "asc" },
@@ -56,6 +95,8 @@ export async function getDocumentStructure(slug: string): Promise<DocumentDraft 
           text: true,
           lineFrom: true,
           lineTo: true,
+          ...attachmentSelect,
+          correction: true,
           citations: {
             orderBy: { ordinal: "asc" },
             select: citationDraftSelect,
@@ -94,6 +135,7 @@ export async function getDocumentStructure(slug: string): Promise<DocumentDraft 
       text: h.text,
       markers: markersOf(h.anchor),
       sourceLines: [h.lineFrom, h.lineTo],
+      correction: h.correction,
     })),
     paragraphs: document.paragraphs.map((p) => ({
       anchor: p.anchor,
@@ -101,6 +143,7 @@ export async function getDocumentStructure(slug: string): Promise<DocumentDraft 
       text: p.text,
       markers: markersOf(p.anchor),
       sourceLines: [p.lineFrom, p.lineTo],
+      correction: p.correction,
     })),
     footnotes: document.footnotes.map((n) => ({
       anchor: n.anchor,
@@ -121,9 +164,12 @@ export async function getDocumentStructure(slug: string): Promise<DocumentDraft 
         sourceLines: [c.lineFrom, c.lineTo],
       })),
       sourceLines: [n.lineFrom, n.lineTo],
+      attachment: attachmentOf(n),
+      correction: n.correction,
     })),
-    fragments: document.fragments as DocumentDraft["fragments"],
+    fragments: parseEach(fragmentSchema, storedFragmentsSchema.parse(document.fragments)),
     debris: document.debris as DocumentDraft["debris"],
     warnings: document.warnings as DocumentDraft["warnings"],
+    corrections: parseEach(correctionOutcomeSchema, storedOutcomesSchema.parse(document.corrections)),
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { FootnoteStatus } from "@/lib/ingest/document-draft";
 import { markerExcerpt, type MarkerExcerpt } from "@/lib/trail/marker-excerpt";
 import { getDatabase, type Database } from "./prisma-client";
 import { sourceRowSelect, toSourceDetails, type SourceDetails } from "./source-record";
@@ -17,7 +18,7 @@ export interface SourceCitation {
   noteLabel: string;
   /** Layout page of the note. */
   notePage: number;
-  noteStatus: "present" | "missing" | "truncated";
+  noteStatus: FootnoteStatus;
   citationAnchor: string;
   /** Exactly how the note cites the work. */
   raw: string;

@@ -14,12 +14,13 @@ function draft(slug: string, paragraphs: string[], heading = "第一部分"): Do
     date: "2023",
     abstract: null,
     pageCount: 1,
-    headings: [{ anchor: `h-${slug}`, level: 1, label: "一", text: heading, markers: [], sourceLines: [1, 1] }],
-    paragraphs: paragraphs.map((text, i) => ({ anchor: `p-${slug}-${i}`, headingAnchor: `h-${slug}`, text, markers: [], sourceLines: [3 + i * 2, 3 + i * 2] })),
+    headings: [{ anchor: `h-${slug}`, level: 1, label: "一", text: heading, markers: [], sourceLines: [1, 1], correction: null }],
+    paragraphs: paragraphs.map((text, i) => ({ anchor: `p-${slug}-${i}`, headingAnchor: `h-${slug}`, text, markers: [], sourceLines: [3 + i * 2, 3 + i * 2], correction: null })),
     footnotes: [],
     fragments: [],
     debris: [],
     warnings: [],
+    corrections: [],
   };
 }
 

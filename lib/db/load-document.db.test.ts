@@ -2,7 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { snapshotDatabase } from "@/tests/db/snapshot-database";
+import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import { getDocumentStructure } from "./get-document";
 import { loadDocument } from "./load-document";
+
+/** The sample essay as an ingest with a corrections file leaves it: every field of issue 11 set. */
+function correctedDraft(): DocumentDraft {
+  const draft = sampleDraft({ slug: "corrected-essay" });
+  draft.headings[1]!.correction = "Heading level set to 1 by the corrections file (entry 3).";
+  draft.paragraphs[1]!.correction = "Joined with the paragraph before it at line 11 (entry 1).";
+  draft.footnotes[0]!.attachment = { how: "wording", confidence: 0.55, uncertain: true, evidence: "Shares 网络主权 with the sentence before ① (lines 9, 15)." };
+  draft.footnotes[0]!.correction = "Attached to ① on line 9 by the corrections file (entry 0).";
+  draft.footnotes[1]!.status = "unlocated";
+  draft.fragments = [{ text: "参见前注。", sourceLines: [16, 16], page: 1, candidates: ["②"], reason: "Two note texts for one free marker on page 1." }];
+  draft.corrections = [
+    { index: 0, kind: "attach-note", applied: true, message: "Note on line 15 attached to ① on line 9." },
+    { index: 1, kind: "debris", applied: false, message: "Line 40 no longer starts with “27”: no longer applies." },
+  ];
+  return draft;
+}
 
 describe("loadDocument", () => {
   let database: TestDatabase;
@@ -59,6 +77,23 @@ describe("loadDocument", () => {
     });
     expect(paragraphs.map((p) => p.text)).toEqual(["网络主权是国家主权在网络空间的自然延伸。", "改过的第二段。", "数字鸿沟仍是长期难题。"]);
     expect(await database.db.document.count()).toBe(1);
+  });
+
+  it("keeps attachments, editorial corrections, unlocated notes, fragments and correction outcomes as drafted", async () => {
+    const draft = correctedDraft();
+    await loadDocument(database.db, draft, { ...sampleSource, sourceSha256: "f".repeat(64), correctionsSha256: "1".repeat(64) });
+    expect(await getDocumentStructure("corrected-essay", database.db)).toEqual(draft);
+  });
+
+  it("ingests an unchanged text again when its corrections file or manifest changed, and only then", async () => {
+    const source = { ...sampleSource, sourceSha256: "f".repeat(64), correctionsSha256: "1".repeat(64) };
+    expect((await loadDocument(database.db, correctedDraft(), source)).status).toBe("unchanged");
+    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: "2".repeat(64) })).status).toBe("replaced");
+    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: null })).status).toBe("replaced");
+    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: null })).status).toBe("unchanged");
+    const manifest = { ...sampleSource.manifest, journal: "另一学报" };
+    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: null, manifest })).status).toBe("replaced");
+    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: null, manifest: { journal: "另一学报", slug: "sample-essay" } })).status).toBe("unchanged");
   });
 
   it("refuses a marker that calls a note the draft does not have, writing nothing", async () => {

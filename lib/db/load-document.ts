@@ -13,6 +13,8 @@ export interface DocumentSource {
   sourceSha256: string;
   parserVersion: string;
   manifest: DocumentManifest | null;
+  /** SHA-256 of the corrections file beside the text; null (or absent) when it has none. */
+  correctionsSha256?: string | null;
 }
 
 export type LoadOutcome =
@@ -22,7 +24,7 @@ export type LoadOutcome =
 /**
  * Writes one parsed document in ONE transaction: either every row of the new version is there
  * (with the corpus-wide derivations recomputed), or the database is exactly as it was.
- * An unchanged file (same bytes, same parser) changes nothing.
+ * An unchanged file (same bytes, same manifest, same corrections file, same parser) changes nothing.
  */
 export async function loadDocument(
   db: Database,
@@ -32,9 +34,9 @@ export async function loadDocument(
 ): Promise<LoadOutcome> {
   const existing = await db.document.findUnique({
     where: { slug: draft.slug },
-    select: { sourceSha256: true, parserVersion: true },
+    select: { sourceSha256: true, parserVersion: true, manifest: true, correctionsSha256: true },
   });
-  if (existing && existing.sourceSha256 === source.sourceSha256 && existing.parserVersion === source.parserVersion) {
+  if (existing && isUnchanged(existing, source)) {
     return { status: "unchanged", slug: draft.slug };
   }
   return db.$transaction(
@@ -61,10 +63,36 @@ export async function loadDocument(
   );
 }
 
+/** Same source bytes, parser, manifest and corrections file as the stored version: nothing to write. */
+function isUnchanged(
+  existing: { sourceSha256: string; parserVersion: string; manifest: unknown; correctionsSha256: string | null },
+  source: DocumentSource,
+): boolean {
+  return (
+    existing.sourceSha256 === source.sourceSha256 &&
+    existing.parserVersion === source.parserVersion &&
+    existing.correctionsSha256 === (source.correctionsSha256 ?? null) &&
+    canonicalJson(existing.manifest) === canonicalJson(source.manifest ?? {})
+  );
+}
+
+/** JSON with object keys sorted (jsonb does not keep the order they were written in). */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 async function upsertDocumentRow(tx: DatabaseTransaction, draft: DocumentDraft, source: DocumentSource): Promise<string> {
   const data = {
     sourceFile: source.sourceFile,
     sourceSha256: source.sourceSha256,
+    correctionsSha256: source.correctionsSha256 ?? null,
     parserVersion: source.parserVersion,
     manifest: (source.manifest ?? {}) as object,
     title: draft.title,
@@ -78,6 +106,7 @@ async function upsertDocumentRow(tx: DatabaseTransaction, draft: DocumentDraft, 
     debris: draft.debris,
     fragments: draft.fragments,
     warnings: draft.warnings,
+    corrections: draft.corrections,
     ingestedAt: new Date(),
   };
   const row = await tx.document.upsert({
@@ -111,6 +140,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       text: heading.text,
       lineFrom: heading.sourceLines[0],
       lineTo: heading.sourceLines[1],
+      correction: heading.correction,
     })),
   });
   await tx.paragraph.createMany({
@@ -122,6 +152,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       text: paragraph.text,
       lineFrom: paragraph.sourceLines[0],
       lineTo: paragraph.sourceLines[1],
+      correction: paragraph.correction,
     })),
   });
   const footnoteIds = new Map(draft.footnotes.map((note) => [note.anchor, randomUUID()]));
@@ -137,6 +168,11 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       text: note.text,
       lineFrom: note.sourceLines[0],
       lineTo: note.sourceLines[1],
+      attachmentHow: note.attachment?.how ?? null,
+      attachmentConfidence: note.attachment?.confidence ?? null,
+      attachmentUncertain: note.attachment?.uncertain ?? null,
+      attachmentEvidence: note.attachment?.evidence ?? null,
+      correction: note.correction,
     })),
   });
   const markerRows = [

@@ -13,18 +13,19 @@ const draft: DocumentDraft = {
   pageCount: 2,
   headings: [],
   paragraphs: [
-    { anchor: "p-1", headingAnchor: null, text: "正文。", markers: [{ label: "①", footnoteAnchor: "n-1", offset: 3 }, { label: "②", footnoteAnchor: "n-2", offset: 3 }], sourceLines: [3, 5] },
+    { anchor: "p-1", headingAnchor: null, text: "正文。", markers: [{ label: "①", footnoteAnchor: "n-1", offset: 3 }, { label: "②", footnoteAnchor: "n-2", offset: 3 }], sourceLines: [3, 5], correction: null },
   ],
   footnotes: [
     {
-      anchor: "n-1", label: "①", page: 1, status: "present", text: "《书》。", sourceLines: [7, 7],
+      anchor: "n-1", label: "①", page: 1, status: "present", text: "《书》。", sourceLines: [7, 7], attachment: null, correction: null,
       citations: [{ anchor: "n-1-c1", raw: "《书》", authors: [], title: null, container: null, date: null, pages: null, url: "http://www.", repeats: null, sourceLines: [7, 7] }],
     },
-    { anchor: "n-2", label: "②", page: 1, status: "missing", text: "", citations: [], sourceLines: [5, 5] },
+    { anchor: "n-2", label: "②", page: 1, status: "missing", text: "", citations: [], sourceLines: [5, 5], attachment: null, correction: null },
   ],
-  fragments: [{ text: "残片。", sourceLines: [9, 9] }],
+  fragments: [{ text: "残片。", sourceLines: [9, 9], page: 1, candidates: [], reason: "No marker on page 1 is left without a note." }],
   debris: [{ kind: "folio", text: "27", line: 1 }],
   warnings: [{ code: "note-missing", message: "Page 1: no text for ②.", sourceLines: [5, 5] }],
+  corrections: [],
 };
 
 describe("quality report", () => {

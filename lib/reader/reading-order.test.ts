@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { FootnoteDraft, HeadingDraft, ParagraphDraft } from "@/lib/ingest/document-draft";
 import { buildReadingOrder } from "./reading-order";
 
-const heading = (anchor: string, level: number): HeadingDraft => ({ anchor, level, label: "", text: anchor, markers: [], sourceLines: [1, 1] });
+const heading = (anchor: string, level: number): HeadingDraft => ({ anchor, level, label: "", text: anchor, markers: [], sourceLines: [1, 1], correction: null });
 const paragraph = (anchor: string, headingAnchor: string | null, notes: string[] = []): ParagraphDraft => ({
   anchor,
   headingAnchor,
   text: "正文正文正文。",
   markers: notes.map((footnoteAnchor, i) => ({ label: "①", footnoteAnchor, offset: 6 - i })),
   sourceLines: [1, 1],
+  correction: null,
 });
-const note = (anchor: string): FootnoteDraft => ({ anchor, label: "①", page: 1, status: "present", text: "注。", citations: [], sourceLines: [1, 1] });
+const note = (anchor: string): FootnoteDraft => ({ anchor, label: "①", page: 1, status: "present", text: "注。", citations: [], sourceLines: [1, 1], attachment: null, correction: null });
 
 describe("buildReadingOrder", () => {
   const order = buildReadingOrder({

@@ -25,6 +25,11 @@ describe("layoutPageOfLine", () => {
     expect(layoutPageOfLine(5, [], 4)).toBeNull();
     expect(layoutPageOfLine(5, [], 1)).toBe(1);
   });
+
+  it("reads an unlocated note's lines as its marker's, like a missing note's", () => {
+    const unlocated = notes.map((note) => (note.status === "missing" ? { ...note, status: "unlocated" as const } : note));
+    expect(layoutPageOfLine(17, unlocated, 3)).toBe(layoutPageOfLine(17, notes, 3));
+  });
 });
 
 describe("journalPage", () => {

@@ -4,7 +4,7 @@
  * paragraph's page is bracketed by the notes around its first line:
  *
  * - a note printed before the line (its text ends above it) sits at the foot of an earlier page: the line is
- *   at least one page later; a missing note's marker line above it only says "this page or later";
+ *   at least one page later; a missing (or unlocated) note's marker line above it only says "this page or later";
  * - a note (or missing note's marker) after the line is on the line's page or a later one.
  *
  * When the bounds meet, that is the page; otherwise it is unknown and no page is given — never a guess.
@@ -12,16 +12,19 @@
 
 export interface NotePlacement {
   page: number;
-  status: "present" | "missing" | "truncated";
+  /** missing and unlocated notes have no text of their own: their lines are their marker's. */
+  status: "present" | "missing" | "truncated" | "unlocated";
   lineFrom: number;
   lineTo: number;
 }
+
+const standsAtMarker = (status: NotePlacement["status"]): boolean => status === "missing" || status === "unlocated";
 
 export function layoutPageOfLine(line: number, notes: readonly NotePlacement[], pageCount: number): number | null {
   let lower = 1;
   let upper = Math.max(1, pageCount);
   for (const note of notes) {
-    if (note.lineTo < line) lower = Math.max(lower, note.status === "missing" ? note.page : note.page + 1);
+    if (note.lineTo < line) lower = Math.max(lower, standsAtMarker(note.status) ? note.page : note.page + 1);
     else if (note.lineFrom > line) upper = Math.min(upper, note.page);
   }
   return lower === upper ? lower : null;
