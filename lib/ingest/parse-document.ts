@@ -25,6 +25,8 @@ export interface ParseDocumentInput {
   bytes: Uint8Array;
   fileName: string;
   manifest?: DocumentManifest;
+  /** The editorial corrections kept beside the text (`name.corrections.json`), applied by the pipeline; outcomes in `draft.corrections`. */
+  corrections?: import("./corrections-file").CorrectionsFile;
   /** Overrides the size limit (MAX_SOURCE_BYTES); benchmarks parse inputs larger than any essay. */
   maxBytes?: number;
 }
