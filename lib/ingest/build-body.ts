@@ -54,6 +54,8 @@ export interface BuiltBody {
 
 export interface BuildBodyOptions {
   indentMarksParagraphs?: boolean;
+  /** Editorial corrections: a paragraph break before this source line (`split`), or none (`join`). */
+  breaks?: ReadonlyMap<number, "join" | "split">;
 }
 
 const CONTEXT_CHARS = 60;
@@ -81,7 +83,7 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     const line = lines[i]!;
     const next = lines[i + 1];
 
-    if (current.length === 0) {
+    if (current.length === 0 && options.breaks?.get(line.lineNo) !== "join") {
       const heading = matchHeading(line.raw);
       if (heading && line.deficit > -1) {
         const headingLines = [line];
@@ -106,6 +108,12 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
 
     current.push(line);
     if (!next) break;
+    const forced = options.breaks?.get(next.lineNo);
+    if (forced === "split") {
+      closeParagraph();
+      continue;
+    }
+    if (forced === "join") continue;
     if (!endsSentence(line.normal)) continue;
     const nextIsText = !endsSentence(next.normal);
     const nextIndented = nextIsText && next.deficit >= indentLow && next.deficit <= indentHigh;

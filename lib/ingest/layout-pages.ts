@@ -60,6 +60,8 @@ export interface LayoutInput {
   bodyStart: number;
   title: string | null;
   model: WidthModel;
+  /** 1-based lines an editorial correction says are debris. */
+  debrisLines?: ReadonlySet<number>;
 }
 
 const FOLIO = /^[\s\u3000]*[-－—·•]?[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*[-－—·•]?[\s\u3000]*$/u;
@@ -94,6 +96,7 @@ export function layoutPages(input: LayoutInput): Layout {
   const classifyOnce = (k: number): Classified => {
     const raw = lines[k]!;
     if (raw.trim() === "") return { kind: "blank" };
+    if (input.debrisLines?.has(k + 1)) return { kind: "editorial" };
     if (FOLIO.test(raw)) return { kind: "folio" };
     if (heads.has(k)) return { kind: "running-head" };
     if (EDITORIAL_TAG.test(raw)) return { kind: "editorial" };

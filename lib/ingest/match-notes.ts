@@ -497,3 +497,46 @@ function bestAlignmentWith(sim: readonly number[][], note: number, marker: numbe
   const forced = sim.map((row, i) => row.map((v, j) => (i === note && j !== marker) || (j === marker && i !== note) ? Number.NEGATIVE_INFINITY : v));
   return bestAlignment(forced, null);
 }
+
+/**
+ * Editorial attachments (from a corrections file) applied over the parser's own: the named note text goes
+ * under the named marker; whatever that marker held before becomes an unattached fragment, and the text's
+ * former marker is left without a note (unlocated), never handed something else.
+ */
+export function forceAttachments(
+  markers: readonly BodyMarker[],
+  result: MatchResult,
+  attachments: ReadonlyArray<{ index: number; noteLine: number; markerLine: number; label: string }>,
+  report: { applied(index: number, message: string): void; notApplied(index: number, reason: string): void },
+): void {
+  for (const wanted of attachments) {
+    const markerIndex = markers.findIndex((m) => m.lineNo === wanted.markerLine && m.label === wanted.label);
+    if (markerIndex === -1) {
+      report.notApplied(wanted.index, `there is no marker ${wanted.label} on line ${wanted.markerLine}`);
+      continue;
+    }
+    const holds = (segment: NoteSegment) => segment.lines.some((line) => line.lineNo === wanted.noteLine);
+    const fragment = result.fragments.findIndex((f) => holds(f.segment));
+    const placedAt = [...result.placed].find(([, p]) => holds(p.segment))?.[0];
+    let segment: NoteSegment;
+    if (fragment !== -1) segment = result.fragments.splice(fragment, 1)[0]!.segment;
+    else if (placedAt !== undefined) {
+      segment = result.placed.get(placedAt)!.segment;
+      result.placed.delete(placedAt);
+      if (placedAt !== markerIndex) result.unlocated.add(placedAt);
+    } else {
+      report.notApplied(wanted.index, `no note text stands on line ${wanted.noteLine}`);
+      continue;
+    }
+    const displaced = result.placed.get(markerIndex);
+    if (displaced && displaced.segment !== segment) {
+      result.fragments.push({ segment: displaced.segment, candidates: [], reason: `Displaced from ${wanted.label} by an editorial correction.` });
+    }
+    const message = `note text at line ${wanted.noteLine} attached to ${wanted.label} on line ${wanted.markerLine}`;
+    result.placed.set(markerIndex, { segment, attachment: attachment("correction", 1, `an editorial correction: ${message}`) });
+    result.unlocated.delete(markerIndex);
+    report.applied(wanted.index, message);
+  }
+  // A fragment's text is no longer a candidate for markers that now hold a note.
+  for (const [index] of result.placed) result.unlocated.delete(index);
+}

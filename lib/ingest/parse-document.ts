@@ -1,5 +1,6 @@
+import { planCorrections, type CorrectionPlan } from "./apply-corrections";
 import { createAnchorAllocator, missingNoteBasis } from "./assign-anchors";
-import { buildBody, type BodyMarker } from "./build-body";
+import { buildBody, type BodyMarker, type BuiltBody } from "./build-body";
 import { decodeSource } from "./decode-source";
 import {
   documentDraftSchema,
@@ -10,11 +11,12 @@ import {
   type MarkerDraft,
   type ParagraphDraft,
 } from "./document-draft";
+import type { Correction, CorrectionsFile } from "./corrections-file";
 import type { DocumentManifest } from "./document-manifest";
 import { IngestError } from "./ingest-error";
 import { layoutPages } from "./layout-pages";
 import { fitWidthModel } from "./line-width";
-import { linesOf, matchNotes, type NoteArea } from "./match-notes";
+import { forceAttachments, linesOf, matchNotes, type NoteArea } from "./match-notes";
 import { normaliseLine } from "./normalise-text";
 import { parseNoteCitations } from "./parse-citations";
 import { parseFrontMatter } from "./parse-front-matter";
@@ -44,8 +46,16 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
   }
   const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
   const front = parseFrontMatter(lines, model);
-  const layout = layoutPages({ lines, bodyStart: front.bodyStart, title: input.manifest?.title ?? front.title, model });
-  const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs });
+  const corrections = planCorrections(lines, input.corrections);
+  const layout = layoutPages({
+    lines,
+    bodyStart: front.bodyStart,
+    title: input.manifest?.title ?? front.title,
+    model,
+    debrisLines: corrections.debrisLines,
+  });
+  const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs, breaks: corrections.breaks });
+  reportLayoutCorrections(input.corrections?.corrections ?? [], layout.debris, body, corrections);
   if (body.paragraphs.length === 0) {
     throw new IngestError("no-structure", "No body text found: the file has no paragraphs after its title and front matter.");
   }
@@ -66,6 +76,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     areas.push({ page: page.page, firstLine: Math.min(...lineNos), lastLine: Math.max(...lineNos), segments: split.segments, list: page.markerList });
   }
   const matched = matchNotes(body.markers, areas);
+  forceAttachments(body.markers, matched, corrections.attachments, corrections);
   warnings.push(...matched.warnings);
 
   // Anchors, in document order.
@@ -101,7 +112,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
         citations: [],
         sourceLines: linesOf(segment),
         attachment: placed.attachment,
-        correction: null,
+        correction: placed.attachment.how === "correction" ? `Editorial correction: ${placed.attachment.evidence.replace(/^an editorial correction: /u, "")}` : null,
       });
       if (status === "truncated") {
         const lost = !segment.startsLikeNote && !segment.complete ? "its start and its end were" : !segment.startsLikeNote ? "its start was" : "its end was";
@@ -155,12 +166,12 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
 
   const headings: HeadingDraft[] = body.headings.map((h, index) => ({
     anchor: headingAnchors[index]!,
-    level: h.level,
+    level: corrections.headingLevels.get(h.sourceLines[0]) ?? h.level,
     label: h.label,
     text: h.text,
     markers: markersOf("heading", index),
     sourceLines: h.sourceLines,
-    correction: null,
+    correction: corrections.noteFor(["heading-level"], h.sourceLines),
   }));
   const paragraphs: ParagraphDraft[] = body.paragraphs.map((p, index) => ({
     anchor: paragraphAnchors[index]!,
@@ -168,7 +179,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     text: p.text,
     markers: markersOf("paragraph", index),
     sourceLines: p.sourceLines,
-    correction: null,
+    correction: corrections.noteFor(["split-paragraph", "join-paragraphs", "debris"], p.sourceLines),
   }));
 
   const slug = input.manifest?.slug ?? slugFromFileName(input.fileName);
@@ -193,7 +204,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     fragments: matched.fragments.map(({ segment, candidates, reason }) => ({ text: segment.text, sourceLines: linesOf(segment), page: segment.page, candidates, reason })),
     debris,
     warnings: warnings.sort((a, b) => a.sourceLines[0] - b.sourceLines[0] || a.sourceLines[1] - b.sourceLines[1]),
-    corrections: [],
+    corrections: corrections.outcomes(),
   });
 }
 
@@ -212,4 +223,44 @@ export function slugFromFileName(fileName: string): string {
     .slice(0, 80)
     .replace(/-+$/g, "");
   return slug === "" ? "document" : slug;
+}
+
+/** Which layout and body corrections took effect: a debris line left the text, a break was made or unmade. */
+function reportLayoutCorrections(
+  entries: readonly Correction[],
+  debris: readonly { line: number }[],
+  body: BuiltBody,
+  plan: CorrectionPlan,
+): void {
+  const debrisLines = new Set(debris.map((d) => d.line));
+  const paragraphStarts = new Set(body.paragraphs.map((p) => p.sourceLines[0]));
+  const inParagraph = (line: number) => body.paragraphs.some((p) => p.sourceLines[0] <= line && line <= p.sourceLines[1]);
+  entries.forEach((entry, index) => {
+    switch (entry.kind) {
+      case "debris":
+        if (plan.debrisLines.has(entry.line) && debrisLines.has(entry.line)) plan.applied(index, `line ${entry.line} taken out of the text as debris`);
+        break;
+      case "split-paragraph":
+        if (plan.breaks.has(entry.line)) {
+          if (paragraphStarts.has(entry.line)) plan.applied(index, `a new paragraph starts at line ${entry.line}`);
+          else plan.notApplied(index, `line ${entry.line} is not body text`);
+        }
+        break;
+      case "join-paragraphs":
+        if (plan.breaks.has(entry.line)) {
+          if (inParagraph(entry.line) && !paragraphStarts.has(entry.line)) plan.applied(index, `line ${entry.line} continues the paragraph before it`);
+          else plan.notApplied(index, `line ${entry.line} is not body text that can continue a paragraph`);
+        }
+        break;
+      case "heading-level":
+        if (plan.headingLevels.has(entry.line)) {
+          const heading = body.headings.find((h) => h.sourceLines[0] === entry.line);
+          if (heading) plan.applied(index, `heading level set to ${entry.level} (the parser read ${heading.level})`);
+          else plan.notApplied(index, `no heading starts on line ${entry.line}`);
+        }
+        break;
+      case "attach-note":
+        break;
+    }
+  });
 }
