@@ -1,27 +1,29 @@
 /**
- * `npm run ingest -- [<file>] [--manifest <json>] [--dry-run] [--json]`
+ * `npm run ingest -- [<file>] [--manifest <json>] [--corrections <json>] [--dry-run] [--json]`
  * Ingests one source text (or every text in corpus/ when no file is given) and prints a quality report
  * per document. With --dry-run nothing touches a database; --json prints the parsed structure (the
  * same shape as GET /api/documents/<slug>). A refused file exits non-zero and leaves the database as it was.
+ * The manifest and corrections file default to `name.manifest.json` and `name.corrections.json` beside the text.
  */
 import "./silence-known-warnings";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ingestSources, parseSource } from "@/lib/corpus/ingest-sources";
-import { listCorpusTexts, readSourceFile } from "@/lib/corpus/read-source-file";
+import { listCorpusTexts, readSourceFile, type CompanionPaths } from "@/lib/corpus/read-source-file";
 import { openDatabase } from "@/lib/database-server/open-database";
 import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { readEnvironment } from "@/lib/env";
 import { formatQualityReport } from "@/lib/ingest/quality-report";
 
-const usage = "usage: npm run ingest -- [<file>] [--manifest <file.json>] [--dry-run] [--json]";
+const usage = "usage: npm run ingest -- [<file>] [--manifest <file.json>] [--corrections <file.json>] [--dry-run] [--json]";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       manifest: { type: "string" },
+      corrections: { type: "string" },
       "dry-run": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -33,15 +35,22 @@ async function main(): Promise<number> {
   }
   if (positionals.length > 1) throw new Error(`give at most one file\n${usage}`);
   if (values.manifest && positionals.length === 0) throw new Error(`--manifest needs a file to go with\n${usage}`);
-  const files = positionals[0]
-    ? [{ path: path.resolve(positionals[0]), manifestPath: values.manifest ? path.resolve(values.manifest) : undefined }]
-    : (await listCorpusTexts(path.resolve(readEnvironment().DUIZHAO_CORPUS_DIR))).map((file) => ({ path: file, manifestPath: undefined }));
+  if (values.corrections && positionals.length === 0) throw new Error(`--corrections needs a file to go with\n${usage}`);
+  const files: ({ path: string } & CompanionPaths)[] = positionals[0]
+    ? [
+        {
+          path: path.resolve(positionals[0]),
+          manifestPath: values.manifest ? path.resolve(values.manifest) : undefined,
+          correctionsPath: values.corrections ? path.resolve(values.corrections) : undefined,
+        },
+      ]
+    : (await listCorpusTexts(path.resolve(readEnvironment().DUIZHAO_CORPUS_DIR))).map((file) => ({ path: file }));
 
   if (values["dry-run"]) {
     let failed = 0;
     for (const file of files) {
       try {
-        const draft = parseSource(await readSourceFile(file.path, file.manifestPath));
+        const draft = parseSource(await readSourceFile(file.path, file));
         console.log(values.json ? JSON.stringify(draft, null, 2) : formatQualityReport(draft));
       } catch (error) {
         failed++;
@@ -81,9 +90,14 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => exitWhenWritten(code),
   (error: unknown) => {
     console.error(`duizhao ingest: error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    exitWhenWritten(1);
   },
 );
+
+/** Exits once stdout has taken everything: into a pipe, `--json` output is written asynchronously and cut at 64 KiB otherwise. */
+function exitWhenWritten(code: number): void {
+  process.stdout.write("", () => process.exit(code));
+}

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/prisma-client";
 import type { DocumentDraft } from "@/lib/ingest/document-draft";
 import { parseDocument } from "@/lib/ingest/parse-document";
 import { computePipelineVersion } from "./pipeline-version";
-import { readSourceFile, type SourceFile } from "./read-source-file";
+import { readSourceFile, type CompanionPaths, type SourceFile } from "./read-source-file";
 
 export type IngestResult =
   | { file: string; ok: true; outcome: LoadOutcome; draft: DocumentDraft; parseMs: number; loadMs: number }
@@ -12,11 +12,11 @@ export type IngestResult =
 
 /**
  * Reads, parses and loads source files one by one, each in its own transaction. A file that fails
- * (unreadable, refused by the parser, bad manifest) is reported and leaves its document as it was.
+ * (unreadable, refused by the parser, bad manifest or corrections file) is reported and leaves its document as it was.
  */
 export async function ingestSources(
   db: Database,
-  files: readonly { path: string; manifestPath?: string }[],
+  files: readonly ({ path: string } & CompanionPaths)[],
   onProgress: (message: string) => void = () => {},
 ): Promise<IngestResult[]> {
   const pipelineVersion = await computePipelineVersion();
@@ -24,7 +24,7 @@ export async function ingestSources(
   for (const [index, file] of files.entries()) {
     onProgress(`[${index + 1}/${files.length}] ${file.path}`);
     try {
-      const source = await readSourceFile(file.path, file.manifestPath);
+      const source = await readSourceFile(file.path, { manifestPath: file.manifestPath, correctionsPath: file.correctionsPath });
       const parseStart = performance.now();
       const draft = parseSource(source);
       const parseMs = performance.now() - parseStart;
@@ -32,6 +32,7 @@ export async function ingestSources(
       const outcome = await loadDocument(db, draft, {
         sourceFile: source.fileName,
         sourceSha256: source.sha256,
+        correctionsSha256: source.correctionsSha256,
         parserVersion: pipelineVersion,
         manifest: source.manifest,
       });
@@ -44,5 +45,10 @@ export async function ingestSources(
 }
 
 export function parseSource(source: SourceFile): DocumentDraft {
-  return parseDocument({ bytes: source.bytes, fileName: source.fileName, manifest: source.manifest ?? undefined });
+  return parseDocument({
+    bytes: source.bytes,
+    fileName: source.fileName,
+    manifest: source.manifest ?? undefined,
+    corrections: source.corrections ?? undefined,
+  });
 }

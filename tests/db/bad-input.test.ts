@@ -12,7 +12,7 @@ const GOOD = path.join(process.cwd(), "corpus", "001_dd40619b11185e85.txt");
 
 let database: TestDatabase;
 let dir: string;
-const cases: { name: string; file: string; manifest?: string; message: RegExp }[] = [];
+const cases: { name: string; file: string; manifest?: string; corrections?: string; message: RegExp }[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -36,6 +36,28 @@ beforeAll(async () => {
       manifest: await write("fine.manifest.json", JSON.stringify({ slug: "Not A Slug!" })),
       message: /manifest .*slug/,
     },
+    {
+      name: "a corrections file that is not JSON",
+      file: await write("corrected.txt", await fs.readFile(GOOD)),
+      corrections: await write("corrected.corrections.json", '{"corrections": [{"kind": "debris", "line": 3,}]}'),
+      message: /corrections file \S*corrected\.corrections\.json is not valid JSON: /,
+    },
+    {
+      name: "a corrections file beside the text that fails validation",
+      file: await write("beside.txt", await fs.readFile(GOOD)),
+      // No --corrections: the file beside the text is read. Its third entry names an impossible label.
+      message: /corrections file \S*beside\.corrections\.json is invalid at corrections\[2\]\.label: /,
+    },
+  );
+  await write(
+    "beside.corrections.json",
+    JSON.stringify({
+      corrections: [
+        { kind: "debris", line: 1 },
+        { kind: "heading-level", line: 2, level: 2 },
+        { kind: "attach-note", noteLine: 40, markerLine: 12, label: "note 1" },
+      ],
+    }),
   );
 });
 afterAll(async () => {
@@ -47,7 +69,7 @@ describe("bad input", () => {
   it("is refused with a clear message, and the database is unchanged", async () => {
     for (const bad of cases) {
       const before = await snapshotDatabase(database.url);
-      const [result] = await ingestSources(database.db, [{ path: bad.file, manifestPath: bad.manifest }]);
+      const [result] = await ingestSources(database.db, [{ path: bad.file, manifestPath: bad.manifest, correctionsPath: bad.corrections }]);
       expect(result?.ok, bad.name).toBe(false);
       if (result && !result.ok) expect(result.error, bad.name).toMatch(bad.message);
       expect(await snapshotDatabase(database.url), bad.name).toEqual(before);
@@ -58,6 +80,7 @@ describe("bad input", () => {
     for (const bad of cases) {
       const args = ["--conditions=react-server", "--import", "tsx", "scripts/ingest.ts", bad.file, "--dry-run"];
       if (bad.manifest) args.push("--manifest", bad.manifest);
+      if (bad.corrections) args.push("--corrections", bad.corrections);
       const run = spawnSync(process.execPath, args, { encoding: "utf8" });
       expect(run.status, bad.name).not.toBe(0);
       const lines = run.stderr.split("\n").filter((line) => line.trim() !== "" && !/nodedir|npm warn/.test(line));
