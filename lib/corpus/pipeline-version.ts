@@ -4,7 +4,8 @@ import path from "node:path";
 
 /**
  * A fingerprint of everything that turns a source file into rows: the parser, the citation and concept
- * code, and the concept dictionary. Stored with each document; when it changes, unchanged files are
+ * code, the concept dictionary, and the code and schema that write the rows (a new column, such as a note's
+ * attachment, is filled by ingesting again). Stored with each document; when it changes, unchanged files are
  * ingested again so that no row was made by an older pipeline.
  */
 export async function computePipelineVersion(root = process.cwd()): Promise<string> {
@@ -14,6 +15,9 @@ export async function computePipelineVersion(root = process.cwd()): Promise<stri
     ...(await listSources(path.join(root, "lib", "citations"))),
     ...(await listSources(path.join(root, "lib", "concepts"))),
     path.join(root, "corpus", "concepts.json"),
+    path.join(root, "lib", "db", "load-document.ts"),
+    path.join(root, "lib", "db", "write-search-blocks.ts"),
+    path.join(root, "prisma", "schema.prisma"),
   ].sort();
   for (const file of files) {
     const content = await fs.readFile(file).catch(() => null);
