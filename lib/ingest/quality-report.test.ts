@@ -28,6 +28,23 @@ const draft: DocumentDraft = {
   corrections: [],
 };
 
+/** The same essay after a corrections file: one note placed by wording, one marker unlocated, two entries. */
+const corrected: DocumentDraft = {
+  ...draft,
+  footnotes: [
+    {
+      ...draft.footnotes[0]!,
+      attachment: { how: "wording", confidence: 0.6, uncertain: true, evidence: "Shares 《书》 with the sentence before ① (lines 3, 7)." },
+    },
+    { ...draft.footnotes[1]!, status: "unlocated" },
+  ],
+  fragments: [{ text: "残片。", sourceLines: [9, 9], page: 1, candidates: ["②"], reason: "One text left over for ② on page 1, but it does not start like a note." }],
+  corrections: [
+    { index: 0, kind: "debris", applied: true, message: "Line 1 taken out as debris." },
+    { index: 1, kind: "join-paragraphs", applied: false, message: 'no longer applies: line 12 no longer starts with "因此"' },
+  ],
+};
+
 describe("quality report", () => {
   it("counts what was found and what was lost", () => {
     expect(qualityFigures(draft)).toMatchObject({
@@ -41,5 +58,22 @@ describe("quality report", () => {
     expect(report).toContain("[note-missing] line 5: Page 1: no text for ②.");
     expect(report).toContain("n-1-c1 http://www.");
     expect(report).toContain("1 present, 1 missing, 0 truncated");
+  });
+
+  it("counts unlocated notes, uncertain attachments and the corrections file's outcomes", () => {
+    expect(qualityFigures(draft)).toMatchObject({ notesUnlocated: 0, attachmentsUncertain: 0, correctionsApplied: 0, correctionsNotApplied: 0 });
+    expect(qualityFigures(corrected)).toMatchObject({
+      notesPresent: 1, notesMissing: 0, notesUnlocated: 1, attachmentsUncertain: 1, correctionsApplied: 1, correctionsNotApplied: 1,
+    });
+  });
+
+  it("lists each uncertain attachment with its evidence and lines, and what became of each correction", () => {
+    const report = formatQualityReport(corrected);
+    expect(report).toContain("1 present, 0 missing, 0 truncated, 1 unlocated · attachments uncertain 1");
+    expect(report).toContain("① page 1 (line 7), by wording, confidence 0.60: Shares 《书》 with the sentence before ① (lines 3, 7).");
+    expect(report).toContain("corrections file: 1 applied, 1 no longer apply");
+    expect(report).toContain("corrections[0] debris: applied: Line 1 taken out as debris.");
+    expect(report).toContain('corrections[1] join-paragraphs: NO LONGER APPLIES: line 12 no longer starts with "因此"');
+    expect(formatQualityReport(draft)).not.toContain("corrections");
   });
 });

@@ -13,12 +13,19 @@ export interface QualityFigures {
   notesPresent: number;
   notesMissing: number;
   notesTruncated: number;
+  /** Markers whose page left note texts unplaced: their note may be among the fragments. */
+  notesUnlocated: number;
+  /** Notes placed under their marker with less than certainty (the reader says "attachment uncertain"). */
+  attachmentsUncertain: number;
   fragments: number;
   citations: number;
   citationsWithoutTitle: number;
   citationsWithSuspiciousUrl: number;
   debris: number;
   warnings: number;
+  /** Entries of the corrections file applied at this ingest, and those that no longer apply. */
+  correctionsApplied: number;
+  correctionsNotApplied: number;
 }
 
 export function qualityFigures(draft: DocumentDraft): QualityFigures {
@@ -32,31 +39,52 @@ export function qualityFigures(draft: DocumentDraft): QualityFigures {
     notesPresent: draft.footnotes.filter((n) => n.status === "present").length,
     notesMissing: draft.footnotes.filter((n) => n.status === "missing").length,
     notesTruncated: draft.footnotes.filter((n) => n.status === "truncated").length,
+    notesUnlocated: draft.footnotes.filter((n) => n.status === "unlocated").length,
+    attachmentsUncertain: draft.footnotes.filter((n) => n.attachment?.uncertain === true).length,
     fragments: draft.fragments.length,
     citations: citations.length,
     citationsWithoutTitle: citations.filter((c) => c.title === null && c.repeats === null).length,
     citationsWithSuspiciousUrl: citations.filter((c) => c.url !== null && isSuspiciousUrl(c.url)).length,
     debris: draft.debris.length,
     warnings: draft.warnings.length,
+    correctionsApplied: draft.corrections.filter((c) => c.applied).length,
+    correctionsNotApplied: draft.corrections.filter((c) => !c.applied).length,
   };
 }
+
+const linesText = ([from, to]: readonly [number, number]): string => (from === to ? `line ${from}` : `lines ${from}–${to}`);
 
 export function formatQualityReport(draft: DocumentDraft): string {
   const f = qualityFigures(draft);
   const lines = [
     `${draft.slug}: ${draft.title}`,
     `  pages ${f.pages} · headings ${f.headings} · paragraphs ${f.paragraphs} · markers ${f.markers}`,
-    `  notes: ${f.notesPresent} present, ${f.notesMissing} missing, ${f.notesTruncated} truncated · unattached fragments ${f.fragments}`,
+    `  notes: ${f.notesPresent} present, ${f.notesMissing} missing, ${f.notesTruncated} truncated, ${f.notesUnlocated} unlocated · attachments uncertain ${f.attachmentsUncertain} · unattached fragments ${f.fragments}`,
     `  citations ${f.citations} (${f.citationsWithoutTitle} without a title, ${f.citationsWithSuspiciousUrl} with a suspicious URL) · debris removed ${f.debris}`,
     `  warnings ${f.warnings}`,
   ];
+  if (draft.corrections.length > 0) {
+    lines.push(`  corrections file: ${f.correctionsApplied} applied, ${f.correctionsNotApplied} no longer apply`);
+  }
   const suspicious = draft.footnotes.flatMap((note) =>
     note.citations.filter((c) => c.url !== null && isSuspiciousUrl(c.url)).map((c) => `    ${c.anchor} ${c.url} (lines ${c.sourceLines[0]}–${c.sourceLines[1]})`),
   );
   if (suspicious.length > 0) lines.push("  suspicious URLs:", ...suspicious);
-  for (const w of draft.warnings) {
-    const where = w.sourceLines[0] === w.sourceLines[1] ? `line ${w.sourceLines[0]}` : `lines ${w.sourceLines[0]}–${w.sourceLines[1]}`;
-    lines.push(`  [${w.code}] ${where}: ${w.message}`);
+  const uncertain = draft.footnotes.filter((note) => note.attachment?.uncertain === true);
+  if (uncertain.length > 0) {
+    lines.push("  uncertain attachments:");
+    for (const note of uncertain) {
+      const { how, confidence, evidence } = note.attachment!;
+      lines.push(`    ${note.label} page ${note.page} (${linesText(note.sourceLines)}), by ${how}, confidence ${confidence.toFixed(2)}: ${evidence}`);
+    }
   }
+  if (draft.corrections.length > 0) {
+    lines.push("  corrections:");
+    for (const c of draft.corrections) {
+      const message = c.message.replace(/^(?:no longer applies|applied)\s*:\s*/iu, "");
+      lines.push(`    corrections[${c.index}] ${c.kind}: ${c.applied ? "applied" : "NO LONGER APPLIES"}: ${message}`);
+    }
+  }
+  for (const w of draft.warnings) lines.push(`  [${w.code}] ${linesText(w.sourceLines)}: ${w.message}`);
   return lines.join("\n");
 }
