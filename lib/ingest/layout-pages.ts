@@ -62,6 +62,8 @@ export interface LayoutInput {
   model: WidthModel;
   /** 1-based lines an editorial correction says are debris. */
   debrisLines?: ReadonlySet<number>;
+  /** 0-based lines that certainly open a new page (form feeds). */
+  pageBreaks?: ReadonlySet<number>;
 }
 
 const FOLIO = /^[\s\u3000]*[-－—·•]?[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*[-－—·•]?[\s\u3000]*$/u;
@@ -175,6 +177,7 @@ export function layoutPages(input: LayoutInput): Layout {
   for (let k = bodyStart; k < lines.length; k += 1) {
     const raw = lines[k]!;
     const { kind, labels } = classify(k);
+    if (input.pageBreaks?.has(k)) pendingBreak = true;
     if (kind === "blank") {
       blankRun += 1;
       if (blankRun === BLANK_RUN_PAGE_BREAK) pendingBreak = true;

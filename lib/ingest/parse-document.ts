@@ -40,7 +40,11 @@ export interface ParseDocumentInput {
  */
 export function parseDocument(input: ParseDocumentInput): DocumentDraft {
   const text = decodeSource(input.bytes, { maxBytes: input.maxBytes });
-  const lines = text.split("\n");
+  // A form feed (as poppler's pdftotext prints one after every page) is a page break the text states
+  // outright; the lines keep their numbers and lose the control character.
+  const printed = text.split("\n");
+  const pageBreaks = findFormFeeds(printed);
+  const lines = printed.map((line) => line.replace(/\f/gu, ""));
   if (lines.filter((line) => line.trim() !== "").length < 2) {
     throw new IngestError("no-structure", "The text is a single line: there are no printed lines to find pages, paragraphs or notes in.");
   }
@@ -53,6 +57,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     title: input.manifest?.title ?? front.title,
     model,
     debrisLines: corrections.debrisLines,
+    pageBreaks,
   });
   const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs, breaks: corrections.breaks });
   reportLayoutCorrections(input.corrections?.corrections ?? [], layout.debris, body, corrections);
@@ -263,4 +268,15 @@ function reportLayoutCorrections(
         break;
     }
   });
+}
+
+/** 0-based lines a page starts on, from form feeds: at a line's start it opens that line's page, elsewhere the next line's. */
+function findFormFeeds(lines: readonly string[]): Set<number> {
+  const breaks = new Set<number>();
+  lines.forEach((line, k) => {
+    const leading = /^[\s\u3000]*\f/u.exec(line);
+    if (leading && k > 0) breaks.add(k);
+    if (line.slice(leading ? leading[0].length : 0).includes("\f")) breaks.add(k + 1);
+  });
+  return breaks;
 }
