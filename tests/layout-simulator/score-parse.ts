@@ -4,12 +4,14 @@ import type { LayoutTruth, TruthMarker } from "./layout-truth";
 
 /**
  * Compares a DocumentDraft with the truth of the layout it was parsed from. Texts are compared with
- * whitespace removed (and, for notes, NFKC-folded) so that a space the normaliser legitimately keeps or drops
+ * whitespace removed so that a space the normaliser legitimately keeps or drops
  * is not a difference; everything else — punctuation, digits, Latin — must be exact.
  */
 
 /** Below this share of a note's characters an attached text is not taken for a damaged copy of it. */
 const SAME_NOTE_SIMILARITY = 0.8;
+/** Characters before a marker that identify its place when the alignment cannot. */
+const CONTEXT_CHARS = 6;
 
 export type WrongAttachmentKind = "other-note" | "overlong" | "no-note" | "spurious-marker";
 
@@ -45,7 +47,8 @@ export interface ParseScore {
 }
 
 const noSpace = (s: string) => s.replace(/[\s\u3000]+/gu, "");
-const foldNote = (s: string) => noSpace(s.normalize("NFKC"));
+/** Notes compare without whitespace; no NFKC, which would read a leaked label ① as the digit 1. */
+const foldNote = noSpace;
 
 interface Block {
   text: string;
@@ -118,9 +121,22 @@ export function scoreParse(draft: DocumentDraft, truth: LayoutTruth): ParseScore
   const footnotes = new Map(draft.footnotes.map((f) => [f.anchor, f]));
   const unmatchedDraft = new Set(draftBody.keys.map((_, i) => i));
   const pairs: Array<{ truth: TruthMarker; draft: (typeof draftBody.keys)[number] | null; placed: boolean }> = [];
+  const before = (text: string, key: number) => text.slice(Math.max(0, key + 1 - CONTEXT_CHARS), key + 1);
+  const slack = diff.lost + diff.added;
   for (const t of truthBody.keys) {
     const target = t.key >= 0 ? diff.map[t.key]! : -1;
-    const hit = target === -1 ? -1 : draftBody.keys.findIndex((d, i) => unmatchedDraft.has(i) && d.key === target && d.marker.label === t.marker.label);
+    let hit = target === -1 ? -1 : draftBody.keys.findIndex((d, i) => unmatchedDraft.has(i) && d.key === target && d.marker.label === t.marker.label);
+    if (hit === -1) {
+      // The alignment is ambiguous next to lost or added text (which `。` is which?): accept the same label
+      // after the same characters, no further away than the edits could shift it.
+      let nearest = t.key;
+      while (nearest >= 0 && diff.map[nearest] === -1) nearest -= 1;
+      const expected = nearest >= 0 ? diff.map[nearest]! + (t.key - nearest) : t.key;
+      const context = before(truthBody.text, t.key);
+      hit = draftBody.keys.findIndex(
+        (d, i) => unmatchedDraft.has(i) && d.marker.label === t.marker.label && Math.abs(d.key - expected) <= slack && before(draftBody.text, d.key) === context,
+      );
+    }
     if (hit !== -1) unmatchedDraft.delete(hit);
     pairs.push({ truth: t.marker.truth!, draft: hit === -1 ? null : draftBody.keys[hit]!, placed: hit !== -1 });
   }
@@ -173,8 +189,8 @@ export function scoreParse(draft: DocumentDraft, truth: LayoutTruth): ParseScore
     }
     const own = similarity(expected, attached);
     const best = truthNoteTexts.reduce((b, text, i) => (i !== pair.truth.note && similarity(text, attached) > b ? similarity(text, attached) : b), 0);
-    if (best > own) wrong("other-note");
-    else if (attached.includes(expected)) wrong("overlong");
+    if (attached.includes(expected)) wrong("overlong");
+    else if (best > own) wrong("other-note");
     else if (own >= SAME_NOTE_SIMILARITY) score.notes.altered.push({ label: pair.truth.label, page: pair.truth.page, expected: note.surviving, attached: footnote.text });
     else wrong("other-note");
   }
@@ -219,7 +235,7 @@ export function scoreParse(draft: DocumentDraft, truth: LayoutTruth): ParseScore
   const draftNotes = notePool.join("\u0000");
   for (const text of new Set(truth.debris.map((d) => foldNote(d.text)))) {
     if (text === "") continue;
-    if (occurrences(draftBody.text.normalize("NFKC"), text) > occurrences(truthBody.text.normalize("NFKC"), text)) score.debrisLeaked.push({ text, where: "body" });
+    if (occurrences(draftBody.text, text) > occurrences(truthBody.text, text)) score.debrisLeaked.push({ text, where: "body" });
     if (occurrences(draftNotes, text) > occurrences(truthNotes, text)) score.debrisLeaked.push({ text, where: "notes" });
   }
   return score;

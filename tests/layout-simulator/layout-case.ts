@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import { parseDocument } from "@/lib/ingest/parse-document";
+import { documentArbitrary } from "./document-arbitrary";
+import { layoutParametersArbitrary, type LayoutParameters, type MarkerStyle } from "./layout-parameters";
+import { invariantViolations, type Violation } from "./layout-invariants";
+import type { SimulatedLayout } from "./layout-truth";
+import { scoreParse, type ParseScore } from "./score-parse";
+import type { TrueDocument } from "./true-document";
+import { typesetDocument } from "./typeset-document";
+
+/** One generated case: a document and the layout it is printed in; and what parsing it gives. */
+export interface LayoutCase {
+  document: TrueDocument;
+  params: LayoutParameters;
+}
+
+export function layoutCaseArbitrary(style: MarkerStyle): fc.Arbitrary<LayoutCase> {
+  return fc.record({ document: documentArbitrary, params: layoutParametersArbitrary(style) });
+}
+
+export interface CaseOutcome {
+  layout: SimulatedLayout;
+  draft: DocumentDraft | null;
+  /** The parser threw (an IngestError or a bug): the message. */
+  error: string | null;
+  score: ParseScore | null;
+  violations: Violation[];
+  parseMs: number;
+}
+
+export function runCase(layoutCase: LayoutCase): CaseOutcome {
+  const layout = typesetDocument(layoutCase.document, layoutCase.params);
+  const bytes = new TextEncoder().encode(layout.text);
+  const started = performance.now();
+  let draft: DocumentDraft | null = null;
+  let error: string | null = null;
+  try {
+    draft = parseDocument({ bytes, fileName: "simulated-layout.txt" });
+  } catch (thrown) {
+    error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  }
+  const parseMs = performance.now() - started;
+  if (draft === null) return { layout, draft, error, score: null, violations: [{ invariant: "body-text-intact", detail: `parser threw ${error}` }], parseMs };
+  const score = scoreParse(draft, layout.truth);
+  return { layout, draft, error, score, violations: invariantViolations(score), parseMs };
+}
+
+/** The case fast-check generates for `seed` (and, for a shrunk counterexample, `path`) with the given style. */
+export function caseForSeed(style: MarkerStyle, seed: number, path?: string): LayoutCase {
+  let found: LayoutCase | null = null;
+  fc.check(
+    fc.property(layoutCaseArbitrary(style), (c) => {
+      found = c;
+      return path === undefined ? true : false;
+    }),
+    path === undefined ? { seed, numRuns: 1 } : { seed, path, numRuns: 1, endOnFailure: true },
+  );
+  if (found === null) throw new Error(`no case for seed ${seed}`);
+  return found;
+}
