@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { failureReport } from "./failure-report";
-import { layoutCaseArbitrary, runCase, type LayoutCase } from "./layout-case";
+import { layoutCaseArbitrary, runCase, runCaseCached, type LayoutCase } from "./layout-case";
+import type { InvariantName } from "./layout-invariants";
 import type { MarkerStyle } from "./layout-parameters";
 
 /**
@@ -17,20 +18,24 @@ export interface CheckOptions {
   seed: number;
   numRuns: number;
   timeLimitMs: number;
+  /** Check (and shrink towards) this invariant only; all of them when absent. */
+  invariant?: InvariantName;
 }
 
 export function checkLayouts(options: CheckOptions): { failed: boolean; report: string; runs: number } {
   const details = fc.check(
-    fc.property(layoutCaseArbitrary(options.style), (layoutCase) => runCase(layoutCase).violations.length === 0),
+    fc.property(layoutCaseArbitrary(options.style), (layoutCase) =>
+      runCaseCached(layoutCase).violations.every((v) => options.invariant !== undefined && v.invariant !== options.invariant),
+    ),
     { seed: options.seed, numRuns: options.numRuns, interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false },
   );
   if (!details.failed || details.counterexample === null) return { failed: false, report: `${details.numRuns} layouts, no violation`, runs: details.numRuns };
   const layoutCase: LayoutCase = details.counterexample[0];
   const outcome = runCase(layoutCase);
-  const file = path.join(os.tmpdir(), `duizhao-layout-${options.style}-${options.seed}.json`);
+  const file = path.join(os.tmpdir(), `duizhao-layout-${options.style}-${options.seed}${options.invariant ? `-${options.invariant}` : ""}.json`);
   fs.writeFileSync(file, JSON.stringify(layoutCase));
   const report = [
-    `${options.style} layouts, seed ${options.seed}: failed after ${details.numRuns} runs (${details.numShrinks} shrinks${details.interrupted ? ", shrinking interrupted by the time limit" : ""})`,
+    `${options.style} layouts, seed ${options.seed}${options.invariant ? `, ${options.invariant}` : ""}: failed after ${details.numRuns} runs (${details.numShrinks} shrinks${details.interrupted ? ", shrinking interrupted by the time limit" : ""})`,
     `reproduce: node --import tsx tests/layout-simulator/show-failure.ts --style ${options.style} --seed ${options.seed} --path ${details.counterexamplePath}`,
     `       or: node --import tsx tests/layout-simulator/show-failure.ts --case ${file}`,
     "",

@@ -46,6 +46,23 @@ export function runCase(layoutCase: LayoutCase): CaseOutcome {
   return { layout, draft, error, score, violations: invariantViolations(score), parseMs };
 }
 
+/**
+ * Properties over the same seed draw the same cases: one parse per case serves every invariant's property.
+ * Bounded so a long run does not hold every draft.
+ */
+const CACHE_LIMIT = 4000;
+const outcomes = new Map<string, CaseOutcome>();
+
+export function runCaseCached(layoutCase: LayoutCase): CaseOutcome {
+  const key = JSON.stringify(layoutCase);
+  const cached = outcomes.get(key);
+  if (cached) return cached;
+  const outcome = runCase(layoutCase);
+  if (outcomes.size >= CACHE_LIMIT) outcomes.clear();
+  outcomes.set(key, outcome);
+  return outcome;
+}
+
 /** The case fast-check generates for `seed` (and, for a shrunk counterexample, `path`) with the given style. */
 export function caseForSeed(style: MarkerStyle, seed: number, path?: string): LayoutCase {
   let found: LayoutCase | null = null;

@@ -5,13 +5,15 @@ import type { ParseScore } from "./score-parse";
  * invariant and says what broke, briefly; the failure report prints the details.
  */
 
-export type InvariantName =
-  | "no-wrong-attachment"
-  | "body-text-intact"
-  | "no-debris-leaked"
-  | "every-heading-found"
-  | "every-marker-found"
-  | "unsure-notes-warned";
+export const INVARIANTS = [
+  "no-wrong-attachment",
+  "body-text-intact",
+  "no-debris-leaked",
+  "every-heading-found",
+  "every-marker-found",
+  "unsure-notes-warned",
+] as const;
+export type InvariantName = (typeof INVARIANTS)[number];
 
 export interface Violation {
   invariant: InvariantName;

@@ -34,6 +34,11 @@ function isLatin(ch: string): boolean {
   return (code > 0x20 && code < 0x80) || (code >= 0xff10 && code <= 0xff5a);
 }
 
+/** Characters at the start of a URL that stay on one line (`http://www.` and a little more). */
+const URL_UNBREAKABLE_HEAD = 14;
+
+const fold = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 interface Unit {
   text: string;
   width: number;
@@ -54,7 +59,7 @@ function units(text: string, markerWidth: number): Unit[] {
     let j = i;
     while (j < chars.length && isLatin(chars[j]!)) j += 1;
     const word = chars.slice(i, j).join("");
-    const folded = word.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const folded = fold(word);
     out.push({ text: word, width: Array.from(word).reduce((w, c) => w + charWidth(c, markerWidth), 0), latin: true, url: /https?:|www\.|\/|\.(?:htm|html|pdf|cn|org|com)/.test(folded) });
     i = j;
   }
@@ -123,8 +128,10 @@ export function wrapLines(text: string, options: WrapOptions): string[] {
         for (let k = take - 1; k > 0; k -= 1) if (rest[k] === "-" || rest[k] === "－") { hyphenAt = k + 1; break; }
         take = hyphenAt;
       }
-      // Never leave a closing mark or a single character to start the next line.
+      // Never leave a closing mark to start the next line, and never break inside `http://www.`: a reader
+      // (and the parser) can only tell a URL from its scheme.
       while (take > 0 && take < rest.length && NO_LINE_START.has(rest[take]!)) take -= 1;
+      if (unit.url && take < URL_UNBREAKABLE_HEAD && /^(?:https?:|www\.)/i.test(fold(rest.join("")))) take = 0;
       if (take <= 0) {
         if (line === "") {
           // Nothing fits even on an empty line: set it overfull rather than loop.

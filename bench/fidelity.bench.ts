@@ -1,0 +1,152 @@
+/**
+ * Parse fidelity on simulated layouts (tests/layout-simulator): invented documents printed as extracted text
+ * under random layouts, parsed, and scored against the truth of what was printed. Per marker style: note-text
+ * recall and kept, exact paragraph F1, marker, heading and URL recall, wrong attachments, body characters
+ * lost/added, debris leaked, parse time (median, p95, and as a ratio to decoding and splitting the same bytes,
+ * measured in the same run), and which invariants fail on which layout shapes, with seeds to reproduce
+ * (`node --import tsx tests/layout-simulator/show-failure.ts --style S --seed N`).
+ */
+import os from "node:os";
+import { decodeSource } from "@/lib/ingest/decode-source";
+import { caseForSeed, runCase, type LayoutCase } from "@/tests/layout-simulator/layout-case";
+import type { InvariantName } from "@/tests/layout-simulator/layout-invariants";
+import type { MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
+import type { LayoutTruth } from "@/tests/layout-simulator/layout-truth";
+
+const LAYOUTS_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_LAYOUTS ?? 2000);
+const FIRST_SEED = 1;
+const BASELINE_REPEATS = 5;
+const EXAMPLE_SEEDS = 5;
+/** Shapes are reported when at least this many layouts have them, so a rate means something. */
+const MIN_SHAPE_LAYOUTS = 25;
+const TOP_SHAPES = 4;
+
+const percent = (part: number, whole: number) => (whole === 0 ? "n/a" : `${((100 * part) / whole).toFixed(1)}%`);
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+/** Words for a layout's shape, to see which shapes an invariant fails on. */
+function shapeOf(layoutCase: LayoutCase, truth: LayoutTruth): string[] {
+  const p = layoutCase.params;
+  const pages = truth.pages;
+  const shapes = [
+    `pages:${p.pageSeparator}`,
+    `blank-lines:${p.blankLines}`,
+    `furniture:${p.runningHead === "none" ? "folio" : p.runningHead}@${p.furniture}`,
+    ...new Set(pages.filter((pg) => pg.markers > 0).map((pg) => `notes:${pg.format}`)),
+  ];
+  if (p.glyphArtefacts) shapes.push("glyph-artefacts");
+  if (pages.some((pg) => pg.lost > 0 && pg.lost < pg.markers)) shapes.push("some-notes-lost");
+  if (pages.some((pg) => pg.lost > 0 && pg.lost === pg.markers)) shapes.push("all-page-notes-lost");
+  if (pages.some((pg) => pg.truncated > 0)) shapes.push("truncated-note");
+  if (pages.some((pg) => pg.overrun)) shapes.push("note-overrun");
+  if (pages.some((pg) => pg.listLost > 0)) shapes.push("list-lost-labels");
+  if (pages.length === 1) shapes.push("single-page");
+  if (p.width < 28) shapes.push("narrow<28em");
+  if (truth.markers.length === 0) shapes.push("no-notes");
+  return shapes;
+}
+
+async function benchStyle(style: MarkerStyle): Promise<void> {
+  const totals = {
+    attachable: 0, attachedRight: 0, kept: 0, altered: 0,
+    paragraphsTruth: 0, paragraphsDraft: 0, paragraphsExact: 0,
+    markersTruth: 0, markersFound: 0, markersSpurious: 0,
+    headingsTruth: 0, headingsFound: 0, urlsTruth: 0, urlsFound: 0,
+    wrong: 0, layoutsWithWrong: 0, lost: 0, added: 0, bodyChars: 0, debris: 0, layoutsWithDebris: 0, threw: 0,
+  };
+  const parseMs: number[] = [];
+  const ratios: number[] = [];
+  const failing = new Map<InvariantName, number[]>();
+  const shapeCount = new Map<string, number>();
+  const shapeFail = new Map<string, Map<InvariantName, number>>();
+  const wrongKinds = new Map<string, number>();
+
+  for (let seed = FIRST_SEED; seed < FIRST_SEED + LAYOUTS_PER_STYLE; seed += 1) {
+    const layoutCase = caseForSeed(style, seed);
+    const outcome = runCase(layoutCase);
+    const bytes = new TextEncoder().encode(outcome.layout.text);
+    const baselineStart = performance.now();
+    for (let i = 0; i < BASELINE_REPEATS; i += 1) decodeSource(bytes).split("\n");
+    const baselineMs = (performance.now() - baselineStart) / BASELINE_REPEATS;
+    parseMs.push(outcome.parseMs);
+    ratios.push(outcome.parseMs / Math.max(baselineMs, 1e-3));
+
+    const shapes = shapeOf(layoutCase, outcome.layout.truth);
+    for (const shape of shapes) shapeCount.set(shape, (shapeCount.get(shape) ?? 0) + 1);
+    for (const v of new Set(outcome.violations.map((x) => x.invariant))) {
+      failing.set(v, [...(failing.get(v) ?? []), seed]);
+      for (const shape of shapes) {
+        const byInvariant = shapeFail.get(shape) ?? new Map<InvariantName, number>();
+        byInvariant.set(v, (byInvariant.get(v) ?? 0) + 1);
+        shapeFail.set(shape, byInvariant);
+      }
+    }
+    const s = outcome.score;
+    if (s === null) {
+      totals.threw += 1;
+      continue;
+    }
+    totals.attachable += s.notes.attachable;
+    totals.attachedRight += s.notes.attachedRight;
+    totals.kept += s.notes.kept;
+    totals.altered += s.notes.altered.length;
+    totals.paragraphsTruth += s.paragraphs.truth;
+    totals.paragraphsDraft += s.paragraphs.draft;
+    totals.paragraphsExact += s.paragraphs.exact;
+    totals.markersTruth += s.markers.truth;
+    totals.markersFound += s.markers.found;
+    totals.markersSpurious += s.markers.spurious;
+    totals.headingsTruth += s.headings.truth;
+    totals.headingsFound += s.headings.found;
+    totals.urlsTruth += s.urls.truth;
+    totals.urlsFound += s.urls.found;
+    totals.wrong += s.wrongAttachments.length;
+    if (s.wrongAttachments.length > 0) totals.layoutsWithWrong += 1;
+    for (const w of s.wrongAttachments) wrongKinds.set(w.kind, (wrongKinds.get(w.kind) ?? 0) + 1);
+    totals.lost += s.body.lost;
+    totals.added += s.body.added;
+    totals.bodyChars += outcome.layout.truth.paragraphs.join("").length + outcome.layout.truth.headings.map((h) => h.label + h.text).join("").length;
+    totals.debris += s.debrisLeaked.length;
+    if (s.debrisLeaked.length > 0) totals.layoutsWithDebris += 1;
+  }
+
+  const t = totals;
+  const precision = t.paragraphsExact / Math.max(1, t.paragraphsDraft);
+  const recall = t.paragraphsExact / Math.max(1, t.paragraphsTruth);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  console.log(`\n${style} markers: ${LAYOUTS_PER_STYLE} layouts (seeds ${FIRST_SEED}–${FIRST_SEED + LAYOUTS_PER_STYLE - 1})${t.threw ? `, parser threw on ${t.threw}` : ""}`);
+  console.log(`  note-text recall (own text, exact, right marker)  ${percent(t.attachedRight, t.attachable)}  (${t.attachedRight}/${t.attachable}; ${t.altered} attached to their own marker with altered text)`);
+  console.log(`  note-text kept (attached or fragment)             ${percent(t.kept, t.attachable)}`);
+  console.log(`  exact paragraph F1                                ${(100 * f1).toFixed(1)}%  (precision ${percent(t.paragraphsExact, t.paragraphsDraft)}, recall ${percent(t.paragraphsExact, t.paragraphsTruth)})`);
+  console.log(`  marker recall (right place, right label)          ${percent(t.markersFound, t.markersTruth)}  (${t.markersSpurious} spurious markers)`);
+  console.log(`  heading recall                                    ${percent(t.headingsFound, t.headingsTruth)}`);
+  console.log(`  exact URL recall                                  ${percent(t.urlsFound, t.urlsTruth)}  (${t.urlsFound}/${t.urlsTruth})`);
+  console.log(`  wrong attachments                                 ${t.wrong} in ${percent(t.layoutsWithWrong, LAYOUTS_PER_STYLE)} of layouts  (${[...wrongKinds].map(([k, n]) => `${k} ${n}`).join(", ") || "none"})`);
+  console.log(`  body characters lost / added                      ${t.lost} / ${t.added} of ${t.bodyChars}  (${((1000 * t.lost) / t.bodyChars).toFixed(2)}‰ / ${((1000 * t.added) / t.bodyChars).toFixed(2)}‰)`);
+  console.log(`  debris leaked into text                           ${t.debris} in ${percent(t.layoutsWithDebris, LAYOUTS_PER_STYLE)} of layouts`);
+  console.log(
+    `  parse time per document                           median ${quantile(parseMs, 0.5).toFixed(1)} ms, p95 ${quantile(parseMs, 0.95).toFixed(1)} ms; ` +
+      `ratio to decode+split of the same bytes: median ${quantile(ratios, 0.5).toFixed(0)}×, p95 ${quantile(ratios, 0.95).toFixed(0)}×`,
+  );
+  console.log("  invariants failed (layouts, example seeds; shapes with the highest failure rate):");
+  for (const [invariant, seeds] of [...failing].sort((a, b) => b[1].length - a[1].length)) {
+    const shapes = [...shapeCount]
+      .filter(([, n]) => n >= MIN_SHAPE_LAYOUTS)
+      .map(([shape, n]) => ({ shape, rate: (shapeFail.get(shape)?.get(invariant) ?? 0) / n }))
+      .sort((a, b) => b.rate - a.rate)
+      .slice(0, TOP_SHAPES);
+    console.log(`    ${invariant}: ${seeds.length} (${percent(seeds.length, LAYOUTS_PER_STYLE)}), seeds ${seeds.slice(0, EXAMPLE_SEEDS).join(" ")}`);
+    console.log(`      ${shapes.map((s) => `${s.shape} ${(100 * s.rate).toFixed(0)}%`).join(", ")}`);
+  }
+}
+
+export default async function run(): Promise<void> {
+  console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  // Warm up the JIT as a long-running ingest would be.
+  for (let seed = 0; seed > -20; seed -= 1) runCase(caseForSeed("circled", 1_000_000 - seed));
+  for (const style of ["circled", "bracket"] as const) await benchStyle(style);
+}
