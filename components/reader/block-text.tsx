@@ -50,9 +50,10 @@ export function BlockText({ text, markers, marks = [], markerIds, notes, idPrefi
               id={id}
               popoverTarget={idPrefix + NOTE_POPOVER_ID}
               className="note-marker"
-              aria-label={`注释 ${marker.label}${note?.status === "missing" ? "（原文缺失）" : ""}`}
+              aria-label={`注释 ${marker.label}${markerCaveat(note)}`}
               data-note={marker.footnoteAnchor}
               data-status={note?.status ?? "missing"}
+              data-attachment={note?.attachment?.uncertain ? "uncertain" : undefined}
               data-label={marker.label}
               data-page={note?.page}
             >
@@ -63,4 +64,12 @@ export function BlockText({ text, markers, marks = [], markerIds, notes, idPrefi
       })}
     </>
   );
+}
+
+/** What a marker's accessible name adds about its note: lost, not located, or placed with less than certainty. */
+function markerCaveat(note: FootnoteDraft | undefined): string {
+  if (!note) return "";
+  if (note.status === "missing") return "（原文缺失）";
+  if (note.status === "unlocated") return "（未能定位）";
+  return note.attachment?.uncertain ? "（归属存疑）" : "";
 }

@@ -3,8 +3,11 @@ import type { ReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
 import { headingLabel } from "@/lib/reader/heading-label";
 import { BlockText } from "./block-text";
+import { Fragment } from "react";
 import { NoteContent } from "./note-content";
 import { NotePopover } from "./note-popover";
+import { EditorialCorrection } from "./note-provenance";
+import { pagesWithFragments, UnattachedFragments, unattachedFragmentsId } from "./unattached-fragments";
 
 export interface DocumentBodyProps {
   document: DocumentDraft;
@@ -21,7 +24,10 @@ export interface DocumentBodyProps {
 
 const headingTag = { 1: "h2", 2: "h3", 3: "h4", 4: "h4" } as const;
 
-/** The text of a document in reading order: headings, numbered paragraphs and, after each section, its notes. */
+/**
+ * The text of a document in reading order: headings, numbered paragraphs and, after each section, its notes;
+ * editorial corrections marked where they apply; at the end, the note texts that could not be attached.
+ */
 export function DocumentBody({ document, order, marks, idPrefix = "", sourceHrefs, afterParagraph }: DocumentBodyProps) {
   const notes = new Map(document.footnotes.map((note) => [note.anchor, note]));
   const placeOfNote = new Map<string, string>();
@@ -37,6 +43,11 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
   // Two panes may list notes under the same title: landmarks must still be told apart.
   const paneSuffix = idPrefix ? ` (${idPrefix.replace(/-$/, "")})` : "";
 
+  // An unlocated note points to the unattached note texts of its page, when the page kept any.
+  const fragmentPages = pagesWithFragments(document.fragments);
+  const unattachedHref = (note: FootnoteDraft): string | null =>
+    note.status === "unlocated" && fragmentPages.has(note.page) ? `#${unattachedFragmentsId(note.page, idPrefix)}` : null;
+
   return (
     <div className="document-body">
       {order.sections.map((section, sectionIndex) => (
@@ -46,25 +57,27 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
               const { heading } = block;
               const Tag = headingTag[heading.level as 1 | 2 | 3 | 4] ?? "h4";
               return (
-                <Tag
-                  key={heading.anchor}
-                  id={idPrefix + heading.anchor}
-                  data-block={heading.anchor}
-                  className={`reader-heading level-${heading.level} group scroll-mt-24 font-serif`}
-                >
-                  {heading.label ? <span>{headingLabel(heading.label)}</span> : null}
-                  <BlockText
-                    text={heading.text}
-                    markers={heading.markers}
-                    marks={marks?.get(heading.anchor)}
-                    markerIds={order.blockMarkerIds.get(heading.anchor) ?? []}
-                    notes={notes}
-                    idPrefix={idPrefix}
-                  />
-                  <a href={`#${idPrefix}${heading.anchor}`} className="heading-link" aria-label={`Link to this heading`}>
-                    #
-                  </a>
-                </Tag>
+                <Fragment key={heading.anchor}>
+                  <Tag
+                    id={idPrefix + heading.anchor}
+                    data-block={heading.anchor}
+                    className={`reader-heading level-${heading.level} group scroll-mt-24 font-serif`}
+                  >
+                    {heading.label ? <span>{headingLabel(heading.label)}</span> : null}
+                    <BlockText
+                      text={heading.text}
+                      markers={heading.markers}
+                      marks={marks?.get(heading.anchor)}
+                      markerIds={order.blockMarkerIds.get(heading.anchor) ?? []}
+                      notes={notes}
+                      idPrefix={idPrefix}
+                    />
+                    <a href={`#${idPrefix}${heading.anchor}`} className="heading-link" aria-label={`Link to this heading`}>
+                      #
+                    </a>
+                  </Tag>
+                  {heading.correction ? <BlockCorrection correction={heading.correction} /> : null}
+                </Fragment>
               );
             }
             const { paragraph, number } = block;
@@ -80,6 +93,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
                     idPrefix={idPrefix}
                   />
                 </p>
+                {paragraph.correction ? <BlockCorrection correction={paragraph.correction} /> : null}
                 <span className="paragraph-gutter">
                   <a href={`#${idPrefix}${paragraph.anchor}`} className="paragraph-number" aria-label={`¶ ${number}: link to this paragraph`}>
                     {number}
@@ -98,6 +112,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
               order={order}
               idPrefix={idPrefix}
               placeOfNote={placeOfNote}
+              unattachedHref={unattachedHref}
               headingLevel={section.heading ? 3 : 2}
               title={section.heading ? `注释 · Notes to ${headingLabel(section.heading.label)}${section.heading.text}` : "注释 · Notes"}
               landmarkSuffix={paneSuffix}
@@ -106,9 +121,19 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
         </section>
       ))}
       {order.unplacedNotes.length > 0 ? (
-        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} sourceHrefs={sourceHrefs} marks={marks} placeOfNote={placeOfNote} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
+        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} sourceHrefs={sourceHrefs} marks={marks} placeOfNote={placeOfNote} unattachedHref={unattachedHref} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
       ) : null}
+      <UnattachedFragments fragments={document.fragments} idPrefix={idPrefix} landmarkSuffix={paneSuffix} />
       <NotePopover idPrefix={idPrefix} />
+    </div>
+  );
+}
+
+/** An editorial correction of a heading or paragraph, under it. */
+function BlockCorrection({ correction }: { correction: string }) {
+  return (
+    <div className="block-correction">
+      <EditorialCorrection correction={correction} />
     </div>
   );
 }
@@ -118,6 +143,7 @@ function NotesList({
   order,
   idPrefix,
   placeOfNote,
+  unattachedHref,
   title,
   headingLevel,
   landmarkSuffix,
@@ -130,6 +156,7 @@ function NotesList({
   order: ReadingOrder;
   idPrefix: string;
   placeOfNote: Map<string, string>;
+  unattachedHref: (note: FootnoteDraft) => string | null;
   title: string;
   headingLevel: 2 | 3;
   landmarkSuffix: string;
@@ -149,6 +176,7 @@ function NotesList({
                   <NoteContent
                     note={note}
                     calledFrom={placeOfNote.get(note.anchor) ?? null}
+                    unattachedHref={unattachedHref(note)}
                     citationIdPrefix={idPrefix}
                     sourceHrefs={sourceHrefs}
                     marks={marks?.get(note.anchor)}

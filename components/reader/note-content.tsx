@@ -2,23 +2,28 @@ import type { CitationDraft, FootnoteDraft } from "@/lib/ingest/document-draft";
 import { safeOutboundUrl } from "@/lib/reader/safe-outbound-url";
 import type { BlockMark } from "@/lib/reader/segment-block";
 import { BlockText } from "./block-text";
+import { EditorialCorrection, UncertainAttachment } from "./note-provenance";
 
 const noNotes: ReadonlyMap<string, FootnoteDraft> = new Map();
 
 /**
  * What a note says, as the popover and the notes list both show it: its text and its citations, or a
- * plain statement that the source lost it. Corpus text is rendered as React text only.
+ * plain statement that the source lost it or that it could not be located; an uncertain attachment and an
+ * editorial correction are said in words. Corpus text is rendered as React text only.
  */
 export function NoteContent({
   note,
   calledFrom,
+  unattachedHref,
   citationIdPrefix,
   sourceHrefs,
   marks,
 }: {
   note: FootnoteDraft;
-  /** Where the marker stands, for a missing note: "¶ 12". */
+  /** Where the marker stands, for a missing or unlocated note: "¶ 12". */
   calledFrom: string | null;
+  /** For an unlocated note: the unattached note texts of its page, when there are any. */
+  unattachedHref?: string | null;
   /** Give citations their anchors as DOM ids, with this prefix (the notes list does; popovers must not duplicate them). */
   citationIdPrefix?: string;
   /** The cited work's page, with the footnote trail, by citation anchor. */
@@ -31,11 +36,13 @@ export function NoteContent({
       {note.status === "missing" ? (
         <span className="block text-muted dark:text-night-muted" data-note-status="missing">
           <span className="font-medium text-ink dark:text-night-ink">原文缺失</span>
-          <span lang="en"> · The note&apos;s text is missing from the source.</span>
+          <span lang="en"> · The note&apos;s text is missing from the source (lost in extraction).</span>
           <span lang="en" className="block text-sm">
             {`Its marker ${note.label} stands ${calledFrom ? `in ${calledFrom}` : "in the text"}, on printed page ${note.page}.`}
           </span>
         </span>
+      ) : note.status === "unlocated" ? (
+        <UnlocatedNote note={note} calledFrom={calledFrom} unattachedHref={unattachedHref ?? null} />
       ) : (
         <span className="block" data-note-status={note.status}>
           {note.status === "truncated" ? (
@@ -48,6 +55,8 @@ export function NoteContent({
           </span>
         </span>
       )}
+      {note.attachment?.uncertain ? <UncertainAttachment attachment={note.attachment} /> : null}
+      {note.correction ? <EditorialCorrection correction={note.correction} block /> : null}
       {note.citations.length > 0 ? (
         <span className="mt-2 block border-t border-rule pt-2 text-sm dark:border-night-rule">
           <span className="sr-only">Citations:</span>
@@ -62,6 +71,29 @@ export function NoteContent({
         </span>
       ) : null}
     </>
+  );
+}
+
+/** A marker whose page kept note texts that could not be placed: its note may be among them. */
+function UnlocatedNote({ note, calledFrom, unattachedHref }: { note: FootnoteDraft; calledFrom: string | null; unattachedHref: string | null }) {
+  return (
+    <span className="block text-muted dark:text-night-muted" data-note-status="unlocated">
+      <span className="font-medium text-ink dark:text-night-ink">未能定位</span>
+      <span lang="en">
+        {` · Note not located: printed page ${note.page} has note texts that could not be placed with certainty, and this note may be among them.`}
+      </span>
+      <span lang="en" className="block text-sm">
+        {`Its marker ${note.label} stands ${calledFrom ? `in ${calledFrom}` : "in the text"}.`}
+        {unattachedHref ? (
+          <>
+            {" "}
+            <a href={unattachedHref} className="underline underline-offset-2" data-unattached-link="">
+              {`The unattached note texts of page ${note.page} ↓`}
+            </a>
+          </>
+        ) : null}
+      </span>
+    </span>
   );
 }
 

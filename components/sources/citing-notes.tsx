@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EditorialCorrection, UncertainAttachment } from "@/components/reader/note-provenance";
 import type { SourceCitation, SourceDocument } from "@/lib/db/get-source";
 import { citingPassageHref, readerHref } from "@/lib/trail/trail-links";
 import { appendStep, type Trail } from "@/lib/trail/trail-param";
@@ -61,6 +62,8 @@ function CitingNote({ citation, trail }: { citation: SourceCitation; trail: Trai
           <span className="ml-2 font-sans text-xs text-muted dark:text-night-muted">(同上: repeats the citation before it)</span>
         ) : null}
       </blockquote>
+      {citation.noteAttachment?.uncertain ? <UncertainAttachment attachment={citation.noteAttachment} /> : null}
+      {citation.noteCorrection ? <EditorialCorrection correction={citation.noteCorrection} block /> : null}
       <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <Link
           href={citingPassageHref({ trail, slug: citation.documentSlug, noteAnchor: citation.noteAnchor, blockAnchor: block?.anchor ?? null })}

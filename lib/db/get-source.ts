@@ -1,6 +1,7 @@
 import "server-only";
-import type { FootnoteStatus } from "@/lib/ingest/document-draft";
+import type { AttachmentDraft, FootnoteStatus } from "@/lib/ingest/document-draft";
 import { markerExcerpt, type MarkerExcerpt } from "@/lib/trail/marker-excerpt";
+import { attachmentOf, attachmentSelect } from "./get-document";
 import { getDatabase, type Database } from "./prisma-client";
 import { sourceRowSelect, toSourceDetails, type SourceDetails } from "./source-record";
 
@@ -19,6 +20,10 @@ export interface SourceCitation {
   /** Layout page of the note. */
   notePage: number;
   noteStatus: FootnoteStatus;
+  /** How the note's text was attached to its marker (the page says when that is uncertain). */
+  noteAttachment: AttachmentDraft | null;
+  /** What an editorial correction did to the note, if anything. */
+  noteCorrection: string | null;
   citationAnchor: string;
   /** Exactly how the note cites the work. */
   raw: string;
@@ -60,6 +65,8 @@ export async function getSource(key: string, db: Database = getDatabase()): Prom
               label: true,
               page: true,
               status: true,
+              ...attachmentSelect,
+              correction: true,
               markers: { select: { blockKind: true, blockAnchor: true, offset: true } },
             },
           },
@@ -109,6 +116,8 @@ export async function getSource(key: string, db: Database = getDatabase()): Prom
       noteLabel: citation.footnote.label,
       notePage: citation.footnote.page,
       noteStatus: citation.footnote.status,
+      noteAttachment: attachmentOf(citation.footnote),
+      noteCorrection: citation.footnote.correction,
       citationAnchor: citation.anchor,
       raw: citation.raw,
       repeatsAnchor: citation.repeatsAnchor,

@@ -1,0 +1,39 @@
+import type { AttachmentDraft } from "@/lib/ingest/document-draft";
+
+/**
+ * What the reader says about how a text came to stand where it does: a note placed under its marker with
+ * less than certainty, and an editorial correction (corpus/<name>.corrections.json). Said in words, never
+ * by colour alone; everything the parser or an editor wrote is rendered as React text.
+ */
+
+const attachedBy: Record<AttachmentDraft["how"], string> = {
+  label: "its printed label",
+  list: "the page's list of labels",
+  order: "its order on the page",
+  wording: "wording it shares with the sentence before the marker",
+  ibid: "a 同上 (ibid.) chain",
+  correction: "an editorial correction",
+};
+
+/** "归属存疑 · attachment uncertain", then why the parser put the text here and how sure it is. */
+export function UncertainAttachment({ attachment }: { attachment: AttachmentDraft }) {
+  return (
+    <span className="provenance-note block" data-attachment="uncertain">
+      <span className="provenance-badge">
+        归属存疑 · <span lang="en">attachment uncertain</span>
+      </span>{" "}
+      <span lang="en">{`Placed under this marker by ${attachedBy[attachment.how]} (confidence ${Math.round(attachment.confidence * 100)}%): ${attachment.evidence}`}</span>
+    </span>
+  );
+}
+
+/** An editor's intervention, bracketed as editions mark them: [编者订正 · editorial correction: …]. */
+export function EditorialCorrection({ correction, block = false }: { correction: string; block?: boolean }) {
+  return (
+    <span className={block ? "editorial-mark block" : "editorial-mark"} data-correction="">
+      <span aria-hidden="true">[</span>
+      编者订正 · <span lang="en">{`editorial correction: ${correction}`}</span>
+      <span aria-hidden="true">]</span>
+    </span>
+  );
+}
