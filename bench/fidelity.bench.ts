@@ -35,7 +35,7 @@ function shapeOf(layoutCase: LayoutCase, truth: LayoutTruth): string[] {
   const shapes = [
     `pages:${p.pageSeparator}`,
     `blank-lines:${p.blankLines}`,
-    `furniture:${p.runningHead === "none" ? "folio" : p.runningHead}@${p.furniture}`,
+    p.furniture === "none" ? "furniture:none" : `furniture:${p.runningHead === "none" ? "folio" : p.runningHead}@${p.furniture}`,
     ...new Set(pages.filter((pg) => pg.markers > 0).map((pg) => `notes:${pg.format}`)),
   ];
   if (p.glyphArtefacts) shapes.push("glyph-artefacts");
@@ -48,6 +48,28 @@ function shapeOf(layoutCase: LayoutCase, truth: LayoutTruth): string[] {
   if (p.width < 28) shapes.push("narrow<28em");
   if (truth.markers.length === 0) shapes.push("no-notes");
   return shapes;
+}
+
+/** Shortest run of body text worth attributing to a note or heading (shorter runs match anything). */
+const MIN_ATTRIBUTED_RUN = 4;
+
+/** What the body diff of one layout consists of, in words: where lost and added text came from. */
+function bodyDamage(truth: LayoutTruth, added: string[], lost: string[], debris: string[]): string[] {
+  const noSpace = (s: string) => s.replace(/[\s\u3000]+/gu, "");
+  const notes = truth.notes.map((n) => noSpace(n.surviving)).filter((t) => t !== "");
+  const headings = truth.headings.map((h) => noSpace(h.label + h.text));
+  const kinds = new Set<string>();
+  for (const run of added) {
+    if (run.length >= MIN_ATTRIBUTED_RUN && notes.some((n) => n.includes(run) || run.includes(n))) kinds.add("note text in body");
+    else if (debris.some((d) => d !== "" && run.includes(d))) kinds.add("debris in body");
+    else if (/[①-⑳]|\[\d+\]/u.test(run)) kinds.add("marker label left in body");
+    else kinds.add(run.length < MIN_ATTRIBUTED_RUN ? "a few characters added" : "other text added");
+  }
+  for (const run of lost) {
+    if (headings.some((h) => h.includes(run) && run.length >= 2)) kinds.add("heading text lost");
+    else kinds.add(run.length < MIN_ATTRIBUTED_RUN ? "a few characters lost" : "body text lost");
+  }
+  return [...kinds];
 }
 
 async function benchStyle(style: MarkerStyle): Promise<void> {
@@ -64,6 +86,8 @@ async function benchStyle(style: MarkerStyle): Promise<void> {
   const shapeCount = new Map<string, number>();
   const shapeFail = new Map<string, Map<InvariantName, number>>();
   const wrongKinds = new Map<string, number>();
+  const damage = new Map<string, number[]>();
+  const errors = new Map<string, number[]>();
 
   for (let seed = FIRST_SEED; seed < FIRST_SEED + LAYOUTS_PER_STYLE; seed += 1) {
     const layoutCase = caseForSeed(style, seed);
@@ -88,8 +112,11 @@ async function benchStyle(style: MarkerStyle): Promise<void> {
     const s = outcome.score;
     if (s === null) {
       totals.threw += 1;
+      errors.set(outcome.error ?? "", [...(errors.get(outcome.error ?? "") ?? []), seed]);
       continue;
     }
+    const debrisTexts = outcome.layout.truth.debris.map((d) => d.text.replace(/[\s\u3000]+/gu, ""));
+    for (const kind of bodyDamage(outcome.layout.truth, s.body.addedRuns, s.body.lostRuns, debrisTexts)) damage.set(kind, [...(damage.get(kind) ?? []), seed]);
     totals.attachable += s.notes.attachable;
     totals.attachedRight += s.notes.attachedRight;
     totals.kept += s.notes.kept;
@@ -132,6 +159,9 @@ async function benchStyle(style: MarkerStyle): Promise<void> {
     `  parse time per document                           median ${quantile(parseMs, 0.5).toFixed(1)} ms, p95 ${quantile(parseMs, 0.95).toFixed(1)} ms; ` +
       `ratio to decode+split of the same bytes: median ${quantile(ratios, 0.5).toFixed(0)}×, p95 ${quantile(ratios, 0.95).toFixed(0)}×`,
   );
+  console.log("  body damage (layouts, example seeds):");
+  for (const [kind, seeds] of [...damage].sort((a, b) => b[1].length - a[1].length)) console.log(`    ${kind}: ${seeds.length}, seeds ${seeds.slice(0, EXAMPLE_SEEDS).join(" ")}`);
+  for (const [error, seeds] of errors) console.log(`  parser threw on ${seeds.length} (seeds ${seeds.slice(0, EXAMPLE_SEEDS).join(" ")}): ${error}`);
   console.log("  invariants failed (layouts, example seeds; shapes with the highest failure rate):");
   for (const [invariant, seeds] of [...failing].sort((a, b) => b[1].length - a[1].length)) {
     const shapes = [...shapeCount]

@@ -106,7 +106,9 @@ export const documentSpecArbitrary: fc.Arbitrary<DocumentSpec> = fc.record({
     minLength: 1,
     maxLength: 4,
   }),
-});
+})
+  // An essay has body text: a document of headings alone is refused by the parser, rightly.
+  .filter((spec) => spec.preamble.length > 0 || spec.sections.some((section) => section.items.some((item) => "paragraph" in item)));
 
 export const documentArbitrary: fc.Arbitrary<TrueDocument> = documentSpecArbitrary.map(buildDocument);
 
@@ -193,11 +195,19 @@ function paragraphBlock(sentences: SentenceSpec[], notes: TrueNote[]): TrueBlock
 const STYLE_OF_LEVEL: Record<2 | 3 | 4, EnumeratorStyle> = { 2: "paren-han", 3: "arabic-dot", 4: "paren-arabic" };
 
 export function buildDocument(spec: DocumentSpec): TrueDocument {
+  // Essays do not repeat a heading's wording: the next unused text stands in for a repeated one.
+  const usedHeadings = new Set<number>();
+  const headingText = (index: number) => {
+    let k = index;
+    while (usedHeadings.has(k % HEADING_TEXTS.length) && usedHeadings.size < HEADING_TEXTS.length) k += 1;
+    usedHeadings.add(k % HEADING_TEXTS.length);
+    return HEADING_TEXTS[k % HEADING_TEXTS.length]!;
+  };
   const notes: TrueNote[] = [];
   const blocks: TrueBlock[] = [];
   for (const paragraph of spec.preamble) blocks.push(paragraphBlock(paragraph, notes));
   spec.sections.forEach((section, s) => {
-    blocks.push({ kind: "heading", level: 1, style: spec.level1Style, number: s + 1, text: HEADING_TEXTS[section.text]! });
+    blocks.push({ kind: "heading", level: 1, style: spec.level1Style, number: s + 1, text: headingText(section.text) });
     // Counters per level; a deeper heading only under a shallower one, as essays number them.
     const counters = [0, s + 1, 0, 0, 0];
     let depth = 1;
@@ -210,7 +220,7 @@ export function buildDocument(spec: DocumentSpec): TrueDocument {
       counters[level] = counters[level]! + 1;
       for (let deeper = level + 1; deeper <= 4; deeper += 1) counters[deeper] = 0;
       depth = level;
-      blocks.push({ kind: "heading", level, style: STYLE_OF_LEVEL[level], number: counters[level]!, text: HEADING_TEXTS[item.subheading.text]! });
+      blocks.push({ kind: "heading", level, style: STYLE_OF_LEVEL[level], number: counters[level]!, text: headingText(item.subheading.text) });
     }
   });
   const abstract = spec.abstract.map((s) => sentencePieces(s, []).map((p) => p.text).join("")).join("");

@@ -230,13 +230,33 @@ export function scoreParse(draft: DocumentDraft, truth: LayoutTruth): ParseScore
   score.urls.found = urlMatch.matched;
   score.urls.missed = urlMatch.missed;
 
-  // Debris leaked: a running head, folio or label list occurring more often in the parse than in the truth.
+  // Debris leaked. Running heads and label lists: occurring more often in the parse than in the truth.
+  // Folios are numbers, and numbers are everywhere (第3页): one leaked only where an added run of body text
+  // is the folio (with or without its running head), or a note reads as a true note with the folio stuck on.
   const truthNotes = truthNoteTexts.join("\u0000");
   const draftNotes = notePool.join("\u0000");
-  for (const text of new Set(truth.debris.map((d) => foldNote(d.text)))) {
+  const heads = [...new Set(truth.debris.filter((d) => d.kind === "running-head").map((d) => foldNote(d.text)))];
+  const withoutHeads = (run: string) => heads.reduce((r, h) => r.split(h).join(""), run);
+  const inTruthNote = (t: string) => t !== "" && truthNoteTexts.some((n) => n.includes(t));
+  const leaked = new Set<string>();
+  for (const debris of truth.debris) {
+    const text = foldNote(debris.text);
     if (text === "") continue;
-    if (occurrences(draftBody.text, text) > occurrences(truthBody.text, text)) score.debrisLeaked.push({ text, where: "body" });
-    if (occurrences(draftNotes, text) > occurrences(truthNotes, text)) score.debrisLeaked.push({ text, where: "notes" });
+    if (debris.kind === "folio") {
+      if (!leaked.has(`body:${text}`) && score.body.addedRuns.some((run) => withoutHeads(run) === text)) leaked.add(`body:${text}`);
+      const stuck = notePool.some((t) => {
+        const at = t.indexOf(text);
+        return at !== -1 && !inTruthNote(t) && inTruthNote(withoutHeads(t.slice(0, at) + t.slice(at + text.length)));
+      });
+      if (stuck) leaked.add(`notes:${text}`);
+      continue;
+    }
+    if (occurrences(draftBody.text, text) > occurrences(truthBody.text, text)) leaked.add(`body:${text}`);
+    if (occurrences(draftNotes, text) > occurrences(truthNotes, text)) leaked.add(`notes:${text}`);
+  }
+  for (const key of leaked) {
+    const [where, ...rest] = key.split(":");
+    score.debrisLeaked.push({ text: rest.join(":"), where: where as "body" | "notes" });
   }
   return score;
 }
