@@ -4,7 +4,8 @@
  * recall and kept, exact paragraph F1, marker, heading and URL recall, wrong attachments, body characters
  * lost/added, debris leaked, parse time (median, p95, and as a ratio to decoding and splitting the same bytes,
  * measured in the same run), and which invariants fail on which layout shapes, with seeds to reproduce
- * (`node --import tsx tests/layout-simulator/show-failure.ts --style S --seed N`).
+ * (`node --import tsx tests/layout-simulator/show-failure.ts --style S --seed N`; add `--corpus corpus-001` for the
+ * re-typeset essay).
  */
 import os from "node:os";
 import { decodeSource } from "@/lib/ingest/decode-source";
@@ -12,8 +13,12 @@ import { caseForSeed, runCase, type LayoutCase } from "@/tests/layout-simulator/
 import type { InvariantName } from "@/tests/layout-simulator/layout-invariants";
 import type { MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
 import type { LayoutTruth } from "@/tests/layout-simulator/layout-truth";
+import { corpusDocument } from "@/tests/layout-simulator/corpus-structure";
+import type { TrueDocument } from "@/tests/layout-simulator/true-document";
 
 const LAYOUTS_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_LAYOUTS ?? 2000);
+/** Corpus 001 re-typeset: a real essay's structure (29 notes, long paragraphs) under random layouts. */
+const CORPUS_LAYOUTS_PER_STYLE = Math.ceil(LAYOUTS_PER_STYLE / 10);
 const FIRST_SEED = 1;
 const BASELINE_REPEATS = 5;
 const EXAMPLE_SEEDS = 5;
@@ -72,7 +77,7 @@ function bodyDamage(truth: LayoutTruth, added: string[], lost: string[], debris:
   return [...kinds];
 }
 
-async function benchStyle(style: MarkerStyle): Promise<void> {
+async function benchStyle(style: MarkerStyle, layouts: number, document?: { name: string; truth: TrueDocument }): Promise<void> {
   const totals = {
     attachable: 0, attachedRight: 0, kept: 0, altered: 0,
     paragraphsTruth: 0, paragraphsDraft: 0, paragraphsExact: 0,
@@ -89,8 +94,8 @@ async function benchStyle(style: MarkerStyle): Promise<void> {
   const damage = new Map<string, number[]>();
   const errors = new Map<string, number[]>();
 
-  for (let seed = FIRST_SEED; seed < FIRST_SEED + LAYOUTS_PER_STYLE; seed += 1) {
-    const layoutCase = caseForSeed(style, seed);
+  for (let seed = FIRST_SEED; seed < FIRST_SEED + layouts; seed += 1) {
+    const layoutCase = caseForSeed(style, seed, undefined, document?.truth);
     const outcome = runCase(layoutCase);
     const bytes = new TextEncoder().encode(outcome.layout.text);
     const baselineStart = performance.now();
@@ -145,16 +150,18 @@ async function benchStyle(style: MarkerStyle): Promise<void> {
   const precision = t.paragraphsExact / Math.max(1, t.paragraphsDraft);
   const recall = t.paragraphsExact / Math.max(1, t.paragraphsTruth);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  console.log(`\n${style} markers: ${LAYOUTS_PER_STYLE} layouts (seeds ${FIRST_SEED}–${FIRST_SEED + LAYOUTS_PER_STYLE - 1})${t.threw ? `, parser threw on ${t.threw}` : ""}`);
+  console.log(
+    `\n${document ? `${document.name} re-typeset, ` : "invented documents, "}${style} markers: ${layouts} layouts (seeds ${FIRST_SEED}–${FIRST_SEED + layouts - 1})${t.threw ? `, parser threw on ${t.threw}` : ""}`,
+  );
   console.log(`  note-text recall (own text, exact, right marker)  ${percent(t.attachedRight, t.attachable)}  (${t.attachedRight}/${t.attachable}; ${t.altered} attached to their own marker with altered text)`);
   console.log(`  note-text kept (attached or fragment)             ${percent(t.kept, t.attachable)}`);
   console.log(`  exact paragraph F1                                ${(100 * f1).toFixed(1)}%  (precision ${percent(t.paragraphsExact, t.paragraphsDraft)}, recall ${percent(t.paragraphsExact, t.paragraphsTruth)})`);
   console.log(`  marker recall (right place, right label)          ${percent(t.markersFound, t.markersTruth)}  (${t.markersSpurious} spurious markers)`);
   console.log(`  heading recall                                    ${percent(t.headingsFound, t.headingsTruth)}`);
   console.log(`  exact URL recall                                  ${percent(t.urlsFound, t.urlsTruth)}  (${t.urlsFound}/${t.urlsTruth})`);
-  console.log(`  wrong attachments                                 ${t.wrong} in ${percent(t.layoutsWithWrong, LAYOUTS_PER_STYLE)} of layouts  (${[...wrongKinds].map(([k, n]) => `${k} ${n}`).join(", ") || "none"})`);
+  console.log(`  wrong attachments                                 ${t.wrong} in ${percent(t.layoutsWithWrong, layouts)} of layouts  (${[...wrongKinds].map(([k, n]) => `${k} ${n}`).join(", ") || "none"})`);
   console.log(`  body characters lost / added                      ${t.lost} / ${t.added} of ${t.bodyChars}  (${((1000 * t.lost) / t.bodyChars).toFixed(2)}‰ / ${((1000 * t.added) / t.bodyChars).toFixed(2)}‰)`);
-  console.log(`  debris leaked into text                           ${t.debris} in ${percent(t.layoutsWithDebris, LAYOUTS_PER_STYLE)} of layouts`);
+  console.log(`  debris leaked into text                           ${t.debris} in ${percent(t.layoutsWithDebris, layouts)} of layouts`);
   console.log(
     `  parse time per document                           median ${quantile(parseMs, 0.5).toFixed(1)} ms, p95 ${quantile(parseMs, 0.95).toFixed(1)} ms; ` +
       `ratio to decode+split of the same bytes: median ${quantile(ratios, 0.5).toFixed(0)}×, p95 ${quantile(ratios, 0.95).toFixed(0)}×`,
@@ -169,7 +176,7 @@ async function benchStyle(style: MarkerStyle): Promise<void> {
       .map(([shape, n]) => ({ shape, rate: (shapeFail.get(shape)?.get(invariant) ?? 0) / n }))
       .sort((a, b) => b.rate - a.rate)
       .slice(0, TOP_SHAPES);
-    console.log(`    ${invariant}: ${seeds.length} (${percent(seeds.length, LAYOUTS_PER_STYLE)}), seeds ${seeds.slice(0, EXAMPLE_SEEDS).join(" ")}`);
+    console.log(`    ${invariant}: ${seeds.length} (${percent(seeds.length, layouts)}), seeds ${seeds.slice(0, EXAMPLE_SEEDS).join(" ")}`);
     console.log(`      ${shapes.map((s) => `${s.shape} ${(100 * s.rate).toFixed(0)}%`).join(", ")}`);
   }
 }
@@ -178,5 +185,7 @@ export default async function run(): Promise<void> {
   console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
   // Warm up the JIT as a long-running ingest would be.
   for (let seed = 0; seed > -20; seed -= 1) runCase(caseForSeed("circled", 1_000_000 - seed));
-  for (const style of ["circled", "bracket"] as const) await benchStyle(style);
+  for (const style of ["circled", "bracket"] as const) await benchStyle(style, LAYOUTS_PER_STYLE);
+  const corpus001 = { name: "corpus-001", truth: corpusDocument("corpus-001") };
+  for (const style of ["circled", "bracket"] as const) await benchStyle(style, CORPUS_LAYOUTS_PER_STYLE, corpus001);
 }

@@ -44,7 +44,8 @@ export function failureReport(layoutCase: LayoutCase, outcome: CaseOutcome): str
     const s = outcome.score;
     if (s.body.lostRuns.length > 0) lines.push(`body lost: ${s.body.lostRuns.map(clip).join(" | ")}`);
     if (s.body.addedRuns.length > 0) lines.push(`body added: ${s.body.addedRuns.map(clip).join(" | ")}`);
-    for (const w of s.wrongAttachments) lines.push(`wrong attachment p${w.page} ${w.label} (${w.kind}): «${clip(w.attached)}» expected «${clip(w.expected)}»`);
+    // In full: an overlong attachment differs from the expected text only at its end.
+    for (const w of s.wrongAttachments) lines.push(`wrong attachment p${w.page} ${w.label} (${w.kind}):\n    attached «${w.attached}»\n    expected «${w.expected}»`);
   }
   lines.push("", `case JSON: ${JSON.stringify(layoutCase)}`);
   return lines.join("\n");

@@ -15,8 +15,9 @@ export interface LayoutCase {
   params: LayoutParameters;
 }
 
-export function layoutCaseArbitrary(style: MarkerStyle): fc.Arbitrary<LayoutCase> {
-  return fc.record({ document: documentArbitrary, params: layoutParametersArbitrary(style) });
+/** Invented documents, or one given document (a corpus essay's structure) under random layouts. */
+export function layoutCaseArbitrary(style: MarkerStyle, document?: TrueDocument): fc.Arbitrary<LayoutCase> {
+  return fc.record({ document: document === undefined ? documentArbitrary : fc.constant(document), params: layoutParametersArbitrary(style) });
 }
 
 export interface CaseOutcome {
@@ -64,10 +65,10 @@ export function runCaseCached(layoutCase: LayoutCase): CaseOutcome {
 }
 
 /** The case fast-check generates for `seed` (and, for a shrunk counterexample, `path`) with the given style. */
-export function caseForSeed(style: MarkerStyle, seed: number, path?: string): LayoutCase {
+export function caseForSeed(style: MarkerStyle, seed: number, path?: string, document?: TrueDocument): LayoutCase {
   let found: LayoutCase | null = null;
   fc.check(
-    fc.property(layoutCaseArbitrary(style), (c) => {
+    fc.property(layoutCaseArbitrary(style, document), (c) => {
       found = c;
       return path === undefined ? true : false;
     }),
