@@ -12,7 +12,7 @@ import { INVARIANTS } from "./layout-invariants";
 const FIXED_SEED = 20261206;
 const RUNS = 250;
 /** Per invariant and seed; fast-check stops generating or shrinking here and reports what it has. */
-const TIME_LIMIT_MS = 4_000;
+const TIME_LIMIT_MS = 3_000;
 const TEST_TIMEOUT_MS = 30_000;
 const REPORT_HEAD_LINES = 14;
 
