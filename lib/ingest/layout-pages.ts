@@ -1,8 +1,10 @@
 import type { IngestWarning } from "./document-draft";
-import { leadingNoteLabel, markerListLabels } from "./find-markers";
+import { findMarkers, leadingNoteLabel, markerListLabels } from "./find-markers";
 import { lineDeficit, type WidthModel } from "./line-width";
 import { compactText, normaliseLine } from "./normalise-text";
-import { endsFullStop } from "./sentence-end";
+import { matchHeading } from "./match-heading";
+import { endsFullStop, endsSentence } from "./sentence-end";
+import { opensLikeNote } from "./split-notes";
 
 /**
  * Printed lines → pages. Each page keeps its body lines and its note-area lines apart; running heads,
@@ -73,6 +75,14 @@ const JOURNAL_ISSUE = /^(.{2,30}?)(\d{4})年第(\d{1,2})期$/u;
 const EDITORIAL_TAG = /^[\s\u3000]*[【〔][\s\u3000]*\p{Script=Han}{2,8}[\s\u3000]*[:：][^】〕]*[】〕][\s\u3000]*$/u;
 const INDENT = /^[ \u3000\t]/u;
 const BLANK_RUN_PAGE_BREAK = 3;
+/**
+ * Weights of the evidence that a text block is notes: a line wider than the body measure cannot be body;
+ * a full body line that stops mid-sentence cannot be a note's last line and no other note line is that
+ * narrow; an opening like a citation's is suggestive only (body sentences open with 《 or “ too).
+ */
+const WIDE_LINE_WEIGHT = 2;
+const FULL_LINE_WEIGHT = 2;
+const OPENING_WEIGHT = 1;
 
 type LineKind = "blank" | "folio" | "running-head" | "editorial" | "marker-list" | "labelled-note" | "text";
 
@@ -117,23 +127,60 @@ export function layoutPages(input: LayoutInput): Layout {
   const classified: Classified[] = lines.map((_, k) => (k >= bodyStart ? classifyOnce(k) : { kind: "blank" }));
   const classify = (k: number): Classified => classified[k]!;
 
-  // Text blocks opened by a leading space: a page's body, or a note block whose marker list was lost.
-  const blockIsNotes = (start: number): boolean => {
-    let wide = 0;
-    let full = 0;
-    for (let k = start; k < lines.length; k += 1) {
-      if (k > start) {
-        const kind = classify(k).kind;
-        if (kind === "folio" || kind === "running-head" || kind === "marker-list" || kind === "editorial") break;
-        if (INDENT.test(lines[k]!) && lines[k]!.trim() !== "") break;
-        if (kind === "blank" && blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) break;
-        if (kind === "blank") continue;
-      }
-      const deficit = lineDeficit(model, lines[k]!);
-      if (deficit < wideLimit) wide += 1;
-      else if (deficit < model.measure * 0.25) full += 1;
+  // A new text block (after a leading space, page furniture or a label list) is weighed line by line:
+  // note lines are set wider than the body measure; a body line that fills the measure mid-sentence, a
+  // heading, or a marker inside the text is body; a line that opens like a citation after a finished one
+  // leans to notes. Positive: notes.
+  const fullTolerance = Math.max(1.5, 2 * model.spread);
+  const blockEnd = (start: number): number => {
+    let k = start + 1;
+    for (; k < lines.length; k += 1) {
+      if (input.pageBreaks?.has(k)) break;
+      const kind = classify(k).kind;
+      if (kind === "folio" || kind === "running-head" || kind === "marker-list" || kind === "editorial" || kind === "labelled-note") break;
+      if (INDENT.test(lines[k]!) && lines[k]!.trim() !== "") break;
+      if (kind === "blank" && blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) break;
     }
-    return wide > 0 && wide >= full;
+    return k;
+  };
+  const blockScore = (start: number): { score: number; anyFull: boolean; next: LineKind | null } => {
+    let score = 0;
+    let anyFull = false;
+    let previousEnded = true;
+    const end = blockEnd(start);
+    for (let k = start; k < end; k += 1) {
+      if (classify(k).kind === "blank") continue;
+      const raw = lines[k]!;
+      const normal = normaliseLine(raw);
+      const deficit = lineDeficit(model, raw);
+      if (deficit < wideLimit) score += WIDE_LINE_WEIGHT;
+      else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal)) {
+        score -= FULL_LINE_WEIGHT;
+        anyFull = true;
+      }
+      if (matchHeading(raw) !== null && deficit > 0) score -= FULL_LINE_WEIGHT;
+      if (findMarkers(normal).some((m) => m.index > 0)) score -= FULL_LINE_WEIGHT;
+      if (previousEnded && opensLikeNote(normal)) score += OPENING_WEIGHT;
+      previousEnded = endsFullStop(normal);
+    }
+    let next: LineKind | null = null;
+    for (let k = end; k < lines.length && next === null; k += 1) {
+      const kind = classify(k).kind;
+      if (kind !== "blank") next = kind;
+      else if (blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) next = "blank";
+    }
+    return { score, anyFull, next };
+  };
+  /**
+   * Whether the block starting at `start` is note text. `afterList`: the page's label list was printed
+   * and no note text has followed it yet, so texts are expected. A block of short lines only that runs
+   * straight into labelled notes or a label list is the head of that note area (a note carried over).
+   */
+  const blockIsNotes = (start: number, afterList = false): boolean => {
+    const { score, anyFull, next } = blockScore(start);
+    if (afterList) return score > -FULL_LINE_WEIGHT;
+    if (score > 0) return true;
+    return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
   };
 
   const indentCount = lines.slice(bodyStart).filter((l) => INDENT.test(l) && l.trim() !== "").length;
@@ -146,6 +193,8 @@ export function layoutPages(input: LayoutInput): Layout {
   let page: PageLayout = { page: 1, body: [], notes: [], markerList: [] };
   let inNotes = false;
   let pendingBreak = false;
+  /** The pending break is certain (a blank run or a form feed), not only page furniture. */
+  let hardBreak = false;
   let blankRun = 0;
 
   const hasContent = (p: PageLayout) => p.body.length > 0 || p.notes.length > 0 || p.markerList.length > 0;
@@ -167,20 +216,28 @@ export function layoutPages(input: LayoutInput): Layout {
   const enterNotes = () => {
     inNotes = true;
     pendingBreak = false;
+    hardBreak = false;
   };
   const resumeBody = () => {
     newPage();
     inNotes = false;
     pendingBreak = false;
+    hardBreak = false;
   };
 
   for (let k = bodyStart; k < lines.length; k += 1) {
     const raw = lines[k]!;
     const { kind, labels } = classify(k);
-    if (input.pageBreaks?.has(k)) pendingBreak = true;
+    if (input.pageBreaks?.has(k)) {
+      pendingBreak = true;
+      hardBreak = true;
+    }
     if (kind === "blank") {
       blankRun += 1;
-      if (blankRun === BLANK_RUN_PAGE_BREAK) pendingBreak = true;
+      if (blankRun === BLANK_RUN_PAGE_BREAK) {
+        pendingBreak = true;
+        hardBreak = true;
+      }
       continue;
     }
     blankRun = 0;
@@ -206,18 +263,23 @@ export function layoutPages(input: LayoutInput): Layout {
     }
 
     const indent = INDENT.test(raw) && !indentMarksParagraphs;
+    // A new block begins at a leading space or after page furniture; a blank run or form feed ends the page.
+    const hard = hardBreak;
+    const opensBlock = indent || pendingBreak;
     if (inNotes) {
       const previous = page.notes[page.notes.length - 1];
       const labelledArea = page.notes.some((l) => leadingNoteLabel(l.raw)?.separator === "wide");
-      if (indent) {
-        if (blockIsNotes(k)) addNote(k);
-        else {
+      if (hard) {
+        resumeBody();
+        addBody(k);
+      } else if (opensBlock) {
+        if (blockIsNotes(k, page.markerList.length > 0 && page.notes.length === 0)) {
+          pendingBreak = false;
+          addNote(k);
+        } else {
           resumeBody();
           addBody(k);
         }
-      } else if (pendingBreak) {
-        resumeBody();
-        addBody(k);
       } else if (labelledArea && previous !== undefined && endsNoteLine(previous) && lineDeficit(model, raw) >= wideLimit) {
         // In a note area whose notes all start with their label, an unlabelled line after a finished
         // note is body text resuming on the next page.
@@ -229,21 +291,19 @@ export function layoutPages(input: LayoutInput): Layout {
         resumeBody();
         addBody(k);
       } else addNote(k);
+      hardBreak = false;
       continue;
     }
 
-    if (pendingBreak) {
-      newPage();
-      pendingBreak = false;
+    if (!hard && opensBlock && page.body.length > 0 && blockIsNotes(k)) {
+      enterNotes();
+      addNote(k);
+      hardBreak = false;
+      continue;
     }
-    if (indent && page.body.length > 0) {
-      if (blockIsNotes(k)) {
-        enterNotes();
-        addNote(k);
-        continue;
-      }
-      newPage();
-    }
+    if (opensBlock && page.body.length > 0) newPage();
+    pendingBreak = false;
+    hardBreak = false;
     addBody(k);
   }
   if (hasContent(page)) pages.push(page);

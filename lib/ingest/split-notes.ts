@@ -65,6 +65,11 @@ export function startsLikeNote(text: string): boolean {
 
 const NOTE_OPENING = /^(?:[《〈“"(（A-Z]|参见|另见|详见|转引自|同上|同前|即|See |Cf\.|\p{Script=Han}{2,12}[：:][《“])/u;
 
+/** How citations and comments in notes open: a title, 参见/同上…, an author and a colon before a title. */
+export function opensLikeNote(normalised: string): boolean {
+  return NOTE_OPENING.test(normalised);
+}
+
 export interface SplitResult {
   segments: NoteSegment[];
   warnings: IngestWarning[];
