@@ -7,6 +7,8 @@ export class ReaderPage {
   readonly copiedLink: Locator;
   readonly selectionButton: Locator;
   readonly notice: Locator;
+  readonly popover: Locator;
+  readonly unattachedFragments: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.locator("#document-title");
@@ -15,6 +17,8 @@ export class ReaderPage {
     this.copiedLink = page.locator("[data-copied-link]");
     this.selectionButton = page.getByRole("button", { name: "Copy link to selection" });
     this.notice = page.locator("[data-link-notice]");
+    this.popover = page.locator(".note-popover:popover-open");
+    this.unattachedFragments = page.locator("[data-unattached-fragments]");
   }
 
   async goto(path: string) {
@@ -29,8 +33,24 @@ export class ReaderPage {
     return decodeURIComponent(href!.replace(/^\/read\//, ""));
   }
 
-  marker(status: "present" | "missing" | "truncated"): Locator {
+  marker(status: "present" | "missing" | "truncated" | "unlocated"): Locator {
     return this.page.locator(`button.note-marker[data-status="${status}"]`);
+  }
+
+  /** The marker calling a note, by the note's anchor (the first, when several call it). */
+  markerOf(noteAnchor: string, idPrefix = ""): Locator {
+    const inPane = idPrefix ? `[id^="${idPrefix}"]` : "";
+    return this.page.locator(`button.note-marker${inPane}[data-note="${noteAnchor}"]`).first();
+  }
+
+  /** A note's entry in the notes list. */
+  noteItem(noteAnchor: string, idPrefix = ""): Locator {
+    return this.page.locator(`[id="${idPrefix}${noteAnchor}"][data-note-item]`);
+  }
+
+  /** The editorial-correction mark of a heading or paragraph (the one just after it). */
+  blockCorrection(blockAnchor: string): Locator {
+    return this.page.locator(`[data-block="${blockAnchor}"] + .block-correction [data-correction]`).first();
   }
 
   paragraph(anchor: string): Locator {
