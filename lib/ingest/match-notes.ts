@@ -79,7 +79,8 @@ interface MarkerRef {
   index: number;
 }
 
-export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly NoteArea[]): MatchResult {
+export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly NoteArea[], bodyTexts: readonly string[] = []): MatchResult {
+  const rarity = sentenceFrequency(bodyTexts);
   const result: MatchResult = { placed: new Map(), fragments: [], unlocated: new Set(), pageOf: new Map(), warnings: [] };
   const areas = inputAreas
     .filter((area) => area.segments.length > 0 || area.list.length > 0)
@@ -106,7 +107,7 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
         sourceLines: [area.list[0]!.lineNo, area.list[area.list.length - 1]!.lineNo],
       });
     }
-    previousLast = placeArea(area, own, previousLast, result);
+    previousLast = placeArea(area, own, previousLast, result, rarity);
   }
 
   return result;
@@ -142,7 +143,7 @@ function reportPages(area: NoteArea, pages: readonly MarkerRef[][], result: Matc
  * One area's note texts → its page's markers. Returns the last note text of the area (a note that runs
  * over continues at the head of the next area).
  */
-function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: NoteSegment | null, result: MatchResult): NoteSegment | null {
+function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: NoteSegment | null, result: MatchResult, rarity: SentenceFrequency): NoteSegment | null {
   const segments = area.segments;
   const page = area.page;
   if (segments.length === 0) return previousLast;
@@ -162,7 +163,7 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
     placeLabelled(page, rest, own, result);
     return last;
   }
-  placeUnlabelled(area, rest, own, result);
+  placeUnlabelled(area, rest, own, result, rarity);
   return last;
 }
 
@@ -222,7 +223,7 @@ function labelOfNumber(own: readonly MarkerRef[], number: number): string {
   return own.find(({ marker }) => marker.number === number)?.marker.label ?? String(number);
 }
 
-function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: readonly MarkerRef[], result: MatchResult): void {
+function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: readonly MarkerRef[], result: MatchResult, rarity: SentenceFrequency): void {
   const page = area.page;
   if (texts.length === 0) return;
   if (texts.length === own.length) {
@@ -241,6 +242,7 @@ function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: rea
   const alignment = alignNotes(
     own.map(({ marker }) => ({ context: marker.context, termPosition: marker.termPosition })),
     texts.map((segment) => ({ text: segment.text, gloss: isGloss(segment.text) })),
+    rarity,
   );
   const kept = new Set<number>();
   for (const pair of alignment) {
@@ -333,23 +335,26 @@ export interface AlignedPair {
  * (year and month weighted most), longer numbers, Latin words; weighted by rarity among the page's
  * contexts.
  */
-export function alignNotes(markers: readonly AlignMarker[], notes: readonly AlignNote[]): AlignedPair[] {
+export function alignNotes(markers: readonly AlignMarker[], notes: readonly AlignNote[], rarity: SentenceFrequency | null = null): AlignedPair[] {
   const k = notes.length;
   const n = markers.length;
   if (k === 0 || n === 0) return [];
   const contextFeatures = markers.map((m) => features(m.context));
-  const documentFrequency = new Map<string, number>();
-  for (const fs of contextFeatures) for (const f of fs.keys()) documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
+  const pageFrequency = new Map<string, number>();
+  for (const fs of contextFeatures) for (const f of fs.keys()) pageFrequency.set(f, (pageFrequency.get(f) ?? 0) + 1);
   const hasTermMarker = markers.some((m) => m.termPosition);
 
   const sim: number[][] = notes.map((note) => {
     const nf = features(note.text);
     return markers.map((marker, j) => {
+      // A 即 gloss explains the term its marker follows.
       if (note.gloss && hasTermMarker && !marker.termPosition) return Number.NEGATIVE_INFINITY;
       let score = 0;
       for (const [f, weight] of nf) {
         if (!contextFeatures[j]!.has(f)) continue;
-        score += weight * Math.log((n + 1) / (documentFrequency.get(f)! + 0.5));
+        // Words the essay repeats in many sentences say nothing about which sentence a note belongs to.
+        if (rarity !== null && rarity(f) > RARE_IN_SENTENCES) continue;
+        score += weight * Math.log((n + 1) / (pageFrequency.get(f)! + 0.5));
       }
       return score;
     });
@@ -409,6 +414,27 @@ export function alignNotes(markers: readonly AlignMarker[], notes: readonly Alig
     }
   }
   return best.pairs.map(([note, marker]) => ({ note, marker, sure: sure.has(note), dominant: dominant.has(note), candidates: candidatesOf.get(note) ?? [marker] }));
+}
+
+/** In how many of the document's body sentences a feature occurs. */
+export type SentenceFrequency = (feature: string) => number;
+
+/**
+ * A feature shared by a note and the sentence before a marker counts only when at most this many body
+ * sentences hold it: the quoted work, its date or its author's name, not the essay's recurring vocabulary.
+ * One: a work named again in a later sentence is as likely the subject of a 同上 there as of this note.
+ */
+const RARE_IN_SENTENCES = 1;
+
+/** Counts each alignment feature once per body sentence of the document. */
+export function sentenceFrequency(bodyTexts: readonly string[]): SentenceFrequency {
+  const counts = new Map<string, number>();
+  for (const text of bodyTexts) {
+    for (const sentence of text.split(/(?<=[。！？!?；;])/u)) {
+      for (const f of features(sentence).keys()) counts.set(f, (counts.get(f) ?? 0) + 1);
+    }
+  }
+  return (feature) => counts.get(feature) ?? 0;
 }
 
 /** A lead this large in shared-feature weight settles a placement on its own. */

@@ -80,7 +80,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     const lineNos = [...page.notes.map((l) => l.lineNo), ...page.markerList.map((m) => m.lineNo)];
     areas.push({ page: page.page, firstLine: Math.min(...lineNos), lastLine: Math.max(...lineNos), segments: split.segments, list: page.markerList });
   }
-  const matched = matchNotes(body.markers, areas);
+  const matched = matchNotes(body.markers, areas, [...body.headings, ...body.paragraphs].map((block) => block.text));
   forceAttachments(body.markers, matched, corrections.attachments, corrections);
   warnings.push(...matched.warnings);
 

@@ -35,12 +35,24 @@ describe("splitNoteArea", () => {
   });
 
   it("splits labelled notes at their labels and keeps continuation lines", () => {
-    const area = page(["[1]\u3000《甲书》，某出版社，", "第一页。", "[2]\u3000《乙书》。"]);
+    // Every line of a note but its last fills the note measure.
+    const area = page(["[1]\u3000《甲书》，某某出版社二〇〇一年版，第十二页至第十五页，", "第一页。", "[2]\u3000《乙书》。"]);
     const { segments } = splitNoteArea(area, notes, model, null, 2);
     expect(segments.map((s) => [s.label, s.text])).toEqual([
-      ["[1]", "《甲书》，某出版社，第一页。"],
+      ["[1]", "《甲书》，某某出版社二〇〇一年版，第十二页至第十五页，第一页。"],
       ["[2]", "《乙书》。"],
     ]);
+  });
+
+  it("ends a note at a line that stops far short without a full stop (its end was lost), unless a URL wraps there", () => {
+    const area = page(["《甲书》，某出版社", "《乙书》，某某出版社二〇〇一年版，第十二页至第十五页，另", "见附录。"], ["①", "②"]);
+    const { segments } = splitNoteArea(area, notes, model, 2, 2);
+    expect(segments.map((s) => [s.text, s.complete])).toEqual([
+      ["《甲书》，某出版社", false],
+      ["《乙书》，某某出版社二〇〇一年版，第十二页至第十五页，另见附录。", true],
+    ]);
+    const url = page(["《甲》，http://www.example.org/a/", "b.htm。"], ["①"]);
+    expect(splitNoteArea(url, notes, model, 1, 1).segments).toHaveLength(1);
   });
 
   it("flags tails and unfinished notes", () => {

@@ -121,7 +121,8 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
   const groups: Group[] = [];
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
-    const finished = previous !== undefined && endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance;
+    const finished =
+      previous !== undefined && ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) || stopsShort(previous, notes, width));
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
       groups.push({ lines: [line], end: "area" });
@@ -131,6 +132,18 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     } else groups[groups.length - 1]!.lines.push(line);
   });
   return groups;
+}
+
+/**
+ * Every line of a note but its last fills the note measure, so a line that stops far short ends its note
+ * even without a full stop: the rest was lost in extraction. Far short, because a URL that does not fit
+ * wraps early; a line ending inside a URL is never taken as one.
+ */
+const TRUNCATED_LINE_SHARE = 0.6;
+
+function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number): boolean {
+  if (width(line) >= notes.measure * TRUNCATED_LINE_SHARE) return false;
+  return !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd());
 }
 
 function splitUnlabelled(
@@ -145,8 +158,10 @@ function splitUnlabelled(
   const strong = new Set<number>();
   const weak: number[] = [];
   lines.forEach((line, i) => {
-    if (i === lines.length - 1 || !endsFullStop(line.normal)) return;
-    if (width(line) < notes.measure - notes.tolerance) strong.add(i);
+    if (i === lines.length - 1) return;
+    if (stopsShort(line, notes, width)) strong.add(i);
+    else if (!endsFullStop(line.normal)) return;
+    else if (width(line) < notes.measure - notes.tolerance) strong.add(i);
     else weak.push(i);
   });
   // A marker list as long as the page's markers says how many notes there are; a shorter one lost
@@ -190,6 +205,11 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     // A last line that stops short of the margin ends the note even without a full stop (a bare URL).
     // The note's very last character can close a sentence even right after a URL (`…/record-header.`).
     end,
-    complete: endsFullStop(text) || /[.。！？!?]["”’」』）)》〉]*$/u.test(text) || width(last) < notes.measure - 3 * notes.tolerance,
+    // A note may end in a bare URL or a closing bracket with no full stop; one that stops on a word or a
+    // comma lost its end.
+    complete:
+      endsFullStop(text) ||
+      /[.。！？!?]["”’」』）)》〉]*$/u.test(text) ||
+      (width(last) < notes.measure - 3 * notes.tolerance && /[A-Za-z0-9/._\-=?&%#~）)》〉”"’]$/u.test(text)),
   };
 }

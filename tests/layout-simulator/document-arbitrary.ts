@@ -168,7 +168,9 @@ function sentencePieces(spec: SentenceSpec, notes: TrueNote[]): TruePiece[] {
   const lead = spec.note.shareWording ? sharedWording(spec.note.topic, spec.note.kind) : stray;
   const index = notes.length;
   notes.push({ text: noteText(spec.note, index > 0) });
-  switch (spec.note.position) {
+  // A 即 comment glosses a term, and stands after it, as in real essays ("四项原则"⑤ … ⑤即…).
+  const glosses = spec.note.kind === "comment" && COMMENTS[spec.note.topic % COMMENTS.length]!.startsWith("即");
+  switch (glosses ? "quote" : spec.note.position) {
     case "stop":
       return [{ text: `${lead}${first}，${second}。`, note: index }];
     case "quote":
