@@ -262,10 +262,12 @@ export function layoutPages(input: LayoutInput): Layout {
         break;
     }
 
-    const indent = INDENT.test(raw) && !indentMarksParagraphs;
     // A new block begins at a leading space or after page furniture; a blank run or form feed ends the page.
+    // Where leading spaces mark paragraphs, one still opens a block that may be notes, but never a page.
+    const indent = INDENT.test(raw);
     const hard = hardBreak;
     const opensBlock = indent || pendingBreak;
+    const opensPage = (indent && !indentMarksParagraphs) || pendingBreak;
     if (inNotes) {
       const previous = page.notes[page.notes.length - 1];
       const labelledArea = page.notes.some((l) => leadingNoteLabel(l.raw)?.separator === "wide");
@@ -301,7 +303,7 @@ export function layoutPages(input: LayoutInput): Layout {
       hardBreak = false;
       continue;
     }
-    if (opensBlock && page.body.length > 0) newPage();
+    if (opensPage && page.body.length > 0) newPage();
     pendingBreak = false;
     hardBreak = false;
     addBody(k);

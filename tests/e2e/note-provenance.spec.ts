@@ -32,7 +32,10 @@ const corrected = "n-0e2e0004";
 test.describe.configure({ mode: "serial" });
 
 test.describe("note provenance in the reader", () => {
-  test.beforeAll(() => runLoader());
+  test.beforeAll(() => {
+    runLoader();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
   test.afterAll(() => runLoader("--remove"));
 
   test("an uncertain attachment says so in words, with its evidence, in the notes list and in the popover", async ({ page }) => {
@@ -95,7 +98,7 @@ test.describe("note provenance in the reader", () => {
     await expect(reader.popover.locator("[data-correction]")).toHaveText(await noteMark.innerText());
   });
 
-  test("the marks are accessible (axe), with a note open too", async ({ page }) => {
+  test("the marks are accessible (axe), light and dark, with a note open too", async ({ page }) => {
     const reader = new ReaderPage(page);
     await reader.goto(`/read/${PROVENANCE_SLUG}`);
     const axe = async () => {
@@ -106,6 +109,13 @@ test.describe("note provenance in the reader", () => {
     await reader.markerOf(uncertain).click();
     await expect(reader.popover).toBeVisible();
     await axe();
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    await axe();
+    await reader.markerOf(unlocated).click();
+    await expect(reader.popover).toBeVisible();
+    await axe();
+    await page.screenshot({ path: `${SHOTS}/unlocated-popover-dark.png` });
   });
 
   test("side by side shows the same marks in its pane, and the source page says the citing note's attachment is uncertain", async ({ page }) => {
@@ -127,7 +137,6 @@ test.describe("note provenance in the reader", () => {
 
   for (const [device, viewport] of Object.entries({ desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } })) {
     test(`screenshots of the marks at ${device} width`, async ({ page }) => {
-      fs.mkdirSync(SHOTS, { recursive: true });
       await page.setViewportSize(viewport);
       const reader = new ReaderPage(page);
       await reader.goto(`/read/${PROVENANCE_SLUG}`);
