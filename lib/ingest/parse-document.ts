@@ -28,7 +28,7 @@ export interface ParseDocumentInput {
   fileName: string;
   manifest?: DocumentManifest;
   /** The editorial corrections kept beside the text (`name.corrections.json`), applied by the pipeline; outcomes in `draft.corrections`. */
-  corrections?: import("./corrections-file").CorrectionsFile;
+  corrections?: CorrectionsFile;
   /** Overrides the size limit (MAX_SOURCE_BYTES); benchmarks parse inputs larger than any essay. */
   maxBytes?: number;
 }

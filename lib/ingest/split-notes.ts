@@ -65,6 +65,14 @@ export function startsLikeNote(text: string): boolean {
 
 const NOTE_OPENING = /^(?:[《〈“"(（A-Z]|参见|另见|详见|转引自|同上|同前|即|See |Cf\.|\p{Script=Han}{2,12}[：:][《“])/u;
 
+/**
+ * Text at the head of a note area that may be the end of the previous page's last note: it starts
+ * mid-sentence, or at least not the way citations open (`页。` after `…第156`).
+ */
+export function mayContinueNote(text: string): boolean {
+  return !startsLikeNote(text) || !opensLikeNote(text);
+}
+
 /** How citations and comments in notes open: a title, 参见/同上…, an author and a colon before a title. */
 export function opensLikeNote(normalised: string): boolean {
   return NOTE_OPENING.test(normalised);
@@ -166,8 +174,10 @@ function splitUnlabelled(
   });
   // A marker list as long as the page's markers says how many notes there are; a shorter one lost
   // entries and only bounds nothing. Weak ends are never taken beyond the page's marker count.
+  // An area that opens mid-sentence carries the end of the previous page's last note: one text more.
   const listComplete = expected !== null && expected >= markerCount;
-  const wanted = Math.max(expected ?? 0, markerCount);
+  const carriedOver = lines.length > 0 && mayContinueNote(lines[0]!.normal) ? 1 : 0;
+  const wanted = Math.max(expected ?? 0, markerCount) + carriedOver;
   const opensNote = (i: number) => NOTE_OPENING.test(lines[i + 1]!.normal);
   const ordered = [...weak.filter(opensNote), ...weak.filter((i) => !opensNote(i))];
   for (const i of ordered) {
