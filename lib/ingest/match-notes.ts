@@ -2,7 +2,7 @@ import type { AttachmentDraft, IngestWarning, SourceLines } from "./document-dra
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
 import { compactText, normaliseText } from "./normalise-text";
-import { mayContinueNote, type NoteSegment } from "./split-notes";
+import { continuesNote, type NoteSegment } from "./split-notes";
 
 /**
  * Note texts → the body markers they belong to, decided over the whole document. In extracted text a
@@ -153,7 +153,7 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   // The head of the area continues the previous area's last note when it starts mid-sentence and that
   // note stopped unfinished: a note running over is the one explanation that needs no lost text.
   const head = segments[0]!;
-  if (head.label === null && mayContinueNote(head.text) && previousLast !== null && !previousLast.complete) {
+  if (head.label === null && previousLast !== null && !previousLast.complete && continuesNote(previousLast.text, head.text)) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
   }

@@ -3,7 +3,7 @@ import type { LayoutLine, PageLayout } from "./layout-pages";
 import type { WidthModel } from "./line-width";
 import { PRIOR_WIDTHS } from "./line-width";
 import { normaliseLine } from "./normalise-text";
-import { splitNoteArea, startsLikeNote } from "./split-notes";
+import { continuesNote, splitNoteArea, startsLikeNote } from "./split-notes";
 
 const model: WidthModel = { weights: PRIOR_WIDTHS, measure: 20, spread: 0.5 };
 const notes = { measure: 28, tolerance: 1.5 };
@@ -61,5 +61,18 @@ describe("splitNoteArea", () => {
     expect(startsLikeNote("《某书》，第3页。")).toBe(true);
     const area = page([`《${"甲".repeat(26)}`]);
     expect(splitNoteArea(area, notes, model, null, 1).segments[0]!.complete).toBe(false);
+  });
+});
+
+describe("continuesNote", () => {
+  it("takes a tail or a bare continuation as the rest of an unfinished note", () => {
+    expect(continuesNote("韩晓岚：《标准竞争与合作》，某出版社2013年版，第156", "页。")).toBe(true);
+    expect(continuesNote("参见某人：《某书》，载", "《某刊》2019年第3期。")).toBe(false);
+    expect(continuesNote("参见某人：《某书", "的比较研究》，载《某刊》2019年第3期。")).toBe(true);
+  });
+
+  it("never joins a note that opens properly, nor a sentence when a title was left open", () => {
+    expect(continuesNote("某人：《某书》，某出版社2013年版，第15", "《另一本书》，第3页。")).toBe(false);
+    expect(continuesNote("某人：《德国捍卫“数字主权”的政策及", "当然，很多国家也非常活跃。")).toBe(false);
   });
 });

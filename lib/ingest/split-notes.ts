@@ -73,6 +73,21 @@ export function mayContinueNote(text: string): boolean {
   return !startsLikeNote(text) || !opensLikeNote(text);
 }
 
+/**
+ * Whether `head` can be the rest of `previous`, a note cut at a page end. A title or quotation left open
+ * must be closed first thing; otherwise the head must not open the way a note does.
+ */
+export function continuesNote(previous: string, head: string): boolean {
+  for (const [open, close] of [["《", "》"], ["“", "”"], ["（", "）"]] as const) {
+    if (previous.split(open).length > previous.split(close).length) {
+      const closeAt = head.indexOf(close);
+      const openAt = head.indexOf(open);
+      return closeAt !== -1 && (openAt === -1 || closeAt < openAt);
+    }
+  }
+  return mayContinueNote(head);
+}
+
 /** How citations and comments in notes open: a title, 参见/同上…, an author and a colon before a title. */
 export function opensLikeNote(normalised: string): boolean {
   return NOTE_OPENING.test(normalised);
