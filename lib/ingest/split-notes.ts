@@ -164,6 +164,16 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
  */
 const TRUNCATED_LINE_SHARE = 0.6;
 
+/**
+ * A sentence that closes the way citations close (a page, an issue, an edition, a URL) ends its note even
+ * at the margin: notes that cite more than one work separate them with `；`, not a full stop.
+ */
+const CITATION_END = /(?:页|期|年版|版|\.s?html?|\.pdf|\.aspx?|\/|p{1,2}\.\s?[0-9][0-9\-–]*)[。.]$/u;
+
+function endsCitation(normalised: string): boolean {
+  return CITATION_END.test(normalised.trimEnd());
+}
+
 function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number): boolean {
   if (width(line) >= notes.measure * TRUNCATED_LINE_SHARE) return false;
   return !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd());
@@ -184,7 +194,7 @@ function splitUnlabelled(
     if (i === lines.length - 1) return;
     if (stopsShort(line, notes, width)) strong.add(i);
     else if (!endsFullStop(line.normal)) return;
-    else if (width(line) < notes.measure - notes.tolerance) strong.add(i);
+    else if (width(line) < notes.measure - notes.tolerance || endsCitation(line.normal)) strong.add(i);
     else weak.push(i);
   });
   // A marker list as long as the page's markers says how many notes there are; a shorter one lost
