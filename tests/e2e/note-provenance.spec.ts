@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PROVENANCE_SLUG } from "../fixtures/reader/provenance-draft";
@@ -16,6 +17,10 @@ import { SourcePage } from "./pages/source-page";
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgresql://duizhao:duizhao-local@127.0.0.1:${process.env.E2E_DB_PORT ?? "54331"}/duizhao`;
 const LOADER = "tests/fixtures/reader/load-provenance-draft.ts";
 const SHOTS = "test-results/note-provenance";
+
+function ingest(file: string): string {
+  return execFileSync("npm", ["run", "-s", "ingest", "--", file], { env: { ...process.env, DATABASE_URL }, stdio: "pipe", encoding: "utf8" });
+}
 
 function runLoader(...args: string[]) {
   execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", LOADER, ...args], {
@@ -179,3 +184,47 @@ async function openNote(page: Page, reader: ReaderPage, anchor: string) {
   await marker.click();
   await expect(reader.popover).toBeVisible();
 }
+
+/** A corpus essay with a corrections file beside it, in a folder of its own, under a slug of its own. */
+test.describe("a corrections file beside an essay", () => {
+  const SLUG = "e2e-corrected";
+  const dir = path.resolve("test-results", "corrections-corpus");
+  const text = path.join(dir, "essay.txt");
+  const corrections = path.join(dir, "essay.corrections.json");
+  const write = (entries: object[]) => fs.writeFileSync(corrections, JSON.stringify({ about: "e2e", corrections: entries }));
+
+  test.beforeAll(() => {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync("corpus/001_dd40619b11185e85.txt", text);
+    fs.writeFileSync(path.join(dir, "essay.manifest.json"), JSON.stringify({ slug: SLUG }));
+  });
+  test.afterAll(() => runLoader("--remove", SLUG));
+
+  test("is applied at ingest and marked in the reader; an entry whose line changed no longer applies; editing the file re-ingests", async ({ page }) => {
+    test.setTimeout(120_000);
+    // Line 27 of the source is inside a paragraph ("国际社会面前的重要课题。…"); line 35 is the folio "27".
+    write([
+      { kind: "split-paragraph", line: 27, expect: "国际社会面前", note: "e2e split" },
+      { kind: "debris", line: 35, expect: "99" },
+    ]);
+    const report = ingest(text);
+    expect(report).toContain("corrections file: 1 applied, 1 no longer apply");
+    expect(report).toMatch(/corrections\[1\] debris: NO LONGER APPLIES: .*line 35/);
+
+    const reader = new ReaderPage(page);
+    await reader.goto(`/read/${SLUG}`);
+    const split = reader.paragraphs.filter({ hasText: /^国际社会面前的重要课题/ });
+    await expect(split).toHaveCount(1);
+    const anchor = (await split.getAttribute("data-block"))!;
+    await expect(reader.blockCorrection(anchor)).toContainText("编者订正 · editorial correction:");
+    await expect(reader.blockCorrection(anchor)).toContainText("e2e split");
+
+    // The text is unchanged, the corrections file is not: ingested again, and the mark is gone.
+    write([]);
+    expect(ingest(text)).not.toContain("unchanged");
+    await reader.goto(`/read/${SLUG}`);
+    await expect(page.locator("[data-correction]")).toHaveCount(0);
+    await expect(reader.paragraphs.filter({ hasText: /^国际社会面前的重要课题/ })).toHaveCount(0);
+    expect(ingest(text)).toContain("unchanged");
+  });
+});
