@@ -29,10 +29,12 @@ export function UncertainAttachment({ attachment }: { attachment: AttachmentDraf
 
 /** An editor's intervention, bracketed as editions mark them: [编者订正 · editorial correction: …]. */
 export function EditorialCorrection({ correction, block = false }: { correction: string; block?: boolean }) {
+  // The mark names itself: a message that does too ("Editorial correction: …") is not said twice.
+  const what = correction.replace(/^\s*editorial correction\s*[:：]\s*/iu, "") || correction;
   return (
     <span className={block ? "editorial-mark block" : "editorial-mark"} data-correction="">
       <span aria-hidden="true">[</span>
-      编者订正 · <span lang="en">{`editorial correction: ${correction}`}</span>
+      编者订正 · <span lang="en">{`editorial correction: ${what}`}</span>
       <span aria-hidden="true">]</span>
     </span>
   );

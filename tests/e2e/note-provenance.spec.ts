@@ -218,6 +218,7 @@ test.describe("a corrections file beside an essay", () => {
     const anchor = (await split.getAttribute("data-block"))!;
     await expect(reader.blockCorrection(anchor)).toContainText("编者订正 · editorial correction:");
     await expect(reader.blockCorrection(anchor)).toContainText("e2e split");
+    await expect(reader.blockCorrection(anchor)).not.toContainText(/editorial correction:\s*editorial correction/i);
 
     // The text is unchanged, the corrections file is not: ingested again, and the mark is gone.
     write([]);
