@@ -1,7 +1,7 @@
 import type { AttachmentDraft, IngestWarning, SourceLines } from "./document-draft";
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
-import { compactText, normaliseText } from "./normalise-text";
+import { compactText, findUrlSpans, normaliseText } from "./normalise-text";
 import { continuesNote, type NoteSegment } from "./split-notes";
 
 /**
@@ -65,8 +65,8 @@ const CONFIDENCE = {
   order: 0.9,
   orderWeakSplit: 0.7,
   truncatedByOrder: 0.8,
-  wordingDominant: 0.85,
-  wording: 0.65,
+  gloss: 0.85,
+  orderBetweenPlaced: 0.8,
 } as const;
 export const UNCERTAIN_BELOW = 0.8;
 
@@ -250,24 +250,30 @@ function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: rea
     if (!pair.sure) continue;
     const { index, marker } = own[pair.marker]!;
     kept.add(pair.note);
-    const confidence = pair.dominant ? CONFIDENCE.wordingDominant : CONFIDENCE.wording;
     result.placed.set(index, {
       segment,
-      attachment: attachment(
-        "wording",
-        confidence,
-        `${texts.length} note texts for ${own.length} markers; placed under ${marker.label} by what it shares with the sentence before it${isGloss(segment.text) ? " (it glosses a term)" : ""}`,
-      ),
+      attachment: pair.glossed
+        ? attachment("wording", CONFIDENCE.gloss, `it glosses a term (即…), and ${marker.label} is the only marker on the page that follows one`)
+        : attachment("order", CONFIDENCE.orderBetweenPlaced, `${texts.length} note texts for ${own.length} markers; between notes placed on other evidence, texts and markers agree one for one`),
     });
   }
   texts.forEach((segment, k) => {
     if (kept.has(k)) return;
-    const candidates = (alignment.find((pair) => pair.note === k)?.candidates ?? []).map((m) => own[m]!.marker.label);
+    const pair = alignment.find((p) => p.note === k);
+    const candidates = (pair?.candidates ?? []).map((m) => own[m]!.marker.label);
+    const suggestion = pair?.likely ? own[pair.marker]!.marker.label : null;
+    const ordered = suggestion === null ? candidates : [suggestion, ...candidates.filter((label) => label !== suggestion)];
     unplaced(
       result,
       segment,
-      candidates,
-      `Page ${page}: ${texts.length} note texts for ${own.length} markers and nothing decides which this one belongs to${candidates.length > 0 ? ` (could be ${candidates.join("、")})` : ""}; left unattached.`,
+      ordered,
+      `Page ${page}: ${texts.length} note texts for ${own.length} markers and nothing in the layout decides which this one belongs to` +
+        (suggestion !== null
+          ? `; its wording points to ${suggestion} (a date, number or name only that sentence shares with it), which an editor can confirm`
+          : ordered.length > 0
+            ? ` (could be ${ordered.join("、")})`
+            : "") +
+        "; left unattached.",
     );
   });
   markUnlocated(own, result, page);
@@ -321,10 +327,12 @@ export interface AlignNote {
 export interface AlignedPair {
   note: number;
   marker: number;
-  /** Every alternative alignment within the margin agrees on this pair. */
+  /** The structure settles it: no other marker can take it, or order between settled neighbours. */
   sure: boolean;
-  /** The wording alone settles it by a wide lead (not only order between settled neighbours). */
-  dominant: boolean;
+  /** Settled because it glosses a term and only this marker follows one. */
+  glossed: boolean;
+  /** Not settled, but the wording points here: something only this sentence shares with the note. */
+  likely: boolean;
   /** Markers this note goes under in alignments within the margin of the best. */
   candidates: number[];
 }
@@ -375,23 +383,28 @@ export function alignNotes(markers: readonly AlignMarker[], notes: readonly Alig
     return out;
   };
 
-  // 1. Placements the wording settles: a dominant lead, or a fair lead resting on something only
-  //    this marker's context shares with the note (a date, a number, a name, a long phrase).
+  // 1. Placements the structure settles: no other marker can take the note at all (a 即 gloss and the
+  //    page's one marker after a term). What the wording suggests is only a suggestion: an essay mentions
+  //    works, authors and dates in passing, so a shared date or title points at a sentence, not at a note.
   const sure = new Set<number>();
-  const dominant = new Set<number>();
+  const glossed = new Set<number>();
+  const likely = new Set<number>();
   const candidatesOf = new Map<number, number[]>();
   for (const [note, marker] of best.pairs) {
     const alternative = bestAlignment(sim, [note, marker]);
     const margin = best.score - (alternative?.score ?? Number.NEGATIVE_INFINITY);
+    if (margin === Number.POSITIVE_INFINITY) {
+      sure.add(note);
+      glossed.add(note);
+      candidatesOf.set(note, [marker]);
+      continue;
+    }
     const rivals = margin >= DOMINANT_MARGIN ? [] : competitors(note, marker);
     candidatesOf.set(note, [marker, ...rivals].sort((a, b) => a - b));
-    if (margin >= DOMINANT_MARGIN) {
-      sure.add(note);
-      dominant.add(note);
-    }
-    else if (margin >= PLACEMENT_MARGIN && hasDistinctiveEvidence(notes[note]!.text, markers[marker]!.context, rivals.map((j) => markers[j]!.context))) sure.add(note);
+    if (margin >= PLACEMENT_MARGIN && hasDistinctiveEvidence(notes[note]!.text, markers[marker]!.context, rivals.map((j) => markers[j]!.context))) likely.add(note);
   }
-  // 2. Placements the order settles: notes between two settled ones that exactly fill the markers between.
+  // 2. Placements the order settles: notes between two settled ones (or the page's ends) that exactly
+  //    fill the markers between.
   let changed = true;
   while (changed) {
     changed = false;
@@ -413,7 +426,14 @@ export function alignNotes(markers: readonly AlignMarker[], notes: readonly Alig
       }
     }
   }
-  return best.pairs.map(([note, marker]) => ({ note, marker, sure: sure.has(note), dominant: dominant.has(note), candidates: candidatesOf.get(note) ?? [marker] }));
+  return best.pairs.map(([note, marker]) => ({
+    note,
+    marker,
+    sure: sure.has(note),
+    glossed: glossed.has(note),
+    likely: !sure.has(note) && likely.has(note),
+    candidates: candidatesOf.get(note) ?? [marker],
+  }));
 }
 
 /** In how many of the document's body sentences a feature occurs. */
@@ -442,16 +462,14 @@ const DOMINANT_MARGIN = 4;
 
 /** Something the note shares with `context` and with none of `rivals`: a date, a long number, a Latin word, a four-character phrase. */
 function hasDistinctiveEvidence(note: string, context: string, rivals: readonly string[]): boolean {
-  const strong = (text: string) => {
+  // A date, a long number or a Latin word, not a title or a name: an essay mentions works and authors
+  // in passing far more often than it repeats the month a cited page was published.
+  const strong = (raw: string) => {
+    const text = withoutUrls(raw);
     const out = new Set<string>();
     for (const m of text.matchAll(/((?:1[6-9]|20)\d\d)年(\d{1,2})月/g)) out.add(`m:${m[1]}-${Number(m[2])}`);
-    for (const m of text.matchAll(/\d{3,}/g)) out.add(`d:${m[0]}`);
+    for (const m of text.matchAll(/\d{3,}/g)) if (!/^(?:1[6-9]|20)\d\d$/.test(m[0])) out.add(`d:${m[0]}`);
     for (const m of text.matchAll(/[A-Za-z]{4,}/g)) out.add(`w:${m[0].toLowerCase()}`);
-    const han = Array.from(compactText(text));
-    for (let i = 0; i + 4 <= han.length; i += 1) {
-      const gram = han.slice(i, i + 4);
-      if (gram.every((ch) => /\p{Script=Han}/u.test(ch))) out.add(`q:${gram.join("")}`);
-    }
     return out;
   };
   const noteFeatures = strong(note);
@@ -462,8 +480,10 @@ function hasDistinctiveEvidence(note: string, context: string, rivals: readonly 
   return false;
 }
 
-function features(text: string): Map<string, number> {
+function features(raw: string): Map<string, number> {
   const out = new Map<string, number>();
+  // A web address says where a work was found, not what the sentence is about (http, www, htm…).
+  const text = withoutUrls(raw);
   const compact = compactText(text);
   const chars = Array.from(compact);
   for (let i = 0; i + 1 < chars.length; i += 1) {
@@ -565,4 +585,15 @@ export function forceAttachments(
   }
   // A fragment's text is no longer a candidate for markers that now hold a note.
   for (const [index] of result.placed) result.unlocated.delete(index);
+}
+
+function withoutUrls(text: string): string {
+  if (!text.includes("http") && !text.includes("www.")) return text;
+  let out = "";
+  let last = 0;
+  for (const [from, to] of findUrlSpans(text)) {
+    out += `${text.slice(last, from)} `;
+    last = to;
+  }
+  return out + text.slice(last);
 }
