@@ -2,7 +2,7 @@ import type { IngestWarning } from "./document-draft";
 import { leadingNoteLabel } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
 import type { WidthModel } from "./line-width";
-import { normaliseText } from "./normalise-text";
+import { findUrlSpans, normaliseText } from "./normalise-text";
 import { endsFullStop } from "./sentence-end";
 
 /**
@@ -145,7 +145,8 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
     const finished =
-      previous !== undefined && ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) || stopsShort(previous, notes, width));
+      previous !== undefined &&
+      (((endsFullStop(previous.normal) || endsCitation(previous.normal)) && width(previous) < notes.measure - notes.tolerance) || stopsShort(previous, notes, width));
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
       groups.push({ lines: [line], end: "area" });
@@ -174,6 +175,15 @@ function endsCitation(normalised: string): boolean {
   return CITATION_END.test(normalised.trimEnd());
 }
 
+/** A citation that closes on a web address and a full stop (`…/digital-economy-report-2021.`) ends there. */
+function endsWithUrl(line: LayoutLine, textSoFar: () => string): boolean {
+  if (!/[A-Za-z0-9/_\-=?&%#~][。.]$/u.test(line.normal.trimEnd())) return false;
+  const text = textSoFar().trimEnd();
+  const spans = findUrlSpans(text);
+  const last = spans[spans.length - 1];
+  return last !== undefined && last[1] >= text.length - 2;
+}
+
 function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number): boolean {
   if (width(line) >= notes.measure * TRUNCATED_LINE_SHARE) return false;
   return !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd());
@@ -190,12 +200,15 @@ function splitUnlabelled(
   // note measure (the note stops there), weak when the sentence happens to end at the margin.
   const strong = new Set<number>();
   const weak: number[] = [];
+  let groupStart = 0;
   lines.forEach((line, i) => {
     if (i === lines.length - 1) return;
-    if (stopsShort(line, notes, width)) strong.add(i);
+    const sinceStart = () => normaliseText(lines.slice(groupStart, i + 1).map((l) => l.raw).join("\n"));
+    if (stopsShort(line, notes, width) || endsWithUrl(line, sinceStart)) strong.add(i);
     else if (!endsFullStop(line.normal)) return;
     else if (width(line) < notes.measure - notes.tolerance || endsCitation(line.normal)) strong.add(i);
     else weak.push(i);
+    if (strong.has(i)) groupStart = i + 1;
   });
   // A marker list as long as the page's markers says how many notes there are; a shorter one lost
   // entries and only bounds nothing. Weak ends are never taken beyond the page's marker count.
