@@ -176,8 +176,10 @@ function endsCitation(normalised: string): boolean {
 }
 
 /** A citation that closes on a web address and a full stop (`…/digital-economy-report-2021.`) ends there. */
-function endsWithUrl(line: LayoutLine, textSoFar: () => string): boolean {
+function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string): boolean {
   if (!/[A-Za-z0-9/_\-=?&%#~][。.]$/u.test(line.normal.trimEnd())) return false;
+  // `…/c_119538788.` + `htm。`: the address goes on in the next line.
+  if (/^[A-Za-z0-9/._\-=?&%#~]/u.test(next.normal.trimStart())) return false;
   const text = textSoFar().trimEnd();
   const spans = findUrlSpans(text);
   const last = spans[spans.length - 1];
@@ -204,7 +206,7 @@ function splitUnlabelled(
   lines.forEach((line, i) => {
     if (i === lines.length - 1) return;
     const sinceStart = () => normaliseText(lines.slice(groupStart, i + 1).map((l) => l.raw).join("\n"));
-    if (stopsShort(line, notes, width) || endsWithUrl(line, sinceStart)) strong.add(i);
+    if (stopsShort(line, notes, width) || endsWithUrl(line, lines[i + 1]!, sinceStart)) strong.add(i);
     else if (!endsFullStop(line.normal)) return;
     else if (width(line) < notes.measure - notes.tolerance || endsCitation(line.normal)) strong.add(i);
     else weak.push(i);
