@@ -344,22 +344,46 @@ interface RunningHeads {
  */
 function findRunningHeads(lines: readonly string[], bodyStart: number, title: string | null, model: WidthModel): RunningHeads {
   const titleKey = title ? compactText(normaliseLine(title)) : "";
+  // The title with a folio run into it (`…构建路径3`), or set over two lines where the measure is narrow.
+  const isTitle = (key: string) => titleKey !== "" && key.replace(/^[0-9０-９]{1,4}|[0-9０-９]{1,4}$/gu, "") === titleKey;
+  const keyOf = (raw: string): string | null => {
+    if (raw.trim() === "" || markerListLabels(raw) || FOLIO.test(raw)) return null;
+    const normal = normaliseLine(raw.replace(LEADING_FOLIO, "").replace(TRAILING_FOLIO, ""));
+    if (/[，。；,;！？!?]/u.test(normal) || /[①-⑳]|\[\d{1,3}\]/u.test(normal)) return null;
+    return compactText(normal);
+  };
   const candidates = new Map<number, string>();
   const counts = new Map<string, number>();
+  const heads = new Set<number>();
+  let journal: RunningHeads["journal"] = null;
+  const nextNonBlank = (k: number) => {
+    let j = k + 1;
+    while (j < lines.length && lines[j]!.trim() === "") j += 1;
+    return j;
+  };
   for (let k = bodyStart; k < lines.length; k += 1) {
     const raw = lines[k]!;
-    if (raw.trim() === "" || markerListLabels(raw) || FOLIO.test(raw)) continue;
+    const key = keyOf(raw);
+    if (key === null) continue;
+    if (isTitle(key)) {
+      heads.add(k);
+      continue;
+    }
+    const next = nextNonBlank(k);
+    const nextKey = next < lines.length ? keyOf(lines[next]!) : null;
+    if (nextKey !== null && isTitle(key + nextKey) && Array.from(key).length >= 2) {
+      heads.add(k);
+      heads.add(next);
+      k = next;
+      continue;
+    }
+    // Other heads (a journal's name and issue, a repeated line) are short lines: a body line may fill
+    // the measure without punctuation, a running head set in its own smaller type never does.
     if (lineDeficit(model, raw) < model.measure * 0.15) continue;
-    const core = raw.replace(LEADING_FOLIO, "").replace(TRAILING_FOLIO, "");
-    const normal = normaliseLine(core);
-    if (/[，。；,;！？!?]/u.test(normal) || /[①-⑳]|\[\d{1,3}\]/u.test(normal)) continue;
-    const key = compactText(normal);
     if (Array.from(key).length < 4) continue;
     candidates.set(k, key);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const heads = new Set<number>();
-  let journal: RunningHeads["journal"] = null;
   for (const [k, key] of candidates) {
     const journalMatch = JOURNAL_ISSUE.exec(key);
     if (journalMatch) {
@@ -367,7 +391,7 @@ function findRunningHeads(lines: readonly string[], bodyStart: number, title: st
       journal ??= { journal: journalMatch[1]!, year: journalMatch[2]!, number: journalMatch[3]! };
       continue;
     }
-    if ((titleKey !== "" && key === titleKey) || (counts.get(key) ?? 0) >= 2) heads.add(k);
+    if ((counts.get(key) ?? 0) >= 2) heads.add(k);
   }
   return { has: (k) => heads.has(k), journal };
 }

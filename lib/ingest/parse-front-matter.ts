@@ -55,7 +55,10 @@ export function parseFrontMatter(lines: readonly string[], model: WidthModel): F
     const normal = normaliseLine(line);
     if (isLabelLine(line) || matchHeading(line) !== null) break;
     if (titleIndexes.length > 0 && looksLikeAuthors(line, lines[titleIndexes[titleIndexes.length - 1]!]!)) break;
-    if (SENTENCE_END.test(normal) || lineWidth(model, line) > model.measure * 0.92) break;
+    // A title line is short, unless the author line or the abstract follows it at once: a long title
+    // set in a narrow measure fills the line.
+    const wide = lineWidth(model, line) > model.measure * 0.92;
+    if (SENTENCE_END.test(normal) || (wide && !frontMatterFollows(lines, i, titleIndexes.length > 0 ? lines[titleIndexes[titleIndexes.length - 1]!]! : line))) break;
     if (titleIndexes.length > 0 && LEADING_SPACE.test(line) && !LEADING_SPACE.test(lines[titleIndexes[0]!]!)) break;
     titleIndexes.push(i);
     i = skipBlank(lines, i + 1);
@@ -114,6 +117,15 @@ function splitAuthors(raw: string): string[] {
     .split(/[、，,\u3000]|\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+/u)
     .map((name) => normaliseLine(name))
     .filter((name) => name !== "");
+}
+
+/** The next non-blank line after `i` (or the one after it) is a line of names or a labelled block. */
+function frontMatterFollows(lines: readonly string[], i: number, titleLine: string): boolean {
+  const next = skipBlank(lines, i + 1);
+  if (next >= lines.length) return false;
+  if (isLabelLine(lines[next]!) || looksLikeAuthors(lines[next]!, titleLine)) return true;
+  const after = skipBlank(lines, next + 1);
+  return after < lines.length && !SENTENCE_END.test(normaliseLine(lines[next]!)) && (isLabelLine(lines[after]!) || looksLikeAuthors(lines[after]!, lines[next]!));
 }
 
 function skipBlank(lines: readonly string[], from: number): number {
