@@ -4,7 +4,7 @@ import { lineDeficit, type WidthModel } from "./line-width";
 import { compactText, normaliseLine } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
-import { opensLikeNote } from "./split-notes";
+import { mayContinueNote, opensLikeNote } from "./split-notes";
 
 /**
  * Printed lines → pages. Each page keeps its body lines and its note-area lines apart; running heads,
@@ -83,6 +83,8 @@ const BLANK_RUN_PAGE_BREAK = 3;
 const WIDE_LINE_WEIGHT = 2;
 const FULL_LINE_WEIGHT = 2;
 const OPENING_WEIGHT = 1;
+/** A note carried over to the next page's foot is its tail: a few lines at most. */
+const MAX_CARRIED_LINES = 3;
 
 type LineKind = "blank" | "folio" | "running-head" | "editorial" | "marker-list" | "labelled-note" | "text";
 
@@ -143,7 +145,7 @@ export function layoutPages(input: LayoutInput): Layout {
     }
     return k;
   };
-  const blockScore = (start: number): { score: number; anyFull: boolean; next: LineKind | null } => {
+  const blockScore = (start: number): { score: number; anyFull: boolean; next: LineKind | null; lines: number; endsPage: boolean } => {
     let score = 0;
     let anyFull = false;
     let previousEnded = true;
@@ -164,12 +166,15 @@ export function layoutPages(input: LayoutInput): Layout {
       previousEnded = endsFullStop(normal);
     }
     let next: LineKind | null = null;
+    const endsPage = end >= lines.length || input.pageBreaks?.has(end) === true || (classify(end).kind === "blank" && blankRunFrom(lines, end) >= BLANK_RUN_PAGE_BREAK);
+    let textLines = 0;
+    for (let k = start; k < end; k += 1) if (classify(k).kind !== "blank") textLines += 1;
     for (let k = end; k < lines.length && next === null; k += 1) {
       const kind = classify(k).kind;
       if (kind !== "blank") next = kind;
       else if (blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) next = "blank";
     }
-    return { score, anyFull, next };
+    return { score, anyFull, next, lines: textLines, endsPage };
   };
   /**
    * Whether the block starting at `start` is note text. `afterList`: the page's label list was printed
@@ -177,9 +182,12 @@ export function layoutPages(input: LayoutInput): Layout {
    * straight into labelled notes or a label list is the head of that note area (a note carried over).
    */
   const blockIsNotes = (start: number, afterList = false): boolean => {
-    const { score, anyFull, next } = blockScore(start);
+    const { score, anyFull, next, lines: blockLines, endsPage } = blockScore(start);
     if (afterList) return score > -FULL_LINE_WEIGHT;
     if (score > 0) return true;
+    // The end of the previous page's unfinished note, carried over to the foot of this page (after its
+    // body, before the page ends): a few lines that pick up mid-sentence.
+    if (carryPending && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && endsPage && mayContinueNote(normaliseLine(lines[start]!))) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
   };
 
@@ -218,7 +226,11 @@ export function layoutPages(input: LayoutInput): Layout {
     pendingBreak = false;
     hardBreak = false;
   };
+  // The last note of the page before stopped unfinished: its end may stand at this page's foot.
+  let carryPending = false;
   const resumeBody = () => {
+    const last = page.notes[page.notes.length - 1];
+    carryPending = last !== undefined && !endsFullStop(last.normal);
     newPage();
     inNotes = false;
     pendingBreak = false;
@@ -303,7 +315,10 @@ export function layoutPages(input: LayoutInput): Layout {
       hardBreak = false;
       continue;
     }
-    if (opensPage && page.body.length > 0) newPage();
+    if (opensPage && page.body.length > 0) {
+      newPage();
+      carryPending = false;
+    }
     pendingBreak = false;
     hardBreak = false;
     addBody(k);
