@@ -83,6 +83,8 @@ const BLANK_RUN_PAGE_BREAK = 3;
 const WIDE_LINE_WEIGHT = 2;
 const FULL_LINE_WEIGHT = 2;
 const OPENING_WEIGHT = 1;
+/** A note marker inside a line's text: only body text calls notes, so this outweighs any width evidence. */
+const MARKER_IN_TEXT_WEIGHT = 4;
 /** A note carried over to the next page's foot is its tail: a few lines at most. */
 const MAX_CARRIED_LINES = 3;
 
@@ -155,13 +157,13 @@ export function layoutPages(input: LayoutInput): Layout {
       const raw = lines[k]!;
       const normal = normaliseLine(raw);
       const deficit = lineDeficit(model, raw);
-      if (deficit < wideLimit) score += WIDE_LINE_WEIGHT;
+      if (deficit < wideLimit || isLatinLine(normal)) score += WIDE_LINE_WEIGHT;
       else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal)) {
         score -= FULL_LINE_WEIGHT;
         anyFull = true;
       }
       if (matchHeading(raw) !== null && deficit > 0) score -= FULL_LINE_WEIGHT;
-      if (findMarkers(normal).some((m) => m.index > 0)) score -= FULL_LINE_WEIGHT;
+      if (findMarkers(normal).some((m) => m.index > 0)) score -= MARKER_IN_TEXT_WEIGHT;
       if (previousEnded && opensLikeNote(normal)) score += OPENING_WEIGHT;
       previousEnded = endsFullStop(normal);
     }
@@ -335,6 +337,20 @@ export function layoutPages(input: LayoutInput): Layout {
     year: journalHead?.year ?? null,
     indentMarksParagraphs,
   };
+}
+
+/**
+ * A line set mostly in Latin script: in a Chinese essay that is a citation in a note (proportional Latin
+ * widths fit the body's width model too loosely to tell a note line by its width).
+ */
+const LATIN_LINE_SHARE = 0.6;
+/** A body line quoting a Latin name still carries the Chinese sentence around it. */
+const MAX_HAN_IN_LATIN_LINE = 2;
+
+function isLatinLine(normal: string): boolean {
+  const chars = Array.from(normal.replace(/\s/gu, ""));
+  if (chars.length < 8 || chars.filter((ch) => /\p{Script=Han}/u.test(ch)).length > MAX_HAN_IN_LATIN_LINE) return false;
+  return chars.filter((ch) => /[A-Za-z0-9.,:;'"“”’/\-()]/u.test(ch)).length / chars.length >= LATIN_LINE_SHARE;
 }
 
 function endsNoteLine(line: LayoutLine): boolean {
