@@ -283,8 +283,6 @@ export function layoutPages(input: LayoutInput): Layout {
     const opensBlock = indent || pendingBreak;
     const opensPage = (indent && !indentMarksParagraphs) || pendingBreak;
     if (inNotes) {
-      const previous = page.notes[page.notes.length - 1];
-      const labelledArea = page.notes.some((l) => leadingNoteLabel(l.raw)?.separator === "wide");
       if (hard) {
         resumeBody();
         addBody(k);
@@ -296,16 +294,6 @@ export function layoutPages(input: LayoutInput): Layout {
           resumeBody();
           addBody(k);
         }
-      } else if (labelledArea && previous !== undefined && endsNoteLine(previous) && lineDeficit(model, raw) >= wideLimit) {
-        // In a note area whose notes all start with their label, an unlabelled line after a finished
-        // note is body text resuming on the next page.
-        warnings.push({
-          code: "page-break-inferred",
-          message: "Body text resumes after a note area without a blank-line or leading-space break; a new page is assumed.",
-          sourceLines: [k + 1, k + 1],
-        });
-        resumeBody();
-        addBody(k);
       } else addNote(k);
       hardBreak = false;
       continue;
@@ -353,9 +341,6 @@ function isLatinLine(normal: string): boolean {
   return chars.filter((ch) => /[A-Za-z0-9.,:;'"“”’/\-()]/u.test(ch)).length / chars.length >= LATIN_LINE_SHARE;
 }
 
-function endsNoteLine(line: LayoutLine): boolean {
-  return endsFullStop(line.normal);
-}
 
 function blankRunFrom(lines: readonly string[], k: number): number {
   let n = 0;
