@@ -4,7 +4,7 @@ import { lineDeficit, type WidthModel } from "./line-width";
 import { compactText, normaliseLine } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
-import { mayContinueNote, opensLikeNote } from "./split-notes";
+import { endsCitation, mayContinueNote, opensLikeNote } from "./split-notes";
 
 /**
  * Printed lines → pages. Each page keeps its body lines and its note-area lines apart; running heads,
@@ -228,6 +228,24 @@ export function layoutPages(input: LayoutInput): Layout {
     pendingBreak = false;
     hardBreak = false;
   };
+  // A note that lost its first line (and so its label) stands between the body and the labelled notes:
+  // the page's last body lines, after a finished sentence, when they close the way a citation closes
+  // and carry no marker, are that note's surviving end.
+  const reclaimNoteTail = () => {
+    const body = page.body;
+    for (let n = 1; n <= Math.min(MAX_CARRIED_LINES, body.length - 1); n += 1) {
+      const tail = body.slice(body.length - n);
+      const before = body[body.length - n - 1]!;
+      if (!endsFullStop(before.normal)) continue;
+      const last = tail[tail.length - 1]!;
+      if (!endsCitation(last.normal) || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
+      if (tail.slice(0, -1).some((l) => Math.abs(l.deficit) <= fullTolerance && !endsSentence(l.normal))) return;
+      body.splice(body.length - n, n);
+      page.notes.push(...tail);
+      return;
+    }
+  };
+
   // The last note of the page before stopped unfinished: its end may stand at this page's foot.
   let carryPending = false;
   const resumeBody = () => {
@@ -269,6 +287,7 @@ export function layoutPages(input: LayoutInput): Layout {
         for (const label of labels ?? []) page.markerList.push({ label, lineNo: k + 1 });
         continue;
       case "labelled-note":
+        if (!inNotes) reclaimNoteTail();
         enterNotes();
         addNote(k);
         continue;

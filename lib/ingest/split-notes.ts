@@ -171,7 +171,7 @@ const TRUNCATED_LINE_SHARE = 0.6;
  */
 const CITATION_END = /(?:页|期|年版|版|\.s?html?|\.pdf|\.aspx?|\/|p{1,2}\.\s?[0-9][0-9\-–]*)[。.]$/u;
 
-function endsCitation(normalised: string): boolean {
+export function endsCitation(normalised: string): boolean {
   return CITATION_END.test(normalised.trimEnd());
 }
 
