@@ -146,7 +146,7 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     const previous = lines[i - 1];
     const finished =
       previous !== undefined &&
-      (((endsFullStop(previous.normal) || endsCitation(previous.normal)) && width(previous) < notes.measure - notes.tolerance) || stopsShort(previous, notes, width));
+      ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) || endsCitation(previous.normal) || stopsShort(previous, notes, width));
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
       groups.push({ lines: [line], end: "area" });
