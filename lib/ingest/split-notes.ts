@@ -146,7 +146,7 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     const previous = lines[i - 1];
     const finished =
       previous !== undefined &&
-      ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) || endsCitation(previous.normal) || stopsShort(previous, notes, width));
+      ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) || endsCitation(previous.normal) || stopsShort(previous, notes, width, line));
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
       groups.push({ lines: [line], end: "area" });
@@ -164,6 +164,8 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
  * wraps early; a line ending inside a URL is never taken as one.
  */
 const TRUNCATED_LINE_SHARE = 0.6;
+/** How many note-measure tolerances short a line must stop, before an address, to end its note. */
+const SHORT_LINE_TOLERANCES = 2;
 
 /**
  * A sentence that closes the way citations close (a page, an issue, an edition, a URL) ends its note even
@@ -186,9 +188,13 @@ function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string
   return last !== undefined && last[1] >= text.length - 2;
 }
 
-function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number): boolean {
-  if (width(line) >= notes.measure * TRUNCATED_LINE_SHARE) return false;
-  return !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd());
+function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number, next: LayoutLine | undefined): boolean {
+  if (/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd())) return false;
+  if (width(line) < notes.measure * TRUNCATED_LINE_SHARE) return true;
+  // Short of the measure by more than a justified line ever is, and no web address wrapping into the next
+  // line. Not for lines mostly in Latin script, whose proportional widths the width model only estimates.
+  if (/[A-Za-z]{3,}.*[A-Za-z]{3,}.*[A-Za-z]{3,}/u.test(line.normal)) return false;
+  return width(line) < notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance && next !== undefined && !/^(?:https?:|www\.)/u.test(next.normal.trimStart());
 }
 
 function splitUnlabelled(
@@ -206,7 +212,7 @@ function splitUnlabelled(
   lines.forEach((line, i) => {
     if (i === lines.length - 1) return;
     const sinceStart = () => normaliseText(lines.slice(groupStart, i + 1).map((l) => l.raw).join("\n"));
-    if (stopsShort(line, notes, width) || endsWithUrl(line, lines[i + 1]!, sinceStart)) strong.add(i);
+    if (stopsShort(line, notes, width, lines[i + 1]) || endsWithUrl(line, lines[i + 1]!, sinceStart)) strong.add(i);
     else if (!endsFullStop(line.normal)) return;
     else if (width(line) < notes.measure - notes.tolerance || endsCitation(line.normal)) strong.add(i);
     else weak.push(i);
