@@ -153,9 +153,25 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   // The head of the area continues the previous area's last note when it starts mid-sentence and that
   // note stopped unfinished: a note running over is the one explanation that needs no lost text.
   const head = segments[0]!;
-  if (head.label === null && previousLast !== null && !previousLast.complete && continuesNote(previousLast.text, head.text)) {
+  const headMayContinue = head.label === null && previousLast !== null && !previousLast.complete && continuesNote(previousLast.text, head.text);
+  if (headMayContinue && previousLast.endsAtMargin) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
+  } else if (headMayContinue) {
+    // The note before stopped mid-line (its end lost) and this text starts mid-sentence: it is the lost
+    // end, or a note that lost its start. Neither it nor the order of the texts after it can be trusted.
+    unplaced(
+      result,
+      head,
+      own.slice(0, 1).map(({ marker }) => marker.label),
+      `Page ${page}: the note area opens mid-sentence after a note that stopped mid-line; it may be that note's end or the start-less text of ${own[0]?.marker.label ?? "this page's first note"}; left unattached.`,
+    );
+    rest = segments.slice(1);
+    if (!rest.some((s) => s.label !== null)) {
+      for (const segment of rest) unplaced(result, segment, own.map(({ marker }) => marker.label), `Page ${page}: the note texts after an uncertain first text cannot be matched to markers by their order; left unattached.`);
+      markUnlocated(own, result, page);
+      return rest[rest.length - 1] ?? head;
+    }
   }
   const last = rest[rest.length - 1] ?? previousLast;
 

@@ -29,6 +29,8 @@ export interface NoteSegment {
    * happens to end at the margin (`weak`: the split rests on how many notes the page needs), or the area's end.
    */
   end: NoteEnd;
+  /** Its last line fills the note measure: a note cut by the page end does, one that lost its end mid-line does not. */
+  endsAtMargin: boolean;
 }
 
 export type NoteEnd = "label" | "strong" | "weak" | "area";
@@ -261,6 +263,7 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     // A last line that stops short of the margin ends the note even without a full stop (a bare URL).
     // The note's very last character can close a sentence even right after a URL (`…/record-header.`).
     end,
+    endsAtMargin: width(last) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance,
     // A note may end in a bare URL or a closing bracket with no full stop; one that stops on a word or a
     // comma lost its end.
     complete:
