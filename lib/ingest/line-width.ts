@@ -25,6 +25,14 @@ const PRIOR: Readonly<Record<GlyphClass, number>> = {
   marker: 0.5,
 };
 
+/** Fewer full-line candidates than this, and the fit's per-class widths would be noise: priors are used. */
+const MIN_FIT_LINES = 12;
+/**
+ * With few lines, the measure is read at this quantile of the long lines that end no sentence: above the
+ * indented first lines, below the wider note lines.
+ */
+const SMALL_SAMPLE_MEASURE_QUANTILE = 0.6;
+
 export interface WidthModel {
   weights: Readonly<Record<GlyphClass, number>>;
   /** Width of a full body line (the measure), in em. */
@@ -100,13 +108,19 @@ export function fitWidthModel(lines: readonly string[], isFullCandidate: (line: 
   const priorWidths = nonBlank.map((line) => widthWith(PRIOR, countGlyphs(line)));
   const mode = modeWidth(priorWidths);
   const candidates = nonBlank.filter((line, i) => Math.abs(priorWidths[i]! - mode) <= 3 && isFullCandidate(line)).map(countGlyphs);
-  if (candidates.length < 12) return { weights: { ...PRIOR }, measure: mode, spread: 1 };
+  if (candidates.length < MIN_FIT_LINES) {
+    // Too few lines repeat one width to fit anything: the full lines are the long ones that end no
+    // sentence (a first line is short by its indent, note lines run longer).
+    const long = nonBlank.filter((line, i) => priorWidths[i]! >= 8 && isFullCandidate(line)).map((line) => widthWith(PRIOR, countGlyphs(line))).sort((a, b) => a - b);
+    const measure = long.length >= 3 ? long[Math.floor(long.length * SMALL_SAMPLE_MEASURE_QUANTILE)]! : mode;
+    return { weights: { ...PRIOR }, measure, spread: 1 };
+  }
 
   let theta = solveRidge(candidates, mode);
   let residuals = candidates.map((c) => residual(theta, c));
   const firstSpread = standardDeviation(residuals);
   const kept = candidates.filter((_, i) => Math.abs(residuals[i]!) <= Math.max(1.5, 2.5 * firstSpread));
-  if (kept.length >= 12) {
+  if (kept.length >= MIN_FIT_LINES) {
     theta = solveRidge(kept, mode);
     residuals = kept.map((c) => residual(theta, c));
   }
