@@ -330,6 +330,14 @@ export function layoutPages(input: LayoutInput): Layout {
     }
     pendingBreak = false;
     hardBreak = false;
+    // No paragraph opens on a closing bracket or a comma: after a finished sentence, such a line that
+    // closes like a citation is a note that lost its start.
+    const lastBody = page.body[page.body.length - 1];
+    if (!opensPage && lastBody !== undefined && endsFullStop(lastBody.normal) && opensMidSentence(normaliseLine(raw)) && endsCitation(normaliseLine(raw))) {
+      enterNotes();
+      addNote(k);
+      continue;
+    }
     addBody(k);
   }
   if (hasContent(page)) pages.push(page);
@@ -344,6 +352,14 @@ export function layoutPages(input: LayoutInput): Layout {
     year: journalHead?.year ?? null,
     indentMarksParagraphs,
   };
+}
+
+/** Text that cannot open a paragraph: it starts with closing punctuation, or closes a title it never opened. */
+function opensMidSentence(normal: string): boolean {
+  if (/^[）)》〉」』”’，。、；：,.;:]/u.test(normal)) return true;
+  const close = normal.search(/[》〉”]/u);
+  const open = normal.search(/[《〈“]/u);
+  return close !== -1 && (open === -1 || close < open);
 }
 
 /**
