@@ -231,12 +231,16 @@ export function layoutPages(input: LayoutInput): Layout {
   // A note that lost its first line (and so its label) stands between the body and the labelled notes:
   // the page's last body lines, after a finished sentence, when they close the way a citation closes
   // and carry no marker, are that note's surviving end.
-  const reclaimNoteTail = () => {
+  const reclaimNoteTail = (atPageEnd = false) => {
     const body = page.body;
+    // At a page's end, only where the page calls notes that have not appeared.
+    if (atPageEnd && (page.notes.length > 0 || !body.some((l) => findMarkers(l.normal).length > 0))) return;
     for (let n = 1; n <= Math.min(MAX_CARRIED_LINES, body.length - 1); n += 1) {
       const tail = body.slice(body.length - n);
       const before = body[body.length - n - 1]!;
-      if (!endsFullStop(before.normal)) continue;
+      // A single line closing like a citation at the foot of a page whose notes are missing is one even
+      // after a sentence the page break cut: that sentence goes on overleaf.
+      if (!endsFullStop(before.normal) && !(atPageEnd && n === 1)) continue;
       const last = tail[tail.length - 1]!;
       if (!endsCitation(last.normal) || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
       if (tail.slice(0, -1).some((l) => Math.abs(l.deficit) <= fullTolerance && !endsSentence(l.normal))) return;
@@ -261,12 +265,14 @@ export function layoutPages(input: LayoutInput): Layout {
     const raw = lines[k]!;
     const { kind, labels } = classify(k);
     if (input.pageBreaks?.has(k)) {
+      if (!inNotes) reclaimNoteTail(true);
       pendingBreak = true;
       hardBreak = true;
     }
     if (kind === "blank") {
       blankRun += 1;
       if (blankRun === BLANK_RUN_PAGE_BREAK) {
+        if (!inNotes) reclaimNoteTail(true);
         pendingBreak = true;
         hardBreak = true;
       }
@@ -340,6 +346,7 @@ export function layoutPages(input: LayoutInput): Layout {
     }
     addBody(k);
   }
+  if (!inNotes) reclaimNoteTail(true);
   if (hasContent(page)) pages.push(page);
 
   const journalHead = heads.journal;
