@@ -147,7 +147,7 @@ export function layoutPages(input: LayoutInput): Layout {
     }
     return k;
   };
-  const blockScore = (start: number): { score: number; anyFull: boolean; next: LineKind | null; lines: number; endsPage: boolean } => {
+  const blockScore = (start: number): { score: number; anyFull: boolean; next: LineKind | null; lines: number; endsPage: boolean; lastTextLine: number } => {
     let score = 0;
     let anyFull = false;
     let previousEnded = true;
@@ -170,13 +170,18 @@ export function layoutPages(input: LayoutInput): Layout {
     let next: LineKind | null = null;
     const endsPage = end >= lines.length || input.pageBreaks?.has(end) === true || (classify(end).kind === "blank" && blankRunFrom(lines, end) >= BLANK_RUN_PAGE_BREAK);
     let textLines = 0;
-    for (let k = start; k < end; k += 1) if (classify(k).kind !== "blank") textLines += 1;
+    let lastTextLine = start;
+    for (let k = start; k < end; k += 1) {
+      if (classify(k).kind === "blank") continue;
+      textLines += 1;
+      lastTextLine = k;
+    }
     for (let k = end; k < lines.length && next === null; k += 1) {
       const kind = classify(k).kind;
       if (kind !== "blank") next = kind;
       else if (blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) next = "blank";
     }
-    return { score, anyFull, next, lines: textLines, endsPage };
+    return { score, anyFull, next, lines: textLines, endsPage, lastTextLine };
   };
   /**
    * Whether the block starting at `start` is note text. `afterList`: the page's label list was printed
@@ -184,12 +189,17 @@ export function layoutPages(input: LayoutInput): Layout {
    * straight into labelled notes or a label list is the head of that note area (a note carried over).
    */
   const blockIsNotes = (start: number, afterList = false): boolean => {
-    const { score, anyFull, next, lines: blockLines, endsPage } = blockScore(start);
+    const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine } = blockScore(start);
     if (afterList) return score > -FULL_LINE_WEIGHT;
     if (score > 0) return true;
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
     if (carryPending && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && endsPage && mayContinueNote(normaliseLine(lines[start]!))) return true;
+    // A few lines closing like a citation, the last thing before the page ends, on a page that calls
+    // notes none of which has appeared: a note that lost its start (no page is that short).
+    const pageEnds = endsPage || next === "folio" || next === "running-head";
+    const pageCallsNotes = page.notes.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
+    if (!anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && endsCitation(normaliseLine(lines[lastTextLine]!))) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
   };
 
