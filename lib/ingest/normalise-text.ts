@@ -77,7 +77,8 @@ function isLatinComma(chars: readonly string[], i: number): boolean {
   const afterNext = foldFullwidth(chars[i + 2] ?? "");
   if (!/[A-Za-z0-9.)’”]/.test(before)) return false;
   if (after === "”" || after === '"') return true;
-  if (after === "\n") return /[A-Za-z0-9“"]/.test(afterNext) || afterNext === "";
+  // At the very end of a text (a note cut by the page end), the Latin word before it decides.
+  if (after === "\n" || after === "") return /[A-Za-z0-9“"]/.test(afterNext) || afterNext === "";
   return after === " " && /[A-Za-z0-9“"]/.test(afterNext);
 }
 
