@@ -242,7 +242,10 @@ function labelOfNumber(own: readonly MarkerRef[], number: number): string {
 function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: readonly MarkerRef[], result: MatchResult, rarity: SentenceFrequency): void {
   const page = area.page;
   if (texts.length === 0) return;
-  if (texts.length === own.length) {
+  // A text in the middle of the area that starts mid-sentence is a note that lost its start, or the rest
+  // of the text before it wrongly cut off: either way the order of the texts no longer tells their markers.
+  const orderHolds = texts.slice(1).every((segment) => segment.startsLikeNote);
+  if (texts.length === own.length && orderHolds) {
     const weak = texts.slice(0, -1).some((s) => s.end === "weak");
     const listAgrees = area.list.length === own.length && area.list.every((item, k) => item.label === own[k]!.marker.label);
     const how = listAgrees ? "list" : "order";
@@ -263,7 +266,7 @@ function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: rea
   const kept = new Set<number>();
   for (const pair of alignment) {
     const segment = texts[pair.note]!;
-    if (!pair.sure) continue;
+    if (!pair.sure || (!orderHolds && !pair.glossed)) continue;
     const { index, marker } = own[pair.marker]!;
     kept.add(pair.note);
     result.placed.set(index, {
