@@ -192,9 +192,9 @@ function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string
 
 function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number, next: LayoutLine | undefined): boolean {
   if (/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd())) return false;
-  // A next line that goes on mid-phrase (`第` + `400页。`) continues this one, whatever its width.
-  if (next !== undefined && !startsLikeNote(next.normal.trimStart())) return false;
   if (width(line) < notes.measure * TRUNCATED_LINE_SHARE) return true;
+  // Nearly full, and the next line goes on mid-phrase (`…第` + `400页。`): the width model is off, not the note.
+  if (next !== undefined && !startsLikeNote(next.normal.trimStart())) return false;
   // Short of the measure by more than a justified line ever is, and no web address wrapping into the next
   // line. Not for lines mostly in Latin script, whose proportional widths the width model only estimates.
   if (/[A-Za-z]{3,}.*[A-Za-z]{3,}.*[A-Za-z]{3,}/u.test(line.normal)) return false;
