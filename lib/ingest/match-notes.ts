@@ -154,7 +154,13 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   // note stopped unfinished: a note running over is the one explanation that needs no lost text.
   const head = segments[0]!;
   const headMayContinue = head.label === null && previousLast !== null && !previousLast.complete && continuesNote(previousLast.text, head.text);
-  if (headMayContinue && previousLast.endsAtMargin) {
+  // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
+  // labelled with the page's first label): the head can only be the end of the note before.
+  const rest0 = segments.slice(1);
+  const ownWithoutHead = labelled
+    ? rest0.some((s) => s.label !== null && parseMarkerLabel(s.label)?.number === own[0]?.marker.number)
+    : rest0.length === own.length && rest0.every((s) => s.startsLikeNote);
+  if (headMayContinue && (previousLast.endsAtMargin || ownWithoutHead)) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
   } else if (headMayContinue) {

@@ -100,6 +100,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
   const footnotes: FootnoteDraft[] = [];
   const markerAnchors: string[] = [];
   const missingByPage = new Map<number, BodyMarker[]>();
+  const unlocatedByPage = new Map<number, BodyMarker[]>();
   body.markers.forEach((marker, index) => {
     const placed = matched.placed.get(index);
     const blockText = marker.block.kind === "heading" ? body.headings[marker.block.index]!.text : body.paragraphs[marker.block.index]!.text;
@@ -141,13 +142,17 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
         attachment: null,
         correction: null,
       });
-      if (!matched.unlocated.has(index)) {
-        const list = missingByPage.get(marker.page) ?? [];
-        list.push(marker);
-        missingByPage.set(marker.page, list);
-      }
+      const byPage = matched.unlocated.has(index) ? unlocatedByPage : missingByPage;
+      byPage.set(marker.page, [...(byPage.get(marker.page) ?? []), marker]);
     }
   });
+  for (const [page, unlocated] of unlocatedByPage) {
+    warnings.push({
+      code: "note-unlocated",
+      message: `Page ${page}: the notes of ${unlocated.map((m) => m.label).join("")} are not located: the page's surviving note texts could not be matched to them with certainty (they are kept as unattached note texts).`,
+      sourceLines: [unlocated[0]!.lineNo, unlocated[unlocated.length - 1]!.lineNo],
+    });
+  }
   for (const [page, missing] of missingByPage) {
     warnings.push({
       code: "note-missing",
