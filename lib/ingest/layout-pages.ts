@@ -195,11 +195,12 @@ export function layoutPages(input: LayoutInput): Layout {
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
     const pageEnds = endsPage || next === "folio" || next === "running-head";
-    if (carryPending && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && mayContinueNote(normaliseLine(lines[start]!))) return true;
+    const afterThisPagesBody = !inNotes && page.body.length > 0;
+    if (carryPending && afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && mayContinueNote(normaliseLine(lines[start]!))) return true;
     // A few lines closing like a citation, the last thing before the page ends, on a page that calls
     // notes none of which has appeared: a note that lost its start (no page is that short).
     const pageCallsNotes = page.notes.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
-    if (!anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && endsCitation(normaliseLine(lines[lastTextLine]!))) return true;
+    if (afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && endsCitation(normaliseLine(lines[lastTextLine]!))) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
   };
 
@@ -322,7 +323,7 @@ export function layoutPages(input: LayoutInput): Layout {
         resumeBody();
         addBody(k);
       } else if (opensBlock) {
-        if (blockIsNotes(k, page.markerList.length > 0 && page.notes.length === 0)) {
+        if (blockIsNotes(k, page.markerList.length > 0 && page.notes.length === 0 && !pendingBreak)) {
           pendingBreak = false;
           addNote(k);
         } else {
