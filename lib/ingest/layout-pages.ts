@@ -446,21 +446,19 @@ function findRunningHeads(lines: readonly string[], bodyStart: number, title: st
       k = next;
       continue;
     }
-    // Other heads (a journal's name and issue, a repeated line) are short lines: a body line may fill
-    // the measure without punctuation, a running head set in its own smaller type never does.
-    if (lineDeficit(model, raw) < model.measure * 0.15) continue;
-    if (Array.from(key).length < 4) continue;
-    candidates.set(k, key);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  for (const [k, key] of candidates) {
     const journalMatch = JOURNAL_ISSUE.exec(key);
     if (journalMatch) {
       heads.add(k);
       journal ??= { journal: journalMatch[1]!, year: journalMatch[2]!, number: journalMatch[3]! };
       continue;
     }
-    if ((counts.get(key) ?? 0) >= 2) heads.add(k);
+    // A repeated line is a head only when short: a body line may fill the measure without punctuation,
+    // a running head set in its own smaller type never does.
+    if (lineDeficit(model, raw) < model.measure * 0.15) continue;
+    if (Array.from(key).length < 4) continue;
+    candidates.set(k, key);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  for (const [k, key] of candidates) if ((counts.get(key) ?? 0) >= 2) heads.add(k);
   return { has: (k) => heads.has(k), journal };
 }
