@@ -201,6 +201,10 @@ export function layoutPages(input: LayoutInput): Layout {
     // notes none of which has appeared: a note that lost its start (no page is that short).
     const pageCallsNotes = page.notes.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
     if (afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && endsCitation(normaliseLine(lines[lastTextLine]!))) return true;
+    // Body text at a page's foot either ends its paragraph (a sentence end) or runs on overleaf (a full
+    // line); a short line that does neither, with no heading in it, is what is left of a note.
+    const lastNormal = normaliseLine(lines[lastTextLine]!);
+    if (afterThisPagesBody && !anyFull && score >= 0 && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && !endsSentence(lastNormal) && lineDeficit(model, lines[lastTextLine]!) > fullTolerance) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
   };
 
