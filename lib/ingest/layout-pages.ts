@@ -200,7 +200,9 @@ export function layoutPages(input: LayoutInput): Layout {
     // A few lines closing like a citation, the last thing before the page ends, on a page that calls
     // notes none of which has appeared: a note that lost its start (no page is that short).
     const pageCallsNotes = page.notes.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
-    if (afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && endsCitation(normaliseLine(lines[lastTextLine]!))) return true;
+    // A text block opened by a leading space there is the same (a page that short does not follow).
+    const opensOwnBlock = INDENT.test(lines[start]!) && !indentMarksParagraphs;
+    if (afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && (opensOwnBlock || endsCitation(normaliseLine(lines[lastTextLine]!)))) return true;
     // Body text at a page's foot either ends its paragraph (a sentence end) or runs on overleaf (a full
     // line); a short line that does neither, with no heading in it, is what is left of a note.
     const lastNormal = normaliseLine(lines[lastTextLine]!);
