@@ -191,6 +191,11 @@ export function layoutPages(input: LayoutInput): Layout {
   const blockIsNotes = (start: number, afterList = false): boolean => {
     const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine } = blockScore(start);
     if (afterList) return score > -FULL_LINE_WEIGHT;
+    // After a page whose body broke off mid-sentence, the next body text finishes that sentence: only
+    // a line no body line can be (wider than the measure, Latin citation) keeps a block in the notes.
+    const lastBody = page.body[page.body.length - 1];
+    const sentenceOpen = inNotes && lastBody !== undefined && !endsSentence(lastBody.normal);
+    if (sentenceOpen) return score >= WIDE_LINE_WEIGHT;
     if (score > 0) return true;
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
