@@ -4,7 +4,7 @@ import { lineDeficit, type WidthModel } from "./line-width";
 import { compactText, normaliseLine } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
-import { endsCitation, mayContinueNote, opensLikeNote } from "./split-notes";
+import { endsCitation, mayContinueNote, opensLikeCitation, opensLikeNote } from "./split-notes";
 
 /**
  * Printed lines → pages. Each page keeps its body lines and its note-area lines apart; running heads,
@@ -190,12 +190,17 @@ export function layoutPages(input: LayoutInput): Layout {
    */
   const blockIsNotes = (start: number, afterList = false): boolean => {
     const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine } = blockScore(start);
-    if (afterList) return score > -FULL_LINE_WEIGHT;
     // After a page whose body broke off mid-sentence, the next body text finishes that sentence: only
-    // a line no body line can be (wider than the measure, Latin citation) keeps a block in the notes.
+    // a line no body line can be (wider than the measure, a Latin citation) or a citation's opening keeps
+    // a block in the notes, even right after a label list (whose texts may all be lost).
     const lastBody = page.body[page.body.length - 1];
-    const sentenceOpen = inNotes && lastBody !== undefined && !endsSentence(lastBody.normal);
-    if (sentenceOpen) return score >= WIDE_LINE_WEIGHT;
+    const firstNormal = normaliseLine(lines[start]!);
+    const sentenceOpen = inNotes && lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGlossOpening(firstNormal);
+    if (sentenceOpen) {
+      const citationBlock = !anyFull && blockLines <= MAX_CARRIED_LINES && opensLikeCitation(normaliseLine(lines[start]!)) && endsCitation(normaliseLine(lines[lastTextLine]!));
+      return score >= WIDE_LINE_WEIGHT || citationBlock;
+    }
+    if (afterList) return score > -FULL_LINE_WEIGHT;
     if (score > 0) return true;
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
@@ -384,6 +389,11 @@ export function layoutPages(input: LayoutInput): Layout {
 }
 
 /** Text that cannot open a paragraph: it starts with closing punctuation, or closes a title it never opened. */
+/** A note glossing a term opens with 即 ("namely"). */
+function isGlossOpening(normal: string): boolean {
+  return /^(?:即|亦即)/u.test(normal);
+}
+
 function opensMidSentence(normal: string): boolean {
   if (/^[）)》〉」』”’，。、；：,.;:]/u.test(normal)) return true;
   const close = normal.search(/[》〉”]/u);

@@ -90,6 +90,13 @@ export function continuesNote(previous: string, head: string): boolean {
   return mayContinueNote(head);
 }
 
+/** How a citation opens: a title, 参见/同上…, an author before a title, an English author before a quoted title. */
+const CITATION_OPENING = /^(?:[《〈]|参见|另见|详见|转引自|同上|同前|\p{Script=Han}{2,12}[：:][《“]|[A-Z][A-Za-z.'\- ]+,\s*[“"])/u;
+
+export function opensLikeCitation(normalised: string): boolean {
+  return CITATION_OPENING.test(normalised.trimStart());
+}
+
 /** How citations and comments in notes open: a title, 参见/同上…, an author and a colon before a title. */
 export function opensLikeNote(normalised: string): boolean {
   return NOTE_OPENING.test(normalised);
