@@ -175,6 +175,8 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
 const TRUNCATED_LINE_SHARE = 0.6;
 /** How many note-measure tolerances short a line must stop, before an address, to end its note. */
 const SHORT_LINE_TOLERANCES = 2;
+/** Within this many tolerances of the note measure a line may still be full, as the width model goes. */
+const NEARLY_FULL_TOLERANCES = 3;
 
 /**
  * A sentence that closes the way citations close (a page, an issue, an edition, a URL) ends its note even
@@ -201,7 +203,8 @@ function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLi
   if (/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd())) return false;
   if (width(line) < notes.measure * TRUNCATED_LINE_SHARE) return true;
   // Nearly full, and the next line goes on mid-phrase (`…第` + `400页。`): the width model is off, not the note.
-  if (next !== undefined && !startsLikeNote(next.normal.trimStart())) return false;
+  const nearlyFull = width(line) >= notes.measure - NEARLY_FULL_TOLERANCES * notes.tolerance;
+  if (nearlyFull && next !== undefined && !startsLikeNote(next.normal.trimStart())) return false;
   // Short of the measure by more than a justified line ever is, and no web address wrapping into the next
   // line. Not for lines mostly in Latin script, whose proportional widths the width model only estimates.
   if (/[A-Za-z]{3,}.*[A-Za-z]{3,}.*[A-Za-z]{3,}/u.test(line.normal)) return false;
