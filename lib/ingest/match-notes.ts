@@ -153,7 +153,9 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   // The head of the area continues the previous area's last note when it starts mid-sentence and that
   // note stopped unfinished: a note running over is the one explanation that needs no lost text.
   const head = segments[0]!;
-  const headMayContinue = head.label === null && previousLast !== null && !previousLast.complete && continuesNote(previousLast.text, head.text);
+  // A note cut at the margin on a comma or colon is cut mid-sentence: the head goes on with it, whatever it opens with.
+  const cutMidClause = previousLast !== null && previousLast.endsAtMargin && /[，、：；,:;]$/u.test(previousLast.text);
+  const headMayContinue = head.label === null && previousLast !== null && !previousLast.complete && (cutMidClause || continuesNote(previousLast.text, head.text));
   // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
   // labelled with the page's first label): the head can only be the end of the note before.
   const rest0 = segments.slice(1);
