@@ -255,8 +255,9 @@ function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: rea
   const page = area.page;
   if (texts.length === 0) return;
   // A text in the middle of the area that starts mid-sentence is a note that lost its start, or the rest
-  // of the text before it wrongly cut off: either way the order of the texts no longer tells their markers.
-  const orderHolds = texts.slice(1).every((segment) => segment.startsLikeNote);
+  // of the text before it wrongly cut off; a text that stops short mid-sentence lost its end, or its rest
+  // was cut off: either way the order of the texts no longer tells their markers.
+  const orderHolds = texts.slice(1).every((segment) => segment.startsLikeNote) && texts.slice(0, -1).every((segment) => segment.end !== "cut");
   if (texts.length === own.length && orderHolds) {
     const weak = texts.slice(0, -1).some((s) => s.end === "weak");
     const listAgrees = area.list.length === own.length && area.list.every((item, k) => item.label === own[k]!.marker.label);

@@ -26,14 +26,15 @@ export interface NoteSegment {
   complete: boolean;
   /**
    * What ended it: the next label, a short line that finishes a sentence (`strong`), a sentence that
-   * happens to end at the margin (`weak`: the split rests on how many notes the page needs), or the area's end.
+   * happens to end at the margin (`weak`: the split rests on how many notes the page needs), a line that
+   * stops short mid-sentence (`cut`: its end was lost, or the width model misjudged it), or the area's end.
    */
   end: NoteEnd;
   /** Its last line fills the note measure: a note cut by the page end does, one that lost its end mid-line does not. */
   endsAtMargin: boolean;
 }
 
-export type NoteEnd = "label" | "strong" | "weak" | "area";
+export type NoteEnd = "label" | "strong" | "weak" | "cut" | "area";
 
 export interface NoteMeasure {
   /** Width of a full note line in em (notes are set smaller than the body: more characters per line). */
@@ -223,10 +224,14 @@ function splitUnlabelled(
   const strong = new Set<number>();
   const weak: number[] = [];
   let groupStart = 0;
+  const cut = new Set<number>();
   lines.forEach((line, i) => {
     if (i === lines.length - 1) return;
     const sinceStart = () => normaliseText(lines.slice(groupStart, i + 1).map((l) => l.raw).join("\n"));
-    if (stopsShort(line, notes, width, lines[i + 1]) || endsWithUrl(line, lines[i + 1]!, sinceStart)) strong.add(i);
+    if (!endsFullStop(line.normal) && stopsShort(line, notes, width, lines[i + 1])) {
+      strong.add(i);
+      cut.add(i);
+    } else if (stopsShort(line, notes, width, lines[i + 1]) || endsWithUrl(line, lines[i + 1]!, sinceStart)) strong.add(i);
     else if (!endsFullStop(line.normal)) return;
     else if (width(line) < notes.measure - notes.tolerance || endsCitation(line.normal)) strong.add(i);
     else weak.push(i);
@@ -250,7 +255,7 @@ function splitUnlabelled(
   lines.forEach((line, i) => {
     current.push(line);
     if (strong.has(i)) {
-      groups.push({ lines: current, end: weak.includes(i) ? "weak" : "strong" });
+      groups.push({ lines: current, end: cut.has(i) ? "cut" : weak.includes(i) ? "weak" : "strong" });
       current = [];
     }
   });
