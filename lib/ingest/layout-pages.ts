@@ -147,7 +147,7 @@ export function layoutPages(input: LayoutInput): Layout {
     }
     return k;
   };
-  const blockScore = (start: number): { score: number; anyFull: boolean; next: LineKind | null; lines: number; endsPage: boolean; lastTextLine: number } => {
+  const blockScore = (start: number): { score: number; anyFull: boolean; next: LineKind | null; lines: number; endsPage: boolean; lastTextLine: number; textAfter: boolean } => {
     let score = 0;
     let anyFull = false;
     let previousEnded = true;
@@ -181,7 +181,12 @@ export function layoutPages(input: LayoutInput): Layout {
       if (kind !== "blank") next = kind;
       else if (blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) next = "blank";
     }
-    return { score, anyFull, next, lines: textLines, endsPage, lastTextLine };
+    let textAfter = false;
+    for (let k = end; k < lines.length && !textAfter; k += 1) {
+      const kind = classify(k).kind;
+      textAfter = kind === "text" || kind === "labelled-note" || kind === "marker-list";
+    }
+    return { score, anyFull, next, lines: textLines, endsPage, lastTextLine, textAfter };
   };
   /**
    * Whether the block starting at `start` is note text. `afterList`: the page's label list was printed
@@ -189,7 +194,7 @@ export function layoutPages(input: LayoutInput): Layout {
    * straight into labelled notes or a label list is the head of that note area (a note carried over).
    */
   const blockIsNotes = (start: number, afterList = false): boolean => {
-    const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine } = blockScore(start);
+    const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine, textAfter } = blockScore(start);
     // After a page whose body broke off mid-sentence, the next body text finishes that sentence: only
     // a line no body line can be (wider than the measure, a Latin citation) or a citation's opening keeps
     // a block in the notes, even right after a label list (whose texts may all be lost).
@@ -205,7 +210,9 @@ export function layoutPages(input: LayoutInput): Layout {
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
     const pageEnds = endsPage || next === "folio" || next === "running-head";
-    const afterThisPagesBody = !inNotes && page.body.length > 0;
+    // A body broken off mid-sentence must go on somewhere: at the end of the text, this block is where.
+    const bodyNeedsThis = lastBody !== undefined && !endsSentence(lastBody.normal) && !textAfter;
+    const afterThisPagesBody = !inNotes && page.body.length > 0 && !bodyNeedsThis;
     if (carryPending && afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && mayContinueNote(normaliseLine(lines[start]!))) return true;
     // A few lines closing like a citation, the last thing before the page ends, on a page that calls
     // notes none of which has appeared: a note that lost its start (no page is that short).

@@ -42,7 +42,7 @@ export function runCase(layoutCase: LayoutCase): CaseOutcome {
     error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
   }
   const parseMs = performance.now() - started;
-  if (draft === null) return { layout, draft, error, score: null, violations: [{ invariant: "body-text-intact", detail: `parser threw ${error}` }], parseMs };
+  if (draft === null) return { layout, draft, error, score: null, violations: [{ invariant: "no-body-text-lost", detail: `parser threw ${error}` }], parseMs };
   const score = scoreParse(draft, layout.truth);
   return { layout, draft, error, score, violations: invariantViolations(score), parseMs };
 }

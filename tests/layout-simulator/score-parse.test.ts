@@ -116,7 +116,7 @@ describe("scoreParse", () => {
     expect(score.body.added).toBeGreaterThan(10);
     expect(score.debrisLeaked.map((d) => d.text)).toEqual(["区域治理评论2023年第6期", "37"]);
     expect(score.markers.found).toBe(2);
-    expect(invariantViolations(score).map((v) => v.invariant)).toEqual(["body-text-intact", "no-debris-leaked", "every-marker-found"]);
+    expect(invariantViolations(score).map((v) => v.invariant)).toEqual(["no-body-text-lost", "no-text-added-to-body", "no-debris-leaked", "every-marker-found"]);
   });
 
   it("catches a marker moved or missed, a heading missed, and an unattached note without a warning", () => {

@@ -1,0 +1,26 @@
+import { INVARIANTS, type InvariantName } from "./layout-invariants";
+
+/**
+ * Which seeds and invariants the property tests in `npm test` run. CI must be deterministic: a seed that
+ * changed every run would let a rare failing layout sink an unrelated change, so `npm test` runs fixed seeds
+ * (a failure found by any of them shrinks and reproduces exactly). `DUIZHAO_LAYOUT_SEED=<n>` (or `=random`)
+ * adds one more seed for exploring locally; `npm run bench -- fidelity` runs thousands of layouts.
+ */
+export const FIXED_SEEDS = [20261206, 7];
+
+export function propertySeeds(env: NodeJS.ProcessEnv = process.env): number[] {
+  const extra = env.DUIZHAO_LAYOUT_SEED;
+  if (extra === undefined || extra === "") return FIXED_SEEDS;
+  const seed = extra === "random" ? Date.now() % 2 ** 31 : Number(extra);
+  if (!Number.isInteger(seed)) throw new Error(`DUIZHAO_LAYOUT_SEED must be an integer or "random", got ${extra}`);
+  return [...FIXED_SEEDS, seed];
+}
+
+/**
+ * Not yet met, measured by the fidelity bench instead of failing every run: short note texts (a one-line
+ * 同上, a comment, a note that lost its start) at a page's foot are still read as body text in about 2% of
+ * generated layouts (issue 11 stays open on it). Removing an entry here is how the test starts to guard it.
+ */
+export const OPEN_INVARIANTS: readonly InvariantName[] = ["no-text-added-to-body"];
+
+export const HELD_INVARIANTS = INVARIANTS.filter((name) => !OPEN_INVARIANTS.includes(name));
