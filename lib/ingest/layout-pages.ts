@@ -195,25 +195,23 @@ export function layoutPages(input: LayoutInput): Layout {
    */
   const blockIsNotes = (start: number, afterList = false): boolean => {
     const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine, textAfter } = blockScore(start);
-    // After a page whose body broke off mid-sentence, the next body text finishes that sentence: only
-    // a line no body line can be (wider than the measure, a Latin citation) or a citation's opening keeps
-    // a block in the notes, even right after a label list (whose texts may all be lost).
+    // After a body broken off mid-sentence, the next body text finishes that sentence: only a line no body
+    // line can be (wider than the measure, a Latin citation) keeps such a block in the notes, unless it
+    // opens like a citation or a gloss; right after a label list too (whose texts may all be lost).
     const lastBody = page.body[page.body.length - 1];
     const firstNormal = normaliseLine(lines[start]!);
-    const sentenceOpen = inNotes && lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGlossOpening(firstNormal);
-    if (sentenceOpen) {
-      const citationBlock = !anyFull && blockLines <= MAX_CARRIED_LINES && opensLikeCitation(normaliseLine(lines[start]!)) && endsCitation(normaliseLine(lines[lastTextLine]!));
-      return score >= WIDE_LINE_WEIGHT || citationBlock;
-    }
+    const bodyBrokeOff = lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGlossOpening(firstNormal);
+    if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
-    if (score > 0) return true;
+    const pageEnds = endsPage || next === "folio" || next === "running-head";
+    // The rules below read a short block at a page's foot as a note. At the very end of the text it may as
+    // well be the essay's last lines, so they stand aside there.
+    const afterThisPagesBody = !inNotes && page.body.length > 0 && textAfter;
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
-    const pageEnds = endsPage || next === "folio" || next === "running-head";
-    // A body broken off mid-sentence must go on somewhere: at the end of the text, this block is where.
-    const bodyNeedsThis = lastBody !== undefined && !endsSentence(lastBody.normal) && !textAfter;
-    const afterThisPagesBody = !inNotes && page.body.length > 0 && !bodyNeedsThis;
-    if (carryPending && afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && mayContinueNote(normaliseLine(lines[start]!))) return true;
+    if (carryPending && afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && mayContinueNote(firstNormal)) return true;
+    if (!inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
+    if (score > 0) return true;
     // A few lines closing like a citation, the last thing before the page ends, on a page that calls
     // notes none of which has appeared: a note that lost its start (no page is that short).
     const pageCallsNotes = page.notes.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
