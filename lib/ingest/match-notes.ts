@@ -615,8 +615,13 @@ export function forceAttachments(
     result.unlocated.delete(markerIndex);
     report.applied(wanted.index, message);
   }
-  // A fragment's text is no longer a candidate for markers that now hold a note.
-  for (const [index] of result.placed) result.unlocated.delete(index);
+  // A marker stays unlocated only while a text left unattached on its page could still be its note.
+  if (attachments.length === 0) return;
+  for (const index of [...result.unlocated]) {
+    const marker = markers[index]!;
+    const stillOpen = result.fragments.some((f) => f.segment.page === (result.pageOf.get(index) ?? marker.page) && f.candidates.includes(marker.label));
+    if (result.placed.has(index) || !stillOpen) result.unlocated.delete(index);
+  }
 }
 
 function withoutUrls(text: string): string {
