@@ -232,6 +232,8 @@ function splitUnlabelled(
       strong.add(i);
       cut.add(i);
     } else if (stopsShort(line, notes, width, lines[i + 1]) || endsWithUrl(line, lines[i + 1]!, sinceStart)) strong.add(i);
+    // `…Report_2022.pdf.` reads as an address going on; followed by a line that opens a citation, it closed one.
+    else if (endsCitation(line.normal) && opensLikeCitation(lines[i + 1]!.normal)) strong.add(i);
     else if (!endsFullStop(line.normal)) return;
     else if (width(line) < notes.measure - notes.tolerance || endsCitation(line.normal)) strong.add(i);
     else weak.push(i);
