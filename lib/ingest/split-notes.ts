@@ -154,9 +154,13 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
   const groups: Group[] = [];
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
+    const groupText = () => normaliseText((groups[groups.length - 1]?.lines ?? []).map((l) => l.raw).join("\n"));
     const finished =
       previous !== undefined &&
-      ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) || endsCitation(previous.normal) || stopsShort(previous, notes, width, line));
+      ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) ||
+        endsCitation(previous.normal) ||
+        endsWithUrl(previous, line, groupText) ||
+        stopsShort(previous, notes, width, line));
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
       groups.push({ lines: [line], end: "area" });
