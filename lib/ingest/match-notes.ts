@@ -157,16 +157,23 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   const cutMidClause = previousLast !== null && previousLast.endsAtMargin && /[，、：；,:;]$/u.test(previousLast.text);
   // An English citation cut mid-phrase (widths of Latin text are only estimated) goes on in Latin text
   // that does not open a citation of its own (`Author, “Title,”`).
+  // A phrase left on a function word (`… on Trade and`) goes on whatever follows.
   const latinCarry =
-    previousLast !== null && /[A-Za-z0-9,]$/u.test(previousLast.text) && /^[A-Za-z0-9]/u.test(head.text) && !/^[A-Z][A-Za-z.'\- ]+,\s*[“"]/u.test(head.text);
-  const headMayContinue = head.label === null && previousLast !== null && !previousLast.complete && (cutMidClause || latinCarry || continuesNote(previousLast.text, head.text));
+    previousLast !== null &&
+    /[A-Za-z0-9,]$/u.test(previousLast.text) &&
+    /^[A-Za-z0-9]/u.test(head.text) &&
+    (!/^[A-Z][A-Za-z.'\- ]+,\s*[“"]/u.test(head.text) || /\b(?:and|of|the|on|for|in|to|a|an|at|by|with)$/u.test(previousLast.text));
+  // A web address broken after a dot (`…newyork.fmprc.` + `gov.cn/wjb_…`) reads as a finished sentence.
+  const urlCarry = previousLast !== null && /[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text);
+  const headMayContinue =
+    head.label === null && previousLast !== null && (!previousLast.complete || urlCarry) && (cutMidClause || latinCarry || urlCarry || continuesNote(previousLast.text, head.text));
   // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
   // labelled with the page's first label): the head can only be the end of the note before.
   const rest0 = segments.slice(1);
   const ownWithoutHead = labelled
     ? rest0.some((s) => s.label !== null && parseMarkerLabel(s.label)?.number === own[0]?.marker.number)
     : rest0.length === own.length && rest0.every((s) => s.startsLikeNote);
-  if (headMayContinue && (previousLast.endsAtMargin || ownWithoutHead || latinCarry)) {
+  if (headMayContinue && (previousLast.endsAtMargin || ownWithoutHead || latinCarry || urlCarry)) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
   } else if (headMayContinue) {
