@@ -4,7 +4,7 @@ import { lineDeficit, type WidthModel } from "./line-width";
 import { compactText, normaliseLine } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
-import { endsCitation, mayContinueNote, opensLikeCitation, opensLikeNote } from "./split-notes";
+import { endsCitation, isGloss, mayContinueNote, opensLikeCitation, opensLikeNote } from "./split-notes";
 
 /**
  * Printed lines → pages. Each page keeps its body lines and its note-area lines apart; running heads,
@@ -200,7 +200,7 @@ export function layoutPages(input: LayoutInput): Layout {
     // opens like a citation or a gloss; right after a label list too (whose texts may all be lost).
     const lastBody = page.body[page.body.length - 1];
     const firstNormal = normaliseLine(lines[start]!);
-    const bodyBrokeOff = lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGlossOpening(firstNormal);
+    const bodyBrokeOff = lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGloss(firstNormal);
     if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
     const pageEnds = endsPage || next === "folio" || next === "running-head";
@@ -394,11 +394,6 @@ export function layoutPages(input: LayoutInput): Layout {
 }
 
 /** Text that cannot open a paragraph: it starts with closing punctuation, or closes a title it never opened. */
-/** A note glossing a term opens with 即 ("namely"). */
-function isGlossOpening(normal: string): boolean {
-  return /^(?:即|亦即)/u.test(normal);
-}
-
 function opensMidSentence(normal: string): boolean {
   if (/^[）)》〉」』”’，。、；：,.;:]/u.test(normal)) return true;
   const close = normal.search(/[》〉”]/u);

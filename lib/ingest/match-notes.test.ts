@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alignNotes, isGloss } from "./match-notes";
+import { alignNotes } from "./match-notes";
+import { isGloss } from "./split-notes";
 
 const ctx = (context: string, termPosition = false) => ({ context, termPosition });
 const note = (text: string) => ({ text, gloss: isGloss(text) });

@@ -2,7 +2,7 @@ import type { AttachmentDraft, IngestWarning, SourceLines } from "./document-dra
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
 import { compactText, findUrlSpans, normaliseText } from "./normalise-text";
-import { continuesNote, type NoteSegment } from "./split-notes";
+import { continuesNote, isGloss, type NoteSegment } from "./split-notes";
 
 /**
  * Note texts → the body markers they belong to, decided over the whole document. In extracted text a
@@ -348,10 +348,6 @@ function checkSequence(page: number, markers: readonly BodyMarker[], warnings: I
   });
 }
 
-/** A note opening with 即 ("namely") explains the term its marker follows. */
-export function isGloss(text: string): boolean {
-  return /^(?:即|亦即)/u.test(text);
-}
 
 export interface AlignMarker {
   context: string;

@@ -98,6 +98,11 @@ export function opensLikeCitation(normalised: string): boolean {
   return CITATION_OPENING.test(normalised.trimStart());
 }
 
+/** A note opening with 即 ("namely") explains the term its marker follows. */
+export function isGloss(text: string): boolean {
+  return /^(?:即|亦即)/u.test(text);
+}
+
 /** How citations and comments in notes open: a title, 参见/同上…, an author and a colon before a title. */
 export function opensLikeNote(normalised: string): boolean {
   return NOTE_OPENING.test(normalised);
