@@ -209,6 +209,11 @@ function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string
   return last !== undefined && last[1] >= text.length - 2;
 }
 
+/** The last run of the text without spaces or Chinese punctuation: an address when it has a slash or a dot. */
+function lastToken(text: string): string {
+  return /[^\s，。；：、（）《》“”]*$/u.exec(text)?.[0] ?? "";
+}
+
 function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number, next: LayoutLine | undefined): boolean {
   if (/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd())) return false;
   if (width(line) < notes.measure * TRUNCATED_LINE_SHARE) return true;
@@ -297,6 +302,6 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     complete:
       endsFullStop(text) ||
       /[.。！？!?]["”’」』）)》〉]*$/u.test(text) ||
-      (width(last) < notes.measure - 3 * notes.tolerance && /[A-Za-z0-9/._\-=?&%#~）)》〉”"’]$/u.test(text)),
+      (width(last) < notes.measure - 3 * notes.tolerance && (/[）)》〉”"’]$/u.test(text) || /[/.][^\s/.]*[A-Za-z0-9/_\-=?&%#~]$/u.test(lastToken(text)))),
   };
 }
