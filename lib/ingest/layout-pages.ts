@@ -209,7 +209,9 @@ export function layoutPages(input: LayoutInput): Layout {
     const afterThisPagesBody = !inNotes && page.body.length > 0 && textAfter;
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
-    if (carryPending && afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && mayContinueNote(firstNormal)) return true;
+    // (At the end of the text too, when the body before it finished its sentence.)
+    const carryRoom = !inNotes && page.body.length > 0 && (textAfter || (lastBody !== undefined && endsSentence(lastBody.normal)));
+    if (carryPending && carryRoom && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && mayContinueNote(firstNormal)) return true;
     if (!inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (score > 0) return true;
     // A few lines closing like a citation, the last thing before the page ends, on a page that calls
