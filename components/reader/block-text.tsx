@@ -1,14 +1,14 @@
-import type { FootnoteDraft, MarkerDraft } from "@/lib/ingest/document-draft";
+import type { Footnote, Marker } from "@/lib/model/document-model";
 import { segmentBlock, type BlockMark } from "@/lib/reader/segment-block";
 import { NOTE_POPOVER_ID } from "./note-popover";
 
 export interface BlockTextProps {
   text: string;
-  markers: readonly MarkerDraft[];
+  markers: readonly Marker[];
   marks?: readonly BlockMark[];
   /** DOM id of each marker, by its index in `markers`. */
   markerIds: readonly string[];
-  notes: ReadonlyMap<string, FootnoteDraft>;
+  notes: ReadonlyMap<string, Footnote>;
   /** Prefix of every DOM id, so two panes can show the same document. */
   idPrefix: string;
 }
@@ -67,7 +67,7 @@ export function BlockText({ text, markers, marks = [], markerIds, notes, idPrefi
 }
 
 /** What a marker's accessible name adds about its note: lost, not located, or placed with less than certainty. */
-function markerCaveat(note: FootnoteDraft | undefined): string {
+function markerCaveat(note: Footnote | undefined): string {
   if (!note) return "";
   if (note.status === "missing") return "（原文缺失）";
   if (note.status === "unlocated") return "（未能定位）";

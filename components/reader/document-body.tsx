@@ -1,4 +1,4 @@
-import type { DocumentDraft, FootnoteDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure, Footnote } from "@/lib/model/document-model";
 import type { ReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
 import { headingLabel } from "@/lib/reader/heading-label";
@@ -10,7 +10,7 @@ import { EditorialCorrection } from "./note-provenance";
 import { pagesWithFragments, UnattachedFragments, unattachedFragmentsId } from "./unattached-fragments";
 
 export interface DocumentBodyProps {
-  document: DocumentDraft;
+  document: DocumentStructure;
   order: ReadingOrder;
   /** Highlights by block anchor (a quoted passage, a search hit). */
   marks?: ReadonlyMap<string, BlockMark[]>;
@@ -45,7 +45,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
 
   // An unlocated note points to the unattached note texts of its page, when the page kept any.
   const fragmentPages = pagesWithFragments(document.fragments);
-  const unattachedHref = (note: FootnoteDraft): string | null =>
+  const unattachedHref = (note: Footnote): string | null =>
     note.status === "unlocated" && fragmentPages.has(note.page) ? `#${unattachedFragmentsId(note.page, idPrefix)}` : null;
 
   return (
@@ -152,11 +152,11 @@ function NotesList({
 }: {
   sourceHrefs?: ReadonlyMap<string, string>;
   marks?: ReadonlyMap<string, BlockMark[]>;
-  notes: FootnoteDraft[];
+  notes: Footnote[];
   order: ReadingOrder;
   idPrefix: string;
   placeOfNote: Map<string, string>;
-  unattachedHref: (note: FootnoteDraft) => string | null;
+  unattachedHref: (note: Footnote) => string | null;
   title: string;
   headingLevel: 2 | 3;
   landmarkSuffix: string;

@@ -1,8 +1,8 @@
-import type { HeadingDraft } from "@/lib/ingest/document-draft";
+import type { Heading } from "@/lib/model/document-model";
 import { headingLabel } from "@/lib/reader/heading-label";
 
 /** The headings as a table of contents; sticky beside the text on wide screens. */
-export function DocumentOutline({ headings, idPrefix = "", label = "目录 · Contents" }: { headings: HeadingDraft[]; idPrefix?: string; label?: string }) {
+export function DocumentOutline({ headings, idPrefix = "", label = "目录 · Contents" }: { headings: Heading[]; idPrefix?: string; label?: string }) {
   if (headings.length === 0) return null;
   const top = Math.min(...headings.map((heading) => heading.level));
   return (

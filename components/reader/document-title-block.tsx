@@ -1,7 +1,7 @@
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 
 /** Title, authors and where the essay appeared; what the source does not say is shown as unknown. */
-export function DocumentTitleBlock({ document, headingId }: { document: DocumentDraft; headingId?: string }) {
+export function DocumentTitleBlock({ document, headingId }: { document: DocumentStructure; headingId?: string }) {
   const venue = [document.journal, document.issue].filter(Boolean).join("，");
   return (
     <header className="title-block">

@@ -1,10 +1,10 @@
-import type { CitationDraft, FootnoteDraft } from "@/lib/ingest/document-draft";
+import type { Citation, Footnote } from "@/lib/model/document-model";
 import { safeOutboundUrl } from "@/lib/reader/safe-outbound-url";
 import type { BlockMark } from "@/lib/reader/segment-block";
 import { BlockText } from "./block-text";
 import { EditorialCorrection, UncertainAttachment } from "./note-provenance";
 
-const noNotes: ReadonlyMap<string, FootnoteDraft> = new Map();
+const noNotes: ReadonlyMap<string, Footnote> = new Map();
 
 /**
  * What a note says, as the popover and the notes list both show it: its text and its citations, or a
@@ -19,7 +19,7 @@ export function NoteContent({
   sourceHrefs,
   marks,
 }: {
-  note: FootnoteDraft;
+  note: Footnote;
   /** Where the marker stands, for a missing or unlocated note: "¶ 12". */
   calledFrom: string | null;
   /** For an unlocated note: the unattached note texts of its page, when there are any. */
@@ -75,7 +75,7 @@ export function NoteContent({
 }
 
 /** A marker whose page kept note texts that could not be placed: its note may be among them. */
-function UnlocatedNote({ note, calledFrom, unattachedHref }: { note: FootnoteDraft; calledFrom: string | null; unattachedHref: string | null }) {
+function UnlocatedNote({ note, calledFrom, unattachedHref }: { note: Footnote; calledFrom: string | null; unattachedHref: string | null }) {
   return (
     <span className="block text-muted dark:text-night-muted" data-note-status="unlocated">
       <span className="font-medium text-ink dark:text-night-ink">未能定位</span>
@@ -97,7 +97,7 @@ function UnlocatedNote({ note, calledFrom, unattachedHref }: { note: FootnoteDra
   );
 }
 
-function CitationLine({ citation, id, sourceHref }: { citation: CitationDraft; id?: string; sourceHref?: string }) {
+function CitationLine({ citation, id, sourceHref }: { citation: Citation; id?: string; sourceHref?: string }) {
   const href = safeOutboundUrl(citation.url);
   const parts = [
     citation.authors.length > 0 ? citation.authors.join("、") : null,

@@ -1,4 +1,4 @@
-import type { AttachmentDraft } from "@/lib/ingest/document-draft";
+import type { Attachment } from "@/lib/model/document-model";
 
 /**
  * What the reader says about how a text came to stand where it does: a note placed under its marker with
@@ -6,7 +6,7 @@ import type { AttachmentDraft } from "@/lib/ingest/document-draft";
  * by colour alone; everything the parser or an editor wrote is rendered as React text.
  */
 
-const attachedBy: Record<AttachmentDraft["how"], string> = {
+const attachedBy: Record<Attachment["how"], string> = {
   label: "its printed label",
   list: "the page's list of labels",
   order: "its order on the page",
@@ -16,7 +16,7 @@ const attachedBy: Record<AttachmentDraft["how"], string> = {
 };
 
 /** "归属存疑 · attachment uncertain", then why the parser put the text here and how sure it is. */
-export function UncertainAttachment({ attachment }: { attachment: AttachmentDraft }) {
+export function UncertainAttachment({ attachment }: { attachment: Attachment }) {
   return (
     <span className="provenance-note block" data-attachment="uncertain">
       <span className="provenance-badge">

@@ -1,6 +1,6 @@
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 
-type Fragment = DocumentDraft["fragments"][number];
+type Fragment = DocumentStructure["fragments"][number];
 
 /** DOM id of the unattached note texts of one printed page (one document may be shown twice: `idPrefix`). */
 export function unattachedFragmentsId(page: number, idPrefix = ""): string {

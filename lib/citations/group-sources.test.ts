@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { CitationDraft } from "@/lib/ingest/document-draft";
+import type { Citation } from "@/lib/model/document-model";
 import { parseNoteCitations } from "@/lib/ingest/parse-citations";
 import { corpusNotes000, corpusNotes001 } from "@/tests/fixtures/citations/corpus-notes";
 import { diceSimilarity, findSharedSources, groupSources, inferSourceType, normaliseTitle, type SourceDocumentInput } from "./group-sources";
 
-function cite(anchor: string, fields: Partial<CitationDraft>): CitationDraft {
+function cite(anchor: string, fields: Partial<Citation>): Citation {
   return {
     anchor,
     raw: fields.raw ?? `《${fields.title ?? ""}》`,
@@ -20,7 +20,7 @@ function cite(anchor: string, fields: Partial<CitationDraft>): CitationDraft {
   };
 }
 
-const doc = (slug: string, ...citations: CitationDraft[]): SourceDocumentInput => ({
+const doc = (slug: string, ...citations: Citation[]): SourceDocumentInput => ({
   slug,
   footnotes: citations.map((c) => ({ anchor: c.anchor.replace(/-c\d+$/u, ""), citations: [c] })),
 });

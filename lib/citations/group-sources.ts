@@ -1,4 +1,4 @@
-import type { CitationDraft } from "@/lib/ingest/document-draft";
+import type { Citation } from "@/lib/model/document-model";
 
 /**
  * Gathers the citations of one work, across all documents, into one source record. Two essays cite the
@@ -73,13 +73,13 @@ export interface SourceRecord {
 
 export interface SourceDocumentInput {
   slug: string;
-  footnotes: readonly { anchor: string; citations: readonly CitationDraft[] }[];
+  footnotes: readonly { anchor: string; citations: readonly Citation[] }[];
 }
 
 interface Entry {
   index: number;
   ref: SourceCitationRef;
-  citation: CitationDraft;
+  citation: Citation;
   /** Normalised title without its version marker. */
   base: string | null;
   version: string | null;
@@ -203,7 +203,7 @@ export function inferSourceType(input: { title: string | null; container: string
   return "other";
 }
 
-function richness(c: CitationDraft): number {
+function richness(c: Citation): number {
   return (c.url ? 2 : 0) + (c.date ? 1 : 0) + (c.container ? 1 : 0) + (c.authors.length > 0 ? 1 : 0) + (c.pages ? 0.5 : 0);
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { buildReadingOrder } from "@/lib/reader/reading-order";
 import { buildCompareView, type ViewDocument, type ViewLink, type ViewMention } from "./build-compare-view";
 
-function doc(slug: string, paragraphs: string[], notes: { anchor: string; text: string }[] = []): DocumentDraft {
+function doc(slug: string, paragraphs: string[], notes: { anchor: string; text: string }[] = []): DocumentStructure {
   return {
     slug,
     title: slug,
@@ -32,7 +32,7 @@ const mention = (conceptId: string, anchor: string, start: number, blockKind: Vi
   end: start + 4,
 });
 
-const view = (document: DocumentDraft, mentions: ViewMention[]): ViewDocument => ({ document, order: buildReadingOrder(document), mentions });
+const view = (document: DocumentStructure, mentions: ViewMention[]): ViewDocument => ({ document, order: buildReadingOrder(document), mentions });
 
 const concepts = [
   { id: "sov", labelZh: "网络主权", labelEn: "cyber sovereignty", ordinal: 1 },

@@ -1,4 +1,4 @@
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { headingLabel } from "@/lib/reader/heading-label";
 import type { ReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
@@ -34,7 +34,7 @@ export interface ViewLink {
 }
 
 export interface ViewDocument {
-  document: DocumentDraft;
+  document: DocumentStructure;
   order: ReadingOrder;
   mentions: readonly ViewMention[];
 }

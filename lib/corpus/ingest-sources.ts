@@ -1,13 +1,13 @@
 import "server-only";
 import { loadDocument, type LoadOutcome } from "@/lib/db/load-document";
 import type { Database } from "@/lib/db/prisma-client";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { parseDocument } from "@/lib/ingest/parse-document";
 import { computePipelineVersion } from "./pipeline-version";
 import { readSourceFile, type CompanionPaths, type SourceFile } from "./read-source-file";
 
 export type IngestResult =
-  | { file: string; ok: true; outcome: LoadOutcome; draft: DocumentDraft; parseMs: number; loadMs: number }
+  | { file: string; ok: true; outcome: LoadOutcome; draft: DocumentStructure; parseMs: number; loadMs: number }
   | { file: string; ok: false; error: string };
 
 /**
@@ -44,7 +44,7 @@ export async function ingestSources(
   return results;
 }
 
-export function parseSource(source: SourceFile): DocumentDraft {
+export function parseSource(source: SourceFile): DocumentStructure {
   return parseDocument({
     bytes: source.bytes,
     fileName: source.fileName,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { getConceptHeatmap } from "./concept-heatmap";
 import { findIgnoringWhitespace, getConcept, keywordInContext } from "./get-concept";
@@ -14,7 +14,7 @@ import { loadDocument } from "./load-document";
  *   mention, four member mentions); 数字鸿沟 once.
  * beta — 网络主权 in ¶1 and in a note; 数字鸿沟 once; 维护和平安全 alone (a member mention only).
  */
-function alpha(): DocumentDraft {
+function alpha(): DocumentStructure {
   return {
     slug: "alpha",
     title: "甲文",
@@ -66,7 +66,7 @@ function alpha(): DocumentDraft {
   };
 }
 
-function beta(): DocumentDraft {
+function beta(): DocumentStructure {
   return {
     ...alpha(),
     slug: "beta",
@@ -100,7 +100,7 @@ function beta(): DocumentDraft {
   };
 }
 
-function citation(anchor: string, line: number): DocumentDraft["footnotes"][number]["citations"][number] {
+function citation(anchor: string, line: number): DocumentStructure["footnotes"][number]["citations"][number] {
   return {
     anchor,
     raw: "《网络主权：理论与实践》，世界互联网大会网站，2021年9月28日。",

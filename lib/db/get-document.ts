@@ -2,14 +2,16 @@ import "server-only";
 import { z } from "zod";
 import {
   correctionOutcomeSchema,
+  debrisSchema,
   fragmentSchema,
-  type AttachmentDraft,
-  type DocumentDraft,
-} from "@/lib/ingest/document-draft";
+  warningSchema,
+  type Attachment,
+  type DocumentStructure,
+} from "@/lib/model/document-model";
 import { getDatabase, type Database } from "./prisma-client";
 
-/** The columns a citation's draft shape is rebuilt from. */
-export const citationDraftSelect = {
+/** The columns a citation of the document model is rebuilt from. */
+export const citationSelect = {
   anchor: true,
   raw: true,
   authors: true,
@@ -32,35 +34,36 @@ export const attachmentSelect = {
 } as const;
 
 export interface AttachmentColumns {
-  attachmentHow: AttachmentDraft["how"] | null;
+  attachmentHow: Attachment["how"] | null;
   attachmentConfidence: number | null;
   attachmentUncertain: boolean | null;
   attachmentEvidence: string | null;
 }
 
 /** A footnote's attachment from its columns; null unless all four are set. */
-export function attachmentOf(row: AttachmentColumns): AttachmentDraft | null {
+export function attachmentOf(row: AttachmentColumns): Attachment | null {
   if (row.attachmentHow === null || row.attachmentConfidence === null || row.attachmentUncertain === null || row.attachmentEvidence === null) return null;
   return { how: row.attachmentHow, confidence: row.attachmentConfidence, uncertain: row.attachmentUncertain, evidence: row.attachmentEvidence };
 }
 
-// Written by load-document.ts from the validated draft; read defensively so that rows of an older ingest
-// (fragments without page, candidates and reason) never break a page: what does not parse is left out.
-const storedFragmentsSchema = z.array(z.unknown()).catch([]);
-const storedOutcomesSchema = z.array(z.unknown()).catch([]);
+// The JSON columns (debris, fragments, warnings, corrections) are written by load-document.ts from a validated
+// document and validated again here with the model's schemas: the database does not check their shape. They are
+// read defensively so that rows of an older ingest (fragments without page, candidates and reason) never break a
+// page: an entry that does not parse is left out.
+const storedListSchema = z.array(z.unknown()).catch([]);
 
-function parseEach<T>(schema: z.ZodType<T>, values: unknown[]): T[] {
-  return values.flatMap((value) => {
+function parseEach<T>(schema: z.ZodType<T>, column: unknown): T[] {
+  return storedListSchema.parse(column).flatMap((value) => {
     const parsed = schema.safeParse(value);
     return parsed.success ? [parsed.data] : [];
   });
 }
 
 /**
- * One document in the shape of the parser's draft (the API's `GET /api/documents/<slug>` and the
- * reader both use it), rebuilt from the rows, or null when no document has that slug.
+ * One document as the document model has it (the API's `GET /api/documents/<slug>`, the reader and side by
+ * side all use it), rebuilt from the rows, or null when no document has that slug.
  */
-export async function getDocumentStructure(slug: string, db: Database = getDatabase()): Promise<DocumentDraft | null> {
+export async function getDocumentStructure(slug: string, db: Database = getDatabase()): Promise<DocumentStructure | null> {
   const document = await db.document.findUnique({
     where: { slug },
     select: {
@@ -99,7 +102,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
           correction: true,
           citations: {
             orderBy: { ordinal: "asc" },
-            select: citationDraftSelect,
+            select: citationSelect,
           },
         },
       },
@@ -167,9 +170,9 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       attachment: attachmentOf(n),
       correction: n.correction,
     })),
-    fragments: parseEach(fragmentSchema, storedFragmentsSchema.parse(document.fragments)),
-    debris: document.debris as DocumentDraft["debris"],
-    warnings: document.warnings as DocumentDraft["warnings"],
-    corrections: parseEach(correctionOutcomeSchema, storedOutcomesSchema.parse(document.corrections)),
+    fragments: parseEach(fragmentSchema, document.fragments),
+    debris: parseEach(debrisSchema, document.debris),
+    warnings: parseEach(warningSchema, document.warnings),
+    corrections: parseEach(correctionOutcomeSchema, document.corrections),
   };
 }

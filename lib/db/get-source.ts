@@ -1,5 +1,5 @@
 import "server-only";
-import type { AttachmentDraft, FootnoteStatus } from "@/lib/ingest/document-draft";
+import type { Attachment, FootnoteStatus } from "@/lib/model/document-model";
 import { markerExcerpt, type MarkerExcerpt } from "@/lib/trail/marker-excerpt";
 import { attachmentOf, attachmentSelect } from "./get-document";
 import { getDatabase, type Database } from "./prisma-client";
@@ -21,7 +21,7 @@ export interface SourceCitation {
   notePage: number;
   noteStatus: FootnoteStatus;
   /** How the note's text was attached to its marker (the page says when that is uncertain). */
-  noteAttachment: AttachmentDraft | null;
+  noteAttachment: Attachment | null;
   /** What an editorial correction did to the note, if anything. */
   noteCorrection: string | null;
   citationAnchor: string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { listCompareMentions } from "./list-compare-mentions";
 import { loadDocument } from "./load-document";
 
-function draft(slug: string, paragraphs: string[], heading = "第一部分"): DocumentDraft {
+function draft(slug: string, paragraphs: string[], heading = "第一部分"): DocumentStructure {
   return {
     slug,
     title: slug,

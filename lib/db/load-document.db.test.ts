@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { snapshotDatabase } from "@/tests/db/snapshot-database";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { getDocumentStructure } from "./get-document";
 import { loadDocument } from "./load-document";
 
 /** The sample essay as an ingest with a corrections file leaves it: every field of issue 11 set. */
-function correctedDraft(): DocumentDraft {
+function correctedDraft(): DocumentStructure {
   const draft = sampleDraft({ slug: "corrected-essay" });
   draft.headings[1]!.correction = "Heading level set to 1 by the corrections file (entry 3).";
   draft.paragraphs[1]!.correction = "Joined with the paragraph before it at line 11 (entry 1).";

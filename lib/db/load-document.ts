@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import type { DocumentManifest } from "@/lib/ingest/document-manifest";
 import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
 import type { Database, DatabaseTransaction } from "./prisma-client";
@@ -28,7 +28,7 @@ export type LoadOutcome =
  */
 export async function loadDocument(
   db: Database,
-  draft: DocumentDraft,
+  draft: DocumentStructure,
   source: DocumentSource,
   options: { beforeCommit?: () => Promise<void> } = {},
 ): Promise<LoadOutcome> {
@@ -88,7 +88,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-async function upsertDocumentRow(tx: DatabaseTransaction, draft: DocumentDraft, source: DocumentSource): Promise<string> {
+async function upsertDocumentRow(tx: DatabaseTransaction, draft: DocumentStructure, source: DocumentSource): Promise<string> {
   const data = {
     sourceFile: source.sourceFile,
     sourceSha256: source.sourceSha256,
@@ -129,7 +129,7 @@ async function deleteDocumentContent(tx: DatabaseTransaction, documentId: string
   await tx.searchBlock.deleteMany({ where });
 }
 
-async function insertDocumentContent(tx: DatabaseTransaction, documentId: string, draft: DocumentDraft): Promise<void> {
+async function insertDocumentContent(tx: DatabaseTransaction, documentId: string, draft: DocumentStructure): Promise<void> {
   await tx.heading.createMany({
     data: draft.headings.map((heading, ordinal) => ({
       documentId,

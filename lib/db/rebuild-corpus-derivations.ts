@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import { findSharedSources, groupSources, type SourceRecord } from "@/lib/citations/group-sources";
 import type { ConceptDictionary } from "@/lib/concepts/concept-dictionary";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
-import type { CitationDraft } from "@/lib/ingest/document-draft";
-import { findConceptOverlap } from "@/lib/ingest/find-concept-overlap";
-import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/ingest/find-mentions";
-import { findSharedPassages } from "@/lib/ingest/find-shared-passages";
+import { findConceptOverlap } from "@/lib/derivations/find-concept-overlap";
+import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
+import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { citationDraftSelect } from "./get-document";
+import type { Citation } from "@/lib/model/document-model";
+import { citationSelect } from "./get-document";
 import type { DatabaseTransaction } from "./prisma-client";
 
 /**
@@ -31,7 +31,7 @@ interface CorpusDocument {
   id: string;
   slug: string;
   blocks: MentionBlock[];
-  footnotes: { anchor: string; citations: (CitationDraft & { id: string })[] }[];
+  footnotes: { anchor: string; citations: (Citation & { id: string })[] }[];
   /** Which body block calls each note (a note may be called once). */
   markerBlock: Map<string, { kind: "heading" | "paragraph"; anchor: string; offset: number }>;
 }
@@ -51,7 +51,7 @@ async function readCorpus(tx: DatabaseTransaction): Promise<CorpusDocument[]> {
           text: true,
           citations: {
             orderBy: { ordinal: "asc" },
-            select: { id: true, ...citationDraftSelect },
+            select: { id: true, ...citationSelect },
           },
         },
       },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { loadDocument } from "./load-document";
 
 let database: TestDatabase;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 
-async function load(draft: DocumentDraft) {
+async function load(draft: DocumentStructure) {
   version++;
   return loadDocument(database.db, draft, { ...sampleSource, sourceSha256: String(version).padStart(64, "0") });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { type AnchoredBlock, remapAnchors } from "@/lib/anchoring/remap-anchors";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import type { DatabaseTransaction } from "./prisma-client";
 
 /**
@@ -12,7 +12,7 @@ import type { DatabaseTransaction } from "./prisma-client";
 export async function recordMovedAnchors(
   tx: DatabaseTransaction,
   documentId: string,
-  draft: DocumentDraft,
+  draft: DocumentStructure,
 ): Promise<{ moved: number; orphaned: string[] }> {
   const where = { documentId };
   // One after another: a transaction is one connection, which runs one query at a time.

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { foldForSearch } from "@/lib/search/fold-for-search";
 import type { DatabaseTransaction } from "./prisma-client";
 
@@ -16,7 +16,7 @@ export interface SearchBlockDraft {
  * (headings with no paragraph keep their own order), then the notes. Blocks whose text folds to
  * nothing (a note lost in extraction) are left out: nothing in them can be found.
  */
-export function searchBlocksOf(draft: DocumentDraft): SearchBlockDraft[] {
+export function searchBlocksOf(draft: DocumentStructure): SearchBlockDraft[] {
   const blocks: SearchBlockDraft[] = [];
   const push = (blockKind: SearchBlockDraft["blockKind"], blockAnchor: string, text: string) =>
     blocks.push({ blockKind, blockAnchor, ordinal: blocks.length, text });
@@ -42,7 +42,7 @@ export function searchBlocksOf(draft: DocumentDraft): SearchBlockDraft[] {
  * Writes the searchable form of every heading, paragraph and note of a document: the narrow row search
  * scans (SearchBlock) and, apart, the display text it shows for a page's hits (SearchBlockText).
  */
-export async function writeSearchBlocks(tx: DatabaseTransaction, documentId: string, draft: DocumentDraft): Promise<void> {
+export async function writeSearchBlocks(tx: DatabaseTransaction, documentId: string, draft: DocumentStructure): Promise<void> {
   const rows = searchBlocksOf(draft).map((block) => ({ id: randomUUID(), ...block, ...foldForSearch(block.text) }));
   if (rows.length === 0) return;
   await tx.searchBlock.createMany({

@@ -1,4 +1,4 @@
-import type { CorrectionOutcome } from "./document-draft";
+import type { CorrectionOutcome } from "@/lib/model/document-model";
 import type { Correction, CorrectionsFile } from "./corrections-file";
 
 /**

@@ -1,4 +1,4 @@
-import type { IngestWarning, SourceLines } from "./document-draft";
+import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
 import { findMarkers, parseMarkerLabel, removeMarkers, type MarkerStyle } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
 import type { WidthModel } from "./line-width";

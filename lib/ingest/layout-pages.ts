@@ -1,4 +1,4 @@
-import type { IngestWarning } from "./document-draft";
+import type { IngestWarning } from "@/lib/model/document-model";
 import { findMarkers, leadingNoteLabel, markerListLabels } from "./find-markers";
 import { lineDeficit, type WidthModel } from "./line-width";
 import { compactText, normaliseLine } from "./normalise-text";

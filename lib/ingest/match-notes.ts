@@ -1,4 +1,4 @@
-import type { AttachmentDraft, IngestWarning, SourceLines } from "./document-draft";
+import type { Attachment, IngestWarning, SourceLines } from "@/lib/model/document-model";
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
 import { compactText, findUrlSpans, normaliseText } from "./normalise-text";
@@ -19,7 +19,7 @@ import { continuesNote, isGloss, type NoteSegment } from "./split-notes";
 
 export interface PlacedNote {
   segment: NoteSegment;
-  attachment: AttachmentDraft;
+  attachment: Attachment;
 }
 
 export interface UnplacedNote {
@@ -70,7 +70,7 @@ const CONFIDENCE = {
 } as const;
 export const UNCERTAIN_BELOW = 0.8;
 
-function attachment(how: AttachmentDraft["how"], confidence: number, evidence: string): AttachmentDraft {
+function attachment(how: Attachment["how"], confidence: number, evidence: string): Attachment {
   return { how, confidence, uncertain: confidence < UNCERTAIN_BELOW, evidence };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { corpusNotes000, corpusNotes001 } from "@/tests/fixtures/citations/corpus-notes";
-import { citationSchema } from "./document-draft";
+import { citationSchema } from "@/lib/model/document-model";
 import { parseDate, parseNoteCitations, parsePages, splitAuthors, splitNoteCitations, type NoteForCitations } from "./parse-citations";
 
 // Invented notes in the normalised form the parser receives (full-width punctuation, ASCII Latin/digits).

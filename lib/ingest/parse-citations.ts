@@ -1,4 +1,4 @@
-import type { CitationDraft, SourceLines } from "./document-draft";
+import type { Citation, SourceLines } from "@/lib/model/document-model";
 import { findUrls } from "./repair-url";
 
 export interface NoteForCitations {
@@ -242,14 +242,14 @@ export function splitNoteCitations(text: string): ParsedCitation[] {
  * repeats: the one just before it, in the same note or at the end of the previous note. Returns the
  * citations of each note keyed by the note's anchor.
  */
-export function parseNoteCitations(notes: readonly NoteForCitations[]): Map<string, CitationDraft[]> {
-  const result = new Map<string, CitationDraft[]>();
-  let previousNote: CitationDraft[] = [];
+export function parseNoteCitations(notes: readonly NoteForCitations[]): Map<string, Citation[]> {
+  const result = new Map<string, Citation[]>();
+  let previousNote: Citation[] = [];
   for (const note of notes) {
-    const drafts: CitationDraft[] = [];
+    const drafts: Citation[] = [];
     for (const parsed of splitNoteCitations(note.text)) {
       const anchor = `${note.anchor}-c${drafts.length + 1}`;
-      const draft: CitationDraft = {
+      const draft: Citation = {
         anchor,
         raw: parsed.raw,
         authors: parsed.authors,

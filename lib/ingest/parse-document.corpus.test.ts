@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { DocumentDraft } from "./document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { documentManifestSchema } from "./document-manifest";
 import { parseDocument } from "./parse-document";
 import { qualityFigures } from "./quality-report";
@@ -33,7 +33,7 @@ interface Expected {
   debris: Record<string, number>;
 }
 
-function load(name: string): { draft: DocumentDraft; source: string[] } {
+function load(name: string): { draft: DocumentStructure; source: string[] } {
   const bytes = readFileSync(`${root}corpus/${name}.txt`);
   const manifest = documentManifestSchema.parse(JSON.parse(readFileSync(`${root}corpus/${name}.manifest.json`, "utf8")));
   return { draft: parseDocument({ bytes, fileName: `${name}.txt`, manifest }), source: bytes.toString("utf8").split("\n") };

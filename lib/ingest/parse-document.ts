@@ -3,14 +3,14 @@ import { createAnchorAllocator, missingNoteBasis } from "./assign-anchors";
 import { buildBody, type BodyMarker, type BuiltBody } from "./build-body";
 import { decodeSource } from "./decode-source";
 import {
-  documentDraftSchema,
-  type DocumentDraft,
-  type FootnoteDraft,
-  type HeadingDraft,
+  documentStructureSchema,
+  type DocumentStructure,
+  type Footnote,
+  type Heading,
   type IngestWarning,
-  type MarkerDraft,
-  type ParagraphDraft,
-} from "./document-draft";
+  type Marker,
+  type Paragraph,
+} from "@/lib/model/document-model";
 import type { Correction, CorrectionsFile } from "./corrections-file";
 import type { DocumentManifest } from "./document-manifest";
 import { IngestError } from "./ingest-error";
@@ -34,11 +34,11 @@ export interface ParseDocumentInput {
 }
 
 /**
- * Source bytes → validated DocumentDraft. Pure: no filesystem, no database. Stages: decode, fit the
+ * Source bytes → validated DocumentStructure. Pure: no filesystem, no database. Stages: decode, fit the
  * line-width model, front matter, page layout, body (headings, paragraphs, markers), note areas,
  * note-to-marker matching, citations, anchors. Throws IngestError for input it cannot read.
  */
-export function parseDocument(input: ParseDocumentInput): DocumentDraft {
+export function parseDocument(input: ParseDocumentInput): DocumentStructure {
   const text = decodeSource(input.bytes, { maxBytes: input.maxBytes });
   // A form feed (as poppler's pdftotext prints one after every page) is a page break the text states
   // outright; the lines keep their numbers and lose the control character.
@@ -97,7 +97,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     else paragraphAnchors[block.index] = take("p", body.paragraphs[block.index]!.text);
   }
 
-  const footnotes: FootnoteDraft[] = [];
+  const footnotes: Footnote[] = [];
   const markerAnchors: string[] = [];
   const missingByPage = new Map<number, BodyMarker[]>();
   const unlocatedByPage = new Map<number, BodyMarker[]>();
@@ -165,16 +165,16 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
   for (const note of footnotes) note.citations = citations.get(note.anchor) ?? [];
 
   // Markers grouped by block once: looking them up per block keeps large inputs linear.
-  const markersByBlock = new Map<string, MarkerDraft[]>();
+  const markersByBlock = new Map<string, Marker[]>();
   body.markers.forEach((marker, index) => {
     const key = `${marker.block.kind}:${marker.block.index}`;
     const list = markersByBlock.get(key) ?? [];
     list.push({ label: marker.label, footnoteAnchor: markerAnchors[index]!, offset: marker.offset });
     markersByBlock.set(key, list);
   });
-  const markersOf = (kind: "heading" | "paragraph", blockIndex: number): MarkerDraft[] => markersByBlock.get(`${kind}:${blockIndex}`) ?? [];
+  const markersOf = (kind: "heading" | "paragraph", blockIndex: number): Marker[] => markersByBlock.get(`${kind}:${blockIndex}`) ?? [];
 
-  const headings: HeadingDraft[] = body.headings.map((h, index) => ({
+  const headings: Heading[] = body.headings.map((h, index) => ({
     anchor: headingAnchors[index]!,
     level: corrections.headingLevels.get(h.sourceLines[0]) ?? h.level,
     label: h.label,
@@ -183,7 +183,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     sourceLines: h.sourceLines,
     correction: corrections.noteFor(["heading-level"], h.sourceLines),
   }));
-  const paragraphs: ParagraphDraft[] = body.paragraphs.map((p, index) => ({
+  const paragraphs: Paragraph[] = body.paragraphs.map((p, index) => ({
     anchor: paragraphAnchors[index]!,
     headingAnchor: p.headingIndex === null ? null : headingAnchors[p.headingIndex]!,
     text: p.text,
@@ -199,7 +199,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentDraft {
     ...front.other.map((o) => ({ kind: "other" as const, text: o.text, line: o.line })),
   ].sort((a, b) => a.line - b.line);
 
-  return documentDraftSchema.parse({
+  return documentStructureSchema.parse({
     slug,
     title,
     authors: input.manifest?.authors ?? front.authors,

@@ -1,4 +1,4 @@
-import type { IngestWarning, SourceLines } from "./document-draft";
+import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
 import { lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
 import { normaliseLine, normaliseText } from "./normalise-text";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { DocumentDraft } from "./document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { formatQualityReport, qualityFigures } from "./quality-report";
 
-const draft: DocumentDraft = {
+const draft: DocumentStructure = {
   slug: "x",
   title: "标题",
   authors: [],
@@ -29,7 +29,7 @@ const draft: DocumentDraft = {
 };
 
 /** The same essay after a corrections file: one note placed by wording, one marker unlocated, two entries. */
-const corrected: DocumentDraft = {
+const corrected: DocumentStructure = {
   ...draft,
   footnotes: [
     {

@@ -1,4 +1,4 @@
-import type { DocumentDraft } from "./document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { isSuspiciousUrl } from "./repair-url";
 
 /**
@@ -28,7 +28,7 @@ export interface QualityFigures {
   correctionsNotApplied: number;
 }
 
-export function qualityFigures(draft: DocumentDraft): QualityFigures {
+export function qualityFigures(draft: DocumentStructure): QualityFigures {
   const citations = draft.footnotes.flatMap((note) => note.citations);
   const markers = draft.paragraphs.reduce((n, p) => n + p.markers.length, 0) + draft.headings.reduce((n, h) => n + h.markers.length, 0);
   return {
@@ -54,7 +54,7 @@ export function qualityFigures(draft: DocumentDraft): QualityFigures {
 
 const linesText = ([from, to]: readonly [number, number]): string => (from === to ? `line ${from}` : `lines ${from}–${to}`);
 
-export function formatQualityReport(draft: DocumentDraft): string {
+export function formatQualityReport(draft: DocumentStructure): string {
   const f = qualityFigures(draft);
   const lines = [
     `${draft.slug}: ${draft.title}`,

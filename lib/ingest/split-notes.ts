@@ -1,4 +1,4 @@
-import type { IngestWarning } from "./document-draft";
+import type { IngestWarning } from "@/lib/model/document-model";
 import { leadingNoteLabel } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
 import type { WidthModel } from "./line-width";

@@ -1,9 +1,12 @@
 import { z } from "zod";
 
 /**
- * The one shape of a parsed document: what `npm run ingest -- <file> --dry-run --json` prints,
- * what the loader writes to the database, and what `GET /api/documents/<slug>` returns.
- * Everything downstream reads this; change it here and nowhere else.
+ * What a document of the corpus is: its metadata, blocks (headings, paragraphs, footnotes with their markers and
+ * citations) and provenance (fragments, debris, warnings, correction outcomes). The parser (lib/ingest) produces
+ * it, the loader writes it to the database, lib/db reads it back (validating the JSON columns with these
+ * schemas), and the reader, side by side, `npm run ingest -- <file> --dry-run --json` and
+ * `GET /api/documents/<slug>` all show it. It lives apart from the parser so that nothing downstream depends on
+ * lib/ingest; change the shape here and nowhere else (the stored rows follow it: see prisma/schema.prisma).
  */
 
 /** Inclusive 1-based line numbers in the source file. */
@@ -26,7 +29,7 @@ export const markerSchema = z.object({
   /** UTF-16 offset into the owning block's normalised `text`, where the marker stood (markers are removed from text). */
   offset: z.number().int().nonnegative(),
 });
-export type MarkerDraft = z.infer<typeof markerSchema>;
+export type Marker = z.infer<typeof markerSchema>;
 
 export const citationSchema = z.object({
   anchor: z.string().min(1),
@@ -45,13 +48,8 @@ export const citationSchema = z.object({
   repeats: z.string().nullable(),
   sourceLines: sourceLinesSchema,
 });
-export type CitationDraft = z.infer<typeof citationSchema>;
+export type Citation = z.infer<typeof citationSchema>;
 
-/**
- * present: the whole note text is in the source; truncated: only part survives; missing: the source has no
- * text for this marker (lost in extraction); unlocated: the page has note texts that could not be placed with
- * certainty, and this marker's note may be among them (see the document's unattached fragments).
- */
 /**
  * Why a note text sits under its marker. `label`: the note is printed with the marker's label; `list`: the
  * page's label list and its texts agree one for one; `order`: as many texts as markers, in order; `wording`: what
@@ -66,11 +64,16 @@ export const attachmentSchema = z.object({
   /** The evidence, in words, with the source lines it rests on. */
   evidence: z.string().min(1),
 });
-export type AttachmentDraft = z.infer<typeof attachmentSchema>;
+export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** What an editorial correction (corpus/<name>.corrections.json) did to a block; null when none applied. */
 export const correctionNoteSchema = z.string().min(1).nullable();
 
+/**
+ * present: the whole note text is in the source; truncated: only part survives; missing: the source has no
+ * text for this marker (lost in extraction); unlocated: the page has note texts that could not be placed with
+ * certainty, and this marker's note may be among them (see the document's unattached fragments).
+ */
 export const footnoteStatusSchema = z.enum(["present", "missing", "truncated", "unlocated"]);
 export type FootnoteStatus = z.infer<typeof footnoteStatusSchema>;
 
@@ -90,7 +93,7 @@ export const footnoteSchema = z.object({
   /** Set when a corrections file changed this note: what the editor did, in words. */
   correction: correctionNoteSchema,
 });
-export type FootnoteDraft = z.infer<typeof footnoteSchema>;
+export type Footnote = z.infer<typeof footnoteSchema>;
 
 export const headingSchema = z.object({
   anchor: z.string().min(1),
@@ -103,7 +106,7 @@ export const headingSchema = z.object({
   sourceLines: sourceLinesSchema,
   correction: correctionNoteSchema,
 });
-export type HeadingDraft = z.infer<typeof headingSchema>;
+export type Heading = z.infer<typeof headingSchema>;
 
 export const paragraphSchema = z.object({
   anchor: z.string().min(1),
@@ -114,7 +117,7 @@ export const paragraphSchema = z.object({
   sourceLines: sourceLinesSchema,
   correction: correctionNoteSchema,
 });
-export type ParagraphDraft = z.infer<typeof paragraphSchema>;
+export type Paragraph = z.infer<typeof paragraphSchema>;
 
 export const fragmentSchema = z.object({
   text: z.string().min(1),
@@ -125,6 +128,8 @@ export const fragmentSchema = z.object({
   candidates: z.array(z.string().min(1)),
   reason: z.string().min(1),
 });
+/** A note text that could not be placed with any marker (listed under "Unattached note texts"). */
+export type NoteFragment = z.infer<typeof fragmentSchema>;
 
 /** One entry of a corrections file and what became of it at this ingest. */
 export const correctionOutcomeSchema = z.object({
@@ -142,8 +147,10 @@ export const debrisSchema = z.object({
   text: z.string(),
   line: z.number().int().positive(),
 });
+/** A line removed from the body as page furniture, kept as provenance. */
+export type DebrisLine = z.infer<typeof debrisSchema>;
 
-export const documentDraftSchema = z.object({
+export const documentStructureSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   title: z.string().min(1),
   authors: z.array(z.string().min(1)),
@@ -164,4 +171,4 @@ export const documentDraftSchema = z.object({
   /** Outcomes of the document's corrections file, in file order; empty when it has none. */
   corrections: z.array(correctionOutcomeSchema),
 });
-export type DocumentDraft = z.infer<typeof documentDraftSchema>;
+export type DocumentStructure = z.infer<typeof documentStructureSchema>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { FootnoteDraft, HeadingDraft, ParagraphDraft } from "@/lib/ingest/document-draft";
+import type { Footnote, Heading, Paragraph } from "@/lib/model/document-model";
 import { buildReadingOrder } from "./reading-order";
 
-const heading = (anchor: string, level: number): HeadingDraft => ({ anchor, level, label: "", text: anchor, markers: [], sourceLines: [1, 1], correction: null });
-const paragraph = (anchor: string, headingAnchor: string | null, notes: string[] = []): ParagraphDraft => ({
+const heading = (anchor: string, level: number): Heading => ({ anchor, level, label: "", text: anchor, markers: [], sourceLines: [1, 1], correction: null });
+const paragraph = (anchor: string, headingAnchor: string | null, notes: string[] = []): Paragraph => ({
   anchor,
   headingAnchor,
   text: "正文正文正文。",
@@ -11,7 +11,7 @@ const paragraph = (anchor: string, headingAnchor: string | null, notes: string[]
   sourceLines: [1, 1],
   correction: null,
 });
-const note = (anchor: string): FootnoteDraft => ({ anchor, label: "①", page: 1, status: "present", text: "注。", citations: [], sourceLines: [1, 1], attachment: null, correction: null });
+const note = (anchor: string): Footnote => ({ anchor, label: "①", page: 1, status: "present", text: "注。", citations: [], sourceLines: [1, 1], attachment: null, correction: null });
 
 describe("buildReadingOrder", () => {
   const order = buildReadingOrder({

@@ -1,21 +1,21 @@
-import type { DocumentDraft, FootnoteDraft, HeadingDraft, ParagraphDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure, Footnote, Heading, Paragraph } from "@/lib/model/document-model";
 
 export type ReadingBlock =
-  | { kind: "heading"; heading: HeadingDraft }
-  | { kind: "paragraph"; paragraph: ParagraphDraft; number: number };
+  | { kind: "heading"; heading: Heading }
+  | { kind: "paragraph"; paragraph: Paragraph; number: number };
 
 export interface ReadingSection {
   /** The top-level heading that opens the section; null for the text before the first one. */
-  heading: HeadingDraft | null;
+  heading: Heading | null;
   blocks: ReadingBlock[];
   /** The notes called from this section, in the order their first marker is read. */
-  notes: FootnoteDraft[];
+  notes: Footnote[];
 }
 
 export interface ReadingOrder {
   sections: ReadingSection[];
   /** Notes no marker in the body calls: listed at the end of the document, never dropped. */
-  unplacedNotes: FootnoteDraft[];
+  unplacedNotes: Footnote[];
   /** DOM ids of the markers calling each note, in reading order: the first is the note's back-link target. */
   markerIds: Map<string, string[]>;
   /** DOM id of each marker of a block, by its index in the block's `markers`. */
@@ -29,8 +29,8 @@ export interface ReadingOrder {
  * fall under), cut into sections at top-level headings, each with the notes it calls. Paragraphs are
  * numbered through the whole document.
  */
-export function buildReadingOrder(document: Pick<DocumentDraft, "headings" | "paragraphs" | "footnotes">): ReadingOrder {
-  const paragraphsByHeading = new Map<string | null, ParagraphDraft[]>();
+export function buildReadingOrder(document: Pick<DocumentStructure, "headings" | "paragraphs" | "footnotes">): ReadingOrder {
+  const paragraphsByHeading = new Map<string | null, Paragraph[]>();
   const headingAnchors = new Set(document.headings.map((heading) => heading.anchor));
   for (const paragraph of document.paragraphs) {
     // A paragraph naming a heading that does not exist is still read, before the first heading.

@@ -1,4 +1,4 @@
-import type { MarkerDraft } from "@/lib/ingest/document-draft";
+import type { Marker } from "@/lib/model/document-model";
 
 /** Why a stretch of a block is highlighted: a quoted selection link, a search hit, a moved link's landing. */
 export type MarkKind = "quote" | "search-hit";
@@ -34,14 +34,14 @@ export type BlockSegment =
        */
       concepts: { concept: string; tone: number; ends: boolean }[];
     }
-  | { kind: "marker"; marker: MarkerDraft; index: number };
+  | { kind: "marker"; marker: Marker; index: number };
 
 /**
  * A block's text cut where its note markers stood and where highlights begin and end, in reading
  * order. Markers were removed from the text by the parser and come back here as their own segments;
  * a highlight that spans a marker is split around it, so a mark never contains a button.
  */
-export function segmentBlock(text: string, markers: readonly MarkerDraft[], marks: readonly BlockMark[] = []): BlockSegment[] {
+export function segmentBlock(text: string, markers: readonly Marker[], marks: readonly BlockMark[] = []): BlockSegment[] {
   const clamp = (offset: number) => Math.max(0, Math.min(text.length, offset));
   const usableMarks = marks
     .map((mark) => ({ ...mark, start: clamp(mark.start), end: clamp(mark.end) }))

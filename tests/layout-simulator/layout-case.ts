@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { parseDocument } from "@/lib/ingest/parse-document";
 import { documentArbitrary } from "./document-arbitrary";
 import { layoutParametersArbitrary, type LayoutParameters, type MarkerStyle } from "./layout-parameters";
@@ -22,7 +22,7 @@ export function layoutCaseArbitrary(style: MarkerStyle, document?: TrueDocument)
 
 export interface CaseOutcome {
   layout: SimulatedLayout;
-  draft: DocumentDraft | null;
+  draft: DocumentStructure | null;
   /** The parser threw (an IngestError or a bug): the message. */
   error: string | null;
   score: ParseScore | null;
@@ -34,7 +34,7 @@ export function runCase(layoutCase: LayoutCase): CaseOutcome {
   const layout = typesetDocument(layoutCase.document, layoutCase.params);
   const bytes = new TextEncoder().encode(layout.text);
   const started = performance.now();
-  let draft: DocumentDraft | null = null;
+  let draft: DocumentStructure | null = null;
   let error: string | null = null;
   try {
     draft = parseDocument({ bytes, fileName: "simulated-layout.txt" });

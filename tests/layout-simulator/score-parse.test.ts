@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DocumentDraft, FootnoteDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure, Footnote } from "@/lib/model/document-model";
 import { invariantViolations } from "./layout-invariants";
 import type { LayoutTruth } from "./layout-truth";
 import { scoreParse } from "./score-parse";
@@ -29,11 +29,11 @@ const truth: LayoutTruth = {
   pages: [],
 };
 
-function note(anchor: string, label: string, page: number, status: FootnoteDraft["status"], text: string, line: number): FootnoteDraft {
+function note(anchor: string, label: string, page: number, status: Footnote["status"], text: string, line: number): Footnote {
   return { anchor, label, page, status, text, citations: [], sourceLines: [line, line], attachment: null, correction: null };
 }
 
-function faithfulDraft(): DocumentDraft {
+function faithfulDraft(): DocumentStructure {
   return {
     slug: "x",
     title: "题目",

@@ -1,9 +1,9 @@
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { diffCharacters } from "./character-diff";
 import type { LayoutTruth, TruthMarker } from "./layout-truth";
 
 /**
- * Compares a DocumentDraft with the truth of the layout it was parsed from. Texts are compared with
+ * Compares a DocumentStructure with the truth of the layout it was parsed from. Texts are compared with
  * whitespace removed so that a space the normaliser legitimately keeps or drops
  * is not a difference; everything else — punctuation, digits, Latin — must be exact.
  */
@@ -97,7 +97,7 @@ function similarity(expected: string, attached: string): number {
   return (expected.length - diff.lost) / Math.max(expected.length, attached.length);
 }
 
-export function scoreParse(draft: DocumentDraft, truth: LayoutTruth): ParseScore {
+export function scoreParse(draft: DocumentStructure, truth: LayoutTruth): ParseScore {
   const headingKey = (level: number, label: string, text: string) => `${level}|${label}|${text}`;
 
   // Body in reading order, headings as label + text on both sides.

@@ -2,7 +2,7 @@
  * A document whose structure is known to be true: what the layout simulator prints and what a parse is
  * scored against. All texts are in the parser's normal form (see lib/ingest/normalise-text.ts: full-width
  * punctuation in Chinese, half-width Latin and digits, spaces only between Latin words), so they can be
- * compared with a DocumentDraft character for character.
+ * compared with a DocumentStructure character for character.
  */
 
 /** How a heading's enumerator is printed: `一、`, `一　`, `（一）`, `1.`, `（1）`. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Metadata } from "next";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import { readPassageSelector } from "@/lib/reader/deep-links";
 
 const DESCRIPTION_LENGTH = 160;
@@ -10,7 +10,7 @@ const DESCRIPTION_LENGTH = 160;
  * the document's abstract or opening. The fragment (#anchor) never reaches the server, so a block
  * link previews the document.
  */
-export function linkPreviewMetadata(document: DocumentDraft, query: Record<string, string | string[] | undefined>): Metadata {
+export function linkPreviewMetadata(document: DocumentStructure, query: Record<string, string | string[] | undefined>): Metadata {
   const selector = readPassageSelector(query);
   const passage = selector?.exact ?? null;
   const opening = document.abstract ?? document.paragraphs[0]?.text ?? "";

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getDocumentStructure } from "@/lib/db/get-document";
 import { resolveAnchorBySlug } from "@/lib/db/resolve-anchor-by-slug";
-import type { DocumentDraft } from "@/lib/ingest/document-draft";
+import type { DocumentStructure } from "@/lib/model/document-model";
 import type { PassageSelector } from "@/lib/reader/deep-links";
 import { locatePassage, type PassageLocation } from "@/lib/reader/locate-passage";
 
@@ -17,7 +17,7 @@ export type LinkedPassage =
  * Where a selection link's words are now. The block it names is looked in first, or the block that
  * block became at re-ingest (its alias); then the whole document.
  */
-export async function findLinkedPassage(document: DocumentDraft, selector: PassageSelector): Promise<LinkedPassage> {
+export async function findLinkedPassage(document: DocumentStructure, selector: PassageSelector): Promise<LinkedPassage> {
   // Notes are passages too: a passage selected in a note can be linked and found again.
   const blocks = [...document.headings, ...document.paragraphs, ...document.footnotes.filter((note) => note.text !== "")].map(({ anchor, text }) => ({
     anchor,
