@@ -1,0 +1,30 @@
+import type { JumpTarget } from "@/lib/compare/build-compare-view";
+import type { Side } from "@/lib/compare/compare-state";
+
+/** A pane's element, or null before it is mounted. */
+export type PaneOf = (side: Side) => HTMLDivElement | null;
+
+/** A block of a pane by its anchor: blocks in side by side carry their side before their anchor in their id. */
+export function paneBlock(pane: ParentNode, side: Side, anchor: string): HTMLElement | null {
+  return pane.querySelector<HTMLElement>(`[id="${side}-${CSS.escape(anchor)}"]`);
+}
+
+/** The block at the top of a pane: the first whose bottom is below the pane's top edge. */
+export function topBlock(pane: HTMLElement): string | null {
+  const top = pane.getBoundingClientRect().top;
+  for (const block of pane.querySelectorAll<HTMLElement>("[data-block]")) {
+    if (block.getBoundingClientRect().bottom > top + 4) return block.dataset.block ?? null;
+  }
+  return null;
+}
+
+/** Whether a pane is laid out (on a phone the pane of the other tab is not). */
+export const isShown = (pane: HTMLElement) => pane.offsetParent !== null;
+
+/** The marks of `concept` inside the mention `target` names, in its block. */
+export function mentionMarks(block: HTMLElement, concept: string, target: Pick<JumpTarget, "start" | "end">): HTMLElement[] {
+  return [...block.querySelectorAll<HTMLElement>(`mark[data-concept="${CSS.escape(concept)}"]`)].filter((mark) => {
+    const offset = Number(mark.closest<HTMLElement>("[data-o]")?.dataset.o);
+    return offset >= target.start && offset < target.end;
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The panes' exact positions, handed to the view that replaces this one when a concept is picked or
+ * dropped: with and without concepts the page comes from different routes (one of them cached), so the
+ * panes are new, and the blocks named in `lp`/`rp` alone would move a long paragraph to its start.
+ *
+ * No component outlives that change of route, so the positions wait in the tab's session storage, for
+ * the next panes of the same two documents to take within a few seconds, and only once.
+ */
+export interface PanePositions {
+  left: number;
+  right: number;
+}
+
+export const HAND_OVER_MS = 10_000;
+const STORAGE_KEY = "duizhao:compare-hand-over";
+
+/** The pair of documents a hand-over is for. */
+export const documentPair = (left: string, right: string) => `${left}|${right}`;
+
+export function encodeHandOver(documents: string, positions: PanePositions, now: number): string {
+  return JSON.stringify({ documents, at: now, left: positions.left, right: positions.right });
+}
+
+/** The positions handed over to these documents, if they were left less than HAND_OVER_MS ago. */
+export function decodeHandOver(raw: string | null, documents: string, now: number): PanePositions | null {
+  if (!raw) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const { documents: pair, at, left, right } = value as Record<string, unknown>;
+  if (pair !== documents || typeof at !== "number" || !(now - at < HAND_OVER_MS)) return null;
+  if (typeof left !== "number" || typeof right !== "number" || !Number.isFinite(left) || !Number.isFinite(right)) return null;
+  return { left, right };
+}
+
+/** Leaves the panes' positions for the view about to replace this one (nothing when storage is refused). */
+export function leaveHandOver(documents: string, positions: PanePositions): void {
+  try {
+    window.sessionStorage.setItem(STORAGE_KEY, encodeHandOver(documents, positions, Date.now()));
+  } catch {
+    // Storage refused (a private window's quota, a policy): the panes open at `lp`/`rp` instead.
+  }
+}
+
+/** Takes (and removes) the positions left for these documents, if any are still fresh. */
+export function takeHandOver(documents: string): PanePositions | null {
+  let raw: string | null;
+  try {
+    raw = window.sessionStorage.getItem(STORAGE_KEY);
+    window.sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+  return decodeHandOver(raw, documents, Date.now());
+}

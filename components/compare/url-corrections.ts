@@ -1,0 +1,26 @@
+import { type CompareState, writeFocus } from "@/lib/compare/compare-state";
+import { COMPARE_QUERY_KEYS as KEYS } from "./compare-query-keys";
+
+/** Values of the panes' query state to replace (by state name, as useCompareQuery has them). */
+export interface UrlCorrections {
+  concepts?: string[] | null;
+  focus?: string | null;
+  leftPosition?: string | null;
+  rightPosition?: string | null;
+}
+
+/**
+ * What the URL must change to say what the server showed: the values it dropped (an unknown concept, an
+ * anchor of another version) go. Empty when the URL already agrees.
+ */
+export function urlCorrections(search: URLSearchParams, shown: CompareState): UrlCorrections {
+  const next: UrlCorrections = {};
+  if ((search.getAll(KEYS.concepts).join(",") || null) !== (shown.concepts.join(",") || null)) {
+    next.concepts = shown.concepts.length > 0 ? shown.concepts : null;
+  }
+  const focus = writeFocus(shown.focus);
+  if (search.get(KEYS.focus) !== focus) next.focus = focus;
+  if (search.get(KEYS.leftPosition) !== shown.lp) next.leftPosition = shown.lp;
+  if (search.get(KEYS.rightPosition) !== shown.rp) next.rightPosition = shown.rp;
+  return next;
+}
