@@ -2,11 +2,12 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ThemeToggle } from "@/components/reader/theme-toggle";
+import { readSetting } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
   // Link previews need absolute image URLs: the public address when configured, else this server.
-  metadataBase: new URL(process.env.DUIZHAO_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`),
+  metadataBase: new URL(readSetting("DUIZHAO_PUBLIC_URL") ?? `http://localhost:${readSetting("PORT")}`),
   title: { default: "Duizhao 对照", template: "%s · Duizhao 对照" },
   description: "Read Chinese policy essays side by side, with their notes, sources and shared concepts connected.",
 };

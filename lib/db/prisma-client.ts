@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readSetting } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Database = PrismaClient;
@@ -12,7 +13,7 @@ const clients = new Map<string, PrismaClient>();
  * The Prisma client for a database URL (DATABASE_URL by default), created on first use: a client made
  * at import time would fail `next build`, where no database exists.
  */
-export function getDatabase(url: string | undefined = process.env.DATABASE_URL): PrismaClient {
+export function getDatabase(url: string | undefined = readSetting("DATABASE_URL")): PrismaClient {
   if (!url) throw new Error("DATABASE_URL is not set: start Duizhao with `npm start`, which provides it");
   let client = clients.get(url);
   if (!client) {

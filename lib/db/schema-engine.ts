@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { createRequire } from "node:module";
 import type { MigrationDirectory, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { readSetting } from "@/lib/env";
 
 /**
  * Prisma's own schema engine, as WebAssembly, driven through the pg driver adapter. The CLI's native
@@ -57,7 +58,7 @@ export async function withSchemaEngine<T>(databaseUrl: string, work: (engine: Sc
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     (log: string) => {
-      if (process.env.DUIZHAO_DEBUG_MIGRATIONS) console.error(log);
+      if (readSetting("DUIZHAO_DEBUG_MIGRATIONS")) console.error(log);
     },
     adapter,
   );

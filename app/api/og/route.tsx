@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import { ImageResponse } from "next/og";
 import { getDocumentStructure } from "@/lib/db/get-document";
+import { readSetting } from "@/lib/env";
 import { extractCollectionFont, listCollectionFaces } from "@/lib/reader/extract-collection-font";
 
 export const runtime = "nodejs";
@@ -14,7 +15,7 @@ let font: Promise<ArrayBuffer> | undefined;
 
 function loadFont(): Promise<ArrayBuffer> {
   font ??= (async () => {
-    const override = process.env.DUIZHAO_OG_FONT;
+    const override = readSetting("DUIZHAO_OG_FONT");
     const bytes = new Uint8Array(await fs.readFile(override ?? COLLECTION));
     const single = override && !override.endsWith(".ttc") ? bytes : extractCollectionFont(bytes, listCollectionFaces(bytes).find((face) => face.family === FACE)?.index ?? 0);
     return single.buffer.slice(single.byteOffset, single.byteOffset + single.byteLength) as ArrayBuffer;
