@@ -1,35 +1,94 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 
 /**
- * A fingerprint of everything that turns a source file into rows: the parser, the citation and concept
- * code, the concept dictionary, and the code and schema that write the rows (a new column, such as a note's
- * attachment, is filled by ingesting again). Stored with each document; when it changes, unchanged files are
- * ingested again so that no row was made by an older pipeline.
+ * The code that turns a source file into rows: parse and load (ingest-sources), and what the load runs in its
+ * transaction (document rows, moved-anchor aliases, search blocks, corpus-wide derivations). Everything these
+ * import, directly or not, shapes stored rows, so the pipeline version follows their import graph rather than a
+ * list of folders that a new dependency (such as lib/search/fold-for-search.ts) silently falls outside of.
+ */
+export const ROW_WRITING_ENTRY_POINTS = [
+  "lib/corpus/ingest-sources.ts",
+  "lib/db/load-document.ts",
+  "lib/db/record-moved-anchors.ts",
+  "lib/db/write-search-blocks.ts",
+  "lib/db/rebuild-corpus-derivations.ts",
+] as const;
+
+/** Read at run time rather than imported, yet shaping rows: the concept dictionary, and the tables rows fill. */
+export const ROW_SHAPING_DATA = ["corpus/concepts.json", "prisma/schema.prisma"] as const;
+
+/**
+ * Reached from the entry points but shaping no row, so neither they nor what they import are fingerprinted
+ * (a change there should not re-ingest the corpus). Each entry says why.
+ */
+export const NOT_ROW_SHAPING: Readonly<Record<string, string>> = {
+  "lib/generated/": "Prisma's generated client: made from prisma/schema.prisma, which is fingerprinted",
+  "lib/db/prisma-client.ts": "opens the connection; writes nothing",
+  "lib/page-cache/corpus-page-cache.mjs": "only the name of the channel that announces a changed corpus",
+};
+
+const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".mjs", ".js", ".json"];
+
+// Static imports and re-exports (`… from "x"`, across lines), side-effect imports (`import "x"`) and dynamic
+// imports (`import("x")`). Only relative and `@/` specifiers are followed: packages are pinned by the lockfile.
+const IMPORT_SPECIFIER = /\bfrom\s*["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/gu;
+
+/** The specifiers a module imports, as written. */
+export function importSpecifiersOf(source: string): string[] {
+  return [...source.matchAll(IMPORT_SPECIFIER)].map((match) => (match[1] ?? match[2])!);
+}
+
+/**
+ * Every file whose change alters stored rows, relative to `root` with `/` separators, sorted: the modules
+ * reached from ROW_WRITING_ENTRY_POINTS through relative and `@/` imports (tests never are), less
+ * NOT_ROW_SHAPING, plus ROW_SHAPING_DATA.
+ */
+export async function listPipelineFiles(root = process.cwd()): Promise<string[]> {
+  const reached = new Set<string>();
+  const pending: string[] = [...ROW_WRITING_ENTRY_POINTS];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (reached.has(file) || isNotRowShaping(file)) continue;
+    reached.add(file);
+    if (file.endsWith(".json")) continue;
+    const source = await fs.readFile(path.join(root, file), "utf8");
+    for (const specifier of importSpecifiersOf(source)) {
+      const target = resolveSpecifier(root, file, specifier);
+      if (target !== null) pending.push(target);
+    }
+  }
+  return [...new Set([...reached, ...ROW_SHAPING_DATA])].sort();
+}
+
+/**
+ * A fingerprint of everything that turns a source file into rows (see listPipelineFiles). Stored with each
+ * document; when it changes, unchanged files are ingested again so that no row was made by an older pipeline
+ * (a new column, such as a note's attachment, is filled by ingesting again).
  */
 export async function computePipelineVersion(root = process.cwd()): Promise<string> {
   const hash = createHash("sha256");
-  const files = [
-    ...(await listSources(path.join(root, "lib", "ingest"))),
-    ...(await listSources(path.join(root, "lib", "citations"))),
-    ...(await listSources(path.join(root, "lib", "concepts"))),
-    path.join(root, "corpus", "concepts.json"),
-    path.join(root, "lib", "db", "load-document.ts"),
-    path.join(root, "lib", "db", "write-search-blocks.ts"),
-    path.join(root, "prisma", "schema.prisma"),
-  ].sort();
-  for (const file of files) {
-    const content = await fs.readFile(file).catch(() => null);
-    if (content === null) continue;
-    hash.update(path.relative(root, file)).update("\0").update(content).update("\0");
+  for (const file of await listPipelineFiles(root)) {
+    const content = await fs.readFile(path.join(root, file));
+    hash.update(file).update("\0").update(content).update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }
 
-async function listSources(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.endsWith(".test.ts"))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+function isNotRowShaping(file: string): boolean {
+  return Object.keys(NOT_ROW_SHAPING).some((entry) => (entry.endsWith("/") ? file.startsWith(entry) : file === entry));
+}
+
+/** The root-relative file a specifier names, or null for a package; throws when a local import names no file. */
+function resolveSpecifier(root: string, importer: string, specifier: string): string | null {
+  let base: string;
+  if (specifier.startsWith("@/")) base = specifier.slice(2);
+  else if (specifier.startsWith("./") || specifier.startsWith("../")) base = path.posix.join(path.posix.dirname(importer), specifier);
+  else return null;
+  const candidates = [base, ...SOURCE_EXTENSIONS.map((extension) => base + extension), `${base}/index.ts`];
+  const found = candidates.find((candidate) => SOURCE_EXTENSIONS.includes(path.extname(candidate)) && existsSync(path.join(root, candidate)));
+  if (!found) throw new Error(`pipeline version: ${importer} imports ${specifier}, which names no file`);
+  return found;
 }

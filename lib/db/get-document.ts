@@ -8,22 +8,8 @@ import {
   type Attachment,
   type DocumentStructure,
 } from "@/lib/model/document-model";
+import { citationOf, citationSelect } from "./citation-columns";
 import { getDatabase, type Database } from "./prisma-client";
-
-/** The columns a citation of the document model is rebuilt from. */
-export const citationSelect = {
-  anchor: true,
-  raw: true,
-  authors: true,
-  title: true,
-  container: true,
-  date: true,
-  pages: true,
-  url: true,
-  repeatsAnchor: true,
-  lineFrom: true,
-  lineTo: true,
-} as const;
 
 /** The columns a footnote's attachment is rebuilt from (all null when no text is attached). */
 export const attachmentSelect = {
@@ -154,18 +140,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       page: n.page,
       status: n.status,
       text: n.text,
-      citations: n.citations.map((c) => ({
-        anchor: c.anchor,
-        raw: c.raw,
-        authors: c.authors,
-        title: c.title,
-        container: c.container,
-        date: c.date,
-        pages: c.pages,
-        url: c.url,
-        repeats: c.repeatsAnchor,
-        sourceLines: [c.lineFrom, c.lineTo],
-      })),
+      citations: n.citations.map(citationOf),
       sourceLines: [n.lineFrom, n.lineTo],
       attachment: attachmentOf(n),
       correction: n.correction,

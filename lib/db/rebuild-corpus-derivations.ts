@@ -8,7 +8,7 @@ import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/deri
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Citation } from "@/lib/model/document-model";
-import { citationSelect } from "./get-document";
+import { citationOf, citationSelect } from "./citation-columns";
 import type { DatabaseTransaction } from "./prisma-client";
 
 /**
@@ -68,11 +68,7 @@ async function readCorpus(tx: DatabaseTransaction): Promise<CorpusDocument[]> {
     ],
     footnotes: row.footnotes.map((note) => ({
       anchor: note.anchor,
-      citations: note.citations.map(({ repeatsAnchor, lineFrom, lineTo, ...citation }) => ({
-        ...citation,
-        repeats: repeatsAnchor,
-        sourceLines: [lineFrom, lineTo] as [number, number],
-      })),
+      citations: note.citations.map((citation) => ({ id: citation.id, ...citationOf(citation) })),
     })),
     markerBlock: new Map(
       row.markers

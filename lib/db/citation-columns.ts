@@ -1,0 +1,50 @@
+import type { Citation } from "@/lib/model/document-model";
+
+/**
+ * The columns a citation of the document model is rebuilt from, and how. Apart from the readers because the
+ * corpus-wide derivations read citations back this way too (sources are grouped from them), so this file shapes
+ * stored rows and is fingerprinted by the pipeline version; the readers are not.
+ */
+export const citationSelect = {
+  anchor: true,
+  raw: true,
+  authors: true,
+  title: true,
+  container: true,
+  date: true,
+  pages: true,
+  url: true,
+  repeatsAnchor: true,
+  lineFrom: true,
+  lineTo: true,
+} as const;
+
+export interface CitationColumns {
+  anchor: string;
+  raw: string;
+  authors: string[];
+  title: string | null;
+  container: string | null;
+  date: string | null;
+  pages: string | null;
+  url: string | null;
+  repeatsAnchor: string | null;
+  lineFrom: number;
+  lineTo: number;
+}
+
+/** A citation of the model from its columns. */
+export function citationOf(row: CitationColumns): Citation {
+  return {
+    anchor: row.anchor,
+    raw: row.raw,
+    authors: row.authors,
+    title: row.title,
+    container: row.container,
+    date: row.date,
+    pages: row.pages,
+    url: row.url,
+    repeats: row.repeatsAnchor,
+    sourceLines: [row.lineFrom, row.lineTo],
+  };
+}
