@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import compression from "compression";
 import next from "next";
+import { answerMalformedRequest, findMalformedRequest } from "../lib/http/malformed-request.mjs";
 
 const [port, host] = [Number(process.argv[2]), process.argv[3] ?? "localhost"];
 if (!Number.isInteger(port) || port <= 0) {
@@ -30,6 +31,8 @@ const handle = app.getRequestHandler();
 const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
 
 const server = http.createServer((request, response) => {
+  const problem = findMalformedRequest(request.method, request.url);
+  if (problem) return answerMalformedRequest(response, problem, request.url, request.method);
   compress(request, response, () => void handle(request, response));
 });
 server.keepAliveTimeout = 5000;

@@ -1,0 +1,73 @@
+// @ts-check
+/**
+ * Requests that no page or API of Duizhao can mean, answered before Next.js sees them. Next decodes path
+ * segments itself and answers 500 when a segment's percent-encoding is broken (`/read/%`, `/read/%E4%B8`,
+ * a UTF-16 surrogate such as `%ED%A0%80`) or holds a NUL; a broken address is the client's mistake, so it
+ * gets a 4xx with the reason. Plain JavaScript: scripts/serve-next.mjs loads it outside any bundler.
+ */
+
+/** Every route answers GET (and so HEAD); nothing in Duizhao takes a body. */
+export const ALLOWED_METHODS = ["GET", "HEAD"];
+
+/**
+ * Longest path served. The longest real path is a reader anchor route with a slug of at most 80 characters
+ * and an anchor of at most 64, percent-encoded CJK at 9 bytes a character: well under 2 KiB.
+ */
+export const MAX_PATH_BYTES = 4096;
+
+/** C0 controls and DEL: no slug, anchor, concept id or source key holds one, and a NUL breaks PostgreSQL text. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/u;
+
+/**
+ * @typedef {{ status: 400 | 405 | 414, reason: string, allow?: string }} MalformedRequest
+ */
+
+/**
+ * What is wrong with this request, or null when Next.js may handle it.
+ * @param {string | undefined} method
+ * @param {string | undefined} rawUrl the request target as it arrived (path and query, still encoded)
+ * @returns {MalformedRequest | null}
+ */
+export function findMalformedRequest(method, rawUrl) {
+  const verb = (method ?? "GET").toUpperCase();
+  if (!ALLOWED_METHODS.includes(verb)) {
+    return { status: 405, reason: `method ${verb.slice(0, 20)} is not allowed here; use GET`, allow: ALLOWED_METHODS.join(", ") };
+  }
+  const target = rawUrl ?? "/";
+  const queryAt = target.search(/[?#]/u);
+  const pathPart = queryAt === -1 ? target : target.slice(0, queryAt);
+  if (Buffer.byteLength(pathPart) > MAX_PATH_BYTES) return { status: 414, reason: `the address is longer than ${MAX_PATH_BYTES} bytes` };
+  for (const segment of pathPart.split("/")) {
+    let decoded;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return { status: 400, reason: "the address holds a broken percent-encoding (not valid UTF-8)" };
+    }
+    if (CONTROL_CHARACTER.test(decoded)) return { status: 400, reason: "the address holds a control character (such as NUL)" };
+  }
+  return null;
+}
+
+/**
+ * Answers a malformed request: JSON for the API, a short page for everything else. The reason is ours,
+ * never an echo of the address.
+ * @param {import("node:http").ServerResponse} response
+ * @param {MalformedRequest} problem
+ * @param {string | undefined} rawUrl
+ * @param {string | undefined} method
+ */
+export function answerMalformedRequest(response, problem, rawUrl, method) {
+  const forApi = (rawUrl ?? "").startsWith("/api/");
+  const body = forApi
+    ? JSON.stringify({ error: problem.reason })
+    : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${problem.status} · Duizhao</title></head>` +
+      `<body><main><h1>${problem.status}</h1><p>${problem.reason}.</p><p><a href="/">Duizhao 对照</a></p></main></body></html>`;
+  response.statusCode = problem.status;
+  response.setHeader("Content-Type", forApi ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
+  response.setHeader("Cache-Control", "no-store");
+  response.setHeader("X-Content-Type-Options", "nosniff");
+  if (problem.allow) response.setHeader("Allow", problem.allow);
+  response.setHeader("Content-Length", Buffer.byteLength(body));
+  response.end((method ?? "GET").toUpperCase() === "HEAD" ? undefined : body);
+}
