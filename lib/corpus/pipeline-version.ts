@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { BUNDLED_CONCEPT_DICTIONARY, conceptDictionaryPath } from "@/lib/concepts/load-concept-dictionary";
 
 /**
  * The code that turns a source file into rows: parse and load (ingest-sources), and what the load runs in its
@@ -27,6 +28,7 @@ export const ROW_SHAPING_DATA = ["corpus/concepts.json", "prisma/schema.prisma"]
 export const NOT_ROW_SHAPING: Readonly<Record<string, string>> = {
   "lib/generated/": "Prisma's generated client: made from prisma/schema.prisma, which is fingerprinted",
   "lib/db/prisma-client.ts": "opens the connection; writes nothing",
+  "lib/env.ts": "reads settings; the concept dictionary it locates is fingerprinted itself",
   "lib/page-cache/corpus-page-cache.mjs": "only the name of the channel that announces a changed corpus",
 };
 
@@ -71,7 +73,8 @@ export async function listPipelineFiles(root = process.cwd()): Promise<string[]>
 export async function computePipelineVersion(root = process.cwd()): Promise<string> {
   const hash = createHash("sha256");
   for (const file of await listPipelineFiles(root)) {
-    const content = await fs.readFile(path.join(root, file));
+    // The dictionary entry stands for the one in use: the corpus folder's own when it has one.
+    const content = await fs.readFile(file === BUNDLED_CONCEPT_DICTIONARY ? conceptDictionaryPath(root) : path.join(root, file));
     hash.update(file).update("\0").update(content).update("\0");
   }
   return hash.digest("hex").slice(0, 16);
