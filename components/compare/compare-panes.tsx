@@ -2,8 +2,9 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { CompareLink, CounterpartEntry, PickerConcept } from "@/lib/compare/build-compare-view";
-import { type CompareState, readFocus, type Side, writeFocus } from "@/lib/compare/compare-state";
+import type { CompareState, Side } from "@/lib/compare/compare-state";
 import { MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
+import { readFocus, writeFocus } from "@/lib/urls/app-urls";
 import { AlignmentGutter, type ScrollGuard } from "./alignment-gutter";
 import { ComparePane, CompareTabs } from "./compare-tabs";
 import { CompareToolbar } from "./compare-toolbar";

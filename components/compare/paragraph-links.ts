@@ -1,7 +1,8 @@
-import type { CompareLink, CounterpartEntry } from "@/lib/compare/build-compare-view";
+import type { CounterpartEntry } from "@/lib/compare/build-compare-view";
 import type { Side } from "@/lib/compare/compare-state";
 
-type BlockLink = Pick<CompareLink, "left" | "right">;
+/** What these functions read of a link: the block at each end. */
+type BlockLink = Record<Side, { anchor: string }>;
 
 /** How many links each block of each side has. */
 export function countLinksByBlock(links: readonly BlockLink[]): Record<Side, Map<string, number>> {

@@ -1,5 +1,6 @@
-import { type CompareState, writeFocus } from "@/lib/compare/compare-state";
-import { COMPARE_QUERY_KEYS as KEYS } from "./compare-query-keys";
+import type { CompareState } from "@/lib/compare/compare-state";
+import { writeFocus } from "@/lib/urls/app-urls";
+import { COMPARE_KEYS as KEYS } from "@/lib/urls/url-grammar";
 
 /** Values of the panes' query state to replace (by state name, as useCompareQuery has them). */
 export interface UrlCorrections {

@@ -1,9 +1,9 @@
 "use client";
 
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
-import { COMPARE_QUERY_KEYS } from "./compare-query-keys";
+import { COMPARE_KEYS } from "@/lib/urls/url-grammar";
 
-/** How the panes read the view's state from the URL (the keys in the URL: COMPARE_QUERY_KEYS). */
+/** How the panes read the view's state from the URL, by the name of each value in the state. */
 export const compareQueryParsers = {
   leftPosition: parseAsString,
   rightPosition: parseAsString,
@@ -17,8 +17,18 @@ export const compareQueryParsers = {
  * The view's state in the URL, replaced while reading, not pushed, so Back leaves the comparison; the
  * page keeps its own scroll (only the panes scroll).
  */
+/** The key of each value in the URL: the app's side-by-side keys (lib/urls/url-grammar.ts). */
+const urlKeys = {
+  leftPosition: COMPARE_KEYS.leftPosition,
+  rightPosition: COMPARE_KEYS.rightPosition,
+  pane: COMPARE_KEYS.pane,
+  concepts: COMPARE_KEYS.concepts,
+  align: COMPARE_KEYS.align,
+  focus: COMPARE_KEYS.focus,
+} satisfies Record<keyof typeof compareQueryParsers, string>;
+
 export function useCompareQuery() {
-  return useQueryStates(compareQueryParsers, { history: "replace", scroll: false, urlKeys: COMPARE_QUERY_KEYS });
+  return useQueryStates(compareQueryParsers, { history: "replace", scroll: false, urlKeys });
 }
 
 export type CompareQuery = ReturnType<typeof useCompareQuery>[0];

@@ -1,0 +1,60 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { rangeAtOffset } from "@/lib/reader/text-offsets";
+import { anchorResolutionHref } from "@/lib/urls/app-urls";
+import { type LinkNoticeResolution, noticeOf, type Resolution } from "./fragment-resolution";
+import { fragmentAnchor, isPassageLinkBlock } from "./reader-query";
+
+/**
+ * The fragment of the address, found again when it names no element (the anchor of an earlier version
+ * of the document): the server says where it went, the page lands there, and the notice says what
+ * became of it. Again on every change of fragment. Off (`enabled` false) where panes keep their own
+ * positions (side by side), or without a document.
+ */
+export function useFragmentResolution(slug: string | undefined, enabled: boolean): LinkNoticeResolution | null {
+  const [notice, setNotice] = useState<LinkNoticeResolution | null>(null);
+  useEffect(() => {
+    if (!enabled || !slug) return;
+    let cancelled = false;
+    const resolve = async () => {
+      const anchor = fragmentAnchor(window.location.hash);
+      if (!anchor || document.querySelector("mark[data-quote]")) return;
+      if (isPassageLinkBlock(new URLSearchParams(window.location.search), anchor)) return;
+      const target = document.getElementById(anchor);
+      if (target) {
+        // Arriving at a marker (a note's back-link) puts keyboard focus back on it.
+        if (target.matches("button.note-marker")) target.focus({ preventScroll: true });
+        return;
+      }
+      try {
+        const response = await fetch(anchorResolutionHref(slug, anchor), { cache: "no-store" });
+        const resolution = (await response.json()) as Resolution;
+        if (cancelled) return;
+        setNotice(noticeOf(resolution));
+        if (resolution.status === "moved") landAt(resolution.targetAnchor, resolution.targetOffset);
+      } catch {
+        if (!cancelled) setNotice({ status: "unknown", anchor });
+      }
+    };
+    void resolve();
+    window.addEventListener("hashchange", resolve);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("hashchange", resolve);
+    };
+  }, [enabled, slug]);
+  return notice;
+}
+
+/** Scrolls to where a moved passage now begins and marks its block for a moment. */
+function landAt(anchor: string, offset: number) {
+  const block = document.getElementById(anchor);
+  if (!block) return;
+  for (const earlier of document.querySelectorAll<HTMLElement>("[data-landed]")) delete earlier.dataset.landed;
+  const range = rangeAtOffset(block, offset);
+  const rect = range?.getBoundingClientRect();
+  if (rect && rect.height > 0) window.scrollTo({ top: window.scrollY + rect.top - window.innerHeight / 3 });
+  else block.scrollIntoView({ block: "center" });
+  block.dataset.landed = "";
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect } from "react";
+import { fragmentAnchor, withHitBlock } from "./reader-query";
+
+/**
+ * Where the page opens: a quoted passage (`mark[data-quote]`) or a search hit first, in the middle of
+ * the screen. A search hit's address gets its block in the query too (`hb`), replaced, not pushed: the
+ * server renders the hit from it.
+ */
+export function useOpeningPosition(hasQuote: boolean): void {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  useEffect(() => {
+    const quote = document.querySelector("mark[data-quote]");
+    if (quote) {
+      quote.scrollIntoView({ block: "center" });
+      return;
+    }
+    const withBlock = withHitBlock(searchParams, fragmentAnchor(window.location.hash));
+    if (withBlock) {
+      router.replace(`${pathname}?${withBlock.toString()}${window.location.hash}`, { scroll: false });
+      return;
+    }
+    const searchHit = document.querySelector("mark[data-search-hit]");
+    if (searchHit) searchHit.scrollIntoView({ block: "center" });
+  }, [hasQuote, pathname, router, searchParams]);
+}
