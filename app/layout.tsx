@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ThemeToggle } from "@/components/reader/theme-toggle";
 import { readSetting } from "@/lib/env";
+import { PATHS } from "@/lib/urls/url-grammar";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -36,22 +37,22 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="border-b border-rule dark:border-night-rule print:hidden">
           <nav aria-label="Site" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 text-sm">
-            <Link href="/" className="font-serif text-lg font-semibold tracking-wide no-underline">
+            <Link href={PATHS.home} className="font-serif text-lg font-semibold tracking-wide no-underline">
               对照 <span className="font-sans text-sm font-normal text-muted dark:text-night-muted">Duizhao</span>
             </Link>
             <ul className="flex flex-1 flex-wrap items-center gap-x-5 gap-y-1">
               <li>
-                <Link href="/concepts" className="hover:text-accent dark:hover:text-night-accent">
+                <Link href={PATHS.concepts} className="hover:text-accent dark:hover:text-night-accent">
                   概念 <span lang="en" className="hidden sm:inline">Concepts</span>
                 </Link>
               </li>
               <li>
-                <Link href="/bibliography" className="hover:text-accent dark:hover:text-night-accent">
+                <Link href={PATHS.bibliography} className="hover:text-accent dark:hover:text-night-accent">
                   文献 <span lang="en" className="hidden sm:inline">Sources</span>
                 </Link>
               </li>
               <li>
-                <Link href="/search" className="hover:text-accent dark:hover:text-night-accent">
+                <Link href={PATHS.search} className="hover:text-accent dark:hover:text-night-accent">
                   检索 <span lang="en" className="hidden sm:inline">Search</span>
                 </Link>
               </li>

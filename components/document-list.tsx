@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { readerHref } from "@/lib/urls/app-urls";
 
 export interface DocumentListItem {
   slug: string;
@@ -30,7 +31,7 @@ export function DocumentList({ documents }: { documents: DocumentListItem[] }) {
           data-testid="document-card"
         >
           <h2 className="font-serif text-xl font-semibold leading-snug">
-            <Link href={`/read/${document.slug}`} className="hover:text-accent dark:hover:text-night-accent">
+            <Link href={readerHref(document.slug)} className="hover:text-accent dark:hover:text-night-accent">
               {document.title}
             </Link>
           </h2>

@@ -5,28 +5,17 @@ import { BibliographyFilters } from "@/components/sources/bibliography-filters";
 import { BibliographyList } from "@/components/sources/bibliography-list";
 import { ExportLinks } from "@/components/sources/export-links";
 import { listDocuments } from "@/lib/db/list-documents";
-import { listSources, searchParamsObject, SOURCE_SORTS, sourceListQuerySchema, type SourceListQuery } from "@/lib/db/list-sources";
+import { listSources, SOURCE_SORTS, sourceListQuerySchema, type SourceListQuery } from "@/lib/db/list-sources";
+import { bibliographyExportHref, bibliographyHref } from "@/lib/urls/app-urls";
+import { firstValues } from "@/lib/urls/query-values";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bibliography 参考文献" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The URL of this page (or of its export) with these parameters; defaults are left out. */
-function queryString(query: SourceListQuery, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  if (query.doc) params.set("doc", query.doc);
-  if (query.type) params.set("type", query.type);
-  if (query.year !== undefined) params.set("year", String(query.year));
-  if (query.sort !== "title") params.set("sort", query.sort);
-  if (query.dir) params.set("dir", query.dir);
-  for (const [key, value] of Object.entries(extra)) params.set(key, value);
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
 export default async function BibliographyPage({ searchParams }: Props) {
-  const raw = searchParamsObject(await searchParams);
+  const raw = firstValues(await searchParams);
   const parsed = sourceListQuerySchema.safeParse(raw);
   // A bad parameter (hand-edited link) shows the unfiltered list of the same scope, and says why.
   const fallbackDoc = sourceListQuerySchema.shape.doc.safeParse(raw.doc);
@@ -59,7 +48,7 @@ export default async function BibliographyPage({ searchParams }: Props) {
 
       <nav aria-label="Scope" className="mt-5 flex flex-wrap gap-2 text-sm">
         <Link
-          href="/bibliography"
+          href={bibliographyHref()}
           aria-current={list.document ? undefined : "page"}
           className="rounded border border-rule px-2 py-0.5 no-underline aria-[current=page]:border-accent aria-[current=page]:text-accent dark:border-night-rule"
         >
@@ -68,7 +57,7 @@ export default async function BibliographyPage({ searchParams }: Props) {
         {documents.map((document) => (
           <Link
             key={document.slug}
-            href={`/bibliography?doc=${document.slug}`}
+            href={bibliographyHref({ doc: document.slug })}
             aria-current={list.document?.slug === document.slug ? "page" : undefined}
             className="max-w-xs truncate rounded border border-rule px-2 py-0.5 font-serif no-underline aria-[current=page]:border-accent aria-[current=page]:text-accent dark:border-night-rule"
           >
@@ -84,7 +73,7 @@ export default async function BibliographyPage({ searchParams }: Props) {
           {SOURCE_SORTS.map((sort) => (
             <Link
               key={sort}
-              href={`/bibliography${queryString({ ...query, sort, dir: undefined })}`}
+              href={bibliographyHref({ ...query, sort, dir: undefined })}
               aria-current={query.sort === sort ? "true" : undefined}
               className="underline decoration-rule underline-offset-2 aria-[current=true]:font-semibold aria-[current=true]:text-accent dark:decoration-night-rule"
             >
@@ -92,7 +81,7 @@ export default async function BibliographyPage({ searchParams }: Props) {
             </Link>
           ))}
         </p>
-        <ExportLinks label="Export this list" href={(format) => `/api/export/bibliography${queryString(query, { format })}`} />
+        <ExportLinks label="Export this list" href={(format) => bibliographyExportHref(query, format)} />
       </div>
 
       <div className="mt-8">

@@ -12,8 +12,9 @@ import { type CompareState, dropUnknown, type Side } from "@/lib/compare/compare
 import { getDocumentStructure } from "@/lib/db/get-document";
 import { listCompareMentions } from "@/lib/db/list-compare-mentions";
 import { listPassageLinks } from "@/lib/db/list-passage-links";
-import { readerPath } from "@/lib/reader/deep-links";
 import { buildReadingOrder, type ReadingOrder } from "@/lib/reader/reading-order";
+import { readerHref } from "@/lib/urls/app-urls";
+import { COMPARE_KEYS, PATHS } from "@/lib/urls/url-grammar";
 import "./compare.css";
 
 /**
@@ -63,7 +64,7 @@ export async function CompareView({ requested }: { requested: CompareState }) {
     <article className="compare-article" lang="zh-Hans" data-slug={document.slug} aria-label={document.title}>
       <DocumentTitleBlock document={document} />
       <p className="mt-2 text-sm">
-        <a href={readerPath(document.slug)} className="text-muted underline underline-offset-2 dark:text-night-muted">
+        <a href={readerHref(document.slug)} className="text-muted underline underline-offset-2 dark:text-night-muted">
           <span lang="en">Open in the reader</span>
         </a>
       </p>
@@ -119,11 +120,11 @@ export function ChooseDocuments({ titles, left }: { titles: { slug: string; titl
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
       <h1 className="font-serif text-2xl font-semibold">对照 · Side by side</h1>
-      <form action="/compare" method="get" className="mt-6 grid gap-4">
+      <form action={PATHS.compare} method="get" className="mt-6 grid gap-4">
         {(["left", "right"] as const).map((side, index) => (
           <label key={side} className="grid gap-1 text-sm">
             <span lang="en">{side === "left" ? "Left" : "Right"}</span>
-            <select name={side} defaultValue={side === "left" ? left ?? titles[0]?.slug : titles[index]?.slug ?? titles[0]?.slug} className="rounded border border-rule bg-transparent px-2 py-1.5 dark:border-night-rule">
+            <select name={COMPARE_KEYS[side]} defaultValue={side === "left" ? left ?? titles[0]?.slug : titles[index]?.slug ?? titles[0]?.slug} className="rounded border border-rule bg-transparent px-2 py-1.5 dark:border-night-rule">
               {titles.map((title) => (
                 <option key={title.slug} value={title.slug}>
                   {title.title}

@@ -2,8 +2,10 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { PickerConcept } from "@/lib/compare/build-compare-view";
-import { type CompareState, compareStateHref, writeFocus } from "@/lib/compare/compare-state";
+import type { CompareState } from "@/lib/compare/compare-state";
 import { assignTones, MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
+import { compareHref, compareQuery } from "@/lib/urls/app-urls";
+import { COMPARE_KEYS, PATHS } from "@/lib/urls/url-grammar";
 
 /**
  * Above the panes: the concept picker (a plain GET form, so it works before the script has loaded),
@@ -72,7 +74,7 @@ export function CompareToolbar({
     return (
       <li key={concept.id}>
         <label className="concept-option" data-tone={tone?.index}>
-          <input type="checkbox" name="c" value={concept.id} checked={checked} disabled={!checked && full} onChange={() => onToggleConcept(concept.id)} />
+          <input type="checkbox" name={COMPARE_KEYS.concepts} value={concept.id} checked={checked} disabled={!checked && full} onChange={() => onToggleConcept(concept.id)} />
           <span className="min-w-0">
             <span lang="zh-Hans">{concept.labelZh}</span> <span className="focus-muted">{concept.labelEn}</span>
           </span>
@@ -96,12 +98,11 @@ export function CompareToolbar({
           <span lang="zh-Hans">概念</span> Concepts{active.length > 0 ? ` · ${active.length}` : ""}
           {active.length > 0 ? <span className="sr-only"> highlighted</span> : null} <span aria-hidden="true">▾</span>
         </summary>
-        <form method="get" action="/compare" className="concept-picker-panel" onSubmit={(event) => scripted && event.preventDefault()}>
-          {(["left", "right", "lp", "rp", "pane"] as const).map((key) =>
-            formState[key] ? <input key={key} type="hidden" name={key} value={formState[key] ?? ""} /> : null,
-          )}
-          {formState.align ? <input type="hidden" name="align" value="1" /> : null}
-          {formState.focus ? <input type="hidden" name="f" value={writeFocus(formState.focus) ?? ""} /> : null}
+        <form method="get" action={PATHS.compare} className="concept-picker-panel" onSubmit={(event) => scripted && event.preventDefault()}>
+          {/* The view's state but its concepts, which are the form's checkboxes: as compareHref writes it. */}
+          {compareQuery({ ...formState, concepts: [] }).map(([key, value]) => (
+            <input key={key} type="hidden" name={key} value={value} />
+          ))}
           <p className="px-1 pb-1 text-xs focus-muted">
             Mentions in the left · right essay. Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
           </p>
@@ -160,7 +161,7 @@ export function CompareToolbar({
           <span lang="zh-Hans">对齐</span> Align
         </button>
         <a
-          href={compareStateHref(formState)}
+          href={compareHref(formState)}
           className="compare-button no-underline"
           onClick={(event) => {
             event.preventDefault();

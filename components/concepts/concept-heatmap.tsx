@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { CSSProperties } from "react";
 import type { ConceptHeatmap } from "@/lib/db/concept-heatmap";
+import { conceptHref, searchHitHref } from "@/lib/urls/app-urls";
 import { VIRIDIS_STEPS, heatColour } from "./heat-scale";
-import { conceptHref, mentionHref } from "./mention-href";
 
 type HeatStyle = CSSProperties & Record<"--heat-bg" | "--heat-fg" | "--heat-bg-night" | "--heat-fg-night", string>;
 
@@ -90,7 +90,7 @@ export function ConceptHeatmapTable({ heatmap }: { heatmap: ConceptHeatmap }) {
                       >
                         {cell.first ? (
                           <Link
-                            href={mentionHref(document.slug, cell.first.anchor, cell.first.start, cell.first.end)}
+                            href={searchHitHref(document.slug, cell.first.anchor, cell.first)}
                             aria-label={`${row.labelZh}: ${cell.count} in ${where}; open the first`}
                             className="block px-1 no-underline hover:underline"
                             data-testid="heatmap-cell"

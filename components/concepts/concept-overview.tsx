@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { ConceptDetail, ConceptRef, QuoteLocation } from "@/lib/db/get-concept";
-import { conceptHref, mentionHref, readerHref } from "./mention-href";
+import { conceptHref, readerHref, searchHitHref } from "@/lib/urls/app-urls";
 
 function quoteHref(location: QuoteLocation): string {
   // The abstract opens the reader's page and has no anchor of its own.
-  return location.part === "block" ? mentionHref(location.slug, location.anchor, location.start, location.end) : readerHref(location.slug);
+  return location.part === "block" ? searchHitHref(location.slug, location.anchor, location) : readerHref(location.slug);
 }
 
 /** The definition in both languages and where it comes from: a passage of the corpus, or an outside work. */

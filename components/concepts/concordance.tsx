@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ConcordanceLine } from "@/lib/db/get-concept";
-import { mentionHref } from "./mention-href";
+import { conceptHref, searchHitHref } from "@/lib/urls/app-urls";
 import { type ConcordanceSort, type ConcordanceSortKey, sortConcordance } from "./sort-concordance";
 
 const COLUMN_NAMES: Record<ConcordanceSortKey, { zh: string; en: string }> = {
@@ -15,7 +15,7 @@ const COLUMN_NAMES: Record<ConcordanceSortKey, { zh: string; en: string }> = {
  * reader at the mention. Sorting is a link (the server sorts), so it works without JavaScript and the
  * sorted view can be shared.
  */
-export function Concordance({ lines, sort, basePath }: { lines: ConcordanceLine[]; sort: ConcordanceSort; basePath: string }) {
+export function Concordance({ lines, sort, conceptId }: { lines: ConcordanceLine[]; sort: ConcordanceSort; conceptId: string }) {
   const sorted = sortConcordance(
     lines.map((line, index) => ({ ...line, index, fraction: line.place.fraction })),
     sort,
@@ -23,7 +23,7 @@ export function Concordance({ lines, sort, basePath }: { lines: ConcordanceLine[
   const header = (key: ConcordanceSortKey, className: string) => {
     const active = sort.key === key;
     const nextOrder = active && sort.order === "asc" ? "desc" : "asc";
-    const href = `${basePath}?sort=${key}&order=${nextOrder}#concordance`;
+    const href = conceptHref(conceptId, { key, order: nextOrder });
     return (
       <th scope="col" className={className} aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
         <Link href={href} scroll={false} className="inline-flex items-center gap-1 whitespace-nowrap no-underline hover:underline" data-testid={`sort-${key}`}>
@@ -71,7 +71,7 @@ export function Concordance({ lines, sort, basePath }: { lines: ConcordanceLine[
               <td className="py-1.5 pr-0.5 text-right font-serif whitespace-nowrap">{line.left}</td>
               <td className="px-0.5 py-1.5 text-center font-serif whitespace-nowrap">
                 <Link
-                  href={mentionHref(line.documentSlug, line.anchor, line.start, line.end)}
+                  href={searchHitHref(line.documentSlug, line.anchor, line)}
                   aria-label={`${line.keyword} — ${line.documentTitle} ${line.place.label}: open in the reader`}
                   className="no-underline"
                   data-testid="concordance-keyword"

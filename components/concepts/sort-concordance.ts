@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { queryValue, type QueryInput } from "@/lib/urls/query-values";
+import { CONCORDANCE_KEYS } from "@/lib/urls/url-grammar";
 
 export const CONCORDANCE_SORTS = ["document", "position", "left", "right"] as const;
 export type ConcordanceSortKey = (typeof CONCORDANCE_SORTS)[number];
@@ -17,9 +19,8 @@ const sortParams = z.object({
 });
 
 /** The sort a URL asks for; anything unreadable falls back to corpus order rather than failing the page. */
-export function readConcordanceSort(params: Record<string, string | string[] | undefined>): ConcordanceSort {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const parsed = sortParams.parse({ sort: first(params.sort), order: first(params.order) });
+export function readConcordanceSort(query: QueryInput): ConcordanceSort {
+  const parsed = sortParams.parse({ sort: queryValue(query, CONCORDANCE_KEYS.sort), order: queryValue(query, CONCORDANCE_KEYS.order) });
   return { key: parsed.sort, order: parsed.order };
 }
 

@@ -1,4 +1,5 @@
 import type { SearchParams } from "@/lib/search/search-params";
+import { PATHS, SEARCH_KEYS } from "@/lib/urls/url-grammar";
 
 export interface SearchFilterOptions {
   documents: { slug: string; title: string }[];
@@ -11,7 +12,7 @@ const selectClass =
 /** A plain GET form: searching and filtering work without JavaScript. */
 export function SearchForm({ params, options }: { params: SearchParams; options: SearchFilterOptions }) {
   return (
-    <form role="search" action="/search" method="get" className="grid gap-4" aria-label="Search the corpus">
+    <form role="search" action={PATHS.search} method="get" className="grid gap-4" aria-label="Search the corpus">
       <div>
         <label htmlFor="search-q" className="block text-sm font-medium">
           检索 <span className="text-muted dark:text-night-muted">Search the corpus</span>
@@ -19,7 +20,7 @@ export function SearchForm({ params, options }: { params: SearchParams; options:
         <div className="mt-1 flex gap-2">
           <input
             id="search-q"
-            name="q"
+            name={SEARCH_KEYS.query}
             type="search"
             defaultValue={params.q}
             maxLength={100}
@@ -43,7 +44,7 @@ export function SearchForm({ params, options }: { params: SearchParams; options:
         <legend className="sr-only">Filters</legend>
         <label className="text-sm">
           Document
-          <select name="doc" defaultValue={params.doc ?? ""} className={selectClass}>
+          <select name={SEARCH_KEYS.document} defaultValue={params.doc ?? ""} className={selectClass}>
             <option value="">All documents</option>
             {options.documents.map((document) => (
               <option key={document.slug} value={document.slug}>
@@ -54,7 +55,7 @@ export function SearchForm({ params, options }: { params: SearchParams; options:
         </label>
         <label className="text-sm">
           Kind of passage
-          <select name="kind" defaultValue={params.kind ?? ""} className={selectClass}>
+          <select name={SEARCH_KEYS.kind} defaultValue={params.kind ?? ""} className={selectClass}>
             <option value="">Headings, paragraphs and notes</option>
             <option value="heading">Headings</option>
             <option value="paragraph">Paragraphs</option>
@@ -63,7 +64,7 @@ export function SearchForm({ params, options }: { params: SearchParams; options:
         </label>
         <label className="text-sm">
           Concept
-          <select name="concept" defaultValue={params.concept ?? ""} className={selectClass}>
+          <select name={SEARCH_KEYS.concept} defaultValue={params.concept ?? ""} className={selectClass}>
             <option value="">Any concept</option>
             {options.concepts.map((concept) => (
               <option key={concept.id} value={concept.id}>

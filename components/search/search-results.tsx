@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { SearchHit, SearchResult } from "@/lib/db/search-corpus";
 import type { SearchParams } from "@/lib/search/search-params";
-import { searchPageHref } from "@/lib/search/search-page-href";
+import { readerHref, searchPageHref } from "@/lib/urls/app-urls";
 import { KwicLine } from "./kwic-line";
 
 const KIND_LABEL: Record<SearchHit["kind"], string> = { heading: "heading", paragraph: "paragraph", footnote: "note" };
@@ -58,7 +58,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
         {groupByDocument(result.hits).map((group) => (
           <article key={`${group.slug}-${group.hits[0]?.anchor}`} className="mt-6" data-testid="search-group" data-document={group.slug}>
             <h3 className="font-serif text-lg font-semibold">
-              <Link href={`/read/${group.slug}`}>{group.title}</Link>{" "}
+              <Link href={readerHref(group.slug)}>{group.title}</Link>{" "}
               <span className="font-sans text-sm font-normal text-muted dark:text-night-muted">
                 {countOf.get(group.slug) ?? group.hits.length} hits
               </span>

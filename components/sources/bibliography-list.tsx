@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SourceListItem } from "@/lib/db/list-sources";
-import { sourceHref } from "@/lib/trail/trail-links";
+import { bibliographyHref, sourceHref } from "@/lib/urls/app-urls";
 import { OutboundLink } from "./outbound-link";
 import { SOURCE_TYPE_LABELS } from "./source-labels";
 
@@ -43,7 +43,7 @@ export function BibliographyList({ sources }: { sources: SourceListItem[] }) {
             {source.citedIn.map((document, index) => (
               <span key={document.slug} data-testid="cited-in" data-slug={document.slug}>
                 {index > 0 ? "; " : ""}
-                <Link href={`/bibliography?doc=${document.slug}`} className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
+                <Link href={bibliographyHref({ doc: document.slug })} className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
                   {document.title}
                 </Link>{" "}
                 ({document.citations})

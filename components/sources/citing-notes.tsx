@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { EditorialCorrection, UncertainAttachment } from "@/components/reader/note-provenance";
 import type { SourceCitation, SourceDocument } from "@/lib/db/get-source";
-import { citingPassageHref, readerHref } from "@/lib/trail/trail-links";
 import { appendStep, type Trail } from "@/lib/trail/trail-param";
+import { citingPassageHref, readerHref } from "@/lib/urls/app-urls";
 
 /**
  * Every note citing the work, by document: the passage around the marker, the exact wording of the
@@ -73,7 +73,7 @@ function CitingNote({ citation, trail }: { citation: SourceCitation; trail: Trai
           Open this citing passage
         </Link>
         <Link
-          href={readerHref(citation.documentSlug, appendStep(trail, step), citation.noteAnchor)}
+          href={readerHref(citation.documentSlug, { trail: appendStep(trail, step), fragment: citation.noteAnchor })}
           className="underline decoration-rule underline-offset-2 dark:decoration-night-rule"
         >
           Go to note {citation.noteLabel}

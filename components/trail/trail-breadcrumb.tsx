@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { stepHref } from "@/lib/trail/trail-links";
 import { encodeStep, type Trail } from "@/lib/trail/trail-param";
+import { stepHref } from "@/lib/urls/app-urls";
 
 export interface TrailStepLabel {
   label: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareStateHref, dropUnknown, readCompareState, readFocus } from "./compare-state";
+import { compareHref as compareStateHref, readCompareState, readFocus } from "@/lib/urls/app-urls";
+import { dropUnknown } from "./compare-state";
 
 const base = { left: "essay-a", right: "essay-b" };
 

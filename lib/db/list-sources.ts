@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { SOURCE_TYPES, type SourceType } from "@/lib/citations/group-sources";
-import { slugParam } from "@/lib/http/route-params";
+import { slugParam } from "@/lib/urls/route-params";
 import { getDatabase, type Database } from "./prisma-client";
 import { sourceRowSelect, toSourceDetails, yearOf, type SourceDetails } from "./source-record";
 
@@ -26,17 +26,6 @@ export const sourceListQuerySchema = z.strictObject({
   dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).optional()),
 });
 export type SourceListQuery = z.infer<typeof sourceListQuerySchema>;
-
-/** Search parameters as a plain object for the schema: the first value of each key. */
-export function searchParamsObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
-  const entries = params instanceof URLSearchParams ? [...params.keys()].map((key) => [key, params.get(key)] as const) : Object.entries(params);
-  const result: Record<string, string> = {};
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (typeof first === "string") result[key] = first;
-  }
-  return result;
-}
 
 export interface CitedIn {
   slug: string;

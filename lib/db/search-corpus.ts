@@ -7,6 +7,7 @@ import { makeSnippet } from "@/lib/search/make-snippet";
 import { chooseIndexGrams } from "@/lib/search/choose-index-grams";
 import { planLeadingScan } from "@/lib/search/plan-leading-scan";
 import type { SearchBlockKind } from "@/lib/search/search-params";
+import { searchHitHref } from "@/lib/urls/app-urls";
 
 /**
  * The most blocks one search examines. Counting every match of `的` in a large corpus would read the
@@ -208,7 +209,7 @@ export async function searchCorpus(db: Database, request: SearchRequest, plan: P
         blockStart: range.start,
         blockEnd: range.end,
         term: match.term,
-        href: readerHref(block.slug, block.anchor, range.start, range.end),
+        href: searchHitHref(block.slug, block.anchor, range),
       });
     });
   }
@@ -221,11 +222,6 @@ export async function searchCorpus(db: Database, request: SearchRequest, plan: P
     counts,
     hits,
   };
-}
-
-/** The reader, opened at a block with the range [start, end) of its text highlighted. */
-export function readerHref(slug: string, anchor: string, start: number, end: number): string {
-  return `/read/${encodeURIComponent(slug)}?hl=${start}-${end}#${encodeURIComponent(anchor)}`;
 }
 
 function parseJson<T>(value: unknown): T {

@@ -4,20 +4,24 @@
  * does are sent to the dynamic twin of the page. Rewrites are matched by Next's router itself: a proxy
  * (middleware) deciding the same thing cost a third of the throughput.
  *
- * No path aliases here: next.config.ts loads this file before the app's module resolution exists.
+ * No path aliases here: next.config.ts loads this file before the app's module resolution exists. The keys
+ * come from lib/urls/url-grammar.ts (no imports either), so a key the app adds is known here too.
  */
 
-/** Query keys the reader renders on the server: a quoted passage, a search hit, a footnote trail. */
-export const READER_RENDERED_KEYS = ["q", "hl", "hb", "trail"] as const;
+import { COMPARE_KEYS, PATHS, READER_KEYS, SLUG_PATTERN } from "../urls/url-grammar";
 
 /**
- * Query keys of side by side that change its first render: concepts (server marks), aligned mode, the
- * focused paragraph, the phone tab and the panes' positions (client state read from the URL, which a
- * static render sees as empty).
+ * Query keys the reader renders on the server: all of them (a quoted passage, a search hit, a footnote
+ * trail), and so will any key added later.
  */
-export const COMPARE_STATE_KEYS = ["c", "align", "f", "pane", "lp", "rp"] as const;
+export const READER_RENDERED_KEYS = Object.values(READER_KEYS);
 
-const SLUG = "[A-Za-z0-9][A-Za-z0-9_-]{0,199}";
+/**
+ * Query keys of side by side that change its first render: every key but the two documents. Concepts
+ * (server marks), aligned mode, the focused paragraph, the phone tab and the panes' positions (client
+ * state read from the URL, which a static render sees as empty) all do, and so will any key added later.
+ */
+export const COMPARE_STATE_KEYS = Object.values(COMPARE_KEYS).filter((key) => key !== COMPARE_KEYS.left && key !== COMPARE_KEYS.right);
 
 interface Rewrite {
   source: string;
@@ -28,15 +32,19 @@ interface Rewrite {
 
 export function pageCacheRewrites(): Rewrite[] {
   return [
-    ...READER_RENDERED_KEYS.map((key) => ({ source: "/read/:slug", has: [{ type: "query" as const, key }], destination: "/read/:slug/query" })),
+    ...READER_RENDERED_KEYS.map((key) => ({
+      source: `${PATHS.reader}/:slug`,
+      has: [{ type: "query" as const, key }],
+      destination: `${PATHS.reader}/:slug/query`,
+    })),
     {
-      source: "/compare",
+      source: PATHS.compare,
       has: [
-        { type: "query", key: "left", value: `(?<left>${SLUG})` },
-        { type: "query", key: "right", value: `(?<right>${SLUG})` },
+        { type: "query", key: COMPARE_KEYS.left, value: `(?<left>${SLUG_PATTERN})` },
+        { type: "query", key: COMPARE_KEYS.right, value: `(?<right>${SLUG_PATTERN})` },
       ],
       missing: COMPARE_STATE_KEYS.map((key) => ({ type: "query" as const, key })),
-      destination: "/compare/:left/:right",
+      destination: `${PATHS.compare}/:left/:right`,
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { matchQuote } from "@/lib/anchoring/match-quote";
-import type { PassageSelector } from "./deep-links";
+import type { PassageSelector } from "@/lib/urls/app-urls";
 
 export interface TextBlock {
   anchor: string;

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { firstValue } from "@/lib/urls/query-values";
+import { isAnchor, isSlug, isSourceKey } from "@/lib/urls/url-grammar";
 
 /**
  * A footnote trail: the steps a reader took from a claim to its note, to the cited work, to another place
@@ -22,41 +23,22 @@ export const MAX_TRAIL_STEPS = 16;
 /** Longer values are refused before they are split: a trail is a link, not a payload. */
 export const MAX_TRAIL_LENGTH = 2000;
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/u, "not a document slug");
-const anchor = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/u, "not an anchor");
-
-export const trailStepSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("marker"), slug, noteAnchor: anchor }),
-  z.object({ kind: z.literal("source"), key: anchor }),
-  z.object({ kind: z.literal("note"), slug, noteAnchor: anchor }),
-]);
-export type TrailStep = z.infer<typeof trailStepSchema>;
+export type TrailStep =
+  | { kind: "marker"; slug: string; noteAnchor: string }
+  | { kind: "source"; key: string }
+  | { kind: "note"; slug: string; noteAnchor: string };
 export type Trail = TrailStep[];
 
 const PREFIX = { marker: "m", source: "s", note: "n" } as const;
 
-function splitStep(text: string): unknown {
+/** One step of the encoding, or null when it is not one (plain checks, no zod: client code links trails). */
+function readStep(text: string): TrailStep | null {
   const [prefix, ...rest] = text.split(".");
-  switch (prefix) {
-    case "m":
-    case "n":
-      return rest.length === 2
-        ? { kind: prefix === "m" ? "marker" : "note", slug: rest[0], noteAnchor: rest[1] }
-        : { kind: "invalid" };
-    case "s":
-      return rest.length === 1 ? { kind: "source", key: rest[0] } : { kind: "invalid" };
-    default:
-      return { kind: "invalid" };
-  }
+  if (prefix === "s") return rest.length === 1 && isSourceKey(rest[0]) ? { kind: "source", key: rest[0] } : null;
+  if ((prefix !== "m" && prefix !== "n") || rest.length !== 2) return null;
+  const [slug, noteAnchor] = rest;
+  return isSlug(slug) && isAnchor(noteAnchor) ? { kind: prefix === "m" ? "marker" : "note", slug, noteAnchor } : null;
 }
-
-/** The `trail` URL parameter, validated: a string of 1..MAX_TRAIL_STEPS well-formed steps. */
-export const trailParamSchema = z
-  .string()
-  .min(1, "the trail is empty")
-  .max(MAX_TRAIL_LENGTH, "the trail is too long")
-  .transform((value) => value.split("~").map(splitStep))
-  .pipe(z.array(trailStepSchema).min(1).max(MAX_TRAIL_STEPS, `a trail has at most ${MAX_TRAIL_STEPS} steps`));
 
 export function encodeStep(step: TrailStep): string {
   return step.kind === "source" ? `${PREFIX.source}.${step.key}` : `${PREFIX[step.kind]}.${step.slug}.${step.noteAnchor}`;
@@ -76,12 +58,14 @@ export interface ReadTrail {
   invalid: boolean;
 }
 
-/** The trail of a request's search parameters; absent → empty, malformed → empty and `invalid`. */
-export function readTrail(value: string | string[] | undefined | null): ReadTrail {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (raw === undefined || raw === null || raw === "") return { trail: [], invalid: false };
-  const parsed = trailParamSchema.safeParse(raw);
-  return parsed.success ? { trail: parsed.data, invalid: false } : { trail: [], invalid: true };
+/** The trail of a request's search parameters; absent → empty, malformed (any step, or too long) → empty and `invalid`. */
+export function readTrail(value: string | readonly string[] | undefined | null): ReadTrail {
+  const raw = firstValue(value);
+  if (raw === undefined || raw === "") return { trail: [], invalid: false };
+  const steps = raw.length > MAX_TRAIL_LENGTH ? [] : raw.split("~").map(readStep);
+  const readable = (step: TrailStep | null): step is TrailStep => step !== null;
+  if (steps.length === 0 || steps.length > MAX_TRAIL_STEPS || !steps.every(readable)) return { trail: [], invalid: true };
+  return { trail: steps, invalid: false };
 }
 
 /**
@@ -98,4 +82,9 @@ export function appendStep(trail: readonly TrailStep[], step: TrailStep): Trail 
 /** The trail up to and including step `index` (where a breadcrumb link leads). */
 export function trailUpTo(trail: readonly TrailStep[], index: number): Trail {
   return trail.slice(0, index + 1);
+}
+
+/** The trail a source page stands on: the given one, ending with this source (added when it does not). */
+export function trailOnSource(trail: readonly TrailStep[], key: string): Trail {
+  return appendStep(trail, { kind: "source", key });
 }

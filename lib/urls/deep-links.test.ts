@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockHref, compareHref, passageHref, readHitRange, readPassageSelector } from "./deep-links";
+import { blockHref, compareHref, passageHref, readHitRange, readPassageSelector } from "./app-urls";
 
 const paramsOf = (href: string) => Object.fromEntries(new URL(href, "http://x").searchParams);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readSearchParams } from "./search-params";
-import { searchPageHref } from "./search-page-href";
+import { readSearchParams } from "@/lib/search/search-params";
+import { searchPageHref } from "./app-urls";
 
 describe("searchPageHref", () => {
   it("leaves out defaults and round-trips through readSearchParams", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { citingPassageHref, noteSourceHref, stepHref, trailOnSource } from "./trail-links";
-import type { Trail } from "./trail-param";
+import { type Trail, trailOnSource } from "@/lib/trail/trail-param";
+import { citingPassageHref, noteSourceHref, stepHref } from "./app-urls";
 
 const trail: Trail = [
   { kind: "marker", slug: "essay-a", noteAnchor: "n-3f2a" },

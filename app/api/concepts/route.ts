@@ -1,11 +1,10 @@
-import { databaseUnavailable } from "@/lib/http/api-response";
 import { listConcepts } from "@/lib/db/list-concepts";
+import { apiRoute } from "@/lib/http/api-response";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const index = await listConcepts().catch((error: unknown) => databaseUnavailable(error, "GET /api/concepts"));
-  if (index instanceof Response) return index;
+export const GET = apiRoute("GET /api/concepts", async (_request: Request) => {
+  const index = await listConcepts();
   return Response.json({
     documents: index.documents,
     concepts: index.concepts.map((concept) => ({
@@ -18,4 +17,4 @@ export async function GET() {
       total: concept.total,
     })),
   });
-}
+});

@@ -1,8 +1,9 @@
 import { listDocuments } from "@/lib/db/list-documents";
+import { apiRoute } from "@/lib/http/api-response";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = apiRoute("GET /api/documents", async (_request: Request) => {
   const documents = await listDocuments();
   return Response.json({
     documents: documents.map((d) => ({
@@ -18,4 +19,4 @@ export async function GET() {
       counts: d.counts,
     })),
   });
-}
+});

@@ -1,5 +1,5 @@
+import { apiRoute } from "@/lib/http/api-response";
+
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return Response.json({ ok: true });
-}
+export const GET = apiRoute("GET /api/health", (_request: Request) => Response.json({ ok: true }));

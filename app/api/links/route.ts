@@ -1,32 +1,29 @@
 import { z } from "zod";
 import { LINK_KINDS, listPassageLinks } from "@/lib/db/list-passage-links";
-import { badRequest, databaseUnavailable } from "@/lib/http/api-response";
-import { slugParam } from "@/lib/http/route-params";
+import { apiRoute, badRequest, notFound } from "@/lib/http/api-response";
+import { firstValues, repeatedKeys } from "@/lib/urls/query-values";
+import { slugParam } from "@/lib/urls/route-params";
+import { PASSAGE_LINK_KEYS } from "@/lib/urls/url-grammar";
 
 export const dynamic = "force-dynamic";
 
-
 const linksQuery = z
   .strictObject({
-    left: slugParam,
-    right: slugParam,
-    kind: z.enum(LINK_KINDS, { error: `kind must be one of ${LINK_KINDS.join(", ")}` }).optional(),
+    [PASSAGE_LINK_KEYS.left]: slugParam,
+    [PASSAGE_LINK_KEYS.right]: slugParam,
+    [PASSAGE_LINK_KEYS.kind]: z.enum(LINK_KINDS, { error: `kind must be one of ${LINK_KINDS.join(", ")}` }).optional(),
   })
   .refine((query) => query.left !== query.right, { message: "left and right must name two different documents", path: ["right"] });
 
-export async function GET(request: Request) {
+export const GET = apiRoute("GET /api/links", async (request: Request) => {
   const params = new URL(request.url).searchParams;
-  const repeated = [...new Set(params.keys())].filter((key) => params.getAll(key).length > 1);
-  if (repeated.length > 0) return badRequest(`give each parameter once (repeated: ${repeated.join(", ")})`);
-  if (!params.get("left") || !params.get("right")) return badRequest("give the two documents as left=<slug>&right=<slug>");
-  const query = linksQuery.safeParse({
-    left: params.get("left") ?? undefined,
-    right: params.get("right") ?? undefined,
-    ...Object.fromEntries([...params].filter(([key]) => key !== "left" && key !== "right")),
-  });
-  if (!query.success) return badRequest(query.error);
-  const result = await listPassageLinks(query.data).catch((error: unknown) => databaseUnavailable(error, "GET /api/links"));
-  if (result instanceof Response) return result;
-  if ("missing" in result) return Response.json({ error: `no document with slug ${result.missing.map((s) => `"${s}"`).join(" or ")}` }, { status: 404 });
+  const repeated = repeatedKeys(params);
+  if (repeated.length > 0) throw badRequest(`give each parameter once (repeated: ${repeated.join(", ")})`);
+  const values = firstValues(params);
+  if (!values[PASSAGE_LINK_KEYS.left] || !values[PASSAGE_LINK_KEYS.right]) {
+    throw badRequest(`give the two documents as ${PASSAGE_LINK_KEYS.left}=<slug>&${PASSAGE_LINK_KEYS.right}=<slug>`);
+  }
+  const result = await listPassageLinks(linksQuery.parse(values));
+  if ("missing" in result) throw notFound(`document ${result.missing.map((slug) => `"${slug}"`).join(" or ")}`);
   return Response.json(result);
-}
+});

@@ -2,7 +2,11 @@ import fs from "node:fs/promises";
 import { ImageResponse } from "next/og";
 import { getDocumentStructure } from "@/lib/db/get-document";
 import { readSetting } from "@/lib/env";
+import { apiRoute, notFound } from "@/lib/http/api-response";
 import { extractCollectionFont, listCollectionFaces } from "@/lib/reader/extract-collection-font";
+import { firstValues } from "@/lib/urls/query-values";
+import { slugParam } from "@/lib/urls/route-params";
+import { LINK_PREVIEW_KEYS } from "@/lib/urls/url-grammar";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -25,12 +29,12 @@ function loadFont(): Promise<ArrayBuffer> {
 }
 
 /** The link-preview image of a reader URL: the quoted passage (or the opening) under the document's title. */
-export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  const slug = params.get("slug") ?? "";
-  const document = slug ? await getDocumentStructure(slug) : null;
-  if (!document) return new Response("no such document", { status: 404 });
-  const quote = params.get("q")?.slice(0, 280) ?? null;
+export const GET = apiRoute("GET /api/og", async (request: Request) => {
+  const params = firstValues(new URL(request.url).searchParams);
+  const slug = slugParam.parse(params[LINK_PREVIEW_KEYS.slug] ?? "");
+  const document = await getDocumentStructure(slug);
+  if (!document) throw notFound(`document "${slug}"`);
+  const quote = params[LINK_PREVIEW_KEYS.quote]?.slice(0, 280) ?? null;
   const passage = quote ?? (document.abstract ?? document.paragraphs[0]?.text ?? "").slice(0, 160);
   const byline = [document.authors.join("、"), [document.journal, document.issue].filter(Boolean).join("，")].filter(Boolean).join(" · ");
 
@@ -54,4 +58,4 @@ export async function GET(request: Request) {
       headers: { "cache-control": "public, max-age=3600" },
     },
   );
-}
+});

@@ -1,17 +1,17 @@
 import { getDatabase } from "@/lib/db/prisma-client";
 import { searchCorpus } from "@/lib/db/search-corpus";
-import { badRequest } from "@/lib/http/api-response";
+import { apiRoute, badRequest } from "@/lib/http/api-response";
 import { parseSearchQuery } from "@/lib/search/parse-search-query";
 import { readSearchParams } from "@/lib/search/search-params";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/search?q=…&doc=<slug>&kind=paragraph&concept=<id>&page=1&pageSize=20 (see docs/search.md). */
-export async function GET(request: Request) {
+export const GET = apiRoute("GET /api/search", async (request: Request) => {
   const read = readSearchParams(new URL(request.url).searchParams);
-  if (!read.ok) return badRequest(read.reason);
+  if (!read.ok) throw badRequest(read.reason);
   const query = parseSearchQuery(read.params.q);
-  if (!query.ok) return badRequest(`q: ${query.reason}`);
+  if (!query.ok) throw badRequest(`q: ${query.reason}`);
   const { doc, kind, concept, page, pageSize } = read.params;
   const result = await searchCorpus(getDatabase(), {
     terms: query.terms.map((term) => term.folded),
@@ -30,4 +30,4 @@ export async function GET(request: Request) {
     counts: result.counts,
     hits: result.hits,
   });
-}
+});

@@ -1,13 +1,13 @@
-import { listSources, searchParamsObject, sourceListQuerySchema } from "@/lib/db/list-sources";
-import { badRequest, notFound } from "@/lib/http/api-response";
+import { listSources, sourceListQuerySchema } from "@/lib/db/list-sources";
+import { apiRoute, notFound } from "@/lib/http/api-response";
+import { firstValues } from "@/lib/urls/query-values";
 
 export const dynamic = "force-dynamic";
 
 /** All sources (or one document's) with where each is cited; `?doc=&type=&year=&sort=&dir=`. */
-export async function GET(request: Request) {
-  const query = sourceListQuerySchema.safeParse(searchParamsObject(new URL(request.url).searchParams));
-  if (!query.success) return badRequest(query.error);
-  const list = await listSources(query.data);
-  if (!list) return notFound(`document "${query.data.doc}"`);
+export const GET = apiRoute("GET /api/sources", async (request: Request) => {
+  const query = sourceListQuerySchema.parse(firstValues(new URL(request.url).searchParams));
+  const list = await listSources(query);
+  if (!list) throw notFound(`document "${query.doc}"`);
   return Response.json(list);
-}
+});

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Concordance } from "@/components/concepts/concordance";
 import { ConceptCounts, ConceptDefinition, ConceptRelations } from "@/components/concepts/concept-overview";
-import { conceptHref } from "@/components/concepts/mention-href";
 import { readConcordanceSort } from "@/components/concepts/sort-concordance";
 import { getConcept } from "@/lib/db/get-concept";
-import { conceptIdParam } from "../concept-id-param";
+import { conceptHref } from "@/lib/urls/app-urls";
+import { conceptIdSegment } from "@/lib/urls/route-params";
+import { PATHS } from "@/lib/urls/url-grammar";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ type Props = {
 };
 
 async function load(params: Props["params"]) {
-  const id = conceptIdParam.safeParse((await params).id);
+  const id = conceptIdSegment.safeParse((await params).id);
   return id.success ? getConcept(id.data) : null;
 }
 
@@ -33,7 +34,7 @@ export default async function ConceptPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <nav aria-label="Breadcrumb" className="text-sm text-muted dark:text-night-muted">
-        <Link href="/concepts">概念 Concepts</Link>
+        <Link href={PATHS.concepts}>概念 Concepts</Link>
         {concept.compound ? (
           <>
             {" / "}
@@ -69,7 +70,7 @@ export default async function ConceptPage({ params, searchParams }: Props) {
           语境索引 <span lang="en" className="font-sans text-base font-normal text-muted dark:text-night-muted">Every mention in context ({concept.mentions.length})</span>
         </h2>
         <div className="mt-3">
-          <Concordance lines={concept.mentions} sort={sort} basePath={conceptHref(concept.id)} />
+          <Concordance lines={concept.mentions} sort={sort} conceptId={concept.id} />
         </div>
       </section>
     </div>

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import type { DocumentStructure } from "@/lib/model/document-model";
-import { readPassageSelector } from "@/lib/reader/deep-links";
+import { linkPreviewImageHref, readPassageSelector } from "@/lib/urls/app-urls";
 
 const DESCRIPTION_LENGTH = 160;
 
@@ -15,9 +15,7 @@ export function linkPreviewMetadata(document: DocumentStructure, query: Record<s
   const passage = selector?.exact ?? null;
   const opening = document.abstract ?? document.paragraphs[0]?.text ?? "";
   const description = clip(passage ? `“${passage}”` : opening, DESCRIPTION_LENGTH);
-  const image = new URLSearchParams({ slug: document.slug });
-  if (passage) image.set("q", clip(passage, 280));
-  const imageUrl = `/api/og?${image.toString()}`;
+  const imageUrl = linkPreviewImageHref(document.slug, passage ? clip(passage, 280) : null);
   return {
     title: document.title,
     description,

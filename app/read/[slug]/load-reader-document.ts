@@ -3,8 +3,8 @@ import { cache } from "react";
 import { getDocumentStructure } from "@/lib/db/get-document";
 import { resolveAnchorBySlug } from "@/lib/db/resolve-anchor-by-slug";
 import type { DocumentStructure } from "@/lib/model/document-model";
-import type { PassageSelector } from "@/lib/reader/deep-links";
 import { locatePassage, type PassageLocation } from "@/lib/reader/locate-passage";
+import type { PassageSelector } from "@/lib/urls/app-urls";
 
 /** One query per request, shared by the page and its metadata. */
 export const loadReaderDocument = cache((slug: string) => getDocumentStructure(slug));

@@ -11,11 +11,12 @@ import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getCitationSourceKeys } from "@/lib/db/get-citation-source-keys";
 import { listDocumentTitles } from "@/lib/db/list-document-titles";
-import { isAnchor, readHitRange, readPassageSelector } from "@/lib/reader/deep-links";
 import { buildReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
-import { noteSourceHref } from "@/lib/trail/trail-links";
 import { readTrail } from "@/lib/trail/trail-param";
+import { noteSourceHref, readPassageSelector, readSearchHit } from "@/lib/urls/app-urls";
+import { slugSegment } from "@/lib/urls/route-params";
+import { READER_KEYS } from "@/lib/urls/url-grammar";
 import { findLinkedPassage, loadReaderDocument } from "./load-reader-document";
 import { linkPreviewMetadata } from "./link-preview-metadata";
 
@@ -27,19 +28,22 @@ export type ReaderQuery = Record<string, string | string[] | undefined>;
  * search hit or a trail; next.config.ts sends those there).
  */
 export async function readerMetadata(slug: string, query: ReaderQuery): Promise<Metadata> {
-  const document = await loadReaderDocument(decodeURIComponent(slug));
+  const decoded = slugSegment.safeParse(slug);
+  const document = decoded.success ? await loadReaderDocument(decoded.data) : null;
   if (!document) return { title: "Not found" };
   return linkPreviewMetadata(document, query);
 }
 
 export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; query: ReaderQuery }) {
-  const slug = decodeURIComponent(encodedSlug);
+  const decoded = slugSegment.safeParse(encodedSlug);
+  if (!decoded.success) notFound();
+  const slug = decoded.data;
   const [document, titles] = await Promise.all([loadReaderDocument(slug), listDocumentTitles()]);
   if (!document) notFound();
   const order = buildReadingOrder(document);
 
   // Footnote trail: each citation links to its source page, carrying the trail walked so far.
-  const trail = readTrail(query.trail);
+  const trail = readTrail(query[READER_KEYS.trail]);
   const [sourceKeys, trailLabels] = await Promise.all([getCitationSourceKeys(document.slug), describeTrail(trail.trail)]);
   const sourceHrefs = new Map<string, string>();
   for (const note of document.footnotes) {
@@ -57,9 +61,8 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
   if (linked?.status === "found") addMark(linked.location.anchor, { kind: "quote", start: linked.location.start, end: linked.location.end });
 
   // A search hit names its block in the fragment, which only the browser sees: the client adds `hb`.
-  const hit = readHitRange(query.hl);
-  const hitBlock = typeof query.hb === "string" && isAnchor(query.hb) ? query.hb : null;
-  if (hit && hitBlock) addMark(hitBlock, { kind: "search-hit", ...hit });
+  const hit = readSearchHit(query);
+  if (hit) addMark(hit.block, { kind: "search-hit", start: hit.start, end: hit.end });
 
   return (
     <div className="reader mx-auto max-w-6xl px-4 pb-24 pt-8 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { sourceKeyParam } from "@/app/api/export/export-params";
 import { CitingNotes } from "@/components/sources/citing-notes";
 import { ExportLinks } from "@/components/sources/export-links";
 import { SourceEvidenceList } from "@/components/sources/source-evidence";
@@ -11,8 +10,10 @@ import { exportSources } from "@/lib/citations/export-sources";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getSource } from "@/lib/db/get-source";
 import { toSourceRecord } from "@/lib/db/source-record";
-import { trailOnSource } from "@/lib/trail/trail-links";
-import { readTrail } from "@/lib/trail/trail-param";
+import { readTrail, trailOnSource } from "@/lib/trail/trail-param";
+import { bibliographyHref, sourceExportHref } from "@/lib/urls/app-urls";
+import { sourceKeySegment } from "@/lib/urls/route-params";
+import { SOURCE_KEYS } from "@/lib/urls/url-grammar";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ type Props = {
 };
 
 async function load(key: string) {
-  const parsed = sourceKeyParam.safeParse(key);
+  const parsed = sourceKeySegment.safeParse(key);
   return parsed.success ? getSource(parsed.data) : null;
 }
 
@@ -35,7 +36,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const { key } = await params;
   const source = await load(key);
   if (!source) notFound();
-  const given = readTrail((await searchParams).trail);
+  const given = readTrail((await searchParams)[SOURCE_KEYS.trail]);
   const trail = trailOnSource(given.trail, source.key);
   const labels = await describeTrail(trail);
   const reference = exportSources([toSourceRecord(source)], "gbt7714").body.trim().replace(/^\[1\]\s*/u, "");
@@ -45,7 +46,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
     <article className="mx-auto max-w-4xl px-4 py-10" data-testid="source-page" data-source-key={source.key}>
       <TrailBreadcrumb trail={trail} labels={labels} invalid={given.invalid} />
       <p className="text-sm text-muted dark:text-night-muted">
-        <Link href="/bibliography" className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
+        <Link href={bibliographyHref()} className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
           Bibliography
         </Link>{" "}
         · Cited work
@@ -69,7 +70,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
           {reference}
         </p>
         <div className="mt-3">
-          <ExportLinks label="Download" href={(format) => `/api/export/sources/${encodeURIComponent(source.key)}?format=${format}`} />
+          <ExportLinks label="Download" href={(format) => sourceExportHref(source.key, format)} />
         </div>
       </section>
 
@@ -93,7 +94,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
             {source.documents.map((document, index) => (
               <span key={document.slug}>
                 {index > 0 ? "、" : ""}
-                <Link href={`/bibliography?doc=${document.slug}`} className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
+                <Link href={bibliographyHref({ doc: document.slug })} className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
                   {document.title}
                 </Link>
               </span>

@@ -1,22 +1,19 @@
-import { mentionHref } from "@/components/concepts/mention-href";
 import { getConcept } from "@/lib/db/get-concept";
-import { badRequest, notFound, databaseUnavailable } from "@/lib/http/api-response";
-import { conceptIdParam } from "@/app/concepts/concept-id-param";
+import { apiRoute, notFound } from "@/lib/http/api-response";
+import { searchHitHref } from "@/lib/urls/app-urls";
+import { conceptIdSegment } from "@/lib/urls/route-params";
 
 export const dynamic = "force-dynamic";
 
-
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  const id = conceptIdParam.safeParse((await context.params).id);
-  if (!id.success) return badRequest(id.error);
-  const concept = await getConcept(id.data).catch((error: unknown) => databaseUnavailable(error, "GET /api/concepts/<id>"));
-  if (concept instanceof Response) return concept;
-  if (!concept) return notFound(`concept "${id.data}"`);
+export const GET = apiRoute("GET /api/concepts/<id>", async (_request: Request, context: { params: Promise<{ id: string }> }) => {
+  const id = conceptIdSegment.parse((await context.params).id);
+  const concept = await getConcept(id);
+  if (!concept) throw notFound(`concept "${id}"`);
   return Response.json({
     ...concept,
     mentions: concept.mentions.map((mention) => ({
       ...mention,
-      href: mentionHref(mention.documentSlug, mention.anchor, mention.start, mention.end),
+      href: searchHitHref(mention.documentSlug, mention.anchor, mention),
     })),
   });
-}
+});

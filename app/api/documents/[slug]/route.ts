@@ -1,12 +1,12 @@
 import { getDocumentStructure } from "@/lib/db/get-document";
-import { badRequest, notFound } from "@/lib/http/api-response";
-import { slugParam } from "@/lib/http/route-params";
+import { apiRoute, notFound } from "@/lib/http/api-response";
+import { slugSegment } from "@/lib/urls/route-params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
-  const slug = slugParam.safeParse((await context.params).slug);
-  if (!slug.success) return badRequest(slug.error);
-  const document = await getDocumentStructure(slug.data);
-  return document ? Response.json(document) : notFound(`document "${slug.data}"`);
-}
+export const GET = apiRoute("GET /api/documents/<slug>", async (_request: Request, context: { params: Promise<{ slug: string }> }) => {
+  const slug = slugSegment.parse((await context.params).slug);
+  const document = await getDocumentStructure(slug);
+  if (!document) throw notFound(`document "${slug}"`);
+  return Response.json(document);
+});

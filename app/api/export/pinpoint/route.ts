@@ -1,32 +1,31 @@
 import { z } from "zod";
 import { pinpointCitation } from "@/lib/citations/export-pinpoint";
 import { getPinpointTarget } from "@/lib/db/get-pinpoint-target";
-import { badRequest, notFound } from "@/lib/http/api-response";
-import { slugParam } from "@/lib/http/route-params";
-import { blockHref, MAX_QUOTE_LENGTH, passageHref, SELECTOR_CONTEXT_LENGTH } from "@/lib/reader/deep-links";
+import { apiRoute, notFound } from "@/lib/http/api-response";
+import { blockHref, MAX_QUOTE_LENGTH, passageHref, SELECTOR_CONTEXT_LENGTH } from "@/lib/urls/app-urls";
+import { firstValues } from "@/lib/urls/query-values";
+import { anchorParam, exportFormatParam, slugParam } from "@/lib/urls/route-params";
+import { EXPORT_KEYS } from "@/lib/urls/url-grammar";
 import { attachmentResponse } from "../attachment";
-import { anchorParam, formatParam } from "../export-params";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.strictObject({
-  doc: slugParam,
-  anchor: anchorParam,
-  format: formatParam,
-  q: z.string().trim().min(1, "the quote is empty").max(MAX_QUOTE_LENGTH, `the quote is longer than ${MAX_QUOTE_LENGTH} characters`).optional(),
+  [EXPORT_KEYS.document]: slugParam,
+  [EXPORT_KEYS.anchor]: anchorParam,
+  [EXPORT_KEYS.format]: exportFormatParam,
+  [EXPORT_KEYS.quote]: z.string().trim().min(1, "the quote is empty").max(MAX_QUOTE_LENGTH, `the quote is longer than ${MAX_QUOTE_LENGTH} characters`).optional(),
 });
 
 /**
  * A citation of one paragraph (or a selection in it, `q`): the essay's reference with the page the paragraph
  * stands on — the journal's page when folios calibrate it, else none — and a deep link back to it.
  */
-export async function GET(request: Request) {
+export const GET = apiRoute("GET /api/export/pinpoint", async (request: Request) => {
   const url = new URL(request.url);
-  const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) return badRequest(query.error);
-  const { doc, anchor, format, q } = query.data;
+  const { doc, anchor, format, q } = querySchema.parse(firstValues(url.searchParams));
   const target = await getPinpointTarget(doc, anchor);
-  if (!target) return notFound(`passage "${anchor}" of document "${doc}"`);
+  if (!target) throw notFound(`passage "${anchor}" of document "${doc}"`);
 
   // A quote found in the passage links to the words themselves; one that is not (a selection across a
   // marker, say) is still cited, with a link to its passage.
@@ -52,4 +51,4 @@ export async function GET(request: Request) {
     { readable: `${target.document.title} ${anchor}`, ascii: `duizhao-${doc}-${anchor}` },
     headers,
   );
-}
+});

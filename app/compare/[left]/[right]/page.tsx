@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { readCompareState } from "@/lib/compare/compare-state";
+import { readCompareState } from "@/lib/urls/app-urls";
+import { pathSegment, slugSegment } from "@/lib/urls/route-params";
 import { CompareView, compareMetadata } from "../../compare-view";
 
 // Rendered on first request and kept until the corpus changes (lib/page-cache/corpus-page-cache.mjs).
@@ -19,12 +20,12 @@ interface PlainCompareProps {
 
 export async function generateMetadata({ params }: PlainCompareProps): Promise<Metadata> {
   const { left, right } = await params;
-  return compareMetadata(decodeURIComponent(left), decodeURIComponent(right));
+  return compareMetadata(slugSegment.safeParse(left).data, slugSegment.safeParse(right).data);
 }
 
 export default async function PlainComparePage({ params }: PlainCompareProps) {
   const { left, right } = await params;
-  const requested = readCompareState({ left: decodeURIComponent(left), right: decodeURIComponent(right) });
+  const requested = readCompareState({ left: pathSegment.safeParse(left).data, right: pathSegment.safeParse(right).data });
   if (!requested) notFound();
   return <CompareView requested={requested} />;
 }

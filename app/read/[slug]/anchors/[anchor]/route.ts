@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { resolveAnchorBySlug } from "@/lib/db/resolve-anchor-by-slug";
-import { isAnchor } from "@/lib/reader/deep-links";
+import { apiRoute, badRequest, notFound } from "@/lib/http/api-response";
+import { anchorParam, pathSegment, slugSegment } from "@/lib/urls/route-params";
 
 export const dynamic = "force-dynamic";
 
@@ -9,11 +9,20 @@ export const dynamic = "force-dynamic";
  * passage went to), `orphaned` (with the passage's words) or `unknown`. The reader asks when a URL's
  * fragment names no element, since the fragment never reaches the server with the page request.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; anchor: string }> }) {
-  const { slug, anchor } = await params;
-  const decoded = decodeURIComponent(anchor);
-  if (!isAnchor(decoded)) return NextResponse.json({ status: "unknown", anchor: decoded }, { status: 400 });
-  const resolution = await resolveAnchorBySlug(decodeURIComponent(slug), decoded);
-  if (!resolution) return NextResponse.json({ error: "no such document" }, { status: 404 });
-  return NextResponse.json(resolution, { headers: { "cache-control": "no-store" } });
-}
+export const GET = apiRoute(
+  "GET /read/<slug>/anchors/<anchor>",
+  async (_request: Request, { params }: { params: Promise<{ slug: string; anchor: string }> }) => {
+    const raw = await params;
+    const decoded = pathSegment.safeParse(raw.anchor);
+    const anchor = anchorParam.safeParse(decoded.data);
+    // The reader shows what this answers as a resolution: an anchor that cannot be one is `unknown` to it.
+    if (!anchor.success) {
+      const reason = badRequest(decoded.success ? anchor.error : decoded.error).message;
+      return Response.json({ status: "unknown", anchor: decoded.data ?? raw.anchor, error: reason }, { status: 400 });
+    }
+    const slug = slugSegment.parse(raw.slug);
+    const resolution = await resolveAnchorBySlug(slug, anchor.data);
+    if (!resolution) throw notFound(`document "${slug}"`);
+    return Response.json(resolution, { headers: { "cache-control": "no-store" } });
+  },
+);

@@ -1,0 +1,321 @@
+import type { ExportFormat } from "@/lib/citations/export-sources";
+import type { CompareState, Side } from "@/lib/compare/compare-state";
+import type { SourceListQuery } from "@/lib/db/list-sources";
+import type { SearchParams } from "@/lib/search/search-params";
+import { appendStep, encodeTrail, type Trail, type TrailStep, trailUpTo } from "@/lib/trail/trail-param";
+import { queryValue, queryValues, type QueryInput } from "./query-values";
+import {
+  BIBLIOGRAPHY_KEYS,
+  COMPARE_KEYS,
+  CONCORDANCE_FRAGMENT,
+  CONCORDANCE_KEYS,
+  EXPORT_KEYS,
+  isAnchor,
+  isConceptId,
+  isSlug,
+  LINK_PREVIEW_KEYS,
+  PATHS,
+  READER_KEYS,
+  SEARCH_KEYS,
+  SOURCE_KEYS,
+} from "./url-grammar";
+
+/**
+ * Every URL the app hands out, built here and read back here, so that each link can be opened again:
+ *
+ * - `/read/<slug>[?trail=…][#<fragment>]`: the reader, at a block (heading, paragraph, note `n-…`, citation
+ *   `n-…-c<i>`) or a marker (`ref-<note>`), carrying a footnote trail (lib/trail/trail-param.ts).
+ * - `/read/<slug>?q=<exact>&qp=<prefix>&qs=<suffix>&qa=<block>&qo=<offset>#<block>`: a selected passage, as a W3C
+ *   TextQuoteSelector (exact text with a little context) plus where it stood (block and UTF-16 offset). The quote
+ *   is what is looked for; block and offset only break ties and say where to look first, so the link still finds
+ *   its words after the document is re-ingested.
+ * - `/read/<slug>?hl=<start>-<end>#<block>`: a search hit or concept mention, characters [start, end) of the block.
+ * - `/compare?left=<slug>&right=<slug>&lp=…&rp=…&c=<id>,<id>&align=1&f=<side>:<anchor>&pane=right`: side by side.
+ * - `/concepts/<id>[?sort=…&order=…#concordance]`, `/sources/<key>[?trail=…]`, `/search?…`, `/bibliography?…`.
+ * - `/api/export/sources/<key>?format=…`, `/api/export/bibliography?…&format=…`, `/api/og?slug=…&q=…`, and the
+ *   reader's `/read/<slug>/anchors/<anchor>` (where an anchor of an earlier version points now).
+ *
+ * Every path segment is percent-encoded. Readers of a query are lenient (a malformed value is dropped, never an
+ * error): they serve pages opened from links. Routes that refuse bad input with a reason use ./route-params.ts.
+ * Client components use this module, so it imports nothing that runs zod or touches the server.
+ */
+
+type QueryEntry = readonly [key: string, value: string | null | undefined];
+
+/** Separators the app writes into values (concept lists, focus, trails): legal in a query, and readable in shared links. */
+const READABLE_ESCAPES: Readonly<Record<string, string>> = { "%2C": ",", "%3A": ":", "%7E": "~" };
+
+/** `path?query#fragment`; entries without a value (null or undefined) are left out, in the order given. */
+function buildHref(path: string, entries: readonly QueryEntry[], options: { fragment?: string | null; readable?: boolean } = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value !== null && value !== undefined) params.append(key, value);
+  let query = params.toString();
+  if (options.readable) query = query.replace(/%2C|%3A|%7E/gu, (escape) => READABLE_ESCAPES[escape] ?? escape);
+  return `${path}${query ? `?${query}` : ""}${options.fragment ? `#${encodeURIComponent(options.fragment)}` : ""}`;
+}
+
+/** `/<root>/<segment>/…`, each segment percent-encoded. */
+function pathOf(root: string, ...segments: string[]): string {
+  return [root, ...segments.map((segment) => encodeURIComponent(segment))].join("/");
+}
+
+/** A non-empty value or null: defaults and empty filters are left out of the links the app writes. */
+const unlessEmpty = (value: string | null | undefined) => (value ? value : null);
+
+// ————— The reader —————
+
+export interface PassageSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** The block the passage was selected in, when the link was made. */
+  blockAnchor: string;
+  /** UTF-16 offset of the passage's start in that block's text. */
+  offset: number;
+}
+
+/** Enough context to tell repeated wordings apart in Chinese prose, short enough to keep links shareable. */
+export const SELECTOR_CONTEXT_LENGTH = 20;
+/** Longer selections are cut: the link keeps the start of the passage, which is what it is found by. */
+export const MAX_QUOTE_LENGTH = 600;
+
+export interface HitRange {
+  start: number;
+  end: number;
+}
+
+/** The reader, optionally at a fragment (a block's anchor, or a marker's DOM id) and carrying a footnote trail. */
+export function readerHref(slug: string, at: { fragment?: string | null; trail?: readonly TrailStep[] } = {}): string {
+  const trail = at.trail && at.trail.length > 0 ? encodeTrail(at.trail) : null;
+  return buildHref(pathOf(PATHS.reader, slug), [[READER_KEYS.trail, trail]], { fragment: at.fragment, readable: true });
+}
+
+/** The reader at a heading, paragraph, note or citation. */
+export function blockHref(slug: string, anchor: string): string {
+  return readerHref(slug, { fragment: anchor });
+}
+
+export function passageHref(slug: string, selector: PassageSelector): string {
+  return buildHref(
+    pathOf(PATHS.reader, slug),
+    [
+      [READER_KEYS.quote, selector.exact.slice(0, MAX_QUOTE_LENGTH)],
+      [READER_KEYS.quotePrefix, selector.prefix.slice(-SELECTOR_CONTEXT_LENGTH)],
+      [READER_KEYS.quoteSuffix, selector.suffix.slice(0, SELECTOR_CONTEXT_LENGTH)],
+      [READER_KEYS.quoteBlock, selector.blockAnchor],
+      [READER_KEYS.quoteOffset, String(selector.offset)],
+    ],
+    { fragment: selector.blockAnchor },
+  );
+}
+
+/**
+ * The reader opened at a block with characters [start, end) of its text highlighted: a search hit, a concept
+ * mention (every concordance line and heat-map cell).
+ */
+export function searchHitHref(slug: string, anchor: string, range: HitRange): string {
+  return buildHref(pathOf(PATHS.reader, slug), [[READER_KEYS.hit, `${range.start}-${range.end}`]], { fragment: anchor });
+}
+
+/** Where a block anchor of a document points now (the reader asks when a fragment names no element). */
+export function anchorResolutionHref(slug: string, anchor: string): string {
+  return pathOf(PATHS.reader, slug, "anchors", anchor);
+}
+
+/** The selected passage a URL carries, or null when it carries none (or a malformed one). */
+export function readPassageSelector(query: QueryInput): PassageSelector | null {
+  const exact = queryValue(query, READER_KEYS.quote);
+  if (!exact || exact.trim() === "") return null;
+  const blockAnchor = queryValue(query, READER_KEYS.quoteBlock);
+  const offset = Number(queryValue(query, READER_KEYS.quoteOffset));
+  return {
+    exact: exact.slice(0, MAX_QUOTE_LENGTH),
+    prefix: (queryValue(query, READER_KEYS.quotePrefix) ?? "").slice(-SELECTOR_CONTEXT_LENGTH),
+    suffix: (queryValue(query, READER_KEYS.quoteSuffix) ?? "").slice(0, SELECTOR_CONTEXT_LENGTH),
+    blockAnchor: isAnchor(blockAnchor) ? blockAnchor : "",
+    offset: Number.isInteger(offset) && offset >= 0 ? offset : -1,
+  };
+}
+
+/** `hl=<start>-<end>` of a search hit, or null. */
+export function readHitRange(value: string | readonly string[] | null | undefined): HitRange | null {
+  const raw = typeof value === "string" ? value : value?.[0];
+  const match = raw ? /^(\d{1,7})-(\d{1,7})$/u.exec(raw) : null;
+  if (!match) return null;
+  const start = Number(match[1]);
+  const end = Number(match[2]);
+  return end > start ? { start, end } : null;
+}
+
+/**
+ * The search hit a reader URL carries on the server: its range, and its block (`hb`), which the browser adds
+ * because the fragment naming it never reaches the server. Null until both are there.
+ */
+export function readSearchHit(query: QueryInput): (HitRange & { block: string }) | null {
+  const range = readHitRange(queryValues(query, READER_KEYS.hit));
+  const block = queryValue(query, READER_KEYS.hitBlock);
+  return range && isAnchor(block) ? { ...range, block } : null;
+}
+
+// ————— Footnote trails —————
+
+/**
+ * DOM id of the first marker calling a note in the reader (lib/reader/reading-order.ts names markers
+ * `ref-<noteAnchor>`): the exact spot a trail started from.
+ */
+export function markerDomId(noteAnchor: string): string {
+  return `ref-${noteAnchor}`;
+}
+
+/** A cited work's page, carrying the trail that led there. */
+export function sourceHref(key: string, trail: readonly TrailStep[] = []): string {
+  const encoded = trail.length > 0 ? encodeTrail(trail) : null;
+  return buildHref(pathOf(PATHS.sources, key), [[SOURCE_KEYS.trail, encoded]], { readable: true });
+}
+
+/** Where the step at `index` of a trail leads, with the trail as it stood there. */
+export function stepHref(trail: readonly TrailStep[], index: number): string {
+  const step = trail[index];
+  if (!step) throw new RangeError(`no step ${index} in a trail of ${trail.length}`);
+  const upTo = trailUpTo(trail, index);
+  return step.kind === "source" ? sourceHref(step.key, upTo) : readerHref(step.slug, { trail: upTo, fragment: markerDomId(step.noteAnchor) });
+}
+
+/**
+ * From a note (in the reader's popover) to a work it cites. The note becomes the trail's first step — a
+ * marker — unless the reader already stands on it (arrived there by a trail).
+ */
+export function noteSourceHref(input: { slug: string; noteAnchor: string; sourceKey: string; trail?: readonly TrailStep[] }): string {
+  const trail: Trail = [...(input.trail ?? [])];
+  const here = trail.at(-1);
+  const standingOnNote =
+    here !== undefined && here.kind !== "source" && here.slug === input.slug && here.noteAnchor === input.noteAnchor;
+  const withNote = standingOnNote ? trail : appendStep(trail, { kind: "marker", slug: input.slug, noteAnchor: input.noteAnchor });
+  return sourceHref(input.sourceKey, appendStep(withNote, { kind: "source", key: input.sourceKey }));
+}
+
+/** From a source page to a passage citing it: the passage's block when known, else the note's marker. */
+export function citingPassageHref(input: {
+  trail: readonly TrailStep[];
+  slug: string;
+  noteAnchor: string;
+  blockAnchor?: string | null;
+}): string {
+  const trail = appendStep(input.trail, { kind: "note", slug: input.slug, noteAnchor: input.noteAnchor });
+  return readerHref(input.slug, { trail, fragment: input.blockAnchor ?? markerDomId(input.noteAnchor) });
+}
+
+// ————— Side by side —————
+
+/** A side-by-side view to link to: the two documents, and as much of the view's state as is known. */
+export type CompareLink = Pick<CompareState, "left" | "right"> & Partial<Omit<CompareState, "left" | "right">>;
+
+/**
+ * A view's state as query pairs, in the order links write them; defaults (no positions, no concepts, not
+ * aligned, no focus, left pane) are left out. Also what a plain GET form carries as hidden fields.
+ */
+export function compareQuery(view: CompareLink): [key: string, value: string][] {
+  const entries: QueryEntry[] = [
+    [COMPARE_KEYS.left, view.left],
+    [COMPARE_KEYS.right, view.right],
+    [COMPARE_KEYS.leftPosition, unlessEmpty(view.lp)],
+    [COMPARE_KEYS.rightPosition, unlessEmpty(view.rp)],
+    [COMPARE_KEYS.concepts, unlessEmpty(view.concepts?.join(","))],
+    [COMPARE_KEYS.align, view.align ? "1" : null],
+    [COMPARE_KEYS.focus, writeFocus(view.focus ?? null)],
+    [COMPARE_KEYS.pane, view.pane === "right" ? "right" : null],
+  ];
+  return entries.flatMap(([key, value]) => (value === null || value === undefined ? [] : [[key, value]]));
+}
+
+/** The URL of a view. */
+export function compareHref(view: CompareLink): string {
+  return buildHref(PATHS.compare, compareQuery(view), { readable: true });
+}
+
+/**
+ * The view a URL asks for, read leniently: a malformed value is dropped, never an error. `c` may be a
+ * comma list (`c=a,b`, what the app writes) or repeated (`c=a&c=b`, what a plain HTML form sends).
+ * Returns null only when a document is missing or unreadable.
+ */
+export function readCompareState(query: QueryInput): CompareState | null {
+  const left = queryValue(query, COMPARE_KEYS.left)?.trim();
+  const right = queryValue(query, COMPARE_KEYS.right)?.trim();
+  if (!isSlug(left) || !isSlug(right)) return null;
+  const anchor = (value: string | undefined) => (isAnchor(value) ? value : null);
+  const listed = queryValues(query, COMPARE_KEYS.concepts).flatMap((value) => value.split(","));
+  return {
+    left,
+    right,
+    lp: anchor(queryValue(query, COMPARE_KEYS.leftPosition)),
+    rp: anchor(queryValue(query, COMPARE_KEYS.rightPosition)),
+    concepts: [...new Set(listed.map((id) => id.trim()).filter(isConceptId))],
+    align: queryValue(query, COMPARE_KEYS.align) === "1",
+    focus: readFocus(queryValue(query, COMPARE_KEYS.focus)),
+    pane: queryValue(query, COMPARE_KEYS.pane) === "right" ? "right" : "left",
+  };
+}
+
+/** `f=<side>:<anchor>`, the paragraph whose links are listed, or null. */
+export function readFocus(value: string | null | undefined): CompareState["focus"] {
+  const match = value ? /^(left|right):(.+)$/u.exec(value) : null;
+  if (!match || !isAnchor(match[2])) return null;
+  return { side: match[1] as Side, anchor: match[2] };
+}
+
+export function writeFocus(focus: CompareState["focus"]): string | null {
+  return focus ? `${focus.side}:${focus.anchor}` : null;
+}
+
+// ————— Concepts, sources, search, bibliography, exports —————
+
+/** A concept's page; with a concordance order, sorted so and scrolled to the concordance. */
+export function conceptHref(id: string, concordance?: { key: string; order: string }): string {
+  const entries: QueryEntry[] = concordance ? [[CONCORDANCE_KEYS.sort, concordance.key], [CONCORDANCE_KEYS.order, concordance.order]] : [];
+  return buildHref(pathOf(PATHS.concepts, id), entries, { fragment: concordance ? CONCORDANCE_FRAGMENT : null });
+}
+
+/** The search page's URL for these parameters; defaults and empty filters are left out. */
+export function searchPageHref(params: Partial<SearchParams>): string {
+  return buildHref(PATHS.search, [
+    [SEARCH_KEYS.query, unlessEmpty(params.q)],
+    [SEARCH_KEYS.document, unlessEmpty(params.doc)],
+    [SEARCH_KEYS.kind, unlessEmpty(params.kind)],
+    [SEARCH_KEYS.concept, unlessEmpty(params.concept)],
+    [SEARCH_KEYS.page, params.page !== undefined && params.page > 1 ? String(params.page) : null],
+    [SEARCH_KEYS.pageSize, params.pageSize !== undefined && params.pageSize !== 20 ? String(params.pageSize) : null],
+  ]);
+}
+
+function bibliographyEntries(query: Partial<SourceListQuery>): QueryEntry[] {
+  return [
+    [BIBLIOGRAPHY_KEYS.document, unlessEmpty(query.doc)],
+    [BIBLIOGRAPHY_KEYS.type, unlessEmpty(query.type)],
+    [BIBLIOGRAPHY_KEYS.year, query.year !== undefined ? String(query.year) : null],
+    [BIBLIOGRAPHY_KEYS.sort, query.sort !== undefined && query.sort !== "title" ? query.sort : null],
+    [BIBLIOGRAPHY_KEYS.dir, unlessEmpty(query.dir)],
+  ];
+}
+
+/** The bibliography (the corpus's, or one document's with `doc`) with these filters and order; defaults are left out. */
+export function bibliographyHref(query: Partial<SourceListQuery> = {}): string {
+  return buildHref(PATHS.bibliography, bibliographyEntries(query));
+}
+
+/** The bibliography as a file, holding what the page with the same filters shows. */
+export function bibliographyExportHref(query: Partial<SourceListQuery>, format: ExportFormat): string {
+  return buildHref(PATHS.bibliographyExport, [...bibliographyEntries(query), [EXPORT_KEYS.format, format]]);
+}
+
+/** One cited work as a file. */
+export function sourceExportHref(key: string, format: ExportFormat): string {
+  return buildHref(pathOf(PATHS.sourceExport, key), [[EXPORT_KEYS.format, format]]);
+}
+
+/** The link-preview image of a reader URL: the document's, with a quoted passage when the link has one. */
+export function linkPreviewImageHref(slug: string, quote: string | null): string {
+  return buildHref(PATHS.linkPreviewImage, [
+    [LINK_PREVIEW_KEYS.slug, slug],
+    [LINK_PREVIEW_KEYS.quote, unlessEmpty(quote)],
+  ]);
+}

@@ -1,0 +1,112 @@
+/**
+ * What the app's URLs are made of: the query keys of each page and the shape of each path segment.
+ *
+ * Builders and readers (./app-urls.ts), the routes' zod schemas (./route-params.ts), the page cache's
+ * rewrites (lib/page-cache/cacheable-addresses.ts) and the side-by-side nuqs parsers all take their keys
+ * and patterns from here, so a key is added or renamed in one place.
+ *
+ * No imports, and no path aliases: next.config.ts loads this file (through cacheable-addresses.ts) before
+ * the app's module resolution exists, and client components reach it without pulling zod into the bundle.
+ */
+
+/** The first segment of each page's (and API's) path. */
+export const PATHS = {
+  home: "/",
+  reader: "/read",
+  compare: "/compare",
+  concepts: "/concepts",
+  sources: "/sources",
+  bibliography: "/bibliography",
+  search: "/search",
+  linkPreviewImage: "/api/og",
+  sourceExport: "/api/export/sources",
+  bibliographyExport: "/api/export/bibliography",
+} as const;
+
+/** The reader (`/read/<slug>`): a quoted passage, a search hit, a footnote trail. */
+export const READER_KEYS = {
+  /** A passage link's words (W3C TextQuoteSelector `exact`), with a little context either side… */
+  quote: "q",
+  quotePrefix: "qp",
+  quoteSuffix: "qs",
+  /** …and where they stood when the link was made: the block, and the UTF-16 offset in it. */
+  quoteBlock: "qa",
+  quoteOffset: "qo",
+  /** A search hit: characters `<start>-<end>` of the block named in the fragment. */
+  hit: "hl",
+  /** The hit's block, added by the browser (the fragment never reaches the server). */
+  hitBlock: "hb",
+  trail: "trail",
+} as const;
+
+/** A cited work's page (`/sources/<key>`): the footnote trail that led there, encoded as in the reader. */
+export const SOURCE_KEYS = { trail: READER_KEYS.trail } as const;
+
+/** Side by side (`/compare`): the two documents, then the view's state (lib/compare/compare-state.ts). */
+export const COMPARE_KEYS = {
+  left: "left",
+  right: "right",
+  /** The block at the top of each pane. */
+  leftPosition: "lp",
+  rightPosition: "rp",
+  /** Highlighted concepts, a comma list in the order they were picked (their colours follow it). */
+  concepts: "c",
+  /** `1`: connectors between linked paragraphs, panes scrolling in step. */
+  align: "align",
+  /** `<side>:<anchor>`: the paragraph whose links are listed. */
+  focus: "f",
+  /** The pane shown on a phone. */
+  pane: "pane",
+} as const;
+
+/** The search page (`/search`) and `GET /api/search`. */
+export const SEARCH_KEYS = { query: "q", document: "doc", kind: "kind", concept: "concept", page: "page", pageSize: "pageSize" } as const;
+
+/** The bibliography (`/bibliography`), the sources API and the bibliography export. */
+export const BIBLIOGRAPHY_KEYS = { document: "doc", type: "type", year: "year", sort: "sort", dir: "dir" } as const;
+
+/** A concept page's concordance order (`/concepts/<id>`). */
+export const CONCORDANCE_KEYS = { sort: "sort", order: "order" } as const;
+
+/** The export routes (`/api/export/…`): the file format, and what a pinpoint citation cites. */
+export const EXPORT_KEYS = { format: "format", document: "doc", anchor: "anchor", quote: "q" } as const;
+
+/** The link-preview image (`/api/og`). */
+export const LINK_PREVIEW_KEYS = { slug: "slug", quote: "q" } as const;
+
+/** `GET /api/links`: the links between two documents. */
+export const PASSAGE_LINK_KEYS = { left: "left", right: "right", kind: "kind" } as const;
+
+/** The fragment of a concept page's concordance, where its sort links land. */
+export const CONCORDANCE_FRAGMENT = "concordance";
+
+/** A document slug: lowercase letters, digits and hyphens (what a manifest may give and ingest derives). */
+const SLUG_FIRST = "[a-z0-9]";
+const SLUG_REST = "[a-z0-9-]";
+export const SLUG_MAX_LENGTH = 80;
+export const SLUG_ALPHABET = new RegExp(`^${SLUG_FIRST}${SLUG_REST}*$`, "u");
+/** The whole rule as a regular-expression source without anchors, for Next's rewrites. */
+export const SLUG_PATTERN = `${SLUG_FIRST}${SLUG_REST}{0,${SLUG_MAX_LENGTH - 1}}`;
+
+/** Anchors (`p-…`, `h-…`, `n-…`, `n-…-c1`) and source keys (`src-…`) share one alphabet; never a path. */
+export const ID_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/u;
+
+/** Concept and member ids are kebab-case, as the dictionary's schema says (lib/concepts/concept-dictionary.ts). */
+export const CONCEPT_ID_FORMAT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+export const CONCEPT_ID_MAX_LENGTH = 80;
+
+export function isSlug(value: unknown): value is string {
+  return typeof value === "string" && value.length <= SLUG_MAX_LENGTH && SLUG_ALPHABET.test(value);
+}
+
+export function isAnchor(value: unknown): value is string {
+  return typeof value === "string" && ID_FORMAT.test(value);
+}
+
+export function isSourceKey(value: unknown): value is string {
+  return typeof value === "string" && ID_FORMAT.test(value);
+}
+
+export function isConceptId(value: unknown): value is string {
+  return typeof value === "string" && value.length <= CONCEPT_ID_MAX_LENGTH && CONCEPT_ID_FORMAT.test(value);
+}
