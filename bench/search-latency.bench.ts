@@ -244,9 +244,9 @@ async function measure(url: string, queries: Map<number, string[]>, label: strin
     const scan: number[] = [];
     const server = { statement: [] as number[], index: [] as number[], matches: [] as number[], again: [] as number[], overhead: [] as number[], pages: [] as number[] };
     let capped = 0;
-    await searchCorpus(db, { terms: [list[0]!], page: 1, pageSize: 20 }); // warm the pool and caches
+    await searchCorpus({ terms: [list[0]!], page: 1, pageSize: 20 }, db); // warm the pool and caches
     for (const term of list) {
-      const [ms, result] = await timed(() => searchCorpus(db, { terms: [term], page: 1, pageSize: 20 }));
+      const [ms, result] = await timed(() => searchCorpus({ terms: [term], page: 1, pageSize: 20 }, db));
       search.push(ms);
       if (result.totalRelation === "gte") capped += 1;
       const [scanMs] = await timed(() => scanClient.query(`select count(*) from "SearchBlock" where strpos(folded, $1) > 0`, [term]));
@@ -258,9 +258,9 @@ async function measure(url: string, queries: Map<number, string[]>, label: strin
     // what reading pages from outside shared buffers cost the first run.
     let leading = 0;
     for (const term of list) {
-      const plan = await planSearch(db, { terms: [term], page: 1, pageSize: 20 });
+      const plan = await planSearch({ terms: [term], page: 1, pageSize: 20 }, db);
       if (plan.leadingPages > 0) leading += 1;
-      const [again] = await timed(() => searchCorpus(db, { terms: [term], page: 1, pageSize: 20 }));
+      const [again] = await timed(() => searchCorpus({ terms: [term], page: 1, pageSize: 20 }, db));
       const explained = await explainSearch(scanClient, term, plan);
       server.statement.push(explained.statement);
       server.index.push(explained.index);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
-import { getDatabase } from "@/lib/db/prisma-client";
 import { listSearchFilters, searchCorpus } from "@/lib/db/search-corpus";
 import { parseSearchQuery } from "@/lib/search/parse-search-query";
 import { readSearchParams, type SearchParams } from "@/lib/search/search-params";
@@ -12,14 +11,13 @@ export const metadata: Metadata = { title: "检索 Search" };
 const EMPTY: SearchParams = { q: "", kind: undefined, page: 1, pageSize: 20 };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const db = getDatabase();
   const read = readSearchParams(await searchParams);
   const params = read.ok ? read.params : EMPTY;
   const query = read.ok && params.q.trim() !== "" ? parseSearchQuery(params.q) : null;
   const [options, result] = await Promise.all([
-    listSearchFilters(db),
+    listSearchFilters(),
     query?.ok
-      ? searchCorpus(db, {
+      ? searchCorpus({
           terms: query.terms.map((term) => term.folded),
           documentSlug: params.doc,
           kind: params.kind,

@@ -29,13 +29,14 @@ export async function ingestSources(
       const draft = parseSource(source);
       const parseMs = performance.now() - parseStart;
       const loadStart = performance.now();
-      const outcome = await loadDocument(db, draft, {
+      const documentSource = {
         sourceFile: source.fileName,
         sourceSha256: source.sha256,
         correctionsSha256: source.correctionsSha256,
         parserVersion: pipelineVersion,
         manifest: source.manifest,
-      });
+      };
+      const outcome = await loadDocument(draft, documentSource, db);
       results.push({ file: file.path, ok: true, outcome, draft, parseMs, loadMs: performance.now() - loadStart });
     } catch (error) {
       results.push({ file: file.path, ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -120,8 +120,8 @@ describe("concept queries", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // alpha stands in for the essay whose sentence defines 网络主权 in the dictionary.
-    await loadDocument(database.db, alpha(), { sourceFile: "001_dd40619b11185e85.txt", sourceSha256: "a".repeat(64), parserVersion: "t", manifest: null });
-    await loadDocument(database.db, beta(), { sourceFile: "beta.txt", sourceSha256: "b".repeat(64), parserVersion: "t", manifest: null });
+    await loadDocument(alpha(), { sourceFile: "001_dd40619b11185e85.txt", sourceSha256: "a".repeat(64), parserVersion: "t", manifest: null }, database.db);
+    await loadDocument(beta(), { sourceFile: "beta.txt", sourceSha256: "b".repeat(64), parserVersion: "t", manifest: null }, database.db);
   });
   afterAll(async () => database.drop());
 

@@ -29,9 +29,9 @@ describe("listCompareMentions", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const source = (file: string) => ({ sourceFile: file, sourceSha256: file.padEnd(64, "0").slice(0, 64), parserVersion: "t", manifest: null });
-    await loadDocument(database.db, draft("one", ["我们认为，网络主权是国家主权在网络空间的自然延伸。", "各国应当尊重网络主权、维护和平安全、促进开放合作、构建良好秩序。"], "网络主权"), source("one.txt"));
-    await loadDocument(database.db, draft("two", ["数字鸿沟依然存在。"]), source("two.txt"));
-    await loadDocument(database.db, draft("three", ["数字鸿沟与网络霸权。"]), source("three.txt"));
+    await loadDocument(draft("one", ["我们认为，网络主权是国家主权在网络空间的自然延伸。", "各国应当尊重网络主权、维护和平安全、促进开放合作、构建良好秩序。"], "网络主权"), source("one.txt"), database.db);
+    await loadDocument(draft("two", ["数字鸿沟依然存在。"]), source("two.txt"), database.db);
+    await loadDocument(draft("three", ["数字鸿沟与网络霸权。"]), source("three.txt"), database.db);
   });
   afterAll(async () => database.drop());
 

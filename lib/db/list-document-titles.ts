@@ -1,7 +1,7 @@
 import "server-only";
-import { getDatabase } from "./prisma-client";
+import { getDatabase, type Database } from "./prisma-client";
 
 /** Slug and title of every document: the choices of "Compare with…". */
-export async function listDocumentTitles(): Promise<{ slug: string; title: string }[]> {
-  return getDatabase().document.findMany({ orderBy: [{ date: "asc" }, { slug: "asc" }], select: { slug: true, title: true } });
+export async function listDocumentTitles(db: Database = getDatabase()): Promise<{ slug: string; title: string }[]> {
+  return db.document.findMany({ orderBy: [{ date: "asc" }, { slug: "asc" }], select: { slug: true, title: true } });
 }

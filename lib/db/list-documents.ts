@@ -1,9 +1,8 @@
 import "server-only";
-import { getDatabase } from "./prisma-client";
+import { getDatabase, type Database } from "./prisma-client";
 
 /** Every document of the corpus with its metadata and counts, for the home page and the API. */
-export async function listDocuments() {
-  const db = getDatabase();
+export async function listDocuments(db: Database = getDatabase()) {
   const documents = await db.document.findMany({
     orderBy: [{ date: "asc" }, { slug: "asc" }],
     select: {

@@ -14,15 +14,15 @@ describe("listPassageLinks", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // Two copies of one essay: they share passages and the cited source, so links of several kinds exist.
-    await loadDocument(database.db, sampleDraft({ slug: "essay-a" }), { ...sampleSource, manifest: null });
-    await loadDocument(database.db, sampleDraft({ slug: "essay-b" }), { ...sampleSource, sourceFile: "b.txt", sourceSha256: "b".repeat(64), manifest: null });
+    await loadDocument(sampleDraft({ slug: "essay-a" }), { ...sampleSource, manifest: null }, database.db);
+    await loadDocument(sampleDraft({ slug: "essay-b" }), { ...sampleSource, sourceFile: "b.txt", sourceSha256: "b".repeat(64), manifest: null }, database.db);
     // essay-c's second paragraph shares words with essay-a's at other offsets, so a missed flip shows.
-    await loadDocument(database.db, sampleDraft({ slug: "essay-c", secondParagraph: "各国应当携手共同构建网络空间命运共同体，这是大势所趋。" }), {
+    await loadDocument(sampleDraft({ slug: "essay-c", secondParagraph: "各国应当携手共同构建网络空间命运共同体，这是大势所趋。" }), {
       ...sampleSource,
       sourceFile: "c.txt",
       sourceSha256: "c".repeat(64),
       manifest: null,
-    });
+    }, database.db);
   });
   afterAll(async () => database.drop());
 

@@ -30,7 +30,7 @@ describe("loadDocument", () => {
   afterAll(async () => database.drop());
 
   it("writes every part of the draft", async () => {
-    const outcome = await loadDocument(database.db, sampleDraft(), sampleSource);
+    const outcome = await loadDocument(sampleDraft(), sampleSource, database.db);
     expect(outcome.status).toBe("created");
     const document = await database.db.document.findUniqueOrThrow({
       where: { slug: "sample-essay" },
@@ -47,7 +47,7 @@ describe("loadDocument", () => {
 
   it("changes nothing when the same file is ingested again", async () => {
     const before = await snapshotDatabase(database.url);
-    const outcome = await loadDocument(database.db, sampleDraft(), sampleSource);
+    const outcome = await loadDocument(sampleDraft(), sampleSource, database.db);
     expect(outcome.status).toBe("unchanged");
     expect(await snapshotDatabase(database.url)).toEqual(before);
   });
@@ -55,7 +55,7 @@ describe("loadDocument", () => {
   it("leaves the database exactly as it was when a load fails part-way", async () => {
     const before = await snapshotDatabase(database.url);
     await expect(
-      loadDocument(database.db, sampleDraft({ secondParagraph: "改过的第二段。" }), { ...sampleSource, sourceSha256: "b".repeat(64) }, {
+      loadDocument(sampleDraft({ secondParagraph: "改过的第二段。" }), { ...sampleSource, sourceSha256: "b".repeat(64) }, database.db, {
         beforeCommit: async () => {
           throw new Error("simulated failure after every row was written");
         },
@@ -65,10 +65,10 @@ describe("loadDocument", () => {
   });
 
   it("replaces a changed document atomically, keeping one document per slug", async () => {
-    const outcome = await loadDocument(database.db, sampleDraft({ secondParagraph: "改过的第二段。" }), {
+    const outcome = await loadDocument(sampleDraft({ secondParagraph: "改过的第二段。" }), {
       ...sampleSource,
       sourceSha256: "c".repeat(64),
-    });
+    }, database.db);
     expect(outcome.status).toBe("replaced");
     const paragraphs = await database.db.paragraph.findMany({
       where: { document: { slug: "sample-essay" } },
@@ -81,26 +81,26 @@ describe("loadDocument", () => {
 
   it("keeps attachments, editorial corrections, unlocated notes, fragments and correction outcomes as drafted", async () => {
     const draft = correctedDraft();
-    await loadDocument(database.db, draft, { ...sampleSource, sourceSha256: "f".repeat(64), correctionsSha256: "1".repeat(64) });
+    await loadDocument(draft, { ...sampleSource, sourceSha256: "f".repeat(64), correctionsSha256: "1".repeat(64) }, database.db);
     expect(await getDocumentStructure("corrected-essay", database.db)).toEqual(draft);
   });
 
   it("ingests an unchanged text again when its corrections file or manifest changed, and only then", async () => {
     const source = { ...sampleSource, sourceSha256: "f".repeat(64), correctionsSha256: "1".repeat(64) };
-    expect((await loadDocument(database.db, correctedDraft(), source)).status).toBe("unchanged");
-    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: "2".repeat(64) })).status).toBe("replaced");
-    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: null })).status).toBe("replaced");
-    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: null })).status).toBe("unchanged");
+    expect((await loadDocument(correctedDraft(), source, database.db)).status).toBe("unchanged");
+    expect((await loadDocument(correctedDraft(), { ...source, correctionsSha256: "2".repeat(64) }, database.db)).status).toBe("replaced");
+    expect((await loadDocument(correctedDraft(), { ...source, correctionsSha256: null }, database.db)).status).toBe("replaced");
+    expect((await loadDocument(correctedDraft(), { ...source, correctionsSha256: null }, database.db)).status).toBe("unchanged");
     const manifest = { ...sampleSource.manifest, journal: "另一学报" };
-    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: null, manifest })).status).toBe("replaced");
-    expect((await loadDocument(database.db, correctedDraft(), { ...source, correctionsSha256: null, manifest: { journal: "另一学报", slug: "sample-essay" } })).status).toBe("unchanged");
+    expect((await loadDocument(correctedDraft(), { ...source, correctionsSha256: null, manifest }, database.db)).status).toBe("replaced");
+    expect((await loadDocument(correctedDraft(), { ...source, correctionsSha256: null, manifest: { journal: "另一学报", slug: "sample-essay" } }, database.db)).status).toBe("unchanged");
   });
 
   it("refuses a marker that calls a note the draft does not have, writing nothing", async () => {
     const before = await snapshotDatabase(database.url);
     const draft = sampleDraft({ slug: "broken-essay" });
     draft.paragraphs[0]!.markers[0]!.footnoteAnchor = "n-nowhere";
-    await expect(loadDocument(database.db, draft, { ...sampleSource, sourceSha256: "d".repeat(64) })).rejects.toThrow(/unknown note/);
+    await expect(loadDocument(draft, { ...sampleSource, sourceSha256: "d".repeat(64) }, database.db)).rejects.toThrow(/unknown note/);
     expect(await snapshotDatabase(database.url)).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import type { DocumentManifest } from "@/lib/ingest/document-manifest";
 import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
-import type { Database, DatabaseTransaction } from "./prisma-client";
+import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
 import { rebuildCorpusDerivations } from "./rebuild-corpus-derivations";
 import { recordMovedAnchors } from "./record-moved-anchors";
 import { writeSearchBlocks } from "./write-search-blocks";
@@ -27,9 +27,9 @@ export type LoadOutcome =
  * An unchanged file (same bytes, same manifest, same corrections file, same parser) changes nothing.
  */
 export async function loadDocument(
-  db: Database,
   draft: DocumentStructure,
   source: DocumentSource,
+  db: Database = getDatabase(),
   options: { beforeCommit?: () => Promise<void> } = {},
 ): Promise<LoadOutcome> {
   const existing = await db.document.findUnique({
@@ -44,10 +44,10 @@ export async function loadDocument(
       // Serialise loads of the corpus: derivations read every document.
       await tx.$executeRaw`select pg_advisory_xact_lock(20231106)`;
       const documentId = await upsertDocumentRow(tx, draft, source);
-      const remap = await recordMovedAnchors(tx, documentId, draft);
+      const remap = await recordMovedAnchors(documentId, draft, tx);
       await deleteDocumentContent(tx, documentId);
       await insertDocumentContent(tx, documentId, draft);
-      await writeSearchBlocks(tx, documentId, draft);
+      await writeSearchBlocks(documentId, draft, tx);
       await rebuildCorpusDerivations(tx);
       // Delivered on commit, never on rollback: running servers drop the pages they rendered from the old corpus.
       await tx.$executeRaw`select pg_notify(${CORPUS_CHANGED_CHANNEL}, ${draft.slug})`;

@@ -3,6 +3,16 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { readSetting } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+/*
+ * How lib/db functions take the client, all of them the same way: it is the LAST parameter, after what the
+ * function reads or writes (only an optional options object may follow it, as in `loadDocument`'s test hook or
+ * `searchCorpus`'s plan).
+ *   - Readers, and `loadDocument`, which opens its own transaction: `db: Database = getDatabase()`. Routes and
+ *     pages call them without it; tests and scripts pass the database they opened.
+ *   - Code that must run inside the loading transaction: `tx: DatabaseTransaction`, required, so that it cannot
+ *     be called outside one.
+ * Functions that take no client (pure helpers beside a query) or a database URL (schema-engine.ts) are outside it.
+ */
 export type Database = PrismaClient;
 /** A client or the transaction client handed to `$transaction` callbacks. */
 export type DatabaseTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,6 +1,6 @@
 import "server-only";
 import type { GramStatistics } from "@/lib/search/plan-leading-scan";
-import type { Database } from "./prisma-client";
+import { getDatabase, type Database } from "./prisma-client";
 
 /**
  * How long statistics read once are used. They change only when PostgreSQL analyses the table
@@ -21,7 +21,7 @@ interface StatisticsRow {
  * The frequencies of the most common grams of the search index, as ANALYZE sampled them (null before
  * the table was first analysed), read at most once a minute per client.
  */
-export function readGramStatistics(db: Database): Promise<GramStatistics | null> {
+export function readGramStatistics(db: Database = getDatabase()): Promise<GramStatistics | null> {
   const cached = cache.get(db);
   if (cached && Date.now() - cached.readAt < STATISTICS_TTL_MS) return cached.statistics;
   // Without statistics every search uses the index: slower for frequent terms, never wrong.

@@ -18,7 +18,7 @@ import type { DatabaseTransaction } from "./prisma-client";
  */
 export async function rebuildCorpusDerivations(
   tx: DatabaseTransaction,
-  dictionary: ConceptDictionary = loadConceptDictionary(),
+  { dictionary = loadConceptDictionary() }: { dictionary?: ConceptDictionary } = {},
 ): Promise<void> {
   const documents = await readCorpus(tx);
   await writeConcepts(tx, dictionary);

@@ -13,7 +13,7 @@ afterAll(async () => database.drop());
 
 async function load(draft: DocumentStructure) {
   version++;
-  return loadDocument(database.db, draft, { ...sampleSource, sourceSha256: String(version).padStart(64, "0") });
+  return loadDocument(draft, { ...sampleSource, sourceSha256: String(version).padStart(64, "0") }, database.db);
 }
 
 async function aliases() {

@@ -10,9 +10,9 @@ import type { DatabaseTransaction } from "./prisma-client";
  * from their stored passage; an alias whose anchor exists again is dropped.
  */
 export async function recordMovedAnchors(
-  tx: DatabaseTransaction,
   documentId: string,
   draft: DocumentStructure,
+  tx: DatabaseTransaction,
 ): Promise<{ moved: number; orphaned: string[] }> {
   const where = { documentId };
   // One after another: a transaction is one connection, which runs one query at a time.

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDatabase } from "./prisma-client";
+import { getDatabase, type Database } from "./prisma-client";
 
 export type AnchorResolution =
   | { status: "current"; anchor: string }
@@ -11,8 +11,7 @@ export type AnchorResolution =
  * Where an anchor of a document points now. Anchors of earlier versions resolve through the aliases
  * recorded at re-ingest; a citation anchor (`<note>-c<i>`) follows its note.
  */
-export async function resolveAnchor(documentId: string, anchor: string): Promise<AnchorResolution> {
-  const db = getDatabase();
+export async function resolveAnchor(documentId: string, anchor: string, db: Database = getDatabase()): Promise<AnchorResolution> {
   const [heading, paragraph, footnote, citation] = await Promise.all([
     db.heading.findUnique({ where: { documentId_anchor: { documentId, anchor } }, select: { id: true } }),
     db.paragraph.findUnique({ where: { documentId_anchor: { documentId, anchor } }, select: { id: true } }),
@@ -30,7 +29,7 @@ export async function resolveAnchor(documentId: string, anchor: string): Promise
   if (alias) return { status: "orphaned", anchor, quote: alias.quote };
   const citationOf = /^(.*)-c\d+$/.exec(anchor);
   if (citationOf?.[1]) {
-    const note = await resolveAnchor(documentId, citationOf[1]);
+    const note = await resolveAnchor(documentId, citationOf[1], db);
     if (note.status !== "unknown") return note.status === "current" ? { status: "moved", anchor, targetAnchor: note.anchor, targetOffset: 0 } : note;
   }
   return { status: "unknown", anchor };

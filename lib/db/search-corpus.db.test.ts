@@ -82,7 +82,7 @@ describe("searchCorpus on the real corpus", () => {
       const parsed = parseSearchQuery(`"${sample}"`);
       if (!parsed.ok) continue;
       const term = parsed.terms[0]!.folded;
-      const result = await searchCorpus(database.db, everything([term]));
+      const result = await searchCorpus(everything([term]), database.db);
       const found = result.hits.map((hit) => `${hit.documentSlug}#${hit.anchor}@${hit.blockStart}-${hit.blockEnd}`).sort();
       expect(found, `query ${JSON.stringify(term)}`).toEqual(scan(blocks, term));
       expect(result.total).toBe(found.length);
@@ -99,7 +99,7 @@ describe("searchCorpus on the real corpus", () => {
 
   it("finds two-character words in both essays, and counts them per document", async () => {
     for (const word of ["主权", "治理"]) {
-      const result = await searchCorpus(database.db, everything([word]));
+      const result = await searchCorpus(everything([word]), database.db);
       expect(result.counts.map((c) => c.documentSlug).sort()).toEqual([...new Set(blocks.map((b) => b.slug))].sort());
       for (const count of result.counts) {
         expect(count.count).toBe(result.hits.filter((hit) => hit.documentSlug === count.documentSlug).length);
@@ -109,12 +109,12 @@ describe("searchCorpus on the real corpus", () => {
   });
 
   it("ranks documents by hit count and hits in reading order, and pages through the same list", async () => {
-    const all = await searchCorpus(database.db, everything(["网络"]));
+    const all = await searchCorpus(everything(["网络"]), database.db);
     expect(all.counts.map((c) => c.count)).toEqual([...all.counts.map((c) => c.count)].sort((a, b) => b - a));
     expect(all.hits.map((hit) => hit.documentSlug)).toEqual(all.counts.flatMap((c) => Array<string>(c.count).fill(c.documentSlug)));
     const paged = [];
     for (let page = 1; paged.length < all.total; page += 1) {
-      const result = await searchCorpus(database.db, { terms: ["网络"], page, pageSize: 37 });
+      const result = await searchCorpus({ terms: ["网络"], page, pageSize: 37 }, database.db);
       expect(result.hits.length).toBeLessThanOrEqual(37);
       expect(result.hits.length).toBeGreaterThan(0);
       paged.push(...result.hits);
@@ -123,7 +123,7 @@ describe("searchCorpus on the real corpus", () => {
   });
 
   it("requires every term in the same block", async () => {
-    const result = await searchCorpus(database.db, everything(["主权", "鸿沟"]));
+    const result = await searchCorpus(everything(["主权", "鸿沟"]), database.db);
     const both = blocks.filter((b) => {
       const folded = foldForSearch(b.text).folded;
       return folded.includes("主权") && folded.includes("鸿沟");
@@ -134,12 +134,12 @@ describe("searchCorpus on the real corpus", () => {
 
   it("filters by document, by kind and by concept", async () => {
     const slug = blocks[0]!.slug;
-    const byDocument = await searchCorpus(database.db, everything(["网络"], { documentSlug: slug }));
+    const byDocument = await searchCorpus(everything(["网络"], { documentSlug: slug }), database.db);
     expect(byDocument.hits.length).toBeGreaterThan(0);
     expect(byDocument.hits.every((hit) => hit.documentSlug === slug)).toBe(true);
     expect(byDocument.total).toBe(scan(blocks.filter((b) => b.slug === slug), "网络").length);
 
-    const notes = await searchCorpus(database.db, everything(["网络"], { kind: "footnote" }));
+    const notes = await searchCorpus(everything(["网络"], { kind: "footnote" }), database.db);
     expect(notes.hits.length).toBeGreaterThan(0);
     expect(notes.hits.every((hit) => hit.kind === "footnote")).toBe(true);
     expect(notes.total).toBe(scan(blocks.filter((b) => b.kind === "footnote"), "网络").length);
@@ -150,16 +150,16 @@ describe("searchCorpus on the real corpus", () => {
       select: { blockAnchor: true, document: { select: { slug: true } } },
     });
     const keys = new Set(mentioned.map((m) => `${m.document.slug}#${m.blockAnchor}`));
-    const byConcept = await searchCorpus(database.db, everything(["网"], { conceptId: mention.conceptId }));
+    const byConcept = await searchCorpus(everything(["网"], { conceptId: mention.conceptId }), database.db);
     expect(byConcept.hits.length).toBeGreaterThan(0);
     expect(byConcept.hits.every((hit) => keys.has(`${hit.documentSlug}#${hit.anchor}`))).toBe(true);
     expect(byConcept.total).toBe(scan(blocks.filter((b) => keys.has(`${b.slug}#${b.anchor}`)), "网").length);
 
-    expect((await searchCorpus(database.db, everything(["网络"], { documentSlug: "no-such-document" }))).total).toBe(0);
+    expect((await searchCorpus(everything(["网络"], { documentSlug: "no-such-document" }), database.db)).total).toBe(0);
   });
 
   it("links each hit to the reader at its block with the match range", async () => {
-    const result = await searchCorpus(database.db, { terms: ["鸿沟"], page: 1, pageSize: 5 });
+    const result = await searchCorpus({ terms: ["鸿沟"], page: 1, pageSize: 5 }, database.db);
     expect(result.hits.length).toBeGreaterThan(0);
     for (const hit of result.hits) {
       expect(hit.href).toBe(`/read/${hit.documentSlug}?hl=${hit.blockStart}-${hit.blockEnd}#${hit.anchor}`);
@@ -214,18 +214,18 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
     expect(pages).toBeGreaterThan(20);
     for (const terms of [["的"], ["网络"], ["网络", "的"], ["治理"], ["鸿沟"], ["网络空间"], ["网络空间", "的"]]) {
       const expected = await countsOfFirstBlocks(terms);
-      const byIndex = await searchCorpus(database.db, { terms, page: 1, pageSize: 50 }, { leadingPages: 0 });
+      const byIndex = await searchCorpus({ terms, page: 1, pageSize: 50 }, database.db, { leadingPages: 0 });
       expect(byIndex.counts.map((c) => ({ slug: c.documentSlug, count: c.count })), terms.join(" ")).toEqual(expected);
       for (const leadingPages of [1, 3, Math.floor(pages / 2), pages + 10]) {
         for (const page of [1, 7]) {
           const request = { terms, page, pageSize: 50 };
-          const byIndexPage = page === 1 ? byIndex : await searchCorpus(database.db, request, { leadingPages: 0 });
-          expect(await searchCorpus(database.db, request, { leadingPages }), `${terms.join(" ")} from ${leadingPages} pages`).toEqual(byIndexPage);
+          const byIndexPage = page === 1 ? byIndex : await searchCorpus(request, database.db, { leadingPages: 0 });
+          expect(await searchCorpus(request, database.db, { leadingPages }), `${terms.join(" ")} from ${leadingPages} pages`).toEqual(byIndexPage);
         }
       }
     }
-    expect((await searchCorpus(database.db, everything(["的"]))).totalRelation).toBe("gte");
-    expect((await searchCorpus(database.db, everything(["鸿沟"]))).totalRelation).toBe("eq");
+    expect((await searchCorpus(everything(["的"]), database.db)).totalRelation).toBe("gte");
+    expect((await searchCorpus(everything(["鸿沟"]), database.db)).totalRelation).toBe("eq");
   });
 
   /** The plan of the part of the search statement that finds the matches, as the application runs it. */
@@ -265,8 +265,8 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
       const all = chooseIndexGrams([term], null);
       if (chooseIndexGrams([term], statistics).length < all.length) fewer += 1;
       const request = { terms: [term], page: 1, pageSize: 100 };
-      expect(await searchCorpus(database.db, request, { leadingPages: 0 }), term).toEqual(
-        await searchCorpus(database.db, request, { leadingPages: 0, grams: all }),
+      expect(await searchCorpus(request, database.db, { leadingPages: 0 }), term).toEqual(
+        await searchCorpus(request, database.db, { leadingPages: 0, grams: all }),
       );
       checked += 1;
     }
@@ -281,6 +281,6 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
     );
     expect(statistics!.frequency.get("的")).toBeCloseTo(row!.fraction, 2);
     expect(statistics!.rows).toBeGreaterThan(2_000);
-    expect((await planSearch(database.db, { terms: ["的"], documentSlug: "copy-01", page: 1, pageSize: 20 })).leadingPages).toBe(0);
+    expect((await planSearch({ terms: ["的"], documentSlug: "copy-01", page: 1, pageSize: 20 }, database.db)).leadingPages).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "./prisma-client";
+import { getDatabase, type Database } from "./prisma-client";
 import { readGramStatistics } from "./read-gram-statistics";
 import { findTermOccurrences } from "@/lib/search/find-term-occurrences";
 import { mapFoldedRange } from "@/lib/search/fold-for-search";
@@ -163,7 +163,7 @@ export interface SearchPlan {
  * The plan for a request, from the index's statistics. A filter changes which blocks count, and the
  * statistics do not say how: filtered searches do not read leading pages.
  */
-export async function planSearch(db: Database, request: SearchRequest): Promise<SearchPlan> {
+export async function planSearch(request: SearchRequest, db: Database = getDatabase()): Promise<SearchPlan> {
   const statistics = await readGramStatistics(db);
   const filtered = request.documentSlug !== undefined || request.kind !== undefined || request.conceptId !== undefined;
   return {
@@ -177,8 +177,8 @@ export async function planSearch(db: Database, request: SearchRequest): Promise<
  * hits (most first, then by slug), hits inside a document in reading order. Returns one page of hits,
  * each with its KWIC line and its range in the block, and the hit count of every matching document.
  */
-export async function searchCorpus(db: Database, request: SearchRequest, plan: Partial<SearchPlan> = {}): Promise<SearchResult> {
-  const { sql, params } = buildSearchQuery(request, { ...(await planSearch(db, request)), ...plan });
+export async function searchCorpus(request: SearchRequest, db: Database = getDatabase(), plan: Partial<SearchPlan> = {}): Promise<SearchResult> {
+  const { sql, params } = buildSearchQuery(request, { ...(await planSearch(request, db)), ...plan });
   // No planner settings: the migrations price search_grams and forbid parallel scans of SearchBlock,
   // so the planner picks the bitmap (or the TID range) on its own, serially, in one round trip.
   const rows = await db.$queryRawUnsafe<ResultRow[]>(sql, ...params);
@@ -229,7 +229,7 @@ function parseJson<T>(value: unknown): T {
 }
 
 /** What the search page offers as filters: the documents and the concepts that have mentions. */
-export async function listSearchFilters(db: Database) {
+export async function listSearchFilters(db: Database = getDatabase()) {
   const [documents, concepts] = await Promise.all([
     db.document.findMany({ orderBy: [{ date: "asc" }, { slug: "asc" }], select: { slug: true, title: true } }),
     db.concept.findMany({ where: { mentions: { some: {} } }, orderBy: { ordinal: "asc" }, select: { id: true, labelZh: true, labelEn: true } }),

@@ -15,8 +15,8 @@ describe("source, bibliography and trail queries", () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDocument(database.db, sampleDraft(), sampleSource);
-    await loadDocument(database.db, secondDraft(), secondSource);
+    await loadDocument(sampleDraft(), sampleSource, database.db);
+    await loadDocument(secondDraft(), secondSource, database.db);
   });
   afterAll(async () => database.drop());
 

@@ -20,8 +20,8 @@ describe("source and export routes", () => {
   let previousUrl: string | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDocument(database.db, sampleDraft(), sampleSource);
-    await loadDocument(database.db, secondDraft(), secondSource);
+    await loadDocument(sampleDraft(), sampleSource, database.db);
+    await loadDocument(secondDraft(), secondSource, database.db);
     sharedKey = (await getCitationSourceKeys("sample-essay", database.db)).get("n-00000001-c1")!;
     // The routes use the app's client, which reads DATABASE_URL.
     previousUrl = process.env.DATABASE_URL;

@@ -42,7 +42,7 @@ export function searchBlocksOf(draft: DocumentStructure): SearchBlockDraft[] {
  * Writes the searchable form of every heading, paragraph and note of a document: the narrow row search
  * scans (SearchBlock) and, apart, the display text it shows for a page's hits (SearchBlockText).
  */
-export async function writeSearchBlocks(tx: DatabaseTransaction, documentId: string, draft: DocumentStructure): Promise<void> {
+export async function writeSearchBlocks(documentId: string, draft: DocumentStructure, tx: DatabaseTransaction): Promise<void> {
   const rows = searchBlocksOf(draft).map((block) => ({ id: randomUUID(), ...block, ...foldForSearch(block.text) }));
   if (rows.length === 0) return;
   await tx.searchBlock.createMany({

@@ -58,14 +58,14 @@ describe("the page cache (Next's cacheHandler), emptied by ingests", () => {
   it("forgets every page once an ingest commits", async () => {
     await cacheAfterMiss("/read/b", "<p>b</p>");
     expect(await cached("/read/b")).toBe(true);
-    await loadDocument(database.db, sampleDraft(), sampleSource);
+    await loadDocument(sampleDraft(), sampleSource, database.db);
     await eventually(async () => !(await cached("/read/b")), "the ingest's notification empties the cache");
     expect(await cached("/read/a")).toBe(false);
   });
 
   it("keeps its pages when an ingest fails and rolls back", async () => {
     await cacheAfterMiss("/read/c", "<p>c</p>");
-    const failing = loadDocument(database.db, secondDraft(), secondSource, {
+    const failing = loadDocument(secondDraft(), secondSource, database.db, {
       beforeCommit: async () => {
         throw new Error("disk full (simulated)");
       },
@@ -79,7 +79,7 @@ describe("the page cache (Next's cacheHandler), emptied by ingests", () => {
   it("does not keep a render that began before the corpus changed", async () => {
     await cacheAfterMiss("/read/sentinel", "<p>sentinel</p>");
     expect(await cache.get("/read/d")).toBeNull();
-    await loadDocument(database.db, secondDraft(), secondSource);
+    await loadDocument(secondDraft(), secondSource, database.db);
     await eventually(async () => !(await cached("/read/sentinel")), "the ingest's notification arrives");
     // The render of /read/d read the corpus before the ingest: what it produced is stale.
     await cache.set("/read/d", renderedPage("<p>stale</p>"), { cacheControl: { revalidate: false } });

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "./test-database";
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await loadDocument(database.db, sampleDraft(), sampleSource);
+  await loadDocument(sampleDraft(), sampleSource, database.db);
 });
 afterAll(async () => database.drop());
 

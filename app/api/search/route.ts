@@ -1,4 +1,3 @@
-import { getDatabase } from "@/lib/db/prisma-client";
 import { searchCorpus } from "@/lib/db/search-corpus";
 import { apiRoute, badRequest } from "@/lib/http/api-response";
 import { parseSearchQuery } from "@/lib/search/parse-search-query";
@@ -13,7 +12,7 @@ export const GET = apiRoute("GET /api/search", async (request: Request) => {
   const query = parseSearchQuery(read.params.q);
   if (!query.ok) throw badRequest(`q: ${query.reason}`);
   const { doc, kind, concept, page, pageSize } = read.params;
-  const result = await searchCorpus(getDatabase(), {
+  const result = await searchCorpus({
     terms: query.terms.map((term) => term.folded),
     documentSlug: doc,
     kind,
