@@ -24,12 +24,6 @@ export interface CompareState {
   pane: Side;
 }
 
-/**
- * Transitional: components/compare/compare-panes.tsx imports these from here while it is being split; its
- * owner switches the import to lib/urls/app-urls.ts, and then this line goes.
- */
-export { readFocus, writeFocus } from "@/lib/urls/app-urls";
-
 export interface KnownValues {
   /** Block anchors (headings, paragraphs, notes) of each document. */
   leftAnchors: ReadonlySet<string>;
