@@ -1,3 +1,5 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Citation } from "@/lib/model/document-model";
 
 /**
@@ -19,19 +21,8 @@ export const citationSelect = {
   lineTo: true,
 } as const;
 
-export interface CitationColumns {
-  anchor: string;
-  raw: string;
-  authors: string[];
-  title: string | null;
-  container: string | null;
-  date: string | null;
-  pages: string | null;
-  url: string | null;
-  repeatsAnchor: string | null;
-  lineFrom: number;
-  lineTo: number;
-}
+/** A Citation row as `citationSelect` reads it. */
+export type CitationColumns = Prisma.CitationGetPayload<{ select: typeof citationSelect }>;
 
 /** A citation of the model from its columns. */
 export function citationOf(row: CitationColumns): Citation {
