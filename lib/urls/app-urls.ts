@@ -3,7 +3,7 @@ import type { CompareState, Side } from "@/lib/compare/compare-state";
 import type { SourceListQuery } from "@/lib/db/list-sources";
 import type { SearchParams } from "@/lib/search/search-params";
 import { appendStep, encodeTrail, type Trail, type TrailStep, trailUpTo } from "@/lib/trail/trail-param";
-import { queryValue, queryValues, type QueryInput } from "./query-values";
+import { firstValue, queryValue, queryValues, type QueryInput } from "./query-values";
 import {
   BIBLIOGRAPHY_KEYS,
   COMPARE_KEYS,
@@ -139,7 +139,7 @@ export function readPassageSelector(query: QueryInput): PassageSelector | null {
 
 /** `hl=<start>-<end>` of a search hit, or null. */
 export function readHitRange(value: string | readonly string[] | null | undefined): HitRange | null {
-  const raw = typeof value === "string" ? value : value?.[0];
+  const raw = firstValue(value);
   const match = raw ? /^(\d{1,7})-(\d{1,7})$/u.exec(raw) : null;
   if (!match) return null;
   const start = Number(match[1]);
