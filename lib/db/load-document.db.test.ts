@@ -85,6 +85,28 @@ describe("loadDocument", () => {
     expect(await getDocumentStructure("corrected-essay", database.db)).toEqual(draft);
   });
 
+  it("reads the JSON columns back through the document model's schemas, leaving out an entry that does not fit", async () => {
+    const draft = correctedDraft();
+    const malformed = { kind: "running-head", line: 0 };
+    const stored = await database.db.document.findUniqueOrThrow({
+      where: { slug: "corrected-essay" },
+      select: { debris: true, warnings: true, fragments: true, corrections: true },
+    });
+    // As a row of an older ingest, or one written by hand, might hold them: the database does not check JSON.
+    await database.db.document.update({
+      where: { slug: "corrected-essay" },
+      data: {
+        debris: [...(stored.debris as object[]), malformed],
+        warnings: [malformed, ...(stored.warnings as object[])],
+        fragments: [...(stored.fragments as object[]), { text: "old fragment without page" }],
+        corrections: "not a list",
+      },
+    });
+    expect(await getDocumentStructure("corrected-essay", database.db)).toEqual({ ...draft, corrections: [] });
+    await database.db.document.update({ where: { slug: "corrected-essay" }, data: stored as object });
+    expect(await getDocumentStructure("corrected-essay", database.db)).toEqual(draft);
+  });
+
   it("ingests an unchanged text again when its corrections file or manifest changed, and only then", async () => {
     const source = { ...sampleSource, sourceSha256: "f".repeat(64), correctionsSha256: "1".repeat(64) };
     expect((await loadDocument(correctedDraft(), source, database.db)).status).toBe("unchanged");
