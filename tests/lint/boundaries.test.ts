@@ -101,6 +101,10 @@ describe("components import only types from lib/db", () => {
     expect(await brokenRules("components/search/violation.tsx", `import { getDatabase } from "${targets.libDb}";\nexport const db = getDatabase;`)).toContain(BOUNDARY);
   });
 
+  it("counts `import { type X }` as a runtime import: the module itself may stay in the bundle", async () => {
+    expect(await brokenRules("components/search/violation.tsx", `import { type Database } from "${targets.libDb}";\nexport type Props = { db: Database };`)).toContain(BOUNDARY);
+  });
+
   it("allows `import type`", async () => {
     expect(await brokenRules("components/search/allowed.tsx", `import type { Database } from "${targets.libDb}";\nexport type Props = { db: Database };`)).toEqual([]);
   });
