@@ -27,34 +27,34 @@ export type LoadOutcome =
  * An unchanged file (same bytes, same manifest, same corrections file, same parser) changes nothing.
  */
 export async function loadDocument(
-  draft: DocumentStructure,
+  document: DocumentStructure,
   source: DocumentSource,
   db: Database = getDatabase(),
   options: { beforeCommit?: () => Promise<void> } = {},
 ): Promise<LoadOutcome> {
   const existing = await db.document.findUnique({
-    where: { slug: draft.slug },
+    where: { slug: document.slug },
     select: { sourceSha256: true, parserVersion: true, manifest: true, correctionsSha256: true },
   });
   if (existing && isUnchanged(existing, source)) {
-    return { status: "unchanged", slug: draft.slug };
+    return { status: "unchanged", slug: document.slug };
   }
   return db.$transaction(
     async (tx) => {
       // Serialise loads of the corpus: derivations read every document.
       await tx.$executeRaw`select pg_advisory_xact_lock(20231106)`;
-      const documentId = await upsertDocumentRow(tx, draft, source);
-      const remap = await recordMovedAnchors(documentId, draft, tx);
+      const documentId = await upsertDocumentRow(tx, document, source);
+      const remap = await recordMovedAnchors(documentId, document, tx);
       await deleteDocumentContent(tx, documentId);
-      await insertDocumentContent(tx, documentId, draft);
-      await writeSearchBlocks(documentId, draft, tx);
+      await insertDocumentContent(tx, documentId, document);
+      await writeSearchBlocks(documentId, document, tx);
       await rebuildCorpusDerivations(tx);
       // Delivered on commit, never on rollback: running servers drop the pages they rendered from the old corpus.
-      await tx.$executeRaw`select pg_notify(${CORPUS_CHANGED_CHANNEL}, ${draft.slug})`;
+      await tx.$executeRaw`select pg_notify(${CORPUS_CHANGED_CHANNEL}, ${document.slug})`;
       await options.beforeCommit?.();
       return {
         status: existing ? "replaced" : "created",
-        slug: draft.slug,
+        slug: document.slug,
         moved: remap.moved,
         orphaned: remap.orphaned,
       } as const;
@@ -88,30 +88,30 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-async function upsertDocumentRow(tx: DatabaseTransaction, draft: DocumentStructure, source: DocumentSource): Promise<string> {
+async function upsertDocumentRow(tx: DatabaseTransaction, document: DocumentStructure, source: DocumentSource): Promise<string> {
   const data = {
     sourceFile: source.sourceFile,
     sourceSha256: source.sourceSha256,
     correctionsSha256: source.correctionsSha256 ?? null,
     parserVersion: source.parserVersion,
     manifest: (source.manifest ?? {}) as object,
-    title: draft.title,
+    title: document.title,
     titleEn: source.manifest?.titleEn ?? null,
-    authors: draft.authors,
-    journal: draft.journal,
-    issue: draft.issue,
-    date: draft.date,
-    abstract: draft.abstract,
-    pageCount: draft.pageCount,
-    debris: draft.debris,
-    fragments: draft.fragments,
-    warnings: draft.warnings,
-    corrections: draft.corrections,
+    authors: document.authors,
+    journal: document.journal,
+    issue: document.issue,
+    date: document.date,
+    abstract: document.abstract,
+    pageCount: document.pageCount,
+    debris: document.debris,
+    fragments: document.fragments,
+    warnings: document.warnings,
+    corrections: document.corrections,
     ingestedAt: new Date(),
   };
   const row = await tx.document.upsert({
-    where: { slug: draft.slug },
-    create: { slug: draft.slug, ...data },
+    where: { slug: document.slug },
+    create: { slug: document.slug, ...data },
     update: data,
     select: { id: true },
   });
@@ -129,9 +129,9 @@ async function deleteDocumentContent(tx: DatabaseTransaction, documentId: string
   await tx.searchBlock.deleteMany({ where });
 }
 
-async function insertDocumentContent(tx: DatabaseTransaction, documentId: string, draft: DocumentStructure): Promise<void> {
+async function insertDocumentContent(tx: DatabaseTransaction, documentId: string, document: DocumentStructure): Promise<void> {
   await tx.heading.createMany({
-    data: draft.headings.map((heading, ordinal) => ({
+    data: document.headings.map((heading, ordinal) => ({
       documentId,
       anchor: heading.anchor,
       ordinal,
@@ -144,7 +144,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
     })),
   });
   await tx.paragraph.createMany({
-    data: draft.paragraphs.map((paragraph, ordinal) => ({
+    data: document.paragraphs.map((paragraph, ordinal) => ({
       documentId,
       anchor: paragraph.anchor,
       ordinal,
@@ -155,9 +155,9 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       correction: paragraph.correction,
     })),
   });
-  const footnoteIds = new Map(draft.footnotes.map((note) => [note.anchor, randomUUID()]));
+  const footnoteIds = new Map(document.footnotes.map((note) => [note.anchor, randomUUID()]));
   await tx.footnote.createMany({
-    data: draft.footnotes.map((note, ordinal) => ({
+    data: document.footnotes.map((note, ordinal) => ({
       id: footnoteIds.get(note.anchor)!,
       documentId,
       anchor: note.anchor,
@@ -176,8 +176,8 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
     })),
   });
   const markerRows = [
-    ...draft.headings.flatMap((h) => h.markers.map((m) => ({ blockKind: "heading" as const, blockAnchor: h.anchor, ...m }))),
-    ...draft.paragraphs.flatMap((p) => p.markers.map((m) => ({ blockKind: "paragraph" as const, blockAnchor: p.anchor, ...m }))),
+    ...document.headings.flatMap((h) => h.markers.map((m) => ({ blockKind: "heading" as const, blockAnchor: h.anchor, ...m }))),
+    ...document.paragraphs.flatMap((p) => p.markers.map((m) => ({ blockKind: "paragraph" as const, blockAnchor: p.anchor, ...m }))),
   ];
   await tx.footnoteMarker.createMany({
     data: markerRows.map((marker) => {
@@ -194,7 +194,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
     }),
   });
   await tx.citation.createMany({
-    data: draft.footnotes.flatMap((note) =>
+    data: document.footnotes.flatMap((note) =>
       note.citations.map((citation, index) => ({
         documentId,
         footnoteId: footnoteIds.get(note.anchor)!,

@@ -11,7 +11,7 @@ import type { DatabaseTransaction } from "./prisma-client";
  */
 export async function recordMovedAnchors(
   documentId: string,
-  draft: DocumentStructure,
+  document: DocumentStructure,
   tx: DatabaseTransaction,
 ): Promise<{ moved: number; orphaned: string[] }> {
   const where = { documentId };
@@ -23,9 +23,9 @@ export async function recordMovedAnchors(
   if (headings.length + paragraphs.length + footnotes.length === 0) return { moved: 0, orphaned: [] };
 
   const current: AnchoredBlock[] = [
-    ...draft.headings.map((h) => ({ anchor: h.anchor, kind: "heading" as const, text: h.text })),
-    ...draft.paragraphs.map((p) => ({ anchor: p.anchor, kind: "paragraph" as const, text: p.text })),
-    ...draft.footnotes.map((n) => ({ anchor: n.anchor, kind: "footnote" as const, text: n.text })),
+    ...document.headings.map((h) => ({ anchor: h.anchor, kind: "heading" as const, text: h.text })),
+    ...document.paragraphs.map((p) => ({ anchor: p.anchor, kind: "paragraph" as const, text: p.text })),
+    ...document.footnotes.map((n) => ({ anchor: n.anchor, kind: "footnote" as const, text: n.text })),
   ];
   const currentAnchors = new Set(current.map((block) => block.anchor));
   const previous: AnchoredBlock[] = [

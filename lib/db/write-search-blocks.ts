@@ -16,25 +16,25 @@ export interface SearchBlockDraft {
  * (headings with no paragraph keep their own order), then the notes. Blocks whose text folds to
  * nothing (a note lost in extraction) are left out: nothing in them can be found.
  */
-export function searchBlocksOf(draft: DocumentStructure): SearchBlockDraft[] {
+export function searchBlocksOf(document: DocumentStructure): SearchBlockDraft[] {
   const blocks: SearchBlockDraft[] = [];
   const push = (blockKind: SearchBlockDraft["blockKind"], blockAnchor: string, text: string) =>
     blocks.push({ blockKind, blockAnchor, ordinal: blocks.length, text });
-  const headingIndex = new Map(draft.headings.map((heading, index) => [heading.anchor, index]));
+  const headingIndex = new Map(document.headings.map((heading, index) => [heading.anchor, index]));
   let nextHeading = 0;
   const emitHeadingsThrough = (index: number) => {
     for (; nextHeading <= index; nextHeading += 1) {
-      const heading = draft.headings[nextHeading]!;
+      const heading = document.headings[nextHeading]!;
       push("heading", heading.anchor, heading.text);
     }
   };
-  for (const paragraph of draft.paragraphs) {
+  for (const paragraph of document.paragraphs) {
     const index = paragraph.headingAnchor === null ? undefined : headingIndex.get(paragraph.headingAnchor);
     if (index !== undefined) emitHeadingsThrough(index);
     push("paragraph", paragraph.anchor, paragraph.text);
   }
-  emitHeadingsThrough(draft.headings.length - 1);
-  for (const note of draft.footnotes) push("footnote", note.anchor, note.text);
+  emitHeadingsThrough(document.headings.length - 1);
+  for (const note of document.footnotes) push("footnote", note.anchor, note.text);
   return blocks.filter((block) => foldForSearch(block.text).folded !== "");
 }
 
@@ -42,8 +42,8 @@ export function searchBlocksOf(draft: DocumentStructure): SearchBlockDraft[] {
  * Writes the searchable form of every heading, paragraph and note of a document: the narrow row search
  * scans (SearchBlock) and, apart, the display text it shows for a page's hits (SearchBlockText).
  */
-export async function writeSearchBlocks(documentId: string, draft: DocumentStructure, tx: DatabaseTransaction): Promise<void> {
-  const rows = searchBlocksOf(draft).map((block) => ({ id: randomUUID(), ...block, ...foldForSearch(block.text) }));
+export async function writeSearchBlocks(documentId: string, document: DocumentStructure, tx: DatabaseTransaction): Promise<void> {
+  const rows = searchBlocksOf(document).map((block) => ({ id: randomUUID(), ...block, ...foldForSearch(block.text) }));
   if (rows.length === 0) return;
   await tx.searchBlock.createMany({
     data: rows.map(({ id, blockKind, blockAnchor, ordinal, folded }) => ({ id, documentId, blockKind, blockAnchor, ordinal, folded })),
