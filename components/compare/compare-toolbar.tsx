@@ -7,6 +7,8 @@ import { assignTones, MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
 import { compareHref, compareQuery } from "@/lib/urls/app-urls";
 import { COMPARE_KEYS, PATHS } from "@/lib/urls/url-grammar";
 
+type ToneMap = ReturnType<typeof assignTones>;
+
 /**
  * Above the panes: the concept picker (a plain GET form, so it works before the script has loaded),
  * the legend of highlighted concepts, aligned mode and the link to this exact view.
@@ -28,12 +30,46 @@ export function CompareToolbar({
   onAlign: () => void;
   formState: CompareState;
 }) {
+  const tones = assignTones(active);
+  return (
+    <div className="compare-toolbar" lang="en" role="group" aria-label="Side-by-side controls" aria-busy={pending || undefined}>
+      <ConceptPicker picker={picker} active={active} tones={tones} onToggleConcept={onToggleConcept} formState={formState} />
+      <ConceptLegend picker={picker} active={active} tones={tones} onToggleConcept={onToggleConcept} />
+      <span className="ml-auto flex items-center gap-2">
+        {aligned ? (
+          <span className="line-legend" role="img" aria-label="Connectors: solid, shared words; dashed, shared source; dotted, shared concepts">
+            <LineSample dash={undefined} /> <span aria-hidden="true">words</span>
+            <LineSample dash="6 4" /> <span aria-hidden="true">source</span>
+            <LineSample dash="1.5 3" /> <span aria-hidden="true">concepts</span>
+          </span>
+        ) : null}
+        {/* One pane at a time on a phone: nothing to align there. */}
+        <button type="button" className="compare-button compare-align-button" aria-pressed={aligned} onClick={onAlign}>
+          <span lang="zh-Hans">对齐</span> Align
+        </button>
+        <CopyViewLink href={compareHref(formState)} />
+      </span>
+    </div>
+  );
+}
+
+/** The concepts to highlight, as a menu of checkboxes: the ones both essays mention first. */
+function ConceptPicker({
+  picker,
+  active,
+  tones,
+  onToggleConcept,
+  formState,
+}: {
+  picker: PickerConcept[];
+  active: string[];
+  tones: ToneMap;
+  onToggleConcept: (id: string) => void;
+  formState: CompareState;
+}) {
   // False in the server's HTML (the form then needs its submit button), true once the script runs.
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
-  const [copied, setCopied] = useState<string | null>(null);
   const details = useRef<HTMLDetailsElement>(null);
-  const tones = assignTones(active);
-  const byId = new Map(picker.map((concept) => [concept.id, concept]));
   const shared = picker.filter((c) => c.left > 0 && c.right > 0);
   const single = picker.filter((c) => !(c.left > 0 && c.right > 0));
   const full = active.length >= MAX_ACTIVE_CONCEPTS;
@@ -56,17 +92,6 @@ export function CompareToolbar({
       document.removeEventListener("pointerdown", close);
     };
   }, []);
-
-  const copyLink = async () => {
-    const href = window.location.href;
-    try {
-      await navigator.clipboard.writeText(href);
-      setCopied("Link copied");
-    } catch {
-      setCopied("Copy the address bar's link");
-    }
-    window.setTimeout(() => setCopied(null), 4000);
-  };
 
   const option = (concept: PickerConcept) => {
     const checked = active.includes(concept.id);
@@ -92,90 +117,105 @@ export function CompareToolbar({
   };
 
   return (
-    <div className="compare-toolbar" lang="en" role="group" aria-label="Side-by-side controls" aria-busy={pending || undefined}>
-      <details ref={details} className="concept-picker">
-        <summary className="compare-button list-none">
-          <span lang="zh-Hans">概念</span> Concepts{active.length > 0 ? ` · ${active.length}` : ""}
-          {active.length > 0 ? <span className="sr-only"> highlighted</span> : null} <span aria-hidden="true">▾</span>
-        </summary>
-        <form method="get" action={PATHS.compare} className="concept-picker-panel" onSubmit={(event) => scripted && event.preventDefault()}>
-          {/* The view's state but its concepts, which are the form's checkboxes: as compareHref writes it. */}
-          {compareQuery({ ...formState, concepts: [] }).map(([key, value]) => (
-            <input key={key} type="hidden" name={key} value={value} />
-          ))}
-          <p className="px-1 pb-1 text-xs focus-muted">
-            Mentions in the left · right essay. Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
-          </p>
+    <details ref={details} className="concept-picker">
+      <summary className="compare-button list-none">
+        <span lang="zh-Hans">概念</span> Concepts{active.length > 0 ? ` · ${active.length}` : ""}
+        {active.length > 0 ? <span className="sr-only"> highlighted</span> : null} <span aria-hidden="true">▾</span>
+      </summary>
+      <form method="get" action={PATHS.compare} className="concept-picker-panel" onSubmit={(event) => scripted && event.preventDefault()}>
+        {/* The view's state but its concepts, which are the form's checkboxes: as compareHref writes it. */}
+        {compareQuery({ ...formState, concepts: [] }).map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+        <p className="px-1 pb-1 text-xs focus-muted">
+          Mentions in the left · right essay. Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
+        </p>
+        <fieldset>
+          <legend>
+            Both essays <span lang="zh-Hans">两文共有</span>
+          </legend>
+          <ul>{shared.map(option)}</ul>
+        </fieldset>
+        {single.length > 0 ? (
           <fieldset>
             <legend>
-              Both essays <span lang="zh-Hans">两文共有</span>
+              One essay only <span lang="zh-Hans">仅见于一文</span>
             </legend>
-            <ul>{shared.map(option)}</ul>
+            <ul>{single.map(option)}</ul>
           </fieldset>
-          {single.length > 0 ? (
-            <fieldset>
-              <legend>
-                One essay only <span lang="zh-Hans">仅见于一文</span>
-              </legend>
-              <ul>{single.map(option)}</ul>
-            </fieldset>
-          ) : null}
-          {scripted ? null : (
-            <button type="submit" className="compare-button mt-2">
-              Highlight
-            </button>
-          )}
-        </form>
-      </details>
-
-      {active.length > 0 ? (
-        <ul className="concept-legend" aria-label="Highlighted concepts">
-          {active.map((id) => {
-            const tone = tones.get(id)!;
-            const concept = byId.get(id);
-            return (
-              <li key={id} className="legend-chip" data-tone={tone.index}>
-                <span className="tone-glyph" aria-hidden="true">
-                  {tone.glyph}
-                </span>
-                <span lang="zh-Hans">{concept?.labelZh ?? id}</span>
-                <button type="button" onClick={() => onToggleConcept(id)} aria-label={`Stop highlighting ${concept?.labelZh ?? id}`}>
-                  <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
-
-      <span className="ml-auto flex items-center gap-2">
-        {aligned ? (
-          <span className="line-legend" role="img" aria-label="Connectors: solid, shared words; dashed, shared source; dotted, shared concepts">
-            <LineSample dash={undefined} /> <span aria-hidden="true">words</span>
-            <LineSample dash="6 4" /> <span aria-hidden="true">source</span>
-            <LineSample dash="1.5 3" /> <span aria-hidden="true">concepts</span>
-          </span>
         ) : null}
-        {/* One pane at a time on a phone: nothing to align there. */}
-        <button type="button" className="compare-button compare-align-button" aria-pressed={aligned} onClick={onAlign}>
-          <span lang="zh-Hans">对齐</span> Align
-        </button>
-        <a
-          href={compareHref(formState)}
-          className="compare-button no-underline"
-          onClick={(event) => {
-            event.preventDefault();
-            void copyLink();
-          }}
-        >
-          {copied ?? (
-            <>
-              Copy link<span className="max-md:hidden"> to this view</span>
-            </>
-          )}
-        </a>
-      </span>
-    </div>
+        {scripted ? null : (
+          <button type="submit" className="compare-button mt-2">
+            Highlight
+          </button>
+        )}
+      </form>
+    </details>
+  );
+}
+
+/** The highlighted concepts in the order picked, each with its tone and a way to stop highlighting it. */
+function ConceptLegend({
+  picker,
+  active,
+  tones,
+  onToggleConcept,
+}: {
+  picker: PickerConcept[];
+  active: string[];
+  tones: ToneMap;
+  onToggleConcept: (id: string) => void;
+}) {
+  if (active.length === 0) return null;
+  const byId = new Map(picker.map((concept) => [concept.id, concept]));
+  return (
+    <ul className="concept-legend" aria-label="Highlighted concepts">
+      {active.map((id) => {
+        const tone = tones.get(id)!;
+        const concept = byId.get(id);
+        return (
+          <li key={id} className="legend-chip" data-tone={tone.index}>
+            <span className="tone-glyph" aria-hidden="true">
+              {tone.glyph}
+            </span>
+            <span lang="zh-Hans">{concept?.labelZh ?? id}</span>
+            <button type="button" onClick={() => onToggleConcept(id)} aria-label={`Stop highlighting ${concept?.labelZh ?? id}`}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The link to this exact view: a real link (it can be opened or dragged), which a click copies instead. */
+function CopyViewLink({ href }: { href: string }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied("Link copied");
+    } catch {
+      setCopied("Copy the address bar's link");
+    }
+    window.setTimeout(() => setCopied(null), 4000);
+  };
+  return (
+    <a
+      href={href}
+      className="compare-button no-underline"
+      onClick={(event) => {
+        event.preventDefault();
+        void copyLink();
+      }}
+    >
+      {copied ?? (
+        <>
+          Copy link<span className="max-md:hidden"> to this view</span>
+        </>
+      )}
+    </a>
   );
 }
 
