@@ -33,17 +33,19 @@ export interface SourceCitationRef {
   citationAnchor: string;
 }
 
-export type EvidenceKind =
-  | "same-url"
-  | "same-title"
-  | "title-similarity"
-  | "short-reference"
-  | "ibid"
-  | "version-difference"
-  | "date-agreement"
-  | "date-difference"
-  | "host-difference"
-  | "author-host";
+export const EVIDENCE_KINDS = [
+  "same-url",
+  "same-title",
+  "title-similarity",
+  "short-reference",
+  "ibid",
+  "version-difference",
+  "date-agreement",
+  "date-difference",
+  "host-difference",
+  "author-host",
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export interface SourceEvidence {
   kind: EvidenceKind;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { SOURCE_TYPES, type SourceEvidence, type SourceRecord, type SourceType } from "@/lib/citations/group-sources";
+import { EVIDENCE_KINDS, SOURCE_TYPES, type SourceRecord } from "@/lib/citations/group-sources";
 
 /** The columns of a Source row every source query reads. */
 export const sourceRowSelect = {
@@ -27,13 +27,25 @@ export interface SourceRow {
   evidence: unknown;
 }
 
+const mergeSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), detail: z.string() });
+
+/** The merges that parse: one of a kind this version does not know is left out, the rest kept. */
+function knownMerges(merges: unknown[]): z.infer<typeof mergeSchema>[] {
+  return merges.flatMap((merge) => {
+    const parsed = mergeSchema.safeParse(merge);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 // Written by rebuild-corpus-derivations.ts; read defensively so an older row never breaks a page.
 const evidenceSchema = z.object({
-  merges: z.array(z.object({ kind: z.string(), detail: z.string() })).catch([]),
+  merges: z.array(z.unknown()).catch([]).transform(knownMerges),
   versions: z.array(z.string()).catch([]),
   issue: z.string().nullable().catch(null),
   pages: z.string().nullable().catch(null),
 });
+
+const sourceTypeSchema = z.enum(SOURCE_TYPES).catch("other");
 
 /** A source as the pages show it: the grouping's record without its citation list. */
 export type SourceDetails = Omit<SourceRecord, "citations">;
@@ -45,7 +57,7 @@ export function toSourceDetails(row: SourceRow): SourceDetails {
     key: row.key,
     title: row.title,
     authors: row.authors,
-    type: (SOURCE_TYPES as readonly string[]).includes(row.type) ? (row.type as SourceType) : "other",
+    type: sourceTypeSchema.parse(row.type),
     date: row.date,
     container: row.container,
     issue: evidence.issue,
@@ -53,7 +65,7 @@ export function toSourceDetails(row: SourceRow): SourceDetails {
     versions: evidence.versions,
     urls: row.urls,
     confidence: row.confidence,
-    evidence: evidence.merges as SourceEvidence[],
+    evidence: evidence.merges,
   };
 }
 
