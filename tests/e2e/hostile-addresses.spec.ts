@@ -1,0 +1,99 @@
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { ComparePage } from "./pages/compare-page";
+
+/**
+ * No address answers 5xx, however malformed: every route template with hostile path segments, and every
+ * query key the app reads (and some it does not) with hostile values. Requests go out raw over node:http,
+ * so that a broken percent-encoding reaches the server as it was typed, not repaired by a URL parser.
+ * Bounded for CI; DUIZHAO_FUZZ_RUNS and DUIZHAO_FUZZ_SEED widen or vary the search.
+ */
+
+const RUNS = Number(process.env.DUIZHAO_FUZZ_RUNS ?? 12);
+const SEED = process.env.DUIZHAO_FUZZ_SEED ? Number(process.env.DUIZHAO_FUZZ_SEED) : 20261206;
+
+const TEMPLATES = [
+  "/",
+  "/read/{slug}",
+  "/read/{slug}/query",
+  "/read/{slug}/anchors/{seg}",
+  "/compare",
+  "/compare/{slug}/{slug}",
+  "/concepts",
+  "/concepts/{seg}",
+  "/sources",
+  "/sources/{seg}",
+  "/search",
+  "/bibliography",
+  "/api/concepts",
+  "/api/concepts/{seg}",
+  "/api/documents",
+  "/api/documents/{slug}",
+  "/api/export/bibliography",
+  "/api/export/pinpoint",
+  "/api/export/sources/{seg}",
+  "/api/health",
+  "/api/links",
+  "/api/og",
+  "/api/search",
+  "/api/sources",
+  "/api/sources/{seg}",
+];
+
+const QUERY_KEYS = ["q", "qp", "hl", "c", "left", "right", "align", "focus", "trail", "page", "format", "style", "doc", "kind", "sort", "slug", "anchor", "from", "to", "limit", "lp", "rp", "zz"];
+
+const HOSTILE = [
+  "%", "%E4%B8", "%00", "%ED%A0%80", "%zz", "%C0%AF", "..", "%2e%2e", "%2F", "a".repeat(3000), "%E7%BD%91".repeat(400),
+  "-1", "0", "99999999999999999999", "1e309", "NaN", "[]", "{}", "%3Cscript%3E", "%22%27", "null", "%EF%BF%BF", "%F0%9F%98%80",
+  "%E7%BD%91%E7%BB%9C%E4%B8%BB%E6%9D%83", "p-1", "n-0", "0-0", "3-2", "-", "~", "%20", "+", "%0A",
+];
+
+function get(baseURL: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(baseURL);
+    const request = http.request({ host: url.hostname, port: url.port, path, method: "GET" }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+test.describe("hostile addresses", () => {
+  let slugs: string[];
+  test.beforeAll(async ({ browser }) => {
+    const { left, right } = await ComparePage.essaySlugs(browser);
+    slugs = [left, right];
+  });
+
+  test("known malformed paths answer 4xx with a reason, never 5xx", async ({ baseURL }) => {
+    for (const path of ["/read/%", "/read/%E4%B8", "/compare/%00/x", "/api/sources/%ED%A0%80", `/read/${slugs[0]}/anchors/%`]) {
+      const status = await get(baseURL!, path);
+      expect(status, path).toBeGreaterThanOrEqual(400);
+      expect(status, path).toBeLessThan(500);
+    }
+  });
+
+  test("no route answers 5xx to hostile segments and parameters", async ({ baseURL }) => {
+    test.setTimeout(600_000);
+    const segment = fc.oneof(fc.constantFrom(...HOSTILE), fc.constantFrom(...slugs), fc.string({ maxLength: 12 }).map(encodeURIComponent));
+    const query = fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), segment), { maxLength: 4 });
+    const failures: string[] = [];
+    for (const template of TEMPLATES) {
+      await fc.assert(
+        fc.asyncProperty(segment, segment, query, async (slugSegment, other, pairs) => {
+          const path = template.replace("{slug}", slugSegment).replace("{slug}", other).replace("{seg}", other);
+          const search = pairs.map(([key, value]) => `${key}=${value}`).join("&");
+          const address = search ? `${path}?${search}` : path;
+          const status = await get(baseURL!, address);
+          if (status >= 500) failures.push(`${status} ${address.slice(0, 200)}`);
+          return status < 500;
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      ).catch(() => undefined);
+    }
+    expect(failures).toEqual([]);
+  });
+});
