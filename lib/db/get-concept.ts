@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { type ConceptMemberSummary, readMembers } from "./list-concepts";
 import { getDatabase, type Database } from "./prisma-client";
 import { type PlacedBlockKind, readDocumentSections } from "./read-document-sections";
@@ -277,12 +278,15 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+// `Concept.definitionSource` is JSON written from the validated dictionary; read defensively, anything but a
+// passage of the corpus is an outside citation (empty when it has none).
+const corpusDefinitionSchema = z.object({ kind: z.literal("corpus"), documentFile: z.string(), quote: z.string() });
+const outsideDefinitionSchema = z.object({ citation: z.string().catch("") }).catch({ citation: "" });
+
 async function readDefinitionSource(db: Database, json: unknown): Promise<DefinitionSource> {
-  const source = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
-  if (source.kind !== "corpus" || typeof source.documentFile !== "string" || typeof source.quote !== "string")
-    return { kind: "outside", citation: typeof source.citation === "string" ? source.citation : "" };
-  const documentFile = source.documentFile;
-  const quote = source.quote;
+  const corpus = corpusDefinitionSchema.safeParse(json);
+  if (!corpus.success) return { kind: "outside", citation: outsideDefinitionSchema.parse(json).citation };
+  const { documentFile, quote } = corpus.data;
   const document = await db.document.findFirst({
     where: { OR: [{ sourceFile: documentFile }, { sourceFile: { endsWith: `/${documentFile}` } }] },
     select: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { getDatabase, type Database } from "./prisma-client";
 
 export interface ConceptMemberSummary {
@@ -87,19 +88,19 @@ export async function listConcepts(db: Database = getDatabase()): Promise<Concep
  * keeps one malformed row from taking the whole index down.
  */
 export function readMembers(json: unknown): ConceptMemberSummary[] {
-  if (!Array.isArray(json)) return [];
-  return json.flatMap((item: unknown) => {
-    if (typeof item !== "object" || item === null) return [];
-    const { id, label, variants, alone } = item as Record<string, unknown>;
-    const { zh, en } = (typeof label === "object" && label !== null ? label : {}) as Record<string, unknown>;
-    if (typeof id !== "string" || typeof zh !== "string" || typeof en !== "string") return [];
-    return [
-      {
-        id,
-        label: { zh, en },
-        variants: Array.isArray(variants) ? variants.filter((v): v is string => typeof v === "string") : [],
-        alone: alone === true,
-      },
-    ];
+  return storedMembersSchema.parse(json).flatMap((item) => {
+    const parsed = storedMemberSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
   });
 }
+
+const storedMembersSchema = z.array(z.unknown()).catch([]);
+const storedMemberSchema = z.object({
+  id: z.string(),
+  label: z.object({ zh: z.string(), en: z.string() }),
+  variants: z
+    .array(z.unknown())
+    .catch([])
+    .transform((variants) => variants.filter((variant): variant is string => typeof variant === "string")),
+  alone: z.unknown().transform((alone) => alone === true),
+});
