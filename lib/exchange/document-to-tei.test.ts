@@ -346,6 +346,9 @@ describe("round trip of the corpus essays", () => {
       expect(elements(tei, '//tei:sourceDesc/tei:bibl[@type="article"]/*').map((e) => e.name)).toEqual(["title"]);
       expect(elements(tei, "//tei:idno[@type='corrections-sha256']")).toHaveLength(0);
     });
+    // The file's name only: a path given at ingest does not show the server's folders.
+    const fromPath = documentToTei({ ...unknown, provenance: { ...unknown.provenance, sourceFile: "/srv/duizhao/corpus/001.txt" } });
+    withDocument(fromPath, (tei) => expect(elements(tei, '//tei:idno[@type="file"]').map((e) => e.content)).toEqual(["001.txt"]));
   });
 
   it("writes a page break where the model knows the page, and none inside a block", () => {

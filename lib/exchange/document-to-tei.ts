@@ -28,7 +28,7 @@ import { blockElement, element, isNcName, replaceForbiddenCharacters, serializeX
  */
 
 export interface TeiProvenance {
-  /** The source text's file name, as ingested. */
+  /** The source text's file name as ingested; a path is cut to its last segment (an export never shows the server's folders). */
   sourceFile: string;
   /** SHA-256 (hex) of the source text's bytes. */
   sourceSha256: string;
@@ -94,7 +94,7 @@ export function corpusToTei(input: CorpusTeiInput): string {
 }
 
 /** `<slug>.` as an xml:id prefix: a slug may start with a digit, which an xml:id may not. */
-export function corpusIdPrefix(slug: string): string {
+function corpusIdPrefix(slug: string): string {
   return /^[0-9]/.test(slug) ? `_${slug}` : slug;
 }
 
@@ -136,7 +136,7 @@ function teiHeader({ document, provenance }: DocumentTeiInput): XmlElement {
   if (document.issue !== null) article.push(element("biblScope", { unit: "issue" }, [document.issue]));
   if (document.date !== null) article.push(element("date", { when: w3cDate(document.date) }, [document.date]));
   const extracted: XmlNode[] = [
-    element("idno", { type: "file" }, [provenance.sourceFile]),
+    element("idno", { type: "file" }, [fileName(provenance.sourceFile)]),
     element("idno", { type: "sha256" }, [provenance.sourceSha256]),
   ];
   if (provenance.correctionsSha256 !== null) extracted.push(element("idno", { type: "corrections-sha256" }, [provenance.correctionsSha256]));
@@ -158,6 +158,11 @@ function teiHeader({ document, provenance }: DocumentTeiInput): XmlElement {
   header.push(blockElement("profileDesc", {}, profile));
   header.push(blockElement("revisionDesc", {}, [ingestChange(document, provenance), ...document.corrections.map(correctionChange)]));
   return blockElement("teiHeader", {}, header);
+}
+
+/** The last segment of a path, `/` or `\\` separated. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/u).filter((segment) => segment !== "").pop() ?? path;
 }
 
 const EDITORIAL_DECLARATION = [
