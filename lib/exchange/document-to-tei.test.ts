@@ -29,7 +29,7 @@ let schema: RelaxNgSchema;
 let essays: (DocumentTeiInput & { concepts: NonNullable<DocumentTeiInput["concepts"]> })[];
 
 beforeAll(async () => {
-  schema = RelaxNgSchema.fromFile(`${root}lib/exchange/tei-subset.rng`);
+  schema = RelaxNgSchema.fromText(readFileSync(`${root}lib/exchange/tei-subset.rng`, "utf8"));
   const dictionary = parseConceptDictionary(JSON.parse(readFileSync(`${root}corpus/concepts.json`, "utf8")));
   essays = await Promise.all(
     ESSAYS.map(async (name) => {

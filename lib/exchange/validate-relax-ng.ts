@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { RelaxNGValidator, XmlDocument, XmlLibError } from "libxml2-wasm";
 
 /**
@@ -25,8 +24,9 @@ export class RelaxNgSchema {
     }
   }
 
-  static fromFile(path: string): RelaxNgSchema {
-    return new RelaxNgSchema(readFileSync(path, "utf8"));
+  /** The schema from its text (RELAX NG XML syntax); reading the file is the caller's business, so this module stays pure. */
+  static fromText(schemaText: string): RelaxNgSchema {
+    return new RelaxNgSchema(schemaText);
   }
 
   validate(xml: string): RelaxNgResult {
