@@ -493,7 +493,10 @@ describe("hostile text", () => {
 describe("dates", () => {
   it("gives @when only for real dates", () => {
     expect(["2015", "2015-12", "2016-02-29"].map(w3cDate)).toEqual(["2015", "2015-12", "2016-02-29"]);
-    expect(["2015-13", "2015-02-29", "2015-00-10", "15", "2015/12/16", "2015-1-2"].map(w3cDate)).toEqual([null, null, null, null, null, null]);
+    expect(["2000-02-29", "1900-02-28", "0015-02-28"].map(w3cDate)).toEqual(["2000-02-29", "1900-02-28", "0015-02-28"]);
+    expect(["2015-13", "2015-02-29", "1900-02-29", "2015-04-31", "2015-00-10", "0000", "15", "2015/12/16", "2015-1-2"].map(w3cDate)).toEqual(
+      [null, null, null, null, null, null, null, null, null],
+    );
     expect(w3cDateTime("2026-12-06T08:00:00.000Z")).toBe("2026-12-06T08:00:00.000Z");
     expect(w3cDateTime("2026-12-06T08:00:00+08:00")).toBe("2026-12-06T08:00:00+08:00");
     expect(w3cDateTime("2026-02-30T08:00:00Z")).toBeNull();

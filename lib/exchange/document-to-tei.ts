@@ -198,15 +198,17 @@ function correctionChange(outcome: DocumentStructure["corrections"][number]): Xm
 export function w3cDate(value: string): string | null {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!match) return null;
-  const monthNumber = match[2] === undefined ? null : Number(match[2]);
-  if (monthNumber !== null && (monthNumber < 1 || monthNumber > 12)) return null;
-  if (match[3] !== undefined) {
-    const day = Number(match[3]);
-    const year = Number(match[1]);
-    const days = new Date(Date.UTC(year, monthNumber!, 0)).getUTCDate();
-    if (day < 1 || day > days) return null;
-  }
-  return value;
+  const year = Number(match[1]);
+  // XML Schema 1.0, which RELAX NG validators use for these types, has no year 0000.
+  if (year === 0) return null;
+  if (match[2] === undefined) return value;
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  if (match[3] === undefined) return value;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const day = Number(match[3]);
+  return day >= 1 && day <= days ? value : null;
 }
 
 /** A date-time for @when (as Date.toISOString writes one, or with an offset), or a date; otherwise none. */
