@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONCEPT_ID_FORMAT, CONCEPT_ID_MAX_LENGTH } from "@/lib/urls/url-grammar";
 import { matchKey } from "./fold-for-matching";
 
 /**
@@ -7,7 +8,10 @@ import { matchKey } from "./fold-for-matching";
  * concepts claim the same wording silently corrupts every count downstream.
  */
 
-const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and single hyphens");
+const idSchema = z
+  .string()
+  .max(CONCEPT_ID_MAX_LENGTH)
+  .regex(CONCEPT_ID_FORMAT, "ids are kebab-case: lower-case letters, digits and single hyphens");
 
 const labelSchema = z.strictObject({
   zh: z.string().trim().min(1),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLUG_ALPHABET, SLUG_MAX_LENGTH } from "@/lib/urls/url-grammar";
 
 /**
  * Metadata a source text may lack, kept beside it in `corpus/<name>.manifest.json` (or given with
@@ -9,7 +10,8 @@ export const documentManifestSchema = z
   .object({
     slug: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "slug: lowercase letters, digits and hyphens, at most 80 characters"),
+      .max(SLUG_MAX_LENGTH, `slug: at most ${SLUG_MAX_LENGTH} characters`)
+      .regex(SLUG_ALPHABET, "slug: lowercase letters, digits and hyphens, starting with a letter or digit"),
     title: z.string().min(1).optional(),
     titleEn: z.string().min(1).optional(),
     authors: z.array(z.string().min(1)).optional(),

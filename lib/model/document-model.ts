@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLUG_ALPHABET, SLUG_MAX_LENGTH } from "@/lib/urls/url-grammar";
 
 /**
  * What a document of the corpus is: its metadata, blocks (headings, paragraphs, footnotes with their markers and
@@ -151,7 +152,7 @@ export const debrisSchema = z.object({
 export type DebrisLine = z.infer<typeof debrisSchema>;
 
 export const documentStructureSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  slug: z.string().max(SLUG_MAX_LENGTH).regex(SLUG_ALPHABET),
   title: z.string().min(1),
   authors: z.array(z.string().min(1)),
   journal: z.string().nullable(),

@@ -1,4 +1,5 @@
 import type { DocumentStructure, Footnote, Heading, Paragraph } from "@/lib/model/document-model";
+import { markerDomId } from "@/lib/urls/app-urls";
 
 export type ReadingBlock =
   | { kind: "heading"; heading: Heading }
@@ -74,7 +75,8 @@ export function buildReadingOrder(document: Pick<DocumentStructure, "headings" |
       const inReadingOrder = markers.map((marker, index) => ({ marker, index })).sort((a, b) => a.marker.offset - b.marker.offset || a.index - b.index);
       for (const { marker, index } of inReadingOrder) {
         const ids = markerIds.get(marker.footnoteAnchor) ?? [];
-        const id = ids.length === 0 ? `ref-${marker.footnoteAnchor}` : `ref-${marker.footnoteAnchor}-${ids.length + 1}`;
+        // A note called from more than one place gets one id per call; the first keeps the plain id links use.
+        const id = ids.length === 0 ? markerDomId(marker.footnoteAnchor) : `${markerDomId(marker.footnoteAnchor)}-${ids.length + 1}`;
         ids.push(id);
         idsOfBlock[index] = id;
         markerIds.set(marker.footnoteAnchor, ids);

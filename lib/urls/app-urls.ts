@@ -160,8 +160,8 @@ export function readSearchHit(query: QueryInput): (HitRange & { block: string })
 // ————— Footnote trails —————
 
 /**
- * DOM id of the first marker calling a note in the reader (lib/reader/reading-order.ts names markers
- * `ref-<noteAnchor>`): the exact spot a trail started from.
+ * DOM id of the first marker calling a note in the reader (lib/reader/reading-order.ts names its markers
+ * with it): the exact spot a trail started from.
  */
 export function markerDomId(noteAnchor: string): string {
   return `ref-${noteAnchor}`;
