@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { rangeAtOffset } from "@/lib/reader/text-offsets";
 import { anchorResolutionHref } from "@/lib/urls/app-urls";
-import { type LinkNoticeResolution, noticeOf, type Resolution } from "./fragment-resolution";
+import { type LinkNoticeResolution, noticeOf, resolutionFrom } from "./fragment-resolution";
 import { fragmentAnchor, isPassageLinkBlock } from "./reader-query";
 
 /**
@@ -29,7 +29,8 @@ export function useFragmentResolution(slug: string | undefined, enabled: boolean
       }
       try {
         const response = await fetch(anchorResolutionHref(slug, anchor), { cache: "no-store" });
-        const resolution = (await response.json()) as Resolution;
+        // Not every answer is a resolution (a 404 for a document no longer there is `{ error }`): checked, not cast.
+        const resolution = resolutionFrom(await response.json(), anchor);
         if (cancelled) return;
         setNotice(noticeOf(resolution));
         if (resolution.status === "moved") landAt(resolution.targetAnchor, resolution.targetOffset);

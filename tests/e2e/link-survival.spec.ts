@@ -92,4 +92,20 @@ test.describe("links survive re-ingestion", () => {
     await expect(reader.notice).toContainText("no longer in the document");
     await expect(reader.notice).toContainText(paragraphs.dropped.slice(0, 12));
   });
+
+  test("a fragment looked up after the document was removed names the anchor asked for", async ({ page }) => {
+    test.setTimeout(60_000);
+    ingest(originalEssay());
+    const reader = new ReaderPage(page);
+    await reader.goto(`/read/${SLUG}`);
+    await removeEssay();
+    // The anchors route answers 404 ({ error }, not a resolution) for a document no longer there.
+    const answer = page.waitForResponse((response) => response.url().includes(`/read/${SLUG}/anchors/`));
+    await page.evaluate(() => {
+      window.location.hash = "p-no-such-passage";
+    });
+    expect((await answer).status()).toBe(404);
+    await expect(reader.notice).toContainText("does not have (#p-no-such-passage)");
+    await expect(reader.notice).not.toContainText("undefined");
+  });
 });
