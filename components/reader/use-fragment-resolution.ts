@@ -2,9 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { rangeAtOffset } from "@/lib/reader/text-offsets";
-import { anchorResolutionHref } from "@/lib/urls/app-urls";
+import { anchorResolutionHref, isPassageLinkBlock, readFragmentAnchor } from "@/lib/urls/app-urls";
 import { type LinkNoticeResolution, noticeOf, resolutionFrom } from "./fragment-resolution";
-import { fragmentAnchor, isPassageLinkBlock } from "./reader-query";
 
 /**
  * The fragment of the address, found again when it names no element (the anchor of an earlier version
@@ -18,7 +17,7 @@ export function useFragmentResolution(slug: string | undefined, enabled: boolean
     if (!enabled || !slug) return;
     let cancelled = false;
     const resolve = async () => {
-      const anchor = fragmentAnchor(window.location.hash);
+      const anchor = readFragmentAnchor(window.location.hash);
       if (!anchor || document.querySelector("mark[data-quote]")) return;
       if (isPassageLinkBlock(new URLSearchParams(window.location.search), anchor)) return;
       const target = document.getElementById(anchor);

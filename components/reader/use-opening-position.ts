@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
-import { fragmentAnchor, withHitBlock } from "./reader-query";
+import { readFragmentAnchor, withHitBlock } from "@/lib/urls/app-urls";
 
 /**
  * Where the page opens: a quoted passage (`mark[data-quote]`) or a search hit first, in the middle of
@@ -19,7 +19,7 @@ export function useOpeningPosition(hasQuote: boolean): void {
       quote.scrollIntoView({ block: "center" });
       return;
     }
-    const withBlock = withHitBlock(searchParams, fragmentAnchor(window.location.hash));
+    const withBlock = withHitBlock(searchParams, readFragmentAnchor(window.location.hash));
     if (withBlock) {
       router.replace(`${pathname}?${withBlock.toString()}${window.location.hash}`, { scroll: false });
       return;

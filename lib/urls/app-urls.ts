@@ -157,6 +157,35 @@ export function readSearchHit(query: QueryInput): (HitRange & { block: string })
   return range && isAnchor(block) ? { ...range, block } : null;
 }
 
+/**
+ * The anchor a URL's fragment (`location.hash`, with its `#`) names, decoded. A fragment typed with a broken
+ * percent-encoding is taken as written rather than thrown on: it then simply names no block.
+ */
+export function readFragmentAnchor(hash: string): string {
+  const raw = hash.startsWith("#") ? hash.slice(1) : hash;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * A search hit's address names its block only in the fragment, which the server never sees: the query
+ * that also names it (`hb`), or null when there is no hit, no fragment, or the block is named already.
+ */
+export function withHitBlock(search: URLSearchParams, anchor: string): URLSearchParams | null {
+  if (!search.get(READER_KEYS.hit) || !anchor || search.get(READER_KEYS.hitBlock)) return null;
+  const params = new URLSearchParams(search.toString());
+  params.set(READER_KEYS.hitBlock, anchor);
+  return params;
+}
+
+/** A passage link's fragment is its block, which the server has already looked for the words in. */
+export function isPassageLinkBlock(search: URLSearchParams, anchor: string): boolean {
+  return search.has(READER_KEYS.quote) && search.get(READER_KEYS.quoteBlock) === anchor;
+}
+
 // ————— Footnote trails —————
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockHref, compareHref, passageHref, readHitRange, readPassageSelector } from "./app-urls";
+import { blockHref, compareHref, isPassageLinkBlock, passageHref, readFragmentAnchor, readHitRange, readPassageSelector, withHitBlock } from "./app-urls";
 
 const paramsOf = (href: string) => Object.fromEntries(new URL(href, "http://x").searchParams);
 
@@ -38,5 +38,45 @@ describe("deep links", () => {
   it("builds block and side-by-side links", () => {
     expect(blockHref("essay", "n-3-c1")).toBe("/read/essay#n-3-c1");
     expect(compareHref({ left: "a", right: "b", lp: "p-1", rp: null })).toBe("/compare?left=a&right=b&lp=p-1");
+  });
+});
+
+
+describe("readFragmentAnchor", () => {
+  it("is the fragment without its #, decoded", () => {
+    expect(readFragmentAnchor("#p-12")).toBe("p-12");
+    expect(readFragmentAnchor("#%E6%B3%A8-1")).toBe("注-1");
+    expect(readFragmentAnchor("")).toBe("");
+  });
+
+  it("takes a broken percent-encoding as written instead of throwing", () => {
+    expect(readFragmentAnchor("#%")).toBe("%");
+    expect(readFragmentAnchor("#p-%E4%B8")).toBe("p-%E4%B8");
+  });
+});
+
+describe("withHitBlock", () => {
+  it("adds the fragment's block to a search hit's query, keeping the rest", () => {
+    expect(withHitBlock(new URLSearchParams("hl=2-8&trail=x"), "p-12")?.toString()).toBe("hl=2-8&trail=x&hb=p-12");
+  });
+
+  it("leaves an address alone without a hit, without a fragment, or with the block already named", () => {
+    expect(withHitBlock(new URLSearchParams("trail=x"), "p-12")).toBeNull();
+    expect(withHitBlock(new URLSearchParams("hl=2-8"), "")).toBeNull();
+    expect(withHitBlock(new URLSearchParams("hl=2-8&hb=p-3"), "p-12")).toBeNull();
+  });
+
+  it("does not change the query it is given", () => {
+    const search = new URLSearchParams("hl=2-8");
+    withHitBlock(search, "p-12");
+    expect(search.toString()).toBe("hl=2-8");
+  });
+});
+
+describe("isPassageLinkBlock", () => {
+  it("is true for the block a passage link names with its words", () => {
+    expect(isPassageLinkBlock(new URLSearchParams("q=words&qa=p-4"), "p-4")).toBe(true);
+    expect(isPassageLinkBlock(new URLSearchParams("q=words&qa=p-4"), "p-5")).toBe(false);
+    expect(isPassageLinkBlock(new URLSearchParams("qa=p-4"), "p-4")).toBe(false);
   });
 });
