@@ -184,7 +184,8 @@ async function stopByPid(pid: number): Promise<void> {
   if (alive()) process.kill(pid, "SIGKILL");
 }
 
-async function canConnect(url: string): Promise<boolean> {
+/** Whether the server at `url` answers a query (on its maintenance database, which always exists). */
+export async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, "/postgres"), connectionTimeoutMillis: 3000 });
   try {
     await client.connect();

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/database-server/embedded-postgres";
+import { canConnect, startEmbeddedPostgres, type RunningPostgres } from "@/lib/database-server/embedded-postgres";
 import { usersFolder } from "@/lib/database-server/server-users";
 
 /**
@@ -29,19 +29,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function open(port: number): Promise<RunningPostgres> {
   const server = await startEmbeddedPostgres({ dataDir, port, database });
   opened.push(server);
@@ -60,10 +47,10 @@ describe("a shared embedded server", { timeout: 180_000 }, () => {
     expect(second.reused).toBe(true);
 
     await first.stop();
-    expect(await answers(second.url)).toBe(true);
+    expect(await canConnect(second.url)).toBe(true);
 
     await second.stop();
-    expect(await answers(second.url)).toBe(false);
+    expect(await canConnect(second.url)).toBe(false);
   });
 
   it("does not count a user that was killed without leaving", async () => {
@@ -74,7 +61,7 @@ describe("a shared embedded server", { timeout: 180_000 }, () => {
     await fs.writeFile(path.join(usersFolder(dataDir), `${gone.stdout}-deadbeef`), "");
 
     await server.stop();
-    expect(await answers(server.url)).toBe(false);
+    expect(await canConnect(server.url)).toBe(false);
   });
 
   it("survives `npm run ingest` beside it: the command adds the essay and stops nothing it did not start", async () => {
@@ -88,7 +75,7 @@ describe("a shared embedded server", { timeout: 180_000 }, () => {
     );
     expect(run.stdout).toMatch(/created|replaced|unchanged/);
 
-    expect(await answers(app.url)).toBe(true);
+    expect(await canConnect(app.url)).toBe(true);
     const client = new pg.Client({ connectionString: app.url });
     await client.connect();
     try {
@@ -99,6 +86,6 @@ describe("a shared embedded server", { timeout: 180_000 }, () => {
     }
 
     await app.stop();
-    expect(await answers(app.url)).toBe(false);
+    expect(await canConnect(app.url)).toBe(false);
   });
 });
