@@ -348,3 +348,13 @@ export function linkPreviewImageHref(slug: string, quote: string | null): string
     [LINK_PREVIEW_KEYS.quote, unlessEmpty(quote)],
   ]);
 }
+
+// ————— W3C Web Annotation —————
+
+/**
+ * A document's annotations as a W3C Web Annotation collection (JSON-LD): its cross-document links, and with a
+ * passage selector, that passage as one annotation (lib/exchange/web-annotation-export.ts).
+ */
+export function annotationsHref(slug: string): string {
+  return pathOf(PATHS.annotations, "documents", slug);
+}

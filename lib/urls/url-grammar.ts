@@ -21,6 +21,8 @@ export const PATHS = {
   linkPreviewImage: "/api/og",
   sourceExport: "/api/export/sources",
   bibliographyExport: "/api/export/bibliography",
+  /** W3C Web Annotation exports (`/api/annotations/documents/<slug>`). */
+  annotations: "/api/annotations",
 } as const;
 
 /** The reader (`/read/<slug>`): a quoted passage, a search hit, a footnote trail. */
