@@ -23,13 +23,20 @@ export interface QuoteMatch {
 }
 
 export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
-  if (quote.length === 0) return null;
+  return quoteCandidates(text, quote, context)[0] ?? null;
+}
+
+/**
+ * Every place the quote is found (exactly, or when nowhere exactly, approximately), best first: what
+ * matchQuote picks from, for callers that must know whether the best place is the only good one.
+ */
+export function quoteCandidates(text: string, quote: string, context: QuoteContext = {}): QuoteMatch[] {
+  if (quote.length === 0) return [];
   const maxErrors = Math.min(256, Math.floor(quote.length / 2));
   const candidates = exactMatches(text, quote);
   const matches = candidates.length > 0 ? candidates : approxSearch(text, quote, maxErrors);
-  if (matches.length === 0) return null;
 
-  let best: QuoteMatch | null = null;
+  const scored: QuoteMatch[] = [];
   for (const match of matches) {
     const similarity = 1 - match.errors / quote.length;
     const prefixScore = context.prefix ? contextSimilarity(text.slice(Math.max(0, match.start - context.prefix.length), match.start), context.prefix) : 1;
@@ -37,9 +44,10 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
     const positionScore = context.hint === undefined ? 1 : 1 - Math.abs(match.start - context.hint) / Math.max(text.length, 1);
     // Weights as in hypothesis' anchoring: the quote counts most, then its surroundings, then position.
     const score = (50 * similarity + 20 * prefixScore + 20 * suffixScore + 2 * positionScore) / 92;
-    if (!best || score > best.score) best = { start: match.start, end: match.end, similarity, score };
+    scored.push({ start: match.start, end: match.end, similarity, score });
   }
-  return best;
+  // Stable: of equal scores the one found first comes first, as matchQuote has always chosen.
+  return scored.sort((a, b) => b.score - a.score);
 }
 
 function exactMatches(text: string, quote: string): { start: number; end: number; errors: number }[] {
