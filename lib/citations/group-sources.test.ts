@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Citation } from "@/lib/model/document-model";
 import { parseNoteCitations } from "@/lib/ingest/parse-citations";
 import { corpusNotes000, corpusNotes001 } from "@/tests/fixtures/citations/corpus-notes";
-import { diceSimilarity, findSharedSources, groupSources, inferSourceType, normaliseTitle, type SourceDocumentInput } from "./group-sources";
+import { citationMatchKeys, diceSimilarity, findSharedSources, groupSources, inferSourceType, normaliseTitle, type SourceDocumentInput } from "./group-sources";
 
 function cite(anchor: string, fields: Partial<Citation>): Citation {
   return {
@@ -190,5 +191,77 @@ describe("a citation whose title was lost", () => {
     expect(sources.map((s) => s.title)).toEqual([null, null]);
     expect(new Set(sources.map((s) => s.key)).size).toBe(2);
     expect(sources[0]!.citations).toEqual([{ documentSlug: "a", footnoteAnchor: "n-1", citationAnchor: "n-1-c1" }]);
+  });
+});
+
+describe("citationMatchKeys", () => {
+  const sharedDistinct = (a: string, b: string) => {
+    const grams = (t: string) => new Set([...t].slice(1).map((ch, i) => [...t][i]! + ch));
+    const gb = grams(b);
+    return [...grams(a)].filter((g) => gb.has(g)).length;
+  };
+
+  it("never misses a pair of titles that merge by similarity (the lookup bound holds)", () => {
+    // Titles from a small alphabet with repeats, edited a little: many pairs sit near the thresholds.
+    const title = fc.array(fc.constantFrom(..."网络空间治理规则合作网络"), { minLength: 2, maxLength: 24 }).map((cs) => cs.join(""));
+    const edited = fc.tuple(title, fc.array(fc.tuple(fc.nat(), fc.constantFrom(..."网络空间治理规则合作国际")), { maxLength: 3 }), fc.nat({ max: 2 })).map(
+      ([text, edits, cut]) => {
+        const chars = [...text];
+        for (const [at, ch] of edits) chars[at % chars.length] = ch;
+        return [text, chars.slice(0, Math.max(2, chars.length - cut)).join("")] as const;
+      },
+    );
+    let nearThreshold = 0;
+    fc.assert(
+      fc.property(edited, ([a, b]) => {
+        const ka = citationMatchKeys(cite("a-c1", { title: a }))!;
+        const kb = citationMatchKeys(cite("b-c1", { title: b }))!;
+        const lengthRatio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+        if (a === b || diceSimilarity(a, b) < 0.85 || lengthRatio < 0.85) return;
+        nearThreshold += 1;
+        expect(sharedDistinct(a, b)).toBeGreaterThanOrEqual(ka.minSharedGrams);
+        expect(sharedDistinct(b, a)).toBeGreaterThanOrEqual(kb.minSharedGrams);
+      }),
+      { seed: 15, numRuns: 3000 },
+    );
+    expect(nearThreshold).toBeGreaterThan(100);
+  });
+
+  it("gives a 同上 no keys: it only joins what it repeats", () => {
+    expect(citationMatchKeys(cite("a-c2", { repeats: "a-c1" }))).toBeNull();
+    expect(citationMatchKeys(cite("a-c1", { title: "某题", url: "https://x.org/a" }))!.keys).toEqual(["t:某题", "u:x.org/a"]);
+  });
+});
+
+describe("groupSources on dozens of documents citing the same works", () => {
+  // 40 essays; each cites the same three works under the same or varying titles, hosts and dates, and
+  // ends a note with the same lost-title tail, which once gave two sources one key (issue 15).
+  const variants = [
+    { title: "甲在第二届某某大会开幕式上的讲话", container: "新华网", date: "2015-12-16" },
+    { title: "甲在第二届某某大会开幕式上的讲话（全文）", container: "人民网", date: "2015-12-16" },
+    { title: "甲：在第二届某某大会开幕式上的讲话", container: "中国政府网", date: "2015-12" },
+  ];
+  const documents: SourceDocumentInput[] = Array.from({ length: 40 }, (_, d) =>
+    doc(
+      `essay-${d}`,
+      cite(`n${d}a-c1`, { ...variants[d % variants.length]!, raw: `《${variants[d % variants.length]!.title}》` }),
+      cite(`n${d}b-c1`, { title: "某某合作白皮书", raw: "《某某合作白皮书》", url: `http://www.gov.cn/zhengce/2017-03/01/content_${d % 2}.htm` }),
+      cite(`n${d}c-c1`, { title: d % 2 === 0 ? "某某治理规则：比较研究" : "某某治理规则比较研究", container: "某出版社", date: "2019" }),
+      cite(`n${d}d-c1`, { raw: "第5页。", pages: "5" }),
+    ),
+  );
+  const sources = groupSources(documents);
+
+  it("makes each work one source, with every key unique", () => {
+    const works = sources.filter((s) => s.title !== null);
+    expect(works).toHaveLength(3);
+    for (const work of works) expect(new Set(work.citations.map((c) => c.documentSlug)).size).toBe(40);
+    expect(sources.filter((s) => s.title === null)).toHaveLength(40);
+    expect(new Set(sources.map((s) => s.key)).size).toBe(sources.length);
+  });
+
+  it("gives the same keys whatever order the documents come in", () => {
+    const keys = (list: typeof sources) => list.map((s) => s.key).sort();
+    expect(keys(groupSources([...documents].reverse()))).toEqual(keys(sources));
   });
 });

@@ -53,7 +53,10 @@ export interface SourceEvidence {
 }
 
 export interface SourceRecord {
-  /** Stable id: "src-" + hash of the normalised title (or of the URL when there is no title). */
+  /**
+   * Stable id, a function of the work's normalised identity (see `sourceKeyBase`): "src-" + hash of its
+   * smallest normalised title, else of its URL key, else of the citation that is the whole of it.
+   */
   key: string;
   title: string | null;
   authors: string[];
@@ -97,6 +100,14 @@ interface Edge {
   confidence: number;
   evidence: SourceEvidence[];
 }
+
+/**
+ * Least bigram Dice, and least length ratio, for two different normalised titles to name one work
+ * (compare's thresholds, unchanged: the length ratio keeps "X" apart from "X实践案例集"). Named because
+ * citationMatchKeys derives its lookup bound from them.
+ */
+const TITLE_DICE = 0.85;
+const TITLE_LENGTH_RATIO = 0.85;
 
 const VERSION = /[（(]?\s*(\d+(?:\.\d+)?)\s*版\s*[)）]?/u;
 /** Abbreviations the policy literature uses interchangeably with their full form. */
@@ -244,7 +255,7 @@ function compare(a: Entry, b: Entry): Edge | null {
       const datesOk = !ca.date || !cb.date || datesCompatible(ca.date, cb.date);
       // A title that is another plus words ("X" vs "X实践案例集") names a different work.
       const lengthRatio = Math.min(a.base.length, b.base.length) / Math.max(a.base.length, b.base.length);
-      if (dice >= 0.85 && lengthRatio >= 0.85 && datesOk) {
+      if (dice >= TITLE_DICE && lengthRatio >= TITLE_LENGTH_RATIO && datesOk) {
         confidence = Math.max(confidence, Math.round(dice * 0.9 * 100) / 100);
         evidence.push({ kind: "title-similarity", detail: `bigram Dice ${dice.toFixed(2)}: 《${ca.title}》 / 《${cb.title}》` });
       }
@@ -291,6 +302,22 @@ function entriesOf(documents: readonly SourceDocumentInput[]): Entry[] {
   return entries;
 }
 
+/**
+ * What a source's key is made from. Two groups can never share it: equal normalised titles and equal URL
+ * keys always merge (compare), so a title or URL key belongs to one group; a group with neither is a
+ * citation (and the 同上 that repeat it) that identifies no work, named by its document and anchor. The three
+ * are kept apart: a title key has no punctuation (normaliseTitle), a URL key without any is prefixed, and
+ * so is an untitled one. (Keyed by the citation's raw text, two essays' identical note tails such as
+ * "第5页。" collided: issue 15's `Source_key_key` failure.)
+ */
+function sourceKeyBase(members: readonly Entry[]): string {
+  const title = members.map((m) => m.base).filter((b): b is string => b !== null).sort()[0];
+  if (title !== undefined) return title;
+  const url = members.map((m) => m.urlKey).filter((u): u is string => u !== null).sort()[0];
+  if (url !== undefined) return /[\p{P}\p{S}]/u.test(url) ? url : `url:${url}`;
+  return `untitled:${members.map((m) => `${m.ref.documentSlug}#${m.ref.citationAnchor}`).sort()[0]!}`;
+}
+
 function buildSource(members: Entry[], edges: Edge[]): SourceRecord {
   const richest = [...members].sort((x, y) => richness(y.citation) - richness(x.citation) || x.index - y.index)[0]!;
   const c = richest.citation;
@@ -300,10 +327,6 @@ function buildSource(members: Entry[], edges: Edge[]): SourceRecord {
   const date = dates.filter((d) => precision(d) === best).sort()[0] ?? null;
   const urls = [...new Set(members.map((m) => m.citation.url).filter((u): u is string => u !== null))];
   const versions = [...new Set(members.map((m) => m.version).filter((v): v is string => v !== null))].sort();
-  const keyBase =
-    members.map((m) => m.base).filter((b): b is string => b !== null).sort()[0] ??
-    members.map((m) => m.urlKey).filter((u): u is string => u !== null).sort()[0] ??
-    `untitled:${members.map((m) => m.citation.raw).sort()[0]!}`;
   const evidence: SourceEvidence[] = [];
   const seen = new Set<string>();
   for (const edge of edges) {
@@ -320,7 +343,7 @@ function buildSource(members: Entry[], edges: Edge[]): SourceRecord {
     .map((m) => inferSourceType({ title: m.citation.title, container: m.citation.container, raw: m.citation.raw, url: m.citation.url }))
     .sort((x, y) => SOURCE_TYPES.indexOf(x) - SOURCE_TYPES.indexOf(y))[0]!;
   return {
-    key: `src-${hash(keyBase)}`,
+    key: `src-${hash(sourceKeyBase(members))}`,
     title: c.title,
     authors,
     type,
@@ -334,6 +357,74 @@ function buildSource(members: Entry[], edges: Edge[]): SourceRecord {
     evidence,
     confidence: edges.length === 0 ? 1 : Math.min(...edges.map((e) => e.confidence)),
   };
+}
+
+export interface CitationMatchKeys {
+  /** Exact keys: the normalised title ("t:"), the URL key ("u:"). Citations sharing one are compared. */
+  keys: string[];
+  /** The normalised title's distinct character bigrams ("g:"), for titles that differ slightly. */
+  grams: string[];
+  /** Fewest of `grams` another title must share to reach TITLE_DICE at TITLE_LENGTH_RATIO (see below). */
+  minSharedGrams: number;
+}
+
+/**
+ * How a citation is found by the others it could merge with, without comparing it with every citation of
+ * the corpus. Merges need an equal URL key, an equal normalised title, or titles whose bigram Dice is at
+ * least TITLE_DICE with lengths within TITLE_LENGTH_RATIO. For the last, with n bigrams of which d are
+ * distinct: the other title has at least 0.85·n − 0.15 bigrams, Dice ≥ 0.85 needs at least
+ * 0.425·(n + 0.85·n − 0.15) common bigrams, and repeats in this title account for at most n − d of them,
+ * so the other title holds at least that minus (n − d) of the d distinct bigrams. Null for a 同上, which
+ * only ever joins what it repeats.
+ */
+export function citationMatchKeys(citation: Citation): CitationMatchKeys | null {
+  if (citation.repeats) return null;
+  const entry = entriesOf([{ slug: "", footnotes: [{ anchor: "", citations: [citation] }] }])[0]!;
+  return matchKeysOf(entry);
+}
+
+function matchKeysOf(entry: Entry): CitationMatchKeys {
+  const keys: string[] = [];
+  if (entry.base) keys.push(`t:${entry.base}`);
+  if (entry.urlKey) keys.push(`u:${entry.urlKey}`);
+  if (!entry.base) return { keys, grams: [], minSharedGrams: 1 };
+  const all = bigramList(entry.base);
+  const grams = [...new Set(all)];
+  const n = all.length;
+  const common = ((1 + TITLE_LENGTH_RATIO) * n - (1 - TITLE_LENGTH_RATIO)) * (TITLE_DICE / 2);
+  // The small epsilon keeps a bound that is exact in reals from rounding up past itself in floats.
+  const minSharedGrams = Math.max(1, Math.ceil(common - (n - grams.length) - 1e-9));
+  return { keys, grams: grams.map((g) => `g:${g}`), minSharedGrams };
+}
+
+function bigramList(text: string): string[] {
+  const chars = [...text];
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 1) grams.push(chars[i]! + chars[i + 1]!);
+  return grams;
+}
+
+/** Pairs (i < j) of entries sharing an exact key or enough title bigrams, sorted as the i < j loop visits them. */
+function candidatePairs(entries: readonly Entry[]): [number, number][] {
+  const postings = new Map<string, number[]>();
+  const keysOf = entries.map(matchKeysOf);
+  keysOf.forEach((k, i) => {
+    for (const key of [...k.keys, ...k.grams]) {
+      const list = postings.get(key);
+      if (list) list.push(i);
+      else postings.set(key, [i]);
+    }
+  });
+  const pairs: [number, number][] = [];
+  keysOf.forEach((k, i) => {
+    const partners = new Set<number>();
+    for (const key of k.keys) for (const j of postings.get(key) ?? []) if (j > i) partners.add(j);
+    const shared = new Map<number, number>();
+    for (const gram of k.grams) for (const j of postings.get(gram) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, count] of shared) if (count >= k.minSharedGrams) partners.add(j);
+    for (const j of [...partners].sort((x, y) => x - y)) pairs.push([i, j]);
+  });
+  return pairs;
 }
 
 /** One source per cited work, across all documents, in order of first citation. */
@@ -357,11 +448,11 @@ export function groupSources(documents: readonly SourceDocumentInput[]): SourceR
     }
   }
   const comparable = entries.filter((e) => !e.citation.repeats);
-  for (let i = 0; i < comparable.length; i += 1) {
-    for (let j = i + 1; j < comparable.length; j += 1) {
-      const edge = compare(comparable[i]!, comparable[j]!);
-      if (edge) edges.push(edge);
-    }
+  // Only pairs that could merge are compared (candidatePairs), in the order the full i < j loop would
+  // visit them, so the result is that of comparing every pair.
+  for (const [i, j] of candidatePairs(comparable)) {
+    const edge = compare(comparable[i]!, comparable[j]!);
+    if (edge) edges.push(edge);
   }
 
   // Strongest merges first, so a source's confidence is that of the weakest link it needs.
