@@ -34,6 +34,8 @@ import {
  * - `/concepts/<id>[?sort=…&order=…#concordance]`, `/sources/<key>[?trail=…]`, `/search?…`, `/bibliography?…`.
  * - `/api/export/sources/<key>?format=…`, `/api/export/bibliography?…&format=…`, `/api/og?slug=…&q=…`, and the
  *   reader's `/read/<slug>/anchors/<anchor>` (where an anchor of an earlier version points now).
+ * - `/api/export/documents/<slug>?format=…` (the essay itself as a reference), `/api/export/documents/<slug>/tei`
+ *   and `/api/export/corpus/tei` (TEI P5).
  *
  * Every path segment is percent-encoded. Readers of a query are lenient (a malformed value is dropped, never an
  * error): they serve pages opened from links. Routes that refuse bad input with a reason use ./route-params.ts.
@@ -357,4 +359,21 @@ export function linkPreviewImageHref(slug: string, quote: string | null): string
  */
 export function annotationsHref(slug: string): string {
   return pathOf(PATHS.annotations, "documents", slug);
+}
+
+// ————— Exchange formats: the essay as a reference, TEI P5 —————
+
+/** A corpus essay itself as a reference (not the works it cites): BibLaTeX, RIS, CSL-JSON or GB/T 7714. */
+export function documentReferenceExportHref(slug: string, format: ExportFormat): string {
+  return buildHref(pathOf(PATHS.documentExport, slug), [[EXPORT_KEYS.format, format]]);
+}
+
+/** A corpus essay as a TEI P5 file (lib/exchange/document-to-tei.ts). */
+export function documentTeiHref(slug: string): string {
+  return pathOf(PATHS.documentExport, slug, "tei");
+}
+
+/** The whole corpus as one TEI teiCorpus file. */
+export function corpusTeiHref(): string {
+  return `${PATHS.corpusExport}/tei`;
 }

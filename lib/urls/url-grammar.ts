@@ -21,6 +21,10 @@ export const PATHS = {
   linkPreviewImage: "/api/og",
   sourceExport: "/api/export/sources",
   bibliographyExport: "/api/export/bibliography",
+  /** A corpus essay as a reference (`/api/export/documents/<slug>?format=…`) and as TEI (`…/<slug>/tei`). */
+  documentExport: "/api/export/documents",
+  /** The whole corpus as one TEI teiCorpus (`/api/export/corpus/tei`). */
+  corpusExport: "/api/export/corpus",
   /** W3C Web Annotation exports (`/api/annotations/documents/<slug>`). */
   annotations: "/api/annotations",
 } as const;
