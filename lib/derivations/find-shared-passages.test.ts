@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CORPUS_FILES, loadCorpusDocument } from "@/tests/fixtures/concepts/corpus-blocks";
 import type { MentionBlock } from "./find-mentions";
-import { type PassageDocument, findSharedPassages } from "./find-shared-passages";
+import { type PassageDocument, findSharedPassages, findSharedPassagesWith, indexPassageDocument } from "./find-shared-passages";
 
 function doc(slug: string, ...texts: string[]): PassageDocument {
   return { slug, blocks: texts.map((text, i): MentionBlock => ({ kind: "paragraph", anchor: `${slug}-p${i + 1}`, text })) };
@@ -104,5 +105,21 @@ describe("findSharedPassages on the corpus", async () => {
       expect(before[0] !== undefined && before[0] === before[1]).toBe(false);
       expect(after[0] !== undefined && after[0] === after[1]).toBe(false);
     }
+  });
+});
+
+describe("findSharedPassagesWith", () => {
+  it("gives findSharedPassages' answer, in its order, whichever document is indexed", () => {
+    const text = fc.array(fc.constantFrom(..."网络空间治理规则合作，。"), { maxLength: 60 }).map((cs) => cs.join(""));
+    const document = (slug: string) =>
+      fc.array(text, { minLength: 1, maxLength: 4 }).map((texts) => ({ slug, blocks: texts.map((t, i) => ({ kind: "paragraph" as const, anchor: `${slug}${i}`, text: t })) }));
+    fc.assert(
+      fc.property(document("a"), document("b"), fc.integer({ min: 4, max: 12 }), (a, b, minChars) => {
+        const expected = findSharedPassages(a, b, { minChars });
+        expect(findSharedPassagesWith(indexPassageDocument(a, { minChars }), b, "a")).toEqual(expected);
+        expect(findSharedPassagesWith(indexPassageDocument(b, { minChars }), a, "b")).toEqual(expected);
+      }),
+      { seed: 15, numRuns: 500 },
+    );
   });
 });

@@ -10,9 +10,12 @@ import type { MentionBlock, MentionBlockKind } from "./find-mentions";
  * compared but not counted, so a shared URL is not a shared passage). The same stretch of A may pair with
  * several places in B, and pairs may overlap: each is maximal in its own right.
  *
- * Method: every `minChars`-long skeleton window of B is indexed in a hash map; each window of A that hits
- * is a seed, kept only if it cannot be extended to the left (else it lies inside a longer pair that another
- * seed starts), then extended to the right. Cost is linear in the text plus the number of seed pairs.
+ * Method: every `minChars`-long skeleton window of one document is indexed in a hash map; each window of
+ * the other that hits is a seed, kept only if it cannot be extended to the left (else it lies inside a
+ * longer pair that another seed starts), then extended to the right. Cost is linear in the text plus the
+ * number of seed pairs. Across a corpus, one document is indexed once (indexPassageDocument) and compared
+ * with the blocks the passage index (passage-fingerprints.ts) says may share something with it
+ * (findSharedPassagesWith), whichever side it is on: the answer is the same as findSharedPassages'.
  */
 
 export interface PassageDocument {
@@ -53,16 +56,25 @@ interface Skeleton {
 
 const KEEP = /^[\p{Script=Han}\p{L}\p{N}]$/u;
 const HAN = /^\p{Script=Han}$/u;
+/** Passages shorter than this many Han characters are not shared passages (the corpus's 12: below it, set phrases). */
+export const MIN_SHARED_HAN_CHARS = 12;
+
+/** The skeleton code of one character (full width folded, Latin lower-cased), or null when the skeleton drops it. */
+export function skeletonCode(ch: string): number | null {
+  if (!KEEP.test(ch)) return null;
+  let code = ch.codePointAt(0) as number;
+  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+  if (code < 0x80) code = String.fromCharCode(code).toLowerCase().charCodeAt(0);
+  return code;
+}
 
 function skeletonOf(document: PassageDocument, separator: number): Skeleton {
   const sk: Skeleton = { codes: [], block: [], starts: [], ends: [] };
   document.blocks.forEach((block, index) => {
     let offset = 0;
     for (const ch of block.text) {
-      if (KEEP.test(ch)) {
-        let code = ch.codePointAt(0) as number;
-        if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
-        if (code < 0x80) code = String.fromCharCode(code).toLowerCase().charCodeAt(0);
+      const code = skeletonCode(ch);
+      if (code !== null) {
         sk.codes.push(code);
         sk.block.push(index);
         sk.starts.push(offset);
@@ -96,38 +108,68 @@ function side(document: PassageDocument, sk: Skeleton, from: number, length: num
   return { slug: document.slug, blockAnchor: block.anchor, blockKind: block.kind, start, end, text: block.text.slice(start, end) };
 }
 
-export function findSharedPassages(docA: PassageDocument, docB: PassageDocument, options: SharedPassageOptions = {}): SharedPassage[] {
-  const minChars = options.minChars ?? 12;
+function checkMinChars(minChars: number): void {
   if (!Number.isInteger(minChars) || minChars < 1) throw new RangeError(`minChars must be a positive integer, got ${minChars}`);
-  const a = skeletonOf(docA, -1);
-  const b = skeletonOf(docB, -2);
+}
 
-  const index = new Map<string, number[]>();
-  windowKeys(b.codes, minChars).forEach((key, j) => {
+/** A document prepared once for comparison with many others: its skeleton and its windows' positions. */
+export interface IndexedPassageDocument {
+  document: PassageDocument;
+  minChars: number;
+  skeleton: Skeleton;
+  windows: Map<string, number[]>;
+}
+
+export function indexPassageDocument(document: PassageDocument, options: SharedPassageOptions = {}): IndexedPassageDocument {
+  const minChars = options.minChars ?? MIN_SHARED_HAN_CHARS;
+  checkMinChars(minChars);
+  // Separators differ between the indexed document (-1) and the other (-2): a seed never extends across one.
+  const skeleton = skeletonOf(document, -1);
+  const windows = new Map<string, number[]>();
+  windowKeys(skeleton.codes, minChars).forEach((key, j) => {
     if (key === null) return;
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [j]);
+    const list = windows.get(key);
+    if (list === undefined) windows.set(key, [j]);
     else list.push(j);
   });
+  return { document, minChars, skeleton, windows };
+}
 
+/**
+ * The shared passages of an indexed document and another, the indexed one being document A (`"a"`) or
+ * B (`"b"`) of findSharedPassages(A, B): the same passages, in the same order (A's order, then B's).
+ */
+export function findSharedPassagesWith(indexed: IndexedPassageDocument, other: PassageDocument, indexedSide: "a" | "b"): SharedPassage[] {
+  const { minChars } = indexed;
+  const x = indexed.skeleton;
+  const y = skeletonOf(other, -2);
+  // Seeds (i in the indexed document, j in the other): left-maximal, extended to the right. Both tests
+  // are symmetric, so the seeds are those of either orientation.
   const found: { i: number; j: number; length: number }[] = [];
-  windowKeys(a.codes, minChars).forEach((key, i) => {
+  windowKeys(y.codes, minChars).forEach((key, j) => {
     if (key === null) return;
-    for (const j of index.get(key) ?? []) {
-      if (i > 0 && j > 0 && a.codes[i - 1] === b.codes[j - 1]) continue;
+    for (const i of indexed.windows.get(key) ?? []) {
+      if (i > 0 && j > 0 && x.codes[i - 1] === y.codes[j - 1]) continue;
       let length = minChars;
-      while (i + length < a.codes.length && j + length < b.codes.length && a.codes[i + length] === b.codes[j + length]) length++;
+      while (i + length < x.codes.length && j + length < y.codes.length && x.codes[i + length] === y.codes[j + length]) length++;
       found.push({ i, j, length });
     }
   });
+  const [a, b, docA, docB] = indexedSide === "a" ? [x, y, indexed.document, other] : [y, x, other, indexed.document];
+  const seeds = found.map(({ i, j, length }) => (indexedSide === "a" ? { ia: i, jb: j, length } : { ia: j, jb: i, length }));
+  // findSharedPassages' order: A positions ascending, then B positions ascending.
+  seeds.sort((s, t) => s.ia - t.ia || s.jb - t.jb);
 
   const passages: SharedPassage[] = [];
-  for (const { i, j, length } of found) {
-    const skeleton = String.fromCodePoint(...a.codes.slice(i, i + length));
+  for (const { ia, jb, length } of seeds) {
+    const skeleton = String.fromCodePoint(...a.codes.slice(ia, ia + length));
     const hanChars = [...skeleton].filter((ch) => HAN.test(ch)).length;
     if (hanChars < minChars) continue;
-    passages.push({ a: side(docA, a, i, length), b: side(docB, b, j, length), skeleton, hanChars });
+    passages.push({ a: side(docA, a, ia, length), b: side(docB, b, jb, length), skeleton, hanChars });
   }
-  // Seeds arrive in A order; within one A position, B order.
   return passages;
+}
+
+export function findSharedPassages(docA: PassageDocument, docB: PassageDocument, options: SharedPassageOptions = {}): SharedPassage[] {
+  return findSharedPassagesWith(indexPassageDocument(docB, options), docA, "b");
 }
