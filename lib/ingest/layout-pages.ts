@@ -66,6 +66,29 @@ export interface LayoutInput {
   debrisLines?: ReadonlySet<number>;
   /** 0-based lines that certainly open a new page (form feeds). */
   pageBreaks?: ReadonlySet<number>;
+  /**
+   * What a PDF's geometry says about each 0-based line (lib/ingest/pdf): its page and role. When given, pages,
+   * note areas and furniture are taken from it instead of being inferred from the text's shape.
+   */
+  geometry?: readonly (LineGeometry | undefined)[];
+}
+
+/** A line's role on a PDF page, read from its position and type size. */
+export type PdfLineRole = "running-head" | "folio" | "note" | "heading" | "body";
+
+/** Geometric evidence about one source line from a PDF. */
+export interface LineGeometry {
+  /** 1-based physical page of the PDF. */
+  page: number;
+  role: PdfLineRole;
+  /** A body line indented from the body's left edge: a paragraph's first line. */
+  paragraphStart: boolean;
+  /** Glyph runs set raised and smaller (superscripts: note markers), by offset in the line's text. */
+  raised: Array<{ offset: number; text: string }>;
+  /** Furniture only: the page number it prints (a folio, or one at either end of a running head). */
+  folio?: string;
+  /** The line's box(es) on its page, in PDF points from the top-left corner (a wrapped heading has two). */
+  boxes: Array<{ page: number; x: number; y: number; width: number; height: number }>;
 }
 
 const FOLIO = /^[\s\u3000]*[-－—·•]?[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*[-－—·•]?[\s\u3000]*$/u;
@@ -98,6 +121,7 @@ interface Classified {
 export function layoutPages(input: LayoutInput): Layout {
   const { lines, bodyStart, model } = input;
   const heads = findRunningHeads(lines, bodyStart, input.title, model);
+  if (input.geometry) return layoutFromGeometry(input, input.geometry, heads.journal);
   const wideLimit = -Math.max(3, 0.1 * model.measure);
 
   const made = (k: number): LayoutLine => ({
@@ -392,6 +416,56 @@ export function layoutPages(input: LayoutInput): Layout {
     issue: journalHead ? `${journalHead.year}年第${journalHead.number}期` : null,
     year: journalHead?.year ?? null,
     indentMarksParagraphs,
+  };
+}
+
+/**
+ * Pages as the PDF has them: each line goes where its geometry puts it (furniture out as debris, note area,
+ * body); only what geometry cannot say is still read from the text: a note-area line that is a bare label
+ * list, and an editor's debris correction.
+ */
+function layoutFromGeometry(input: LayoutInput, geometry: readonly (LineGeometry | undefined)[], journal: RunningHeads["journal"]): Layout {
+  const { lines, bodyStart, model } = input;
+  const pages: PageLayout[] = [];
+  const debris: Debris[] = [];
+  const pageOf = (number: number): PageLayout => {
+    let page = pages[pages.length - 1];
+    if (page === undefined || page.page !== number) {
+      page = { page: number, body: [], notes: [], markerList: [] };
+      pages.push(page);
+    }
+    return page;
+  };
+  for (let k = bodyStart; k < lines.length; k += 1) {
+    const raw = lines[k]!;
+    const evidence = geometry[k];
+    if (raw.trim() === "" || evidence === undefined) continue;
+    if (input.debrisLines?.has(k + 1)) {
+      debris.push({ kind: "other", text: raw.trim(), line: k + 1 });
+      continue;
+    }
+    if (evidence.role === "running-head" || evidence.role === "folio") {
+      debris.push({ kind: evidence.role, text: raw.trim(), line: k + 1 });
+      continue;
+    }
+    const page = pageOf(evidence.page);
+    const line: LayoutLine = { lineNo: k + 1, raw, normal: normaliseLine(raw), page: evidence.page, indent: INDENT.test(raw), deficit: lineDeficit(model, raw) };
+    if (evidence.role === "note") {
+      const labels = markerListLabels(raw);
+      if (labels) {
+        debris.push({ kind: "marker-list", text: raw.trim(), line: k + 1 });
+        for (const label of labels) page.markerList.push({ label, lineNo: k + 1 });
+      } else page.notes.push(line);
+    } else page.body.push(line);
+  }
+  return {
+    pages: pages.filter((page) => page.body.length > 0 || page.notes.length > 0 || page.markerList.length > 0),
+    debris,
+    warnings: [],
+    journal: journal?.journal ?? null,
+    issue: journal ? `${journal.year}年第${journal.number}期` : null,
+    year: journal?.year ?? null,
+    indentMarksParagraphs: false,
   };
 }
 

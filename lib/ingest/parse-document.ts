@@ -10,11 +10,13 @@ import {
   type IngestWarning,
   type Marker,
   type Paragraph,
+  type PdfPlacement,
+  type SourceLines,
 } from "@/lib/model/document-model";
 import type { Correction, CorrectionsFile } from "./corrections-file";
 import type { DocumentManifest } from "./document-manifest";
 import { IngestError } from "./ingest-error";
-import { layoutPages } from "./layout-pages";
+import { layoutPages, type LineGeometry } from "./layout-pages";
 import { fitWidthModel } from "./line-width";
 import { forceAttachments, linesOf, matchNotes, type NoteArea } from "./match-notes";
 import { normaliseLine } from "./normalise-text";
@@ -31,6 +33,12 @@ export interface ParseDocumentInput {
   corrections?: CorrectionsFile;
   /** Overrides the size limit (MAX_SOURCE_BYTES); benchmarks parse inputs larger than any essay. */
   maxBytes?: number;
+  /**
+   * For text read from a PDF (lib/ingest/pdf): what its geometry says about each 0-based line (page, role,
+   * paragraph start, boxes). Pages, note areas, furniture and paragraph breaks are then taken from it, and
+   * blocks carry their placement on the pages. Absent for text sources, whose parse it does not touch.
+   */
+  geometry?: readonly (LineGeometry | undefined)[];
 }
 
 /**
@@ -49,7 +57,10 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
     throw new IngestError("no-structure", "The text is a single line: there are no printed lines to find pages, paragraphs or notes in.");
   }
   const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
-  const front = parseFrontMatter(lines, model);
+  // A PDF's running heads and folios are known: the front matter is read without them (a folio may stand
+  // above the title).
+  const furniture = (k: number) => input.geometry?.[k]?.role === "running-head" || input.geometry?.[k]?.role === "folio";
+  const front = parseFrontMatter(input.geometry ? lines.map((line, k) => (furniture(k) ? "" : line)) : lines, model);
   const corrections = planCorrections(lines, input.corrections);
   const layout = layoutPages({
     lines,
@@ -58,8 +69,10 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
     model,
     debrisLines: corrections.debrisLines,
     pageBreaks,
+    geometry: input.geometry,
   });
-  const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs, breaks: corrections.breaks });
+  const breaks = input.geometry ? new Map([...geometricBreaks(layout.pages, input.geometry), ...corrections.breaks]) : corrections.breaks;
+  const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs, breaks });
   reportLayoutCorrections(input.corrections?.corrections ?? [], layout.debris, body, corrections);
   if (body.paragraphs.length === 0) {
     throw new IngestError("no-structure", "No body text found: the file has no paragraphs after its title and front matter.");
@@ -119,6 +132,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
         sourceLines: linesOf(segment),
         attachment: placed.attachment,
         correction: placed.attachment.how === "correction" ? `Editorial correction: ${placed.attachment.evidence.replace(/^an editorial correction: /u, "")}` : null,
+        ...placementOf(input.geometry, linesOf(segment)),
       });
       if (status === "truncated") {
         const lost = !segment.startsLikeNote && !segment.complete ? "its start and its end were" : !segment.startsLikeNote ? "its start was" : "its end was";
@@ -182,6 +196,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
     markers: markersOf("heading", index),
     sourceLines: h.sourceLines,
     correction: corrections.noteFor(["heading-level"], h.sourceLines),
+    ...placementOf(input.geometry, h.sourceLines),
   }));
   const paragraphs: Paragraph[] = body.paragraphs.map((p, index) => ({
     anchor: paragraphAnchors[index]!,
@@ -190,6 +205,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
     markers: markersOf("paragraph", index),
     sourceLines: p.sourceLines,
     correction: corrections.noteFor(["split-paragraph", "join-paragraphs", "debris"], p.sourceLines),
+    ...placementOf(input.geometry, p.sourceLines),
   }));
 
   const slug = input.manifest?.slug ?? slugFromFileName(input.fileName);
@@ -284,4 +300,45 @@ function findFormFeeds(lines: readonly string[]): Set<number> {
     if (line.slice(leading ? leading[0].length : 0).includes("\f")) breaks.add(k + 1);
   });
   return breaks;
+}
+
+/**
+ * Paragraph breaks a PDF's geometry states: a break before every heading and every indented first line,
+ * none before any other body line (a line that only looks short, or a page turn, does not end a paragraph).
+ */
+function geometricBreaks(pages: ReturnType<typeof layoutPages>["pages"], geometry: readonly (LineGeometry | undefined)[]): Map<number, "join" | "split"> {
+  const breaks = new Map<number, "join" | "split">();
+  for (const line of pages.flatMap((page) => page.body)) {
+    const evidence = geometry[line.lineNo - 1];
+    if (evidence) breaks.set(line.lineNo, evidence.role === "heading" || evidence.paragraphStart ? "split" : "join");
+  }
+  return breaks;
+}
+
+/** A block's pages, folios and line boxes, from the geometry of its source lines (PDF sources only). */
+function placementOf(geometry: readonly (LineGeometry | undefined)[] | undefined, lines: SourceLines): { placement?: PdfPlacement } {
+  if (!geometry) return {};
+  const evidence = geometry.slice(lines[0] - 1, lines[1]).filter((g): g is LineGeometry => g !== undefined && g.role !== "running-head" && g.role !== "folio");
+  if (evidence.length === 0) return {};
+  const pages: [number, number] = [evidence[0]!.page, evidence[evidence.length - 1]!.page];
+  const folios = foliosByPage(geometry);
+  const printed: string[] = [];
+  for (let page = pages[0]; page <= pages[1]; page += 1) {
+    const folio = folios.get(page);
+    if (folio !== undefined) printed.push(folio);
+  }
+  return { placement: { pages, folios: printed, boxes: evidence.flatMap((g) => g.boxes) } };
+}
+
+const foliosMemo = new WeakMap<readonly (LineGeometry | undefined)[], Map<number, string>>();
+
+/** The page number printed on each PDF page: its folio line, else a number at either end of its running head. */
+function foliosByPage(geometry: readonly (LineGeometry | undefined)[]): Map<number, string> {
+  const memo = foliosMemo.get(geometry);
+  if (memo) return memo;
+  const folios = new Map<number, string>();
+  for (const g of geometry) if (g?.role === "folio" && g.folio !== undefined) folios.set(g.page, g.folio);
+  for (const g of geometry) if (g?.role === "running-head" && g.folio !== undefined && !folios.has(g.page)) folios.set(g.page, g.folio);
+  foliosMemo.set(geometry, folios);
+  return folios;
 }

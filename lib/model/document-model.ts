@@ -78,6 +78,20 @@ export const correctionNoteSchema = z.string().min(1).nullable();
 export const footnoteStatusSchema = z.enum(["present", "missing", "truncated", "unlocated"]);
 export type FootnoteStatus = z.infer<typeof footnoteStatusSchema>;
 
+/**
+ * Where a block stands in a PDF source; absent for text sources. `pages`: the first and last physical page
+ * (1-based); `folios`: the printed page numbers of those pages, where the page shows one; `boxes`: its printed
+ * lines, in PDF points from the page's top-left corner.
+ */
+export const pdfPlacementSchema = z.object({
+  pages: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  folios: z.array(z.string().min(1)),
+  boxes: z.array(
+    z.object({ page: z.number().int().positive(), x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() }),
+  ),
+});
+export type PdfPlacement = z.infer<typeof pdfPlacementSchema>;
+
 export const footnoteSchema = z.object({
   anchor: z.string().min(1),
   label: z.string().min(1),
@@ -93,6 +107,8 @@ export const footnoteSchema = z.object({
   attachment: attachmentSchema.nullable(),
   /** Set when a corrections file changed this note: what the editor did, in words. */
   correction: correctionNoteSchema,
+  /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
+  placement: pdfPlacementSchema.optional(),
 });
 export type Footnote = z.infer<typeof footnoteSchema>;
 
@@ -106,6 +122,8 @@ export const headingSchema = z.object({
   markers: z.array(markerSchema),
   sourceLines: sourceLinesSchema,
   correction: correctionNoteSchema,
+  /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
+  placement: pdfPlacementSchema.optional(),
 });
 export type Heading = z.infer<typeof headingSchema>;
 
@@ -117,6 +135,8 @@ export const paragraphSchema = z.object({
   markers: z.array(markerSchema),
   sourceLines: sourceLinesSchema,
   correction: correctionNoteSchema,
+  /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
+  placement: pdfPlacementSchema.optional(),
 });
 export type Paragraph = z.infer<typeof paragraphSchema>;
 
