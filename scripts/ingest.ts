@@ -1,6 +1,6 @@
 /**
  * `npm run ingest -- [<file>] [--manifest <json>] [--corrections <json>] [--dry-run] [--json]`
- * Ingests one source text (or every text in corpus/ when no file is given) and prints a quality report
+ * Ingests one source text or PDF (or every `*.txt` and `*.pdf` in corpus/ when no file is given) and prints a quality report
  * per document. With --dry-run nothing touches a database; --json prints the parsed structure (the
  * same shape as GET /api/documents/<slug>). A refused file exits non-zero and leaves the database as it was.
  * The manifest and corrections file default to `name.manifest.json` and `name.corrections.json` beside the text.
@@ -8,7 +8,7 @@
 import "./silence-known-warnings";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ingestSources, parseSource } from "@/lib/corpus/ingest-sources";
+import { ingestSources, parseSourceFile } from "@/lib/corpus/ingest-sources";
 import { listCorpusTexts, readSourceFile, type CompanionPaths } from "@/lib/corpus/read-source-file";
 import { openDatabase } from "@/lib/database-server/open-database";
 import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     let failed = 0;
     for (const file of files) {
       try {
-        const draft = parseSource(await readSourceFile(file.path, file));
+        const draft = await parseSourceFile(await readSourceFile(file.path, file));
         console.log(values.json ? JSON.stringify(draft, null, 2) : formatQualityReport(draft));
       } catch (error) {
         failed++;

@@ -3,6 +3,8 @@ import { loadDocument, type LoadOutcome } from "@/lib/db/load-document";
 import type { Database } from "@/lib/db/prisma-client";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { parseDocument } from "@/lib/ingest/parse-document";
+import { parsePdfDocument } from "@/lib/ingest/pdf/parse-pdf-document";
+import { looksLikePdf } from "@/lib/ingest/pdf/read-pdf-text";
 import { computePipelineVersion } from "./pipeline-version";
 import { readSourceFile, type CompanionPaths, type SourceFile } from "./read-source-file";
 
@@ -26,7 +28,7 @@ export async function ingestSources(
     try {
       const source = await readSourceFile(file.path, { manifestPath: file.manifestPath, correctionsPath: file.correctionsPath });
       const parseStart = performance.now();
-      const draft = parseSource(source);
+      const draft = await parseSourceFile(source);
       const parseMs = performance.now() - parseStart;
       const loadStart = performance.now();
       const documentSource = {
@@ -45,6 +47,18 @@ export async function ingestSources(
   return results;
 }
 
+/** A source text or PDF (told apart by its `%PDF-` signature, not its name) → its document. */
+export async function parseSourceFile(source: SourceFile): Promise<DocumentStructure> {
+  if (!looksLikePdf(source.bytes)) return parseSource(source);
+  return parsePdfDocument({
+    bytes: source.bytes,
+    fileName: source.fileName,
+    manifest: source.manifest ?? undefined,
+    corrections: source.corrections ?? undefined,
+  });
+}
+
+/** A source text → its document (synchronous: text only; parseSourceFile takes PDFs as well). */
 export function parseSource(source: SourceFile): DocumentStructure {
   return parseDocument({
     bytes: source.bytes,

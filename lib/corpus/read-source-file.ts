@@ -117,11 +117,11 @@ const oneLine = (message: string): string => message.replace(/\s*\n\s*/g, " ");
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
-/** The source texts of a corpus folder, in name order. */
+/** The sources of a corpus folder, texts (`*.txt`) and PDFs (`*.pdf`), in name order. */
 export async function listCorpusTexts(corpusDir: string): Promise<string[]> {
   const names = await fs.readdir(corpusDir);
   return names
-    .filter((name) => name.endsWith(".txt"))
+    .filter((name) => name.endsWith(".txt") || name.toLowerCase().endsWith(".pdf"))
     .sort()
     .map((name) => path.join(corpusDir, name));
 }

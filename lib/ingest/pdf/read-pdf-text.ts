@@ -157,7 +157,7 @@ function refusal(error: unknown): Error {
   const name = error instanceof Error ? error.name : "";
   const message = error instanceof Error ? error.message : String(error);
   if (name === "PasswordException") return new IngestError("encrypted", "The PDF is password-protected: open it with its password and save an unprotected copy to ingest.");
-  return new IngestError("damaged", `The PDF cannot be read (damaged or truncated): ${message.replace(/\s+/gu, " ").trim() || name}.`);
+  return new IngestError("damaged", `The PDF cannot be read (damaged or truncated): ${message.replace(/\s+/gu, " ").trim().replace(/\.+$/u, "") || name}.`);
 }
 
 interface Run {
