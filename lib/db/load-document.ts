@@ -4,7 +4,8 @@ import type { DocumentStructure } from "@/lib/model/document-model";
 import type { DocumentManifest } from "@/lib/ingest/document-manifest";
 import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
 import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
-import { rebuildCorpusDerivations } from "./rebuild-corpus-derivations";
+import { CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
+import { reanchorImportedAnnotations } from "./reanchor-imported-annotations";
 import { recordMovedAnchors } from "./record-moved-anchors";
 import { writeSearchBlocks } from "./write-search-blocks";
 
@@ -41,14 +42,17 @@ export async function loadDocument(
   }
   return db.$transaction(
     async (tx) => {
-      // Serialise loads of the corpus: derivations read every document.
-      await tx.$executeRaw`select pg_advisory_xact_lock(20231106)`;
+      // Serialise loads of the corpus: derivations read what other loads write.
+      await tx.$executeRaw`select pg_advisory_xact_lock(${CORPUS_LOAD_LOCK}::bigint)`;
       const documentId = await upsertDocumentRow(tx, document, source);
       const remap = await recordMovedAnchors(documentId, document, tx);
+      const derivationsBefore = await forgetDocumentDerivations(tx, documentId);
       await deleteDocumentContent(tx, documentId);
       await insertDocumentContent(tx, documentId, document);
       await writeSearchBlocks(documentId, document, tx);
-      await rebuildCorpusDerivations(tx);
+      // Imported Web Annotations follow their words into the new text (or are orphaned, with the reason).
+      await reanchorImportedAnnotations(documentId, document, tx);
+      await updateCorpusDerivations(tx, documentId, derivationsBefore);
       // Delivered on commit, never on rollback: running servers drop the pages they rendered from the old corpus.
       await tx.$executeRaw`select pg_notify(${CORPUS_CHANGED_CHANNEL}, ${document.slug})`;
       await options.beforeCommit?.();

@@ -16,6 +16,12 @@ import type { ConceptMention, MentionBlockKind } from "./find-mentions";
  * the best of either of its paragraphs (so a short paragraph's one good match is not crowded out).
  */
 
+/** A pair needs this many shared concepts (see above): also how the corpus finds a document's candidate partners. */
+export const MIN_SHARED_CONCEPTS = 2;
+
+/** What the overlap reads of a mention. */
+export type OverlapMention = Pick<ConceptMention, "conceptId" | "blockAnchor" | "blockKind">;
+
 export interface ConceptOverlapOptions {
   minShared?: number;
   minScore?: number;
@@ -45,7 +51,7 @@ interface Candidate {
   rankInB: number;
 }
 
-function conceptsByBlock(mentions: readonly ConceptMention[], kinds: ReadonlySet<MentionBlockKind>): Map<string, Set<string>> {
+function conceptsByBlock(mentions: readonly OverlapMention[], kinds: ReadonlySet<MentionBlockKind>): Map<string, Set<string>> {
   const byBlock = new Map<string, Set<string>>();
   for (const mention of mentions) {
     if (!kinds.has(mention.blockKind)) continue;
@@ -69,11 +75,11 @@ function rankWithin(candidates: Candidate[], key: "a" | "b", order: Map<string, 
 }
 
 export function findConceptOverlap(
-  mentionsA: readonly ConceptMention[],
-  mentionsB: readonly ConceptMention[],
+  mentionsA: readonly OverlapMention[],
+  mentionsB: readonly OverlapMention[],
   options: ConceptOverlapOptions = {},
 ): ParagraphAlignment[] {
-  const { minShared = 2, minScore = 0.2, topK = 3, blockKinds = ["paragraph"] } = options;
+  const { minShared = MIN_SHARED_CONCEPTS, minScore = 0.2, topK = 3, blockKinds = ["paragraph"] } = options;
   const kinds = new Set(blockKinds);
   const blocksA = conceptsByBlock(mentionsA, kinds);
   const blocksB = conceptsByBlock(mentionsB, kinds);

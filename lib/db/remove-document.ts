@@ -1,0 +1,25 @@
+import "server-only";
+import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
+import { getDatabase, type Database } from "./prisma-client";
+import { CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
+
+/**
+ * Removes a document and exactly what derives from it, in one transaction: its rows (by cascade), its
+ * links, its passage-index entries, and its citations from the sources they were in (those sources
+ * regrouped without them). Returns false when there is no such document.
+ */
+export async function removeDocument(slug: string, db: Database = getDatabase()): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`select pg_advisory_xact_lock(${CORPUS_LOAD_LOCK}::bigint)`;
+      const row = await tx.document.findUnique({ where: { slug }, select: { id: true } });
+      if (!row) return false;
+      const before = await forgetDocumentDerivations(tx, row.id);
+      await tx.document.delete({ where: { id: row.id } });
+      await updateCorpusDerivations(tx, null, before);
+      await tx.$executeRaw`select pg_notify(${CORPUS_CHANGED_CHANNEL}, ${slug})`;
+      return true;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
