@@ -5,6 +5,7 @@ import type { SearchParams } from "@/lib/search/search-params";
 import { appendStep, encodeTrail, type Trail, type TrailStep, trailUpTo } from "@/lib/trail/trail-param";
 import { firstValue, queryValue, queryValues, type QueryInput } from "./query-values";
 import {
+  ANNOTATION_KEYS,
   BIBLIOGRAPHY_KEYS,
   COMPARE_KEYS,
   CONCORDANCE_FRAGMENT,
@@ -359,6 +360,40 @@ export function linkPreviewImageHref(slug: string, quote: string | null): string
  */
 export function annotationsHref(slug: string): string {
   return pathOf(PATHS.annotations, "documents", slug);
+}
+
+/** One page (from 0) of a document's annotation collection. */
+export function annotationPageHref(slug: string, page: number): string {
+  return buildHref(annotationsHref(slug), [[ANNOTATION_KEYS.page, String(page)]]);
+}
+
+/** A passage link (see passageHref) as one W3C Web Annotation: the same query, on the export's path. */
+export function passageAnnotationHref(slug: string, selector: PassageSelector): string {
+  const reader = passageHref(slug, selector);
+  return `${pathOf(PATHS.annotations, "documents", slug, "passage")}${reader.slice(reader.indexOf("?"), reader.indexOf("#") === -1 ? undefined : reader.indexOf("#"))}`;
+}
+
+/**
+ * The document a reader address names (`…/read/<slug>`, on any host: annotations made on a local copy or a
+ * mirror name the same essay), or null for any other address. Query and fragment are ignored.
+ */
+export function readReaderSlug(address: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  const match = new RegExp(`^${PATHS.reader}/([^/]+)/?$`, "u").exec(url.pathname);
+  if (!match) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+  return isSlug(slug) ? slug : null;
 }
 
 // ————— Exchange formats: the essay as a reference, TEI P5 —————

@@ -77,6 +77,9 @@ export const CONCORDANCE_KEYS = { sort: "sort", order: "order" } as const;
 /** The export routes (`/api/export/…`): the file format, and what a pinpoint citation cites. */
 export const EXPORT_KEYS = { format: "format", document: "doc", anchor: "anchor", quote: "q" } as const;
 
+/** A document's Web Annotation collection (`/api/annotations/documents/<slug>`): which page, from 0. */
+export const ANNOTATION_KEYS = { page: "page" } as const;
+
 /** The link-preview image (`/api/og`). */
 export const LINK_PREVIEW_KEYS = { slug: "slug", quote: "q" } as const;
 

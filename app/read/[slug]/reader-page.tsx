@@ -5,12 +5,14 @@ import { CompareWithForm } from "@/components/reader/compare-with-form";
 import { DocumentBody } from "@/components/reader/document-body";
 import { DocumentOutline } from "@/components/reader/document-outline";
 import { DocumentTitleBlock } from "@/components/reader/document-title-block";
+import { ImportedAnnotations } from "@/components/reader/imported-annotations";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
 import { ReaderNotice } from "@/components/reader/reader-notice";
 import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getCitationSourceKeys } from "@/lib/db/get-citation-source-keys";
 import { listDocumentTitles } from "@/lib/db/list-document-titles";
+import { listImportedAnnotations } from "@/lib/db/list-imported-annotations";
 import { buildReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
 import { readTrail } from "@/lib/trail/trail-param";
@@ -107,6 +109,7 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
         <div className="mt-6">
           <DocumentBody document={document} order={order} marks={marks} sourceHrefs={sourceHrefs} />
         </div>
+        <ImportedAnnotations slug={document.slug} annotations={await listImportedAnnotations(document.slug)} />
       </article>
     </div>
   );

@@ -1,0 +1,31 @@
+import "server-only";
+import { documentText, type DocumentText, type TextBlock } from "@/lib/exchange/web-annotation-text";
+import type { DocumentStructure } from "@/lib/model/document-model";
+import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
+import { searchBlocksOf } from "./write-search-blocks";
+
+/**
+ * The document's text Web Annotation positions count in (lib/exchange/web-annotation-text.ts): the blocks the
+ * search index holds, in its reading order. From a document being loaded (its draft), or from the stored rows
+ * (SearchBlock and its display text, written from that same draft by write-search-blocks.ts), so both agree.
+ */
+export function annotationTextOfDraft(document: DocumentStructure): DocumentText {
+  return documentText(searchBlocksOf(document).map((block) => ({ anchor: block.blockAnchor, kind: block.blockKind, text: block.text })));
+}
+
+/** The stored document's text, or null when no document has that slug. */
+export async function readAnnotationText(slug: string, db: Database = getDatabase()): Promise<DocumentText | null> {
+  const document = await db.document.findUnique({ where: { slug }, select: { id: true } });
+  return document ? annotationTextOfDocument(document.id, db) : null;
+}
+
+/** The same, by document id, inside a transaction (the import's) or not. */
+export async function annotationTextOfDocument(documentId: string, tx: DatabaseTransaction): Promise<DocumentText> {
+  const rows = await tx.searchBlock.findMany({
+    where: { documentId },
+    orderBy: { ordinal: "asc" },
+    select: { blockKind: true, blockAnchor: true, display: { select: { text: true } } },
+  });
+  const blocks: TextBlock[] = rows.map((row) => ({ anchor: row.blockAnchor, kind: row.blockKind, text: row.display?.text ?? "" }));
+  return documentText(blocks);
+}
