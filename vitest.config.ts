@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/layout-simulator/**/*.test.ts", "tests/pdf-typesetter/**/*.test.ts", "tests/lint/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/layout-simulator/**/*.test.ts", "tests/pdf-typesetter/**/*.test.ts", "tests/synthetic-corpus/**/*.test.ts", "tests/lint/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           environment: "node",
         },
