@@ -3,7 +3,7 @@ import path from "node:path";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api";
 import { IngestError } from "../ingest-error";
-import { unifyRadicals } from "./radical-ideographs";
+import { unifySharedGlyphs } from "./shared-glyph-text";
 
 /**
  * PDF bytes → the printed lines of every page, with their geometry: where each line stands, its type size
@@ -174,7 +174,7 @@ function linesOf(items: readonly TextItem[], page: number, left: number, top: nu
   const runs: Run[] = items.map((item) => {
     const [a, b, , , e, f] = item.transform as [number, number, number, number, number, number];
     const size = Math.hypot(a, b) || item.height;
-    return { text: unifyRadicals(item.str), x: e - left, width: item.width, baseline: top - f, size, fontName: item.fontName };
+    return { text: unifySharedGlyphs(item.str), x: e - left, width: item.width, baseline: top - f, size, fontName: item.fontName };
   });
   // Top of each em box, top to bottom; a raised marker's box overlaps its line's, so it joins that line.
   runs.sort((p, q) => p.baseline - p.size * ASCENT_SHARE - (q.baseline - q.size * ASCENT_SHARE) || p.x - q.x);

@@ -1,4 +1,8 @@
 /**
+ * Characters a CJK font draws with one glyph, put back to the one running Chinese text uses. A PDF's ToUnicode
+ * map names each glyph by one code point, whichever the PDF writer met first, so its text layer can say ⽹ for
+ * 网 or ― for —, looking right and matching nothing.
+ *
  * CJK radical code points → the unified ideographs they stand for. A CJK font (Noto CJK among them) draws
  * 一 and the Kangxi radical ⼀, 见 and the radical ⻅ with one glyph; a PDF's ToUnicode map then names that
  * glyph by whichever code point the PDF writer met first, so the text layer of a Chinese PDF is sprinkled with
@@ -30,8 +34,20 @@ const SUPPLEMENT = new Map<string, string>(
 );
 
 const RADICAL = /[\u2E80-\u2EFF\u2F00-\u2FD5]/gu;
+/**
+ * The dash of a Chinese 破折号 `——` is U+2014 EM DASH; Noto CJK draws U+2015 HORIZONTAL BAR with the same
+ * glyph, and Chromium's PDFs name it so. U+2015 has no other use in Chinese prose.
+ */
+const HORIZONTAL_BAR = /\u2015/gu;
 
-/** `⽹络主权，参⻅第3⻚` → `网络主权，参见第3页`; any other character is left as it is. */
-export function unifyRadicals(text: string): string {
-  return text.replace(RADICAL, (ch) => SUPPLEMENT.get(ch) ?? (ch >= "\u2F00" ? ch.normalize("NFKC") : ch));
+/**
+ * `⽹络主权，参⻅第3⻚――` → `网络主权，参见第3页——`. Then NFC, whose canonical singletons are the same kind
+ * of look-alike: U+2329/U+232A angle brackets for 〈〉 (U+3008/U+3009), CJK compatibility ideographs for
+ * the unified ones; NFC changes nothing else a Chinese text holds. Any other character is left as it is.
+ */
+export function unifySharedGlyphs(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(RADICAL, (ch) => SUPPLEMENT.get(ch) ?? (ch >= "\u2F00" ? ch.normalize("NFKC") : ch))
+    .replace(HORIZONTAL_BAR, "\u2014");
 }
