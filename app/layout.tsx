@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ThemeToggle } from "@/components/reader/theme-toggle";
 import { readSetting } from "@/lib/env";
+import { APPLY_SAVED_THEME_SCRIPT } from "@/lib/theme/apply-saved-theme.mjs";
 import { PATHS } from "@/lib/urls/url-grammar";
 import "./globals.css";
 
@@ -22,14 +23,12 @@ export const viewport: Viewport = {
   ],
 };
 
-// Applies the saved or preferred theme before first paint, so dark readers never see a white flash.
-const themeScript = `(function(){try{var t=localStorage.getItem("duizhao-theme");if(t!=="light"&&t!=="dark"){t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light"}document.documentElement.dataset.theme=t}catch(e){}})()`;
-
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-Hans" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        {/* Applies the saved or preferred theme before first paint; allowed by its hash in the CSP. */}
+        <script dangerouslySetInnerHTML={{ __html: APPLY_SAVED_THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-paper focus:p-2 dark:focus:bg-night">

@@ -9,13 +9,20 @@
  * Plain JavaScript run by Node itself: Next's server must not load through the tsx loader.
  * Usage: node scripts/serve-next.mjs <port> <host>
  */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import compression from "compression";
 import next from "next";
+import { answerCorpusUnavailable, isCorpusPage, prepareUnavailable, UNAVAILABLE_PAGE } from "../lib/http/corpus-unavailable.mjs";
+import { answerNotModified, cachingFor, namesCurrentTag, pageEntityTag } from "../lib/http/http-caching.mjs";
 import { answerMalformedRequest, findMalformedRequest } from "../lib/http/malformed-request.mjs";
+import { createNonce, createNonceRewriter, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
+import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
+import { APPLY_SAVED_THEME_SCRIPT } from "../lib/theme/apply-saved-theme.mjs";
 
 const [port, host] = [Number(process.argv[2]), process.argv[3] ?? "localhost"];
 if (!Number.isInteger(port) || port <= 0) {
@@ -30,12 +37,114 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
 
+/**
+ * The nonce Next renders into every page, cached or not: a secret of this process, replaced in every
+ * response by that response's own nonce (lib/http/security-headers.mjs says why this is safe).
+ */
+const placeholder = createNonce();
+const scriptHashes = [scriptHashSource(APPLY_SAVED_THEME_SCRIPT)];
+/** Page entity tags name the build and this process: a restart (an empty page cache) changes every tag. */
+const buildId = (await fs.readFile(path.join(root, ".next", "BUILD_ID"), "utf8")).trim();
+const processId = randomBytes(6).toString("hex");
+// Learn at once whether the database answers, rather than at the first page.
+startListening();
+
 const server = http.createServer((request, response) => {
+  const nonce = createNonce();
+  for (const [name, value] of securityHeaders(nonce, scriptHashes)) response.setHeader(name, value);
   const problem = findMalformedRequest(request.method, request.url);
   if (problem) return answerMalformedRequest(response, problem, request.url, request.method);
-  compress(request, response, () => void handle(request, response));
+  const pathname = (request.url ?? "/").split(/[?#]/u, 1)[0] ?? "/";
+  // Taken before rendering: a page rendered while an ingest commits carries the older tag, and is asked for again.
+  const tag = pageEntityTag({ buildId, processId, generation: corpusGeneration() });
+  if (!request.headers.rsc && namesCurrentTag(request.headers["if-none-match"], tag) && tag) return answerNotModified(response, tag);
+  if (isCorpusPage(pathname) && databaseUnreachable()) return answerCorpusUnavailable(response, request.method);
+  request.headers["content-security-policy"] = placeholderPolicyForNext(placeholder);
+  delete request.headers["content-security-policy-report-only"];
+  compress(request, response, () => {
+    finishResponses(request, response, { nonce, pathname, tag });
+    void handle(request, response);
+  });
 });
 server.keepAliveTimeout = 5000;
+
+/**
+ * Everything Next writes passes here first (then compression): the placeholder nonce becomes this
+ * response's nonce, in the body and in any header; caching headers follow lib/http/http-caching.mjs; and
+ * Next's 500 for a page becomes the 503 "corpus unavailable" page when the database turns out to be gone.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ * @param {{ nonce: string, pathname: string, tag: string | null }} context
+ */
+function finishResponses(request, response, { nonce, pathname, tag }) {
+  const rewriter = createNonceRewriter(placeholder, nonce);
+  const { writeHead, write, end } = response;
+  let decided = false;
+  let unavailable = false;
+  const decide = () => {
+    if (decided) return;
+    decided = true;
+    for (const name of response.getHeaderNames()) {
+      const value = response.getHeader(name);
+      if (typeof value === "string" && value.includes(placeholder)) response.setHeader(name, value.replaceAll(placeholder, nonce));
+      else if (Array.isArray(value) && value.some((item) => item.includes(placeholder))) {
+        response.setHeader(name, value.map((item) => item.replaceAll(placeholder, nonce)));
+      }
+    }
+    const contentType = response.getHeader("content-type");
+    if (response.statusCode >= 500 && isCorpusPage(pathname) && String(contentType ?? "").startsWith("text/html") && databaseUnreachable()) {
+      unavailable = true;
+      prepareUnavailable(response);
+      return;
+    }
+    const cacheControl = response.getHeader("cache-control");
+    const caching = cachingFor({
+      path: pathname,
+      status: response.statusCode,
+      contentType: contentType === undefined ? undefined : String(contentType),
+      cacheControl: cacheControl === undefined ? undefined : String(cacheControl),
+    });
+    if (caching.cacheControl) response.setHeader("Cache-Control", caching.cacheControl);
+    if (caching.tagged && tag) response.setHeader("ETag", tag);
+    else if (caching.cacheControl) response.removeHeader("ETag");
+    // A 304's headers are merged into the response the browser kept, whose body names its own nonce.
+    if (response.statusCode === 304) response.removeHeader("Content-Security-Policy");
+  };
+  /** @type {any} */ (response).writeHead = function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+    const headers = rest.at(-1);
+    const reason = typeof rest[0] === "string" ? rest[0] : undefined;
+    if (headers && typeof headers === "object" && !Array.isArray(headers)) {
+      for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value);
+    }
+    response.statusCode = status;
+    decide();
+    return reason === undefined ? writeHead.call(response, response.statusCode) : writeHead.call(response, response.statusCode, reason);
+  };
+  /** @type {any} */ (response).write = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
+    if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
+    decide();
+    if (unavailable) {
+      callback?.();
+      return true;
+    }
+    if (chunk == null) return write.call(response, chunk, encoding, callback);
+    return write.call(response, rewriter.push(asBuffer(chunk, encoding)), callback);
+  };
+  /** @type {any} */ (response).end = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
+    if (typeof chunk === "function") [callback, chunk, encoding] = [chunk, undefined, undefined];
+    else if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
+    decide();
+    if (unavailable) return end.call(response, request.method === "HEAD" ? undefined : UNAVAILABLE_PAGE, callback);
+    const body = Buffer.concat([chunk == null ? Buffer.alloc(0) : rewriter.push(asBuffer(chunk, encoding)), rewriter.flush()]);
+    return end.call(response, body.length > 0 ? body : undefined, callback);
+  };
+}
+
+/** @returns {Buffer} */
+function asBuffer(/** @type {string | Uint8Array} */ chunk, /** @type {BufferEncoding | undefined} */ encoding) {
+  if (typeof chunk === "string") return Buffer.from(chunk, encoding ?? "utf8");
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
 server.on("error", (error) => {
   console.error(`duizhao: error: the web server could not listen on ${host}:${port} (${error.message})`);
   process.exit(1);

@@ -31,9 +31,10 @@ const RECONNECT_MS = 2000;
  *   client: pg.Client | null,
  *   misses: Map<string, number>,
  *   warned: boolean,
+ *   unreachable: string | null,
  * }}
  */
-const state = { entries: new Map(), bytes: 0, generation: 0, listening: false, client: null, misses: new Map(), warned: false };
+const state = { entries: new Map(), bytes: 0, generation: 0, listening: false, client: null, misses: new Map(), warned: false, unreachable: null };
 
 function invalidate() {
   state.generation += 1;
@@ -54,6 +55,7 @@ function listen() {
     state.listening = false;
     state.client = null;
     invalidate();
+    state.unreachable = error instanceof Error ? error.message || String(error) : "the connection to the database closed";
     if (error && !state.warned) {
       state.warned = true;
       console.warn(`duizhao: page cache off until the database answers again (${error instanceof Error ? error.message : String(error)})`);
@@ -72,6 +74,7 @@ function listen() {
       invalidate();
       state.listening = true;
       state.warned = false;
+      state.unreachable = null;
     })
     .catch(lost);
 }
@@ -143,6 +146,27 @@ export default class CorpusPageCache {
 /** Whether the cache is on: it keeps nothing until it listens for corpus changes. */
 export function isListening() {
   return state.listening;
+}
+
+/**
+ * The corpus generation pages are rendered from, for HTTP entity tags (lib/http/http-caching.mjs): it
+ * advances with every ingest's notification; null while not listening, when a change could go unseen.
+ */
+export function corpusGeneration() {
+  return state.listening ? state.generation : null;
+}
+
+/**
+ * Why the database cannot be reached, as this handler's listening connection last found (null: it is
+ * listening, or has not tried yet). scripts/serve-next.mjs answers pages 503 while this is set.
+ */
+export function databaseUnreachable() {
+  return state.unreachable;
+}
+
+/** Opens the listening connection now rather than at the first page (the web server, at start). */
+export function startListening() {
+  listen();
 }
 
 /** Closes the listening connection (tests, before their database is dropped); the cache is off after. */
