@@ -5,7 +5,8 @@
  * lost/added, debris leaked, parse time (median, p95, and as a ratio to decoding and splitting the same bytes,
  * measured in the same run), and which invariants fail on which layout shapes, with seeds to reproduce
  * (`node --import tsx tests/layout-simulator/show-failure.ts --style S --seed N`; add `--corpus corpus-001` for the
- * re-typeset essay).
+ * re-typeset essay). Then the same figures on typeset PDFs (tests/pdf-typesetter/pdf-fidelity.ts), with PDF pages
+ * per second.
  */
 import os from "node:os";
 import { decodeSource } from "@/lib/ingest/decode-source";
@@ -15,10 +16,13 @@ import type { MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
 import type { LayoutTruth } from "@/tests/layout-simulator/layout-truth";
 import { corpusDocument } from "@/tests/layout-simulator/corpus-structure";
 import type { TrueDocument } from "@/tests/layout-simulator/true-document";
+import { benchPdfFidelity } from "@/tests/pdf-typesetter/pdf-fidelity";
 
 const LAYOUTS_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_LAYOUTS ?? 2000);
 /** Corpus 001 re-typeset: a real essay's structure (29 notes, long paragraphs) under random layouts. */
 const CORPUS_LAYOUTS_PER_STYLE = Math.ceil(LAYOUTS_PER_STYLE / 10);
+/** Typeset PDFs per marker style: each is printed by Chromium (about a second), so far fewer than text layouts. */
+const PDFS_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_PDFS ?? 30);
 const FIRST_SEED = 1;
 const BASELINE_REPEATS = 5;
 const EXAMPLE_SEEDS = 5;
@@ -188,4 +192,5 @@ export default async function run(): Promise<void> {
   for (const style of ["circled", "bracket"] as const) await benchStyle(style, LAYOUTS_PER_STYLE);
   const corpus001 = { name: "corpus-001", truth: corpusDocument("corpus-001") };
   for (const style of ["circled", "bracket"] as const) await benchStyle(style, CORPUS_LAYOUTS_PER_STYLE, corpus001);
+  await benchPdfFidelity({ perStyle: PDFS_PER_STYLE, seed: FIRST_SEED });
 }
