@@ -38,6 +38,8 @@ const FOLIO_TEXT = /^[\s\u3000]*[-－—·•]?[\s\u3000]*[0-9０-９]{1,4}[\s\u
 const PRINTED_PAGE_NUMBER = /^[-－—·•]?[\s\u3000]*([0-9０-９]{1,4})[\s\u3000]*[-－—·•]?$|^([0-9０-９]{1,4})[\s\u3000]+\S|\S[\s\u3000]+([0-9０-９]{1,4})$/u;
 /** Page furniture stands apart from the text block by at least this many body line pitches (top to top). */
 const FURNITURE_GAP_PITCHES = 1.5;
+/** A sentence end: running text has them, a running head (even one repeated) never does. */
+const SENTENCE_END = /[。！？!?]/u;
 /** Punctuation found in running text and never in a running head. */
 const SENTENCE_PUNCTUATION = /[，。；！？,;!?]/u;
 /** Size values are compared to this precision (pdf.js reports sizes as floats from the text matrix). */
@@ -156,7 +158,7 @@ function findFurniture(pdf: PdfText, bodySize: number): Map<PdfLine, "running-he
     // other): a short line without sentence punctuation, set apart from the text block by white space.
     const neighbour = k === 0 ? page.lines[1] : page.lines[k - 1];
     const apart = neighbour !== undefined && Math.abs(neighbour.y - line.y) >= FURNITURE_GAP_PITCHES * pitch;
-    if (recurs || (apart && !SENTENCE_PUNCTUATION.test(line.text))) found.set(line, "running-head");
+    if ((recurs && !SENTENCE_END.test(line.text)) || (apart && !SENTENCE_PUNCTUATION.test(line.text))) found.set(line, "running-head");
   }
   // Only an edge line, or one next to another furniture line at that edge, is furniture.
   for (const page of pdf.pages) {
