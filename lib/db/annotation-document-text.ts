@@ -10,7 +10,10 @@ import { searchBlocksOf } from "./write-search-blocks";
  * (SearchBlock and its display text, written from that same draft by write-search-blocks.ts), so both agree.
  */
 export function annotationTextOfDraft(document: DocumentStructure): DocumentText {
-  return documentText(searchBlocksOf(document).map((block) => ({ anchor: block.blockAnchor, kind: block.blockKind, text: block.text })));
+  const markers = new Map([...document.headings, ...document.paragraphs].map((block) => [block.anchor, block.markers.map(({ offset, label }) => ({ offset, label }))]));
+  return documentText(
+    searchBlocksOf(document).map((block) => ({ anchor: block.blockAnchor, kind: block.blockKind, text: block.text, markers: markers.get(block.blockAnchor) ?? [] })),
+  );
 }
 
 /** The stored document's text, or null when no document has that slug. */
@@ -26,6 +29,9 @@ export async function annotationTextOfDocument(documentId: string, tx: DatabaseT
     orderBy: { ordinal: "asc" },
     select: { blockKind: true, blockAnchor: true, display: { select: { text: true } } },
   });
-  const blocks: TextBlock[] = rows.map((row) => ({ anchor: row.blockAnchor, kind: row.blockKind, text: row.display?.text ?? "" }));
+  const markerRows = await tx.footnoteMarker.findMany({ where: { documentId }, select: { blockAnchor: true, offset: true, label: true } });
+  const markers = new Map<string, { offset: number; label: string }[]>();
+  for (const { blockAnchor, offset, label } of markerRows) markers.set(blockAnchor, [...(markers.get(blockAnchor) ?? []), { offset, label }]);
+  const blocks: TextBlock[] = rows.map((row) => ({ anchor: row.blockAnchor, kind: row.blockKind, text: row.display?.text ?? "", markers: markers.get(row.blockAnchor) ?? [] }));
   return documentText(blocks);
 }

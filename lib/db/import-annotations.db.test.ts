@@ -94,6 +94,7 @@ describe("Web Annotation round trip through the database", () => {
     const first = await importJson(fixture);
     expect(first.map((outcome) => `${outcome.externalId} ${outcome.status}`)).toEqual([
       "hyp-exact-once anchored",
+      "hyp-across-marker anchored",
       "hyp-ambiguous orphaned",
       "hyp-not-in-text orphaned",
       "hyp-page-note document",
@@ -103,13 +104,15 @@ describe("Web Annotation round trip through the database", () => {
     const stored = await rows();
     expect(stored.find((row) => row.externalId === "hyp-exact-once")).toMatchObject({ startAnchor: at.anchor, startOffset: at.offset, anchoredText: passages.annotated });
     expect(stored.find((row) => row.externalId === "hyp-ambiguous")).toMatchObject({ status: "orphaned", reason: expect.stringContaining("2 places"), startAnchor: null });
+    // Selected on the page across the note marker "[2]": the words before it, the label left out.
+    expect(stored.find((row) => row.externalId === "hyp-across-marker")).toMatchObject({ status: "anchored", startAnchor: at.anchor, anchoredText: "考验着谈判者的耐心与智慧。" });
     expect(stored.find((row) => row.externalId === "hyp-not-in-text")).toMatchObject({ status: "orphaned", reason: expect.stringContaining("not in the text") });
 
     await importJson(fixture);
-    expect(await database.db.importedAnnotation.count()).toBe(4);
+    expect(await database.db.importedAnnotation.count()).toBe(5);
 
     const listed = await listImportedAnnotations(ESSAY_SLUG, database.db);
-    expect(listed.map((annotation) => annotation.status)).toEqual(["anchored", "document", "orphaned", "orphaned"]);
+    expect(listed.map((annotation) => annotation.status)).toEqual(["anchored", "anchored", "document", "orphaned", "orphaned"]);
     expect(listed[0]).toMatchObject({ quote: passages.annotated, anchor: { block: at.anchor, offset: at.offset, text: passages.annotated }, creator: "Lin Wei", tags: ["data flows", "互认"] });
   });
 
@@ -127,6 +130,7 @@ describe("Web Annotation round trip through the database", () => {
     // Still two equal places: never attached to either.
     expect(stored.find((row) => row.externalId === "hyp-ambiguous")).toMatchObject({ status: "orphaned", startAnchor: null });
     expect(stored.find((row) => row.externalId === "hyp-page-note")).toMatchObject({ status: "document" });
+    expect(stored.find((row) => row.externalId === "hyp-across-marker")).toMatchObject({ status: "anchored", startAnchor: at.anchor, anchoredText: "考验着谈判者的耐心与智慧。" });
   });
 
   it("orphans an annotation whose words an edit removed, and finds it again when they come back", async () => {
@@ -157,7 +161,7 @@ describe("npm run annotations -- import", () => {
       expect.stringMatching(/^skipped hyp-elsewhere: not about a Duizhao document/),
       expect.stringMatching(/^orphan hyp-ambiguous in annotated-essay: “网络主权原则” ambiguous/),
       expect.stringMatching(/^orphan hyp-not-in-text in annotated-essay: “监管沙盒已在多个城市试点推行” the quote is not in the text/),
-      "hypothesis-export.json: 1 anchored, 2 orphaned, 1 on a whole document, 2 skipped",
+      "hypothesis-export.json: 2 anchored, 2 orphaned, 1 on a whole document, 2 skipped",
     ]);
   });
 
@@ -173,7 +177,7 @@ describe("npm run annotations -- import", () => {
     await writeFile(badEntry, JSON.stringify(fixture));
     for (const [file, says] of [
       [notJson, "broken.json: not JSON"],
-      [badEntry, "bad-entry.json: malformed: annotations[6].target[0].selector[0].exact"],
+      [badEntry, "bad-entry.json: malformed: annotations[7].target[0].selector[0].exact"],
     ] as const) {
       const result = await run(file);
       expect(result.code).toBe(1);

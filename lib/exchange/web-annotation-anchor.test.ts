@@ -55,6 +55,24 @@ describe("anchorQuote", () => {
     expect(anchorQuote(repetitive, { exact: "哈哈哈哈哈哈哈哈" })).toMatchObject({ status: "orphaned", reason: expect.stringContaining("2 places") });
   });
 
+  it("finds a quote that took a note marker's label with it (selected on the page), on the words around the marker", () => {
+    const marked = documentText([
+      { anchor: "p-1", kind: "paragraph", text: "这考验着谈判者的耐心与智慧。其次，规则互认。", markers: [{ offset: 14, label: "[2]" }] },
+    ]);
+    expect(anchorQuote(marked, { exact: "耐心与智慧。[2]" })).toEqual({
+      status: "anchored",
+      start: { anchor: "p-1", offset: 8 },
+      end: { anchor: "p-1", offset: 14 },
+      text: "耐心与智慧。",
+      similarity: 1,
+      reason: expect.stringContaining("note markers' labels"),
+    });
+    // Across the marker: the words either side, the label left out.
+    expect(anchorQuote(marked, { exact: "智慧。[2]其次" })).toMatchObject({ status: "anchored", start: { offset: 11 }, end: { offset: 16 }, text: "智慧。其次" });
+    // Without the markers known, the short quote is too far from the plain text: an orphan, not a guess.
+    expect(anchorQuote(documentText([{ anchor: "p-1", kind: "paragraph", text: marked.blocks[0]!.text }]), { exact: "耐心与智慧。[2]" })).toMatchObject({ status: "orphaned" });
+  });
+
   it("matches short quotes exactly only", () => {
     expect(anchorQuote(layout, { exact: "几点考察" })).toMatchObject({ status: "orphaned" });
     expect(anchorQuote(layout, { exact: "几点观察" })).toMatchObject({ status: "anchored", start: { anchor: "h-1", offset: 2 } });

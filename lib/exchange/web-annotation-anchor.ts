@@ -1,5 +1,5 @@
 import { quoteCandidates, type QuoteMatch } from "@/lib/anchoring/match-quote";
-import { endPointAt, startPointAt, type BlockPoint, type DocumentText } from "./web-annotation-text";
+import { displayedText, endPointAt, positionOf, startPointAt, type BlockPoint, type DocumentText } from "./web-annotation-text";
 
 /**
  * Where an imported annotation's words are in a document's current text, or why it is attached nowhere.
@@ -56,6 +56,23 @@ const SCORE_TIE = 1e-9;
 
 export function anchorQuote(layout: DocumentText, quote: QuoteSelectorValue | null, hints: AnchorHints = {}): AnchoringOutcome {
   if (!quote || quote.exact.trim() === "") return { status: "orphaned", reason: "it quotes no words (no TextQuoteSelector with an exact text)" };
+  const plain = anchorIn(layout, quote, hints);
+  if (plain.status === "anchored" && plain.similarity === 1) return plain;
+  if (!layout.blocks.some((block) => block.markers && block.markers.length > 0) || /^ambiguous/u.test(plain.reason ?? "")) return plain;
+  // A selection made on the page took the note markers' labels with it ("…智慧。[2]"): look again in the text
+  // as the page shows it, and keep what matches better.
+  const shown = displayedText(layout);
+  const displayed = anchorIn(shown.layout, quote, { block: hints.block ? { anchor: hints.block.anchor } : null });
+  if (displayed.status !== "anchored" || (plain.status === "anchored" && plain.similarity >= displayed.similarity)) return plain;
+  const start = shown.toPlain(displayed.start);
+  const end = shown.toPlain(displayed.end);
+  const from = positionOf(layout, start);
+  const to = positionOf(layout, end);
+  if (from === null || to === null || to <= from) return plain;
+  return { ...displayed, start, end, text: layout.text.slice(from, to), reason: displayed.reason ?? "found with the note markers' labels, as the page shows them" };
+}
+
+function anchorIn(layout: DocumentText, quote: QuoteSelectorValue, hints: AnchorHints): AnchoringOutcome {
   const exact = quote.exact;
 
   const stated = statedPlace(layout, exact, hints);
@@ -99,11 +116,15 @@ function statedPlace(layout: DocumentText, exact: string, hints: AnchorHints): {
   return null;
 }
 
-/** Approximate matching reports overlapping variants of one place: keep the best of each. */
+/**
+ * Approximate matching reports overlapping variants of one place: keep the best of each. Two exact
+ * occurrences are two places even when they overlap (a quote in repetitive wording).
+ */
 function distinctPlaces(candidates: readonly QuoteMatch[]): QuoteMatch[] {
   const kept: QuoteMatch[] = [];
   for (const candidate of candidates) {
-    if (!kept.some((place) => candidate.start < place.end && place.start < candidate.end)) kept.push(candidate);
+    const variant = (place: QuoteMatch) => candidate.start < place.end && place.start < candidate.end && (candidate.similarity < 1 || place.similarity < 1);
+    if (!kept.some(variant)) kept.push(candidate);
   }
   return kept;
 }

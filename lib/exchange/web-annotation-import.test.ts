@@ -9,8 +9,8 @@ describe("readAnnotationFile: Hypothesis", () => {
   it("reads the client's JSON export: quotes, hints, text, tags, who and when; replies and other pages skipped", () => {
     const reading = readAnnotationFile(hypothesisExport);
     if (!reading.ok) throw new Error(reading.error);
-    expect(reading.annotations.map((annotation) => annotation.externalId)).toEqual(["hyp-exact-once", "hyp-ambiguous", "hyp-not-in-text", "hyp-page-note"]);
-    const [first, , , pageNote] = reading.annotations;
+    expect(reading.annotations.map((annotation) => annotation.externalId)).toEqual(["hyp-exact-once", "hyp-across-marker", "hyp-ambiguous", "hyp-not-in-text", "hyp-page-note"]);
+    const [first, , , , pageNote] = reading.annotations;
     expect(first).toMatchObject({
       format: "hypothesis",
       slug: "annotated-essay",

@@ -18,6 +18,8 @@ export interface TextBlock {
   anchor: string;
   kind: TextBlockKind;
   text: string;
+  /** Note markers called from the block: where they stand in its text, and the label the page shows there. */
+  markers?: readonly { offset: number; label: string }[];
 }
 
 export interface BlockSpan extends TextBlock {
@@ -78,3 +80,38 @@ export function endPointAt(layout: DocumentText, position: number): BlockPoint |
   }
   return null;
 }
+
+/**
+ * The document's text as the reader page shows it, marker labels (`[2]`, `②`) standing where their markers
+ * are: what a Hypothesis user selects and quotes. With the way back from a point in it to the plain text
+ * (a point inside or just after a label is the marker's offset).
+ */
+export function displayedText(layout: DocumentText): { layout: DocumentText; toPlain: (point: BlockPoint) => BlockPoint } {
+  const maps = new Map<string, number[]>();
+  const blocks = layout.blocks.map((block) => {
+    const markers = [...(block.markers ?? [])].filter((marker) => marker.offset >= 0 && marker.offset <= block.text.length).sort((a, b) => a.offset - b.offset);
+    let text = "";
+    const plainAt: number[] = [];
+    let from = 0;
+    for (const marker of markers) {
+      for (; from < marker.offset; from += 1) {
+        plainAt.push(from);
+        text += block.text[from];
+      }
+      for (const character of marker.label) {
+        for (let unit = 0; unit < character.length; unit += 1) plainAt.push(marker.offset);
+        text += character;
+      }
+    }
+    for (; from < block.text.length; from += 1) {
+      plainAt.push(from);
+      text += block.text[from];
+    }
+    plainAt.push(block.text.length);
+    maps.set(block.anchor, plainAt);
+    return { anchor: block.anchor, kind: block.kind, text };
+  });
+  const toPlain = (point: BlockPoint): BlockPoint => ({ anchor: point.anchor, offset: maps.get(point.anchor)?.[point.offset] ?? point.offset });
+  return { layout: documentText(blocks), toPlain };
+}
+
