@@ -125,7 +125,7 @@ export async function readPdfText(bytes: Uint8Array, options: ReadPdfOptions = {
       const [left, bottom, right, top] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
       const items = content.items.filter((item): item is TextItem => "str" in item && item.str.trim() !== "");
-      pages.push({ page: number, width: right - left, height: top - bottom, lines: linesOf(items, number, left, top) });
+      pages.push({ page: number, width: right - left, height: top - bottom, lines: textItemsToLines(items, number, left, top) });
       page.cleanup();
     }
     if (pages.every((page) => page.lines.length === 0)) {
@@ -169,8 +169,8 @@ interface Run {
   fontName: string;
 }
 
-/** Text runs of one page → lines, top to bottom, each run in x order. */
-function linesOf(items: readonly TextItem[], page: number, left: number, top: number): PdfLine[] {
+/** Text runs of one page (pdf.js text items; `left`/`top`: the page's view box edges) → lines, top to bottom, each run in x order. */
+export function textItemsToLines(items: readonly Pick<TextItem, "str" | "transform" | "width" | "height" | "fontName">[], page: number, left: number, top: number): PdfLine[] {
   const runs: Run[] = items.map((item) => {
     const [a, b, , , e, f] = item.transform as [number, number, number, number, number, number];
     const size = Math.hypot(a, b) || item.height;
@@ -198,16 +198,20 @@ function overlapShare(line: readonly Run[], run: Run): number {
 
 function lineOf(group: Run[], page: number): PdfLine {
   group.sort((p, q) => p.x - q.x);
-  // The line's own size and font: those of most of its characters.
+  // The line's own size and font: those of most of the characters standing on its baseline, the lowest one
+  // (a raised marker may have more characters than a short last line: `点。[5]`).
+  const lowest = Math.max(...group.map((run) => run.baseline));
+  const onBaseline = group.filter((run) => lowest - run.baseline < RAISED_BASELINE_SHARE * run.size);
   const weight = new Map<string, number>();
-  for (const run of group) {
+  for (const run of onBaseline) {
     const key = `${run.size.toFixed(2)}|${run.fontName}`;
     weight.set(key, (weight.get(key) ?? 0) + Array.from(run.text).length);
   }
   const [mainKey] = [...weight.entries()].sort((p, q) => q[1] - p[1])[0]!;
   const [sizeText, fontName] = mainKey.split("|") as [string, string];
   const fontSize = Number(sizeText);
-  const baseline = group.filter((run) => run.size.toFixed(2) === sizeText).reduce((sum, run) => sum + run.baseline, 0) / group.filter((run) => run.size.toFixed(2) === sizeText).length;
+  const mainRuns = onBaseline.filter((run) => run.size.toFixed(2) === sizeText);
+  const baseline = mainRuns.reduce((sum, run) => sum + run.baseline, 0) / mainRuns.length;
 
   let text = "";
   const raised: RaisedRun[] = [];
