@@ -69,7 +69,12 @@ export const TEI_MEDIA_TYPE = "application/tei+xml";
 
 /** One document as a TEI file. */
 export function documentToTei(input: DocumentTeiInput): string {
-  return serializeXmlDocument(documentElement(input, { idPrefix: null, root: true }));
+  return serializeXmlDocument(documentTeiElement(input));
+}
+
+/** One document's `TEI` element, unserialised: what passage-to-tei.ts cuts a passage out of. */
+export function documentTeiElement(input: DocumentTeiInput): XmlElement {
+  return documentElement(input, { idPrefix: null, root: true });
 }
 
 /** Several documents as one teiCorpus file, in the order given. */

@@ -10,6 +10,7 @@ import {
   COMPARE_KEYS,
   CONCORDANCE_FRAGMENT,
   CONCORDANCE_KEYS,
+  DTS_KEYS,
   EXPORT_KEYS,
   isAnchor,
   isConceptId,
@@ -37,6 +38,8 @@ import {
  *   reader's `/read/<slug>/anchors/<anchor>` (where an anchor of an earlier version points now).
  * - `/api/export/documents/<slug>?format=…` (the essay itself as a reference), `/api/export/documents/<slug>/tei`
  *   and `/api/export/corpus/tei` (TEI P5).
+ * - `/api/dts`, `/api/dts/collection?…`, `/api/dts/navigation?…`, `/api/dts/document?…`: Distributed Text
+ *   Services 1.0, with the RFC 6570 URI templates its entry endpoint and resources hand out.
  *
  * Every path segment is percent-encoded. Readers of a query are lenient (a malformed value is dropped, never an
  * error): they serve pages opened from links. Routes that refuse bad input with a reason use ./route-params.ts.
@@ -411,4 +414,103 @@ export function documentTeiHref(slug: string): string {
 /** The whole corpus as one TEI teiCorpus file. */
 export function corpusTeiHref(): string {
   return `${PATHS.corpusExport}/tei`;
+}
+
+// ————— Distributed Text Services (DTS 1.0, https://dtsapi.org/specifications/versions/v1.0/) —————
+
+/** A collection query: the collection or resource (`id`, absent for the corpus), a page of its members, parents or children. */
+export interface DtsCollectionQuery {
+  id?: string | null;
+  page?: number | null;
+  nav?: "children" | "parents" | null;
+}
+
+/** A passage query: the resource, and one citable unit (`ref`) or a range of them (`start`..`end`), as DTS names them. */
+export interface DtsPassageQuery {
+  resource: string;
+  ref?: string | null;
+  start?: string | null;
+  end?: string | null;
+  tree?: string | null;
+}
+
+/** The DTS entry endpoint, which names the other three by their URI templates. */
+export function dtsEntryHref(): string {
+  return PATHS.dts;
+}
+
+const dtsPath = (endpoint: "collection" | "navigation" | "document") => `${PATHS.dts}/${endpoint}`;
+
+export function dtsCollectionHref(query: DtsCollectionQuery = {}): string {
+  return buildHref(dtsPath("collection"), [
+    [DTS_KEYS.id, query.id],
+    [DTS_KEYS.page, query.page === null || query.page === undefined ? null : String(query.page)],
+    [DTS_KEYS.nav, query.nav],
+  ]);
+}
+
+export function dtsNavigationHref(query: DtsPassageQuery & { down?: number | null }): string {
+  return buildHref(dtsPath("navigation"), [
+    [DTS_KEYS.resource, query.resource],
+    [DTS_KEYS.ref, query.ref],
+    [DTS_KEYS.start, query.start],
+    [DTS_KEYS.end, query.end],
+    [DTS_KEYS.down, query.down === null || query.down === undefined ? null : String(query.down)],
+    [DTS_KEYS.tree, query.tree],
+  ]);
+}
+
+export function dtsDocumentHref(query: DtsPassageQuery & { mediaType?: string | null }): string {
+  return buildHref(dtsPath("document"), [
+    [DTS_KEYS.resource, query.resource],
+    [DTS_KEYS.ref, query.ref],
+    [DTS_KEYS.start, query.start],
+    [DTS_KEYS.end, query.end],
+    [DTS_KEYS.tree, query.tree],
+    [DTS_KEYS.mediaType, query.mediaType],
+  ]);
+}
+
+/** The parameters each endpoint's URI template offers, in the order the specification lists them. */
+const DTS_TEMPLATE_KEYS = {
+  collection: [DTS_KEYS.id, DTS_KEYS.page, DTS_KEYS.nav],
+  navigation: [DTS_KEYS.resource, DTS_KEYS.ref, DTS_KEYS.start, DTS_KEYS.end, DTS_KEYS.down, DTS_KEYS.tree],
+  document: [DTS_KEYS.resource, DTS_KEYS.ref, DTS_KEYS.start, DTS_KEYS.end, DTS_KEYS.tree, DTS_KEYS.mediaType],
+} as const;
+
+/**
+ * An endpoint's RFC 6570 URI template: `/api/dts/navigation{?resource,ref,…}` when nothing is bound, or with
+ * the bound parameter written out and the rest as a form continuation (`…?resource=<iri>{&ref,…}`), as the
+ * specification's Collection and Navigation examples give a resource's own templates.
+ */
+export function dtsTemplate(endpoint: keyof typeof DTS_TEMPLATE_KEYS, bound: { key: "id" | "resource"; value: string } | null = null): string {
+  const keys: readonly string[] = DTS_TEMPLATE_KEYS[endpoint];
+  if (bound === null) return `${dtsPath(endpoint)}{?${keys.join(",")}}`;
+  const rest = keys.filter((key) => key !== bound.key);
+  return `${buildHref(dtsPath(endpoint), [[bound.key, bound.value]])}{&${rest.join(",")}}`;
+}
+
+/**
+ * The slug of the document a DTS resource identifier names: the reader's address of the document, absolute
+ * (`<origin>/read/<slug>`, the identifier Duizhao gives it) or the bare slug. Null for anything else,
+ * including the reader's address on another origin.
+ */
+export function readDtsResourceSlug(identifier: string, origin: string): string | null {
+  if (isSlug(identifier)) return identifier;
+  let url: URL;
+  try {
+    url = new URL(identifier);
+  } catch {
+    return null;
+  }
+  if (url.origin !== new URL(origin).origin || url.search !== "" || url.hash !== "") return null;
+  const match = new RegExp(`^${PATHS.reader}/([^/]+)$`, "u").exec(url.pathname);
+  if (!match) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+  return isSlug(slug) ? slug : null;
 }

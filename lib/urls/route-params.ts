@@ -51,3 +51,72 @@ export const slugSegment = pathSegment.pipe(slugParam);
 export const anchorSegment = pathSegment.pipe(anchorParam);
 export const sourceKeySegment = pathSegment.pipe(sourceKeyParam);
 export const conceptIdSegment = pathSegment.pipe(conceptIdParam);
+
+// ————— Distributed Text Services (DTS 1.0, https://dtsapi.org/specifications/versions/v1.0/) —————
+
+/**
+ * The longest identifier a DTS query may carry: a resource's identifier is an absolute URL of this app
+ * (`<public origin>/read/<slug>`), well under this; anything longer names nothing here.
+ */
+export const DTS_IDENTIFIER_MAX_LENGTH = 2048;
+
+const dtsIdentifier = (name: string) =>
+  z.string().trim().min(1, `${name} is empty`).max(DTS_IDENTIFIER_MAX_LENGTH, `${name} is longer than ${DTS_IDENTIFIER_MAX_LENGTH} characters`);
+
+/** A citable unit's identifier: the anchor of a heading's section, a paragraph or a note. */
+const dtsRef = z.string().regex(ID_FORMAT, "not a passage identifier (a heading's, paragraph's or note's anchor such as p-1a2b3c4d)");
+
+/** `GET /api/dts/collection`: `id` absent is the corpus itself. */
+export const dtsCollectionQuery = z.strictObject({
+  id: dtsIdentifier("id").optional(),
+  page: pageParam.optional(),
+  nav: z.enum(["children", "parents"], { error: "nav must be children or parents" }).optional(),
+});
+
+const dtsPassageFields = {
+  resource: dtsIdentifier("resource").optional(),
+  ref: dtsRef.optional(),
+  start: dtsRef.optional(),
+  end: dtsRef.optional(),
+  tree: dtsIdentifier("tree").optional(),
+};
+
+interface PassageFields {
+  resource?: string;
+  ref?: string;
+  start?: string;
+  end?: string;
+}
+
+/** The combinations both endpoints refuse with 400 (DTS 1.0, Navigation "Errors" and Document "Usages"). */
+function checkPassageFields(query: PassageFields, context: z.RefinementCtx): void {
+  if (query.resource === undefined) context.addIssue({ code: "custom", path: ["resource"], message: "resource is required" });
+  if (query.ref !== undefined && (query.start !== undefined || query.end !== undefined)) {
+    context.addIssue({ code: "custom", path: ["ref"], message: "ref cannot be combined with start or end" });
+  }
+  if ((query.start === undefined) !== (query.end === undefined)) {
+    context.addIssue({ code: "custom", path: [query.start === undefined ? "start" : "end"], message: "start and end are given together" });
+  }
+}
+
+/** `GET /api/dts/navigation`: `down` is a depth from 1, or -1 for the whole tree; 0 asks for the siblings of `ref`. */
+export const dtsNavigationQuery = z
+  .strictObject({
+    ...dtsPassageFields,
+    down: z.coerce.number().int("down must be a whole number").min(-1, "down is -1 (the whole tree), 0 or a depth").optional(),
+  })
+  .superRefine((query, context) => {
+    checkPassageFields(query, context);
+    const range = query.start !== undefined || query.end !== undefined;
+    if (query.down === undefined && query.ref === undefined && !range) {
+      context.addIssue({ code: "custom", path: ["down"], message: "give ref, start and end, or down (the root alone cannot be navigated)" });
+    }
+    if (query.down === 0 && query.ref === undefined) {
+      context.addIssue({ code: "custom", path: ["down"], message: "down=0 (the siblings of a unit) needs ref" });
+    }
+  });
+
+/** `GET /api/dts/document`: the whole resource, or one unit (`ref`), or a range (`start`..`end`). */
+export const dtsDocumentQuery = z
+  .strictObject({ ...dtsPassageFields, mediaType: dtsIdentifier("mediaType").optional() })
+  .superRefine(checkPassageFields);

@@ -27,6 +27,8 @@ export const PATHS = {
   corpusExport: "/api/export/corpus",
   /** W3C Web Annotation exports (`/api/annotations/documents/<slug>`). */
   annotations: "/api/annotations",
+  /** Distributed Text Services 1.0: the entry endpoint; its three endpoints are `/collection`, `/navigation`, `/document` below it. */
+  dts: "/api/dts",
 } as const;
 
 /** The reader (`/read/<slug>`): a quoted passage, a search hit, a footnote trail. */
@@ -85,6 +87,24 @@ export const LINK_PREVIEW_KEYS = { slug: "slug", quote: "q" } as const;
 
 /** `GET /api/links`: the links between two documents. */
 export const PASSAGE_LINK_KEYS = { left: "left", right: "right", kind: "kind" } as const;
+
+/**
+ * The Distributed Text Services 1.0 endpoints' query parameters, named by the specification
+ * (https://dtsapi.org/specifications/versions/v1.0/): collection `id`, `page`, `nav`; navigation and document
+ * `resource`, `ref`, `start`, `end`, `down`, `tree`, and the document's `mediaType`.
+ */
+export const DTS_KEYS = {
+  id: "id",
+  page: "page",
+  nav: "nav",
+  resource: "resource",
+  ref: "ref",
+  start: "start",
+  end: "end",
+  down: "down",
+  tree: "tree",
+  mediaType: "mediaType",
+} as const;
 
 /** The fragment of a concept page's concordance, where its sort links land. */
 export const CONCORDANCE_FRAGMENT = "concordance";
