@@ -16,11 +16,12 @@ import { PDF_GEOMETRIES } from "./typeset-pdf-page";
 const percent = (part: number, whole: number) => (whole === 0 ? "n/a" : `${((100 * part) / whole).toFixed(1)}%`);
 
 async function benchCases(title: string, cases: PdfCase[], printer: PdfPrinter): Promise<void> {
-  const t = { attachable: 0, attachedRight: 0, paraTruth: 0, paraDraft: 0, paraExact: 0, markersTruth: 0, markersFound: 0, spurious: 0, headingsTruth: 0, headingsFound: 0, urlsTruth: 0, urlsFound: 0, wrong: 0, lost: 0, added: 0, bodyChars: 0, debris: 0, threw: 0, pages: 0, parseMs: 0 };
+  const t = { attachable: 0, attachedRight: 0, paraTruth: 0, paraDraft: 0, paraExact: 0, markersTruth: 0, markersFound: 0, spurious: 0, headingsTruth: 0, headingsFound: 0, urlsTruth: 0, urlsFound: 0, wrong: 0, lost: 0, added: 0, bodyChars: 0, debris: 0, threw: 0, pages: 0, overruns: 0, parseMs: 0 };
   const failing = new Map<string, string[]>();
   for (const [k, pdfCase] of cases.entries()) {
     const outcome = await runPdfCase(pdfCase, printer);
     t.pages += outcome.pages;
+    t.overruns += outcome.truth.pages.filter((page) => page.overrun).length;
     t.parseMs += outcome.parseMs;
     for (const v of outcome.violations) failing.set(v.invariant, [...(failing.get(v.invariant) ?? []), `#${k} ${pdfCase.params.geometry.name}: ${v.detail.slice(0, 80)}`]);
     const s = outcome.score;
@@ -49,7 +50,7 @@ async function benchCases(title: string, cases: PdfCase[], printer: PdfPrinter):
   const precision = t.paraExact / Math.max(1, t.paraDraft);
   const recall = t.paraExact / Math.max(1, t.paraTruth);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  console.log(`\n${title}: ${cases.length} PDFs, ${t.pages} pages (geometries ${[...new Set(cases.map((c) => c.params.geometry.name))].join(", ")})${t.threw ? `, parser threw on ${t.threw}` : ""}`);
+  console.log(`\n${title}: ${cases.length} PDFs, ${t.pages} pages, ${t.overruns} with a note running on overleaf (geometries ${[...new Set(cases.map((c) => c.params.geometry.name))].join(", ")})${t.threw ? `, parser threw on ${t.threw}` : ""}`);
   console.log(`  note-text recall (own text, exact, right marker)  ${percent(t.attachedRight, t.attachable)}  (${t.attachedRight}/${t.attachable})`);
   console.log(`  exact paragraph F1                                ${(100 * f1).toFixed(1)}%  (precision ${percent(t.paraExact, t.paraDraft)}, recall ${percent(t.paraExact, t.paraTruth)})`);
   console.log(`  marker recall (right place, right label)          ${percent(t.markersFound, t.markersTruth)}  (${t.spurious} spurious markers)`);

@@ -32,6 +32,8 @@ export interface PdfLayoutParameters {
   style: MarkerStyle;
   geometry: PdfGeometry;
   firstFolio: number;
+  /** A page's last note of two lines or more runs on into the next page's note area, as journals let it. */
+  noteOverrun?: boolean;
 }
 
 /** A few journal geometries: 16K (184×260, the common Chinese journal size), A4, and a small A5 page. */
@@ -67,6 +69,8 @@ interface SetLine {
 interface PrintedPage {
   lines: SetLine[];
   notes: Array<{ note: number; label: string; lines: string[] }>;
+  /** The end of the previous page's last note, printed first in this page's note area. */
+  carried: string[];
   head: string | null;
   folio: string;
 }
@@ -127,30 +131,41 @@ export function typesetPdfPages(document: TrueDocument, params: PdfLayoutParamet
     });
   }
 
-  // Pages: body lines as long as they and the notes they call fit above the foot; a page's notes never
-  // run over (a simplification: journals do let a long note run on overleaf).
+  // Pages: body lines as long as they and the notes they call (and the end of a note carried over from the
+  // page before) fit above the foot.
   const noteLinesOf = (note: number, label: string) => wrapLines(`${label} ${document.notes[note]!.text}`, { width: noteWidth, firstIndent: 0, markerWidth, hyphenMark: noHyphen });
   const available = pageHeight - 2 * margin - 2 * bodyPitch; // room for the running head and the folio
   const pitchOf = (line: SetLine) => (line.kind === "heading" || line.kind === "front-title" ? g.headingPt * g.leading + (line.continues ? 0 : HEADING_SPACE_LINES * bodyPitch) : bodyPitch);
   const pages: PrintedPage[] = [];
   let current: SetLine[] = [];
-  const flush = () => {
+  let carry: string[] = [];
+  const flush = (last: boolean) => {
     const pageNotes = current.flatMap((l) => l.notes);
-    pages.push({ lines: current, notes: pageNotes.map((note, k) => ({ note, label: labelFor(params.style, k), lines: noteLinesOf(note, labelFor(params.style, k)) })), head: null, folio: "" });
+    const notes = pageNotes.map((note, k) => ({ note, label: labelFor(params.style, k), lines: noteLinesOf(note, labelFor(params.style, k)) }));
+    const carried = carry;
+    carry = [];
+    const lastNote = notes[notes.length - 1];
+    if (params.noteOverrun === true && !last && lastNote !== undefined && lastNote.lines.length >= 2) {
+      const keep = Math.ceil(lastNote.lines.length / 2);
+      carry = lastNote.lines.slice(keep);
+      lastNote.lines = lastNote.lines.slice(0, keep);
+    }
+    pages.push({ lines: current, notes, carried, head: null, folio: "" });
     current = [];
   };
   const heightOf = (candidate: SetLine[]) => {
     const notes = candidate.flatMap((l) => l.notes);
-    const noteHeight = notes.length === 0 ? 0 : NOTE_AREA_GAP_LINES * bodyPitch + notes.reduce((h, note, k) => h + noteLinesOf(note, labelFor(params.style, k)).length * notePitch, 0);
+    const noteLines = carry.length + notes.reduce((n, note, k) => n + noteLinesOf(note, labelFor(params.style, k)).length, 0);
+    const noteHeight = noteLines === 0 ? 0 : NOTE_AREA_GAP_LINES * bodyPitch + noteLines * notePitch;
     return candidate.reduce((h, l) => h + pitchOf(l), 0) + noteHeight;
   };
   for (const line of lines) {
     const candidate = [...current, line];
     const markers = candidate.flatMap((l) => l.notes).length;
-    if (current.length > 0 && (heightOf(candidate) > available || markers > MAX_MARKERS_PER_PAGE)) flush();
+    if (current.length > 0 && (heightOf(candidate) > available || markers > MAX_MARKERS_PER_PAGE)) flush(false);
     current.push(line);
   }
-  if (current.length > 0) flush();
+  if (current.length > 0) flush(true);
 
   const journalHead = `${JOURNAL_HEAD.journal}\u3000${JOURNAL_HEAD.year}年第${JOURNAL_HEAD.issue}期`;
   pages.forEach((page, p) => {
@@ -164,7 +179,8 @@ export function typesetPdfPages(document: TrueDocument, params: PdfLayoutParamet
       const text = document.notes[entry.note]!.text;
       truth.notes[entry.note] = { text, status: "present", surviving: text, page: p + 1, label: entry.label };
     }
-    truth.pages.push({ page: p + 1, bodyLines: page.lines.length, format: "labelled", markers: page.notes.length, lost: 0, truncated: 0, overrun: false, listLost: 0 });
+    const overrun = pages[p + 1]?.carried.length ? true : false;
+    truth.pages.push({ page: p + 1, bodyLines: page.lines.length, format: "labelled", markers: page.notes.length, lost: 0, truncated: 0, overrun, listLost: 0 });
   });
   truth.notes.forEach((note) => {
     for (const m of note.text.matchAll(URL_IN_NOTE)) truth.urls.push(m[0].replace(/[.,;:]+$/, ""));
@@ -208,7 +224,7 @@ function pagesHtml(pages: readonly PrintedPage[], params: PdfLayoutParameters, f
       }
     });
     // Notes stand at the foot of the page, above the folio line; the rule just above them.
-    const noteLines = page.notes.flatMap((n) => n.lines);
+    const noteLines = [...page.carried, ...page.notes.flatMap((n) => n.lines)];
     let noteY = pageHeight - margin - bodyPitch - noteLines.length * notePitch;
     if (noteLines.length > 0) parts.push(`<hr style="top:${(noteY - notePitch * 0.4).toFixed(2)}pt;left:${margin.toFixed(2)}pt;width:${((pageWidth - 2 * margin) / 3).toFixed(2)}pt">`);
     for (const text of noteLines) {
