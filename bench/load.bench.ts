@@ -1,0 +1,156 @@
+/**
+ * `npm run bench -- load`: every page kind and API under many concurrent clients, against a static file
+ * served by the same server in the same run (the baseline: what serving bytes costs here, with no
+ * rendering). Each row: requests per second, median and 99th-percentile latency, errors (refused, reset,
+ * timed out), answers other than 2xx, and throughput and median as ratios to the static file (issue 16's
+ * target: within 1.5×, 0 errors, 0 non-2xx).
+ *
+ * Runs the production app (`scripts/start.ts`) on its own port and embedded database. The static file is
+ * the plain reader's HTML as served, written under public/__bench (Next serves the public files it found
+ * at start, so the app is restarted once, without a rebuild). Requests ask for brotli, as browsers do.
+ *
+ * DUIZHAO_BENCH_LOAD_SECONDS (default 30) per address, DUIZHAO_BENCH_LOAD_CONNECTIONS (default 100); on a
+ * machine others are using, run it short (3 s) and say so.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const PORT = Number(process.env.DUIZHAO_BENCH_LOAD_PORT ?? 3320);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECONDS = Number(process.env.DUIZHAO_BENCH_LOAD_SECONDS ?? 30);
+/** Issue 16's load: a class opening the same shared link at once. */
+const CONNECTIONS = Number(process.env.DUIZHAO_BENCH_LOAD_CONNECTIONS ?? 100);
+/** autocannon's default; a request slower than this counts as an error (a reader would have given up). */
+const TIMEOUT_S = 10;
+/** What Chromium sends: the server compresses with brotli (scripts/serve-next.mjs). */
+const HEADERS = { "accept-encoding": "br, gzip" };
+/** Issue 16's target for every address: within this factor of the static file's throughput and median. */
+const TARGET_RATIO = 1.5;
+const STATIC_NAME = "load-baseline.html";
+
+interface Row {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export default async function run(): Promise<void> {
+  console.log(
+    `load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores; ` +
+      `${CONNECTIONS} concurrent clients, ${SECONDS} s per address${SECONDS < 30 ? " (shortened: DUIZHAO_BENCH_LOAD_SECONDS)" : ""}`,
+  );
+  const staticDir = path.join("public", "__bench");
+  let app = await startApp();
+  try {
+    const addresses = await addressesOf();
+    // The static twin: the plain reader's HTML, byte for byte, as a file.
+    await fs.mkdir(staticDir, { recursive: true });
+    await fs.writeFile(path.join(staticDir, STATIC_NAME), await (await fetch(BASE + addresses[1]!.path)).text());
+    await stopApp(app);
+    app = await startApp();
+
+    const baseline = await measure("static file (baseline)", `/__bench/${STATIC_NAME}`);
+    const rows = [baseline];
+    for (const { name, path: address } of addresses) rows.push(await measure(name, address));
+    printTable(rows, baseline);
+  } finally {
+    await stopApp(app);
+    await fs.rm(path.join(staticDir, STATIC_NAME), { force: true });
+  }
+}
+
+/** The addresses measured, made from the corpus the app serves. */
+async function addressesOf(): Promise<{ name: string; path: string }[]> {
+  const documents = ((await (await fetch(`${BASE}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
+  const [left, right] = documents.map((document) => document.slug);
+  if (!left || !right) throw new Error("the load bench needs two documents in the corpus");
+  const reader = await (await fetch(`${BASE}/read/${left}`)).text();
+  // A paragraph and its first words: what a passage link and a search hit point at.
+  const paragraph = reader.match(/<p[^>]*data-block="(p-[0-9a-f]+)"[^>]*>([\s\S]*?)<\/p>/);
+  if (!paragraph) throw new Error("no paragraph found in the reader");
+  const anchor = paragraph[1]!;
+  const words = paragraph[2]!.replace(/<[^>]+>/g, "").replace(/\s+/g, "").slice(0, 12);
+  const concepts = ((await (await fetch(`${BASE}/api/concepts`)).json()) as { concepts: { id: string }[] }).concepts;
+  const concept = concepts[0]?.id;
+  if (!concept) throw new Error("no concept in the corpus");
+  const term = encodeURIComponent("主权");
+  return [
+    { name: "home", path: "/" },
+    { name: "plain reader", path: `/read/${left}` },
+    { name: "passage link", path: `/read/${left}?q=${encodeURIComponent(words.slice(2, 10))}&qp=${encodeURIComponent(words.slice(0, 2))}&qa=${anchor}&qo=2` },
+    { name: "hit link", path: `/read/${left}?hl=2-6&hb=${anchor}` },
+    { name: "side by side", path: `/compare?left=${left}&right=${right}` },
+    { name: "side by side with concepts", path: `/compare?left=${left}&right=${right}&c=${concept}&align=1` },
+    { name: "concept page", path: `/concepts/${concept}` },
+    { name: "search page", path: `/search?q=${term}` },
+    { name: "API: search", path: `/api/search?q=${term}` },
+    { name: "API: documents", path: "/api/documents" },
+    { name: "API: concept", path: `/api/concepts/${concept}` },
+  ];
+}
+
+async function measure(name: string, address: string): Promise<Row> {
+  // One request first, as any address gets between two ingests: a cacheable page is then in the cache.
+  const warm = await fetch(BASE + address, { headers: HEADERS });
+  await warm.arrayBuffer();
+  if (!warm.ok) throw new Error(`${address} answered ${warm.status}`);
+  const result = await autocannon({ url: BASE + address, connections: CONNECTIONS, duration: SECONDS, timeout: TIMEOUT_S, headers: HEADERS });
+  return {
+    name,
+    path: address,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function printTable(rows: Row[], baseline: Row) {
+  const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "∞");
+  console.log(["address", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "throughput ×", "p50 ×", `within ${TARGET_RATIO}×`].join(" | "));
+  for (const row of rows) {
+    const throughput = baseline.rps / Math.max(row.rps, 1e-9);
+    const latency = row.p50 / Math.max(baseline.p50, 0.5);
+    const met = throughput <= TARGET_RATIO && latency <= TARGET_RATIO && row.errors === 0 && row.non2xx === 0;
+    console.log(
+      [row.name, row.rps.toFixed(0), row.p50.toFixed(0), row.p99.toFixed(0), row.errors, row.non2xx, ratio(throughput), ratio(latency), met ? "yes" : "no"].join(" | "),
+    );
+  }
+  console.log(`addresses: ${rows.map((row) => `${row.name} = ${row.path}`).join("; ")}`);
+}
+
+async function startApp(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DUIZHAO_DATA_DIR: ".data/bench-load-postgres",
+      DUIZHAO_DB_PORT: process.env.DUIZHAO_BENCH_LOAD_DB_PORT ?? "54348",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready at")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`the app exited before it was ready (code ${code})`)));
+  });
+  return child;
+}
+
+async function stopApp(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}

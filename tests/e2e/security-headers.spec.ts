@@ -1,0 +1,158 @@
+import http from "node:http";
+import { type APIResponse, expect, type Page, type Response, test } from "@playwright/test";
+import { ComparePage } from "./pages/compare-page";
+import { ReaderPage } from "./pages/reader-page";
+
+/**
+ * Every response carries the security headers (pages, API, Next's assets, a 404, a refused address), and
+ * every page kind, cached or rendered per request, runs its scripts in Chromium under the
+ * Content-Security-Policy with no violation: the nonce in the policy is the nonce in the page, a fresh one
+ * on every response.
+ */
+
+const REQUIRED = ["content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "x-frame-options"];
+
+function nonceOf(policy: string | undefined): string | undefined {
+  return policy?.match(/script-src [^;]*'nonce-([A-Za-z0-9+/=_-]+)'/)?.[1];
+}
+
+function expectSecurityHeaders(headers: Record<string, string>, what: string) {
+  for (const name of REQUIRED) expect(headers[name], `${name} on ${what}`).toBeTruthy();
+  const policy = headers["content-security-policy"]!;
+  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) {
+    expect(policy, what).toContain(directive);
+  }
+  expect(policy.match(/script-src [^;]*/)?.[0], what).not.toContain("'unsafe-inline'");
+  expect(nonceOf(policy), what).toBeTruthy();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+}
+
+interface Watch {
+  violations: string[];
+  responses: Response[];
+}
+
+/** Collects CSP violations, as console messages and as `securitypolicyviolation` events, and every response. */
+async function watch(page: Page): Promise<Watch> {
+  const seen: Watch = { violations: [], responses: [] };
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply|run)/i.test(message.text())) seen.violations.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => seen.responses.push(response));
+  // Init scripts are injected by the browser's debugging protocol, outside the page's policy.
+  await page.addInitScript(() => {
+    const store: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = store;
+    document.addEventListener("securitypolicyviolation", (event) => store.push(`${event.violatedDirective}: ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`));
+  });
+  return seen;
+}
+
+async function expectNoViolations(page: Page, seen: Watch, what: string) {
+  const fromEvents = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  expect([...seen.violations, ...fromEvents], what).toEqual([]);
+  const origin = new URL(page.url()).origin;
+  for (const response of seen.responses.filter((r) => r.url().startsWith(origin))) {
+    expectSecurityHeaders(await response.allHeaders(), response.url());
+  }
+}
+
+/**
+ * The page's scripts ran: the layout's theme toggle hydrated (it says whether it is pressed), and the
+ * inline theme script (allowed by its hash) set the theme. A 404 has no such script in its HTML: Next
+ * renders it from the payload, where a script does not run, with or without a policy.
+ */
+async function expectScriptsRan(page: Page, themeScript: boolean) {
+  await expect(page.locator("nav[aria-label=Site] button[aria-pressed]")).toHaveCount(1);
+  if (themeScript) expect(await page.evaluate(() => document.documentElement.dataset.theme)).toMatch(/^(light|dark)$/);
+}
+
+test.describe("security headers", () => {
+  let left: string;
+  let right: string;
+  test.beforeAll(async ({ browser }) => {
+    ({ left, right } = await ComparePage.essaySlugs(browser));
+  });
+
+  test("every page kind runs its scripts under the policy, with no violation", async ({ context, request }) => {
+    test.setTimeout(120_000);
+    const source = (await (await request.get("/api/sources")).json()) as { sources: { key: string }[] };
+    const pages: { what: string; path: string; check?: (tab: Page) => Promise<void>; notFound?: boolean }[] = [
+      { what: "home", path: "/" },
+      {
+        what: "reader (cached)",
+        path: `/read/${left}`,
+        check: async (tab) => {
+          const reader = new ReaderPage(tab);
+          await reader.marker("present").first().click();
+          await expect(reader.popover).toBeVisible();
+        },
+      },
+      {
+        what: "reader with a passage",
+        path: `/read/${left}?q=${encodeURIComponent("网络空间")}`,
+        check: async (tab) => {
+          const reader = new ReaderPage(tab);
+          await reader.marker("present").first().click();
+          await expect(reader.popover).toBeVisible();
+        },
+      },
+      { what: "side by side", path: `/compare?left=${left}&right=${right}` },
+      {
+        what: "side by side with a concept",
+        path: `/compare?left=${left}&right=${right}&c=cyber-sovereignty&align=1`,
+        check: async (tab) => {
+          await expect(tab.getByRole("list", { name: "Highlighted concepts" })).toBeVisible();
+        },
+      },
+      { what: "concept page", path: "/concepts/cyber-sovereignty" },
+      { what: "source page", path: `/sources/${encodeURIComponent(source.sources[0]!.key)}` },
+      { what: "bibliography", path: "/bibliography" },
+      { what: "search", path: `/search?q=${encodeURIComponent("主权")}` },
+      { what: "a 404", path: "/read/no-such-essay-here", notFound: true },
+    ];
+    for (const { what, path, check, notFound } of pages) {
+      const tab = await context.newPage();
+      const seen = await watch(tab);
+      const answer = await tab.goto(path);
+      expect(answer?.status(), what).toBe(notFound ? 404 : 200);
+      expectSecurityHeaders(await answer!.allHeaders(), what);
+      await tab.waitForLoadState("networkidle");
+      await expectScriptsRan(tab, !notFound);
+      await check?.(tab);
+      await expectNoViolations(tab, seen, what);
+      await tab.close();
+    }
+  });
+
+  test("the nonce is new on every response, and it is the nonce the page's scripts carry", async ({ request }) => {
+    const path = `/read/${left}`;
+    const [first, second] = [await request.get(path), await request.get(path)];
+    const [one, two] = [nonceOf(first.headers()["content-security-policy"]), nonceOf(second.headers()["content-security-policy"])];
+    expect(one).not.toBe(two);
+    for (const [response, nonce] of [[first, one], [second, two]] as [APIResponse, string][]) {
+      const html = await response.text();
+      const nonces = new Set([...html.matchAll(/\snonce="([^"]*)"/g)].map((match) => match[1]));
+      expect(nonces).toEqual(new Set([nonce]));
+    }
+  });
+
+  test("API answers, Next's assets, icons and refused addresses carry the headers too", async ({ request, baseURL }) => {
+    const home = await (await request.get("/")).text();
+    const asset = home.match(/\/_next\/static\/[^"]+\.js/)?.[0];
+    expect(asset).toBeTruthy();
+    for (const path of ["/api/documents", "/api/search?q=%E4%B8%BB%E6%9D%83", "/api/health/live", asset!, "/icon.svg", "/api/sources/no-such-source"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBeLessThan(500);
+      expectSecurityHeaders(response.headers(), path);
+    }
+    // A broken percent-encoding, sent as typed (a URL parser would repair it).
+    const refused = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const url = new URL(baseURL!);
+      http.get({ host: url.hostname, port: url.port, path: "/read/%E4%B8" }, (response) => resolve(response.resume())).on("error", reject);
+    });
+    expect(refused.statusCode).toBe(400);
+    expectSecurityHeaders(refused.headers as Record<string, string>, "a malformed address");
+  });
+});
