@@ -6,7 +6,6 @@ import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
 import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
 import { CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
 import { reanchorImportedAnnotations } from "./reanchor-imported-annotations";
-import { reanchorImportedAnnotations } from "./reanchor-imported-annotations";
 import { recordMovedAnchors } from "./record-moved-anchors";
 import { writeSearchBlocks } from "./write-search-blocks";
 
@@ -51,8 +50,6 @@ export async function loadDocument(
       await deleteDocumentContent(tx, documentId);
       await insertDocumentContent(tx, documentId, document);
       await writeSearchBlocks(documentId, document, tx);
-      // Imported Web Annotations follow their words into the new text (or are orphaned, with the reason).
-      await reanchorImportedAnnotations(documentId, document, tx);
       // Imported Web Annotations follow their words into the new text (or are orphaned, with the reason).
       await reanchorImportedAnnotations(documentId, document, tx);
       await updateCorpusDerivations(tx, documentId, derivationsBefore);
