@@ -75,6 +75,11 @@ describe("normaliseText: joining printed lines", () => {
     expect(normaliseText("第 ３ 期ꎬ\n载«某刊»")).toBe("第3期，载《某刊》");
   });
 
+  it("joins a line ending in a bracket marker after Chinese to the next without a space, even before digits", () => {
+    expect(normaliseText("意见并未被采纳。[2]\n2002年2月")).toBe("意见并未被采纳。[2]2002年2月");
+    expect(normaliseText("see Nye [2]\n2002")).toBe("see Nye [2] 2002");
+  });
+
   it("removes the ￣ line-break hyphen and joins broken words and URLs", () => {
     expect(normaliseText("Ｉｎｔｅｒ￣\nｎｅｔ２ 高级顾问")).toBe("Internet2高级顾问");
     expect(normaliseText("ｈｔｔｐ: / / ｗｗｗ.ｘｉｎ￣\nｈｕａ.ｃｏｍ / ａꎮ")).toBe("http://www.xinhua.com/a。");

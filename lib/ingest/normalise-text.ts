@@ -260,6 +260,8 @@ function endsInsideUrl(line: string): boolean {
   return lastSpan !== undefined && lastSpan[1] === trimmed.length;
 }
 
+const BRACKET_MARKER_AT_END = /\[\d{1,3}\]$/u;
+
 /**
  * Joins printed lines into one block of text. A line ending in the line-break hyphen `￣`, inside a URL or
  * with a hyphen continues with no space; Chinese on either side of the break joins with no space;
@@ -284,7 +286,9 @@ function joinLines(block: string): string {
     const first = line[0]!;
     // Digits broken across lines belong to one number (typesetters do not break numbers).
     const digits = /[0-9]/.test(last) && /[0-9]/.test(first);
-    const glue = isCjk(last) || isCjk(first) || last === "-" || digits || endsInsideUrl(out) || /^[①-⑳]$/u.test(first) ? "" : " ";
+    // A bracket note marker after Chinese (`采纳。[2]` ⏎ `2002年`) is Chinese text's: taking it out must leave no space.
+    const markerAfterCjk = BRACKET_MARKER_AT_END.exec(out.slice(-8)) !== null && isCjk(out[out.lastIndexOf("[") - 1] ?? "");
+    const glue = isCjk(last) || isCjk(first) || last === "-" || digits || endsInsideUrl(out) || /^[①-⑳]$/u.test(first) || markerAfterCjk ? "" : " ";
     out += glue + line;
   }
   return out.endsWith(LINE_BREAK_HYPHEN) ? out.slice(0, -1) : out;
