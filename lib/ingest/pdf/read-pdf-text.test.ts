@@ -44,3 +44,16 @@ describe("looksLikePdf", () => {
     expect(looksLikePdf(new TextEncoder().encode("网络主权\n"))).toBe(false);
   });
 });
+
+describe("textItemsToLines spacing", () => {
+  it("adds no space beside a raised marker, whatever its measured width (`。[3]2003年`)", () => {
+    const [line] = textItemsToLines([item("采纳。", 10, 500, 10.5), item("[3]", 41.5, 503.2, 6.3), item("2003年", 60, 500, 10.5)], 1, 0, TOP);
+    expect(line!.text).toBe("采纳。[3]2003年");
+  });
+  it("adds a word space only between Latin words", () => {
+    const [latin] = textItemsToLines([item("Global", 10, 500, 10.5), item("Commission", 46, 500, 10.5)], 1, 0, TOP);
+    expect(latin!.text).toBe("Global Commission");
+    const [mixed] = textItemsToLines([item("所谓open", 10, 500, 10.5), item("数据", 57, 500, 10.5)], 1, 0, TOP);
+    expect(mixed!.text).toBe("所谓open数据");
+  });
+});

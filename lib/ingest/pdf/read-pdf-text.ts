@@ -70,6 +70,10 @@ const SAME_LINE_OVERLAP = 0.5;
 const WORD_GAP_SHARE = 0.2;
 /** …and one this wide (most of an em) is an ideographic space (`一　引言`), which pdf.js drops as blank. */
 const IDEOGRAPHIC_GAP_SHARE = 0.8;
+/** Characters a word space may stand between: Latin letters, digits and their punctuation. */
+const LATIN_EDGE = /[\x21-\x7e\u00c0-\u024f]/u;
+/** A note's label alone at the start of its line (`[3]`, `③`): the white after it is the space printed there. */
+const LEADING_LABEL = /^\s*(?:\[\d{1,3}\]|[\u2460-\u2473])$/u;
 /** Ascent of an em box above the baseline, as a share of the size (CJK faces: about 0.88). */
 const ASCENT_SHARE = 0.88;
 
@@ -216,14 +220,21 @@ function lineOf(group: Run[], page: number): PdfLine {
   let text = "";
   const raised: RaisedRun[] = [];
   let end = -Infinity;
+  let previousRaised = false;
   for (const run of group) {
     const gap = run.x - end;
     const em = Math.min(run.size, fontSize);
-    if (text !== "" && gap > WORD_GAP_SHARE * em && !/\s$/u.test(text) && !/^\s/u.test(run.text)) text += gap >= IDEOGRAPHIC_GAP_SHARE * em ? "\u3000" : " ";
     const isRaised = run.size <= fontSize * RAISED_SIZE_RATIO && baseline - run.baseline >= fontSize * RAISED_BASELINE_SHARE;
+    // A gap next to a raised marker is the marker's own spacing, never a space in the text (`。[3]2003年`).
+    if (text !== "" && !isRaised && !previousRaised && gap > WORD_GAP_SHARE * em && !/\s$/u.test(text) && !/^\s/u.test(run.text)) {
+      // An em of white is an ideographic space; less is a word space, which only Latin words have between them.
+      if (gap >= IDEOGRAPHIC_GAP_SHARE * em) text += "\u3000";
+      else if ((LATIN_EDGE.test(text.slice(-1)) && LATIN_EDGE.test(run.text.slice(0, 1))) || LEADING_LABEL.test(text)) text += " ";
+    }
     if (isRaised) raised.push({ offset: text.length, text: run.text });
     text += run.text;
     end = Math.max(end, run.x + run.width);
+    previousRaised = isRaised;
   }
   const x = Math.min(...group.map((r) => r.x));
   const y = Math.min(...group.map((r) => r.baseline - r.size * ASCENT_SHARE));
