@@ -81,29 +81,25 @@ export interface DtsCiteStructure {
  * as its own child, as deep as the document nests them.
  */
 export function citeStructureOf(units: readonly DtsUnit[]): DtsCiteStructure[] {
-  const top: DtsCiteStructure[] = [];
-  const structureOf = new Map<string, DtsCiteStructure[]>();
-  const childrenOf = (unit: DtsUnit | undefined): DtsCiteStructure[] => {
-    if (!unit) return top;
-    const key = unit.identifier;
-    const existing = structureOf.get(key);
-    if (existing) return existing;
-    throw new Error(`citeStructureOf: ${key} is met before its parent`);
-  };
-  const byIdentifier = new Map(units.map((unit) => [unit.identifier, unit]));
+  interface Entry {
+    citeType: DtsCiteType;
+    children: Entry[];
+  }
+  const top: Entry[] = [];
+  // The entry each unit stands for: its children's types are gathered there. Parents come first in document order.
+  const entryOf = new Map<string, Entry>();
   for (const unit of units) {
-    const siblings = childrenOf(unit.parent === null ? undefined : byIdentifier.get(unit.parent));
-    let entry = siblings.find((structure) => structure.citeType === unit.citeType);
+    const siblings = unit.parent === null ? top : (entryOf.get(unit.parent)?.children ?? top);
+    let entry = siblings.find((candidate) => candidate.citeType === unit.citeType);
     if (!entry) {
-      entry = { citeType: unit.citeType };
+      entry = { citeType: unit.citeType, children: [] };
       siblings.push(entry);
     }
-    entry.citeStructure ??= [];
-    structureOf.set(unit.identifier, entry.citeStructure);
+    entryOf.set(unit.identifier, entry);
   }
-  const prune = (list: DtsCiteStructure[]): DtsCiteStructure[] =>
-    list.map((entry) => (entry.citeStructure && entry.citeStructure.length > 0 ? { citeType: entry.citeType, citeStructure: prune(entry.citeStructure) } : { citeType: entry.citeType }));
-  return prune(top);
+  const structure = (entries: Entry[]): DtsCiteStructure[] =>
+    entries.map((entry) => (entry.children.length > 0 ? { citeType: entry.citeType, citeStructure: structure(entry.children) } : { citeType: entry.citeType }));
+  return structure(top);
 }
 
 /** What a Navigation request asks for, checked for its combinations already (lib/urls/route-params.ts). */

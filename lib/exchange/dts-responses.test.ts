@@ -42,7 +42,7 @@ describe("DTS 1.0 objects", () => {
         isPartOf: [{ lang: "zh", value: "测试学报" }],
         abstract: [{ lang: "zh", value: "这是一篇用于测试的短文。" }],
       },
-      extensions: { "@context": { bibo: "http://purl.org/ontology/bibo/" }, "bibo:issue": [{ lang: "zh", value: "2024年第1期" }] },
+      extensions: { "@context": { bibo: "http://purl.org/ontology/bibo/" }, "http://purl.org/ontology/bibo/issue": [{ lang: "zh", value: "2024年第1期" }] },
     });
     expect(resource).not.toHaveProperty("citationTrees");
 

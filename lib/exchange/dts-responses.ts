@@ -82,7 +82,10 @@ export function dtsCorpusCollection(origin: string, totalChildren: number) {
 
 /**
  * A document as a Resource. Dublin Core holds what the ingest knows and nothing else (unknown stays absent);
- * the printed issue, which Dublin Core has no term for, is BIBO's `issue`, in `extensions` with its context.
+ * the printed issue, which Dublin Core has no term for, is BIBO's `issue`, in `extensions` with its context (as
+ * DTS 1.0 requires of a MetadataObject outside its vocabulary) and keyed by its full IRI: JSON-LD processors do not
+ * apply a context nested inside `extensions` (an `@nest` property in the v1.0 context), so a prefixed name there
+ * would expand to the wrong IRI.
  * `citationTrees` when given (the Navigation endpoint and a Resource asked for by id); a listing leaves it out,
  * since it is the document's TEI that the tree is read from.
  */
@@ -102,7 +105,7 @@ export function dtsResource(origin: string, metadata: DtsResourceMetadata, citeS
     totalParents: 1,
     totalChildren: 0,
     dublinCore,
-    ...(metadata.issue !== null ? { extensions: { "@context": { bibo: BIBO }, "bibo:issue": localized(metadata.issue) } } : {}),
+    ...(metadata.issue !== null ? { extensions: { "@context": { bibo: BIBO }, [`${BIBO}issue`]: localized(metadata.issue) } } : {}),
     collection: `${origin}${dtsTemplate("collection", { key: "id", value: id })}`,
     navigation: `${origin}${dtsTemplate("navigation", { key: "resource", value: id })}`,
     document: `${origin}${dtsTemplate("document", { key: "resource", value: id })}`,
