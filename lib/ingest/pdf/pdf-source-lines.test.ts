@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parsePdfText } from "./parse-pdf-document";
 import { pdfSourceLines } from "./pdf-source-lines";
 import type { PdfLine, PdfPage, PdfText } from "./read-pdf-text";
 
@@ -88,5 +89,31 @@ describe("pdfSourceLines", () => {
     expect(source.geometry[0]!.raised).toEqual([{ offset: 3, text: "①" }]);
     expect(source.text.split("\n")[0]!.slice(3, 4)).toBe("①");
     expect(source.geometry[0]!.boxes).toEqual([{ page: 1, x: LEFT + 2 * BODY, y: 80, width: raised.width, height: BODY }]);
+  });
+});
+
+describe("parsePdfText", () => {
+  const notesInBodySize: PdfText = {
+    pages: [
+      page(1, [
+        line(1, 20, "网络空间的规则", { fontSize: 13 }),
+        line(1, 60, "网络主权是国家主权在网络空间的延伸①，这是一个重要的概念。", { x: LEFT + 2 * BODY, raised: [{ offset: 17, text: "①" }] }),
+        line(1, 78, "各国对此的理解并不相同，需要进一步讨论。"),
+        line(1, 600, "① 参见《网络主权：理论与实践》，2019年。"),
+        line(1, 660, "27"),
+      ]),
+    ],
+  };
+  it("says so, and reads the text as extracted text, when markers are raised but no note area is set smaller", () => {
+    const draft = parsePdfText(notesInBodySize, { fileName: "same-size.pdf" });
+    expect(draft.warnings[0]!.code).toBe("pdf-note-area-unseen");
+    expect(draft.paragraphs.every((p) => p.placement === undefined)).toBe(true);
+  });
+  it("uses the geometry when the note area is set smaller", () => {
+    const smaller: PdfText = { pages: [{ ...notesInBodySize.pages[0]!, lines: notesInBodySize.pages[0]!.lines.map((l) => (l.text.startsWith("①") ? { ...l, fontSize: 8 } : l)) }] };
+    const draft = parsePdfText(smaller, { fileName: "smaller.pdf" });
+    expect(draft.warnings.map((w) => w.code)).not.toContain("pdf-note-area-unseen");
+    expect(draft.footnotes[0]!.text).toBe("参见《网络主权：理论与实践》，2019年。");
+    expect(draft.paragraphs[0]!.placement!.pages).toEqual([1, 1]);
   });
 });
