@@ -53,6 +53,7 @@ async function json(url: string): Promise<Record<string, unknown>> {
   const response = await get(url);
   expect(response.status, `${url}: ${response.status}`).toBe(200);
   expect(response.headers.get("content-type")).toBe("application/ld+json");
+  expect(response.headers.get("access-control-allow-origin")).toBe("*");
   return (await response.json()) as Record<string, unknown>;
 }
 
@@ -276,6 +277,8 @@ describe("what DTS 1.0 says is an error", () => {
   it.each(cases)("GET %s → %i with the reason", async (path, status, reason) => {
     const response = await get(`${ORIGIN}${path}`);
     expect(response.status).toBe(status);
+    // A client in another site's page reads the reason too.
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(((await response.json()) as { error: string }).error).toMatch(reason);
   });
 
@@ -296,6 +299,7 @@ describe("identifiers of an earlier version", () => {
       const moved = await get(`${ORIGIN}/api/dts/${endpoint}?resource=sample-essay&ref=p-00000002`);
       expect(moved.status, endpoint).toBe(307);
       const location = moved.headers.get("location")!;
+      expect(moved.headers.get("access-control-expose-headers")).toBe("Link, Location");
       // The canonical resource identifier, the current passage identifier.
       expect(location).toBe(`${ORIGIN}/api/dts/${endpoint}?resource=${sample}&ref=p-edited`);
       expect((await get(location)).status).toBe(200);

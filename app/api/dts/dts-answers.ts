@@ -3,10 +3,27 @@ import { documentTeiElement, type DocumentTeiInput } from "@/lib/exchange/docume
 import { citationUnits, citeStructureOf, type DtsCiteStructure, type DtsUnit } from "@/lib/exchange/dts-citation-tree";
 import { DTS_JSON_MEDIA_TYPE, type DtsResourceMetadata } from "@/lib/exchange/dts-responses";
 import type { XmlElement } from "@/lib/exchange/xml-writer";
-import { notFound, RequestError } from "@/lib/http/api-response";
+import { apiRoute, notFound, RequestError } from "@/lib/http/api-response";
 import { conceptHref, readDtsResourceSlug } from "@/lib/urls/app-urls";
 
 /** What the DTS routes share: the JSON-LD answer, the resource a query names, its citation tree, and old identifiers. */
+
+/**
+ * DTS clients are often pages of other sites (viewers, digital editions) reading the API from the browser: the
+ * corpus is public and read-only, and no request carries credentials, so any origin may read every answer,
+ * errors and redirects included, and see the headers that point onward (`Link` to the collection, `Location`).
+ */
+const CROSS_ORIGIN_HEADERS = { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Link, Location" } as const;
+
+/** `apiRoute` (one error mapping) with every answer, errors included, readable across origins. */
+export function dtsRoute(where: string, handler: (request: Request) => Promise<Response> | Response): (request: Request) => Promise<Response> {
+  const route = apiRoute(where, handler);
+  return async (request) => {
+    const response = await route(request);
+    for (const [name, value] of Object.entries(CROSS_ORIGIN_HEADERS)) response.headers.set(name, value);
+    return response;
+  };
+}
 
 export function jsonLd(body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": DTS_JSON_MEDIA_TYPE, ...headers } });

@@ -1,10 +1,10 @@
 import { countDtsResources, getDtsResource, listDtsResources } from "@/lib/db/dts-documents";
 import { DTS_COLLECTION_PAGE_SIZE, DTS_CONTEXT, DTS_VERSION, dtsCorpusCollection, dtsCorpusId, dtsPagination, dtsResource } from "@/lib/exchange/dts-responses";
-import { apiRoute, notFound } from "@/lib/http/api-response";
+import { notFound } from "@/lib/http/api-response";
 import { publicOrigin } from "@/lib/http/public-url";
 import { firstValues } from "@/lib/urls/query-values";
 import { dtsCollectionQuery } from "@/lib/urls/route-params";
-import { jsonLd, loadCitationTree, resourceSlug } from "../dts-answers";
+import { dtsRoute, jsonLd, loadCitationTree, resourceSlug } from "../dts-answers";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  * are its documents as Resources, in pages of DTS_COLLECTION_PAGE_SIZE; a document asked for by `id` is its
  * Resource with its citation tree, and `nav=parents` lists the corpus as its one parent.
  */
-export const GET = apiRoute("GET /api/dts/collection", async (request: Request) => {
+export const GET = dtsRoute("GET /api/dts/collection", async (request: Request) => {
   const { id, page, nav } = dtsCollectionQuery.parse(firstValues(new URL(request.url).searchParams));
   const origin = publicOrigin();
   const head = { "@context": DTS_CONTEXT, dtsVersion: DTS_VERSION };

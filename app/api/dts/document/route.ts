@@ -1,12 +1,12 @@
 import { TEI_MEDIA_TYPE, documentToTei } from "@/lib/exchange/document-to-tei";
 import { DTS_DOCUMENT_MEDIA_TYPES, dtsResourceId } from "@/lib/exchange/dts-responses";
 import { passageToTei } from "@/lib/exchange/passage-to-tei";
-import { apiRoute, badRequest, notFound } from "@/lib/http/api-response";
+import { badRequest, notFound } from "@/lib/http/api-response";
 import { publicOrigin } from "@/lib/http/public-url";
 import { dtsCollectionHref, dtsDocumentHref } from "@/lib/urls/app-urls";
 import { firstValues } from "@/lib/urls/query-values";
 import { dtsDocumentQuery } from "@/lib/urls/route-params";
-import { loadCitationTree, movedPassage, redirectTo, resourceSlug } from "../dts-answers";
+import { dtsRoute, loadCitationTree, movedPassage, redirectTo, resourceSlug } from "../dts-answers";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  * (`ref`) or a range (`start`..`end`) wrapped in `dts:wrapper` (lib/exchange/passage-to-tei.ts). An identifier
  * of an earlier version redirects to the current one; one removed at a re-ingest is a 404.
  */
-export const GET = apiRoute("GET /api/dts/document", async (request: Request) => {
+export const GET = dtsRoute("GET /api/dts/document", async (request: Request) => {
   const query = dtsDocumentQuery.parse(firstValues(new URL(request.url).searchParams));
   const origin = publicOrigin();
   const slug = resourceSlug(query.resource!, origin);

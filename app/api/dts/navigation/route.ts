@@ -1,11 +1,11 @@
 import { selectUnits, type DtsNavigationRequest } from "@/lib/exchange/dts-citation-tree";
 import { dtsNavigation, dtsResourceId } from "@/lib/exchange/dts-responses";
-import { apiRoute, badRequest, notFound } from "@/lib/http/api-response";
+import { badRequest, notFound } from "@/lib/http/api-response";
 import { publicOrigin } from "@/lib/http/public-url";
 import { dtsNavigationHref } from "@/lib/urls/app-urls";
 import { firstValues } from "@/lib/urls/query-values";
 import { dtsNavigationQuery } from "@/lib/urls/route-params";
-import { jsonLd, loadCitationTree, movedPassage, redirectTo, resourceSlug } from "../dts-answers";
+import { dtsRoute, jsonLd, loadCitationTree, movedPassage, redirectTo, resourceSlug } from "../dts-answers";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  * the reader's anchors), or part of it, as the specification's table of `ref`, `start`/`end` and `down` says.
  * An identifier of an earlier version redirects to the current one; one removed at a re-ingest is a 404.
  */
-export const GET = apiRoute("GET /api/dts/navigation", async (request: Request) => {
+export const GET = dtsRoute("GET /api/dts/navigation", async (request: Request) => {
   const url = new URL(request.url);
   const query = dtsNavigationQuery.parse(firstValues(url.searchParams));
   const origin = publicOrigin();
