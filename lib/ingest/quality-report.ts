@@ -54,6 +54,20 @@ export function qualityFigures(draft: DocumentStructure): QualityFigures {
 
 const linesText = ([from, to]: readonly [number, number]): string => (from === to ? `line ${from}` : `lines ${from}–${to}`);
 
+/**
+ * For a PDF source: the pages the blocks holding these lines stand on, and their printed page numbers, e.g.
+ * ` (PDF p. 3, printed p. 29)`; empty for a text source (its blocks carry no placement).
+ */
+function pagesText(draft: DocumentStructure, [from, to]: readonly [number, number]): string {
+  const placed = [...draft.headings, ...draft.paragraphs, ...draft.footnotes].filter((b) => b.placement !== undefined && b.sourceLines[0] <= to && from <= b.sourceLines[1]);
+  if (placed.length === 0) return "";
+  const first = Math.min(...placed.map((b) => b.placement!.pages[0]));
+  const last = Math.max(...placed.map((b) => b.placement!.pages[1]));
+  const folios = [...new Set(placed.flatMap((b) => b.placement!.folios))];
+  const range = (a: string, b: string) => (a === b ? a : `${a}–${b}`);
+  return ` (PDF p. ${range(String(first), String(last))}${folios.length > 0 ? `, printed p. ${range(folios[0]!, folios[folios.length - 1]!)}` : ""})`;
+}
+
 export function formatQualityReport(draft: DocumentStructure): string {
   const f = qualityFigures(draft);
   const lines = [
@@ -75,7 +89,7 @@ export function formatQualityReport(draft: DocumentStructure): string {
     lines.push("  uncertain attachments:");
     for (const note of uncertain) {
       const { how, confidence, evidence } = note.attachment!;
-      lines.push(`    ${note.label} page ${note.page} (${linesText(note.sourceLines)}), by ${how}, confidence ${confidence.toFixed(2)}: ${evidence}`);
+      lines.push(`    ${note.label} page ${note.page} (${linesText(note.sourceLines)}${pagesText(draft, note.sourceLines)}), by ${how}, confidence ${confidence.toFixed(2)}: ${evidence}`);
     }
   }
   if (draft.corrections.length > 0) {
@@ -85,6 +99,6 @@ export function formatQualityReport(draft: DocumentStructure): string {
       lines.push(`    corrections[${c.index}] ${c.kind}: ${c.applied ? "applied" : "NO LONGER APPLIES"}: ${message}`);
     }
   }
-  for (const w of draft.warnings) lines.push(`  [${w.code}] ${linesText(w.sourceLines)}: ${w.message}`);
+  for (const w of draft.warnings) lines.push(`  [${w.code}] ${linesText(w.sourceLines)}${pagesText(draft, w.sourceLines)}: ${w.message}`);
   return lines.join("\n");
 }

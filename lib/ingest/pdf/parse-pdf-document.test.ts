@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { LayoutTruth } from "@/tests/layout-simulator/layout-truth";
 import { scorePdf } from "@/tests/pdf-typesetter/pdf-case";
 import { IngestError } from "../ingest-error";
+import { formatQualityReport } from "../quality-report";
 import { parsePdfDocument } from "./parse-pdf-document";
 import { MAX_PDF_BYTES } from "./read-pdf-text";
 
@@ -45,6 +46,15 @@ describe("parsePdfDocument on typeset PDFs", () => {
     for (const note of draft.footnotes) expect(note.placement!.pages).toEqual([note.page, note.page]);
     // Markers restart on each page: the page of every note is the page its truth was printed on.
     expect(draft.footnotes.map((n) => `${n.page}${n.label}`)).toEqual(truth.markers.map((m) => `${m.page}${m.label}`));
+  });
+});
+
+describe("the quality report of a PDF", () => {
+  it("names the PDF page and the printed page of what a warning points at", async () => {
+    const draft = await parsePdfDocument({ bytes: read("circled-16k.pdf"), fileName: "circled-16k.pdf" });
+    const paragraph = draft.paragraphs.find((p) => p.placement!.pages[0] === 2 && p.placement!.pages[1] === 2)!;
+    const report = formatQualityReport({ ...draft, warnings: [{ code: "test", message: "a warning", sourceLines: paragraph.sourceLines }] });
+    expect(report).toContain(`(PDF p. 2, printed p. 28): a warning`);
   });
 });
 
