@@ -50,6 +50,14 @@ export function pdfWithJavaScript(): Uint8Array {
 }
 
 /**
+ * The same action with its names written with `#xx` escapes (`/Java#53cript`, `/J#53`), which PDF readers decode:
+ * invisible to a scan of the raw bytes, so only pdf.js's own reading of the actions can refuse it.
+ */
+export function pdfWithEscapedJavaScript(): Uint8Array {
+  return buildPdf({ content: TEXT_CONTENT, catalogExtra: "/OpenAction << /S /Java#53cript /J#53 (app.alert\\('opened'\\);) >>" });
+}
+
+/**
  * Protected by a user password (standard security handler, 40-bit RC4): the /U entry does not match what an
  * empty password gives, so no reader opens it without the password.
  */

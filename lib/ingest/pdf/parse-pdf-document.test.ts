@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LayoutTruth } from "@/tests/layout-simulator/layout-truth";
+import { pdfWithEscapedJavaScript } from "@/tests/pdf-typesetter/hand-made-pdfs";
 import { scorePdf } from "@/tests/pdf-typesetter/pdf-case";
 import { IngestError } from "../ingest-error";
 import { formatQualityReport } from "../quality-report";
@@ -78,6 +79,11 @@ describe("parsePdfDocument refuses bad PDFs with one line", () => {
   it("damaged or truncated", async () => expect((await refusal(read("bad-truncated.pdf"))).code).toBe("damaged"));
   it("not a PDF at all", async () => expect((await refusal(new TextEncoder().encode("%PD not really"))).code).toBe("damaged"));
   it("with embedded JavaScript, which is never run", async () => expect((await refusal(read("bad-scripted.pdf"))).code).toBe("scripted"));
+  it("with JavaScript whose names are escaped (`/Java#53cript`), found by pdf.js's reading of the actions", async () => {
+    const bytes = pdfWithEscapedJavaScript();
+    expect(new TextDecoder("latin1").decode(bytes)).not.toMatch(/\/(?:JavaScript|JS)\b/u);
+    expect((await refusal(bytes)).code).toBe("scripted");
+  });
   it("over the size limit, before reading it", async () => {
     expect((await refusal(read("circled-16k.pdf"), { maxBytes: 100_000 })).code).toBe("too-large");
     expect((await refusal(new Uint8Array(MAX_PDF_BYTES + 1))).code).toBe("too-large");
