@@ -117,11 +117,25 @@ async function writeConcepts(tx: DatabaseTransaction, dictionary: ConceptDiction
       ordinal: true,
     },
   });
-  if (JSON.stringify(stored) === JSON.stringify(rows)) return false;
+  // Compared with keys sorted: jsonb (definitionSource, members) does not keep the order keys were written
+  // in, so a plain comparison always saw a new dictionary and recomputed every document's mentions.
+  if (canonicalJson(stored) === canonicalJson(rows)) return false;
   await tx.conceptMention.deleteMany({});
   await tx.concept.deleteMany({});
   await tx.concept.createMany({ data: rows });
   return true;
+}
+
+/** JSON with object keys sorted at every level. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 /**

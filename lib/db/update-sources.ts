@@ -197,7 +197,9 @@ async function relinkSources(
     const refs = source.citations.map((ref) => ({ ref, member: byRef.get(`${ref.documentSlug}\u0000${ref.citationAnchor}`)! }));
     const slugs = [...new Set(refs.map((r) => r.ref.documentSlug))].sort();
     if (slugs.length < 2) continue;
-    const onlyWith = kept.has(source.key) ? document?.slug : undefined;
+    // A kept source's links between other documents are in place: only the document's own are new (none on removal).
+    const onlyWith = kept.has(source.key) ? (document?.slug ?? null) : undefined;
+    if (onlyWith === null) continue;
     for (const [i, left] of slugs.entries()) {
       for (const right of slugs.slice(i + 1)) {
         if (onlyWith !== undefined && left !== onlyWith && right !== onlyWith) continue;

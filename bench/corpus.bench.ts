@@ -1,0 +1,154 @@
+/**
+ * `npm run bench -- corpus [--essays N]` (default 1,000): the corpus at scale (issue 15), on a synthetic
+ * corpus (tests/synthetic-corpus, seed 1) in a PostgreSQL of its own.
+ *
+ * Prints, at 100, 300 and N essays (those ≤ N): the ingest of the essays up to there, run as `npm run
+ * ingest` runs it (a child process over the corpus folder, its peak RSS read by /usr/bin/time), and then
+ * the adding of one more essay to the corpus, links and all (parse and load, in this process; the median
+ * of ADDS_PER_STEP essays), against the same add to the 2-essay corpus measured first in the same run:
+ * the ratio shows how the cost of one essay grows with the corpus (incremental derivations: it should
+ * stay near flat; pairwise recomputation grew it linearly, 0.9 s → 24 s by the 19th essay). Then database
+ * size, the biggest tables and the links by kind. Targets (issue 15): ingest of 1,000 ≤ 10 min, peak RSS
+ * ≤ 1.5 GiB, adding one to 1,000 ≤ 5 s. Page latencies at 1,000 are not measured here (the pages are
+ * being reworked for 1,000 essays).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ingestSources } from "@/lib/corpus/ingest-sources";
+import { startEmbeddedPostgres } from "@/lib/database-server/embedded-postgres";
+import { disconnectDatabases, getDatabase, type Database } from "@/lib/db/prisma-client";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { syntheticCorpus } from "@/tests/synthetic-corpus/synthetic-corpus";
+
+const STEPS = [100, 300];
+/** Essays added one by one at each step; the median is reported (one add is too noisy on a shared machine). */
+const ADDS_PER_STEP = 3;
+const SEED = 1;
+const TARGETS = { ingestMinutes: 10, rssGiB: 1.5, addSeconds: 5 };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** Runs `npm run ingest` over the folder against the bench database; wall time and peak RSS. */
+async function ingestFolder(folder: string, databaseUrl: string): Promise<{ seconds: number; peakRssMiB: number; failed: number }> {
+  const rssFile = path.join(folder, "..", "rss.txt");
+  const started = performance.now();
+  const stderr: string[] = [];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(
+      "/usr/bin/time",
+      ["-f", "%M", "-o", rssFile, process.execPath, "--conditions=react-server", "--import", "tsx", "scripts/ingest.ts"],
+      { env: { ...process.env, DATABASE_URL: databaseUrl, DUIZHAO_CORPUS_DIR: folder }, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (status) => resolve(status ?? 1));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const failed = stderr.join("").split("\n").filter((line) => line.includes("(database unchanged)")).length;
+  if (code !== 0 && failed === 0) throw new Error(`ingest exited ${code}: ${stderr.join("").slice(-2000)}`);
+  const peakRssMiB = Number((await fs.readFile(rssFile, "utf8")).trim().split("\n").at(-1)) / 1024;
+  return { seconds, peakRssMiB, failed };
+}
+
+async function writeEssays(folder: string, from: number, to: number): Promise<void> {
+  const corpus = syntheticCorpus(SEED);
+  for (let i = from; i < to; i++) {
+    const essay = corpus.essay(i);
+    await fs.writeFile(path.join(folder, `${essay.stem}.txt`), essay.text);
+    await fs.writeFile(path.join(folder, `${essay.stem}.manifest.json`), JSON.stringify(essay.manifest));
+  }
+}
+
+/** Adds essays [from, from + ADDS_PER_STEP) one at a time in this process: seconds per essay (parse + load + derivations). */
+async function addOneByOne(db: Database, folder: string, from: number): Promise<{ seconds: number[]; links: number[] }> {
+  await writeEssays(folder, from, from + ADDS_PER_STEP);
+  const seconds: number[] = [];
+  const links: number[] = [];
+  for (let i = from; i < from + ADDS_PER_STEP; i++) {
+    const stem = syntheticCorpus(SEED).essay(i).stem;
+    const started = performance.now();
+    const [result] = await ingestSources(db, [{ path: path.join(folder, `${stem}.txt`) }]);
+    seconds.push((performance.now() - started) / 1000);
+    if (!result?.ok) throw new Error(`adding ${stem} failed: ${result?.ok === false ? result.error : "no result"}`);
+    const document = await db.document.findUniqueOrThrow({ where: { slug: stem }, select: { id: true } });
+    links.push(await db.passageLink.count({ where: { OR: [{ leftDocumentId: document.id }, { rightDocumentId: document.id }] } }));
+  }
+  return { seconds, links };
+}
+
+async function reportDatabase(db: Database): Promise<void> {
+  const [database] = await db.$queryRaw<{ size: bigint }[]>`select pg_database_size(current_database()) as size`;
+  const tables = await db.$queryRaw<{ name: string; bytes: bigint; rows: bigint }[]>`
+    select c.relname as name, pg_total_relation_size(c.oid) as bytes, c.reltuples::bigint as rows
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r' order by pg_total_relation_size(c.oid) desc limit 6`;
+  const kinds = await db.passageLink.groupBy({ by: ["kind"], _count: { _all: true } });
+  const sources = await db.source.count();
+  console.log(`  database ${(Number(database!.size) / 1024 / 1024).toFixed(0)} MiB; largest tables: ${tables.map((t) => `${t.name} ${(Number(t.bytes) / 1024 / 1024).toFixed(0)} MiB (~${t.rows} rows)`).join(", ")}`);
+  console.log(`  links: ${kinds.map((k) => `${k.kind} ${k._count._all}`).join(", ")}; sources ${sources}`);
+}
+
+export default async function run(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(3), options: { essays: { type: "string", default: "1000" } }, strict: false });
+  const essays = Number(values.essays);
+  if (!Number.isInteger(essays) || essays < 2) throw new Error(`--essays must be an integer ≥ 2, got ${String(values.essays)}`);
+  const steps = [...STEPS.filter((n) => n < essays), essays];
+  console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores; synthetic corpus seed ${SEED}, steps ${steps.join(", ")}`);
+
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "duizhao-bench-corpus-"));
+  await fs.chmod(scratch, 0o755);
+  const folder = path.join(scratch, "corpus");
+  await fs.mkdir(folder);
+  // The bundled dictionary applies to a corpus folder without its own.
+  const server = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: Number(process.env.DUIZHAO_BENCH_CORPUS_DB_PORT ?? 54347), database: "bench" });
+  try {
+    await applyMigrations(server.url);
+    const db = getDatabase(server.url);
+
+    // Baseline: one essay added to a corpus of 2, in this run.
+    await writeEssays(folder, 0, 2);
+    await ingestFolder(folder, server.url);
+    const baselineAdd = await addOneByOne(db, folder, 2);
+    const baseline = median(baselineAdd.seconds);
+    console.log(`baseline: adding one essay to 2: median ${baseline.toFixed(2)} s (${baselineAdd.seconds.map((s) => s.toFixed(2)).join(", ")})`);
+
+    let written = 2 + ADDS_PER_STEP;
+    let ingestSeconds = 0;
+    let peakRss = 0;
+    for (const step of steps) {
+      const generated = performance.now();
+      await writeEssays(folder, written, step);
+      const generateSeconds = (performance.now() - generated) / 1000;
+      const ingest = await ingestFolder(folder, server.url);
+      ingestSeconds += ingest.seconds;
+      peakRss = Math.max(peakRss, ingest.peakRssMiB);
+      const count = await db.document.count();
+      console.log(
+        `${count} essays: ingest of essays ${written + 1}–${step} ${ingest.seconds.toFixed(0)} s (${(ingest.seconds / Math.max(1, step - written)).toFixed(2)} s an essay; ` +
+          `generating them ${generateSeconds.toFixed(0)} s, not counted), peak RSS ${ingest.peakRssMiB.toFixed(0)} MiB${ingest.failed ? `, ${ingest.failed} refused by the parser` : ""}`,
+      );
+      const add = await addOneByOne(db, folder, step);
+      const addSeconds = median(add.seconds);
+      console.log(
+        `  adding one essay to ${count}: median ${addSeconds.toFixed(2)} s (${add.seconds.map((s) => s.toFixed(2)).join(", ")}; links written ${add.links.join(", ")}) ` +
+          `→ ${(addSeconds / baseline).toFixed(1)}× the add to 2 (target ≤ ${TARGETS.addSeconds} s at 1,000)`,
+      );
+      await reportDatabase(db);
+      written = step + ADDS_PER_STEP;
+    }
+    console.log(
+      `full ingest of ${written} essays: ${(ingestSeconds / 60).toFixed(1)} min in ingest runs (target ≤ ${TARGETS.ingestMinutes} min for 1,000), ` +
+        `peak RSS ${(peakRss / 1024).toFixed(2)} GiB (target ≤ ${TARGETS.rssGiB} GiB)`,
+    );
+  } finally {
+    await disconnectDatabases();
+    await server.stop();
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,140 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestSources } from "@/lib/corpus/ingest-sources";
+import { parseDocument } from "@/lib/ingest/parse-document";
+import type { DocumentStructure } from "@/lib/model/document-model";
+import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
+import { canonicalCorpus, deriveCorpusFromScratch } from "@/tests/db/derive-corpus-from-scratch";
+import { readCorpusLinks } from "@/tests/db/read-corpus-links";
+import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
+import { syntheticCorpus } from "@/tests/synthetic-corpus/synthetic-corpus";
+import type { Database } from "./prisma-client";
+import { loadDocument } from "./load-document";
+import { removeDocument } from "./remove-document";
+
+/**
+ * The incremental derivations (issue 15) against the oracle: after any sequence of loads, replacements
+ * and removals, the links and sources are those a from-scratch pass over every pair of documents gives.
+ * The corpus: the two corpus essays and 12 synthetic essays (seed 5), which quote and cite a shared pool
+ * of works, so passages, sources and concepts are shared across many pairs.
+ */
+
+const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => ({ path: path.join("corpus", file) }));
+const SYNTHETIC = 12;
+/** Loading 14 essays twice over, on a shared 2-core machine. */
+const SLOW = 600_000;
+const synthetic = syntheticCorpus(5);
+const essays = Array.from({ length: SYNTHETIC }, (_, i) => synthetic.essay(i));
+
+async function loadEssay(db: Database, essay: (typeof essays)[number], edit?: (draft: DocumentStructure) => void) {
+  const bytes = new TextEncoder().encode(essay.text);
+  const draft = parseDocument({ bytes, fileName: `${essay.stem}.txt`, manifest: essay.manifest });
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  edit?.(draft);
+  // An edited draft stands for an edited file: another checksum.
+  const sourceSha256 = edit ? createHash("sha256").update(sha + JSON.stringify(draft)).digest("hex") : sha;
+  return loadDocument(draft, { sourceFile: `${essay.stem}.txt`, sourceSha256, parserVersion: "test", manifest: essay.manifest }, db);
+}
+
+async function expectFromScratch(db: Database) {
+  const stored = canonicalCorpus(await readCorpusLinks(db));
+  const expected = canonicalCorpus(await deriveCorpusFromScratch(db));
+  expect(stored.sources).toEqual(expected.sources);
+  expect(stored.links).toEqual(expected.links);
+  return stored;
+}
+
+describe("incremental corpus derivations", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    expect((await ingestSources(database.db, CORPUS)).every((r) => r.ok)).toBe(true);
+    for (const essay of essays) await loadEssay(database.db, essay);
+  }, SLOW);
+  afterAll(async () => database.drop());
+
+  it("equal, after loading essays one by one, a from-scratch pass over every pair", { timeout: SLOW }, async () => {
+    const stored = await expectFromScratch(database.db);
+    const kinds = (kind: string) => stored.links.filter((l) => l.includes(`"kind":"${kind}"`)).length;
+    // The corpus shares something of every kind across synthetic essays too, or the comparison proves little.
+    const synthetic = (kind: string) => stored.links.filter((l) => l.includes(`"kind":"${kind}"`) && l.includes('"left":"syn-')).length;
+    expect(synthetic("shared_passage")).toBeGreaterThan(10);
+    expect(synthetic("shared_source")).toBeGreaterThan(10);
+    expect(synthetic("concept_overlap")).toBeGreaterThan(0);
+    expect(kinds("shared_passage")).toBeGreaterThan(208);
+  });
+
+  it("do not depend on the order the essays were loaded in", async () => {
+    const reversed = await createTestDatabase();
+    try {
+      for (const essay of [...essays].reverse()) await loadEssay(reversed.db, essay);
+      expect((await ingestSources(reversed.db, [...CORPUS].reverse())).every((r) => r.ok)).toBe(true);
+      expect(canonicalCorpus(await readCorpusLinks(reversed.db))).toEqual(canonicalCorpus(await readCorpusLinks(database.db)));
+    } finally {
+      await reversed.drop();
+    }
+  }, SLOW);
+
+  it("replace exactly an essay's links when it is re-ingested changed", async () => {
+    const essay = essays[3]!;
+    // Drop every paragraph that quotes a work, and the notes those paragraphs call: their shared passages
+    // and sources go, the rest stays.
+    const outcome = await loadEssay(database.db, essay, (draft) => {
+      const quoting = draft.paragraphs.filter((p) => p.text.includes("指出：“"));
+      expect(quoting.length).toBeGreaterThan(0);
+      const notes = new Set(quoting.flatMap((p) => p.markers.map((m) => m.footnoteAnchor)));
+      draft.paragraphs = draft.paragraphs.filter((p) => !quoting.includes(p));
+      draft.footnotes = draft.footnotes.filter((n) => !notes.has(n.anchor));
+    });
+    expect(outcome.status).toBe("replaced");
+    await expectFromScratch(database.db);
+  }, SLOW);
+
+  it("remove exactly an essay's links when it is removed, and leave other pairs' passages and concept links as they were", async () => {
+    const slug = essays[0]!.stem;
+    const before = canonicalCorpus(await readCorpusLinks(database.db));
+    expect(before.links.some((l) => l.includes(`"${slug}"`))).toBe(true);
+    expect(await removeDocument(slug, database.db)).toBe(true);
+    const after = await expectFromScratch(database.db);
+    expect(after.links.some((l) => l.includes(`"${slug}"`))).toBe(false);
+    const untouched = (links: string[]) => links.filter((l) => !l.includes(`"${slug}"`) && !l.includes('"kind":"shared_source"'));
+    expect(untouched(after.links)).toEqual(untouched(before.links));
+    expect(await removeDocument(slug, database.db)).toBe(false);
+  }, SLOW);
+});
+
+describe("dozens of documents citing the same works under the same or varying titles", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database.drop());
+
+  it("load without error, each work one source record, each key unique", async () => {
+    const variants = [
+      { title: "甲在第二届某某大会开幕式上的讲话", container: "新华网", date: "2015-12-16" },
+      { title: "甲在第二届某某大会开幕式上的讲话（全文）", container: "人民网", date: "2015-12-16" },
+      { title: "甲：在第二届某某大会开幕式上的讲话", container: "中国政府网", date: "2015-12" },
+    ];
+    for (let d = 0; d < 30; d++) {
+      const draft = sampleDraft({ slug: `shared-${String(d).padStart(2, "0")}` });
+      const variant = variants[d % variants.length]!;
+      const note = draft.footnotes[0]!;
+      note.citations = [
+        { ...note.citations[0]!, ...variant, raw: `《${variant.title}》，${variant.container}。` },
+        // The same lost-title tail in every document: once two sources with one key (issue 15).
+        { ...note.citations[0]!, anchor: `${note.anchor}-c2`, title: null, container: null, date: null, raw: "第5页。", pages: "5" },
+      ];
+      const outcome = await loadDocument(draft, { ...sampleSource, sourceFile: `${d}.txt`, sourceSha256: String(d).padStart(64, "0"), manifest: null }, database.db);
+      expect(outcome.status).toBe("created");
+    }
+    const sources = await database.db.source.findMany({ select: { key: true, title: true, _count: { select: { citations: true } } } });
+    const works = sources.filter((s) => s.title !== null);
+    expect(works).toHaveLength(1);
+    expect(works[0]!._count.citations).toBe(30);
+    expect(sources.filter((s) => s.title === null)).toHaveLength(30);
+    expect(new Set(sources.map((s) => s.key)).size).toBe(sources.length);
+    await expectFromScratch(database.db);
+  }, SLOW);
+});

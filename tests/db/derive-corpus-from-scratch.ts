@@ -1,0 +1,146 @@
+import { findSharedSources, groupSources } from "@/lib/citations/group-sources";
+import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
+import { findConceptOverlap } from "@/lib/derivations/find-concept-overlap";
+import { findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
+import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
+import { citationOf, citationSelect } from "@/lib/db/citation-columns";
+import type { Database } from "@/lib/db/prisma-client";
+
+/**
+ * The oracle for the incremental derivations: every link and source computed from scratch over every
+ * pair of stored documents, as the loader did before issue 15 (all of the corpus, each pair), in the shape
+ * readCorpusLinks reads them. Slow by design; for tests on a few dozen documents.
+ */
+export async function deriveCorpusFromScratch(db: Database) {
+  const dictionary = loadConceptDictionary();
+  const rows = await db.document.findMany({
+    orderBy: { slug: "asc" },
+    select: {
+      slug: true,
+      headings: { orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } },
+      paragraphs: { orderBy: { ordinal: "asc" }, select: { anchor: true, text: true } },
+      footnotes: {
+        orderBy: { ordinal: "asc" },
+        select: { anchor: true, text: true, citations: { orderBy: { ordinal: "asc" }, select: citationSelect } },
+      },
+      markers: { select: { blockKind: true, blockAnchor: true, offset: true, footnote: { select: { anchor: true } } } },
+    },
+  });
+  const documents = rows.map((row) => {
+    const blocks: MentionBlock[] = [
+      ...row.headings.map((h) => ({ kind: "heading" as const, anchor: h.anchor, text: h.text })),
+      ...row.paragraphs.map((p) => ({ kind: "paragraph" as const, anchor: p.anchor, text: p.text })),
+      ...row.footnotes.filter((n) => n.text !== "").map((n) => ({ kind: "footnote" as const, anchor: n.anchor, text: n.text })),
+    ];
+    return {
+      slug: row.slug,
+      blocks,
+      mentions: findMentions(blocks, dictionary),
+      footnotes: row.footnotes.map((n) => ({ anchor: n.anchor, citations: n.citations.map(citationOf) })),
+      markerBlock: new Map(row.markers.filter((m) => m.blockKind !== "footnote").map((m) => [m.footnote.anchor, m])),
+    };
+  });
+  const sources = groupSources(documents);
+  const bySlug = new Map(documents.map((d) => [d.slug, d]));
+  const links: Record<string, unknown>[] = [];
+  const shared = findSharedSources(sources);
+  for (const [i, left] of documents.entries()) {
+    for (const right of documents.slice(i + 1)) {
+      const ends = { left: left.slug, right: right.slug };
+      for (const source of shared) {
+        for (const l of source.citations.filter((ref) => ref.documentSlug === left.slug)) {
+          for (const r of source.citations.filter((ref) => ref.documentSlug === right.slug)) {
+            const lBlock = bySlug.get(l.documentSlug)?.markerBlock.get(l.footnoteAnchor);
+            const rBlock = bySlug.get(r.documentSlug)?.markerBlock.get(r.footnoteAnchor);
+            if (!lBlock || !rBlock) continue;
+            links.push({
+              kind: "shared_source",
+              leftKind: lBlock.blockKind,
+              leftAnchor: lBlock.blockAnchor,
+              leftStart: lBlock.offset,
+              leftEnd: lBlock.offset,
+              rightKind: rBlock.blockKind,
+              rightAnchor: rBlock.blockAnchor,
+              rightStart: rBlock.offset,
+              rightEnd: rBlock.offset,
+              confidence: source.confidence,
+              evidence: {
+                sourceKey: source.key,
+                title: source.title,
+                type: source.type,
+                leftNote: l.footnoteAnchor,
+                rightNote: r.footnoteAnchor,
+                leftCitation: l.citationAnchor,
+                rightCitation: r.citationAnchor,
+                match: source.evidence,
+              },
+              ...ends,
+            });
+          }
+        }
+      }
+      for (const passage of findSharedPassages(left, right)) {
+        links.push({
+          kind: "shared_passage",
+          leftKind: passage.a.blockKind,
+          leftAnchor: passage.a.blockAnchor,
+          leftStart: passage.a.start,
+          leftEnd: passage.a.end,
+          rightKind: passage.b.blockKind,
+          rightAnchor: passage.b.blockAnchor,
+          rightStart: passage.b.start,
+          rightEnd: passage.b.end,
+          confidence: 1,
+          evidence: { leftText: passage.a.text, rightText: passage.b.text, hanChars: passage.hanChars },
+          ...ends,
+        });
+      }
+      for (const alignment of findConceptOverlap(left.mentions, right.mentions)) {
+        links.push({
+          kind: "concept_overlap",
+          leftKind: "paragraph",
+          leftAnchor: alignment.a,
+          leftStart: null,
+          leftEnd: null,
+          rightKind: "paragraph",
+          rightAnchor: alignment.b,
+          rightStart: null,
+          rightEnd: null,
+          confidence: Math.min(1, alignment.score),
+          evidence: { concepts: alignment.shared, score: alignment.score, rankInLeft: alignment.rankInA, rankInRight: alignment.rankInB },
+          ...ends,
+        });
+      }
+    }
+  }
+  return {
+    links,
+    sources: sources.map((source) => ({
+      key: source.key,
+      title: source.title,
+      authors: source.authors,
+      type: source.type,
+      date: source.date,
+      container: source.container,
+      urls: source.urls,
+      confidence: source.confidence,
+      evidence: { merges: source.evidence, versions: source.versions, issue: source.issue, pages: source.pages },
+      citations: source.citations.map((c) => `${c.documentSlug}#${c.citationAnchor}`).sort(),
+    })),
+  };
+}
+
+/** JSON with object keys sorted at every level (jsonb does not keep the order keys were written in). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Links and sources as sorted canonical strings, for comparing two derivations of one corpus. */
+export function canonicalCorpus(corpus: { links: unknown[]; sources: unknown[] }): { links: string[]; sources: string[] } {
+  return { links: corpus.links.map(canonicalJson).sort(), sources: corpus.sources.map(canonicalJson).sort() };
+}
