@@ -1,4 +1,5 @@
 import { DocumentList } from "@/components/document-list";
+import { SideBySideForm } from "@/components/side-by-side-form";
 import { listDocuments } from "@/lib/db/list-documents";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,9 @@ export default async function HomePage() {
         Essays on global cyberspace governance, with their notes, cited sources and shared concepts. Open one to read it,
         or read two side by side.
       </p>
+      <div className="mt-6">
+        <SideBySideForm documents={documents} />
+      </div>
       <div className="mt-8">
         <DocumentList documents={documents} />
       </div>

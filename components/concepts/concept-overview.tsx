@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { countMentions, inNotesLabel, MENTION_COUNT_RULE } from "@/lib/concepts/mention-count";
 import type { ConceptDetail, ConceptRef, QuoteLocation } from "@/lib/db/get-concept";
 import { conceptHref, readerHref, searchHitHref } from "@/lib/urls/app-urls";
 
@@ -101,9 +102,28 @@ export function ConceptRelations({ concept }: { concept: ConceptDetail }) {
   );
 }
 
-/** Mentions per document, and for a compound each of its items with its counts. */
+/** A count and, under it, how many of it stand in notes (the rule counts them; side by side shows text without them). */
+function CountCell({ total, inNotes, strong = false }: { total: number; inNotes: number; strong?: boolean }) {
+  const notes = inNotesLabel({ total, inNotes });
+  return (
+    <td className={`px-3 py-1.5 text-right tabular-nums ${strong ? "font-semibold" : ""}`}>
+      {total}
+      {notes ? (
+        <span lang="en" className="block text-xs font-normal text-muted dark:text-night-muted" data-testid="count-in-notes">
+          {notes}
+        </span>
+      ) : null}
+    </td>
+  );
+}
+
+/** Mentions per document, and for a compound each of its items with its counts, counted as every page counts them. */
 export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
   const compound = concept.members.length > 0;
+  // The concept's own row: its mentions (a member's page: the item's), per document, with those in notes.
+  const own = (slug?: string) =>
+    countMentions(concept.mentions.filter((line) => (slug === undefined || line.documentSlug === slug) && (concept.kind === "member" ? line.member !== null : line.member === null)));
+  const total = own();
   return (
     <section aria-labelledby="counts-heading" className="mt-8">
       <h2 id="counts-heading" className="font-serif text-xl font-semibold">
@@ -112,6 +132,9 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
           {compound ? "Items and mentions" : "Mentions"}
         </span>
       </h2>
+      <p lang="en" className="mt-1 text-sm text-muted dark:text-night-muted" data-testid="count-rule">
+        Counted as on every page: {MENTION_COUNT_RULE.en}.
+      </p>
       <div className="mt-3 overflow-x-auto">
         <table className="border-collapse text-sm" data-testid="concept-counts">
           <thead>
@@ -137,13 +160,13 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
                 {compound ? <span lang="en" className="ml-1 text-xs font-normal text-muted dark:text-night-muted">(name or enumeration)</span> : null}
               </th>
               {concept.documents.map((d) => (
-                <td key={d.slug} className="px-3 py-1.5 text-right tabular-nums">
-                  {concept.kind === "member" ? d.memberMentions : d.mentions}
-                </td>
+                <CountCell key={d.slug} total={concept.kind === "member" ? d.memberMentions : d.mentions} inNotes={own(d.slug).inNotes} />
               ))}
-              <td className="py-1.5 pl-3 text-right font-semibold tabular-nums">
-                {concept.documents.reduce((sum, d) => sum + (concept.kind === "member" ? d.memberMentions : d.mentions), 0)}
-              </td>
+              <CountCell
+                total={concept.documents.reduce((sum, d) => sum + (concept.kind === "member" ? d.memberMentions : d.mentions), 0)}
+                inNotes={total.inNotes}
+                strong
+              />
             </tr>
             {concept.members.map((member) => (
               <tr key={member.id} className="border-b border-rule/60 dark:border-night-rule/60" data-member={member.id}>

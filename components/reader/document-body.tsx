@@ -6,6 +6,7 @@ import { BlockText } from "./block-text";
 import { Fragment } from "react";
 import { NoteContent } from "./note-content";
 import { NotePopover } from "./note-popover";
+import { DOCUMENT_TEXT_ID } from "./skip-to-text";
 import { EditorialCorrection } from "./note-provenance";
 import { pagesWithFragments, UnattachedFragments, unattachedFragmentsId } from "./unattached-fragments";
 
@@ -49,7 +50,8 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
     note.status === "unlocated" && fragmentPages.has(note.page) ? `#${unattachedFragmentsId(note.page, idPrefix)}` : null;
 
   return (
-    <div className="document-body">
+    // Focusable by script only: the reader's skip link lands here (`tabIndex` -1, not in the Tab order).
+    <div className="document-body" id={idPrefix ? undefined : DOCUMENT_TEXT_ID} tabIndex={idPrefix ? undefined : -1}>
       {order.sections.map((section, sectionIndex) => (
         <section key={section.heading?.anchor ?? `front-${sectionIndex}`} aria-labelledby={section.heading ? idPrefix + section.heading.anchor : undefined}>
           {section.blocks.map((block) => {

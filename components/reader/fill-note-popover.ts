@@ -43,5 +43,7 @@ export function fillNotePopover(popover: HTMLElement, marker: HTMLElement): void
     body.textContent = "This marker's note was not found.";
   }
   popover.setAttribute("aria-label", `注释 ${label}`);
+  // Whose note this is: leaving the page from it, the reader's place becomes that marker (useNoteHistory).
+  popover.dataset.marker = marker.id;
   popover.replaceChildren(head, body);
 }

@@ -3,6 +3,7 @@
 import { CopyToast } from "./copy-toast";
 import { LinkNotice } from "./link-notice";
 import { SelectionLinkButton } from "./selection-link-button";
+import { useArrival } from "./use-arrival";
 import { useCopyLink } from "./use-copy-link";
 import { useFragmentResolution } from "./use-fragment-resolution";
 import { useNoteHistory } from "./use-note-history";
@@ -14,7 +15,7 @@ import { useSelectionLink } from "./use-selection-link";
 /**
  * Everything in the reader that needs a script, working on the server-rendered text by delegation:
  * copying links (a paragraph's, a selection's), finding a link's target again when its anchor has moved,
- * search-hit highlighting, and note popovers in the history. In side by side it serves both panes
+ * search-hit highlighting, landing visibly wherever the address points, and note popovers in the history. In side by side it serves both panes
  * (`resolveFragment` off: there the panes keep their own positions).
  */
 export function ReaderInteractions({ slug, hasQuote = false, resolveFragment = true }: { slug?: string; hasQuote?: boolean; resolveFragment?: boolean }) {
@@ -22,6 +23,7 @@ export function ReaderInteractions({ slug, hasQuote = false, resolveFragment = t
   useParagraphLinkButtons(copy, slug);
   const selection = useSelectionLink();
   useOpeningPosition(hasQuote);
+  useArrival(slug, resolveFragment);
   const notice = useFragmentResolution(slug, resolveFragment);
   useNotePopover();
   useNoteHistory();

@@ -29,9 +29,12 @@ export function ThemeToggle() {
           // Private modes may refuse storage: the theme still applies to this page.
         }
       }}
-      className="ml-auto rounded border border-rule px-2 py-1 text-xs text-muted hover:border-accent dark:border-night-rule dark:text-night-muted"
+      className="ml-auto rounded border border-rule px-2 py-1 text-xs text-muted hover:border-accent aria-pressed:bg-white/10 dark:border-night-rule dark:text-night-muted"
     >
-      <span aria-hidden="true">{dark ? "☀" : "☾"}</span> <span lang="en" className="sr-only sm:not-sr-only">Dark theme</span>
+      {/* A toggle keeps its name and says its state by being pressed (aria-pressed, and drawn pressed): the moon
+          and "Dark theme" stay; a sun beside "Dark theme" read as the opposite of what the button does. */}
+      <span aria-hidden="true">☾</span> <span lang="en" className="sr-only sm:not-sr-only">Dark theme</span>
+      <span aria-hidden="true" className="ml-1 hidden sm:inline">{dark ? "✓" : ""}</span>
     </button>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { rangeAtOffset } from "@/lib/reader/text-offsets";
 import { anchorResolutionHref, isPassageLinkBlock, readFragmentAnchor } from "@/lib/urls/app-urls";
 import { type LinkNoticeResolution, noticeOf, resolutionFrom } from "./fragment-resolution";
+import { landAt } from "./land-at";
 
 /**
  * The fragment of the address, found again when it names no element (the anchor of an earlier version
@@ -20,19 +21,15 @@ export function useFragmentResolution(slug: string | undefined, enabled: boolean
       const anchor = readFragmentAnchor(window.location.hash);
       if (!anchor || document.querySelector("mark[data-quote]")) return;
       if (isPassageLinkBlock(new URLSearchParams(window.location.search), anchor)) return;
-      const target = document.getElementById(anchor);
-      if (target) {
-        // Arriving at a marker (a note's back-link) puts keyboard focus back on it.
-        if (target.matches("button.note-marker")) target.focus({ preventScroll: true });
-        return;
-      }
+      // A fragment naming an element is an arrival (useArrival); only one naming none is looked up.
+      if (document.getElementById(anchor)) return;
       try {
         const response = await fetch(anchorResolutionHref(slug, anchor), { cache: "no-store" });
         // Not every answer is a resolution (a 404 for a document no longer there is `{ error }`): checked, not cast.
         const resolution = resolutionFrom(await response.json(), anchor);
         if (cancelled) return;
         setNotice(noticeOf(resolution));
-        if (resolution.status === "moved") landAt(resolution.targetAnchor, resolution.targetOffset);
+        if (resolution.status === "moved") landAtOffset(resolution.targetAnchor, resolution.targetOffset);
       } catch {
         if (!cancelled) setNotice({ status: "unknown", anchor });
       }
@@ -47,14 +44,8 @@ export function useFragmentResolution(slug: string | undefined, enabled: boolean
   return notice;
 }
 
-/** Scrolls to where a moved passage now begins and marks its block for a moment. */
-function landAt(anchor: string, offset: number) {
+/** Lands where a moved passage now begins: its line at the reading position, its block marked for a moment. */
+function landAtOffset(anchor: string, offset: number) {
   const block = document.getElementById(anchor);
-  if (!block) return;
-  for (const earlier of document.querySelectorAll<HTMLElement>("[data-landed]")) delete earlier.dataset.landed;
-  const range = rangeAtOffset(block, offset);
-  const rect = range?.getBoundingClientRect();
-  if (rect && rect.height > 0) window.scrollTo({ top: window.scrollY + rect.top - window.innerHeight / 3 });
-  else block.scrollIntoView({ block: "center" });
-  block.dataset.landed = "";
+  if (block) landAt(block, { rect: rangeAtOffset(block, offset)?.getBoundingClientRect() ?? null });
 }

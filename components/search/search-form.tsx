@@ -40,9 +40,10 @@ export function SearchForm({ params, options }: { params: SearchParams; options:
           separated by spaces must all occur in one passage; &quot;quote&quot; a phrase to keep it together.
         </p>
       </div>
-      <fieldset className="grid gap-3 sm:grid-cols-3">
+      {/* One column of minmax(0, 1fr) on phones: a select is as wide as its longest option unless its column is bounded. */}
+      <fieldset className="grid min-w-0 grid-cols-1 gap-3 sm:grid-cols-3">
         <legend className="sr-only">Filters</legend>
-        <label className="text-sm">
+        <label className="min-w-0 text-sm">
           Document
           <select name={SEARCH_KEYS.document} defaultValue={params.doc ?? ""} className={selectClass}>
             <option value="">All documents</option>
@@ -53,7 +54,7 @@ export function SearchForm({ params, options }: { params: SearchParams; options:
             ))}
           </select>
         </label>
-        <label className="text-sm">
+        <label className="min-w-0 text-sm">
           Kind of passage
           <select name={SEARCH_KEYS.kind} defaultValue={params.kind ?? ""} className={selectClass}>
             <option value="">Headings, paragraphs and notes</option>
@@ -62,7 +63,7 @@ export function SearchForm({ params, options }: { params: SearchParams; options:
             <option value="footnote">Notes</option>
           </select>
         </label>
-        <label className="text-sm">
+        <label className="min-w-0 text-sm">
           Concept
           <select name={SEARCH_KEYS.concept} defaultValue={params.concept ?? ""} className={selectClass}>
             <option value="">Any concept</option>

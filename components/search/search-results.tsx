@@ -30,16 +30,22 @@ export function SearchResults({ params, result }: { params: SearchParams; result
     );
   }
   return (
-    <div className="mt-8 grid gap-8 md:grid-cols-[14rem_1fr]">
+    // minmax(0, …): a long KWIC line or title wraps inside its column instead of widening it past the page.
+    <div className="mt-8 grid grid-cols-1 gap-8 md:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="Hits per document" className="text-sm">
         <h2 className="font-medium">By document</h2>
         <ul className="mt-2 grid gap-1" data-testid="search-counts">
           {result.counts.slice(0, 50).map((count) => (
-            <li key={count.documentSlug} className="flex justify-between gap-2">
-              <Link href={searchPageHref({ ...params, doc: count.documentSlug, page: 1 })} className="truncate font-serif">
+            <li key={count.documentSlug} className="flex items-baseline justify-between gap-2">
+              {/* A title wraps (two lines at most, the whole in its tooltip) and never pushes its count out of the column. */}
+              <Link
+                href={searchPageHref({ ...params, doc: count.documentSlug, page: 1 })}
+                className="line-clamp-2 min-w-0 font-serif leading-snug"
+                title={count.documentTitle}
+              >
                 {count.documentTitle}
               </Link>
-              <span className="tabular-nums text-muted dark:text-night-muted">{count.count}</span>
+              <span className="shrink-0 tabular-nums text-muted dark:text-night-muted">{count.count}</span>
             </li>
           ))}
         </ul>
@@ -48,13 +54,16 @@ export function SearchResults({ params, result }: { params: SearchParams; result
         ) : null}
       </nav>
       <section aria-labelledby="search-summary">
-        <h2 id="search-summary" role="status" className="text-sm text-muted dark:text-night-muted">
-          {approx ? "More than " : ""}
-          {result.total.toLocaleString("en")} {result.total === 1 ? "hit" : "hits"} in {approx ? "at least " : ""}
-          {result.counts.length} {result.counts.length === 1 ? "document" : "documents"}
-          {approx ? " (counting stops after 1,000 passages: add a term or a filter to narrow the search)" : ""} · page{" "}
-          {result.page} of {pages}
-        </h2>
+        {/* A live region around the heading (a heading cannot itself be a status): the count is announced on each search. */}
+        <div role="status">
+          <h2 id="search-summary" className="text-sm text-muted dark:text-night-muted">
+            {approx ? "More than " : ""}
+            {result.total.toLocaleString("en")} {result.total === 1 ? "hit" : "hits"} in {approx ? "at least " : ""}
+            {result.counts.length} {result.counts.length === 1 ? "document" : "documents"}
+            {approx ? " (counting stops after 1,000 passages: add a term or a filter to narrow the search)" : ""} · page{" "}
+            {result.page} of {pages}
+          </h2>
+        </div>
         {groupByDocument(result.hits).map((group) => (
           <article key={`${group.slug}-${group.hits[0]?.anchor}`} className="mt-6" data-testid="search-group" data-document={group.slug}>
             <h3 className="font-serif text-lg font-semibold">

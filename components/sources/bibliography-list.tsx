@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SourceListItem } from "@/lib/db/list-sources";
 import { bibliographyHref, sourceHref } from "@/lib/urls/app-urls";
 import { OutboundLink } from "./outbound-link";
+import { SourceName } from "./source-name";
 import { SOURCE_TYPE_LABELS } from "./source-labels";
 
 /** The bibliography's entries: each work, what it is, and where it is cited (per document, with counts). */
@@ -16,7 +17,7 @@ export function BibliographyList({ sources }: { sources: SourceListItem[] }) {
           <p className="font-serif text-[1.05rem] leading-7" lang="zh-Hans">
             {source.authors.length > 0 ? `${source.authors.join("、")}：` : ""}
             <Link href={sourceHref(source.key)} className="font-semibold hover:text-accent dark:hover:text-night-accent">
-              {source.title ? `《${source.title}》` : "(no title in the notes)"}
+              <SourceName title={source.title} citedAs={source.citedAs} />
             </Link>
             {source.container ? `，${source.container}` : ""}
             {source.date ? `，${source.date}` : ""}

@@ -9,6 +9,8 @@ export interface CslName {
 
 export interface CslItem {
   id: string;
+  /** The key a BibTeX file cites it by (set per file: see export-sources.ts). */
+  "citation-key"?: string;
   type: string;
   title?: string;
   author?: CslName[];
@@ -74,11 +76,31 @@ export function cslType(type: SourceType, container: string | null, hasUrl: bool
 
 const GENRE: Partial<Record<SourceType, string>> = { speech: "讲话", "white-paper": "白皮书" };
 
-export function sourceToCslItem(source: SourceRecord, options: { accessed?: string } = {}): CslItem {
+/** What an untitled work's record says of itself, in the language of the note it comes from. */
+export const UNTITLED_NOTE = {
+  zh: "注释未给出题名，此为注释原文",
+  en: "The notes give no title: this is the note's own wording",
+} as const;
+
+/** A cited work, with the words of a note citing it when the notes give no title (lib/db's `citedAs`). */
+export type CitableSource = SourceRecord & { citedAs?: string | null };
+
+/** The language a text is written in, as CSL and BibLaTeX name it: Chinese when it has Han characters. */
+export function languageOf(text: string): "zh-CN" | "en" {
+  return CJK.test(text) ? "zh-CN" : "en";
+}
+
+/**
+ * A work as CSL-JSON. A work whose title no note gives (a note's tail, its title lost) is cited as what it
+ * is: the note's own words as its title, a plain document (its journal and pages are only those words
+ * read back), said so in a note, in the note's language; never its internal key.
+ */
+export function sourceToCslItem(source: CitableSource, options: { accessed?: string } = {}): CslItem {
+  if (!source.title && source.citedAs && !source.container && source.urls.length === 0) return untitledCslItem(source, source.citedAs);
   const url = source.urls[0];
   const type = cslType(source.type, source.container, url !== undefined);
-  const title = source.title ?? source.container ?? url ?? source.key;
-  const item: CslItem = { id: source.key, type, title, language: CJK.test(title) ? "zh-CN" : "en" };
+  const title = source.title ?? source.container ?? url ?? source.citedAs ?? source.key;
+  const item: CslItem = { id: source.key, type, title, language: languageOf(source.title ?? source.citedAs ?? title) };
   if (source.authors.length > 0) item.author = cslNames(source.authors);
   const issued = dateParts(source.date);
   if (issued) item.issued = issued;
@@ -95,5 +117,14 @@ export function sourceToCslItem(source: SourceRecord, options: { accessed?: stri
   const genre = GENRE[source.type];
   if (genre) item.genre = genre;
   if (source.versions.length > 0) item.version = source.versions.join(", ");
+  return item;
+}
+
+function untitledCslItem(source: CitableSource, words: string): CslItem {
+  const language = languageOf(words);
+  const item: CslItem = { id: source.key, type: "document", title: words, language, note: UNTITLED_NOTE[language === "zh-CN" ? "zh" : "en"] };
+  if (source.authors.length > 0) item.author = cslNames(source.authors);
+  const issued = dateParts(source.date);
+  if (issued) item.issued = issued;
   return item;
 }

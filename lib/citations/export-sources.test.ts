@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { CslItem, CslName } from "./csl-item";
-import { sourceToCslItem } from "./csl-item";
+import { sourceToCslItem, UNTITLED_NOTE } from "./csl-item";
 import { pinpointCitation } from "./export-pinpoint";
-import { exportSources } from "./export-sources";
+import { citationKeys, exportSources } from "./export-sources";
 import type { SourceRecord } from "./group-sources";
 import { registerCitationJs } from "./register-csl";
 
@@ -129,5 +129,50 @@ describe("pinpointCitation", () => {
     expect(ris).toMatch(/^UR {2}- https:\/\/duizhao\.example\/documents\/xu-2023#p-12$/mu);
     const [item] = JSON.parse(pinpointCitation(input, "csl-json").body) as CslItem[];
     expect(item).toMatchObject({ type: "article-journal", page: "37", issue: "6", "container-title": "某研究" });
+  });
+});
+
+describe("a work no note gives a title for", () => {
+  // The tail of a note whose title was lost in extraction: all that is left of the citation.
+  const tail = source({ key: "src-02f750b8e6915cf1", type: "journal-article", date: "2018", pages: "182-190", issue: "5" });
+  const cited = { ...tail, citedAs: "2018年第5期，第182-190页" };
+
+  it("is cited by the note's words, in the note's language, never by its key", () => {
+    const item = sourceToCslItem(cited);
+    expect(item).toMatchObject({ title: "2018年第5期，第182-190页", language: "zh-CN", type: "document", note: UNTITLED_NOTE.zh });
+    // The formats that print a key or title: neither is the id (RIS's ID and CSL-JSON's id are record ids, kept stable).
+    for (const format of ["gbt7714", "bibtex"] as const) expect(exportSources([cited], format).body).not.toContain("src-02f750b8e6915cf1");
+    expect(exportSources([cited], "ris").body).toMatch(/^TI {2}- 2018年第5期，第182-190页$/mu);
+    expect(exportSources([cited], "gbt7714").body.trim()).toBe("[1] 2018年第5期，第182-190页[Z]. 2018.");
+    expect(exportSources([cited], "bibtex").body).toMatch(/language = \{zh-CN\}/u);
+  });
+
+  it("keeps a titled work's language that of its title", () => {
+    expect(sourceToCslItem({ ...english, citedAs: "参见某报告" }).language).toBe("en");
+  });
+});
+
+describe("BibTeX keys", () => {
+  it("come from author, year and title, never from internal ids", () => {
+    const keys = citationKeys(all.map((s) => sourceToCslItem(s)));
+    expect(keys).toEqual(["2015某某在某", "国务院新闻办公室2022携手某共", "甲2019论某问题", "王某2019某书", "记者甲2020某消息", "World2014Regime"]);
+    const bib = exportSources(all, "bibtex").body;
+    for (const s of all) expect(bib).not.toContain(s.key.replace(/-/gu, ""));
+    expect(bib).toMatch(/^@\w+\{甲2019论某问题,$/mu);
+  });
+
+  it("are unique in a file: works that would share one get a, b, c…", () => {
+    const twin = (key: string, title: string) => sourceToCslItem(source({ key, title, authors: ["王某"], date: "2019", type: "book" }));
+    const items = [twin("src-1", "某书"), twin("src-2", "某书"), twin("src-3", "某书"), sourceToCslItem(book)];
+    const keys = citationKeys(items);
+    expect(keys).toEqual(["王某2019某书a", "王某2019某书b", "王某2019某书c", "王某2019某书d"]);
+    expect(new Set(keys).size).toBe(keys.length);
+    const bib = exportSources(items, "bibtex").body;
+    expect(bib.match(/^@\w+\{[^,]+,$/gmu)).toHaveLength(4);
+  });
+
+  it("never empty, and free of characters a key may not hold", () => {
+    const keys = citationKeys([{ id: "x", type: "document" }, { id: "y", type: "document", title: "{Weird}, \"quoted\" #title%" }]);
+    expect(keys).toEqual(["anon", "Weird"]);
   });
 });

@@ -22,7 +22,7 @@ export async function describeTrail(trail: Trail, db: Database = getDatabase()):
   const keys = [...new Set(trail.flatMap((step) => (step.kind === "source" ? [step.key] : [])))];
   const notes = trail.flatMap((step) => (step.kind === "source" ? [] : [{ slug: step.slug, anchor: step.noteAnchor }]));
   const [sources, footnotes] = await Promise.all([
-    keys.length ? db.source.findMany({ where: { key: { in: keys } }, select: { key: true, title: true } }) : [],
+    keys.length ? db.source.findMany({ where: { key: { in: keys } }, select: { key: true, title: true, citations: { select: { raw: true } } } }) : [],
     notes.length
       ? db.footnote.findMany({
           where: { OR: notes.map((note) => ({ anchor: note.anchor, document: { slug: note.slug } })) },
@@ -30,13 +30,16 @@ export async function describeTrail(trail: Trail, db: Database = getDatabase()):
         })
       : [],
   ]);
-  const sourceTitle = new Map(sources.map((source) => [source.key, source.title]));
+  // A work no note gives a title for is named by the words a note cites it by, as its page names it.
+  const sourceName = new Map(
+    sources.map((source) => [source.key, source.title ? `《${shorten(source.title)}》` : `“${shorten(source.citations.map((c) => c.raw.trim()).sort()[0] ?? source.key)}”`]),
+  );
   const note = new Map(footnotes.map((n) => [`${n.document.slug}\u0000${n.anchor}`, n]));
   const labels = new Map<string, TrailStepLabel>();
   for (const step of trail) {
     if (step.kind === "source") {
-      const title = sourceTitle.get(step.key);
-      labels.set(encodeStep(step), title ? { label: `《${shorten(title)}》`, found: true } : { label: step.key, found: false });
+      const name = sourceName.get(step.key);
+      labels.set(encodeStep(step), name ? { label: name, found: true } : { label: step.key, found: false });
     } else {
       const found = note.get(`${step.slug}\u0000${step.noteAnchor}`);
       labels.set(

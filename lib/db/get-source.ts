@@ -144,6 +144,6 @@ export async function getSource(key: string, db: Database = getDatabase()): Prom
     documents.set(citation.documentSlug, document);
   }
 
-  const { citations: _rows, ...source } = row;
-  return { ...toSourceDetails(source), citations, documents: [...documents.values()] };
+  // The row with its citations: an untitled work is named by their words (toSourceDetails' citedAs).
+  return { ...toSourceDetails(row), citations, documents: [...documents.values()] };
 }

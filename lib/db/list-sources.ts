@@ -57,7 +57,8 @@ const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin", { numeric: true });
 function compare(sort: SourceSort, a: SourceListItem, b: SourceListItem): number {
   switch (sort) {
     case "title":
-      return collator.compare(a.title ?? "", b.title ?? "");
+      // A work no note gives a title for is filed by the words it is cited by, as it is shown.
+      return collator.compare(a.title ?? a.citedAs ?? "", b.title ?? b.citedAs ?? "");
     case "date":
       // Undated works last in either direction is handled by the caller.
       return (a.date ?? "").localeCompare(b.date ?? "");
@@ -77,7 +78,7 @@ export async function listSources(query: SourceListQuery, db: Database = getData
   }
   const rows = await db.source.findMany({
     where: query.doc ? { citations: { some: { document: { slug: query.doc } } } } : {},
-    select: { ...sourceRowSelect, citations: { select: { document: { select: { slug: true, title: true } } } } },
+    select: { ...sourceRowSelect, citations: { select: { raw: true, document: { select: { slug: true, title: true } } } } },
   });
 
   const scoped = rows.map(({ citations, ...row }) => {

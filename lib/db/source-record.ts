@@ -25,6 +25,8 @@ export interface SourceRow {
   urls: string[];
   confidence: number;
   evidence: unknown;
+  /** The citations of it, when the query read their words (for a work no note gives a title for). */
+  citations?: readonly { raw?: string }[];
 }
 
 const mergeSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), detail: z.string() });
@@ -47,8 +49,18 @@ const evidenceSchema = z.object({
 
 const sourceTypeSchema = z.enum(SOURCE_TYPES).catch("other");
 
-/** A source as the pages show it: the grouping's record without its citation list. */
-export type SourceDetails = Omit<SourceRecord, "citations">;
+/**
+ * A source as the pages show it: the grouping's record without its citation list, and for a work no note
+ * gives a title for, the words a note cites it by (`citedAs`): what it is cited and exported as, never its key.
+ */
+export type SourceDetails = Omit<SourceRecord, "citations"> & { citedAs: string | null };
+
+/** The words an untitled work is cited by: of its citations' words, the first in code-point order (the same every time). */
+function citedAsOf(row: SourceRow): string | null {
+  if (row.title) return null;
+  const words = (row.citations ?? []).flatMap((citation) => (citation.raw?.trim() ? [citation.raw.trim()] : []));
+  return words.sort()[0] ?? null;
+}
 
 export function toSourceDetails(row: SourceRow): SourceDetails {
   const parsed = evidenceSchema.safeParse(row.evidence);
@@ -66,11 +78,12 @@ export function toSourceDetails(row: SourceRow): SourceDetails {
     urls: row.urls,
     confidence: row.confidence,
     evidence: evidence.merges,
+    citedAs: citedAsOf(row),
   };
 }
 
 /** The shape the exporters take (citations are not exported; they only mark the item as a source). */
-export function toSourceRecord(details: SourceDetails): SourceRecord {
+export function toSourceRecord(details: SourceDetails): SourceRecord & { citedAs: string | null } {
   return { ...details, citations: [] };
 }
 

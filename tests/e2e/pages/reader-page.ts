@@ -105,6 +105,29 @@ export class ReaderPage {
     return href;
   }
 
+  /** What the page marked on the latest arrival (blocks and the marker singled out). */
+  get landed(): Locator {
+    return this.page.locator("[data-landed]");
+  }
+
+  /** The "↩ 返回正文" link of a note in the notes list. */
+  backLink(noteAnchor: string): Locator {
+    return this.noteItem(noteAnchor).locator("[data-back-link]");
+  }
+
+  /** The first step of the footnote trail breadcrumb: where the trail started. */
+  get trailStart(): Locator {
+    return this.page.getByRole("navigation", { name: "Footnote trail" }).locator("li").first().getByRole("link");
+  }
+
+  /**
+   * Where an element's top stands, as a fraction of the window's height (0 the top edge, 1 the bottom):
+   * an arrival puts what it lands on near a third of the way down, not at the edge.
+   */
+  async screenPosition(locator: Locator): Promise<number> {
+    return locator.evaluate((element) => element.getBoundingClientRect().top / window.innerHeight);
+  }
+
   /** Whether an element is within the viewport (at least partly). */
   async inViewport(locator: Locator): Promise<boolean> {
     return locator.evaluate((element) => {

@@ -41,6 +41,11 @@ export class SourcePage {
     return this.page.locator(`[data-testid="citing-note"][data-note="${noteAnchor}"]`);
   }
 
+  /** A citing note's "Go to note [n]" link (the reader at the note in its list). */
+  goToNote(noteAnchor: string): Locator {
+    return this.citingNote(noteAnchor).getByRole("link", { name: /^Go to note / });
+  }
+
   exportLink(format: "bibtex" | "ris" | "csl-json" | "gbt7714"): Locator {
     return this.page.locator(`a[data-format="${format}"]`);
   }
