@@ -8,6 +8,7 @@ import { DocumentTitleBlock } from "@/components/reader/document-title-block";
 import { ImportedAnnotations } from "@/components/reader/imported-annotations";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
 import { ReaderNotice } from "@/components/reader/reader-notice";
+import { SkipToText } from "@/components/reader/skip-to-text";
 import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getCitationSourceKeys } from "@/lib/db/get-citation-source-keys";
@@ -68,6 +69,7 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
 
   return (
     <div className="reader mx-auto max-w-6xl px-4 pb-24 pt-8 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
+      <SkipToText />
       <aside className="hidden lg:block" aria-label="目录 · Contents">
         <div className="sticky top-6 max-h-[calc(100vh-3rem)] overflow-y-auto pb-6 pr-2">
           <DocumentOutline headings={document.headings} />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CitingNotes } from "@/components/sources/citing-notes";
 import { ExportLinks } from "@/components/sources/export-links";
 import { SourceEvidenceList } from "@/components/sources/source-evidence";
+import { SourceName } from "@/components/sources/source-name";
 import { SourceRecordView } from "@/components/sources/source-record-view";
 import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
 import { exportSources } from "@/lib/citations/export-sources";
@@ -52,7 +53,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         · Cited work
       </p>
       <h1 className="mt-1 font-serif text-2xl font-semibold leading-snug" lang="zh-Hans">
-        {source.title ? `《${source.title}》` : <span className="text-muted dark:text-night-muted">(no title in the notes)</span>}
+        <SourceName title={source.title} citedAs={source.citedAs} />
       </h1>
 
       <section aria-labelledby="record" className="mt-6">
