@@ -6,7 +6,10 @@ import type { XmlElement } from "@/lib/exchange/xml-writer";
 import { apiRoute, notFound, RequestError } from "@/lib/http/api-response";
 import { conceptHref, readDtsResourceSlug } from "@/lib/urls/app-urls";
 
-/** What the DTS routes share: the JSON-LD answer, the resource a query names, its citation tree, and old identifiers. */
+/*
+ * What the DTS routes share: the route wrapper, the JSON-LD answer, the resource a query names, its citation
+ * tree, and identifiers of an earlier version.
+ */
 
 /**
  * DTS clients are often pages of other sites (viewers, digital editions) reading the API from the browser: the
@@ -25,8 +28,9 @@ export function dtsRoute(where: string, handler: (request: Request) => Promise<R
   };
 }
 
-export function jsonLd(body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": DTS_JSON_MEDIA_TYPE, ...headers } });
+/** A JSON answer as DTS 1.0 serves them ("Response Headers": application/ld+json). */
+export function jsonLd(body: unknown): Response {
+  return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": DTS_JSON_MEDIA_TYPE } });
 }
 
 /** The slug of the document a `resource` or `id` names; 404 when it names none of this corpus's documents. */
