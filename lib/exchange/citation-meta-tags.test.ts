@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { SourceRecord } from "@/lib/citations/group-sources";
 import { zoteroItemFromMetaTags } from "@/tests/e2e/embedded-metadata-translator";
-import { citationMetaTags, metaTagsAsMetadataOther, scholarPublicationDate } from "./citation-meta-tags";
+import { citationMetaTags, citedWorkMetaTags, metaTagsAsMetadataOther, scholarPublicationDate } from "./citation-meta-tags";
 import type { DocumentReference } from "./document-reference";
 
 const XU: DocumentReference = {
@@ -98,5 +99,50 @@ describe("scholarPublicationDate", () => {
     expect(scholarPublicationDate("2023年")).toBeNull();
     expect(scholarPublicationDate("spring 2023")).toBeNull();
     expect(scholarPublicationDate("2023-13")).toBe("2023");
+  });
+});
+
+describe("citedWorkMetaTags", () => {
+  const base: SourceRecord = {
+    key: "src-0123abcd",
+    title: "网络空间国际合作战略",
+    authors: [],
+    type: "white-paper",
+    date: "2017-03-01",
+    container: "外交部",
+    issue: null,
+    pages: null,
+    versions: [],
+    urls: ["http://www.example.cn/strategy.htm"],
+    citations: [],
+    evidence: [],
+    confidence: 1,
+  };
+
+  it("makes a white paper with a known issuing body a report Zotero files as one", () => {
+    const tags = citedWorkMetaTags(base);
+    expect(tags).toEqual([
+      ["citation_title", "网络空间国际合作战略"],
+      ["citation_technical_report_institution", "外交部"],
+      ["citation_publication_date", "2017/3/1"],
+      ["citation_public_url", "http://www.example.cn/strategy.htm"],
+    ]);
+    expect(zoteroItemFromMetaTags(asInput(tags)).itemType).toBe("report");
+  });
+
+  it("makes a journal article one, with its issue and page range", () => {
+    const tags = citedWorkMetaTags({ ...base, type: "journal-article", container: "国际问题研究", issue: "3", pages: "12–20", authors: ["王明", "李华"], urls: [] });
+    const item = zoteroItemFromMetaTags(asInput(tags));
+    expect(item).toMatchObject({ itemType: "journalArticle", publicationTitle: "国际问题研究", issue: "3", pages: "12-20", date: "2017/3/1" });
+    expect(item.creators.map((c) => [c.lastName, c.firstName])).toEqual([["王", "明"], ["李", "华"]]);
+    expect(citedWorkMetaTags({ ...base, type: "journal-article", container: "国际问题研究", pages: "第3版" }).map(([name]) => name)).not.toContain("citation_firstpage");
+  });
+
+  it("writes nothing that would misfile a work: a news report, a speech, a work without title, a report hosted by a site", () => {
+    expect(citedWorkMetaTags({ ...base, type: "news-report", container: "新华网" })).toEqual([]);
+    expect(citedWorkMetaTags({ ...base, type: "speech" })).toEqual([]);
+    expect(citedWorkMetaTags({ ...base, title: null })).toEqual([]);
+    expect(citedWorkMetaTags({ ...base, type: "report", container: "中国网信网" })).toEqual([]);
+    expect(citedWorkMetaTags({ ...base, type: "journal-article", container: null })).toEqual([]);
   });
 });

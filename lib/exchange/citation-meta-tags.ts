@@ -1,3 +1,5 @@
+import { sourceToCslItem } from "@/lib/citations/csl-item";
+import type { SourceRecord } from "@/lib/citations/group-sources";
 import type { DocumentReference } from "./document-reference";
 
 /**
@@ -59,4 +61,36 @@ export function metaTagsAsMetadataOther(tags: readonly MetaTag[]): Record<string
   const grouped = new Map<string, string[]>();
   for (const [name, content] of tags) grouped.set(name, [...(grouped.get(name) ?? []), content]);
   return Object.fromEntries([...grouped].map(([name, contents]) => [name, contents.length === 1 ? contents[0]! : contents]));
+}
+
+/** "12-20", "12–20", "12" (what notes print); anything else ("第3版", "12, 15") is not split. */
+const PAGE_RANGE = /^\s*(\d+)\s*(?:[-–—~]\s*(\d+)\s*)?$/u;
+
+/**
+ * Highwire tags of a cited work (a source page), only where they make a reference manager record the right
+ * kind of item: a journal article whose journal is known (`citation_journal_title`), or a report or white paper
+ * whose issuing body is (`citation_technical_report_institution`; the body decided as the citation exports
+ * decide it, lib/citations/csl-item.ts). Any other work (a speech, a news report, a web page) gets none: Zotero
+ * reads a lone `citation_title` as a journal article, which would misfile it; its JSON-LD still describes it.
+ * Pages become first and last page only when they are a plain range.
+ */
+export function citedWorkMetaTags(source: SourceRecord): MetaTag[] {
+  if (source.title === null) return [];
+  const csl = sourceToCslItem(source);
+  const journal = source.type === "journal-article" ? (csl["container-title"] ?? null) : null;
+  const institution = source.type === "report" || source.type === "white-paper" ? (csl.publisher ?? null) : null;
+  const typeTag: MetaTag | null = journal !== null ? ["citation_journal_title", journal] : institution !== null ? ["citation_technical_report_institution", institution] : null;
+  if (typeTag === null) return [];
+  const tags: MetaTag[] = [["citation_title", source.title], ...source.authors.map((author): MetaTag => ["citation_author", author]), typeTag];
+  if (source.issue !== null) tags.push(["citation_issue", source.issue]);
+  const date = scholarPublicationDate(source.date);
+  if (date !== null) tags.push(["citation_publication_date", date]);
+  const range = source.pages === null ? null : PAGE_RANGE.exec(source.pages);
+  if (range) {
+    tags.push(["citation_firstpage", range[1]!]);
+    if (range[2] !== undefined) tags.push(["citation_lastpage", range[2]]);
+  }
+  const url = source.urls[0];
+  if (url !== undefined) tags.push(["citation_public_url", url]);
+  return tags.filter(([, content]) => content.trim() !== "");
 }

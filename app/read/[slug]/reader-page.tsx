@@ -13,6 +13,7 @@ import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getCitationSourceKeys } from "@/lib/db/get-citation-source-keys";
 import { listDocumentTitles } from "@/lib/db/list-document-titles";
+import { jsonLdScriptText } from "@/lib/exchange/scholarly-article-json-ld";
 import { listImportedAnnotations } from "@/lib/db/list-imported-annotations";
 import { buildReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
@@ -20,8 +21,9 @@ import { readTrail } from "@/lib/trail/trail-param";
 import { noteSourceHref, readPassageSelector, readSearchHit } from "@/lib/urls/app-urls";
 import { slugSegment } from "@/lib/urls/route-params";
 import { READER_KEYS } from "@/lib/urls/url-grammar";
-import { findLinkedPassage, loadReaderDocument } from "./load-reader-document";
+import { harvestableMetadata, readerJsonLd } from "./harvestable-metadata";
 import { linkPreviewMetadata } from "./link-preview-metadata";
+import { findLinkedPassage, loadReaderDocument } from "./load-reader-document";
 
 export type ReaderQuery = Record<string, string | string[] | undefined>;
 
@@ -34,7 +36,7 @@ export async function readerMetadata(slug: string, query: ReaderQuery): Promise<
   const decoded = slugSegment.safeParse(slug);
   const document = decoded.success ? await loadReaderDocument(decoded.data) : null;
   if (!document) return { title: "Not found" };
-  return linkPreviewMetadata(document, query);
+  return { ...linkPreviewMetadata(document, query), ...harvestableMetadata(document) };
 }
 
 export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; query: ReaderQuery }) {
@@ -79,6 +81,8 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
         {trail.trail.length > 0 || trail.invalid ? (
           <TrailBreadcrumb trail={trail.trail} labels={trailLabels} invalid={trail.invalid} />
         ) : null}
+        {/* schema.org ScholarlyArticle; jsonLdScriptText escapes what could end the script (corpus text is untrusted). */}
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(readerJsonLd(document)) }} />
         <DocumentTitleBlock document={document} headingId="document-title" />
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-4 dark:border-night-rule print:hidden">
           <CompareWithForm slug={document.slug} others={titles.filter((title) => title.slug !== document.slug)} />

@@ -11,8 +11,11 @@ import { exportSources } from "@/lib/citations/export-sources";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getSource } from "@/lib/db/get-source";
 import { toSourceRecord } from "@/lib/db/source-record";
+import { citedWorkMetaTags, metaTagsAsMetadataOther } from "@/lib/exchange/citation-meta-tags";
+import { citedWorkJsonLd, jsonLdScriptText } from "@/lib/exchange/scholarly-article-json-ld";
+import { absoluteUrl } from "@/lib/http/public-url";
 import { readTrail, trailOnSource } from "@/lib/trail/trail-param";
-import { bibliographyHref, sourceExportHref } from "@/lib/urls/app-urls";
+import { bibliographyHref, sourceExportHref, sourceHref } from "@/lib/urls/app-urls";
 import { sourceKeySegment } from "@/lib/urls/route-params";
 import { SOURCE_KEYS } from "@/lib/urls/url-grammar";
 
@@ -30,7 +33,13 @@ async function load(key: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const source = await load((await params).key);
-  return { title: source ? (source.title ?? source.key) : "Source not found" };
+  if (!source) return { title: "Source not found" };
+  // Highwire tags where they file the work as the right kind of item; a trail's query names the same work.
+  return {
+    title: source.title ?? source.key,
+    alternates: { canonical: sourceHref(source.key) },
+    other: metaTagsAsMetadataOther(citedWorkMetaTags(toSourceRecord(source))),
+  };
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {
@@ -45,6 +54,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
 
   return (
     <article className="mx-auto max-w-4xl px-4 py-10" data-testid="source-page" data-source-key={source.key}>
+      {/* schema.org description of the cited work; jsonLdScriptText escapes what could end the script. */}
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: jsonLdScriptText(citedWorkJsonLd(toSourceRecord(source), { sourcePageUrl: absoluteUrl(sourceHref(source.key)) })) }}
+      />
       <TrailBreadcrumb trail={trail} labels={labels} invalid={given.invalid} />
       <p className="text-sm text-muted dark:text-night-muted">
         <Link href={bibliographyHref()} className="underline decoration-rule underline-offset-2 dark:decoration-night-rule">
