@@ -25,6 +25,7 @@ describe("parsePdfDocument on typeset PDFs", () => {
       const outcome = await scorePdf(read(`${name}.pdf`), truth);
       expect(outcome.error).toBeNull();
       expect(outcome.violations).toEqual([]);
+      expect(outcome.draft!.warnings).toEqual([]);
       const score = outcome.score!;
       expect(score.notes.attachedRight).toBe(score.notes.attachable);
       expect(score.paragraphs.exact).toBe(score.paragraphs.truth);

@@ -1,4 +1,4 @@
-import type { DocumentStructure } from "@/lib/model/document-model";
+import type { DocumentStructure, IngestWarning } from "@/lib/model/document-model";
 import { parseDocument, type ParseDocumentInput } from "../parse-document";
 import { pdfSourceLines } from "./pdf-source-lines";
 import { readPdfText, type PdfText, type ReadPdfOptions } from "./read-pdf-text";
@@ -36,17 +36,29 @@ export function parsePdfText(pdf: PdfText, input: Omit<ParsePdfInput, "bytes" | 
     // The text made from a PDF is as long as the PDF's text layer: the PDF's own limit has been applied.
     maxBytes: Math.max(bytes.length, 1),
   });
-  if (trustGeometry) return draft;
-  const lines = source.text.split("\n").length - 1;
-  return {
-    ...draft,
-    warnings: [
-      {
-        code: "pdf-note-area-unseen",
-        message: "The PDF raises note markers, but no page sets a note area in smaller type at its foot: notes, running heads and paragraphs were read from the text alone, as for extracted text (blocks carry no page placement).",
-        sourceLines: [1, Math.max(1, lines)],
-      },
-      ...draft.warnings,
-    ],
-  };
+  const warnings: IngestWarning[] = [];
+  if (!trustGeometry) {
+    const lines = source.text.split("\n").length - 1;
+    warnings.push({
+      code: "pdf-note-area-unseen",
+      message: "The PDF raises note markers, but no page sets a note area in smaller type at its foot: notes, running heads and paragraphs were read from the text alone, as for extracted text (blocks carry no page placement).",
+      sourceLines: [1, Math.max(1, lines)],
+    });
+  }
+  // Raised glyphs that are not a marker the structure stage reads (a superscript 1 or *): the note they call is
+  // not linked, and the report says where, rather than the reader silently missing it.
+  source.geometry.forEach((line, k) => {
+    const unread = line.role === "body" || line.role === "heading" ? line.raised.filter((run) => !READ_MARKER.test(run.text.trim())) : [];
+    if (unread.length === 0) return;
+    warnings.push({
+      code: "pdf-raised-unread",
+      message: `Page ${line.page}: raised ${unread.map((run) => `"${run.text.trim()}"`).join(", ")} not read as note markers (only ① … ⑳ and [1] … are): their notes are not linked.`,
+      sourceLines: [k + 1, k + 1],
+    });
+  });
+  if (warnings.length === 0) return draft;
+  return { ...draft, warnings: [...warnings, ...draft.warnings].sort((a, b) => a.sourceLines[0] - b.sourceLines[0] || a.sourceLines[1] - b.sourceLines[1]) };
 }
+
+/** The markers the structure stage reads (find-markers.ts): circled digits and bracketed numbers. */
+const READ_MARKER = /^(?:[\u2460-\u2473]|\[\d{1,3}\])+$/u;

@@ -109,6 +109,15 @@ describe("parsePdfText", () => {
     expect(draft.warnings[0]!.code).toBe("pdf-note-area-unseen");
     expect(draft.paragraphs.every((p) => p.placement === undefined)).toBe(true);
   });
+  it("warns about raised glyphs it does not read as markers (a superscript 1), naming the line", () => {
+    const superscriptOne: PdfText = {
+      pages: [page(1, [...notesInBodySize.pages[0]!.lines.slice(0, 2).map((l) => (l.raised.length > 0 ? { ...l, text: l.text.replace("①", "1"), raised: [{ offset: 17, text: "1" }] } : l)), line(1, 78, "各国对此的理解并不相同，需要进一步讨论。")])],
+    };
+    const draft = parsePdfText(superscriptOne, { fileName: "superscript.pdf" });
+    const warning = draft.warnings.find((w) => w.code === "pdf-raised-unread");
+    expect(warning?.sourceLines).toEqual([2, 2]);
+    expect(warning?.message).toContain('raised "1"');
+  });
   it("uses the geometry when the note area is set smaller", () => {
     const smaller: PdfText = { pages: [{ ...notesInBodySize.pages[0]!, lines: notesInBodySize.pages[0]!.lines.map((l) => (l.text.startsWith("①") ? { ...l, fontSize: 8 } : l)) }] };
     const draft = parsePdfText(smaller, { fileName: "smaller.pdf" });
