@@ -19,7 +19,7 @@ export interface PdfCase {
 export function pdfCaseArbitrary(style: MarkerStyle, document?: TrueDocument): fc.Arbitrary<PdfCase> {
   return fc.record({
     document: document === undefined ? documentArbitrary : fc.constant(document),
-    params: fc.record({ style: fc.constant(style), geometry: fc.constantFrom(...PDF_GEOMETRIES), firstFolio: fc.integer({ min: 1, max: 240 }), noteOverrun: fc.boolean() }),
+    params: fc.record({ style: fc.constant(style), geometry: fc.constantFrom(...PDF_GEOMETRIES), firstFolio: fc.integer({ min: 1, max: 240 }), noteOverrun: fc.boolean(), justified: fc.boolean() }),
   });
 }
 

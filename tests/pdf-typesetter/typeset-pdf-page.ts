@@ -34,6 +34,8 @@ export interface PdfLayoutParameters {
   firstFolio: number;
   /** A page's last note of two lines or more runs on into the next page's note area, as journals let it. */
   noteOverrun?: boolean;
+  /** Body lines other than a paragraph's last are justified to the full measure (white spread between glyphs). */
+  justified?: boolean;
 }
 
 /** A few journal geometries: 16K (184×260, the common Chinese journal size), A4, and a small A5 page. */
@@ -64,6 +66,8 @@ interface SetLine {
   indent: boolean;
   /** A heading's second and later lines. */
   continues?: boolean;
+  /** A paragraph line other than its last: set full measure when lines are justified. */
+  full?: boolean;
 }
 
 interface PrintedPage {
@@ -125,9 +129,10 @@ export function typesetPdfPages(document: TrueDocument, params: PdfLayoutParamet
         raw += String.fromCharCode(PLACEHOLDER_BASE + piece.note);
       }
     }
-    wrapLines(raw, { width: bodyWidth, firstIndent: PARAGRAPH_INDENT_EM, markerWidth, hyphenMark: noHyphen }).forEach((text, i) => {
+    const wrapped = wrapLines(raw, { width: bodyWidth, firstIndent: PARAGRAPH_INDENT_EM, markerWidth, hyphenMark: noHyphen });
+    wrapped.forEach((text, i) => {
       const notes = Array.from(text).filter(isPlaceholder).map((ch) => ch.charCodeAt(0) - PLACEHOLDER_BASE);
-      lines.push({ kind: "body", text, notes, indent: i === 0 });
+      lines.push({ kind: "body", text, notes, indent: i === 0, full: i < wrapped.length - 1 });
     });
   }
 
@@ -219,7 +224,9 @@ function pagesHtml(pages: readonly PrintedPage[], params: PdfLayoutParameters, f
         parts.push(at(y, margin, line.kind === "heading" ? "heading" : "title", escapeHtml(line.text)));
         y += g.headingPt * g.leading;
       } else {
-        parts.push(at(y, margin + (line.indent ? PARAGRAPH_INDENT_EM * g.bodyPt : 0), "body", withMarkers(line.text)));
+        const left = margin + (line.indent ? PARAGRAPH_INDENT_EM * g.bodyPt : 0);
+        const justify = params.justified === true && line.full === true ? `;width:${(pageWidth - margin - left).toFixed(2)}pt;text-align:justify;text-align-last:justify` : "";
+        parts.push(at(y, left, "body", withMarkers(line.text), justify));
         y += bodyPitch;
       }
     });
