@@ -5,6 +5,7 @@ import { GET as collectionRoute } from "@/app/api/dts/collection/route";
 import { GET as documentRoute } from "@/app/api/dts/document/route";
 import { GET as navigationRoute } from "@/app/api/dts/navigation/route";
 import { GET as entryRoute } from "@/app/api/dts/route";
+import { GET as teiExportRoute } from "@/app/api/export/documents/[slug]/tei/route";
 import { readSourceFile } from "@/lib/corpus/read-source-file";
 import { TEI_NAMESPACE } from "@/lib/exchange/document-to-tei";
 import {
@@ -150,6 +151,11 @@ describe("a client that follows the URI templates", () => {
     expect(resource.citationTrees).toEqual([
       expect.objectContaining({ "@type": "CitationTree", citeStructure: expect.arrayContaining([expect.objectContaining({ citeType: "section" })]) }),
     ]);
+
+    // Its download is the essay's TEI export, which is there.
+    expect(resource.download).toBe(`${ORIGIN}/api/export/documents/${essay.slug}/tei`);
+    const download = await teiExportRoute(new Request(resource.download as string), { params: Promise.resolve({ slug: essay.slug }) });
+    expect([download.status, download.headers.get("content-type")?.split(";")[0]]).toEqual([200, "application/tei+xml"]);
 
     // The whole tree from the resource's own navigation template.
     const navigation = dtsNavigationSchema.parse(await json(expand(resource.navigation, { down: -1 })));

@@ -35,6 +35,7 @@ describe("DTS 1.0 objects", () => {
       document: `${ORIGIN}/api/dts/document?resource=${id}{&ref,start,end,tree,mediaType}`,
       collection: `${ORIGIN}/api/dts/collection?id=${id}{&page,nav}`,
       mediaTypes: ["application/tei+xml"],
+      download: `${ORIGIN}/api/export/documents/sample-essay/tei`,
       dublinCore: {
         title: [{ lang: "zh", value: "样例文章：测试用" }],
         creator: [{ lang: "zh", value: "张三" }],

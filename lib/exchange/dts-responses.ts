@@ -1,6 +1,6 @@
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { headingLabel } from "@/lib/reader/heading-label";
-import { blockHref, dtsCollectionHref, dtsEntryHref, dtsTemplate, readerHref } from "@/lib/urls/app-urls";
+import { blockHref, documentTeiHref, dtsCollectionHref, dtsEntryHref, dtsTemplate, readerHref } from "@/lib/urls/app-urls";
 import { PATHS } from "@/lib/urls/url-grammar";
 import type { DtsCiteStructure, DtsUnit } from "./dts-citation-tree";
 import { TEI_MEDIA_TYPE } from "./document-to-tei";
@@ -109,6 +109,8 @@ export function dtsResource(origin: string, metadata: DtsResourceMetadata, citeS
     collection: `${origin}${dtsTemplate("collection", { key: "id", value: id })}`,
     navigation: `${origin}${dtsTemplate("navigation", { key: "resource", value: id })}`,
     document: `${origin}${dtsTemplate("document", { key: "resource", value: id })}`,
+    // The essay's TEI export as a file (the same TEI the Document endpoint gives without ref).
+    download: `${origin}${documentTeiHref(metadata.slug)}`,
     mediaTypes: [...DTS_DOCUMENT_MEDIA_TYPES],
     ...(citeStructure ? { citationTrees: [dtsCitationTree(citeStructure)] } : {}),
   };
