@@ -10,7 +10,7 @@ import { exportContext, webAnnotationResponse } from "../../web-annotation-respo
 export const dynamic = "force-dynamic";
 
 const querySchema = z.strictObject({
-  [ANNOTATION_KEYS.page]: z.coerce.number().int("page must be a whole number").min(0, "pages are numbered from 0").max(100_000, "page is at most 100000").optional(),
+  [ANNOTATION_KEYS.page]: z.coerce.number({ error: "page must be a whole number" }).int("page must be a whole number").min(0, "pages are numbered from 0").max(100_000, "page is at most 100000").optional(),
 });
 
 /**
