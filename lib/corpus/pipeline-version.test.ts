@@ -10,6 +10,7 @@ import {
   computePipelineVersion,
   importSpecifiersOf,
   listPipelineFiles,
+  listPipelinePackages,
 } from "./pipeline-version";
 
 const root = process.cwd();
@@ -68,9 +69,8 @@ describe("the pipeline version", () => {
       if (reached.has(file) || skipped.some((entry) => (entry.endsWith("/") ? file.startsWith(entry) : file === entry))) continue;
       reached.add(file);
       if (file.endsWith(".json")) continue;
-      const info = ts.preProcessFile(await fs.readFile(path.join(root, file), "utf8"), true, true);
-      for (const imported of info.importedFiles) {
-        const resolved = ts.resolveModuleName(imported.fileName, path.join(root, file), options, ts.sys).resolvedModule;
+      for (const specifier of runtimeImportsByTypeScript(file, await fs.readFile(path.join(root, file), "utf8"))) {
+        const resolved = ts.resolveModuleName(specifier, path.join(root, file), options, ts.sys).resolvedModule;
         if (!resolved || resolved.isExternalLibraryImport) continue;
         const relative = path.relative(root, resolved.resolvedFileName).split(path.sep).join("/");
         // A .mjs module resolves to its .d.mts declarations; the code is what runs.
@@ -81,6 +81,14 @@ describe("the pipeline version", () => {
     expect(await listPipelineFiles(root)).toEqual(expected);
   });
 
+  it("names the packages the pipeline runs, at their installed versions", async () => {
+    const packages = await listPipelinePackages(root, await listPipelineFiles(root));
+    const version = async (name: string) => (JSON.parse(await fs.readFile(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    expect(packages).toContain(`pdfjs-dist@${await version("pdfjs-dist")}`);
+    expect(packages).toContain(`zod@${await version("zod")}`);
+    expect(packages.filter((entry) => entry.startsWith("node:") || entry.startsWith("fs@"))).toEqual([]);
+  });
+
   it("names only files that exist in its exclusions", async () => {
     for (const entry of Object.keys(NOT_ROW_SHAPING)) {
       await expect(fs.stat(path.join(root, entry))).resolves.toBeTruthy();
@@ -88,8 +96,25 @@ describe("the pipeline version", () => {
   });
 });
 
+/**
+ * The modules a file imports at run time, as TypeScript's parser reads them: import and export declarations
+ * that are not type-only, `import x = require()`, and dynamic `import()` calls.
+ */
+function runtimeImportsByTypeScript(fileName: string, text: string): string[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0].text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe("importSpecifiersOf", () => {
-  it("reads static, multi-line, type-only, re-exported, side-effect and dynamic imports", () => {
+  it("reads static, multi-line, re-exported, side-effect and dynamic imports, and leaves out type-only ones", () => {
     const source = [
       'import "server-only";',
       'import { a } from "./a";',
@@ -98,10 +123,15 @@ describe("importSpecifiersOf", () => {
       "  type C,",
       '} from "@/lib/b";',
       'import type { D } from "../d";',
+      "import type {",
+      "  D2,",
+      '} from "../d2";',
+      'import type Whole from "../whole";',
+      'export type { G } from "./g";',
       'export { e } from "./e";',
       'const f = await import("./f.mjs");',
     ].join("\n");
-    expect(importSpecifiersOf(source)).toEqual(["server-only", "./a", "@/lib/b", "../d", "./e", "./f.mjs"]);
+    expect(importSpecifiersOf(source)).toEqual(["server-only", "./a", "@/lib/b", "./e", "./f.mjs"]);
   });
 });
 

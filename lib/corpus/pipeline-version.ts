@@ -38,9 +38,13 @@ const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".mjs", ".js", ".json"];
 // imports (`import("x")`). Only relative and `@/` specifiers are followed: packages are pinned by the lockfile.
 const IMPORT_SPECIFIER = /\bfrom\s*["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/gu;
 
-/** The specifiers a module imports, as written. */
+// `import type … from "x"` and `export type … from "x"` are erased when the code runs: what they name can shape
+// no row, and following them would fingerprint display code that merely shares a type (an export format, a query).
+const TYPE_ONLY_STATEMENT = /\b(?:import|export)\s+type\s+(?:\{[^}]*\}|[\w$]+|\*\s+as\s+[\w$]+)\s*from\s*["'][^"']+["']/gu;
+
+/** The specifiers a module imports at run time, as written (type-only imports are left out). */
 export function importSpecifiersOf(source: string): string[] {
-  return [...source.matchAll(IMPORT_SPECIFIER)].map((match) => (match[1] ?? match[2])!);
+  return [...source.replace(TYPE_ONLY_STATEMENT, "").matchAll(IMPORT_SPECIFIER)].map((match) => (match[1] ?? match[2])!);
 }
 
 /**
@@ -72,12 +76,38 @@ export async function listPipelineFiles(root = process.cwd()): Promise<string[]>
  */
 export async function computePipelineVersion(root = process.cwd()): Promise<string> {
   const hash = createHash("sha256");
-  for (const file of await listPipelineFiles(root)) {
+  const files = await listPipelineFiles(root);
+  for (const file of files) {
     // The dictionary entry stands for the one in use: the corpus folder's own when it has one.
     const content = await fs.readFile(file === BUNDLED_CONCEPT_DICTIONARY ? conceptDictionaryPath(root) : path.join(root, file));
     hash.update(file).update("\0").update(content).update("\0");
   }
+  for (const pkg of await listPipelinePackages(root, files)) hash.update(pkg).update("\0");
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * The packages the pipeline's files import at run time, as `name@version` of the copy installed: a new pdf.js
+ * may read a PDF's text differently, a new citation parser may group sources differently. Node's own modules
+ * and packages with no version to read (none installed) are left out.
+ */
+export async function listPipelinePackages(root: string, files: readonly string[]): Promise<string[]> {
+  const names = new Set<string>();
+  for (const file of files) {
+    if (!SOURCE_EXTENSIONS.includes(path.extname(file)) || file.endsWith(".json")) continue;
+    for (const specifier of importSpecifiersOf(await fs.readFile(path.join(root, file), "utf8"))) {
+      if (specifier.startsWith(".") || specifier.startsWith("@/") || specifier.startsWith("node:")) continue;
+      const parts = specifier.split("/");
+      names.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!);
+    }
+  }
+  const packages: string[] = [];
+  for (const name of [...names].sort()) {
+    const manifest = await fs.readFile(path.join(root, "node_modules", name, "package.json"), "utf8").catch(() => null);
+    if (manifest === null) continue;
+    packages.push(`${name}@${(JSON.parse(manifest) as { version?: string }).version ?? "?"}`);
+  }
+  return packages;
 }
 
 function isNotRowShaping(file: string): boolean {
