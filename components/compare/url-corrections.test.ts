@@ -11,6 +11,7 @@ const shown: CompareState = {
   align: false,
   focus: { side: "left", anchor: "p-3" },
   pane: "left",
+  jumped: null,
 };
 
 describe("urlCorrections", () => {

@@ -1,11 +1,12 @@
 import type { CompareState } from "@/lib/compare/compare-state";
-import { writeFocus } from "@/lib/urls/app-urls";
+import { writeFocus, writeJumped } from "@/lib/urls/app-urls";
 import { COMPARE_KEYS as KEYS } from "@/lib/urls/url-grammar";
 
 /** Values of the panes' query state to replace (by state name, as useCompareQuery has them). */
 export interface UrlCorrections {
   concepts?: string[] | null;
   focus?: string | null;
+  jumped?: string | null;
   leftPosition?: string | null;
   rightPosition?: string | null;
 }
@@ -21,6 +22,8 @@ export function urlCorrections(search: URLSearchParams, shown: CompareState): Ur
   }
   const focus = writeFocus(shown.focus);
   if (search.get(KEYS.focus) !== focus) next.focus = focus;
+  const jumped = writeJumped(shown.jumped);
+  if (search.get(KEYS.jumped) !== jumped) next.jumped = jumped;
   if (search.get(KEYS.leftPosition) !== shown.lp) next.leftPosition = shown.lp;
   if (search.get(KEYS.rightPosition) !== shown.rp) next.rightPosition = shown.rp;
   return next;

@@ -15,7 +15,19 @@ describe("readCompareState", () => {
       align: true,
       focus: { side: "right", anchor: "p-9" },
       pane: "right",
+      jumped: null,
     });
+  });
+
+  it("reads where the last jump landed, with the concept's mention when there was one", () => {
+    expect(readCompareState({ ...base, j: "right:p-33:12-16:cyber-sovereignty" })?.jumped).toEqual({
+      side: "right",
+      anchor: "p-33",
+      mention: { concept: "cyber-sovereignty", start: 12, end: 16 },
+    });
+    expect(readCompareState({ ...base, j: "left:p-2" })?.jumped).toEqual({ side: "left", anchor: "p-2", mention: null });
+    expect(readCompareState({ ...base, j: "up:p-2" })?.jumped).toBeNull();
+    expect(readCompareState({ ...base, j: "left:p-2:9-3:x" })?.jumped).toEqual({ side: "left", anchor: "p-2", mention: null });
   });
 
   it("takes concepts from a comma list or from repeated parameters (a plain form), once each", () => {
@@ -52,6 +64,11 @@ describe("dropUnknown", () => {
   it("checks the focused block against its own side", () => {
     const state = readCompareState({ ...base, f: "right:p-1" })!;
     expect(dropUnknown(state, known).focus).toBeNull();
+  });
+
+  it("drops a jump that landed on a block its side does not have", () => {
+    expect(dropUnknown(readCompareState({ ...base, j: "right:p-1" })!, known).jumped).toBeNull();
+    expect(dropUnknown(readCompareState({ ...base, j: "right:p-7" })!, known).jumped).toEqual({ side: "right", anchor: "p-7", mention: null });
   });
 
   it("keeps no more concepts than there are tones", () => {

@@ -10,6 +10,7 @@ import { MAX_ACTIVE_CONCEPTS } from "./concept-tones";
  * - `align`: connectors between linked paragraphs and panes scrolling in step.
  * - `focus`: the paragraph whose links are listed, with its side.
  * - `pane`: the pane shown on a phone.
+ * - `j`: the block (or concept mention) the last jump showed, outlined; each jump is a history entry.
  */
 export type Side = "left" | "right";
 
@@ -22,6 +23,14 @@ export interface CompareState {
   align: boolean;
   focus: { side: Side; anchor: string } | null;
   pane: Side;
+  jumped: JumpedTo | null;
+}
+
+/** Where a jump landed: a block of one pane, and the concept's mention in it when the jump was a concept's. */
+export interface JumpedTo {
+  side: Side;
+  anchor: string;
+  mention: { concept: string; start: number; end: number } | null;
 }
 
 export interface KnownValues {
@@ -41,5 +50,6 @@ export function dropUnknown(state: CompareState, known: KnownValues): CompareSta
     rp: state.rp && known.rightAnchors.has(state.rp) ? state.rp : null,
     concepts: state.concepts.filter((id) => known.concepts.has(id)).slice(0, MAX_ACTIVE_CONCEPTS),
     focus: state.focus && anchorsOf(state.focus.side).has(state.focus.anchor) ? state.focus : null,
+    jumped: state.jumped && anchorsOf(state.jumped.side).has(state.jumped.anchor) ? state.jumped : null,
   };
 }

@@ -133,6 +133,17 @@ describe("side-by-side URLs", () => {
     align: fc.boolean(),
     focus: fc.option(fc.record({ side: fc.constantFrom("left" as const, "right" as const), anchor }), { nil: null }),
     pane: fc.constantFrom("left" as const, "right" as const),
+    jumped: fc.option(
+      fc.record({
+        side: fc.constantFrom("left" as const, "right" as const),
+        anchor,
+        mention: fc.option(
+          fc.record({ concept: conceptId, start: fc.nat({ max: 5000 }), end: fc.integer({ min: 5001, max: 9999 }) }),
+          { nil: null },
+        ),
+      }),
+      { nil: null },
+    ),
   });
 
   it("read back as the view they were written from", () => {

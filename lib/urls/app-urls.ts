@@ -1,5 +1,5 @@
 import type { ExportFormat } from "@/lib/citations/export-sources";
-import type { CompareState, Side } from "@/lib/compare/compare-state";
+import type { CompareState, JumpedTo, Side } from "@/lib/compare/compare-state";
 import type { SourceListQuery } from "@/lib/db/list-sources";
 import type { SearchParams } from "@/lib/search/search-params";
 import { appendStep, encodeTrail, type Trail, type TrailStep, trailUpTo } from "@/lib/trail/trail-param";
@@ -259,6 +259,7 @@ export function compareQuery(view: CompareLink): [key: string, value: string][] 
     [COMPARE_KEYS.align, view.align ? "1" : null],
     [COMPARE_KEYS.focus, writeFocus(view.focus ?? null)],
     [COMPARE_KEYS.pane, view.pane === "right" ? "right" : null],
+    [COMPARE_KEYS.jumped, writeJumped(view.jumped ?? null)],
   ];
   return entries.flatMap(([key, value]) => (value === null || value === undefined ? [] : [[key, value]]));
 }
@@ -288,6 +289,7 @@ export function readCompareState(query: QueryInput): CompareState | null {
     align: queryValue(query, COMPARE_KEYS.align) === "1",
     focus: readFocus(queryValue(query, COMPARE_KEYS.focus)),
     pane: queryValue(query, COMPARE_KEYS.pane) === "right" ? "right" : "left",
+    jumped: readJumped(queryValue(query, COMPARE_KEYS.jumped)),
   };
 }
 
@@ -300,6 +302,24 @@ export function readFocus(value: string | null | undefined): CompareState["focus
 
 export function writeFocus(focus: CompareState["focus"]): string | null {
   return focus ? `${focus.side}:${focus.anchor}` : null;
+}
+
+/** `j=<side>:<anchor>[:<start>-<end>:<concept>]`, where the last jump landed, or null. */
+export function readJumped(value: string | null | undefined): JumpedTo | null {
+  const match = value ? /^(left|right):([^:]+)(?::(\d+)-(\d+):([^:]+))?$/u.exec(value) : null;
+  if (!match || !isAnchor(match[2])) return null;
+  const [, side, anchor, start, end, concept] = match;
+  const mention =
+    start !== undefined && end !== undefined && concept !== undefined && isConceptId(concept) && Number(start) < Number(end)
+      ? { concept, start: Number(start), end: Number(end) }
+      : null;
+  return { side: side as Side, anchor: anchor!, mention };
+}
+
+export function writeJumped(jumped: JumpedTo | null): string | null {
+  if (!jumped) return null;
+  const { side, anchor, mention } = jumped;
+  return mention ? `${side}:${anchor}:${mention.start}-${mention.end}:${mention.concept}` : `${side}:${anchor}`;
 }
 
 // ————— Concepts, sources, search, bibliography, exports —————

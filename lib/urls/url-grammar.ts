@@ -65,6 +65,11 @@ export const COMPARE_KEYS = {
   focus: "f",
   /** The pane shown on a phone. */
   pane: "pane",
+  /**
+   * `<side>:<anchor>` or `<side>:<anchor>:<start>-<end>:<concept>`: the block (or the concept's mention in
+   * it) the last jump showed in the other pane, outlined, so a copied link and Back bring it back.
+   */
+  jumped: "j",
 } as const;
 
 /** The search page (`/search`) and `GET /api/search`. */
