@@ -118,7 +118,9 @@ function finishResponses(request, response, { nonce, pathname, tag }) {
     }
     response.statusCode = status;
     decide();
-    return reason === undefined ? writeHead.call(response, response.statusCode) : writeHead.call(response, response.statusCode, reason);
+    // Headers given as a raw array are passed on as they came (setHeader cannot take that form).
+    const passOn = [...(reason === undefined ? [] : [reason]), ...(Array.isArray(headers) ? [headers] : [])];
+    return writeHead.call(response, response.statusCode, ...passOn);
   };
   /** @type {any} */ (response).write = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
     if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
