@@ -4,22 +4,25 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { CompareLink, CounterpartEntry, PickerConcept } from "@/lib/compare/build-compare-view";
 import type { CompareState, Side } from "@/lib/compare/compare-state";
 import { MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
-import { readFocus, writeFocus } from "@/lib/urls/app-urls";
+import { readFocus, readJumped, writeFocus } from "@/lib/urls/app-urls";
 import { AlignmentGutter, type ScrollGuard } from "./alignment-gutter";
 import { ComparePane, CompareTabs } from "./compare-tabs";
 import { CompareToolbar } from "./compare-toolbar";
 import { activeConcepts } from "./concept-selection";
 import { FocusedLinks } from "./focused-links";
+import { renderedPlaces } from "./history-step";
 import { countLinksByBlock, linksOfBlock } from "./paragraph-links";
 import { otherSide } from "./sides";
 import { useCompareQuery } from "./use-compare-query";
 import { useConceptToggle } from "./use-concept-toggle";
 import { useFocusedBlockMark } from "./use-focused-block-mark";
+import { useJumpedMark } from "./use-jumped-mark";
 import { usePaneClicks } from "./use-pane-clicks";
 import { usePaneJump } from "./use-pane-jump";
 import { usePanePositionsInUrl } from "./use-pane-positions-in-url";
 import { usePaneRefs } from "./use-pane-refs";
 import { usePaneRestore } from "./use-pane-restore";
+import { usePaneRestoreOnBack } from "./use-pane-restore-on-back";
 import { useServerStateInUrl } from "./use-server-state-in-url";
 
 export interface ComparePanesProps {
@@ -37,8 +40,8 @@ export interface ComparePanesProps {
 
 /**
  * Two documents side by side, each pane scrolling on its own and keeping its place in the URL (`lp`,
- * `rp`: the block at the top of the pane), replaced while reading, not pushed, so Back leaves the
- * comparison. On a phone the panes become two tabs (`pane`). The rest of the view's state is in the URL
+ * `rp`: the block at the top of the pane), replaced while reading; jumps and concept changes are history
+ * entries (Back steps back through them, the panes put back where they were). On a phone the panes become two tabs (`pane`). The rest of the view's state is in the URL
  * too (see lib/compare/compare-state.ts): highlighted concepts (a server render: the marks are in the
  * HTML), aligned mode and the focused paragraph (client only).
  */
@@ -55,14 +58,21 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
   const aligned = query.align === "1";
   const focus = useMemo(() => readFocus(query.focus), [query.focus]);
   const linkCounts = useMemo(() => countLinksByBlock(links), [links]);
+  const jumped = useMemo(() => readJumped(query.jumped), [query.jumped]);
+  const rendered = useMemo(
+    () => renderedPlaces({ lp: query.leftPosition, rp: query.rightPosition, jumped, pane: query.pane, concepts: initial.concepts }),
+    [query.leftPosition, query.rightPosition, jumped, query.pane, initial.concepts],
+  );
 
   useServerStateInUrl(initial, setQuery);
   usePaneRestore(initial, paneOf, guardRef);
+  usePaneRestoreOnBack(rendered, paneOf, guardRef, { left, right });
   usePanePositionsInUrl(paneOf, setQuery);
   const jump = usePaneJump({ paneOf, guardRef, shownPane: query.pane, setQuery, announce: setAnnouncement });
   const setFocus = useCallback((next: CompareState["focus"]) => void setQuery({ focus: writeFocus(next) }), [setQuery]);
   usePaneClicks(paneOf, { counterparts, labels, linkCounts, focus, setFocus, jump });
   useFocusedBlockMark(focus, paneOf, left, right);
+  useJumpedMark(jumped, paneOf, { left, right });
   const { pending, toggleConcept } = useConceptToggle({
     active,
     documents: initial,
@@ -83,7 +93,7 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
         aligned={aligned}
         onToggleConcept={toggleConcept}
         onAlign={() => void setQuery({ align: aligned ? null : "1" })}
-        formState={{ ...initial, concepts: active, align: aligned, focus, pane: query.pane, lp: query.leftPosition, rp: query.rightPosition }}
+        formState={{ ...initial, concepts: active, align: aligned, focus, pane: query.pane, lp: query.leftPosition, rp: query.rightPosition, jumped }}
       />
       <CompareTabs titles={{ left: leftTitle, right: rightTitle }} shown={query.pane} onShow={(side) => void setQuery({ pane: side })} />
       <div className="compare-grid">

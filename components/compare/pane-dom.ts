@@ -1,5 +1,5 @@
 import type { JumpTarget } from "@/lib/compare/build-compare-view";
-import type { Side } from "@/lib/compare/compare-state";
+import type { JumpedTo, Side } from "@/lib/compare/compare-state";
 
 /** A pane's element, or null before it is mounted. */
 export type PaneOf = (side: Side) => HTMLDivElement | null;
@@ -27,4 +27,30 @@ export function mentionMarks(block: HTMLElement, concept: string, target: Pick<J
     const offset = Number(mark.closest<HTMLElement>("[data-o]")?.dataset.o);
     return offset >= target.start && offset < target.end;
   });
+}
+
+/**
+ * Where a jump (`j`) landed in its pane: the marks of the concept's mention when there was one and they
+ * are still there, else the block; empty when the block is not in the pane.
+ */
+export function jumpedElements(pane: HTMLElement, jumped: JumpedTo): HTMLElement[] {
+  const block = paneBlock(pane, jumped.side, jumped.anchor);
+  if (!block) return [];
+  const words = jumped.mention ? mentionMarks(block, jumped.mention.concept, jumped.mention) : [];
+  return words.length > 0 ? words : [block];
+}
+
+/** Where a jump puts what it shows: this far down the pane, so the lines before it are read too. */
+export const JUMP_LANDING = 1 / 3;
+
+/** The pane's scrollTop that puts `element` at JUMP_LANDING of its height. */
+export function landingScrollTop(pane: HTMLElement, element: HTMLElement): number {
+  return pane.scrollTop + element.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight * JUMP_LANDING;
+}
+
+/** Whether an element stands wholly within its pane's visible height, above `coveredBelow` pixels of it. */
+export function inPaneView(pane: HTMLElement, element: HTMLElement, coveredBelow = 0): boolean {
+  const paneBox = pane.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.top >= paneBox.top - 1 && box.bottom <= paneBox.bottom - coveredBelow + 1;
 }

@@ -6,11 +6,11 @@ import { MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
 import { toggledConcepts } from "./concept-selection";
 import { documentPair, leaveHandOver } from "./pane-hand-over";
 import { isShown, type PaneOf, topBlock } from "./pane-dom";
-import type { SetCompareQuery } from "./use-compare-query";
+import { PUSH, type SetCompareQuery } from "./use-compare-query";
 
 /**
- * Picking or dropping a concept. The marks are drawn on the server, so a new set of concepts is a
- * (transitioned) server render, by a view that replaces this one: the panes' exact positions are handed
+ * Picking or dropping a concept: a history entry (Back drops or picks it again). The marks are drawn on
+ * the server, so a new set of concepts is a (transitioned) server render, by a view that replaces this one: the panes' exact positions are handed
  * over to it, and their blocks go into the URL in the same update (a position update still waiting,
  * debounced, would land during the navigation and cancel it; this update replaces it).
  */
@@ -39,7 +39,7 @@ export function useConceptToggle({
         const pane = paneOf(side);
         return pane && isShown(pane) ? topBlock(pane) : side === "left" ? lp : rp;
       };
-      void setQuery({ concepts: next.length > 0 ? next : null, leftPosition: position("left"), rightPosition: position("right") }, { shallow: false, startTransition });
+      void setQuery({ concepts: next.length > 0 ? next : null, leftPosition: position("left"), rightPosition: position("right") }, { ...PUSH, shallow: false, startTransition });
     },
     [active, left, lp, paneOf, right, rp, setQuery],
   );

@@ -2,10 +2,11 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import type { JumpTarget } from "@/lib/compare/build-compare-view";
-import type { Side } from "@/lib/compare/compare-state";
+import type { JumpedTo, Side } from "@/lib/compare/compare-state";
+import { writeJumped } from "@/lib/urls/app-urls";
 import type { ScrollGuard } from "./alignment-gutter";
-import { mentionMarks, type PaneOf, paneBlock } from "./pane-dom";
-import type { SetCompareQuery } from "./use-compare-query";
+import { jumpedElements, landingScrollTop, type PaneOf, paneBlock } from "./pane-dom";
+import { PUSH, type SetCompareQuery } from "./use-compare-query";
 import { useFlash } from "./use-flash";
 
 const PHONE = "(max-width: 767px)";
@@ -23,8 +24,10 @@ export type JumpTo = (to: Side, target: JumpTarget | { anchor: string; start?: n
 
 /**
  * Showing a block of pane `to` (and the concept's words in it) a third of the way down the pane, flashed,
- * without the aligned panes following (the position is marked in `guardRef`). On a phone, where only one
- * pane is shown, the jump switches tabs first and runs once the other pane is shown.
+ * without the aligned panes following (the position is marked in `guardRef`). Each jump is a place the
+ * reader went to: a history entry (`j`, where it landed, pushed), so Back steps back jump by jump and a
+ * copied link shows it outlined. On a phone, where only one pane is shown, the jump switches tabs in the
+ * same entry and runs once the other pane is shown.
  */
 export function usePaneJump({
   paneOf,
@@ -51,29 +54,27 @@ export function usePaneJump({
 
   return useCallback(
     (to, target, options) => {
+      const { concept } = options;
+      const mention = concept && typeof target.start === "number" && typeof target.end === "number" ? { concept, start: target.start, end: target.end } : null;
+      const jumped: JumpedTo = { side: to, anchor: target.anchor, mention };
       const go = () => {
         const pane = paneOf(to);
-        const block = pane ? paneBlock(pane, to, target.anchor) : null;
-        if (!pane || !block) return;
-        let shown: HTMLElement[] = [block];
-        if (options.concept && typeof target.start === "number" && typeof target.end === "number") {
-          const words = mentionMarks(block, options.concept, { start: target.start, end: target.end });
-          if (words.length > 0) shown = words;
-        }
-        const rect = shown[0]!.getBoundingClientRect();
-        pane.scrollTop += rect.top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
+        const shown = pane ? jumpedElements(pane, jumped) : [];
+        if (!pane || !shown[0]) return;
+        pane.scrollTop = landingScrollTop(pane, shown[0]);
         guardRef.current[to] = pane.scrollTop;
         flash(shown);
-        if (options.moveFocus) {
+        const block = paneBlock(pane, to, target.anchor);
+        if (options.moveFocus && block) {
           if (!block.hasAttribute("tabindex")) block.setAttribute("tabindex", "-1");
           block.focus({ preventScroll: true });
         }
         announce(options.say);
       };
-      if (shownPane !== to && window.matchMedia(PHONE).matches) {
-        afterPaneSwitch.current = go;
-        void setQuery({ pane: to });
-      } else go();
+      const switchPane = shownPane !== to && window.matchMedia(PHONE).matches;
+      void setQuery({ jumped: writeJumped(jumped), ...(switchPane ? { pane: to } : {}) }, PUSH);
+      if (switchPane) afterPaneSwitch.current = go;
+      else go();
     },
     [announce, flash, guardRef, paneOf, setQuery, shownPane],
   );

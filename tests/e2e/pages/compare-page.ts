@@ -103,4 +103,39 @@ export class ComparePage {
       element.scrollTop += target.getBoundingClientRect().top - element.getBoundingClientRect().top;
     }, anchor);
   }
+
+  /** Where the last jump landed, outlined (`data-jumped`: the mention's marks, or the block). */
+  jumped(pane: Locator): Locator {
+    return pane.locator("[data-jumped]");
+  }
+
+  /** A value of the view's address. */
+  param(key: string): string | null {
+    return new URL(this.page.url()).searchParams.get(key);
+  }
+
+  /** Waits until the address has settled on the panes' positions (written a moment after they scroll). */
+  async settled() {
+    let last = "";
+    await expect
+      .poll(async () => {
+        const now = this.page.url();
+        const same = now === last;
+        last = now;
+        return same;
+      }, { intervals: [400] })
+      .toBe(true);
+  }
+
+  /** Back one history entry, within the page or out of it. */
+  async back() {
+    await this.page.goBack({ waitUntil: "commit" });
+  }
+
+  /** Whether `target` overlaps `cover` on screen. */
+  async overlaps(target: Locator, cover: Locator): Promise<boolean> {
+    const [a, b] = await Promise.all([target.boundingBox(), cover.boundingBox()]);
+    if (!a || !b) return false;
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  }
 }
