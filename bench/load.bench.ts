@@ -25,8 +25,12 @@ const SECONDS = Number(process.env.DUIZHAO_BENCH_LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.DUIZHAO_BENCH_LOAD_CONNECTIONS ?? 100);
 /** autocannon's default; a request slower than this counts as an error (a reader would have given up). */
 const TIMEOUT_S = 10;
-/** What Chromium sends: the server compresses with brotli (scripts/serve-next.mjs). */
-const HEADERS = { "accept-encoding": "br, gzip" };
+/**
+ * What Chromium sends by default: the server then compresses with brotli (scripts/serve-next.mjs), which for
+ * the reader's 650 KiB of HTML costs more than anything else a cached page does. DUIZHAO_BENCH_LOAD_ENCODING
+ * =identity measures without it.
+ */
+const HEADERS = { "accept-encoding": process.env.DUIZHAO_BENCH_LOAD_ENCODING ?? "br, gzip" };
 /** Issue 16's target for every address: within this factor of the static file's throughput and median. */
 const TARGET_RATIO = 1.5;
 const STATIC_NAME = "load-baseline.html";
@@ -39,7 +43,7 @@ interface Row {
   p99: number;
   errors: number;
   non2xx: number;
-  /** Responses received; requests still unanswered when the time ran out are not in any other figure. */
+  /** Responses received; requests still in flight when the time ran out (one per busy client) are in no other figure. */
   completed: number;
   unanswered: number;
 }
@@ -47,7 +51,8 @@ interface Row {
 export default async function run(): Promise<void> {
   console.log(
     `load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores; ` +
-      `${CONNECTIONS} concurrent clients, ${SECONDS} s per address${SECONDS < 30 ? " (shortened: DUIZHAO_BENCH_LOAD_SECONDS)" : ""}`,
+      `${CONNECTIONS} concurrent clients, ${SECONDS} s per address${SECONDS < 30 ? " (shortened: DUIZHAO_BENCH_LOAD_SECONDS)" : ""}, ` +
+      `Accept-Encoding: ${HEADERS["accept-encoding"]}`,
   );
   const staticDir = path.join("public", "__bench");
   let app = await startApp();
@@ -126,7 +131,7 @@ function printTable(rows: Row[], baseline: Row) {
     // How many times slower than the static file: its throughput over this row's, this row's median over its.
     const throughput = row.rps > 0 ? baseline.rps / row.rps : Infinity;
     const latency = row.completed > 0 ? row.p50 / Math.max(baseline.p50, 0.5) : Infinity;
-    const met = throughput <= TARGET_RATIO && latency <= TARGET_RATIO && row.errors === 0 && row.non2xx === 0 && row.unanswered === 0;
+    const met = throughput <= TARGET_RATIO && latency <= TARGET_RATIO && row.errors === 0 && row.non2xx === 0;
     console.log(
       [row.name, row.rps.toFixed(1), ms(row, row.p50), ms(row, row.p99), row.completed, row.unanswered, row.errors, row.non2xx, ratio(throughput), ratio(latency), met ? "yes" : "no"].join(" | "),
     );
