@@ -69,8 +69,8 @@ for (const [device, viewport] of Object.entries(sizes)) {
       await reader.popover.locator(`a[data-source-link][href^="/sources/${paper.key}?"]`).first().click();
       await expect(sourcePage.root).toBeVisible();
       await expect(sourcePage.trailSteps).toHaveCount(2);
-      await noAxeViolations(page);
       await shot(page, "2-source");
+      await noAxeViolations(page);
 
       // The work → the passage citing it in the other essay: the passage marked, and the very marker of the note singled out.
       await sourcePage.citingNote(other.noteAnchor).getByTestId("open-citing-passage").click();
@@ -82,8 +82,8 @@ for (const [device, viewport] of Object.entries(sizes)) {
       await expect(citingMarker).toBeFocused();
       await expect.poll(() => reader.screenPosition(citingMarker)).toBeGreaterThan(READING_BAND.from);
       expect(await reader.screenPosition(citingMarker)).toBeLessThan(READING_BAND.to);
-      await noAxeViolations(page);
       await shot(page, "3-citing-passage");
+      await noAxeViolations(page);
 
       // The trail's start link → the marker the trail started from, singled out at the reading position.
       await reader.trailStart.click();
@@ -224,4 +224,24 @@ test("a work no note gives a title for is named, cited and exported by the note'
   expect(bibtex).not.toContain(key.replace(/-/g, ""));
   expect(bibtex).toMatch(/language = \{zh-CN\}/);
   await noAxeViolations(page);
+});
+
+test("the home page opens two essays side by side, and the theme toggle keeps its name while pressed", async ({ page }) => {
+  const left = await ReaderPage.slugOf(page, COMMUNITY);
+  const right = await ReaderPage.slugOf(page, GLOBAL);
+  const form = page.getByTestId("side-by-side-form");
+  await form.getByLabel("Left").selectOption(left);
+  await form.getByLabel("Right").selectOption(right);
+  await form.getByRole("button", { name: /Side by side/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare(/${left}/${right}|\\?left=${left}&right=${right})`));
+  // Both essays open, one in each pane.
+  await expect(page.getByRole("heading", { level: 1, name: COMMUNITY }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: GLOBAL }).first()).toBeAttached();
+
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  // Pressed, and still named for what it turns on: no sun beside "Dark theme".
+  await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+  await expect(toggle).not.toContainText("☀");
 });
