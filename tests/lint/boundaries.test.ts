@@ -163,3 +163,17 @@ describe("scripts/ and tests/ drive everything", () => {
     expect(await brokenRules(file, `export * from "${targets.app}";\nexport * from "${targets.libGenerated}";\nexport * from "node:fs";`)).toEqual([]);
   });
 });
+
+describe("component size", () => {
+  const functionOf = (lines: number) =>
+    ["export function Part(): number {", ...Array.from({ length: lines }, (_, i) => `  const value${i} = ${i};`), `  return ${Array.from({ length: lines }, (_, i) => `value${i}`).join(" + ")};`, "}"].join("\n");
+
+  it("refuses a function over 120 lines in components/, and allows one at the limit", async () => {
+    expect(await brokenRules("components/reader/too-long.tsx", functionOf(120))).toContain("max-lines-per-function");
+    expect(await brokenRules("components/reader/long-enough.tsx", functionOf(117))).not.toContain("max-lines-per-function");
+  });
+
+  it("leaves lib/ to other limits", async () => {
+    expect(await brokenRules("lib/reader/long.ts", functionOf(120))).not.toContain("max-lines-per-function");
+  });
+});
