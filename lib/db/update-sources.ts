@@ -16,9 +16,9 @@ import type { DatabaseTransaction } from "./prisma-client";
  * compares as one work with any of them. Keys stay unique: a key is made from a title or URL key that
  * only one group can hold (sourceKeyBase).
  *
- * Shared-source links follow: a regrouped source that says the same as before (key, title, type,
- * confidence, evidence) about the same other citations keeps its links between other documents and gains
- * the document's; any other has all its links rewritten.
+ * Shared-source links follow: a regrouped source made of the same other citations as an old one keeps
+ * that one's links between other documents (rewritten in place when what they say of it changed) and
+ * gains the document's; any other has all its links made anew.
  */
 export async function updateSources(tx: DatabaseTransaction, document: { id: string; slug: string } | null, touched: readonly string[]): Promise<void> {
   const own = document ? await readCitations(tx, { documentId: document.id }) : [];
@@ -162,23 +162,32 @@ async function relinkSources(
   members: readonly MemberCitation[],
 ): Promise<void> {
   const byRef = new Map(members.map((m) => [`${m.slug}\u0000${m.citation.anchor}`, m]));
-  const oldByKey = new Map(old.map((source) => [source.key, source]));
+  // A regrouped source whose other documents' citations are those of an old source keeps that source's
+  // links between other documents: as they were when it says the same, else rewritten in place (one
+  // statement, however many documents cite it: a work cited by hundreds has tens of thousands of links).
+  const oldByMembers = new Map(old.filter((o) => o.citations.length > 0).map((o) => [JSON.stringify(o.citations.map((c) => c.id).sort()), o]));
   const kept = new Set<string>();
+  const carried = new Set<string>();
   for (const record of records) {
-    const before = oldByKey.get(record.key);
-    if (!before) continue;
     const others = record.citations
       .map((ref) => byRef.get(`${ref.documentSlug}\u0000${ref.citationAnchor}`)!)
       .filter((m) => m.documentId !== document?.id)
       .map((m) => m.id)
       .sort();
+    const before = oldByMembers.get(JSON.stringify(others));
+    if (!before) continue;
+    kept.add(record.key);
+    carried.add(before.key);
     const merges = (before.evidence as { merges?: unknown } | null)?.merges;
-    const same =
-      linkSignature({ ...before, merges }) === linkSignature({ ...record, merges: record.evidence }) &&
-      JSON.stringify(before.citations.map((c) => c.id).sort()) === JSON.stringify(others);
-    if (same) kept.add(record.key);
+    if (linkSignature({ ...before, merges }) === linkSignature({ ...record, merges: record.evidence })) continue;
+    const documents = [...new Set(before.citations.map((c) => c.documentId))];
+    await tx.$executeRaw`
+      update "PassageLink" set confidence = ${record.confidence},
+        evidence = evidence || jsonb_build_object('sourceKey', ${record.key}::text, 'title', ${record.title}::text, 'type', ${record.type}::text,
+          'match', ${JSON.stringify(record.evidence)}::jsonb)
+      where kind = 'shared_source' and "leftDocumentId" = any(${documents}::text[]) and evidence->>'sourceKey' = ${before.key}`;
   }
-  const dead = old.filter((source) => !kept.has(source.key));
+  const dead = old.filter((source) => !carried.has(source.key));
   if (dead.length > 0) {
     const documents = [...new Set(dead.flatMap((source) => source.citations.map((c) => c.documentId)))];
     await tx.$executeRaw`
