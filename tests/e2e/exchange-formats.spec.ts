@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { scholarPublicationDate } from "@/lib/exchange/citation-meta-tags";
 import { issueNumber } from "@/lib/exchange/document-reference";
+import { RelaxNgSchema } from "@/lib/exchange/validate-relax-ng";
 import { zoteroItemFromMetaTags } from "./embedded-metadata-translator";
 import { CeteiceanRender, type PlacedNote, type RenderedParagraph } from "./pages/ceteicean-render";
 import { HarvestableHead } from "./pages/harvestable-head";
@@ -148,6 +150,53 @@ test.describe("exchange formats", () => {
     const xml = await corpus.text();
     expect(xml).toContain('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"');
     expect(xml.match(/<TEI[\s>]/gu)).toHaveLength(2);
+  });
+
+  test("the served TEI, of each essay and of the corpus, is valid against the subset's RELAX NG schema, concepts by absolute URL", async ({ request, baseURL }) => {
+    const schema = RelaxNgSchema.fromText(readFileSync("lib/exchange/tei-subset.rng", "utf8"));
+    try {
+      const paths = [...(await corpusDocuments(request)).map((document) => `/api/export/documents/${document.slug}/tei`), "/api/export/corpus/tei"];
+      for (const path of paths) {
+        const xml = await (await request.get(path)).text();
+        expect(schema.validate(xml), path).toEqual({ valid: true, errors: [] });
+        const refs = [...xml.matchAll(/<term ref="([^"]+)"/gu)].map((match) => match[1]!);
+        expect(refs.length, path).toBeGreaterThan(10);
+        for (const ref of new Set(refs)) expect(ref, path).toMatch(new RegExp(`^${baseURL}/concepts/[a-z0-9-]+$`, "u"));
+      }
+      // A concept reference leads to the concept's page.
+      const xml = await (await request.get(paths[0]!)).text();
+      expect((await request.get(/<term ref="([^"]+)"/u.exec(xml)![1]!)).status()).toBe(200);
+    } finally {
+      schema.dispose();
+    }
+  });
+
+  test("a source page describes its cited work in JSON-LD, and never has it filed as the wrong kind of item", async ({ browser, request }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const head = new HarvestableHead(await context.newPage());
+    for (const [type, schemaType, zoteroType] of [
+      ["white-paper", "Report", "report"],
+      ["journal-article", "ScholarlyArticle", "journalArticle"],
+      ["news-report", "NewsArticle", null],
+    ] as const) {
+      const { sources } = (await (await request.get(`/api/sources?type=${type}`)).json()) as { sources: { key: string; title: string | null }[] };
+      expect(sources.length, type).toBeGreaterThan(0);
+      for (const source of sources.slice(0, 3)) {
+        await head.goto(`/sources/${source.key}`);
+        const [work, ...others] = await head.jsonLd();
+        expect(others).toEqual([]);
+        expect(work, source.key).toMatchObject({ "@context": "https://schema.org", "@type": schemaType });
+        expect(work!.mainEntityOfPage, source.key).toMatch(new RegExp(`/sources/${source.key}$`, "u"));
+        if (source.title !== null) expect(work!.name, source.key).toBe(source.title);
+        else expect(work, source.key).not.toHaveProperty("name");
+        expect(await head.canonical(), source.key).toMatch(new RegExp(`/sources/${source.key}$`, "u"));
+        const tags = (await head.metaTags()).filter((tag) => tag.name.startsWith("citation_"));
+        // Tags only where they file the work rightly; none at all for a news report (Zotero would call it a journal article).
+        if (tags.length > 0) expect(zoteroItemFromMetaTags(tags).itemType, source.key).toBe(zoteroType);
+        if (zoteroType === null) expect(tags, source.key).toEqual([]);
+      }
+    }
+    await context.close();
   });
 
   test("an essay's TEI, rendered by CETEIcean, has the reader's paragraphs and every note at its marker", async ({ page, request }) => {
