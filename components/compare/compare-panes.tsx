@@ -13,6 +13,7 @@ import { FocusedLinks } from "./focused-links";
 import { renderedPlaces } from "./history-step";
 import { countLinksByBlock, linksOfBlock } from "./paragraph-links";
 import { otherSide } from "./sides";
+import { useAlignToggle } from "./use-align-toggle";
 import { useCompareQuery } from "./use-compare-query";
 import { useConceptToggle } from "./use-concept-toggle";
 import { useFocusedBlockMark } from "./use-focused-block-mark";
@@ -81,6 +82,8 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
     setQuery,
   });
 
+  const { toggleAlign, lead } = useAlignToggle({ aligned, focus, paneOf, guardRef, setQuery });
+
   const focusLinks = linksOfBlock(links, focus);
   const focusOpen = focus !== null && focusLinks.length > 0;
 
@@ -92,42 +95,46 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
         pending={pending}
         aligned={aligned}
         onToggleConcept={toggleConcept}
-        onAlign={() => void setQuery({ align: aligned ? null : "1" })}
+        onAlign={toggleAlign}
         formState={{ ...initial, concepts: active, align: aligned, focus, pane: query.pane, lp: query.leftPosition, rp: query.rightPosition, jumped }}
       />
       <CompareTabs titles={{ left: leftTitle, right: rightTitle }} shown={query.pane} onShow={(side) => void setQuery({ pane: side })} />
-      <div className="compare-grid">
-        <ComparePane side="left" ref={leftRef}>
-          {left}
-        </ComparePane>
-        {aligned ? (
-          <AlignmentGutter
-            links={links}
-            leftRef={leftRef}
-            rightRef={rightRef}
-            guard={guardRef}
+      {/* The panes, and beside them (a wide screen) or over their foot (a narrow one) the links panel. */}
+      <div className="compare-body">
+        <div className="compare-grid">
+          <ComparePane side="left" ref={leftRef}>
+            {left}
+          </ComparePane>
+          {aligned ? (
+            <AlignmentGutter
+              links={links}
+              leftRef={leftRef}
+              rightRef={rightRef}
+              guard={guardRef}
+              focus={focus}
+              // Turned on by the reader: the pane of the block kept in place leads. Opened so: a shared link with
+              // both positions is restored as it is; otherwise the right pane falls in step.
+              leadOnMount={lead ?? (initial.align && initial.rp !== null ? null : "left")}
+            />
+          ) : null}
+          <ComparePane side="right" ref={rightRef}>
+            {right}
+          </ComparePane>
+        </div>
+        {focusOpen ? (
+          <FocusedLinks
             focus={focus}
-            // A shared link with both positions is restored as it is; otherwise the right pane falls in step.
-            leadOnMount={initial.align && initial.rp !== null ? null : "left"}
+            links={focusLinks}
+            activeConcepts={active}
+            onClose={() => setFocus(null)}
+            onGo={(link, moveFocus) => {
+              const to = otherSide(focus.side);
+              const end = link[to];
+              jump(to, { anchor: end.anchor }, { moveFocus, say: `${end.label} shown in the ${to} essay` });
+            }}
           />
         ) : null}
-        <ComparePane side="right" ref={rightRef}>
-          {right}
-        </ComparePane>
       </div>
-      {focusOpen ? (
-        <FocusedLinks
-          focus={focus}
-          links={focusLinks}
-          activeConcepts={active}
-          onClose={() => setFocus(null)}
-          onGo={(link, moveFocus) => {
-            const to = otherSide(focus.side);
-            const end = link[to];
-            jump(to, { anchor: end.anchor }, { moveFocus, say: `${end.label} shown in the ${to} essay` });
-          }}
-        />
-      ) : null}
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { CompareLink } from "@/lib/compare/build-compare-view";
 import type { Side } from "@/lib/compare/compare-state";
 import { assignTones } from "@/lib/compare/concept-tones";
@@ -11,9 +12,14 @@ const KIND_LABEL: Record<CompareLink["kind"], { en: string; zh: string }> = {
 };
 const KIND_ORDER: CompareLink["kind"][] = ["shared_passage", "shared_source", "concept_overlap"];
 
+/** Below this width the panel is a sheet over the panes' foot, folded after it shows a passage; above it, a column beside them. */
+const SHEET_WIDTH = "(max-width: 1023px)";
+
 /**
  * The links of the paragraph in focus (`f`), strongest first, each with its evidence in both essays'
- * words and a button that shows the other end in the other pane.
+ * words and a button that shows the other end in the other pane. It never covers what it shows: on a
+ * wide screen it is docked beside the panes; on a narrower one it is a sheet that folds to its heading
+ * when it shows a passage (and unfolds again on the reader's word).
  */
 export function FocusedLinks({
   focus,
@@ -28,6 +34,7 @@ export function FocusedLinks({
   onClose: () => void;
   onGo: (link: CompareLink, moveFocus: boolean) => void;
 }) {
+  const [folded, setFolded] = useState(false);
   const here = focus.side;
   const there: Side = here === "left" ? "right" : "left";
   const tones = assignTones(activeConcepts);
@@ -35,86 +42,111 @@ export function FocusedLinks({
     (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.confidence - a.confidence || a[there].order - b[there].order,
   );
   const label = links[0]?.[here].label ?? focus.anchor;
+  const go = (link: CompareLink, moveFocus: boolean) => {
+    if (window.matchMedia(SHEET_WIDTH).matches) setFolded(true);
+    onGo(link, moveFocus);
+  };
 
   return (
-    <section className="focus-panel" aria-labelledby="focus-title" lang="en" data-focus-panel={`${here}:${focus.anchor}`}>
+    <section className="focus-panel" aria-labelledby="focus-title" lang="en" data-focus-panel={`${here}:${focus.anchor}`} data-folded={folded ? "" : undefined}>
       <div className="focus-panel-inner">
         <div className="flex items-baseline justify-between gap-3">
           <h2 id="focus-title" className="text-sm font-semibold">
             {label} of the {here} essay: {links.length} {links.length === 1 ? "link" : "links"} to the {there} essay
           </h2>
-          <button type="button" className="compare-button" onClick={onClose} aria-label="Close the list of links">
-            <span aria-hidden="true">×</span> Close
-          </button>
+          <div className="flex shrink-0 gap-2">
+            <button type="button" className="compare-button focus-fold" aria-expanded={!folded} aria-controls="focus-list" onClick={() => setFolded(!folded)}>
+              {folded ? "Show" : "Hide"}
+              <span className="sr-only"> the list of links</span>
+            </button>
+            <button type="button" className="compare-button" onClick={onClose} aria-label="Close the list of links">
+              <span aria-hidden="true">×</span> Close
+            </button>
+          </div>
         </div>
-        <ol>
-          {sorted.map((link, index) => {
-            const kind = KIND_LABEL[link.kind];
-            const evidence = link.evidence;
-            return (
-              <li key={`${link.kind}-${index}`} className="focus-link" data-link-kind={link.kind}>
-                <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  <strong>
-                    {kind.en} <span lang="zh-Hans">{kind.zh}</span>
-                  </strong>
-                  <span className="focus-muted">confidence {Math.round(link.confidence * 100)}%</span>
-                  <button type="button" className="compare-button ml-auto" data-go-to={link[there].anchor} onClick={(event) => onGo(link, event.detail === 0)}>
-                    {there === "right" ? "" : "← "}Go to {link[there].label}
-                    {there === "right" ? " →" : ""}
-                  </button>
-                </div>
-                {evidence.kind === "shared_passage" ? (
-                  <div className="focus-quotes" lang="zh-Hans">
-                    <blockquote aria-label="left essay">“{evidence.leftText}”</blockquote>
-                    <blockquote aria-label="right essay">“{evidence.rightText}”</blockquote>
-                  </div>
-                ) : evidence.kind === "shared_source" ? (
-                  <div className="grid gap-1">
-                    <p lang="zh-Hans" className="font-serif">
-                      《{evidence.title}》{evidence.sourceType ? <span className="focus-muted" lang="en"> ({evidence.sourceType})</span> : null}
-                    </p>
-                    <div className="focus-quotes" lang="zh-Hans">
-                      {(["left", "right"] as const).map((side) => {
-                        const note = side === "left" ? evidence.leftNote : evidence.rightNote;
-                        return (
-                          <blockquote key={side} aria-label={`note in the ${side} essay`}>
-                            {note ? (
-                              <>
-                                <span className="focus-muted">注 {note.label} </span>
-                                {note.text}
-                              </>
-                            ) : (
-                              <span className="focus-muted" lang="en">
-                                The note was not found.
-                              </span>
-                            )}
-                          </blockquote>
-                        );
-                      })}
-                    </div>
-                  </div>
-                ) : (
-                  <p className="flex flex-wrap gap-1.5">
-                    {evidence.concepts.map((concept) => {
-                      const tone = tones.get(concept.id);
-                      return (
-                        <span key={concept.id} className={tone ? "legend-chip" : "links-chip"} data-tone={tone?.index}>
-                          {tone ? (
-                            <span className="tone-glyph" aria-hidden="true">
-                              {tone.glyph}
-                            </span>
-                          ) : null}
-                          <span lang="zh-Hans">{concept.labelZh}</span>
-                        </span>
-                      );
-                    })}
-                  </p>
-                )}
-              </li>
-            );
-          })}
+        <ol id="focus-list">
+          {sorted.map((link, index) => (
+            <FocusLink key={`${link.kind}-${index}`} link={link} there={there} tones={tones} onGo={go} />
+          ))}
         </ol>
       </div>
     </section>
+  );
+}
+
+/** One link: its kind and confidence, the button that shows its other end, and its evidence. */
+function FocusLink({
+  link,
+  there,
+  tones,
+  onGo,
+}: {
+  link: CompareLink;
+  there: Side;
+  tones: ReturnType<typeof assignTones>;
+  onGo: (link: CompareLink, moveFocus: boolean) => void;
+}) {
+  const kind = KIND_LABEL[link.kind];
+  const evidence = link.evidence;
+  return (
+    <li className="focus-link" data-link-kind={link.kind}>
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <strong>
+          {kind.en} <span lang="zh-Hans">{kind.zh}</span>
+        </strong>
+        <span className="focus-muted">confidence {Math.round(link.confidence * 100)}%</span>
+        <button type="button" className="compare-button ml-auto" data-go-to={link[there].anchor} onClick={(event) => onGo(link, event.detail === 0)}>
+          {there === "right" ? "" : "← "}Go to {link[there].label}
+          {there === "right" ? " →" : ""}
+        </button>
+      </div>
+      {evidence.kind === "shared_passage" ? (
+        <div className="focus-quotes" lang="zh-Hans">
+          <blockquote aria-label="left essay">“{evidence.leftText}”</blockquote>
+          <blockquote aria-label="right essay">“{evidence.rightText}”</blockquote>
+        </div>
+      ) : evidence.kind === "shared_source" ? (
+        <div className="grid gap-1">
+          <p lang="zh-Hans" className="font-serif">
+            《{evidence.title}》{evidence.sourceType ? <span className="focus-muted" lang="en"> ({evidence.sourceType})</span> : null}
+          </p>
+          <div className="focus-quotes" lang="zh-Hans">
+            {(["left", "right"] as const).map((side) => {
+              const note = side === "left" ? evidence.leftNote : evidence.rightNote;
+              return (
+                <blockquote key={side} aria-label={`note in the ${side} essay`}>
+                  {note ? (
+                    <>
+                      <span className="focus-muted">注 {note.label} </span>
+                      {note.text}
+                    </>
+                  ) : (
+                    <span className="focus-muted" lang="en">
+                      The note was not found.
+                    </span>
+                  )}
+                </blockquote>
+              );
+            })}
+          </div>
+        </div>
+      ) : (
+        <p className="flex flex-wrap gap-1.5">
+          {evidence.concepts.map((concept) => {
+            const tone = tones.get(concept.id);
+            return (
+              <span key={concept.id} className={tone ? "legend-chip" : "links-chip"} data-tone={tone?.index}>
+                {tone ? (
+                  <span className="tone-glyph" aria-hidden="true">
+                    {tone.glyph}
+                  </span>
+                ) : null}
+                <span lang="zh-Hans">{concept.labelZh}</span>
+              </span>
+            );
+          })}
+        </p>
+      )}
+    </li>
   );
 }
