@@ -141,3 +141,20 @@ describe("readAnnotationFile: malformed files", () => {
     );
   });
 });
+
+describe("which addresses are Duizhao documents (readReaderSlug)", () => {
+  it.each([
+    ["http://localhost:3000/read/annotated-essay", "annotated-essay"],
+    ["https://duizhao.example.org/read/annotated-essay/?q=%E4%BA%92#p-1", "annotated-essay"],
+    ["https://mirror.example.org/read/xu-2023", "xu-2023"],
+    ["https://duizhao.example.org/read/Not_A_Slug", null],
+    ["https://duizhao.example.org/read/a/anchors/p-1", null],
+    ["https://duizhao.example.org/sources/src-1", null],
+    ["https://duizhao.example.org/read/%E0", null],
+    ["urn:x-duizhao:read/annotated-essay", null],
+    ["not a url", null],
+  ])("%s → %s", (address, slug) => {
+    const reading = readAnnotationFile({ uri: address, target: [{ source: address, selector: [{ type: "TextQuoteSelector", exact: "互认" }] }] });
+    expect(reading.ok && (reading.annotations[0]?.slug ?? null)).toBe(slug);
+  });
+});
