@@ -54,3 +54,10 @@ export function inPaneView(pane: HTMLElement, element: HTMLElement, coveredBelow
   const box = element.getBoundingClientRect();
   return box.top >= paneBox.top - 1 && box.bottom <= paneBox.bottom - coveredBelow + 1;
 }
+
+/** Whether any of an element shows within its pane's visible height. */
+export function partlyInPaneView(pane: HTMLElement, element: HTMLElement): boolean {
+  const paneBox = pane.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.top < paneBox.bottom && box.bottom > paneBox.top;
+}

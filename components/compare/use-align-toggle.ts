@@ -3,7 +3,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { CompareState, Side } from "@/lib/compare/compare-state";
 import type { ScrollGuard } from "./aligned-scroll";
-import { inPaneView, isShown, type PaneOf, paneBlock, topBlock } from "./pane-dom";
+import { isShown, type PaneOf, paneBlock, partlyInPaneView, topBlock } from "./pane-dom";
 import type { SetCompareQuery } from "./use-compare-query";
 
 /** The block kept in place across the change: its side, anchor and distance from its pane's top edge. */
@@ -13,7 +13,7 @@ interface HeldBlock {
   offset: number;
 }
 
-/** The paragraph in focus when it is in view, else the block at the top of the left pane. */
+/** The paragraph in focus when any of it is in view, else the block at the top of the left pane. */
 function blockToHold(paneOf: PaneOf, focus: CompareState["focus"]): HeldBlock | null {
   const candidates: { side: Side; anchor: string | null }[] = [];
   if (focus) candidates.push(focus);
@@ -22,7 +22,7 @@ function blockToHold(paneOf: PaneOf, focus: CompareState["focus"]): HeldBlock | 
   for (const { side, anchor } of candidates) {
     const pane = paneOf(side);
     const block = pane && anchor ? paneBlock(pane, side, anchor) : null;
-    if (!pane || !block || (side === focus?.side && anchor === focus.anchor && !inPaneView(pane, block))) continue;
+    if (!pane || !block || (side === focus?.side && anchor === focus.anchor && !partlyInPaneView(pane, block))) continue;
     return { side, anchor: anchor!, offset: block.getBoundingClientRect().top - pane.getBoundingClientRect().top };
   }
   return null;

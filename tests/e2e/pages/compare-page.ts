@@ -138,4 +138,25 @@ export class ComparePage {
     if (!a || !b) return false;
     return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
   }
+
+  /** Whether any of an element shows within its pane's visible height. */
+  async partlyInView(pane: Locator, target: Locator): Promise<boolean> {
+    const [paneBox, box] = await Promise.all([pane.boundingBox(), target.boundingBox()]);
+    return !!paneBox && !!box && box.y < paneBox.y + paneBox.height && box.y + box.height > paneBox.y;
+  }
+
+  /**
+   * Whether the start of an element (its first lines, HEAD_PX tall) shows in its pane and is covered by
+   * nothing of `cover`: what a reader needs to see of a passage just shown to start reading it.
+   */
+  async headShown(pane: Locator, target: Locator, cover: Locator): Promise<boolean> {
+    const HEAD_PX = 48;
+    const [paneBox, box, coverBox] = await Promise.all([pane.boundingBox(), target.boundingBox(), cover.boundingBox()]);
+    if (!paneBox || !box) return false;
+    const head = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, HEAD_PX) };
+    const inPane = head.y >= paneBox.y - 1 && head.y + head.height <= paneBox.y + paneBox.height + 1;
+    const covered =
+      !!coverBox && head.x < coverBox.x + coverBox.width && coverBox.x < head.x + head.width && head.y < coverBox.y + coverBox.height && coverBox.y < head.y + head.height;
+    return inPane && !covered;
+  }
 }
