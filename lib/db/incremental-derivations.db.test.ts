@@ -137,4 +137,20 @@ describe("dozens of documents citing the same works under the same or varying ti
     expect(new Set(sources.map((s) => s.key)).size).toBe(sources.length);
     await expectFromScratch(database.db);
   }, SLOW);
+
+  it("load a document again after its rows were deleted outside removeDocument, although its sources stayed behind", async () => {
+    const draft = sampleDraft({ slug: "deleted-by-hand" });
+    const note = draft.footnotes[0]!;
+    note.citations = [{ ...note.citations[0]!, title: "只有这一篇引用的著作", container: "某出版社", date: "2001", raw: "《只有这一篇引用的著作》，某出版社2001年版。" }];
+    const source = { ...sampleSource, sourceFile: "by-hand.txt", sourceSha256: "f".repeat(64), manifest: null };
+    expect((await loadDocument(draft, source, database.db)).status).toBe("created");
+    // As a hand-run `delete from "Document"` does: citations go with the document, the source they formed stays.
+    await database.db.document.delete({ where: { slug: "deleted-by-hand" } });
+    const left = await database.db.source.findMany({ where: { title: "只有这一篇引用的著作" }, select: { key: true, _count: { select: { citations: true } } } });
+    expect(left).toEqual([{ key: expect.any(String), _count: { citations: 0 } }]);
+
+    expect((await loadDocument(draft, source, database.db)).status).toBe("created");
+    const after = await database.db.source.findMany({ where: { title: "只有这一篇引用的著作" }, select: { key: true, _count: { select: { citations: true } } } });
+    expect(after).toEqual([{ key: left[0]!.key, _count: { citations: 1 } }]);
+  }, SLOW);
 });

@@ -39,6 +39,9 @@ export async function updateSources(tx: DatabaseTransaction, document: { id: str
   const records = groupSources(asDocuments(members));
 
   await tx.source.deleteMany({ where: { id: { in: affected } } });
+  // A source no citation belongs to any more describes nothing (its document's rows were deleted outside
+  // removeDocument, or by an older pipeline): it must not hold a key a regrouped work now needs.
+  if (records.length > 0) await tx.source.deleteMany({ where: { key: { in: records.map((source) => source.key) }, citations: { none: {} } } });
   const citationId = new Map(members.map((m) => [`${m.slug}\u0000${m.citation.anchor}`, m]));
   const sourceIds = records.map(() => randomUUID());
   if (records.length > 0) {
