@@ -6,9 +6,8 @@ import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
 import { anchorImportedAnnotation, anchoringColumns } from "./anchor-imported-annotation";
 import { annotationTextOfDocument } from "./annotation-document-text";
 import { getDatabase, type Database } from "./prisma-client";
-
-/** The lock every load of the corpus takes (load-document.ts): an import never anchors in a text being replaced. */
-const CORPUS_LOAD_LOCK = 20231106;
+// The lock every load of the corpus takes: an import never anchors in a text being replaced.
+import { CORPUS_LOAD_LOCK } from "./rebuild-corpus-derivations";
 
 export type ImportedOutcome =
   | { externalId: string; slug: string; status: "anchored"; outcome: Extract<AnchoringOutcome, { status: "anchored" }> }
