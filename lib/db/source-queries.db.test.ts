@@ -103,8 +103,12 @@ describe("source, bibliography and trail queries", () => {
     expect(gbt).toMatch(/^\[2\] 网络主权：理论与实践/mu);
     expect(gbt).toContain("http://www.xinhuanet.com/sovereignty.htm");
     const bibtex = exportSources(all!.sources.map(toSourceRecord), "bibtex").body;
-    // citation-js drops the hyphen from BibTeX labels.
-    for (const source of all!.sources) expect(bibtex).toContain(`{${source.key.replace("-", "")},`);
+    // One entry per source, each under its own label made from author, year and title (issue 17), never the
+    // internal key (citation-js would print it without its hyphen).
+    const labels = [...bibtex.matchAll(/^@\w+\{([^,\n]+),/gmu)].map((match) => match[1]);
+    expect(labels).toHaveLength(all!.sources.length);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const source of all!.sources) expect(bibtex).not.toContain(source.key.replace("-", ""));
   });
 
   it("finds a paragraph to cite with its page, and says when the page is unknown", async () => {
