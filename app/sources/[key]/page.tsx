@@ -36,7 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!source) return { title: "Source not found" };
   // Highwire tags where they file the work as the right kind of item; a trail's query names the same work.
   return {
-    title: source.title ?? source.key,
+    // An untitled work goes by the words of the note citing it, never by its internal key (issue 17).
+    title: source.title ?? source.citedAs ?? "A cited work",
     alternates: { canonical: sourceHref(source.key) },
     other: metaTagsAsMetadataOther(citedWorkMetaTags(toSourceRecord(source))),
   };
