@@ -103,7 +103,7 @@ function ConceptPicker({
           <span className="min-w-0">
             <span lang="zh-Hans">{concept.labelZh}</span> <span className="focus-muted">{concept.labelEn}</span>
           </span>
-          <span className="concept-counts" aria-label={`left ${concept.left}, right ${concept.right}`}>
+          <span className="concept-counts" aria-label={`${concept.left} in the left essay's text, ${concept.right} in the right's (notes not counted)`}>
             {tone ? (
               <span className="tone-glyph mr-1" aria-hidden="true">
                 {tone.glyph}
@@ -128,7 +128,8 @@ function ConceptPicker({
           <input key={key} type="hidden" name={key} value={value} />
         ))}
         <p className="px-1 pb-1 text-xs focus-muted">
-          Mentions in the left · right essay. Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
+          Mentions in the text (headings and paragraphs, the ones highlighted here; a concept&apos;s page also counts notes) of the left · right
+          essay. Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
         </p>
         <fieldset>
           <legend>
