@@ -438,6 +438,27 @@ function tinyDocument(text: string): DocumentStructure {
   };
 }
 
+describe("a note called from two markers", () => {
+  const document = tinyDocument("国家主权原则适用于网络空间，网络主权是其延伸。");
+  const paragraph = document.paragraphs[0]!;
+  paragraph.markers = [
+    { label: "①", footnoteAnchor: "n-00000001", offset: 14 },
+    { label: "②", footnoteAnchor: "n-00000001", offset: 3 },
+  ];
+  const xml = documentToTei({ document, provenance: { sourceFile: "x.txt", sourceSha256: "c".repeat(64), correctionsSha256: null, pipelineVersion: "v" } });
+
+  it("stands once, at its first call, and the later call points to it; the document stays valid", () => {
+    expect(schema.validate(xml)).toEqual({ valid: true, errors: [] });
+    withDocument(xml, (tei) => {
+      const notes = elements(tei, "//tei:p//tei:note[@place='foot']");
+      expect(notes.map(xmlId)).toEqual(["n-00000001"]);
+      expect(attribute(notes[0]!, "n")).toBe("②");
+      const pointers = elements(tei, "//tei:p//tei:ptr[@type='noteref']");
+      expect(pointers.map((ptr) => [attribute(ptr, "target"), attribute(ptr, "n")])).toEqual([["#n-00000001", "①"]]);
+    });
+  });
+});
+
 describe("hostile text", () => {
   const hostile = `<p xml:id="x">&amp; ]]> <!-- --> "'\u0000\u0001\u000B\uFFFE\uD800 &lt;/note>`;
   const input: DocumentTeiInput = {

@@ -231,6 +231,8 @@ class BodyWriter {
   private readonly notes: Map<string, Footnote>;
   private readonly mentions: Map<string, TeiConceptMention[]>;
   private readonly truncations: Map<string, "start" | "end" | "both">;
+  /** Notes already written at an earlier marker, in reading order. */
+  private readonly placedNotes = new Set<string>();
 
   constructor(
     private readonly document: DocumentStructure,
@@ -302,7 +304,15 @@ class BodyWriter {
 
   /** A block's text with its notes at their markers and its concept mentions as terms. */
   private blockContent(anchor: string, text: string, markers: readonly Marker[]): XmlNode[] {
-    const points: InlinePoint[] = markers.map((marker) => ({ offset: marker.offset, node: this.note(marker) }));
+    // A note called from more than one marker stands once, at its first call; a later call points to it
+    // (TEI's ptr), so that its xml:id is not written twice.
+    const inOrder = [...markers].sort((a, b) => a.offset - b.offset);
+    const points: InlinePoint[] = inOrder.map((marker) => {
+      const repeat = this.placedNotes.has(marker.footnoteAnchor);
+      this.placedNotes.add(marker.footnoteAnchor);
+      const node = repeat ? element("ptr", { type: "noteref", target: `#${this.id(marker.footnoteAnchor)}`, n: marker.label }) : this.note(marker);
+      return { offset: marker.offset, node };
+    });
     return nestInlineMarkup(text, this.termSpans(anchor), points);
   }
 
