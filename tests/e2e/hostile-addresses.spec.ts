@@ -39,9 +39,25 @@ const TEMPLATES = [
   "/api/search",
   "/api/sources",
   "/api/sources/{seg}",
+  "/api/dts",
+  "/api/dts/collection",
+  "/api/dts/navigation",
+  "/api/dts/document",
+  "/api/annotations/documents/{slug}",
+  "/api/annotations/documents/{slug}/passage",
+  "/api/export/documents/{slug}/tei",
+  "/api/export/documents/{slug}",
+  "/api/export/corpus/tei",
+  "/api/health/live",
+  "/api/health/ready",
 ];
 
-const QUERY_KEYS = ["q", "qp", "hl", "c", "left", "right", "align", "focus", "trail", "page", "format", "style", "doc", "kind", "sort", "slug", "anchor", "from", "to", "limit", "lp", "rp", "zz"];
+const QUERY_KEYS = [
+  "q", "qp", "hl", "hb", "c", "left", "right", "align", "focus", "trail", "page", "format", "style", "doc", "kind", "sort", "slug", "anchor",
+  "from", "to", "limit", "lp", "rp", "zz",
+  // DTS
+  "id", "nav", "resource", "ref", "start", "end", "down", "tree", "mediaType",
+];
 
 const HOSTILE = [
   "%", "%E4%B8", "%00", "%ED%A0%80", "%zz", "%C0%AF", "..", "%2e%2e", "%2F", "a".repeat(3000), "%E7%BD%91".repeat(400),
