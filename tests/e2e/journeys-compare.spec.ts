@@ -145,7 +145,7 @@ test.describe("side by side, aligned (desktop)", () => {
     await expect(focused).toBeVisible();
     // The reader has just been shown a linked paragraph in the right pane.
     await compare.focusPanel.locator("[data-go-to]").first().click();
-    await expect(compare.jumped(compare.right).first()).toBeVisible();
+    await expect(compare.right.locator("[data-flash]").first()).toBeVisible();
     await page.waitForTimeout(400);
     const anchor = await focused.getAttribute("data-block");
     const before = (await focused.boundingBox())!.y;
