@@ -43,9 +43,18 @@ export function jumpedElements(pane: HTMLElement, jumped: JumpedTo): HTMLElement
 /** Where a jump puts what it shows: this far down the pane, so the lines before it are read too. */
 export const JUMP_LANDING = 1 / 3;
 
-/** The pane's scrollTop that puts `element` at JUMP_LANDING of its height. */
+/** The least gap kept above a passage a jump shows. */
+const LANDING_GAP = 8;
+
+/**
+ * The pane's scrollTop that puts `element` at JUMP_LANDING of its height, or higher when that would cut off
+ * its end (a long paragraph shown whole if it fits), never with its start above the pane's top.
+ */
 export function landingScrollTop(pane: HTMLElement, element: HTMLElement): number {
-  return pane.scrollTop + element.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight * JUMP_LANDING;
+  const box = element.getBoundingClientRect();
+  const fitsWhole = pane.clientHeight - box.height - LANDING_GAP;
+  const offset = Math.max(LANDING_GAP, Math.min(pane.clientHeight * JUMP_LANDING, fitsWhole));
+  return pane.scrollTop + box.top - pane.getBoundingClientRect().top - offset;
 }
 
 /** Whether an element stands wholly within its pane's visible height, above `coveredBelow` pixels of it. */
