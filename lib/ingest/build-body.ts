@@ -211,7 +211,7 @@ function contextBefore(text: string, from: number, to: number): string {
 }
 
 /**
- * `“四项原则”⑤。` or `特点②，` (a term, then the marker, then punctuation) rather than `…。⑥` or `…说了算。”⑦`
+ * `“某某原则”⑤。` or `特点②，` (a term, then the marker, then punctuation) rather than `…。⑥` or `…为准。”⑦`
  * (a finished clause or quotation): notes on terms tend to explain them (即…).
  */
 function isTermPosition(text: string, offset: number): boolean {

@@ -48,7 +48,7 @@ export interface Layout {
   pages: PageLayout[];
   debris: Debris[];
   warnings: IngestWarning[];
-  /** Journal running head (`欧洲研究 2023年第6期`), when the pages carry one. */
+  /** Journal running head (`某某研究 2021年第3期`), when the pages carry one. */
   journal: string | null;
   issue: string | null;
   year: string | null;
@@ -510,7 +510,7 @@ interface RunningHeads {
  */
 function findRunningHeads(lines: readonly string[], bodyStart: number, title: string | null, model: WidthModel): RunningHeads {
   const titleKey = title ? compactText(normaliseLine(title)) : "";
-  // The title with a folio run into it (`…构建路径3`), or set over two lines where the measure is narrow.
+  // The title with a folio run into it (`…的比较研究3`), or set over two lines where the measure is narrow.
   const isTitle = (key: string) => titleKey !== "" && key.replace(/^[0-9０-９]{1,4}|[0-9０-９]{1,4}$/gu, "") === titleKey;
   const keyOf = (raw: string): string | null => {
     if (raw.trim() === "" || markerListLabels(raw) || FOLIO.test(raw)) return null;

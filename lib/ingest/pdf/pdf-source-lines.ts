@@ -34,7 +34,7 @@ const FURNITURE_LINES_PER_EDGE = 2;
 const SAME_PLACE_PT = 3;
 /** A folio: a page number alone, possibly between dashes. */
 const FOLIO_TEXT = /^[\s\u3000]*[-－—·•]?[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*[-－—·•]?[\s\u3000]*$/u;
-/** The page number of a folio line, or at either end of a running head (`区域治理评论 2023年第6期　27`). */
+/** The page number of a folio line, or at either end of a running head (`某某评论 2021年第3期　27`). */
 const PRINTED_PAGE_NUMBER = /^[-－—·•]?[\s\u3000]*([0-9０-９]{1,4})[\s\u3000]*[-－—·•]?$|^([0-9０-９]{1,4})[\s\u3000]+\S|\S[\s\u3000]+([0-9０-９]{1,4})$/u;
 /** Page furniture stands apart from the text block by at least this many body line pitches (top to top). */
 const FURNITURE_GAP_PITCHES = 1.5;
