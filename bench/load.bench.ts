@@ -12,11 +12,12 @@
  * DUIZHAO_BENCH_LOAD_SECONDS (default 30) per address, DUIZHAO_BENCH_LOAD_CONNECTIONS (default 100); on a
  * machine others are using, run it short (3 s) and say so.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { startBenchApp, stopBenchApp } from "./bench-app";
 
 const PORT = Number(process.env.DUIZHAO_BENCH_LOAD_PORT ?? 3320);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -61,7 +62,7 @@ export default async function run(): Promise<void> {
     // The static twin: the plain reader's HTML, byte for byte, as a file.
     await fs.mkdir(staticDir, { recursive: true });
     await fs.writeFile(path.join(staticDir, STATIC_NAME), await (await fetch(BASE + addresses[1]!.path)).text());
-    await stopApp(app);
+    await stopBenchApp(app);
     app = await startApp();
 
     const baseline = await measure("static file (baseline)", `/__bench/${STATIC_NAME}`);
@@ -69,7 +70,7 @@ export default async function run(): Promise<void> {
     for (const { name, path: address } of addresses) rows.push(await measure(name, address));
     printTable(rows, baseline);
   } finally {
-    await stopApp(app);
+    await stopBenchApp(app);
     await fs.rm(path.join(staticDir, STATIC_NAME), { force: true });
   }
 }
@@ -142,30 +143,6 @@ function printTable(rows: Row[], baseline: Row) {
   console.log(`addresses: ${rows.map((row) => `${row.name} = ${row.path}`).join("; ")}`);
 }
 
-async function startApp(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: "",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DUIZHAO_DATA_DIR: ".data/bench-load-postgres",
-      DUIZHAO_DB_PORT: process.env.DUIZHAO_BENCH_LOAD_DB_PORT ?? "54348",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("ready at")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`the app exited before it was ready (code ${code})`)));
-  });
-  return child;
-}
-
-async function stopApp(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
+function startApp(): Promise<ChildProcess> {
+  return startBenchApp({ port: PORT, dataDir: ".data/bench-load-postgres", dbPort: process.env.DUIZHAO_BENCH_LOAD_DB_PORT ?? "54348" });
 }

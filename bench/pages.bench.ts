@@ -5,7 +5,7 @@
  * (target 1.0), largest contentful paint, and the JavaScript bytes each page ships.
  * Runs the production app (`scripts/start.ts`) on its own port and its own embedded database.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +13,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:z
 import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { startBenchApp, stopBenchApp } from "./bench-app";
 
 const PORT = Number(process.env.DUIZHAO_BENCH_APP_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
@@ -42,7 +43,7 @@ export default async function run(): Promise<void> {
       Object.assign(page, { staticPath: `/__bench/page-${index}.html`, html });
     }
     // Next.js serves the public files it found at start: restart (no rebuild) to serve the twins.
-    await stopApp(app);
+    await stopBenchApp(app);
     app = await startApp();
 
     for (const page of pages as (typeof pages[number] & { staticPath: string; html: string })[]) {
@@ -69,7 +70,7 @@ export default async function run(): Promise<void> {
       );
     }
   } finally {
-    await stopApp(app);
+    await stopBenchApp(app);
     await fs.rm(path.join("public", "__bench"), { recursive: true, force: true });
   }
 }
@@ -128,30 +129,6 @@ async function lighthouseAudit(url: string) {
   }
 }
 
-async function startApp(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: "",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DUIZHAO_DATA_DIR: ".data/bench-app-postgres",
-      DUIZHAO_DB_PORT: process.env.DUIZHAO_BENCH_APP_DB_PORT ?? "54346",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("ready at")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`the app exited before it was ready (code ${code})`)));
-  });
-  return child;
-}
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGINT");
-  await exited;
+function startApp(): Promise<ChildProcess> {
+  return startBenchApp({ port: PORT, dataDir: ".data/bench-app-postgres", dbPort: process.env.DUIZHAO_BENCH_APP_DB_PORT ?? "54346" });
 }

@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+/**
+ * The app as a reader runs it (`npm start`: embedded PostgreSQL, production build, page cache) on a port and a
+ * database of the benchmark's own, so a benchmark never touches the reader's app or its data.
+ */
+export async function startBenchApp(options: { port: number; dataDir: string; dbPort: string }): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+      DUIZHAO_DATA_DIR: options.dataDir,
+      DUIZHAO_DB_PORT: options.dbPort,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready at")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`the app exited before it was ready (code ${code})`)));
+  });
+  return child;
+}
+
+/** Stops the app as Ctrl-C does (its start script stops the web server and the database it started). */
+export async function stopBenchApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGINT");
+  await exited;
+}
