@@ -460,35 +460,29 @@ export function dtsEntryHref(): string {
 }
 
 const dtsPath = (endpoint: "collection" | "navigation" | "document") => `${PATHS.dts}/${endpoint}`;
+const numberParam = (value: number | null | undefined) => (value === null || value === undefined ? null : String(value));
+/** What navigation and document share: the resource, and a passage by ref or by start and end. */
+const dtsPassageEntries = (query: DtsPassageQuery): QueryEntry[] => [
+  [DTS_KEYS.resource, query.resource],
+  [DTS_KEYS.ref, query.ref],
+  [DTS_KEYS.start, query.start],
+  [DTS_KEYS.end, query.end],
+];
 
 export function dtsCollectionHref(query: DtsCollectionQuery = {}): string {
   return buildHref(dtsPath("collection"), [
     [DTS_KEYS.id, query.id],
-    [DTS_KEYS.page, query.page === null || query.page === undefined ? null : String(query.page)],
+    [DTS_KEYS.page, numberParam(query.page)],
     [DTS_KEYS.nav, query.nav],
   ]);
 }
 
 export function dtsNavigationHref(query: DtsPassageQuery & { down?: number | null }): string {
-  return buildHref(dtsPath("navigation"), [
-    [DTS_KEYS.resource, query.resource],
-    [DTS_KEYS.ref, query.ref],
-    [DTS_KEYS.start, query.start],
-    [DTS_KEYS.end, query.end],
-    [DTS_KEYS.down, query.down === null || query.down === undefined ? null : String(query.down)],
-    [DTS_KEYS.tree, query.tree],
-  ]);
+  return buildHref(dtsPath("navigation"), [...dtsPassageEntries(query), [DTS_KEYS.down, numberParam(query.down)], [DTS_KEYS.tree, query.tree]]);
 }
 
 export function dtsDocumentHref(query: DtsPassageQuery & { mediaType?: string | null }): string {
-  return buildHref(dtsPath("document"), [
-    [DTS_KEYS.resource, query.resource],
-    [DTS_KEYS.ref, query.ref],
-    [DTS_KEYS.start, query.start],
-    [DTS_KEYS.end, query.end],
-    [DTS_KEYS.tree, query.tree],
-    [DTS_KEYS.mediaType, query.mediaType],
-  ]);
+  return buildHref(dtsPath("document"), [...dtsPassageEntries(query), [DTS_KEYS.tree, query.tree], [DTS_KEYS.mediaType, query.mediaType]]);
 }
 
 /** The parameters each endpoint's URI template offers, in the order the specification lists them. */
