@@ -1,4 +1,5 @@
 import "server-only";
+import { canonicalJson } from "./canonical-json";
 import { randomUUID } from "node:crypto";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import type { DocumentManifest } from "@/lib/ingest/document-manifest";
@@ -80,17 +81,6 @@ function isUnchanged(
   );
 }
 
-/** JSON with object keys sorted (jsonb does not keep the order they were written in). */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 async function upsertDocumentRow(tx: DatabaseTransaction, document: DocumentStructure, source: DocumentSource): Promise<string> {
   const data = {

@@ -1,4 +1,5 @@
 import "server-only";
+import { canonicalJson } from "./canonical-json";
 import type { ConceptDictionary } from "@/lib/concepts/concept-dictionary";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
@@ -126,17 +127,6 @@ async function writeConcepts(tx: DatabaseTransaction, dictionary: ConceptDiction
   return true;
 }
 
-/** JSON with object keys sorted at every level. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /**
  * Mentions of concepts, and of the member items of compound concepts. A member's mention is stored

@@ -3,6 +3,7 @@ import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { findConceptOverlap } from "@/lib/derivations/find-concept-overlap";
 import { findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
+import { canonicalJson } from "@/lib/db/canonical-json";
 import { citationOf, citationSelect } from "@/lib/db/citation-columns";
 import type { Database } from "@/lib/db/prisma-client";
 
@@ -130,15 +131,6 @@ export async function deriveCorpusFromScratch(db: Database) {
   };
 }
 
-/** JSON with object keys sorted at every level (jsonb does not keep the order keys were written in). */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** Links and sources as sorted canonical strings, for comparing two derivations of one corpus. */
 export function canonicalCorpus(corpus: { links: unknown[]; sources: unknown[] }): { links: string[]; sources: string[] } {
