@@ -53,7 +53,40 @@ export function importSpecifiersOf(source: string): string[] {
  * NOT_ROW_SHAPING, plus ROW_SHAPING_DATA.
  */
 export async function listPipelineFiles(root = process.cwd()): Promise<string[]> {
+  return (await walkPipeline(root)).files;
+}
+
+/**
+ * The packages the pipeline's files import at run time, as `name@version` of the copy installed: a new pdf.js
+ * may read a PDF's text differently, a new citation parser may group sources differently. Node's own modules
+ * and packages with no version to read (none installed) are left out.
+ */
+export async function listPipelinePackages(root = process.cwd()): Promise<string[]> {
+  return installedVersions(root, (await walkPipeline(root)).packages);
+}
+
+/**
+ * A fingerprint of everything that turns a source file into rows (see listPipelineFiles and
+ * listPipelinePackages). Stored with each document; when it changes, unchanged files are ingested again so
+ * that no row was made by an older pipeline (a new column, such as a note's attachment, is filled by
+ * ingesting again).
+ */
+export async function computePipelineVersion(root = process.cwd()): Promise<string> {
+  const hash = createHash("sha256");
+  const { files, packages } = await walkPipeline(root);
+  for (const file of files) {
+    // The dictionary entry stands for the one in use: the corpus folder's own when it has one.
+    const content = await fs.readFile(file === BUNDLED_CONCEPT_DICTIONARY ? conceptDictionaryPath(root) : path.join(root, file));
+    hash.update(file).update("\0").update(content).update("\0");
+  }
+  for (const pkg of await installedVersions(root, packages)) hash.update(pkg).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** One walk of the import graph: the files reached, and the packages they name. */
+async function walkPipeline(root: string): Promise<{ files: string[]; packages: Set<string> }> {
   const reached = new Set<string>();
+  const packages = new Set<string>();
   const pending: string[] = [...ROW_WRITING_ENTRY_POINTS];
   while (pending.length > 0) {
     const file = pending.pop()!;
@@ -64,43 +97,19 @@ export async function listPipelineFiles(root = process.cwd()): Promise<string[]>
     for (const specifier of importSpecifiersOf(source)) {
       const target = resolveSpecifier(root, file, specifier);
       if (target !== null) pending.push(target);
+      else if (!specifier.startsWith("node:")) packages.add(packageName(specifier));
     }
   }
-  return [...new Set([...reached, ...ROW_SHAPING_DATA])].sort();
+  return { files: [...new Set([...reached, ...ROW_SHAPING_DATA])].sort(), packages };
 }
 
-/**
- * A fingerprint of everything that turns a source file into rows (see listPipelineFiles). Stored with each
- * document; when it changes, unchanged files are ingested again so that no row was made by an older pipeline
- * (a new column, such as a note's attachment, is filled by ingesting again).
- */
-export async function computePipelineVersion(root = process.cwd()): Promise<string> {
-  const hash = createHash("sha256");
-  const files = await listPipelineFiles(root);
-  for (const file of files) {
-    // The dictionary entry stands for the one in use: the corpus folder's own when it has one.
-    const content = await fs.readFile(file === BUNDLED_CONCEPT_DICTIONARY ? conceptDictionaryPath(root) : path.join(root, file));
-    hash.update(file).update("\0").update(content).update("\0");
-  }
-  for (const pkg of await listPipelinePackages(root, files)) hash.update(pkg).update("\0");
-  return hash.digest("hex").slice(0, 16);
+/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
 
-/**
- * The packages the pipeline's files import at run time, as `name@version` of the copy installed: a new pdf.js
- * may read a PDF's text differently, a new citation parser may group sources differently. Node's own modules
- * and packages with no version to read (none installed) are left out.
- */
-export async function listPipelinePackages(root: string, files: readonly string[]): Promise<string[]> {
-  const names = new Set<string>();
-  for (const file of files) {
-    if (!SOURCE_EXTENSIONS.includes(path.extname(file)) || file.endsWith(".json")) continue;
-    for (const specifier of importSpecifiersOf(await fs.readFile(path.join(root, file), "utf8"))) {
-      if (specifier.startsWith(".") || specifier.startsWith("@/") || specifier.startsWith("node:")) continue;
-      const parts = specifier.split("/");
-      names.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!);
-    }
-  }
+async function installedVersions(root: string, names: ReadonlySet<string>): Promise<string[]> {
   const packages: string[] = [];
   for (const name of [...names].sort()) {
     const manifest = await fs.readFile(path.join(root, "node_modules", name, "package.json"), "utf8").catch(() => null);
