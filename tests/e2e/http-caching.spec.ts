@@ -1,13 +1,15 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ingestTestEssay, removeTestEssay } from "./test-essays";
+import pg from "pg";
 
 /**
  * HTTP caching: pages revalidate on every use (`private, no-cache`) with a tag naming the corpus, so an
  * unchanged page costs a 304 and a page an ingest changed is sent again, never the old one; Next's hashed
  * assets are immutable.
  */
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgresql://duizhao:duizhao-local@127.0.0.1:${process.env.E2E_DB_PORT ?? "54331"}/duizhao`;
 const SLUG = "e2e-http-caching";
 const dir = path.resolve("test-results", "http-caching-corpus");
 
@@ -40,12 +42,20 @@ function ingest(revised: boolean) {
   const file = path.join(dir, "essay.txt");
   fs.writeFileSync(file, essay(revised));
   fs.writeFileSync(path.join(dir, "essay.manifest.json"), JSON.stringify({ slug: SLUG, title: "缓存检验用的短文" }));
-  ingestTestEssay(file);
+  execFileSync("npm", ["run", "-s", "ingest", "--", file], { env: { ...process.env, DATABASE_URL }, stdio: "pipe" });
 }
 
-
 /** Removes the essay, and tells the app's page cache, as an ingest would. */
-const removeEssay = () => removeTestEssay(SLUG);
+async function removeEssay() {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`delete from "Document" where slug = $1`, [SLUG]);
+    await client.query(`notify duizhao_corpus_changed`);
+  } finally {
+    await client.end();
+  }
+}
 
 test.describe.configure({ mode: "serial" });
 
