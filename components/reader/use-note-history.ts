@@ -16,12 +16,16 @@ export function useNoteHistory(): void {
   const router = useRouter();
   useEffect(() => {
     let closingFromHistory = false;
+    const opened = (popover: HTMLElement) => {
+      const state = historyState();
+      if (openNoteOf(state) !== popover.id) window.history.pushState(withOpenNote(state, popover.id), "");
+    };
     const onToggle = (event: Event) => {
       const popover = event.target as HTMLElement;
       if (!popover.classList?.contains("note-popover")) return;
       const state = historyState();
       if ((event as ToggleEvent).newState === "open") {
-        if (openNoteOf(state) !== popover.id) window.history.pushState(withOpenNote(state, popover.id), "");
+        opened(popover);
       } else if (!closingFromHistory && openNoteOf(state) === popover.id) {
         window.history.back();
       }
@@ -63,6 +67,9 @@ export function useNoteHistory(): void {
     document.addEventListener("toggle", onToggle, true);
     window.addEventListener("popstate", onPopState);
     document.addEventListener("click", onClick);
+    // A note opened before this script ran gets its history step now, so Back closes it like any other.
+    const openedEarly = document.querySelector<HTMLElement>(".note-popover:popover-open");
+    if (openedEarly) opened(openedEarly);
     return () => {
       document.removeEventListener("toggle", onToggle, true);
       window.removeEventListener("popstate", onPopState);

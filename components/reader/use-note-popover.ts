@@ -39,6 +39,11 @@ export function useNotePopover(): void {
     // Toggle events do not bubble: listen in the capture phase, as for clicks, which come before the toggle.
     document.addEventListener("click", onClick, true);
     document.addEventListener("beforetoggle", onBeforeToggle, true);
+    // A marker clicked before this script ran opened the popover natively (popovertarget), unfilled: fill it
+    // now with the note of that marker, which the click focused.
+    const openedEarly = document.querySelector<HTMLElement>("[data-note-popover]:popover-open");
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>(".note-marker") : null;
+    if (openedEarly && focused?.getAttribute("popovertarget") === openedEarly.id) show(openedEarly, focused);
     return () => {
       document.removeEventListener("click", onClick, true);
       document.removeEventListener("beforetoggle", onBeforeToggle, true);

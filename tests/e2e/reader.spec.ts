@@ -115,6 +115,31 @@ test.describe("the reader", () => {
     await expect(reader.title).toBeVisible();
   });
 
+  test("a marker clicked before the page's script has run shows its own note once it runs, and Back closes it", async ({ page }) => {
+    // Hold every script (not the stylesheets, which hold rendering) until the click is made: a reader on a
+    // slow connection clicks a marker the server drew.
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    const reader = new ReaderPage(page);
+    await page.goto(`/read/${slug}`, { waitUntil: "commit" });
+    const marker = reader.marker("present").nth(2);
+    await marker.click();
+    const popover = page.locator(".note-popover:popover-open");
+    await expect(popover).toBeVisible();
+    const noteAnchor = await marker.getAttribute("data-note");
+    const listed = await page.locator(`[data-note-item="${noteAnchor}"] [data-note-status]`).first().innerText();
+    release();
+    await expect(popover.locator("[data-note-status]")).toHaveText(listed);
+    await expect(popover).toContainText(`注释 ${await marker.getAttribute("data-label")}`);
+    await page.goBack();
+    await expect(popover).toHaveCount(0);
+    await expect(reader.title).toBeVisible();
+  });
+
   test("a paragraph link and a selection link open in a fresh page, scrolled and highlighted", async ({ page, browser }) => {
     const reader = new ReaderPage(page);
     await reader.goto(`/read/${slug}`);
