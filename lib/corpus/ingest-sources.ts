@@ -3,8 +3,9 @@ import { loadDocument, type LoadOutcome } from "@/lib/db/load-document";
 import type { Database } from "@/lib/db/prisma-client";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { parseDocument } from "@/lib/ingest/parse-document";
-import { parsePdfDocument } from "@/lib/ingest/pdf/parse-pdf-document";
-import { looksLikePdf } from "@/lib/ingest/pdf/read-pdf-text";
+import { parsePdfText } from "@/lib/ingest/pdf/parse-pdf-document";
+import { looksLikePdf, readPdfText } from "@/lib/ingest/pdf/read-pdf-text";
+import type { SourcePdfInput } from "@/lib/db/store-source-pdf";
 import { computePipelineVersion } from "./pipeline-version";
 import { readSourceFile, type CompanionPaths, type SourceFile } from "./read-source-file";
 
@@ -28,7 +29,7 @@ export async function ingestSources(
     try {
       const source = await readSourceFile(file.path, { manifestPath: file.manifestPath, correctionsPath: file.correctionsPath });
       const parseStart = performance.now();
-      const draft = await parseSourceFile(source);
+      const { draft, pdf } = await parseSourceFileWithPdf(source);
       const parseMs = performance.now() - parseStart;
       const loadStart = performance.now();
       const documentSource = {
@@ -37,6 +38,8 @@ export async function ingestSources(
         correctionsSha256: source.correctionsSha256,
         parserVersion: pipelineVersion,
         manifest: source.manifest,
+        // A PDF is kept with its document, to show each passage on its printed page.
+        pdf,
       };
       const outcome = await loadDocument(draft, documentSource, db);
       results.push({ file: file.path, ok: true, outcome, draft, parseMs, loadMs: performance.now() - loadStart });
@@ -49,13 +52,20 @@ export async function ingestSources(
 
 /** A source text or PDF (told apart by its `%PDF-` signature, not its name) → its document. */
 export async function parseSourceFile(source: SourceFile): Promise<DocumentStructure> {
-  if (!looksLikePdf(source.bytes)) return parseSource(source);
-  return parsePdfDocument({
-    bytes: source.bytes,
+  return (await parseSourceFileWithPdf(source)).draft;
+}
+
+/** A source text or PDF → its document, and for a PDF the PDF itself as it is kept (bytes, pages and their sizes); null for a text. */
+export async function parseSourceFileWithPdf(source: SourceFile): Promise<{ draft: DocumentStructure; pdf: SourcePdfInput | null }> {
+  if (!looksLikePdf(source.bytes)) return { draft: parseSource(source), pdf: null };
+  const text = await readPdfText(source.bytes);
+  const draft = parsePdfText(text, {
     fileName: source.fileName,
     manifest: source.manifest ?? undefined,
     corrections: source.corrections ?? undefined,
   });
+  const pageSizes = text.pages.map((page) => ({ width: page.width, height: page.height }));
+  return { draft, pdf: { sha256: source.sha256, bytes: source.bytes, pageSizes } };
 }
 
 /** A source text → its document (synchronous: text only; parseSourceFile takes PDFs as well). */

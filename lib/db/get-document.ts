@@ -4,7 +4,9 @@ import {
   correctionOutcomeSchema,
   debrisSchema,
   fragmentSchema,
+  pdfPlacementSchema,
   warningSchema,
+  type PdfPlacement,
   type Attachment,
   type DocumentStructure,
 } from "@/lib/model/document-model";
@@ -45,6 +47,13 @@ function parseEach<T>(schema: z.ZodType<T>, column: unknown): T[] {
   });
 }
 
+/** A block's placement column, when it holds one (PDF sources); spread into the block, so a text source's block has no key. */
+function placementOf(column: unknown): { placement?: PdfPlacement } {
+  if (column === null) return {};
+  const parsed = pdfPlacementSchema.safeParse(column);
+  return parsed.success ? { placement: parsed.data } : {};
+}
+
 /**
  * One document as the document model has it (the API's `GET /api/documents/<slug>`, the reader and side by
  * side all use it), rebuilt from the rows, or null when no document has that slug.
@@ -66,13 +75,14 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       fragments: true,
       warnings: true,
       corrections: true,
+      sourcePdf: { select: { sha256: true, pageCount: true } },
       headings: {
         orderBy: { ordinal: "asc" },
-        select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true, correction: true },
+        select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true, correction: true, placement: true },
       },
       paragraphs: {
         orderBy: { ordinal: "asc" },
-        select: { anchor: true, headingAnchor: true, text: true, lineFrom: true, lineTo: true, correction: true },
+        select: { anchor: true, headingAnchor: true, text: true, lineFrom: true, lineTo: true, correction: true, placement: true },
       },
       footnotes: {
         orderBy: { ordinal: "asc" },
@@ -86,6 +96,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
           lineTo: true,
           ...attachmentSelect,
           correction: true,
+          placement: true,
           citations: {
             orderBy: { ordinal: "asc" },
             select: citationSelect,
@@ -125,6 +136,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       markers: markersOf(h.anchor),
       sourceLines: [h.lineFrom, h.lineTo],
       correction: h.correction,
+      ...placementOf(h.placement),
     })),
     paragraphs: document.paragraphs.map((p) => ({
       anchor: p.anchor,
@@ -133,6 +145,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       markers: markersOf(p.anchor),
       sourceLines: [p.lineFrom, p.lineTo],
       correction: p.correction,
+      ...placementOf(p.placement),
     })),
     footnotes: document.footnotes.map((n) => ({
       anchor: n.anchor,
@@ -144,10 +157,12 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       sourceLines: [n.lineFrom, n.lineTo],
       attachment: attachmentOf(n),
       correction: n.correction,
+      ...placementOf(n.placement),
     })),
     fragments: parseEach(fragmentSchema, document.fragments),
     debris: parseEach(debrisSchema, document.debris),
     warnings: parseEach(warningSchema, document.warnings),
     corrections: parseEach(correctionOutcomeSchema, document.corrections),
+    ...(document.sourcePdf ? { sourcePdf: document.sourcePdf } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-c
 import { CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
 import { reanchorImportedAnnotations } from "./reanchor-imported-annotations";
 import { recordMovedAnchors } from "./record-moved-anchors";
+import { forgetUnreferencedPdf, storeSourcePdf, type SourcePdfInput } from "./store-source-pdf";
 import { writeSearchBlocks } from "./write-search-blocks";
 
 export interface DocumentSource {
@@ -17,6 +18,8 @@ export interface DocumentSource {
   manifest: DocumentManifest | null;
   /** SHA-256 of the corrections file beside the text; null (or absent) when it has none. */
   correctionsSha256?: string | null;
+  /** The PDF the document was read from, kept with it (once per content); null (or absent) for a text source. */
+  pdf?: SourcePdfInput | null;
 }
 
 export type LoadOutcome =
@@ -36,7 +39,7 @@ export async function loadDocument(
 ): Promise<LoadOutcome> {
   const existing = await db.document.findUnique({
     where: { slug: document.slug },
-    select: { sourceSha256: true, parserVersion: true, manifest: true, correctionsSha256: true },
+    select: { sourceSha256: true, parserVersion: true, manifest: true, correctionsSha256: true, sourcePdfSha256: true },
   });
   if (existing && isUnchanged(existing, source)) {
     return { status: "unchanged", slug: document.slug };
@@ -45,7 +48,11 @@ export async function loadDocument(
     async (tx) => {
       // Serialise loads of the corpus: derivations read what other loads write.
       await tx.$executeRaw`select pg_advisory_xact_lock(${CORPUS_LOAD_LOCK}::bigint)`;
+      const previous = await tx.document.findUnique({ where: { slug: document.slug }, select: { sourcePdfSha256: true } });
+      if (source.pdf) await storeSourcePdf(source.pdf, tx);
       const documentId = await upsertDocumentRow(tx, document, source);
+      // The PDF of the previous version goes when nothing refers to it any more.
+      if (previous && previous.sourcePdfSha256 !== (source.pdf?.sha256 ?? null)) await forgetUnreferencedPdf(previous.sourcePdfSha256, tx);
       const remap = await recordMovedAnchors(documentId, document, tx);
       const derivationsBefore = await forgetDocumentDerivations(tx, documentId);
       await deleteDocumentContent(tx, documentId);
@@ -68,13 +75,17 @@ export async function loadDocument(
   );
 }
 
-/** Same source bytes, parser, manifest and corrections file as the stored version: nothing to write. */
+/**
+ * Same source bytes, parser, manifest and corrections file as the stored version, and the PDF kept as it
+ * is to be kept (a version loaded before PDFs were kept has none): nothing to write.
+ */
 function isUnchanged(
-  existing: { sourceSha256: string; parserVersion: string; manifest: unknown; correctionsSha256: string | null },
+  existing: { sourceSha256: string; parserVersion: string; manifest: unknown; correctionsSha256: string | null; sourcePdfSha256: string | null },
   source: DocumentSource,
 ): boolean {
   return (
     existing.sourceSha256 === source.sourceSha256 &&
+    existing.sourcePdfSha256 === (source.pdf?.sha256 ?? null) &&
     existing.parserVersion === source.parserVersion &&
     existing.correctionsSha256 === (source.correctionsSha256 ?? null) &&
     canonicalJson(existing.manifest) === canonicalJson(source.manifest ?? {})
@@ -101,6 +112,7 @@ async function upsertDocumentRow(tx: DatabaseTransaction, document: DocumentStru
     fragments: document.fragments,
     warnings: document.warnings,
     corrections: document.corrections,
+    sourcePdfSha256: source.pdf?.sha256 ?? null,
     ingestedAt: new Date(),
   };
   const row = await tx.document.upsert({
@@ -135,6 +147,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       lineFrom: heading.sourceLines[0],
       lineTo: heading.sourceLines[1],
       correction: heading.correction,
+      placement: heading.placement,
     })),
   });
   await tx.paragraph.createMany({
@@ -147,6 +160,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       lineFrom: paragraph.sourceLines[0],
       lineTo: paragraph.sourceLines[1],
       correction: paragraph.correction,
+      placement: paragraph.placement,
     })),
   });
   const footnoteIds = new Map(document.footnotes.map((note) => [note.anchor, randomUUID()]));
@@ -167,6 +181,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       attachmentUncertain: note.attachment?.uncertain ?? null,
       attachmentEvidence: note.attachment?.evidence ?? null,
       correction: note.correction,
+      placement: note.placement,
     })),
   });
   const markerRows = [

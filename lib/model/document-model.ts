@@ -92,6 +92,17 @@ export const pdfPlacementSchema = z.object({
 });
 export type PdfPlacement = z.infer<typeof pdfPlacementSchema>;
 
+/**
+ * The PDF a document was read from, as the database keeps it (`GET /api/documents/<slug>/pdf` serves it). Set
+ * by lib/db, never by the parser; absent for a text source and for a PDF loaded without its bytes.
+ */
+export const sourcePdfSchema = z.object({
+  /** SHA-256 of its bytes, hex: the PDF's entity tag. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  pageCount: z.number().int().positive(),
+});
+export type SourcePdf = z.infer<typeof sourcePdfSchema>;
+
 export const footnoteSchema = z.object({
   anchor: z.string().min(1),
   label: z.string().min(1),
@@ -191,5 +202,7 @@ export const documentStructureSchema = z.object({
   warnings: z.array(warningSchema),
   /** Outcomes of the document's corrections file, in file order; empty when it has none. */
   corrections: z.array(correctionOutcomeSchema),
+  /** The PDF kept with the document (see sourcePdfSchema); absent when there is none. */
+  sourcePdf: sourcePdfSchema.optional(),
 });
 export type DocumentStructure = z.infer<typeof documentStructureSchema>;
