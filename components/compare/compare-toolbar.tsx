@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { PickerConcept } from "@/lib/compare/build-compare-view";
 import type { CompareState } from "@/lib/compare/compare-state";
 import { assignTones, MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
+import { MENTION_COUNT_RULE, mentionCountLabel } from "@/lib/concepts/mention-count";
 import { compareHref, compareQuery } from "@/lib/urls/app-urls";
 import { COMPARE_KEYS, PATHS } from "@/lib/urls/url-grammar";
 
@@ -70,8 +71,8 @@ function ConceptPicker({
   // False in the server's HTML (the form then needs its submit button), true once the script runs.
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
   const details = useRef<HTMLDetailsElement>(null);
-  const shared = picker.filter((c) => c.left > 0 && c.right > 0);
-  const single = picker.filter((c) => !(c.left > 0 && c.right > 0));
+  const shared = picker.filter((c) => c.left.total > 0 && c.right.total > 0);
+  const single = picker.filter((c) => !(c.left.total > 0 && c.right.total > 0));
   const full = active.length >= MAX_ACTIVE_CONCEPTS;
 
   // The picker closes like a menu: Escape or a click elsewhere.
@@ -103,13 +104,19 @@ function ConceptPicker({
           <span className="min-w-0">
             <span lang="zh-Hans">{concept.labelZh}</span> <span className="focus-muted">{concept.labelEn}</span>
           </span>
-          <span className="concept-counts" aria-label={`${concept.left} in the left essay's text, ${concept.right} in the right's (notes not counted)`}>
-            {tone ? (
-              <span className="tone-glyph mr-1" aria-hidden="true">
-                {tone.glyph}
+          <span className="concept-counts">
+            <span aria-hidden="true">
+              {tone ? <span className="tone-glyph mr-1">{tone.glyph}</span> : null}
+              <span data-testid="concept-count">
+                {concept.left.total} · {concept.right.total}
               </span>
-            ) : null}
-            {concept.left} · {concept.right}
+              {concept.left.inNotes + concept.right.inNotes > 0 ? (
+                <span className="block text-[0.7rem] focus-muted">
+                  {concept.left.inNotes} · {concept.right.inNotes} in notes
+                </span>
+              ) : null}
+            </span>
+            <span className="sr-only">{`, left essay ${mentionCountLabel(concept.left)}, right essay ${mentionCountLabel(concept.right)}`}</span>
           </span>
         </label>
       </li>
@@ -128,8 +135,8 @@ function ConceptPicker({
           <input key={key} type="hidden" name={key} value={value} />
         ))}
         <p className="px-1 pb-1 text-xs focus-muted">
-          Mentions in the text (headings and paragraphs, the ones highlighted here; a concept&apos;s page also counts notes) of the left · right
-          essay. Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
+          Mentions in the left · right essay, counted as on every page: {MENTION_COUNT_RULE.en} (a compound concept counts its items too).
+          Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
         </p>
         <fieldset>
           <legend>

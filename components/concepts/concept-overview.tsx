@@ -102,7 +102,7 @@ export function ConceptRelations({ concept }: { concept: ConceptDetail }) {
   );
 }
 
-/** A count and, under it, how many of it stand in notes (the rule counts them; side by side shows text without them). */
+/** A count and, under it, how many of it stand in notes (the rule counts them; side by side says so the same way). */
 function CountCell({ total, inNotes, strong = false }: { total: number; inNotes: number; strong?: boolean }) {
   const notes = inNotesLabel({ total, inNotes });
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DocumentStructure } from "@/lib/model/document-model";
+import { countMentions } from "@/lib/concepts/mention-count";
 import { buildReadingOrder } from "@/lib/reader/reading-order";
 import { buildCompareView, type ViewDocument, type ViewLink, type ViewMention } from "./build-compare-view";
 
@@ -60,13 +61,30 @@ const links: ViewLink[] = [
 describe("buildCompareView", () => {
   const input = { left, right, concepts, members: [{ id: "item-x", labelZh: "某项", labelEn: "an item" }], links };
 
-  it("lists the concepts of the pair with mentions in the text counted per pane, shared ones first", () => {
+  it("lists the concepts of the pair counted per pane as every page counts them (notes included, and said), shared ones first", () => {
     const { picker } = buildCompareView(input, []);
     expect(picker.map((c) => [c.id, c.left, c.right])).toEqual([
-      ["sov", 2, 2],
-      ["solo", 1, 0],
-      ["gap", 1, 0],
+      ["sov", { total: 3, inNotes: 1 }, { total: 2, inNotes: 0 }],
+      ["solo", { total: 1, inNotes: 0 }, { total: 0, inNotes: 0 }],
+      ["gap", { total: 1, inNotes: 0 }, { total: 0, inNotes: 0 }],
     ]);
+  });
+
+  it("counts each pane's mentions exactly as the concept page's rule does (countMentions over every mention of the document)", () => {
+    const { picker } = buildCompareView(input, []);
+    for (const concept of picker) {
+      for (const [side, pane] of [["left", left], ["right", right]] as const) {
+        expect(concept[side]).toEqual(countMentions(pane.mentions.filter((m) => m.conceptId === concept.id)));
+      }
+    }
+  });
+
+  it("counts a concept mentioned only in notes, and puts it among the shared ones when both essays mention it", () => {
+    const noteOnly = view(doc("c", ["无关"], [{ anchor: "n-c1", text: "数字鸿沟注" }]), [mention("gap", "n-c1", 0, "footnote")]);
+    const { picker } = buildCompareView({ ...input, right: noteOnly }, []);
+    expect(picker.find((c) => c.id === "gap")).toMatchObject({ left: { total: 1, inNotes: 0 }, right: { total: 1, inNotes: 1 } });
+    // The divide is the one concept both essays mention now: it comes first.
+    expect(picker.map((c) => c.id)).toEqual(["gap", "solo", "sov"]);
   });
 
   it("marks only the active concepts, in both panes, in their tone", () => {
@@ -76,8 +94,10 @@ describe("buildCompareView", () => {
     expect(result.left.marks.get("p-a0")?.[0]).toMatchObject({ concept: "sov", tone: 2 });
     expect(result.right.marks.get("p-b3")?.[0]).toMatchObject({ concept: "sov", tone: 2 });
     expect(result.left.marks.has("p-a3")).toBe(false);
-    // Notes are not rendered with marks: a note's mention is neither marked nor a jump target.
-    expect(result.left.marks.has("n-a1")).toBe(false);
+    // A note's mention is counted, so it is highlighted in the notes list too; but it is no jump's start or end.
+    expect(result.left.marks.get("n-a1")).toEqual([{ kind: "concept", concept: "sov", tone: 2, start: 2, end: 6 }]);
+    expect(result.left.counterparts["n-a1"]).toBeUndefined();
+    expect(result.right.counterparts["p-b0"]?.sov?.every(([, , target]) => target?.anchor !== "n-a1")).toBe(true);
   });
 
   it("sends each mention to the linked block's mention, else to the nearest one", () => {

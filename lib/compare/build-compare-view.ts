@@ -1,3 +1,4 @@
+import { countMentions, type MentionCount } from "@/lib/concepts/mention-count";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { headingLabel } from "@/lib/reader/heading-label";
 import type { ReadingOrder } from "@/lib/reader/reading-order";
@@ -39,13 +40,13 @@ export interface ViewDocument {
   mentions: readonly ViewMention[];
 }
 
-/** A concept of the picker, with its highlightable mentions counted in each pane. */
+/** A concept of the picker, with its mentions in each pane counted as every page counts them (lib/concepts/mention-count.ts). */
 export interface PickerConcept {
   id: string;
   labelZh: string;
   labelEn: string;
-  left: number;
-  right: number;
+  left: MentionCount;
+  right: MentionCount;
 }
 
 /** Where a jump lands: a block of the other pane and the words to flash in it. */
@@ -125,8 +126,9 @@ const NOTE_EXCERPT = 160;
 /**
  * What side by side draws for two documents: the concept picker, the marks and paragraph chips of the
  * active concepts in each pane with each mention's counterpart across, and the links between blocks.
- * Only mentions in headings and paragraphs are highlighted (notes are rendered by the reader's note
- * component, which has no marks), so only those are counted and jumped to.
+ * Mentions are counted under the shared rule (headings, paragraphs and notes, as a concept's page counts
+ * them) and all of them are highlighted, in the notes lists too; jumps go from and to mentions in the text
+ * only, where the panes are read in step (a note's place in its list says nothing of where it is called).
  */
 export function buildCompareView(
   input: {
@@ -143,6 +145,12 @@ export function buildCompareView(
   const blocks = { left: blockIndex(input.left), right: blockIndex(input.right) };
   const inText = (side: Side) => sides[side].mentions.filter((mention) => blocks[side].index.has(mention.anchor));
   const textMentions = { left: inText("left"), right: inText("right") };
+  // Mentions in notes the pane lists (a mention of a block no longer in the document is neither counted nor drawn).
+  const inNotes = (side: Side) => {
+    const notes = new Set(sides[side].document.footnotes.map((note) => note.anchor));
+    return sides[side].mentions.filter((mention) => mention.blockKind === "footnote" && notes.has(mention.anchor));
+  };
+  const counted = { left: [...textMentions.left, ...inNotes("left")], right: [...textMentions.right, ...inNotes("right")] };
 
   const picker = input.concepts
     .map((concept) => ({
@@ -150,12 +158,12 @@ export function buildCompareView(
       labelZh: concept.labelZh,
       labelEn: concept.labelEn,
       ordinal: concept.ordinal,
-      left: textMentions.left.filter((m) => m.conceptId === concept.id).length,
-      right: textMentions.right.filter((m) => m.conceptId === concept.id).length,
+      left: countMentions(counted.left.filter((m) => m.conceptId === concept.id)),
+      right: countMentions(counted.right.filter((m) => m.conceptId === concept.id)),
     }))
-    .filter((concept) => concept.left + concept.right > 0)
+    .filter((concept) => concept.left.total + concept.right.total > 0)
     // What both essays treat is what a comparison is for: those concepts first.
-    .sort((a, b) => Number(b.left > 0 && b.right > 0) - Number(a.left > 0 && a.right > 0) || a.ordinal - b.ordinal)
+    .sort((a, b) => Number(b.left.total > 0 && b.right.total > 0) - Number(a.left.total > 0 && a.right.total > 0) || a.ordinal - b.ordinal)
     .map(({ ordinal: _ordinal, ...concept }) => concept);
 
   const present = new Set(picker.map((concept) => concept.id));
@@ -179,12 +187,13 @@ export function buildCompareView(
     for (const id of tones.keys()) candidatesOf.set(id, textMentions[other].filter((m) => m.conceptId === id).map((m) => place(m, other)));
     const strengthsOf = new Map<string, Map<string, number>>();
 
-    for (const mention of textMentions[side]) {
+    for (const mention of counted[side]) {
       const tone = tones.get(mention.conceptId);
       if (!tone) continue;
       const list = marks.get(mention.anchor) ?? [];
       list.push({ kind: "concept", concept: mention.conceptId, tone: tone.index, start: mention.start, end: mention.end });
       marks.set(mention.anchor, list);
+      if (mention.blockKind === "footnote") continue;
 
       if (!strengthsOf.has(mention.anchor)) strengthsOf.set(mention.anchor, linkStrengths(input.links, side, mention.anchor));
       const counterpart = chooseCounterpart(place(mention, side), candidatesOf.get(mention.conceptId) ?? [], strengthsOf.get(mention.anchor)!);

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { SOURCE_TYPES, type SourceType } from "@/lib/citations/group-sources";
+import { SOURCE_SORTS, sourceOrder } from "@/lib/citations/order-sources";
 import { slugParam } from "@/lib/urls/route-params";
 import { getDatabase, type Database } from "./prisma-client";
 import { sourceRowSelect, toSourceDetails, yearOf, type SourceDetails } from "./source-record";
 
-export const SOURCE_SORTS = ["title", "date", "type", "cited"] as const;
-export type SourceSort = (typeof SOURCE_SORTS)[number];
+export { SOURCE_SORTS, type SourceSort } from "@/lib/citations/order-sources";
 
 /** Blank form fields ("All types") mean "no filter", as a GET form sends them. */
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -52,23 +52,6 @@ export interface SourceList {
   total: number;
 }
 
-const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin", { numeric: true });
-
-function compare(sort: SourceSort, a: SourceListItem, b: SourceListItem): number {
-  switch (sort) {
-    case "title":
-      // A work no note gives a title for is filed by the words it is cited by, as it is shown.
-      return collator.compare(a.title ?? a.citedAs ?? "", b.title ?? b.citedAs ?? "");
-    case "date":
-      // Undated works last in either direction is handled by the caller.
-      return (a.date ?? "").localeCompare(b.date ?? "");
-    case "type":
-      return SOURCE_TYPES.indexOf(a.type) - SOURCE_TYPES.indexOf(b.type);
-    case "cited":
-      return a.timesCited - b.timesCited;
-  }
-}
-
 /** Sources, scoped to a document or the corpus, filtered and sorted; null when `doc` names no document. */
 export async function listSources(query: SourceListQuery, db: Database = getDatabase()): Promise<SourceList | null> {
   let document: SourceList["document"] = null;
@@ -99,16 +82,9 @@ export async function listSources(query: SourceListQuery, db: Database = getData
 
   const types = SOURCE_TYPES.filter((type) => scoped.some((source) => source.type === type));
   const years = [...new Set(scoped.map((source) => source.year).filter((year): year is number => year !== null))].sort((a, b) => a - b);
-  const sort = query.sort;
-  const descending = (query.dir ?? (sort === "cited" ? "desc" : "asc")) === "desc";
   const sources = scoped
     .filter((source) => (query.type ? source.type === query.type : true))
     .filter((source) => (query.year !== undefined ? source.year === query.year : true))
-    .sort((a, b) => {
-      if (sort === "date" && (a.date === null) !== (b.date === null)) return a.date === null ? 1 : -1;
-      const primary = compare(sort, a, b);
-      // Ties fall back to title, then key, so the order is stable between requests.
-      return (descending ? -primary : primary) || collator.compare(a.title ?? "", b.title ?? "") || a.key.localeCompare(b.key);
-    });
+    .sort(sourceOrder(query.sort, query.dir));
   return { document, sources, types, years, total: scoped.length };
 }
