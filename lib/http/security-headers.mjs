@@ -45,6 +45,9 @@ export function contentSecurityPolicy(nonce, scriptHashes = []) {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The reader's printed-page view runs pdf.js's worker from the app's own origin (app/api/pdfjs). Without
+    // this, workers fall back to script-src, where 'strict-dynamic' leaves 'self' ignored and no nonce applies.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
