@@ -8,7 +8,7 @@
 import "./silence-known-warnings";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ingestSources, parseSourceFile } from "@/lib/corpus/ingest-sources";
+import { ingestEachSource, parseSourceFile } from "@/lib/corpus/ingest-sources";
 import { listCorpusTexts, readSourceFile, type CompanionPaths } from "@/lib/corpus/read-source-file";
 import { openDatabase } from "@/lib/database-server/open-database";
 import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
@@ -65,13 +65,13 @@ async function main(): Promise<number> {
   try {
     await applyMigrations(database.url);
     const db = getDatabase(database.url);
-    const results = await ingestSources(db, files, (message) => console.error(`duizhao ingest: ${message}`));
     let failed = 0;
-    for (const result of results) {
+    // Each document is reported as soon as it is loaded, and not kept: a folder of 1,000 essays is never in memory at once.
+    await ingestEachSource(db, files, (result) => {
       if (!result.ok) {
         failed++;
         console.error(`duizhao ingest: ${path.basename(result.file)}: ${result.error} (database unchanged)`);
-        continue;
+        return;
       }
       const { outcome } = result;
       const summary =
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
             `${outcome.moved} earlier anchors moved, ${outcome.orphaned.length} orphaned` +
             (outcome.orphaned.length > 0 ? `: ${outcome.orphaned.join(", ")}` : "");
       console.log(values.json ? JSON.stringify(result.draft, null, 2) : `${formatQualityReport(result.draft)}\n  → ${summary}\n`);
-    }
+    }, (message) => console.error(`duizhao ingest: ${message}`));
     return failed > 0 ? 1 : 0;
   } finally {
     await disconnectDatabases();

@@ -11,7 +11,7 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { listCorpusTexts } from "@/lib/corpus/read-source-file";
-import { ingestSources } from "@/lib/corpus/ingest-sources";
+import { ingestEachSource } from "@/lib/corpus/ingest-sources";
 import { DatabaseStartError } from "@/lib/database-server/embedded-postgres";
 import { openDatabase, type OpenDatabase } from "@/lib/database-server/open-database";
 import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
@@ -53,12 +53,12 @@ async function main() {
 
   const db = getDatabase(database.url);
   const files = (await listCorpusTexts(path.resolve(env.DUIZHAO_CORPUS_DIR))).map((file) => ({ path: file }));
-  const results = await ingestSources(db, files);
-  for (const result of results) {
+  // Reported one by one and not kept: a corpus of 1,000 essays is never in memory at once.
+  await ingestEachSource(db, files, (result) => {
     const name = path.basename(result.file);
     if (!result.ok) console.error(`duizhao: could not ingest ${name}: ${result.error} (its previous version, if any, is kept)`);
     else if (result.outcome.status !== "unchanged") say(`ingested ${name} → ${result.outcome.slug} (${result.outcome.status})`);
-  }
+  });
   await disconnectDatabases();
 
   await buildIfNeeded();

@@ -16,38 +16,52 @@ export type IngestResult =
 /**
  * Reads, parses and loads source files one by one, each in its own transaction. A file that fails
  * (unreadable, refused by the parser, bad manifest or corrections file) is reported and leaves its document as it was.
+ * Each result is handed to `onResult` as soon as it is known and is not kept: a folder of 1,000 essays is
+ * never in memory at once (each result carries its whole parsed document).
  */
+export async function ingestEachSource(
+  db: Database,
+  files: readonly ({ path: string } & CompanionPaths)[],
+  onResult: (result: IngestResult) => void | Promise<void>,
+  onProgress: (message: string) => void = () => {},
+): Promise<void> {
+  const pipelineVersion = await computePipelineVersion();
+  for (const [index, file] of files.entries()) {
+    onProgress(`[${index + 1}/${files.length}] ${file.path}`);
+    await onResult(await ingestSource(db, file, pipelineVersion));
+  }
+}
+
+/** ingestEachSource, with every result returned at the end: for a few files (tests, a named file). */
 export async function ingestSources(
   db: Database,
   files: readonly ({ path: string } & CompanionPaths)[],
   onProgress: (message: string) => void = () => {},
 ): Promise<IngestResult[]> {
-  const pipelineVersion = await computePipelineVersion();
   const results: IngestResult[] = [];
-  for (const [index, file] of files.entries()) {
-    onProgress(`[${index + 1}/${files.length}] ${file.path}`);
-    try {
-      const source = await readSourceFile(file.path, { manifestPath: file.manifestPath, correctionsPath: file.correctionsPath });
-      const parseStart = performance.now();
-      const { draft, pdf } = await parseSourceFileWithPdf(source);
-      const parseMs = performance.now() - parseStart;
-      const loadStart = performance.now();
-      const documentSource = {
-        sourceFile: source.fileName,
-        sourceSha256: source.sha256,
-        correctionsSha256: source.correctionsSha256,
-        parserVersion: pipelineVersion,
-        manifest: source.manifest,
-        // A PDF is kept with its document, to show each passage on its printed page.
-        pdf,
-      };
-      const outcome = await loadDocument(draft, documentSource, db);
-      results.push({ file: file.path, ok: true, outcome, draft, parseMs, loadMs: performance.now() - loadStart });
-    } catch (error) {
-      results.push({ file: file.path, ok: false, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  await ingestEachSource(db, files, (result) => void results.push(result), onProgress);
   return results;
+}
+
+async function ingestSource(db: Database, file: { path: string } & CompanionPaths, pipelineVersion: string): Promise<IngestResult> {
+  try {
+    const source = await readSourceFile(file.path, { manifestPath: file.manifestPath, correctionsPath: file.correctionsPath });
+    const parseStart = performance.now();
+    const draft = await parseSourceFile(source);
+    const parseMs = performance.now() - parseStart;
+    const loadStart = performance.now();
+    const documentSource = {
+      sourceFile: source.fileName,
+      sourceSha256: source.sha256,
+      correctionsSha256: source.correctionsSha256,
+      parserVersion: pipelineVersion,
+      manifest: source.manifest,
+    };
+    const outcome = await loadDocument(draft, documentSource, db);
+    return { file: file.path, ok: true, outcome, draft, parseMs, loadMs: performance.now() - loadStart };
+  } catch (error) {
+    return { file: file.path, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** A source text or PDF (told apart by its `%PDF-` signature, not its name) → its document. */

@@ -4,23 +4,27 @@ import type { ConceptDictionary } from "@/lib/concepts/concept-dictionary";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
 import type { DatabaseTransaction } from "./prisma-client";
-import { writeConceptLinks } from "./update-concept-links";
-import { type DerivedDocument, writePassageLinks } from "./update-passage-links";
+import { type DerivedDocument, writePassageIndex } from "./update-passage-index";
 import { updateSources } from "./update-sources";
 
 /**
- * What is derived from the whole corpus — concepts and their mentions, sources, and the links between
- * documents (shared sources, shared passages, concept overlap) — kept up to date inside the loading
- * transaction, one document at a time: adding, replacing or removing a document costs work proportional
- * to that document and what it matches (looked up in the passage index, the citation match keys and the
- * concept mentions), never a pass over every pair of documents (issue 15: at 23 essays that took 24 s a
- * load, and would take hours at 1,000). Derivations are never out of step with the documents.
+ * What is derived from the whole corpus — concepts and their mentions, sources, the passage index — kept
+ * up to date inside the loading transaction, one document at a time: adding, replacing or removing a
+ * document costs work proportional to that document and what it matches (the citation match keys find
+ * the sources it joins), never a pass over every pair of documents (issue 15: at 23 essays that took 24 s
+ * a load, and would take hours at 1,000). Derivations are never out of step with the documents.
+ *
+ * Nothing is stored per pair of documents: each document contributes its own rows (its citations'
+ * sources, its passage-index fingerprints, its concept mentions), and the links between two documents
+ * (shared sources, shared passages, concept overlap) are derived from those when the two are shown
+ * (list-passage-links.ts). A passage quoted by hundreds of essays is hundreds of rows, not tens of
+ * thousands of pairs.
  *
  * Two steps around the loader's delete-and-insert of a document's rows:
- *  1. forgetDocumentDerivations, before: the document's links and passage-index entries go, and the
- *     sources its citations belonged to are remembered;
- *  2. updateCorpusDerivations, after: its mentions, passage-index entries and links are written, and the
- *     sources it touched (before and now) regrouped.
+ *  1. forgetDocumentDerivations, before: the document's passage-index entries go, and the sources its
+ *     citations belonged to are remembered;
+ *  2. updateCorpusDerivations, after: its mentions and passage-index entries are written, and the sources
+ *     it touched (before and now) regrouped.
  * Removing a document is step 1, the delete, and step 2 with no document.
  */
 
@@ -34,8 +38,6 @@ export interface DerivationsBefore {
 
 export async function forgetDocumentDerivations(tx: DatabaseTransaction, documentId: string): Promise<DerivationsBefore> {
   const cited = await tx.citation.findMany({ where: { documentId, sourceId: { not: null } }, select: { sourceId: true }, distinct: ["sourceId"] });
-  await tx.passageLink.deleteMany({ where: { leftDocumentId: documentId } });
-  await tx.passageLink.deleteMany({ where: { rightDocumentId: documentId } });
   await tx.passageFingerprint.deleteMany({ where: { documentId } });
   return { sourceIds: cited.map((row) => row.sourceId!) };
 }
@@ -50,9 +52,8 @@ export async function updateCorpusDerivations(
   const document = documentId === null ? null : await readDocument(tx, documentId);
   if (dictionaryChanged) await rebuildConceptDerivations(tx, dictionary);
   else if (document) await writeMentions(tx, document, findMentions(document.blocks, dictionary));
-  if (document) await writePassageLinks(tx, document);
+  if (document) await writePassageIndex(tx, document);
   await updateSources(tx, document, before.sourceIds);
-  if (document && !dictionaryChanged) await writeConceptLinks(tx, { ...document, mentions: findMentions(document.blocks, dictionary) });
 }
 
 async function readDocument(tx: DatabaseTransaction, id: string): Promise<DerivedDocument> {
@@ -149,18 +150,10 @@ async function writeMentions(tx: DatabaseTransaction, document: { id: string }, 
 }
 
 /**
- * A new dictionary changes every document's mentions and so every concept link: the one corpus-wide pass
- * left, and only when the dictionary changed. Each document is read once and linked with the documents
- * before it (by slug) that share its concepts, so each pair is aligned once.
+ * A new dictionary changes every document's mentions (and so the concept overlap read from them): the one
+ * corpus-wide pass left, and only when the dictionary changed; one document at a time.
  */
 async function rebuildConceptDerivations(tx: DatabaseTransaction, dictionary: ConceptDictionary): Promise<void> {
-  await tx.passageLink.deleteMany({ where: { kind: "concept_overlap" } });
-  const documents = await tx.document.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true } });
-  const mentioned: { id: string; slug: string; mentions: ConceptMention[] }[] = [];
-  for (const { id, slug } of documents) {
-    const mentions = findMentions((await readDocument(tx, id)).blocks, dictionary);
-    await writeMentions(tx, { id }, mentions);
-    mentioned.push({ id, slug, mentions });
-  }
-  for (const document of mentioned) await writeConceptLinks(tx, document, { partnerSlugsBelow: true });
+  const documents = await tx.document.findMany({ orderBy: { slug: "asc" }, select: { id: true } });
+  for (const { id } of documents) await writeMentions(tx, { id }, findMentions((await readDocument(tx, id)).blocks, dictionary));
 }

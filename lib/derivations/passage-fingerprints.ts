@@ -67,3 +67,20 @@ export function fingerprintBlocks(blocks: readonly MentionBlock[]): BlockFingerp
     return fingerprints.length === 0 ? [] : [{ blockKind: block.kind, blockAnchor: block.anchor, fingerprints }];
   });
 }
+
+/**
+ * The blocks of each of two documents that share a fingerprint with the other: the only blocks that can
+ * hold a passage the two share (every shared passage leaves a common fingerprint), so the alignment
+ * (findSharedPassages) is run on these alone and finds what it finds on the whole documents.
+ */
+export function blocksSharingFingerprints(
+  a: readonly BlockFingerprints[],
+  b: readonly BlockFingerprints[],
+): { a: BlockFingerprints[]; b: BlockFingerprints[] } {
+  const inA = new Set(a.flatMap((block) => block.fingerprints));
+  const inB = new Set(b.flatMap((block) => block.fingerprints));
+  return {
+    a: a.filter((block) => block.fingerprints.some((print) => inB.has(print))),
+    b: b.filter((block) => block.fingerprints.some((print) => inA.has(print))),
+  };
+}

@@ -1,3 +1,4 @@
+import { listPassageLinks } from "@/lib/db/list-passage-links";
 import type { Database } from "@/lib/db/prisma-client";
 
 /**
@@ -5,24 +6,33 @@ import type { Database } from "@/lib/db/prisma-client";
  * what two ingests of the same corpus must agree on, whatever order they loaded it in.
  */
 export async function readCorpusLinks(db: Database) {
-  const slugOf = new Map((await db.document.findMany({ select: { id: true, slug: true } })).map((d) => [d.id, d.slug]));
-  const links = await db.passageLink.findMany({
-    select: {
-      kind: true,
-      leftDocumentId: true,
-      leftKind: true,
-      leftAnchor: true,
-      leftStart: true,
-      leftEnd: true,
-      rightDocumentId: true,
-      rightKind: true,
-      rightAnchor: true,
-      rightStart: true,
-      rightEnd: true,
-      confidence: true,
-      evidence: true,
-    },
-  });
+  // Links are derived when two documents are shown (listPassageLinks): read for every pair, the document
+  // whose slug sorts first on the left, in the shape the pair rows had when links were stored (issue 15).
+  const slugs = (await db.document.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((d) => d.slug);
+  const links: Record<string, unknown>[] = [];
+  for (const [i, left] of slugs.entries()) {
+    for (const right of slugs.slice(i + 1)) {
+      const pair = await listPassageLinks({ left, right }, db);
+      if ("missing" in pair) throw new Error(`missing documents: ${pair.missing.join(", ")}`);
+      for (const link of pair.links) {
+        links.push({
+          kind: link.kind,
+          leftKind: link.left.blockKind,
+          leftAnchor: link.left.anchor,
+          leftStart: link.left.start,
+          leftEnd: link.left.end,
+          rightKind: link.right.blockKind,
+          rightAnchor: link.right.anchor,
+          rightStart: link.right.start,
+          rightEnd: link.right.end,
+          confidence: link.confidence,
+          evidence: inJsonbKeyOrder(link.evidence),
+          left,
+          right,
+        });
+      }
+    }
+  }
   const sources = await db.source.findMany({
     select: {
       key: true,
@@ -39,13 +49,7 @@ export async function readCorpusLinks(db: Database) {
   });
   const canonical = (value: unknown) => JSON.stringify(value);
   return {
-    links: links
-      .map(({ leftDocumentId, rightDocumentId, ...link }) => ({
-        ...link,
-        left: slugOf.get(leftDocumentId),
-        right: slugOf.get(rightDocumentId),
-      }))
-      .sort((a, b) => (canonical(a) < canonical(b) ? -1 : 1)),
+    links: links.sort((a, b) => (canonical(a) < canonical(b) ? -1 : 1)),
     sources: sources
       .map(({ citations, ...source }) => ({
         ...source,
@@ -55,3 +59,18 @@ export async function readCorpusLinks(db: Database) {
   };
 }
 
+
+/**
+ * Object keys in the order jsonb keeps them (shorter keys first, then by bytes), as the stored links'
+ * evidence came back, so the snapshot of the corpus essays' links reads the same.
+ */
+function inJsonbKeyOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inJsonbKeyOrder);
+  if (value === null || typeof value !== "object") return value;
+  const bytes = (key: string) => Buffer.from(key, "utf8");
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => bytes(a).length - bytes(b).length || Buffer.compare(bytes(a), bytes(b)))
+      .map(([key, item]) => [key, inJsonbKeyOrder(item)]),
+  );
+}
