@@ -51,3 +51,35 @@ describe("layoutPages", () => {
     expect(l.pages).toHaveLength(1);
   });
 });
+
+describe("layoutPages: running heads", () => {
+  // Eight pages a form feed apart, no running heads; on two of them a note lost its end and only
+  // `示例政府` (the start of `示例政府网`) survives on its last line.
+  const body = ["数字治理的制度安排经历了漫长的演变过程，研究", "者对治理模式的评价并不完全一致，农村地区的宽", "带覆盖仍然参差不齐，公开程度影响参与的质量。①"];
+  const page = (k: number) => [
+    ...body,
+    "①",
+    k === 2 || k === 5 ? "《关于数字治理的若干意见》，中国政府网，2020 年 1 月 1 日，" : "《数字治理的比较研究》，海岸大学出版社 2005 年版，第 102 页。",
+    ...(k === 2 || k === 5 ? ["示例政府"] : []),
+  ];
+  const text = Array.from({ length: 8 }, (_, k) => page(k).join("\n")).join("\n\f");
+  const pageLines = text.split("\n");
+  const breaks = new Set(pageLines.flatMap((line, k) => (line.startsWith("\f") ? [k] : [])));
+  const plain = pageLines.map((line) => line.replace(/\f/gu, ""));
+
+  it("does not take a short line repeated on two pages of eight for a running head", () => {
+    const model = fitWidthModel(plain);
+    const l = layoutPages({ lines: plain, bodyStart: 0, title: null, model, pageBreaks: breaks });
+    expect(l.debris.filter((d) => d.kind === "running-head")).toEqual([]);
+    expect(l.pages).toHaveLength(8);
+    expect(l.pages[2]!.notes.map((n) => n.raw)).toContain("示例政府");
+  });
+
+  it("still takes a short line repeated on most pages for one", () => {
+    const headed = Array.from({ length: 8 }, (_, k) => ["比较治理研究丛刊", ...page(k)].join("\n")).join("\n\f").split("\n");
+    const headBreaks = new Set(headed.flatMap((line, k) => (line.startsWith("\f") ? [k] : [])));
+    const lines = headed.map((line) => line.replace(/\f/gu, ""));
+    const l = layoutPages({ lines, bodyStart: 0, title: null, model: fitWidthModel(lines), pageBreaks: headBreaks });
+    expect(l.debris.filter((d) => d.kind === "running-head")).toHaveLength(8);
+  });
+});

@@ -120,7 +120,7 @@ interface Classified {
 
 export function layoutPages(input: LayoutInput): Layout {
   const { lines, bodyStart, model } = input;
-  const heads = findRunningHeads(lines, bodyStart, input.title, model);
+  const heads = findRunningHeads(lines, bodyStart, input.title, model, input.pageBreaks);
   if (input.geometry) return layoutFromGeometry(input, input.geometry, heads.journal);
   const wideLimit = -Math.max(3, 0.1 * model.measure);
 
@@ -498,17 +498,40 @@ function blankRunFrom(lines: readonly string[], k: number): number {
   return n;
 }
 
+/**
+ * How many pages the text marks on its own, by whichever kind of mark is most frequent: form feeds,
+ * runs of blank lines, or folio lines (each page has at most one of each).
+ */
+function markedPages(lines: readonly string[], bodyStart: number, pageBreaks?: ReadonlySet<number>): number {
+  let blankRuns = 0;
+  let folios = 0;
+  for (let k = bodyStart; k < lines.length; k += 1) {
+    if (FOLIO.test(lines[k]!) && lines[k]!.trim() !== "") folios += 1;
+    if (lines[k]!.trim() === "" && (k === 0 || lines[k - 1]!.trim() !== "") && blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) blankRuns += 1;
+  }
+  return Math.max(pageBreaks?.size ?? 0, blankRuns, folios) + 1;
+}
+
 interface RunningHeads {
   has(k: number): boolean;
   journal: { journal: string; year: string; number: string } | null;
 }
 
 /**
+ * A running head other than the title or the journal recurs on at least this share of the pages the text
+ * shows: heads alternate between left and right pages (each on half of them), and a third leaves room for
+ * pages whose head the extraction lost. A short line repeated on a couple of pages of many is something
+ * else: the surviving tail of two notes that end alike (`…，中国政府`), a repeated heading.
+ */
+const MIN_REPEATED_HEAD_SHARE = 1 / 3;
+
+/**
  * Running heads: short lines, often with the folio attached, that repeat the essay title or carry the
  * journal name and issue. A short line without sentence punctuation counts when it equals the title,
- * reads as `journal YYYY年第N期`, or recurs on two or more pages.
+ * reads as `journal YYYY年第N期`, or recurs on two or more pages and on a fair share of them
+ * (MIN_REPEATED_HEAD_SHARE of the pages that form feeds, blank runs or folios mark).
  */
-function findRunningHeads(lines: readonly string[], bodyStart: number, title: string | null, model: WidthModel): RunningHeads {
+function findRunningHeads(lines: readonly string[], bodyStart: number, title: string | null, model: WidthModel, pageBreaks?: ReadonlySet<number>): RunningHeads {
   const titleKey = title ? compactText(normaliseLine(title)) : "";
   // The title with a folio run into it (`…的比较研究3`), or set over two lines where the measure is narrow.
   const isTitle = (key: string) => titleKey !== "" && key.replace(/^[0-9０-９]{1,4}|[0-9０-９]{1,4}$/gu, "") === titleKey;
@@ -556,6 +579,7 @@ function findRunningHeads(lines: readonly string[], bodyStart: number, title: st
     candidates.set(k, key);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  for (const [k, key] of candidates) if ((counts.get(key) ?? 0) >= 2) heads.add(k);
+  const minRepeats = Math.max(2, Math.ceil(MIN_REPEATED_HEAD_SHARE * markedPages(lines, bodyStart, pageBreaks)));
+  for (const [k, key] of candidates) if ((counts.get(key) ?? 0) >= minRepeats) heads.add(k);
   return { has: (k) => heads.has(k), journal };
 }

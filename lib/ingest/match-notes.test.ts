@@ -28,6 +28,18 @@ describe("alignNotes", () => {
     expect(pair).toMatchObject({ marker: 1, sure: true });
   });
 
+  it("does not call a placement a gloss's when the count of texts, not the gloss, holds it there", () => {
+    // Two markers follow a term; with three texts for four markers the gloss can only take the first of
+    // them, and the text before it the first marker: both rest on the note split being right.
+    const markers = [ctx("会议已经结束。"), ctx("提出了“三项原则”", true), ctx("大家表示赞同。"), ctx("即所谓“数字红利”", true)];
+    const pairs = alignNotes(markers, [note("《会议纪要》。"), note("即平等、开放、合作。"), note("同上。")]);
+    expect(pairs.slice(0, 2).map((p) => [p.note, p.marker, p.sure, p.glossed])).toEqual([
+      [0, 0, true, false],
+      [1, 1, true, false],
+    ]);
+    expect(pairs[2]).toMatchObject({ sure: false, glossed: false });
+  });
+
   it("does not decide when nothing distinguishes the candidates", () => {
     const markers = [ctx("各方多次讨论。"), ctx("各方再次讨论。"), ctx("各方最后讨论。")];
     const pairs = alignNotes(markers, [note("同上。")]);

@@ -64,6 +64,7 @@ const CONFIDENCE = {
   list: 0.95,
   order: 0.9,
   orderWeakSplit: 0.7,
+  orderDoubtfulSplit: 0.7,
   truncatedByOrder: 0.8,
   gloss: 0.85,
   orderBetweenPlaced: 0.8,
@@ -265,6 +266,17 @@ function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: rea
   // of the text before it wrongly cut off; a text that stops short mid-sentence lost its end, or its rest
   // was cut off: either way the order of the texts no longer tells their markers.
   const orderHolds = texts.slice(1).every((segment) => segment.startsLikeNote) && texts.slice(0, -1).every((segment) => segment.end !== "cut");
+  if (texts.length === own.length && !orderHolds) {
+    // As many texts as markers, but a boundary is in doubt (a text opens mid-sentence or stops short): the
+    // order is still the likeliest reading, and is given as uncertain, naming the doubtful texts.
+    const doubtful = texts.filter((segment, k) => (k > 0 && !segment.startsLikeNote) || (k < texts.length - 1 && segment.end === "cut"));
+    const evidence =
+      `${texts.length} note texts for the page's ${own.length} markers, in order; uncertain: ` +
+      doubtful.map((segment) => `the text at line${linesText(segment).includes("–") ? "s" : ""} ${linesText(segment)} ${segment.startsLikeNote ? "stops short" : "opens mid-sentence"}`).join(", ") +
+      " (its start or end may have been lost, or a note boundary misread)";
+    texts.forEach((segment, k) => result.placed.set(own[k]!.index, { segment, attachment: attachment("order", CONFIDENCE.orderDoubtfulSplit, evidence) }));
+    return;
+  }
   if (texts.length === own.length && orderHolds) {
     const weak = texts.slice(0, -1).some((s) => s.end === "weak");
     const listAgrees = area.list.length === own.length && area.list.every((item, k) => item.label === own[k]!.marker.label);
@@ -386,6 +398,7 @@ export function alignNotes(markers: readonly AlignMarker[], notes: readonly Alig
   const pageFrequency = new Map<string, number>();
   for (const fs of contextFeatures) for (const f of fs.keys()) pageFrequency.set(f, (pageFrequency.get(f) ?? 0) + 1);
   const hasTermMarker = markers.some((m) => m.termPosition);
+  const termMarkers = markers.filter((m) => m.termPosition).length;
 
   const sim: number[][] = notes.map((note) => {
     const nf = features(note.text);
@@ -429,8 +442,10 @@ export function alignNotes(markers: readonly AlignMarker[], notes: readonly Alig
     const alternative = bestAlignment(sim, [note, marker]);
     const margin = best.score - (alternative?.score ?? Number.NEGATIVE_INFINITY);
     if (margin === Number.POSITIVE_INFINITY) {
+      // Only a gloss with the page's one term marker is settled by its own words; any other note that no
+      // alignment can move is held there by the count of texts, which is only as good as the note split.
       sure.add(note);
-      glossed.add(note);
+      if (notes[note]!.gloss && termMarkers === 1) glossed.add(note);
       candidatesOf.set(note, [marker]);
       continue;
     }
