@@ -3,7 +3,7 @@ import type { DocumentText } from "@/lib/exchange/web-annotation-text";
 import type { DocumentLink } from "@/lib/exchange/web-annotation-export";
 import { readAnnotationText } from "./annotation-document-text";
 import { listDocumentTitles } from "./list-document-titles";
-import { listPassageLinks } from "./list-passage-links";
+import { listLinkCandidates, listPassageLinks } from "./list-passage-links";
 import { getDatabase, type Database } from "./prisma-client";
 
 /**
@@ -17,8 +17,10 @@ export async function listAnnotationLinks(slug: string, db: Database = getDataba
   const here = own ? await readAnnotationText(slug, db) : null;
   if (!own || !here) return null;
   const links: DocumentLink[] = [];
+  // Only the documents that can share something with it: asking every document of a corpus of 1,000 derives 999 pairs.
+  const candidates = new Set(await listLinkCandidates(slug, db));
   for (const other of titles) {
-    if (other.slug === slug) continue;
+    if (other.slug === slug || !candidates.has(other.slug)) continue;
     const result = await listPassageLinks({ left: slug, right: other.slug }, db);
     if ("missing" in result || result.links.length === 0) continue;
     const there: DocumentText | null = await readAnnotationText(other.slug, db);

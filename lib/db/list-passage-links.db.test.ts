@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
-import { flipEvidence, listPassageLinks, type PassageLinks } from "./list-passage-links";
+import { flipEvidence, listLinkCandidates, listPassageLinks, type PassageLinks } from "./list-passage-links";
 import { loadDocument } from "./load-document";
+import { removeDocument } from "./remove-document";
 
 function links(result: Awaited<ReturnType<typeof listPassageLinks>>): PassageLinks {
   if ("missing" in result) throw new Error(`missing documents: ${result.missing.join(", ")}`);
@@ -25,6 +26,28 @@ describe("listPassageLinks", () => {
     }, database.db);
   });
   afterAll(async () => database.drop());
+
+  it("names as candidates every document it has links with, and not one that shares nothing", async () => {
+    const unrelated = sampleDraft({ slug: "essay-d" });
+    unrelated.paragraphs = unrelated.paragraphs.map((p, i) => ({ ...p, text: ["今天天气很好，我们去公园散步吧。", "晚饭吃了面条和饺子，味道不错。", "明天要早起。"][i]! }));
+    unrelated.footnotes = [];
+    unrelated.paragraphs = unrelated.paragraphs.map((p) => ({ ...p, markers: [] }));
+    await loadDocument(unrelated, { ...sampleSource, sourceFile: "d.txt", sourceSha256: "d".repeat(64), manifest: null }, database.db);
+    try {
+      const slugs = ["essay-a", "essay-b", "essay-c", "essay-d"];
+      for (const slug of slugs) {
+        const candidates = await listLinkCandidates(slug, database.db);
+        for (const other of slugs.filter((s) => s !== slug)) {
+          const linked = links(await listPassageLinks({ left: slug, right: other }, database.db)).links.length > 0;
+          if (linked) expect(candidates).toContain(other);
+        }
+      }
+      expect((await listLinkCandidates("essay-a", database.db)).sort()).toEqual(["essay-b", "essay-c"]);
+      expect(await listLinkCandidates("essay-d", database.db)).toEqual([]);
+    } finally {
+      await removeDocument("essay-d", database.db);
+    }
+  });
 
   it("derives the links between the two documents from what each contributes, nothing stored per pair", async () => {
     const forward = links(await listPassageLinks({ left: "essay-a", right: "essay-b" }, database.db));

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { findConceptOverlap, type OverlapMention } from "@/lib/derivations/find-concept-overlap";
+import { findConceptOverlap, MIN_SHARED_CONCEPTS, type OverlapMention } from "@/lib/derivations/find-concept-overlap";
 import type { MentionBlock, MentionBlockKind } from "@/lib/derivations/find-mentions";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
 import { type CitingPlace, type LinkedSource, pairSharedSources } from "@/lib/derivations/pair-shared-sources";
@@ -267,3 +267,33 @@ function swapSide(key: string): string {
 }
 
 const SIDE_SWAP: Record<string, string> = { left: "right", right: "left", Left: "Right", Right: "Left" };
+
+/**
+ * The documents that may have links with this one, among all the corpus: those citing a work it cites,
+ * holding a passage-index fingerprint it holds, or mentioning in their paragraphs at least
+ * MIN_SHARED_CONCEPTS of the concepts its paragraphs mention (what concept overlap needs). Every document
+ * listPassageLinks finds a link with is among them; for listing all of a document's links without asking
+ * every document of the corpus. Slugs, in no order.
+ */
+export async function listLinkCandidates(slug: string, db: Database = getDatabase()): Promise<string[]> {
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`set local enable_seqscan = off`;
+    return tx.$queryRaw<{ slug: string }[]>`
+      with me as (select id from "Document" where slug = ${slug}),
+      by_source as (
+        select distinct o."documentId" from "Citation" c join "Citation" o on o."sourceId" = c."sourceId"
+        where c."documentId" = (select id from me) and o."documentId" <> c."documentId"),
+      by_passage as (
+        select distinct o."documentId" from "PassageFingerprint" p join "PassageFingerprint" o on o.fingerprints && p.fingerprints
+        where p."documentId" = (select id from me) and o."documentId" <> p."documentId"),
+      my_concepts as (
+        select distinct coalesce(m."memberOf", m."conceptId") as concept, m."conceptId" from "ConceptMention" m
+        where m."documentId" = (select id from me) and m."blockKind" = 'paragraph'),
+      by_concept as (
+        select m."documentId" from "ConceptMention" m join my_concepts c on c."conceptId" = m."conceptId" and c.concept = coalesce(m."memberOf", m."conceptId")
+        where m."blockKind" = 'paragraph' and m."documentId" <> (select id from me)
+        group by m."documentId" having count(distinct coalesce(m."memberOf", m."conceptId")) >= ${MIN_SHARED_CONCEPTS})
+      select d.slug from "Document" d where d.id in (select "documentId" from by_source union select "documentId" from by_passage union select "documentId" from by_concept)`;
+  });
+  return rows.map((row) => row.slug);
+}
