@@ -1,6 +1,8 @@
 import type { DocumentStructure, Footnote, Heading, IngestWarning, Marker, Paragraph } from "@/lib/model/document-model";
 import { locateCitationFields, type FieldSpan } from "./locate-citation-fields";
 import { locatePageBreaks } from "./locate-page-breaks";
+import { foliosByPage } from "@/lib/reader/printed-page";
+import { pageBreakNumber, placementPageBreaks } from "./placement-page-breaks";
 import { nestInlineMarkup, type InlinePoint, type InlineSpan } from "./nest-inline-markup";
 import { blockElement, element, isNcName, replaceForbiddenCharacters, serializeXmlDocument, type XmlElement, type XmlNode } from "./xml-writer";
 
@@ -20,7 +22,8 @@ import { blockElement, element, isNcName, replaceForbiddenCharacters, serializeX
  * - Each citation is a `bibl` around its words in the note (xml:id = the citation's anchor), with `author`,
  *   `title`, `title level="j"` (the container), `date when`, `biblScope unit="page"` and `ref target` (http and
  *   https only) around their words; a 同上 points to the citation it repeats with `corresp`.
- * - `pb n` stands between two blocks where the model knows the page changes (see locate-page-breaks.ts).
+ * - `pb n` stands between two blocks where the model knows the page changes (see locate-page-breaks.ts); for an
+ *   essay read from a PDF, where every block knows its pages, n is the printed page number (placement-page-breaks.ts).
  * - Concept mentions, when given, are `term ref` around the mentioned words.
  *
  * In a teiCorpus every xml:id is prefixed with the document's slug (`<slug>.<anchor>`; `_` before a slug that
@@ -155,7 +158,13 @@ function teiHeader({ document, provenance }: DocumentTeiInput): XmlElement {
         blockElement("bibl", { type: "extracted-text" }, extracted),
       ]),
     ]),
-    blockElement("encodingDesc", {}, [blockElement("editorialDecl", {}, EDITORIAL_DECLARATION.map((text) => element("p", {}, [text])))]),
+    blockElement("encodingDesc", {}, [
+      blockElement(
+        "editorialDecl",
+        {},
+        (placementPageBreaks([...document.headings, ...document.paragraphs]) ? EDITORIAL_DECLARATION.map((text) => (text === PAGE_BREAKS_OF_TEXT ? PAGE_BREAKS_OF_PDF : text)) : EDITORIAL_DECLARATION).map((text) => element("p", {}, [text])),
+      ),
+    ]),
   ];
   const profile: XmlNode[] = [];
   if (document.abstract !== null) profile.push(blockElement("abstract", {}, [element("p", {}, [document.abstract])]));
@@ -170,11 +179,16 @@ function fileName(path: string): string {
   return path.split(/[\\/]/u).filter((segment) => segment !== "").pop() ?? path;
 }
 
+const PAGE_BREAKS_OF_TEXT = "pb n counts pages of the extracted text from 1 (not printed folios) and stands only between blocks where the page change is known; breaks inside a block are not marked.";
+/** For an essay read from a PDF, where every block knows its pages. */
+const PAGE_BREAKS_OF_PDF =
+  "pb stands before the first block each page of the PDF begins with; n is the page number printed on that page (its folio), or the PDF's own page count from 1 where the page prints none; a break inside a block is not marked.";
+
 const EDITORIAL_DECLARATION = [
   "Text as the Duizhao ingest pipeline normalised it from text extracted from the printed article; page furniture (running heads, folios, marker lists) removed.",
   "Paragraphs (p) and headings (the div they open) carry as xml:id the anchor the Duizhao reader uses; a div's n is the heading's printed enumerator.",
   "Notes stand where their markers stood, n being the printed label. A note whose text the source lost holds gap reason=lost; a truncated one holds what survives and a gap reason=lost where it was cut; one whose text could not be located holds gap reason=unlocated, its text perhaps among the unattached note texts in back, which are never attached by guesswork. cert gives the parser's confidence where a note's attachment is uncertain.",
-  "pb n counts pages of the extracted text from 1 (not printed folios) and stands only between blocks where the page change is known; breaks inside a block are not marked.",
+  PAGE_BREAKS_OF_TEXT,
   "Concept mentions are term, ref pointing to the concept's description; a mention that crosses another's boundary is split into pieces linked by next and prev.",
   "Citations in notes are bibl around their words, fields marked where the words say them; a field read but not printed as such (a date, a page range, a URL) is given as an empty element with its value in attributes; corresp on a bibl points to the citation it repeats (同上, ibid.).",
 ] as const;
@@ -263,10 +277,11 @@ class BodyWriter {
     ]
       // Reading order as the parser has it: by first source line, a heading before a paragraph on the same line.
       .sort((a, b) => a.line - b.line || (a.kind === "heading" ? -1 : 1) - (b.kind === "heading" ? -1 : 1));
-    const breaks = locatePageBreaks(
-      this.document,
-      blocks.map((block) => (block.kind === "heading" ? block.heading : block.paragraph)),
-    );
+    const ordered = blocks.map((block) => (block.kind === "heading" ? block.heading : block.paragraph));
+    // A PDF's blocks know their pages, and their pages' folios: the breaks are exact and numbered as printed.
+    const placed = placementPageBreaks(ordered);
+    const folios = foliosByPage(this.document);
+    const breaks = placed ?? locatePageBreaks(this.document, ordered);
 
     const root: XmlNode[] = [];
     const open: { level: number; children: XmlNode[]; heading: Heading }[] = [];
@@ -278,7 +293,7 @@ class BodyWriter {
       );
     };
     blocks.forEach((block, index) => {
-      const pageBreaks = breaks[index]!.map((page) => element("pb", { n: page }));
+      const pageBreaks = breaks[index]!.map((page) => element("pb", { n: placed ? pageBreakNumber(page, folios) : page }));
       if (block.kind === "heading") {
         while (open.length > 0 && open[open.length - 1]!.level >= block.heading.level) close();
         open.push({ level: block.heading.level, heading: block.heading, children: [...pageBreaks, this.head(block.heading)] });
