@@ -1,3 +1,4 @@
+import type { PdfPlacement } from "@/lib/model/document-model";
 import { cslNames, dateParts, type CslItem } from "./csl-item";
 import { exportSources, type ExportFormat, type ExportResult } from "./export-sources";
 
@@ -16,6 +17,20 @@ export interface PinpointInput {
   /** Deep link to the paragraph. */
   url: string;
   quote?: string;
+}
+
+/**
+ * The journal's page numbers of a block read from a PDF, as a citation prints them: "27", or "27-28" for a
+ * block that runs over a page; null when the pages do not all show a folio (which one lacks it is not said,
+ * and a page number is never guessed).
+ */
+export function printedPagesOfPlacement(placement: PdfPlacement | null | undefined): string | null {
+  if (!placement) return null;
+  const [first, last] = placement.pages;
+  if (placement.folios.length !== last - first + 1) return null;
+  const from = placement.folios[0]!;
+  const to = placement.folios[placement.folios.length - 1]!;
+  return from === to ? from : `${from}-${to}`;
 }
 
 /** The essay as a CSL item whose page and URL point at one paragraph or selection. */

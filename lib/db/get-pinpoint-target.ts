@@ -1,4 +1,6 @@
 import "server-only";
+import { printedPagesOfPlacement } from "@/lib/citations/export-pinpoint";
+import { pdfPlacementSchema } from "@/lib/model/document-model";
 import { journalPage, layoutPageOfLine } from "@/lib/trail/paragraph-page";
 import { getDatabase, type Database } from "./prisma-client";
 
@@ -14,8 +16,11 @@ export interface PinpointTarget {
   block: { kind: "heading" | "paragraph"; anchor: string; text: string };
   /** Page of the block's first line in the document's own layout (1 = first page), when the notes place it. */
   layoutPage: number | null;
-  /** The journal's page number, when folios calibrate the layout; what a citation should print. */
-  journalPage: number | null;
+  /**
+   * The journal's page number(s), what a citation should print: for an essay read from a PDF, the folios of the
+   * block's own pages ("27", "27-28"); else when folios calibrate the layout.
+   */
+  journalPage: number | string | null;
 }
 
 /** A heading or paragraph of a document, with what a citation of it needs; null when either is unknown. */
@@ -39,11 +44,11 @@ export async function getPinpointTarget(slug: string, anchor: string, db: Databa
   const [paragraph, heading] = await Promise.all([
     db.paragraph.findUnique({
       where: { documentId_anchor: { documentId: document.id, anchor } },
-      select: { anchor: true, text: true, lineFrom: true },
+      select: { anchor: true, text: true, lineFrom: true, placement: true },
     }),
     db.heading.findUnique({
       where: { documentId_anchor: { documentId: document.id, anchor } },
-      select: { anchor: true, text: true, lineFrom: true },
+      select: { anchor: true, text: true, lineFrom: true, placement: true },
     }),
   ]);
   const found = paragraph ? { kind: "paragraph" as const, ...paragraph } : heading ? { kind: "heading" as const, ...heading } : null;
@@ -61,6 +66,8 @@ export async function getPinpointTarget(slug: string, anchor: string, db: Databa
     document: meta,
     block: { kind: found.kind, anchor: found.anchor, text: found.text },
     layoutPage,
-    journalPage: layoutPage === null ? null : journalPage(layoutPage, folios, document.footnotes, document.pageCount),
+    journalPage:
+      printedPagesOfPlacement(pdfPlacementSchema.safeParse(found.placement).data) ??
+      (layoutPage === null ? null : journalPage(layoutPage, folios, document.footnotes, document.pageCount)),
   };
 }

@@ -18,7 +18,7 @@ import type { DocumentReference } from "./document-reference";
 export type MetaTag = readonly [name: string, content: string];
 
 export interface CitationMetaOptions {
-  /** Absolute URL of the article's PDF, when one is kept (none is yet). */
+  /** Absolute URL of the article's PDF, when one is kept (`GET /api/documents/<slug>/pdf`). */
   pdfUrl?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { cslNames, dateParts, type CslItem } from "@/lib/citations/csl-item";
 import { exportSources, type ExportFormat, type ExportResult } from "@/lib/citations/export-sources";
 import type { DocumentStructure } from "@/lib/model/document-model";
+import { foliosByPage } from "@/lib/reader/printed-page";
 
 /**
  * A corpus essay as a reference: what a reference manager records about the essay itself (not about the
@@ -27,8 +28,9 @@ export interface DocumentReference {
   /** ISO 639-1: the corpus is Chinese-language scholarship (the TEI export says xml:lang="zh" too). */
   language: "zh";
   /**
-   * Printed first and last page. The document model keeps no folios (only a count of extracted pages), so
-   * today this is always null; it is here so that the tags and exports carry pages the day a manifest gives them.
+   * Printed first and last page: for an essay read from a PDF, the folios of the first and last pages its blocks
+   * stand on (the last left out when that page shows none); null when the first page's folio is not known (a
+   * text source keeps no folios per block) — never counted back from a later page.
    */
   pages: { first: string; last: string | null } | null;
 }
@@ -55,8 +57,19 @@ export function documentReference(document: DocumentStructure): DocumentReferenc
     date: document.date,
     abstract: document.abstract,
     language: "zh",
-    pages: null,
+    pages: printedPages(document),
   };
+}
+
+/** The journal's first and last page of an essay read from a PDF, from its blocks' pages and their folios. */
+function printedPages(document: DocumentStructure): DocumentReference["pages"] {
+  const placements = [...document.headings, ...document.paragraphs, ...document.footnotes].flatMap((block) => (block.placement ? [block.placement] : []));
+  if (placements.length === 0) return null;
+  const folios = foliosByPage(document);
+  const first = folios.get(Math.min(...placements.map((placement) => placement.pages[0])));
+  const last = folios.get(Math.max(...placements.map((placement) => placement.pages[1])));
+  if (first === undefined) return null;
+  return { first, last: last !== undefined && last !== first ? last : null };
 }
 
 /** The essay as a CSL-JSON item (the reader's URL as its URL), the form lib/citations formats from. */
