@@ -83,3 +83,46 @@ describe("layoutPages: running heads", () => {
     expect(l.debris.filter((d) => d.kind === "running-head")).toHaveLength(8);
   });
 });
+
+describe("layoutPages: note texts at a page's foot", () => {
+  /** Pages a form feed apart, or glued (the next page's first line opens with the extraction's space). */
+  function laidOut(pages: string[][], separator: "\f" | " " = "\f") {
+    const printed = pages.map((page) => page.join("\n")).join(`\n${separator}`).split("\n");
+    const pageBreaks = new Set(printed.flatMap((line, k) => (line.startsWith("\f") ? [k] : [])));
+    const lines = printed.map((line) => line.replace(/\f/gu, ""));
+    return { lines, layout: layoutPages({ lines, bodyStart: 0, title: null, model: fitWidthModel(lines), pageBreaks }) };
+  }
+  const bodyLines = ["数字治理的制度安排经历了漫长的演变过程，研究", "者对治理模式的评价并不完全一致，农村地区的宽", "带覆盖仍然参差不齐，公开程度影响参与的质量。", "财政投入的稳定性决定了项目能否长期运行，港口"];
+  const notesOf = (l: ReturnType<typeof laidOut>["layout"]) => l.pages.flatMap((p) => p.notes.map((n) => n.raw.trim()));
+  const bodyOf = (l: ReturnType<typeof laidOut>["layout"]) => l.pages.flatMap((p) => p.body.map((n) => n.raw.trim()));
+
+  it("reads a line that closes a title the broken-off body sentence never opened as a note that lost its start", () => {
+    const tail = "逻辑》，载《国际问题论坛》2017年第11期。";
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      [...bodyLines.slice(0, 3), "地方政府与流域机构之间的协调始终是难点，①农村", tail, "区域治理评论　2023年第6期　171"],
+      ["地区的宽带覆盖仍然参差不齐。社区组织在基层治理", ...bodyLines],
+    ], " ");
+    expect(notesOf(l)).toContain(tail);
+    expect(bodyOf(l)).not.toContain(tail);
+  });
+
+  it("reads the end of a note carried over from the page before, standing before the page's labelled notes, as that note's", () => {
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第", ""],
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "区域治理评论　2023年第6期　171", " 194页。", "① 同上。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ]);
+    expect(notesOf(l)).toContain("194页。");
+    expect(bodyOf(l)).not.toContain("194页。");
+  });
+
+  it("reads a short text block the extraction opened after the last page's finished body, on a page whose notes have not appeared, as a note", () => {
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      [...bodyLines, "城市的数据中心建设速度明显加快，偏差得以纠正。①", " 上。"],
+    ]);
+    expect(notesOf(l)).toContain("上。");
+    expect(l.pages[1]!.body.map((n) => n.raw)).not.toContain(" 上。");
+  });
+});

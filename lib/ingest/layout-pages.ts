@@ -230,19 +230,23 @@ export function layoutPages(input: LayoutInput): Layout {
     const pageEnds = endsPage || next === "folio" || next === "running-head";
     // The rules below read a short block at a page's foot as a note. At the very end of the text it may as
     // well be the essay's last lines, so they stand aside there.
-    const afterThisPagesBody = !inNotes && page.body.length > 0 && textAfter;
+    // At the very end of the text, a block the extraction opened on its own (a leading space where spaces do
+    // not mark paragraphs) after a finished sentence is not the essay's last lines either: those would run on.
+    const opensOwnBlock = INDENT.test(lines[start]!) && !indentMarksParagraphs;
+    const afterThisPagesBody = !inNotes && page.body.length > 0 && (textAfter || (opensOwnBlock && lastBody !== undefined && endsSentence(lastBody.normal)));
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
     // (At the end of the text too, when the body before it finished its sentence.)
     const carryRoom = !inNotes && page.body.length > 0 && (textAfter || (lastBody !== undefined && endsSentence(lastBody.normal)));
-    if (carryPending && carryRoom && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && mayContinueNote(firstNormal)) return true;
+    // The note area may go on after it (the page's own notes, labelled or after their label list).
+    const noteAreaFollows = next === "labelled-note" || next === "marker-list";
+    if (carryPending && carryRoom && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && (pageEnds || noteAreaFollows) && mayContinueNote(firstNormal)) return true;
     if (!inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (score > 0) return true;
     // A few lines closing like a citation, the last thing before the page ends, on a page that calls
     // notes none of which has appeared: a note that lost its start (no page is that short).
     const pageCallsNotes = page.notes.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
     // A text block opened by a leading space there is the same (a page that short does not follow).
-    const opensOwnBlock = INDENT.test(lines[start]!) && !indentMarksParagraphs;
     if (afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && (opensOwnBlock || endsCitation(normaliseLine(lines[lastTextLine]!)))) return true;
     // Body text at a page's foot either ends its paragraph (a sentence end) or runs on overleaf (a full
     // line); a short line that does neither, with no heading in it, is what is left of a note.
@@ -396,8 +400,11 @@ export function layoutPages(input: LayoutInput): Layout {
     hardBreak = false;
     // No paragraph opens on a closing bracket or a comma: after a finished sentence, such a line that
     // closes like a citation is a note that lost its start.
+    // Nor does a line that closes a title or quotation the body's unfinished sentence never opened continue it.
     const lastBody = page.body[page.body.length - 1];
-    if (!opensPage && lastBody !== undefined && endsFullStop(lastBody.normal) && opensMidSentence(normaliseLine(raw)) && endsCitation(normaliseLine(raw))) {
+    const normal = normaliseLine(raw);
+    const cannotContinue = lastBody !== undefined && (endsFullStop(lastBody.normal) ? opensMidSentence(normal) : closesUnopened(openSentence(page.body), normal));
+    if (!opensPage && cannotContinue && endsCitation(normal)) {
       enterNotes();
       addNote(k);
       continue;
@@ -477,6 +484,31 @@ function opensMidSentence(normal: string): boolean {
   return close !== -1 && (open === -1 || close < open);
 }
 
+/** A title or quotation stays open across at most this many body lines (a long book title over two lines, and some). */
+const MAX_OPEN_TITLE_LINES = 4;
+
+/** The body's unfinished sentence: its last lines back to one that ends a sentence (at most MAX_OPEN_TITLE_LINES). */
+function openSentence(body: readonly LayoutLine[]): string {
+  const parts: string[] = [];
+  for (let k = body.length - 1; k >= 0 && parts.length < MAX_OPEN_TITLE_LINES; k -= 1) {
+    if (parts.length > 0 && endsSentence(body[k]!.normal)) break;
+    parts.unshift(body[k]!.normal);
+  }
+  return parts.join("");
+}
+
+/** `text` closes a title or quotation (》〉”) that `before` left unopened, before opening one of its own. */
+function closesUnopened(before: string, text: string): boolean {
+  for (const [open, close] of [["《", "》"], ["〈", "〉"], ["“", "”"]] as const) {
+    const closeAt = text.indexOf(close);
+    if (closeAt === -1) continue;
+    const openAt = text.indexOf(open);
+    if (openAt !== -1 && openAt < closeAt) continue;
+    if (before.split(open).length <= before.split(close).length) return true;
+  }
+  return false;
+}
+
 /**
  * A line set mostly in Latin script: in a Chinese essay that is a citation in a note (proportional Latin
  * widths fit the body's width model too loosely to tell a note line by its width).
@@ -521,7 +553,7 @@ interface RunningHeads {
  * A running head other than the title or the journal recurs on at least this share of the pages the text
  * shows: heads alternate between left and right pages (each on half of them), and a third leaves room for
  * pages whose head the extraction lost. A short line repeated on a couple of pages of many is something
- * else: the surviving tail of two notes that end alike (`…，中国政府`), a repeated heading.
+ * else: the surviving tail of two notes that end alike (`…，示例政府`), a repeated heading.
  */
 const MIN_REPEATED_HEAD_SHARE = 1 / 3;
 
