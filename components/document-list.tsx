@@ -13,28 +13,40 @@ export interface DocumentListItem {
   counts: { paragraphs: number; footnotes: number; sources: number };
 }
 
-/** The corpus as a list of documents, each with its metadata, counts and a way in. */
-export function DocumentList({ documents }: { documents: DocumentListItem[] }) {
+/** Why a page of the catalogue has no documents: the corpus has none, the filters keep none, or the page is past the last. */
+export type EmptyReason = "corpus" | "filters" | "past-last";
+
+const EMPTY_MESSAGES: Record<Exclude<EmptyReason, "corpus">, string> = {
+  filters: "No document matches all of these; take a filter away.",
+  "past-last": "This page is past the last one; go back to an earlier page.",
+};
+
+/** A page of the catalogue: documents, each with its metadata, counts and a way in. */
+export function DocumentList({ documents, empty = "corpus" }: { documents: readonly DocumentListItem[]; empty?: EmptyReason }) {
   if (documents.length === 0) {
-    return (
+    return empty === "corpus" ? (
       <p className="text-muted dark:text-night-muted">
         The corpus is empty. Put source texts in <code>corpus/</code> and run <code>npm run ingest</code>.
+      </p>
+    ) : (
+      <p lang="en" className="text-muted dark:text-night-muted" data-testid="catalogue-empty">
+        {EMPTY_MESSAGES[empty]}
       </p>
     );
   }
   return (
-    <ul className="grid gap-6" aria-label="Documents">
+    <ul className="grid gap-5" aria-label="Documents">
       {documents.map((document) => (
         <li
           key={document.slug}
           className="rounded-lg border border-rule bg-white/60 p-5 dark:border-night-rule dark:bg-white/5"
           data-testid="document-card"
         >
-          <h2 className="font-serif text-xl font-semibold leading-snug">
+          <h3 className="font-serif text-xl font-semibold leading-snug">
             <Link href={readerHref(document.slug)} className="hover:text-accent dark:hover:text-night-accent">
               {document.title}
             </Link>
-          </h2>
+          </h3>
           {document.titleEn ? (
             <p lang="en" className="mt-1 text-sm text-muted dark:text-night-muted">
               {document.titleEn}

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PaginationNav } from "@/components/catalogue/pagination-nav";
 import { BibliographyFilters } from "@/components/sources/bibliography-filters";
 import { BibliographyList } from "@/components/sources/bibliography-list";
 import { ExportLinks } from "@/components/sources/export-links";
-import { listDocuments } from "@/lib/db/list-documents";
 import { listSources, SOURCE_SORTS, sourceListQuerySchema, type SourceListQuery } from "@/lib/db/list-sources";
+import { pageOf } from "@/lib/paging/page-window";
 import { bibliographyExportHref, bibliographyHref } from "@/lib/urls/app-urls";
 import { firstValues } from "@/lib/urls/query-values";
+import { bibliographyPageSchema } from "@/lib/urls/route-params";
+import { BIBLIOGRAPHY_KEYS } from "@/lib/urls/url-grammar";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bibliography 参考文献" };
@@ -15,13 +18,17 @@ export const metadata: Metadata = { title: "Bibliography 参考文献" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BibliographyPage({ searchParams }: Props) {
-  const raw = firstValues(await searchParams);
+  const { [BIBLIOGRAPHY_KEYS.page]: rawPage, [BIBLIOGRAPHY_KEYS.pageSize]: rawPageSize, ...raw } = firstValues(await searchParams);
   const parsed = sourceListQuerySchema.safeParse(raw);
   // A bad parameter (hand-edited link) shows the unfiltered list of the same scope, and says why.
   const fallbackDoc = sourceListQuerySchema.shape.doc.safeParse(raw.doc);
   const query: SourceListQuery = parsed.success ? parsed.data : { sort: "title", doc: fallbackDoc.success ? fallbackDoc.data : undefined };
-  const [list, documents] = await Promise.all([listSources(query), listDocuments()]);
+  // A bad page is the first page: the list is still there to be read.
+  const paging = bibliographyPageSchema.safeParse({ page: rawPage, pageSize: rawPageSize });
+  const { page, pageSize } = paging.success ? paging.data : bibliographyPageSchema.parse({});
+  const list = await listSources(query);
   if (!list) notFound();
+  const shown = pageOf(list.sources, page, pageSize);
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-10" data-testid="bibliography-page">
@@ -39,13 +46,15 @@ export default async function BibliographyPage({ searchParams }: Props) {
           {list.sources.length === list.total ? `${list.total} works` : `${list.sources.length} of ${list.total} works`}
         </span>
       </p>
-      {!parsed.success ? (
+      {!parsed.success || !paging.success ? (
         <p role="status" className="mt-3 rounded bg-accent-soft px-3 py-2 text-sm dark:bg-white/10" data-testid="bibliography-notice">
-          Some filters in this link could not be read ({parsed.error.issues.map((issue) => issue.path.join(".")).join(", ")}), so the full list is
-          shown.
+          Some filters in this link could not be read (
+          {[...(parsed.success ? [] : parsed.error.issues), ...(paging.success ? [] : paging.error.issues)].map((issue) => issue.path.join(".")).join(", ")}), so
+          the full list is shown.
         </p>
       ) : null}
 
+      {/* The scope: the whole corpus, or one essay's works (each essay's reader and catalogue card lead here). */}
       <nav aria-label="Scope" className="mt-5 flex flex-wrap gap-2 text-sm">
         <Link
           href={bibliographyHref()}
@@ -54,16 +63,15 @@ export default async function BibliographyPage({ searchParams }: Props) {
         >
           Whole corpus
         </Link>
-        {documents.map((document) => (
+        {list.document ? (
           <Link
-            key={document.slug}
-            href={bibliographyHref({ doc: document.slug })}
-            aria-current={list.document?.slug === document.slug ? "page" : undefined}
+            href={bibliographyHref({ doc: list.document.slug })}
+            aria-current="page"
             className="max-w-xs truncate rounded border border-rule px-2 py-0.5 font-serif no-underline aria-[current=page]:border-accent aria-[current=page]:text-accent dark:border-night-rule"
           >
-            {document.title}
+            {list.document.title}
           </Link>
-        ))}
+        ) : null}
       </nav>
 
       <div className="mt-6 grid gap-4">
@@ -85,7 +93,14 @@ export default async function BibliographyPage({ searchParams }: Props) {
       </div>
 
       <div className="mt-8">
-        <BibliographyList sources={list.sources} />
+        <BibliographyList sources={shown} />
+        <PaginationNav
+          label="Pages of the bibliography"
+          page={page}
+          pageSize={pageSize}
+          total={list.sources.length}
+          hrefFor={(target) => bibliographyHref({ ...query, page: target, pageSize })}
+        />
       </div>
     </div>
   );

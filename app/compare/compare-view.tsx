@@ -14,7 +14,6 @@ import { listCompareMentions } from "@/lib/db/list-compare-mentions";
 import { listPassageLinks } from "@/lib/db/list-passage-links";
 import { buildReadingOrder, type ReadingOrder } from "@/lib/reader/reading-order";
 import { readerHref } from "@/lib/urls/app-urls";
-import { COMPARE_KEYS, PATHS } from "@/lib/urls/url-grammar";
 import "./compare.css";
 
 /**
@@ -116,27 +115,3 @@ function paragraphTools(side: Side, order: ReadingOrder, pane: PaneView, labels:
   return tools;
 }
 
-export function ChooseDocuments({ titles, left }: { titles: { slug: string; title: string }[]; left?: string }) {
-  return (
-    <div className="mx-auto max-w-2xl px-4 py-10">
-      <h1 className="font-serif text-2xl font-semibold">对照 · Side by side</h1>
-      <form action={PATHS.compare} method="get" className="mt-6 grid gap-4">
-        {(["left", "right"] as const).map((side, index) => (
-          <label key={side} className="grid gap-1 text-sm">
-            <span lang="en">{side === "left" ? "Left" : "Right"}</span>
-            <select name={COMPARE_KEYS[side]} defaultValue={side === "left" ? left ?? titles[0]?.slug : titles[index]?.slug ?? titles[0]?.slug} className="rounded border border-rule bg-transparent px-2 py-1.5 dark:border-night-rule">
-              {titles.map((title) => (
-                <option key={title.slug} value={title.slug}>
-                  {title.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <button type="submit" className="justify-self-start rounded border border-rule px-4 py-1.5 hover:border-accent dark:border-night-rule">
-          对照 <span lang="en">Open side by side</span>
-        </button>
-      </form>
-    </div>
-  );
-}

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { listDocumentTitles } from "@/lib/db/list-document-titles";
-import { readCompareState } from "@/lib/urls/app-urls";
+import { notFound, redirect } from "next/navigation";
+import { ChooseSideBySide } from "@/components/catalogue/choose-side-by-side";
+import { loadSideChoices } from "@/lib/db/choose-side-by-side";
+import { compareHref, readCompareState } from "@/lib/urls/app-urls";
 import { queryValue } from "@/lib/urls/query-values";
 import { slugParam } from "@/lib/urls/route-params";
-import { COMPARE_KEYS } from "@/lib/urls/url-grammar";
-import { ChooseDocuments, CompareView, compareMetadata } from "./compare-view";
+import { COMPARE_CHOICE_KEYS, COMPARE_KEYS } from "@/lib/urls/url-grammar";
+import { CompareView, compareMetadata } from "./compare-view";
 
 export const dynamic = "force-dynamic";
 
@@ -20,8 +21,12 @@ export default async function ComparePage({ searchParams }: CompareProps) {
   const query = await searchParams;
   const leftSlug = queryValue(query, COMPARE_KEYS.left);
   const rightSlug = queryValue(query, COMPARE_KEYS.right);
-  if (!leftSlug || !rightSlug) return <ChooseDocuments titles={await listDocumentTitles()} left={leftSlug} />;
+  if (!leftSlug || !rightSlug) return <ChooseSideBySide {...await loadSideChoices(query)} />;
   const requested = readCompareState(query);
   if (!requested) notFound();
+  // Chosen through the choice page's form, which also sends the words typed: the view's own address without them.
+  if (queryValue(query, COMPARE_CHOICE_KEYS.leftQuery) !== undefined || queryValue(query, COMPARE_CHOICE_KEYS.rightQuery) !== undefined) {
+    redirect(compareHref({ left: requested.left, right: requested.right }));
+  }
   return <CompareView requested={requested} />;
 }

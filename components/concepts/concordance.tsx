@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { PaginationNav } from "@/components/catalogue/pagination-nav";
 import type { ConcordanceLine } from "@/lib/db/get-concept";
+import { pageOf } from "@/lib/paging/page-window";
 import { conceptHref, searchHitHref } from "@/lib/urls/app-urls";
 import { type ConcordanceSort, type ConcordanceSortKey, sortConcordance } from "./sort-concordance";
 
@@ -15,10 +17,27 @@ const COLUMN_NAMES: Record<ConcordanceSortKey, { zh: string; en: string }> = {
  * reader at the mention. Sorting is a link (the server sorts), so it works without JavaScript and the
  * sorted view can be shared.
  */
-export function Concordance({ lines, sort, conceptId }: { lines: ConcordanceLine[]; sort: ConcordanceSort; conceptId: string }) {
-  const sorted = sortConcordance(
-    lines.map((line, index) => ({ ...line, index, fraction: line.place.fraction })),
-    sort,
+export function Concordance({
+  lines,
+  sort,
+  conceptId,
+  page,
+  pageSize,
+}: {
+  lines: ConcordanceLine[];
+  sort: ConcordanceSort;
+  conceptId: string;
+  /** The page shown, from 1, of `pageSize` lines, in the order asked. */
+  page: number;
+  pageSize: number;
+}) {
+  const sorted = pageOf(
+    sortConcordance(
+      lines.map((line, index) => ({ ...line, index, fraction: line.place.fraction })),
+      sort,
+    ),
+    page,
+    pageSize,
   );
   const header = (key: ConcordanceSortKey, className: string) => {
     const active = sort.key === key;
@@ -45,7 +64,7 @@ export function Concordance({ lines, sort, conceptId }: { lines: ConcordanceLine
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="concordance">
         <caption className="sr-only">
-          Every mention in context: {lines.length} lines, sorted by {COLUMN_NAMES[sort.key].en.toLowerCase()}, {sort.order === "asc" ? "ascending" : "descending"}
+          Every mention in context: {lines.length} lines{sorted.length < lines.length ? `, ${sorted.length} on this page` : ""}, sorted by {COLUMN_NAMES[sort.key].en.toLowerCase()}, {sort.order === "asc" ? "ascending" : "descending"}
         </caption>
         <thead>
           <tr className="border-b border-rule text-left dark:border-night-rule">
@@ -91,6 +110,14 @@ export function Concordance({ lines, sort, conceptId }: { lines: ConcordanceLine
           ))}
         </tbody>
       </table>
+      <PaginationNav
+        label="Pages of the concordance"
+        page={page}
+        pageSize={pageSize}
+        total={lines.length}
+        hrefFor={(target) => conceptHref(conceptId, { key: sort.key, order: sort.order, page: target, pageSize })}
+        testId="concordance-pages"
+      />
     </div>
   );
 }

@@ -2,14 +2,20 @@ import type { ExportFormat } from "@/lib/citations/export-sources";
 import type { CompareState, JumpedTo, Side } from "@/lib/compare/compare-state";
 import type { SourceListQuery } from "@/lib/db/list-sources";
 import type { SearchParams } from "@/lib/search/search-params";
+import type { CatalogueQuery } from "./route-params";
 import { appendStep, encodeTrail, type Trail, type TrailStep, trailUpTo } from "@/lib/trail/trail-param";
 import { firstValue, queryValue, queryValues, type QueryInput } from "./query-values";
 import {
   ANNOTATION_KEYS,
   BIBLIOGRAPHY_KEYS,
+  BIBLIOGRAPHY_PAGE_SIZE,
+  CATALOGUE_KEYS,
+  CATALOGUE_PAGE_SIZE,
+  COMPARE_CHOICE_KEYS,
   COMPARE_KEYS,
   CONCORDANCE_FRAGMENT,
   CONCORDANCE_KEYS,
+  CONCORDANCE_PAGE_SIZE,
   DTS_KEYS,
   EXPORT_KEYS,
   isAnchor,
@@ -270,6 +276,19 @@ export function compareHref(view: CompareLink): string {
 }
 
 /**
+ * Choosing the texts of a side-by-side view (`/compare` without both documents): the side(s) chosen, and
+ * the words typed for a side not chosen yet, whose matching titles the page lists to pick from.
+ */
+export function compareChoiceHref(choice: { left?: string | null; right?: string | null; lq?: string | null; rq?: string | null }): string {
+  return buildHref(PATHS.compare, [
+    [COMPARE_KEYS.left, unlessEmpty(choice.left)],
+    [COMPARE_KEYS.right, unlessEmpty(choice.right)],
+    [COMPARE_CHOICE_KEYS.leftQuery, unlessEmpty(choice.lq?.trim())],
+    [COMPARE_CHOICE_KEYS.rightQuery, unlessEmpty(choice.rq?.trim())],
+  ]);
+}
+
+/**
  * The view a URL asks for, read leniently: a malformed value is dropped, never an error. `c` may be a
  * comma list (`c=a,b`, what the app writes) or repeated (`c=a&c=b`, what a plain HTML form sends).
  * Returns null only when a document is missing or unreadable.
@@ -324,10 +343,53 @@ export function writeJumped(jumped: JumpedTo | null): string | null {
 
 // ————— Concepts, sources, search, bibliography, exports —————
 
-/** A concept's page; with a concordance order, sorted so and scrolled to the concordance. */
-export function conceptHref(id: string, concordance?: { key: string; order: string }): string {
-  const entries: QueryEntry[] = concordance ? [[CONCORDANCE_KEYS.sort, concordance.key], [CONCORDANCE_KEYS.order, concordance.order]] : [];
+/**
+ * A concept's page; with a concordance order (and page), sorted so, at that page, and scrolled to the
+ * concordance. The first page and the default page size are left out.
+ */
+export function conceptHref(id: string, concordance?: { key: string; order: string; page?: number; pageSize?: number }): string {
+  const entries: QueryEntry[] = concordance
+    ? [
+        [CONCORDANCE_KEYS.sort, concordance.key],
+        [CONCORDANCE_KEYS.order, concordance.order],
+        [CONCORDANCE_KEYS.page, pageEntry(concordance.page)],
+        [CONCORDANCE_KEYS.pageSize, pageSizeEntry(concordance.pageSize, CONCORDANCE_PAGE_SIZE)],
+      ]
+    : [];
   return buildHref(pathOf(PATHS.concepts, id), entries, { fragment: concordance ? CONCORDANCE_FRAGMENT : null });
+}
+
+/** A page number for a link: the first page is the default, left out. */
+const pageEntry = (page: number | undefined) => (page !== undefined && page > 1 ? String(page) : null);
+/** A page size for a link: the list's default is left out. */
+const pageSizeEntry = (pageSize: number | undefined, fallback: number) => (pageSize !== undefined && pageSize !== fallback ? String(pageSize) : null);
+
+// ————— The catalogue (home page) and the documents API —————
+
+function catalogueEntries(query: Partial<CatalogueQuery>): QueryEntry[] {
+  return [
+    [CATALOGUE_KEYS.query, unlessEmpty(query.q?.trim())],
+    [CATALOGUE_KEYS.journal, unlessEmpty(query.journal)],
+    [CATALOGUE_KEYS.year, query.year !== undefined ? String(query.year) : null],
+    [CATALOGUE_KEYS.author, unlessEmpty(query.author)],
+    [CATALOGUE_KEYS.concept, unlessEmpty(query.concept)],
+    [CATALOGUE_KEYS.source, unlessEmpty(query.source)],
+    [CATALOGUE_KEYS.page, pageEntry(query.page)],
+    [CATALOGUE_KEYS.pageSize, pageSizeEntry(query.pageSize, CATALOGUE_PAGE_SIZE)],
+  ];
+}
+
+/** The catalogue (the home page) with these title words, facet values and page; what is not given is left out. */
+export function catalogueHref(query: Partial<CatalogueQuery> = {}): string {
+  return buildHref(PATHS.home, catalogueEntries(query));
+}
+
+/**
+ * `GET /api/documents` with the same parameters as the catalogue: a page of documents and the total. With
+ * `q` and a small `pageSize` it is the title type-ahead's question.
+ */
+export function documentsApiHref(query: Partial<CatalogueQuery> = {}): string {
+  return buildHref(PATHS.documentsApi, catalogueEntries(query));
 }
 
 /** The search page's URL for these parameters; defaults and empty filters are left out. */
@@ -352,9 +414,16 @@ function bibliographyEntries(query: Partial<SourceListQuery>): QueryEntry[] {
   ];
 }
 
-/** The bibliography (the corpus's, or one document's with `doc`) with these filters and order; defaults are left out. */
-export function bibliographyHref(query: Partial<SourceListQuery> = {}): string {
-  return buildHref(PATHS.bibliography, bibliographyEntries(query));
+/**
+ * The bibliography (the corpus's, or one document's with `doc`) with these filters, order and page;
+ * defaults (title order, the first page, the default page size) are left out.
+ */
+export function bibliographyHref(query: Partial<SourceListQuery> & { page?: number; pageSize?: number } = {}): string {
+  return buildHref(PATHS.bibliography, [
+    ...bibliographyEntries(query),
+    [BIBLIOGRAPHY_KEYS.page, pageEntry(query.page)],
+    [BIBLIOGRAPHY_KEYS.pageSize, pageSizeEntry(query.pageSize, BIBLIOGRAPHY_PAGE_SIZE)],
+  ]);
 }
 
 /** The bibliography as a file, holding what the page with the same filters shows. */

@@ -1,6 +1,21 @@
 import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/citations/export-sources";
-import { CONCEPT_ID_FORMAT, CONCEPT_ID_MAX_LENGTH, ID_FORMAT, SLUG_ALPHABET, SLUG_MAX_LENGTH } from "./url-grammar";
+import {
+  BIBLIOGRAPHY_KEYS,
+  BIBLIOGRAPHY_PAGE_SIZE,
+  CATALOGUE_KEYS,
+  CATALOGUE_PAGE_SIZE,
+  COMPARE_CHOICE_KEYS,
+  COMPARE_KEYS,
+  CONCEPT_ID_FORMAT,
+  CONCEPT_ID_MAX_LENGTH,
+  CONCORDANCE_KEYS,
+  CONCORDANCE_PAGE_SIZE,
+  ID_FORMAT,
+  MAX_PAGE_SIZE,
+  SLUG_ALPHABET,
+  SLUG_MAX_LENGTH,
+} from "./url-grammar";
 
 /**
  * The zod schemas of every parameter a route or page reads: path segments and query values, each
@@ -44,6 +59,72 @@ export const conceptIdParam = z
 
 /** A page of a paged list, from 1. */
 export const pageParam = z.coerce.number().int("page must be a whole number").min(1, "page starts at 1").max(10_000, "page is at most 10000");
+
+/** How many rows a page of a list holds: from 1 to MAX_PAGE_SIZE, `fallback` when not given. */
+export const pageSizeParam = (fallback: number) =>
+  z.coerce
+    .number()
+    .int("pageSize must be a whole number")
+    .min(1, "pageSize is at least 1")
+    .max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}`)
+    .default(fallback);
+
+/** Blank form fields ("any journal") mean "no filter", as a plain GET form sends them. */
+const blankIsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+/** Longer than any title or name; a longer query names nothing and is refused rather than scanned for. */
+export const TITLE_QUERY_MAX_LENGTH = 100;
+/** A facet value (a journal's or an author's name) as documents hold it; longer ones do not occur. */
+const FACET_VALUE_MAX_LENGTH = 200;
+
+/** Control characters (NUL among them, which PostgreSQL refuses in text) occur in no title or name. */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/u;
+
+const facetValue = (name: string) =>
+  z
+    .string()
+    .trim()
+    .max(FACET_VALUE_MAX_LENGTH, `${name} is longer than ${FACET_VALUE_MAX_LENGTH} characters`)
+    .regex(NO_CONTROL_CHARACTERS, `${name} may not hold control characters`);
+
+/**
+ * The catalogue (home page) and `GET /api/documents`: title words (`q`), at most one value of each facet,
+ * and the page. Unknown parameters are refused, so a misspelt facet is a reason, not a silently wider list.
+ */
+export const catalogueQuerySchema = z.strictObject({
+  [CATALOGUE_KEYS.query]: blankIsAbsent(facetValue("q").max(TITLE_QUERY_MAX_LENGTH, `q is longer than ${TITLE_QUERY_MAX_LENGTH} characters`)),
+  [CATALOGUE_KEYS.journal]: blankIsAbsent(facetValue("journal")),
+  [CATALOGUE_KEYS.year]: blankIsAbsent(z.coerce.number().int("year must be a whole number").min(1000, "year must have four digits").max(9999, "year must have four digits")),
+  [CATALOGUE_KEYS.author]: blankIsAbsent(facetValue("author")),
+  [CATALOGUE_KEYS.concept]: blankIsAbsent(conceptIdParam),
+  [CATALOGUE_KEYS.source]: blankIsAbsent(sourceKeyParam),
+  [CATALOGUE_KEYS.page]: pageParam.default(1),
+  [CATALOGUE_KEYS.pageSize]: pageSizeParam(CATALOGUE_PAGE_SIZE),
+});
+export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
+
+/** A page of a concept's mentions (`GET /api/concepts/<id>`, the concept page's concordance). */
+export const concordancePageSchema = z.object({
+  [CONCORDANCE_KEYS.page]: pageParam.default(1),
+  [CONCORDANCE_KEYS.pageSize]: pageSizeParam(CONCORDANCE_PAGE_SIZE),
+});
+
+/** A page of the bibliography and of `GET /api/sources`. */
+export const bibliographyPageSchema = z.object({
+  [BIBLIOGRAPHY_KEYS.page]: pageParam.default(1),
+  [BIBLIOGRAPHY_KEYS.pageSize]: pageSizeParam(BIBLIOGRAPHY_PAGE_SIZE),
+});
+
+/**
+ * Choosing a side-by-side pair without a script: the words typed for a side not chosen yet. Lenient: a
+ * malformed slug is as if none were given (the page then asks for that side), never an error.
+ */
+export const compareChoiceSchema = z.object({
+  [COMPARE_KEYS.left]: slugParam.optional().catch(undefined),
+  [COMPARE_KEYS.right]: slugParam.optional().catch(undefined),
+  [COMPARE_CHOICE_KEYS.leftQuery]: blankIsAbsent(facetValue("lq").max(TITLE_QUERY_MAX_LENGTH)).catch(undefined),
+  [COMPARE_CHOICE_KEYS.rightQuery]: blankIsAbsent(facetValue("rq").max(TITLE_QUERY_MAX_LENGTH)).catch(undefined),
+});
 
 export const exportFormatParam = z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` });
 

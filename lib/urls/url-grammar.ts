@@ -19,6 +19,8 @@ export const PATHS = {
   bibliography: "/bibliography",
   search: "/search",
   linkPreviewImage: "/api/og",
+  /** The catalogue's documents, paged, with the total (`GET /api/documents?q=…`): also the title type-ahead. */
+  documentsApi: "/api/documents",
   sourceExport: "/api/export/sources",
   bibliographyExport: "/api/export/bibliography",
   /** A corpus essay as a reference (`/api/export/documents/<slug>?format=…`) and as TEI (`…/<slug>/tei`). */
@@ -75,11 +77,35 @@ export const COMPARE_KEYS = {
 /** The search page (`/search`) and `GET /api/search`. */
 export const SEARCH_KEYS = { query: "q", document: "doc", kind: "kind", concept: "concept", page: "page", pageSize: "pageSize" } as const;
 
-/** The bibliography (`/bibliography`), the sources API and the bibliography export. */
-export const BIBLIOGRAPHY_KEYS = { document: "doc", type: "type", year: "year", sort: "sort", dir: "dir" } as const;
+/** The bibliography (`/bibliography`), the sources API and the bibliography export (which takes no page). */
+export const BIBLIOGRAPHY_KEYS = { document: "doc", type: "type", year: "year", sort: "sort", dir: "dir", page: "page", pageSize: "pageSize" } as const;
 
-/** A concept page's concordance order (`/concepts/<id>`). */
-export const CONCORDANCE_KEYS = { sort: "sort", order: "order" } as const;
+/** A concept page's concordance order and page (`/concepts/<id>`), and the page of `GET /api/concepts/<id>`'s mentions. */
+export const CONCORDANCE_KEYS = { sort: "sort", order: "order", page: "page", pageSize: "pageSize" } as const;
+
+/**
+ * The catalogue (the home page `/`) and `GET /api/documents`: words of a title (or author), one value of
+ * each facet, and the page. The facets' values are what the documents hold: a journal's name, a year, an
+ * author's name, a concept id, a source key.
+ */
+export const CATALOGUE_KEYS = {
+  query: "q",
+  journal: "journal",
+  year: "year",
+  author: "author",
+  concept: "concept",
+  source: "source",
+  page: "page",
+  pageSize: "pageSize",
+  /** `GET /api/documents` only: `1` adds each facet's values and counts to the answer. */
+  withFacets: "facets",
+} as const;
+
+/**
+ * Choosing the texts of a side-by-side view without a script (`/compare?left=<slug>&rq=<words>`): the words
+ * typed for a side whose document is not chosen yet; the page lists the titles they match to pick from.
+ */
+export const COMPARE_CHOICE_KEYS = { leftQuery: "lq", rightQuery: "rq" } as const;
 
 /** The export routes (`/api/export/…`): the file format, and what a pinpoint citation cites. */
 export const EXPORT_KEYS = { format: "format", document: "doc", anchor: "anchor", quote: "q" } as const;
@@ -110,6 +136,28 @@ export const DTS_KEYS = {
   tree: "tree",
   mediaType: "mediaType",
 } as const;
+
+// ————— Page sizes of the paged lists (the default when a URL names none; `pageSize` may ask for another) —————
+
+/**
+ * The catalogue's cards per page: about three screens of cards on a desktop and a handful of thumb-flicks on
+ * a phone, enough to scan a journal's year at a glance; also search's default, so the two lists page alike.
+ */
+export const CATALOGUE_PAGE_SIZE = 20;
+/**
+ * Concordance lines per page: one line each, so 50 fill two screens, as a page of a KWIC printout does;
+ * a concept mentioned 2,000 times across the corpus is 40 pages.
+ */
+export const CONCORDANCE_PAGE_SIZE = 50;
+/**
+ * Bibliography entries per page: an entry is a line or two that the eye runs down looking for a title, and
+ * the browser's find-in-page reaches as far as the page does, so a page holds as many as any request may.
+ */
+export const BIBLIOGRAPHY_PAGE_SIZE = 100;
+/** The most rows any one list request may ask for: bounds the work and the size of one answer (search's limit too). */
+export const MAX_PAGE_SIZE = 100;
+/** Type-ahead suggestions shown under a title field: as many as can be read without scrolling on a phone. */
+export const TYPE_AHEAD_SUGGESTIONS = 8;
 
 /** The fragment of a concept page's concordance, where its sort links land. */
 export const CONCORDANCE_FRAGMENT = "concordance";

@@ -1,13 +1,31 @@
 import { listSources, sourceListQuerySchema } from "@/lib/db/list-sources";
 import { apiRoute, notFound } from "@/lib/http/api-response";
+import { pageOf } from "@/lib/paging/page-window";
 import { firstValues } from "@/lib/urls/query-values";
+import { bibliographyPageSchema } from "@/lib/urls/route-params";
+import { BIBLIOGRAPHY_KEYS } from "@/lib/urls/url-grammar";
 
 export const dynamic = "force-dynamic";
 
-/** All sources (or one document's) with where each is cited; `?doc=&type=&year=&sort=&dir=`. */
+/**
+ * Sources (or one document's) with where each is cited, a page at a time; `?doc=&type=&year=&sort=&dir=&page=&pageSize=`.
+ * `total` counts the sources the filters keep, on every page; `inScope`, those of the scope before the type
+ * and year filters.
+ */
 export const GET = apiRoute("GET /api/sources", async (request: Request) => {
-  const query = sourceListQuerySchema.parse(firstValues(new URL(request.url).searchParams));
+  const { [BIBLIOGRAPHY_KEYS.page]: page, [BIBLIOGRAPHY_KEYS.pageSize]: pageSize, ...filters } = firstValues(new URL(request.url).searchParams);
+  const paging = bibliographyPageSchema.parse({ page, pageSize });
+  const query = sourceListQuerySchema.parse(filters);
   const list = await listSources(query);
   if (!list) throw notFound(`document "${query.doc}"`);
-  return Response.json(list);
+  return Response.json({
+    document: list.document,
+    total: list.sources.length,
+    page: paging.page,
+    pageSize: paging.pageSize,
+    inScope: list.total,
+    types: list.types,
+    years: list.years,
+    sources: pageOf(list.sources, paging.page, paging.pageSize),
+  });
 });

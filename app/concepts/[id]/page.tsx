@@ -6,7 +6,8 @@ import { ConceptCounts, ConceptDefinition, ConceptRelations } from "@/components
 import { readConcordanceSort } from "@/components/concepts/sort-concordance";
 import { getConcept } from "@/lib/db/get-concept";
 import { conceptHref } from "@/lib/urls/app-urls";
-import { conceptIdSegment } from "@/lib/urls/route-params";
+import { firstValues } from "@/lib/urls/query-values";
+import { conceptIdSegment, concordancePageSchema } from "@/lib/urls/route-params";
 import { PATHS } from "@/lib/urls/url-grammar";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConceptPage({ params, searchParams }: Props) {
   const concept = await load(params);
   if (!concept) notFound();
-  const sort = readConcordanceSort(await searchParams);
+  const query = await searchParams;
+  const sort = readConcordanceSort(query);
+  // An unreadable page is the first: the concordance is still there to be read.
+  const paging = concordancePageSchema.catch(concordancePageSchema.parse({})).parse(firstValues(query));
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
@@ -70,7 +74,7 @@ export default async function ConceptPage({ params, searchParams }: Props) {
           语境索引 <span lang="en" className="font-sans text-base font-normal text-muted dark:text-night-muted">Every mention in context ({concept.mentions.length})</span>
         </h2>
         <div className="mt-3">
-          <Concordance lines={concept.mentions} sort={sort} conceptId={concept.id} />
+          <Concordance lines={concept.mentions} sort={sort} conceptId={concept.id} page={paging.page} pageSize={paging.pageSize} />
         </div>
       </section>
     </div>

@@ -12,8 +12,8 @@ import { SkipToText } from "@/components/reader/skip-to-text";
 import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getCitationSourceKeys } from "@/lib/db/get-citation-source-keys";
-import { listDocumentTitles } from "@/lib/db/list-document-titles";
 import { listImportedAnnotations } from "@/lib/db/list-imported-annotations";
+import { suggestCompareTexts } from "@/lib/db/suggest-compare-texts";
 import { jsonLdScriptText } from "@/lib/exchange/scholarly-article-json-ld";
 import { buildReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
@@ -43,7 +43,7 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
   const decoded = slugSegment.safeParse(encodedSlug);
   if (!decoded.success) notFound();
   const slug = decoded.data;
-  const [document, titles] = await Promise.all([loadReaderDocument(slug), listDocumentTitles()]);
+  const [document, suggestions] = await Promise.all([loadReaderDocument(slug), suggestCompareTexts(slug)]);
   if (!document) notFound();
   const order = buildReadingOrder(document);
 
@@ -85,7 +85,7 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(readerJsonLd(document)) }} />
         <DocumentTitleBlock document={document} headingId="document-title" />
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-4 dark:border-night-rule print:hidden">
-          <CompareWithForm slug={document.slug} others={titles.filter((title) => title.slug !== document.slug)} />
+          <CompareWithForm slug={document.slug} suggestions={suggestions} />
         </div>
         <details className="mt-4 lg:hidden print:hidden">
           <summary className="cursor-pointer text-sm text-muted dark:text-night-muted">目录 · Contents</summary>

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import type { CatalogueFacets as Facets, FacetName } from "@/lib/db/list-catalogue";
+import type { CatalogueQuery } from "@/lib/urls/route-params";
+import { catalogueHref } from "@/lib/urls/app-urls";
+import { CloseOnPhone } from "./close-on-phone";
+
+const FACET_NAMES: Record<FacetName, { zh: string; en: string }> = {
+  journal: { zh: "期刊", en: "Journal" },
+  year: { zh: "年份", en: "Year" },
+  author: { zh: "作者", en: "Author" },
+  concept: { zh: "概念", en: "Concept" },
+  source: { zh: "引用文献", en: "Source cited" },
+};
+const ORDER: FacetName[] = ["journal", "year", "author", "concept", "source"];
+
+/** The chosen value of a facet, as the query holds it. */
+function chosenValue(query: CatalogueQuery, facet: FacetName): string | undefined {
+  const value = query[facet];
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * The catalogue's facets: each value a link narrowing the list (counts are of the current list), the
+ * chosen one marked, with a link taking it away. Links, not a form: each narrowed list has its address.
+ */
+export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facets; query: CatalogueQuery; chosenLabels: Partial<Record<FacetName, string>> }) {
+  const { page: _page, pageSize, ...filters } = query;
+  const narrowed = (facet: FacetName, value: string | undefined) =>
+    catalogueHref({ ...filters, pageSize, [facet]: facet === "year" && value !== undefined ? Number(value) : value });
+  return (
+    <CloseOnPhone>
+      <summary className="cursor-pointer font-serif text-lg font-semibold lg:cursor-default">
+        筛选 <span lang="en" className="font-sans text-sm font-normal text-muted dark:text-night-muted">Narrow the list</span>
+      </summary>
+      <div className="mt-3 grid gap-5 sm:grid-cols-2 lg:grid-cols-1">
+        {ORDER.map((facet) => {
+          const chosen = chosenValue(query, facet);
+          const values = facets[facet];
+          const headingId = `facet-${facet}`;
+          return (
+            <section key={facet} aria-labelledby={headingId} data-testid={`facet-${facet}`}>
+              <h3 id={headingId} className="text-sm font-semibold">
+                {FACET_NAMES[facet].zh} <span lang="en" className="font-normal text-muted dark:text-night-muted">{FACET_NAMES[facet].en}</span>
+              </h3>
+              {chosen !== undefined ? (
+                <p className="mt-1.5 flex items-baseline gap-2 text-sm">
+                  <span className="min-w-0 break-words font-semibold text-accent dark:text-night-accent" aria-current="true">
+                    {chosenLabels[facet] ?? chosen}
+                  </span>
+                  <Link href={narrowed(facet, undefined)} className="shrink-0 text-xs" data-testid="facet-remove">
+                    ✕ <span lang="en">remove</span>
+                    <span className="sr-only"> {FACET_NAMES[facet].en.toLowerCase()} filter</span>
+                  </Link>
+                </p>
+              ) : values.length === 0 ? (
+                <p className="mt-1.5 text-xs text-muted dark:text-night-muted" lang="en">
+                  None known in this list
+                </p>
+              ) : (
+                <ul className="mt-1.5 grid gap-1 text-sm">
+                  {values.map((value) => (
+                    <li key={value.value} className="flex items-baseline justify-between gap-2">
+                      <Link
+                        href={narrowed(facet, value.value)}
+                        className="min-w-0 truncate font-serif no-underline hover:underline"
+                        title={value.label}
+                        data-testid="facet-value"
+                      >
+                        {value.label}
+                      </Link>
+                      <span className="shrink-0 text-xs tabular-nums text-muted dark:text-night-muted">
+                        {value.count}
+                        <span className="sr-only"> {value.count === 1 ? "document" : "documents"}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </CloseOnPhone>
+  );
+}

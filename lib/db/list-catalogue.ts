@@ -1,0 +1,278 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CatalogueQuery } from "@/lib/urls/route-params";
+import { getDatabase, type Database } from "./prisma-client";
+
+/**
+ * The catalogue: the corpus's documents filtered by title words and facet values, one page at a time, and
+ * the facets' values with their counts. Everything is counted and paged in PostgreSQL, so a page costs
+ * the same whether the corpus holds 2 essays or 1,000: nothing reads every row into memory.
+ *
+ * Facet counts are those of the current result (drill-down, as library catalogues such as Blacklight and
+ * VuFind count them): each value says how many of the documents listed would remain if it were chosen too.
+ */
+
+export type CatalogueFilters = Omit<CatalogueQuery, "page" | "pageSize">;
+
+export interface CatalogueDocument {
+  slug: string;
+  title: string;
+  titleEn: string | null;
+  authors: string[];
+  journal: string | null;
+  issue: string | null;
+  date: string | null;
+  abstract: string | null;
+  counts: { paragraphs: number; footnotes: number; sources: number };
+}
+
+export interface CataloguePage {
+  documents: CatalogueDocument[];
+  /** Documents matching the filters, on every page. */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface FacetValue {
+  /** What the URL carries: a journal's or author's name, a year, a concept id, a source key. */
+  value: string;
+  label: string;
+  /** Documents of the current result holding this value. */
+  count: number;
+}
+
+export type FacetName = "journal" | "year" | "author" | "concept" | "source";
+
+export interface CatalogueFacets {
+  journal: FacetValue[];
+  year: FacetValue[];
+  author: FacetValue[];
+  concept: FacetValue[];
+  source: FacetValue[];
+}
+
+/**
+ * Values listed per facet, the most frequent first: a screenful beside the list. A corpus of 1,000 essays
+ * cites thousands of works and has hundreds of authors; the rest are reached by narrowing the list first.
+ */
+export const FACET_VALUES_SHOWN = 10;
+/** Years are listed newest first rather than by count, and all of them up to this: decades of publication fit. */
+export const YEAR_VALUES_SHOWN = 40;
+/** Title words a query may hold (split on spaces): each must occur; more are ignored. */
+const MAX_QUERY_TERMS = 6;
+
+/** `%`, `_` and `\` typed into a title field are literal characters, not patterns. */
+function likeEscaped(term: string): string {
+  return term.replace(/[\\%_]/gu, (character) => `\\${character}`);
+}
+
+export function queryTerms(q: string | undefined): string[] {
+  return (q ?? "").trim().split(/\s+/u).filter(Boolean).slice(0, MAX_QUERY_TERMS);
+}
+
+/** The conditions of the filters on `"Document" d`, joined with `and`. */
+function whereFilters(filters: CatalogueFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`true`];
+  for (const term of queryTerms(filters.q)) {
+    // Title, English title and authors: a researcher types any of them into the one field.
+    const pattern = `%${likeEscaped(term)}%`;
+    conditions.push(
+      Prisma.sql`(d.title ilike ${pattern} or coalesce(d."titleEn", '') ilike ${pattern} or array_to_string(d.authors, ' ') ilike ${pattern})`,
+    );
+  }
+  if (filters.journal !== undefined) conditions.push(Prisma.sql`d.journal = ${filters.journal}`);
+  if (filters.year !== undefined) conditions.push(Prisma.sql`substring(d.date from '^[0-9]{4}') = ${String(filters.year)}`);
+  if (filters.author !== undefined) conditions.push(Prisma.sql`${filters.author} = any(d.authors)`);
+  if (filters.concept !== undefined) {
+    conditions.push(Prisma.sql`exists (select 1 from "ConceptMention" m where m."documentId" = d.id and m."conceptId" = ${filters.concept})`);
+  }
+  if (filters.source !== undefined) {
+    conditions.push(
+      Prisma.sql`exists (select 1 from "Citation" c join "Source" s on s.id = c."sourceId" where c."documentId" = d.id and s.key = ${filters.source})`,
+    );
+  }
+  return Prisma.join(conditions, " and ");
+}
+
+/**
+ * With title words: exact title first, then titles starting with them, then titles containing them (the
+ * earlier the better), then the rest (English title or author matched); shorter titles before longer ones,
+ * as a type-ahead should. Without: newest first, undated last.
+ */
+function orderFor(filters: CatalogueFilters): Prisma.Sql {
+  const q = (filters.q ?? "").trim();
+  if (q === "") return Prisma.sql`order by d.date desc nulls last, d.slug`;
+  const escaped = likeEscaped(q);
+  return Prisma.sql`order by
+    case
+      when lower(d.title) = lower(${q}) then 0
+      when d.title ilike ${`${escaped}%`} then 1
+      when d.title ilike ${`%${escaped}%`} then 2
+      when coalesce(d."titleEn", '') ilike ${`${escaped}%`} then 3
+      else 4
+    end,
+    nullif(strpos(lower(d.title), lower(${q})), 0) nulls last,
+    char_length(d.title), d.date desc nulls last, d.slug`;
+}
+
+interface DocumentRow {
+  slug: string;
+  title: string;
+  titleEn: string | null;
+  authors: string[];
+  journal: string | null;
+  issue: string | null;
+  date: string | null;
+  abstract: string | null;
+  paragraphs: bigint;
+  footnotes: bigint;
+  sources: bigint;
+  total: bigint;
+}
+
+/** One page of the documents matching the filters, in catalogue order, with the total over every page. */
+export async function listCatalogueDocuments(query: CatalogueQuery, db: Database = getDatabase()): Promise<CataloguePage> {
+  const { page, pageSize, ...filters } = query;
+  const offset = (page - 1) * pageSize;
+  // One round trip: the page's ids first (the window count is the total before limit and offset), then the
+  // counts of those documents only, not of every document the filters keep.
+  const rows = await db.$queryRaw<DocumentRow[]>`
+    with page as (
+      select d.id, row_number() over (${orderFor(filters)}) as position, count(*) over () as total
+      from "Document" d
+      where ${whereFilters(filters)}
+      ${orderFor(filters)}
+      limit ${pageSize} offset ${offset}
+    )
+    select d.slug, d.title, d."titleEn", d.authors, d.journal, d.issue, d.date, d.abstract, page.total,
+      (select count(*) from "Paragraph" p where p."documentId" = d.id) as paragraphs,
+      (select count(*) from "Footnote" f where f."documentId" = d.id) as footnotes,
+      (select count(distinct c."sourceId") from "Citation" c where c."documentId" = d.id) as sources
+    from page join "Document" d on d.id = page.id
+    order by page.position`;
+  // A page past the last still says how many there are.
+  const total = rows[0] ? Number(rows[0].total) : await countCatalogue(filters, db);
+  return {
+    documents: rows.map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      titleEn: row.titleEn,
+      authors: row.authors,
+      journal: row.journal,
+      issue: row.issue,
+      date: row.date,
+      abstract: row.abstract,
+      counts: { paragraphs: Number(row.paragraphs), footnotes: Number(row.footnotes), sources: Number(row.sources) },
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+async function countCatalogue(filters: CatalogueFilters, db: Database): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`select count(*) as total from "Document" d where ${whereFilters(filters)}`;
+  return Number(row?.total ?? 0);
+}
+
+interface FacetRow {
+  value: string;
+  label: string | null;
+  count: bigint;
+}
+
+const toValues = (rows: FacetRow[]): FacetValue[] => rows.map((row) => ({ value: row.value, label: row.label ?? row.value, count: Number(row.count) }));
+
+/**
+ * Facet counts kept per filter set for the corpus version they were counted on. Counting them reads every
+ * concept mention and citation the list's documents hold (at 1,000 essays, some 10^5 rows, tens of
+ * milliseconds to hundreds on a busy machine), while they change only when an essay is loaded or removed.
+ * The version is read from the database on each request, so no process ever serves counts of a corpus it
+ * no longer has, and app processes sharing a database need no signal between them.
+ */
+const FACET_MEMO_ENTRIES = 256;
+const facetMemo = new WeakMap<Database, Map<string, CatalogueFacets>>();
+
+/**
+ * What changes whenever the corpus does: every load stamps its document's `ingestedAt`, and a removal
+ * lowers the count.
+ */
+async function corpusVersion(db: Database): Promise<string> {
+  const [row] = await db.$queryRaw<{ version: string }[]>`
+    select count(*)::text || '@' || coalesce((extract(epoch from max("ingestedAt")) * 1000000)::bigint::text, '') as version from "Document"`;
+  return row?.version ?? "";
+}
+
+/** Each facet's values among the documents matching the filters, with how many of them hold each. */
+export async function listCatalogueFacets(filters: CatalogueFilters, db: Database = getDatabase()): Promise<CatalogueFacets> {
+  const key = `${await corpusVersion(db)} ${JSON.stringify(Object.entries(filters).filter(([, value]) => value !== undefined).sort())}`;
+  let memo = facetMemo.get(db);
+  if (!memo) facetMemo.set(db, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) {
+    // Most recently used last: the first is the one to let go.
+    memo.delete(key);
+    memo.set(key, known);
+    return known;
+  }
+  const facets = await countCatalogueFacets(filters, db);
+  memo.set(key, facets);
+  if (memo.size > FACET_MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+  return facets;
+}
+
+async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Promise<CatalogueFacets> {
+  const matching = Prisma.sql`select d.id from "Document" d where ${whereFilters(filters)}`;
+  const [journal, year, author, concept, source] = await Promise.all([
+    db.$queryRaw<FacetRow[]>`
+      select d.journal as value, null as label, count(*) as count
+      from "Document" d where d.id in (${matching}) and d.journal is not null
+      group by d.journal order by count desc, d.journal limit ${FACET_VALUES_SHOWN}`,
+    db.$queryRaw<FacetRow[]>`
+      select y.year as value, null as label, count(*) as count
+      from (select substring(d.date from '^[0-9]{4}') as year from "Document" d where d.id in (${matching})) y
+      where y.year is not null
+      group by y.year order by y.year desc limit ${YEAR_VALUES_SHOWN}`,
+    db.$queryRaw<FacetRow[]>`
+      select a.author as value, null as label, count(distinct a.id) as count
+      from (select d.id, unnest(d.authors) as author from "Document" d where d.id in (${matching})) a
+      group by a.author order by count desc, a.author limit ${FACET_VALUES_SHOWN}`,
+    db.$queryRaw<FacetRow[]>`
+      select c.id as value, c."labelZh" as label, k.count
+      from (
+        select m."conceptId" as id, count(distinct m."documentId") as count
+        from "ConceptMention" m where m."documentId" in (${matching})
+        group by m."conceptId"
+      ) k
+      join "Concept" c on c.id = k.id
+      order by k.count desc, c.ordinal limit ${FACET_VALUES_SHOWN}`,
+    db.$queryRaw<FacetRow[]>`
+      select s.key as value,
+        coalesce(s.title, (select c2.raw from "Citation" c2 where c2."sourceId" = s.id order by c2.raw limit 1)) as label,
+        top.count
+      from (
+        select c."sourceId" as id, count(distinct c."documentId") as count
+        from "Citation" c where c."sourceId" is not null and c."documentId" in (${matching})
+        group by c."sourceId" order by count desc, c."sourceId" limit ${FACET_VALUES_SHOWN}
+      ) top
+      join "Source" s on s.id = top.id
+      order by top.count desc, s.key`,
+  ]);
+  return { journal: toValues(journal), year: toValues(year), author: toValues(author), concept: toValues(concept), source: toValues(source) };
+}
+
+/** A facet value's label when it is chosen but not among the values listed (a link to a value outside the top). */
+export async function describeChosenFacets(filters: CatalogueFilters, db: Database = getDatabase()): Promise<Partial<Record<FacetName, string>>> {
+  const [concept, source] = await Promise.all([
+    filters.concept ? db.concept.findUnique({ where: { id: filters.concept }, select: { labelZh: true } }) : null,
+    filters.source ? db.source.findUnique({ where: { key: filters.source }, select: { title: true } }) : null,
+  ]);
+  return {
+    ...(filters.journal !== undefined ? { journal: filters.journal } : {}),
+    ...(filters.year !== undefined ? { year: String(filters.year) } : {}),
+    ...(filters.author !== undefined ? { author: filters.author } : {}),
+    ...(filters.concept !== undefined ? { concept: concept?.labelZh ?? filters.concept } : {}),
+    ...(filters.source !== undefined ? { source: source?.title ?? filters.source } : {}),
+  };
+}
