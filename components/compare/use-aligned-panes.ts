@@ -47,6 +47,9 @@ export function useAlignedPanes({
     let frame = 0;
     let driver: Side | null = lead.current;
     lead.current = null;
+    // Until the first frame has run, the pane aligned mode started from leads, whatever else scrolled meanwhile:
+    // the panes' reflow as the gutter came in scrolls them (a pane kept in place, a clamped end), not the reader.
+    let starting = driver !== null;
     const schedule = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
@@ -55,6 +58,7 @@ export function useAlignedPanes({
           followPane(panes, driver, points, guard.current);
         }
         driver = null;
+        starting = false;
         drawConnectors(gutter, svg, panes, pairs, focus);
       });
     };
@@ -62,7 +66,7 @@ export function useAlignedPanes({
       const echo = guard.current[side];
       guard.current[side] = null;
       // The script moved this pane (the other pane's follower, or a jump): it leads nothing.
-      if (!isEcho(echo, panes[side].scrollTop)) driver = side;
+      if (!isEcho(echo, panes[side].scrollTop) && !starting) driver = side;
       schedule();
     });
     // Reflow moves every block: measure again.

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
+import { ConceptPage } from "./pages/concept-page";
 
 /**
  * The instructor's side-by-side reading (issue 17): a concept picked, a jump to its counterpart and a jump
@@ -133,35 +134,161 @@ for (const { name: width, viewport } of WIDTHS) {
   });
 }
 
-test.describe("side by side, aligned (desktop)", () => {
-  test("turning on Align keeps the paragraph in focus where the reader had it", async ({ page, browser }) => {
+test.describe("side by side counts as the concept page does (desktop)", () => {
+  test("the picker's count of a concept in each essay is the concept page's count for that essay, notes included", async ({ page, browser }) => {
     const { left, right } = await ComparePage.essaySlugs(browser);
     const compare = new ComparePage(page);
     await compare.goto({ left, right });
-    const linksButton = compare.left.locator("[data-focus-block]").nth(6);
-    await linksButton.scrollIntoViewIfNeeded();
-    await linksButton.click();
-    const focused = compare.left.locator("[data-focused]");
+    const titles = {
+      left: (await compare.left.locator("article").getAttribute("aria-label"))!,
+      right: (await compare.right.locator("article").getAttribute("aria-label"))!,
+    };
+    await page.locator("details.concept-picker summary").click();
+    const option = page.locator("label.concept-option").filter({ has: page.locator(`input[value="${CONCEPT}"]`) });
+    const shown = /^(\d+) · (\d+)$/u.exec((await option.getByTestId("concept-count").textContent())!.trim());
+    expect(shown).not.toBeNull();
+    const [leftCount, rightCount] = [Number(shown![1]), Number(shown![2])];
+    // These essays mention it in notes too (the issue's 29 · 9 against 33 · 10): the picker says how many.
+    await expect(option).toContainText(/\d+ · \d+ in notes/);
+    // Read aloud with what it counts.
+    await expect(option.locator("input")).toHaveAccessibleName(new RegExp(`left essay ${leftCount} mentions?.*right essay ${rightCount} mentions?`));
+
+    const concept = new ConceptPage(page);
+    await concept.goto(CONCEPT);
+    // The concept's own row, in the column of each essay (by its title): the number before "n in notes".
+    const countFor = (title: string) =>
+      concept.counts.evaluate((table, wanted) => {
+        const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim());
+        const cell = table.querySelectorAll("tbody tr")[0]?.querySelectorAll("th, td")[headers.indexOf(wanted)];
+        return cell ? Number(cell.firstChild?.textContent) : null;
+      }, title);
+    expect(await countFor(titles.left)).toBe(leftCount);
+    expect(await countFor(titles.right)).toBe(rightCount);
+    // The counts in the notes are among them: the rule is the same, not merely the numbers by chance.
+    expect(leftCount + rightCount).toBeGreaterThan(0);
+    await expect(concept.page.getByTestId("count-rule")).toContainText("headings, paragraphs and notes");
+  });
+});
+
+test.describe("side by side, aligned (desktop)", () => {
+  let left: string;
+  let right: string;
+  test.beforeAll(async ({ browser }) => {
+    ({ left, right } = await ComparePage.essaySlugs(browser));
+  });
+
+  /**
+   * The paragraph in focus after Align: still the focused one, in view where it was (give or take a line: the
+   * narrower pane wraps its text anew), and the one the links panel names, by the number its pane shows.
+   */
+  async function expectFocusKept(compare: ComparePage, side: "left" | "right", shown: () => Promise<void>) {
+    const pane = compare.pane(side);
+    const focused = pane.locator("[data-block][data-focused]");
     await expect(focused).toBeVisible();
-    // The reader has just been shown a linked paragraph in the right pane.
-    await compare.focusPanel.locator("[data-go-to]").first().click();
-    await expect(compare.right.locator("[data-flash]").first()).toBeVisible();
-    await page.waitForTimeout(400);
-    const anchor = await focused.getAttribute("data-block");
+    await shown();
+    await compare.page.waitForTimeout(400);
+    const anchor = (await focused.getAttribute("data-block"))!;
+    const number = (await pane.locator(`[data-focus-block="${anchor}"]`).locator("xpath=ancestor::*[@role='group'][1]").getAttribute("aria-label"))!.split(":")[0]!;
     const before = (await focused.boundingBox())!.y;
+    await expect(compare.focusPanel.locator("#focus-title")).toContainText(`${number} of the ${side} essay`);
 
     await compare.alignButton.click();
     await expect.poll(() => compare.gutter.locator("path").count()).toBeGreaterThan(0);
-    await page.waitForTimeout(600);
-    await expect(compare.left.locator(`[data-block="${anchor}"]`)).toHaveAttribute("data-focused", "");
+    await compare.page.waitForTimeout(600);
+    await expect(pane.locator(`[data-block="${anchor}"]`)).toHaveAttribute("data-focused", "");
     const after = (await focused.boundingBox())!.y;
-    const seen = `${anchor} at ${before}px before, ${after}px after; top block now ${await compare.topBlock(compare.left)}`;
-    expect(await compare.partlyInView(compare.left, focused), seen).toBe(true);
-    // Where it was, give or take a line (the narrower pane wraps its text anew).
+    const seen = `${side} ${number} (${anchor}) at ${before}px before, ${after}px after; top block now ${await compare.topBlock(pane)}`;
+    expect(await compare.partlyInView(pane, focused), seen).toBe(true);
     expect(Math.abs(after - before), seen).toBeLessThan(48);
-    // The panel still speaks of the same paragraph.
-    await expect(compare.focusPanel).toHaveAttribute("data-focus-panel", `left:${anchor}`);
+    // The panel still speaks of it, and it is the paragraph in view.
+    await expect(compare.focusPanel).toHaveAttribute("data-focus-panel", `${side}:${anchor}`);
+    await expect(compare.focusPanel.locator("#focus-title")).toContainText(`${number} of the ${side} essay`);
+  }
+
+  /** Opens the links of the `nth` linked paragraph of `side` and shows the `which` link's other end. */
+  async function focusAndShow(compare: ComparePage, side: "left" | "right", nth: number, which: "first" | "last") {
+    const linksButton = compare.pane(side).locator("[data-focus-block]").nth(nth);
+    await linksButton.scrollIntoViewIfNeeded();
+    await linksButton.click();
+    return async () => {
+      const go = compare.focusPanel.locator("[data-go-to]");
+      await (which === "first" ? go.first() : go.last()).click();
+      await expect(compare.pane(side === "left" ? "right" : "left").locator("[data-flash]").first()).toBeVisible();
+    };
+  }
+
+  test("turning on Align keeps the paragraph in focus where the reader had it, and the links panel names it", async ({ page }) => {
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    await expectFocusKept(compare, "left", await focusAndShow(compare, "left", 6, "first"));
     await shot(page, "journey-6-aligned", "desktop");
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  // Each of these carried the left pane off (¶ 3 to the essay's notes, ¶ 12 to its end) before the panes'
+  // scroll anchoring was turned off in aligned mode: the other pane's rewrap scrolled it, and it led.
+  for (const [side, nth, which] of [
+    ["left", 2, "last"],
+    ["left", 10, "last"],
+    ["left", 16, "first"],
+    ["right", 6, "first"],
+  ] as const) {
+    test(`after showing the ${which} link of the ${side} pane's linked paragraph #${nth}, Align keeps that paragraph in view`, async ({ page }) => {
+      const compare = new ComparePage(page);
+      await compare.goto({ left, right });
+      await expectFocusKept(compare, side, await focusAndShow(compare, side, nth, which));
+    });
+  }
+
+  test("after a concept's jump and a scroll of the other pane, Align keeps the left pane's top where it was", async ({ page }) => {
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right, c: CONCEPT });
+    const chip = compare.chips(compare.left, CONCEPT).nth(4);
+    await chip.scrollIntoViewIfNeeded();
+    await chip.click();
+    await expect(compare.jumped(compare.right).first()).toBeVisible();
+    const box = (await compare.right.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(400);
+    const top = await compare.topBlock(compare.left);
+    const before = (await compare.left.locator(`[data-block="${top}"]`).boundingBox())!.y;
+    await compare.alignButton.click();
+    await expect.poll(() => compare.gutter.locator("path").count()).toBeGreaterThan(0);
+    await page.waitForTimeout(600);
+    const after = (await compare.left.locator(`[data-block="${top}"]`).boundingBox())!.y;
+    expect(await compare.topBlock(compare.left), `${top} at ${before}px before, ${after}px after`).toBe(top);
+    expect(Math.abs(after - before)).toBeLessThan(48);
+  });
+
+  test("a window resized before Align: the paragraph in focus stays in view", async ({ page }) => {
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    const show = await focusAndShow(compare, "left", 10, "first");
+    await expectFocusKept(compare, "left", async () => {
+      await show();
+      await page.setViewportSize({ width: 1100, height: 850 });
+    });
+  });
+});
+
+test.describe("side by side, an aligned link on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test("opens at the paragraph in focus, which the links panel names", async ({ page, browser }) => {
+    const { left, right } = await ComparePage.essaySlugs(browser);
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    const anchor = (await compare.left.locator("[data-focus-block]").nth(6).getAttribute("data-focus-block"))!;
+    await compare.goto({ left, right, lp: anchor, f: `left:${anchor}`, align: "1" });
+    const focused = compare.left.locator(`[data-block="${anchor}"]`);
+    await expect(focused).toHaveAttribute("data-focused", "");
+    await page.waitForTimeout(600);
+    expect(await compare.partlyInView(compare.left, focused)).toBe(true);
+    await expect(compare.focusPanel).toHaveAttribute("data-focus-panel", `left:${anchor}`);
+    // Its pane's own tab, there and back: still there.
+    await compare.tab("right").click();
+    await compare.tab("left").click();
+    await page.waitForTimeout(400);
+    expect(await compare.partlyInView(compare.left, focused)).toBe(true);
   });
 });
