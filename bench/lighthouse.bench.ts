@@ -1,0 +1,100 @@
+/**
+ * `npm run bench -- lighthouse`: Lighthouse's performance score and Total Blocking Time on the reader and on
+ * side by side (issue 16's target: performance ≥ 0.95 with TBT < 150 ms in every one of 5 runs), each run
+ * printed, with the median, and what the page ships (document and script bytes as transferred, and how
+ * much of the script time is the page's own). Runs the production app (`scripts/start.ts`) on a port and an
+ * embedded database of its own. Lighthouse times the page on this CPU (throttled 4×, as for a mid-range
+ * phone): a busy or shared host scores lower, so the load average and Lighthouse's benchmark index of the
+ * host are printed beside the figures. `LIGHTHOUSE_RUNS` (default 5) runs per page.
+ */
+import os from "node:os";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { startBenchApp, stopBenchApp } from "./bench-app";
+
+const PORT = Number(process.env.DUIZHAO_BENCH_LIGHTHOUSE_PORT ?? 3310);
+const BASE = `http://localhost:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Lighthouse varies from run to run, the more on a shared 2-core machine; its authors advise the median of five. */
+const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
+/** Issue 16's targets. */
+const TARGET_PERFORMANCE = 0.95;
+const TARGET_TBT_MS = 150;
+
+interface Audit {
+  performance: number;
+  tbt: number;
+  lcp: number;
+  /** Bytes transferred: the HTML document, and every script. */
+  documentBytes: number;
+  scriptBytes: number;
+  /** Main-thread time spent evaluating and parsing scripts (Lighthouse's bootup-time audit). */
+  scriptMs: number;
+  benchmarkIndex: number;
+}
+
+export default async function run(): Promise<void> {
+  const app = await startBenchApp({ port: PORT, dataDir: ".data/bench-lighthouse-postgres", dbPort: process.env.DUIZHAO_BENCH_LIGHTHOUSE_DB_PORT ?? "54347" });
+  try {
+    const documents = ((await (await fetch(`${BASE}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
+    const [left, right] = documents.map((d) => d.slug);
+    if (!left || !right) throw new Error("the bench needs two documents in the corpus");
+    const pages = [
+      { name: "reader", path: `/read/${left}` },
+      { name: "side by side", path: `/compare?left=${left}&right=${right}` },
+    ];
+    for (const page of pages) {
+      // One request first, so the page cache holds the page as it would for every reader after the first.
+      await (await fetch(BASE + page.path)).text();
+      console.log(`${page.name} (${page.path}), load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores:`);
+      const audits: Audit[] = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+        const audit = await lighthouseAudit(BASE + page.path);
+        audits.push(audit);
+        console.log(`  run ${i + 1}: performance ${audit.performance.toFixed(2)}, TBT ${audit.tbt.toFixed(0)} ms, LCP ${audit.lcp.toFixed(0)} ms`);
+      }
+      const of = (pick: (audit: Audit) => number) => median(audits.map(pick));
+      const met = audits.filter((audit) => audit.performance >= TARGET_PERFORMANCE && audit.tbt < TARGET_TBT_MS).length;
+      console.log(
+        `  median: performance ${of((a) => a.performance).toFixed(2)}, TBT ${of((a) => a.tbt).toFixed(0)} ms, LCP ${of((a) => a.lcp).toFixed(0)} ms ` +
+          `(target ≥ ${TARGET_PERFORMANCE} with TBT < ${TARGET_TBT_MS} ms: met in ${met} of ${audits.length} runs); ` +
+          `document ${(of((a) => a.documentBytes) / 1024).toFixed(0)} KiB, scripts ${(of((a) => a.scriptBytes) / 1024).toFixed(0)} KiB as transferred, ` +
+          `script evaluation ${of((a) => a.scriptMs).toFixed(0)} ms; host benchmark index ${of((a) => a.benchmarkIndex).toFixed(0)}`,
+      );
+    }
+  } finally {
+    await stopBenchApp(app);
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** One Lighthouse run (performance only: its default mobile settings) in a fresh Chromium. */
+async function lighthouseAudit(url: string): Promise<Audit> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
+    const summary = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
+    const bytesOf = (type: string) => summary.find((item) => item.resourceType === type)?.transferSize ?? NaN;
+    return {
+      performance: lhr.categories.performance?.score ?? 0,
+      tbt: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
+      lcp: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
+      documentBytes: bytesOf("document"),
+      scriptBytes: bytesOf("script"),
+      scriptMs: lhr.audits["bootup-time"]?.numericValue ?? NaN,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
