@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Citation } from "@/lib/model/document-model";
 import { parseNoteCitations } from "@/lib/ingest/parse-citations";
 import { corpusNotes000, corpusNotes001 } from "@/tests/fixtures/citations/corpus-notes";
-import { citationMatchKeys, diceSimilarity, findSharedSources, groupSources, inferSourceType, normaliseTitle, type SourceDocumentInput } from "./group-sources";
+import { citationMatchKeys, diceSimilarity, findSharedSources, groupSources, groupSourcesComparingEveryPair, inferSourceType, normaliseTitle, type SourceDocumentInput } from "./group-sources";
 
 function cite(anchor: string, fields: Partial<Citation>): Citation {
   return {
@@ -263,5 +263,48 @@ describe("groupSources on dozens of documents citing the same works", () => {
   it("gives the same keys whatever order the documents come in", () => {
     const keys = (list: typeof sources) => list.map((s) => s.key).sort();
     expect(keys(groupSources([...documents].reverse()))).toEqual(keys(sources));
+  });
+});
+
+describe("groupSources compares only what can merge", () => {
+  // A small pool of ways to cite a few works (variant titles, hosts, dates, URLs, short references, lost
+  // titles), drawn with repeats, so that many citations are alike and classes meet in every order.
+  const pool: Partial<Citation>[] = [
+    { title: "甲在第二届某某大会开幕式上的讲话", container: "新华网", date: "2015-12-16" },
+    { title: "甲在第二届某某大会开幕式上的讲话（全文）", container: "人民网", date: "2015-12-16" },
+    { title: "甲：在第二届某某大会开幕式上的讲话", container: "中国政府网", date: "2015-12" },
+    { title: "甲在第二届某某大会开幕式上的讲话" },
+    { title: "甲在第二届某某大会开幕式上的讲话", container: "新华网", date: "2016-01-02" },
+    { title: "某某合作白皮书", url: "http://www.gov.cn/zhengce/2017-03/01/content_1.htm" },
+    { title: "某某合作白皮书（2017年版）", url: "http://www.gov.cn/zhengce/2017-03/01/content_1.htm?from=timeline" },
+    { title: "某某合作白皮书", container: "国务院新闻办公室", date: "2017-03" },
+    { title: "某某治理规则：比较研究", container: "某出版社", date: "2019" },
+    { title: "某某治理规则比较研究", container: "某出版社", date: "2019" },
+    { url: "https://example.org/a" },
+    { raw: "第5页。", pages: "5" },
+  ];
+  const documents = fc
+    .array(fc.array(fc.tuple(fc.nat(pool.length - 1), fc.boolean()), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 12 })
+    .map((essays) =>
+      essays.map((picks, d) =>
+        doc(
+          `essay-${String(d).padStart(2, "0")}`,
+          ...picks.map(([p, ibid], n) => {
+            const fields = pool[p]!;
+            // A 同上 repeats the citation before it in the same essay.
+            const repeats = ibid && n > 0 ? `n${d}-${n - 1}-c1` : null;
+            return cite(`n${d}-${n}-c1`, repeats ? { raw: "同上。", repeats } : { ...fields, raw: fields.raw ?? `《${fields.title ?? ""}》` });
+          }),
+        ),
+      ),
+    );
+
+  it("groups as comparing every pair does: the same sources, merges, evidence in the same order and confidence", () => {
+    fc.assert(
+      fc.property(documents, (input) => {
+        expect(groupSources(input)).toEqual(groupSourcesComparingEveryPair(input));
+      }),
+      { seed: 15, numRuns: 300 },
+    );
   });
 });

@@ -429,6 +429,25 @@ function candidatePairs(entries: readonly Entry[]): [number, number][] {
 
 /** One source per cited work, across all documents, in order of first citation. */
 export function groupSources(documents: readonly SourceDocumentInput[]): SourceRecord[] {
+  return groupBy(documents, comparisonEdges);
+}
+
+/**
+ * What groupSources is defined as, and tested against: every pair of citations compared. Too slow for a
+ * corpus (the square of its citations); for tests.
+ */
+export function groupSourcesComparingEveryPair(documents: readonly SourceDocumentInput[]): SourceRecord[] {
+  return groupBy(documents, (comparable) =>
+    comparable.flatMap((a, i) =>
+      comparable.slice(i + 1).flatMap((b, d) => {
+        const edge = compare(a, b);
+        return edge ? [{ i, j: i + 1 + d, edge }] : [];
+      }),
+    ),
+  );
+}
+
+function groupBy(documents: readonly SourceDocumentInput[], comparisons: (comparable: readonly Entry[]) => { i: number; j: number; edge: Edge }[]): SourceRecord[] {
   const entries = entriesOf(documents);
   const parent = entries.map((_, i) => i);
   const find = (i: number): number => {
@@ -439,40 +458,124 @@ export function groupSources(documents: readonly SourceDocumentInput[]): SourceR
     return i;
   };
 
-  const edges: Edge[] = [];
+  // Each edge with its place in the order the full i < j comparison would list it: 同上 edges first (in
+  // entry order), then pairs by i, then j. Merges take edges strongest first, ties in that order.
+  const edges: { edge: Edge; order: [number, number, number] }[] = [];
   const byAnchor = new Map(entries.map((e) => [`${e.ref.documentSlug}#${e.citation.anchor}`, e]));
   for (const entry of entries) {
     const repeated = entry.citation.repeats ? byAnchor.get(`${entry.ref.documentSlug}#${entry.citation.repeats}`) : undefined;
     if (repeated) {
-      edges.push({ a: entry.index, b: repeated.index, confidence: 1, evidence: [{ kind: "ibid", detail: `同上 repeats ${repeated.citation.anchor}` }] });
+      edges.push({ edge: { a: entry.index, b: repeated.index, confidence: 1, evidence: [{ kind: "ibid", detail: `同上 repeats ${repeated.citation.anchor}` }] }, order: [0, edges.length, 0] });
     }
   }
   const comparable = entries.filter((e) => !e.citation.repeats);
-  // Only pairs that could merge are compared (candidatePairs), in the order the full i < j loop would
-  // visit them, so the result is that of comparing every pair.
-  for (const [i, j] of candidatePairs(comparable)) {
-    const edge = compare(comparable[i]!, comparable[j]!);
-    if (edge) edges.push(edge);
-  }
+  for (const { i, j, edge } of comparisons(comparable)) edges.push({ edge, order: [1, i, j] });
 
-  // Strongest merges first, so a source's confidence is that of the weakest link it needs.
-  const used = new Map<number, Edge[]>();
-  for (const edge of [...edges].sort((x, y) => y.confidence - x.confidence)) {
+  // Strongest merges first, so a source's confidence is that of the weakest link it needs. The merges a
+  // group used are kept as a tree of concatenations (its own, the absorbed group's, the edge), flattened
+  // once at the end: copying the lists at every merge cost the square of a work's citations.
+  type Used = { first: Used | null; second: Used | null; edge: Edge };
+  const used = new Map<number, Used>();
+  const byStrength = edges.sort(
+    (x, y) => y.edge.confidence - x.edge.confidence || x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2],
+  );
+  for (const { edge } of byStrength) {
     const ra = find(edge.a);
     const rb = find(edge.b);
     if (ra === rb) continue;
     parent[rb] = ra;
-    used.set(ra, [...(used.get(ra) ?? []), ...(used.get(rb) ?? []), edge]);
+    used.set(ra, { first: used.get(ra) ?? null, second: used.get(rb) ?? null, edge });
     used.delete(rb);
   }
+  const flatten = (root: Used | undefined): Edge[] => {
+    const out: Edge[] = [];
+    const stack: (Used | Edge)[] = root ? [root] : [];
+    while (stack.length > 0) {
+      const item = stack.pop()!;
+      if ("a" in item) out.push(item);
+      else {
+        stack.push(item.edge);
+        if (item.second) stack.push(item.second);
+        if (item.first) stack.push(item.first);
+      }
+    }
+    return out;
+  };
 
   const groups = new Map<number, Entry[]>();
   for (const entry of entries) {
     const root = find(entry.index);
-    groups.set(root, [...(groups.get(root) ?? []), entry]);
+    const members = groups.get(root);
+    if (members) members.push(entry);
+    else groups.set(root, [entry]);
   }
-  return [...groups.entries()]
-    .map(([root, members]) => buildSource(members, used.get(root) ?? []));
+  return [...groups.entries()].map(([root, members]) => buildSource(members, flatten(used.get(root))));
+}
+
+/** Everything compare and citationMatchKeys read of an entry: two entries alike in it compare alike with every other. */
+function comparisonSignature(entry: Entry): string {
+  const c = entry.citation;
+  return JSON.stringify([entry.urlKey, entry.base, entry.version, entry.tokens, entry.short, c.title, c.date, c.container, c.authors, c.url]);
+}
+
+/**
+ * The comparison edges the merges can use, without comparing every pair of a work's citations (a work cited
+ * the same way by hundreds of essays made hundreds of thousands of pairs at each load). Citations alike in
+ * everything compare reads form a class; the first of each (its representative) is compared with every
+ * representative it could merge with (candidatePairs). Every other member takes only its first edge in the
+ * merge order: the strongest class it meets, through that class's representative (the member's earliest
+ * pair with any citation of the class), or its own representative. That is the only one of its edges a merge
+ * can use: when it is taken the member joins its representative's group, and each of its later edges has a
+ * twin from the representative, as strong and earlier, whose ends are joined by then. So the merges, their
+ * order and their evidence are those of comparing every pair, which the groupSources tests hold it to.
+ */
+function comparisonEdges(comparable: readonly Entry[]): { i: number; j: number; edge: Edge }[] {
+  const classOf = new Map<string, number>();
+  const representative = comparable.map((entry, i) => {
+    const signature = comparisonSignature(entry);
+    const first = classOf.get(signature);
+    if (first !== undefined) return first;
+    classOf.set(signature, i);
+    return i;
+  });
+  const reps = comparable.flatMap((_, i) => (representative[i] === i ? [i] : []));
+  const found: { i: number; j: number; edge: Edge }[] = [];
+  const partners = new Map<number, { rep: number; confidence: number }[]>();
+  for (const [x, y] of candidatePairs(reps.map((i) => comparable[i]!))) {
+    const [i, j] = [reps[x]!, reps[y]!];
+    const edge = compare(comparable[i]!, comparable[j]!);
+    if (!edge) continue;
+    found.push({ i, j, edge });
+    for (const [from, to] of [[i, j], [j, i]] as const) {
+      const list = partners.get(from);
+      if (list) list.push({ rep: to, confidence: edge.confidence });
+      else partners.set(from, [{ rep: to, confidence: edge.confidence }]);
+    }
+  }
+  const ownClass = new Map<number, number | null>();
+  comparable.forEach((entry, k) => {
+    const rep = representative[k]!;
+    if (rep === k) return;
+    if (!ownClass.has(rep)) ownClass.set(rep, compare(comparable[rep]!, entry)?.confidence ?? null);
+    const options = [...(partners.get(rep) ?? [])];
+    const own = ownClass.get(rep);
+    if (own !== null && own !== undefined) options.push({ rep, confidence: own });
+    let best: { rep: number; confidence: number } | null = null;
+    const pairKey = (t: number) => [Math.min(k, t), Math.max(k, t)] as const;
+    for (const option of options) {
+      if (!best || option.confidence > best.confidence) best = option;
+      else if (option.confidence === best.confidence) {
+        const [oi, oj] = pairKey(option.rep);
+        const [bi, bj] = pairKey(best.rep);
+        if (oi < bi || (oi === bi && oj < bj)) best = option;
+      }
+    }
+    if (!best) return;
+    const [i, j] = pairKey(best.rep);
+    const edge = compare(comparable[i]!, comparable[j]!);
+    if (edge) found.push({ i, j, edge });
+  });
+  return found;
 }
 
 export interface SharedSource extends SourceRecord {
