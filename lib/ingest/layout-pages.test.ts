@@ -125,4 +125,49 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(notesOf(l)).toContain("上。");
     expect(l.pages[1]!.body.map((n) => n.raw)).not.toContain(" 上。");
   });
+  it("reads a text block after page furniture that closes a title the broken-off sentence never opened as a note, not the sentence's end", () => {
+    const tail = "辑》，山川书局2019年版，第190页。";
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      [...bodyLines, "2005年3月发布的《流域治理的比较研究》提出，不同", "区域治理评论　2023年第6期　702", tail, "② 参见方致远：《海洋空间的秩序》，载《公共政策学刊》2006年第8期。"],
+      ["层级的决策者对风险的认知存在差异。社区组织在基层", ...bodyLines],
+    ]);
+    expect(notesOf(l)).toContain(tail);
+    expect(bodyOf(l)).not.toContain(tail);
+  });
+
+  it("reads a line set wider than the body and closing like a citation, right before the labelled notes, as a note", () => {
+    const tail = "网，2018年4月21日，http://www.gov.cn/xinwen/2018-04/21/content_5284783.htm。";
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      [...bodyLines, "城市的数据中心建设速度明显加快。②研究者对治", "", tail, "", "② 参见方致远：《海洋空间的秩序》，载《公共政策学刊》2006年第8期。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ]);
+    expect(notesOf(l)).toContain(tail);
+    expect(bodyOf(l)).not.toContain(tail);
+  });
+
+  it("reads a line too short to be a paragraph, between a finished paragraph and the labelled notes, as a note's end", () => {
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      [...bodyLines, "城市的数据中心建设速度明显加快，研究者对治理", "模式的评价并不一致。①②", "上。", "② 参见方致远：《海洋空间的秩序》，载《公共政策学刊》2006年第8期。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ]);
+    expect(notesOf(l)).toContain("上。");
+    expect(bodyOf(l)).not.toContain("上。");
+  });
+
+  it("keeps a body line that closes a title opened on the line before, after another title closed further back, in the body", () => {
+    const lines = [
+      "高明远在《标准竞争与合作》中指出，财政投入的稳定",
+      "性决定了项目能否长期运行，陆思齐在《流域治理的",
+      "比较研究》中指出，社区组织在基层治理中发挥了积",
+      "极作用，评估体系的完善有助于纠正偏差。①",
+    ];
+    const { layout: l } = laidOut([
+      [...bodyLines, ...lines, "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 同上。"],
+    ]);
+    for (const line of lines) expect(bodyOf(l)).toContain(line);
+  });
 });

@@ -108,6 +108,11 @@ const FULL_LINE_WEIGHT = 2;
 const OPENING_WEIGHT = 1;
 /** A note marker inside a line's text: only body text calls notes, so this outweighs any width evidence. */
 const MARKER_IN_TEXT_WEIGHT = 4;
+/**
+ * Fewer characters than this (punctuation included) make no paragraph of an essay: a one-line paragraph
+ * is at least a clause. A line that short standing alone between paragraphs and notes is a note's end.
+ */
+const MIN_PARAGRAPH_CHARS = 8;
 /** A note carried over to the next page's foot is its tail: a few lines at most. */
 const MAX_CARRIED_LINES = 3;
 
@@ -224,7 +229,9 @@ export function layoutPages(input: LayoutInput): Layout {
     // opens like a citation or a gloss; right after a label list too (whose texts may all be lost).
     const lastBody = page.body[page.body.length - 1];
     const firstNormal = normaliseLine(lines[start]!);
-    const bodyBrokeOff = lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGloss(firstNormal);
+    // (Not when the block closes a title that sentence never opened: it cannot finish it.)
+    const bodyBrokeOff =
+      lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGloss(firstNormal) && !closesUnopened(openSentence(page.body), firstNormal);
     if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
     const pageEnds = endsPage || next === "folio" || next === "running-head";
@@ -253,6 +260,17 @@ export function layoutPages(input: LayoutInput): Layout {
     const lastNormal = normaliseLine(lines[lastTextLine]!);
     if (afterThisPagesBody && !anyFull && score >= 0 && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && !endsSentence(lastNormal) && lineDeficit(model, lines[lastTextLine]!) > fullTolerance) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
+  };
+
+  /** The kind of the next line that is not blank, within the page (null at a page break or the text's end). */
+  const nextKind = (k: number): LineKind | null => {
+    for (let j = k + 1; j < lines.length; j += 1) {
+      if (input.pageBreaks?.has(j)) return null;
+      const kind = classify(j).kind;
+      if (kind !== "blank") return kind;
+      if (blankRunFrom(lines, j) >= BLANK_RUN_PAGE_BREAK) return null;
+    }
+    return null;
   };
 
   const indentCount = lines.slice(bodyStart).filter((l) => INDENT.test(l) && l.trim() !== "").length;
@@ -304,7 +322,11 @@ export function layoutPages(input: LayoutInput): Layout {
       // after a sentence the page break cut: that sentence goes on overleaf.
       if (!endsFullStop(before.normal) && !(atPageEnd && n === 1)) continue;
       const last = tail[tail.length - 1]!;
-      if (!endsCitation(last.normal) || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
+      // A line too short to be a paragraph of its own (`上。`, `第12页。`) after a paragraph's short last line,
+      // right before the labelled notes, is the end of a note too, whatever it closes with.
+      const tooShortForParagraph =
+        !atPageEnd && n === 1 && endsFullStop(last.normal) && Array.from(compactText(last.normal)).length < MIN_PARAGRAPH_CHARS && before.deficit > fullTolerance;
+      if ((!endsCitation(last.normal) && !tooShortForParagraph) || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
       if (tail.slice(0, -1).some((l) => Math.abs(l.deficit) <= fullTolerance && !endsSentence(l.normal))) return;
       body.splice(body.length - n, n);
       page.notes.push(...tail);
@@ -400,11 +422,24 @@ export function layoutPages(input: LayoutInput): Layout {
     hardBreak = false;
     // No paragraph opens on a closing bracket or a comma: after a finished sentence, such a line that
     // closes like a citation is a note that lost its start.
-    // Nor does a line that closes a title or quotation the body's unfinished sentence never opened continue it.
+    // Nor does a line that closes a title the body's unfinished sentence never opened continue it: when it
+    // closes like a citation, ends its own sentence off the body measure (short of it or wider) or right before
+    // the page's notes, or is set wider than the body, it is a note that lost its start.
     const lastBody = page.body[page.body.length - 1];
     const normal = normaliseLine(raw);
-    const cannotContinue = lastBody !== undefined && (endsFullStop(lastBody.normal) ? opensMidSentence(normal) : closesUnopened(openSentence(page.body), normal));
-    if (!opensPage && cannotContinue && endsCitation(normal)) {
+    const wide = lineDeficit(model, raw) < wideLimit;
+    const noteAreaNext = nextKind(k) === "labelled-note" || nextKind(k) === "marker-list";
+    const noteAfterSentence = lastBody !== undefined && endsFullStop(lastBody.normal) && opensMidSentence(normal) && endsCitation(normal);
+    const noteInBrokenSentence =
+      lastBody !== undefined &&
+      !endsSentence(lastBody.normal) &&
+      closesUnopened(openSentence(page.body), normal) &&
+      (endsCitation(normal) || (endsFullStop(normal) && (Math.abs(lineDeficit(model, raw)) > fullTolerance || noteAreaNext)) || wide);
+    // A line wider than the body that closes like a citation, right before the page's labelled notes or label
+    // list, is the end of a note that lost its start (a body line is never wider than the measure).
+    const noteBeforeNotes = wide && endsCitation(normal) && noteAreaNext;
+    // Only body text calls notes: a line with a marker in it is never one.
+    if (!opensPage && findMarkers(normal).length === 0 && (noteAfterSentence || noteInBrokenSentence || noteBeforeNotes)) {
       enterNotes();
       addNote(k);
       continue;
@@ -484,7 +519,7 @@ function opensMidSentence(normal: string): boolean {
   return close !== -1 && (open === -1 || close < open);
 }
 
-/** A title or quotation stays open across at most this many body lines (a long book title over two lines, and some). */
+/** A title stays open across at most this many body lines (a long book title over two lines, and some). */
 const MAX_OPEN_TITLE_LINES = 4;
 
 /** The body's unfinished sentence: its last lines back to one that ends a sentence (at most MAX_OPEN_TITLE_LINES). */
@@ -497,14 +532,23 @@ function openSentence(body: readonly LayoutLine[]): string {
   return parts.join("");
 }
 
-/** `text` closes a title or quotation (》〉”) that `before` left unopened, before opening one of its own. */
+/**
+ * `text` closes a title (》〉) that `before` left unopened, before opening one of its own. Titles only: a
+ * quotation may run over many lines, further back than the sentence the lines before show.
+ */
 function closesUnopened(before: string, text: string): boolean {
-  for (const [open, close] of [["《", "》"], ["〈", "〉"], ["“", "”"]] as const) {
+  for (const [open, close] of [["《", "》"], ["〈", "〉"]] as const) {
     const closeAt = text.indexOf(close);
     if (closeAt === -1) continue;
     const openAt = text.indexOf(open);
     if (openAt !== -1 && openAt < closeAt) continue;
-    if (before.split(open).length <= before.split(close).length) return true;
+    // Left open at the end of `before`; a close with no open before it in `before` closes an earlier title.
+    let depth = 0;
+    for (const ch of before) {
+      if (ch === open) depth += 1;
+      else if (ch === close) depth = Math.max(0, depth - 1);
+    }
+    if (depth === 0) return true;
   }
   return false;
 }
