@@ -47,7 +47,7 @@ async function ingestSource(db: Database, file: { path: string } & CompanionPath
   try {
     const source = await readSourceFile(file.path, { manifestPath: file.manifestPath, correctionsPath: file.correctionsPath });
     const parseStart = performance.now();
-    const draft = await parseSourceFile(source);
+    const { draft, pdf } = await parseSourceFileWithPdf(source);
     const parseMs = performance.now() - parseStart;
     const loadStart = performance.now();
     const documentSource = {
@@ -56,6 +56,8 @@ async function ingestSource(db: Database, file: { path: string } & CompanionPath
       correctionsSha256: source.correctionsSha256,
       parserVersion: pipelineVersion,
       manifest: source.manifest,
+      // A PDF is kept with its document, to show each passage on its printed page.
+      pdf,
     };
     const outcome = await loadDocument(draft, documentSource, db);
     return { file: file.path, ok: true, outcome, draft, parseMs, loadMs: performance.now() - loadStart };
