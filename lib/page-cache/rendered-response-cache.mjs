@@ -1,0 +1,173 @@
+// @ts-check
+/**
+ * Whole rendered pages kept by address, in front of Next.js, for the addresses Next cannot cache: a page
+ * whose query changes what the server renders (a shared passage link, a search hit, a trail, side by
+ * side with concepts, the catalogue's facets, a search). Next's own cache (corpus-page-cache.mjs) keeps a
+ * route's one render per path; these are rendered per query, and a class opening one shared link at once
+ * made as many renders as readers. Here the first request renders, the others wait for it and are
+ * served its bytes, and every later request for that address is served from memory until the corpus
+ * changes.
+ *
+ * Kept: status 200 HTML answers to plain page requests (no React Server Component headers, which ask for
+ * another body), as Next wrote them: the body still carries the process's placeholder nonce, which
+ * scripts/serve-next.mjs replaces per response, as for any page. Keyed by the whole address: a page is a
+ * function of its path, its query and the corpus (nothing reads cookies or other request headers; Next's
+ * metadata is rendered the same for every client, `htmlLimitedBots` in next.config.ts).
+ *
+ * Pure (no Node or Next imports): scripts/serve-next.mjs gives it requests and answers; unit-tested.
+ */
+
+/**
+ * What the cache may hold, in bytes of body: a reader page is ~100–400 KiB uncompressed, so this keeps a
+ * few hundred distinct addresses, which is what a class or a seminar shares in a day; the least recently
+ * served go first. DUIZHAO_RESPONSE_CACHE_BYTES overrides it.
+ */
+export const DEFAULT_BYTE_BUDGET = 96 * 1024 * 1024;
+
+/** Longer addresses are rendered each time: no one shares them, and a key should not cost more than a page. */
+export const MAX_KEY_LENGTH = 4096;
+
+/**
+ * Request headers under which Next answers with something other than the page's HTML (an RSC payload,
+ * a prefetch, a segment): such requests are never served from or stored in this cache.
+ */
+const OTHER_BODY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
+
+/** Headers that belong to one response, not to the page: set again (or left out) on every answer. */
+const PER_RESPONSE_HEADERS = new Set([
+  "content-security-policy",
+  "content-security-policy-report-only",
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "etag",
+  "set-cookie",
+]);
+
+/**
+ * The cache key of a request, or null when its answer must be rendered for it.
+ * @param {{ method: string | undefined, url: string | undefined, headers: Record<string, string | string[] | undefined> }} request
+ * @param {(path: string) => boolean} isPage which paths are pages rendered from the corpus
+ */
+export function renderedResponseKey(request, isPage) {
+  if (request.method !== "GET" || !request.url || request.url.length > MAX_KEY_LENGTH) return null;
+  if (OTHER_BODY_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
+  const path = request.url.split(/[?#]/u, 1)[0] ?? "/";
+  return isPage(path) ? request.url : null;
+}
+
+/**
+ * Whether an answer is one to keep: a whole HTML page.
+ * @param {number} status
+ * @param {string | number | string[] | undefined} contentType
+ */
+export function isKeptAnswer(status, contentType) {
+  return status === 200 && String(contentType ?? "").split(";")[0]?.trim().toLowerCase() === "text/html";
+}
+
+/**
+ * The headers of an answer worth keeping with its body.
+ * @param {Record<string, string | number | string[] | undefined>} headers
+ * @returns {[string, string | string[]][]}
+ */
+export function keptHeaders(headers) {
+  /** @type {[string, string | string[]][]} */
+  const kept = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || PER_RESPONSE_HEADERS.has(name.toLowerCase())) continue;
+    kept.push([name, typeof value === "number" ? String(value) : value]);
+  }
+  return kept;
+}
+
+/**
+ * @typedef {{ status: number, headers: [string, string | string[]][], body: Uint8Array }} KeptAnswer
+ */
+
+export class RenderedResponseCache {
+  /** @param {{ byteBudget?: number }} [options] */
+  constructor(options = {}) {
+    this.byteBudget = options.byteBudget ?? DEFAULT_BYTE_BUDGET;
+    /** @type {Map<string, { answer: KeptAnswer, generation: number }>} */
+    this.entries = new Map();
+    this.bytes = 0;
+    /** The newest corpus generation seen: everything kept is from it. */
+    this.generation = -1;
+    /** @type {Map<string, { generation: number, settled: Promise<void>, settle: () => void }>} */
+    this.rendering = new Map();
+  }
+
+  /**
+   * The kept answer for `key` rendered from corpus `generation`, or null. A newer generation than any
+   * seen empties the cache: the corpus has changed since anything in it was rendered.
+   * @param {string} key
+   * @param {number} generation
+   */
+  get(key, generation) {
+    this.#advanceTo(generation);
+    const entry = this.entries.get(key);
+    if (!entry || entry.generation !== generation) return null;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.answer;
+  }
+
+  /**
+   * Claims the render of `key`: null when this request is to render it (and then `finish` it), else a
+   * promise settled when the request rendering it has finished (look again then).
+   * @param {string} key
+   * @param {number} generation
+   * @returns {Promise<void> | null}
+   */
+  claim(key, generation) {
+    const current = this.rendering.get(key);
+    if (current && current.generation === generation) return current.settled;
+    /** @type {() => void} */
+    let settle = () => {};
+    const settled = new Promise((resolve) => (settle = () => resolve(undefined)));
+    this.rendering.set(key, { generation, settled, settle });
+    return null;
+  }
+
+  /**
+   * Ends a claimed render, keeping its answer when there is one (null: not an answer to keep, or the
+   * render failed). An answer is kept only if the corpus is still the one it was rendered from.
+   * @param {string} key
+   * @param {number} generation the generation when the render began
+   * @param {KeptAnswer | null} answer
+   * @param {number | null} generationNow
+   */
+  finish(key, generation, answer, generationNow) {
+    const current = this.rendering.get(key);
+    if (current && current.generation === generation) {
+      this.rendering.delete(key);
+      current.settle();
+    }
+    if (!answer || generationNow !== generation || answer.body.byteLength > this.byteBudget) return;
+    this.#advanceTo(generation);
+    if (generation !== this.generation) return;
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.bytes -= previous.answer.body.byteLength;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { answer, generation });
+    this.bytes += answer.body.byteLength;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.byteBudget) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.answer.body.byteLength;
+    }
+  }
+
+  /** @param {number} generation */
+  #advanceTo(generation) {
+    if (generation <= this.generation) return;
+    this.generation = generation;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  isKeptAnswer,
+  keptHeaders,
+  MAX_KEY_LENGTH,
+  RenderedResponseCache,
+  renderedResponseKey,
+  type KeptAnswer,
+} from "./rendered-response-cache.mjs";
+
+const isPage = (path: string) => path === "/" || path.startsWith("/read/") || path === "/compare";
+const answer = (text: string): KeptAnswer => ({ status: 200, headers: [["content-type", "text/html; charset=utf-8"]], body: new TextEncoder().encode(text) });
+const plain = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers });
+
+describe("which requests are answered from kept renders", () => {
+  it("keys a plain page request by its whole address, query included", () => {
+    expect(renderedResponseKey(plain("/read/a?q=%E7%BD%91&qa=p-1#p-1"), isPage)).toBe("/read/a?q=%E7%BD%91&qa=p-1#p-1");
+    expect(renderedResponseKey(plain("/compare?left=a&right=b&c=x"), isPage)).toBe("/compare?left=a&right=b&c=x");
+  });
+
+  it("renders for requests that ask for another body, another method, or are not pages", () => {
+    expect(renderedResponseKey(plain("/read/a?q=x", { rsc: "1" }), isPage)).toBeNull();
+    expect(renderedResponseKey(plain("/read/a", { "next-router-prefetch": "1" }), isPage)).toBeNull();
+    expect(renderedResponseKey({ method: "HEAD", url: "/read/a", headers: {} }, isPage)).toBeNull();
+    expect(renderedResponseKey({ method: "POST", url: "/read/a", headers: {} }, isPage)).toBeNull();
+    expect(renderedResponseKey(plain("/api/documents"), isPage)).toBeNull();
+    expect(renderedResponseKey(plain(`/read/a?q=${"x".repeat(MAX_KEY_LENGTH)}`), isPage)).toBeNull();
+  });
+
+  it("keeps only whole HTML pages, and none of one response's own headers", () => {
+    expect(isKeptAnswer(200, "text/html; charset=utf-8")).toBe(true);
+    expect(isKeptAnswer(404, "text/html")).toBe(false);
+    expect(isKeptAnswer(200, "text/x-component")).toBe(false);
+    expect(isKeptAnswer(200, undefined)).toBe(false);
+    const kept = keptHeaders({ "content-type": "text/html", "Content-Security-Policy": "x", date: "d", etag: "e", "x-nextjs-cache": "MISS", "content-length": 10 });
+    expect(kept).toEqual([["content-type", "text/html"], ["x-nextjs-cache", "MISS"]]);
+  });
+});
+
+describe("RenderedResponseCache", () => {
+  it("serves a kept render for its generation only, and forgets everything when the corpus changes", () => {
+    const cache = new RenderedResponseCache();
+    expect(cache.claim("/read/a?q=1", 3)).toBeNull();
+    cache.finish("/read/a?q=1", 3, answer("one"), 3);
+    expect(new TextDecoder().decode(cache.get("/read/a?q=1", 3)!.body)).toBe("one");
+    expect(cache.get("/read/a?q=1", 4)).toBeNull();
+    expect(cache.bytes).toBe(0);
+    // An answer rendered from a generation older than the newest seen is not kept.
+    expect(cache.claim("/read/b", 3)).toBeNull();
+    cache.finish("/read/b", 3, answer("old"), 3);
+    expect(cache.get("/read/b", 4)).toBeNull();
+  });
+
+  it("does not keep a render during which the corpus changed", () => {
+    const cache = new RenderedResponseCache();
+    cache.claim("/read/a?q=1", 3);
+    cache.finish("/read/a?q=1", 3, answer("stale"), 4);
+    expect(cache.get("/read/a?q=1", 3)).toBeNull();
+    expect(cache.get("/read/a?q=1", 4)).toBeNull();
+  });
+
+  it("lets one request render an address while the others wait for it", async () => {
+    const cache = new RenderedResponseCache();
+    expect(cache.claim("/read/a?q=1", 1)).toBeNull();
+    const waiting = cache.claim("/read/a?q=1", 1);
+    expect(waiting).toBeInstanceOf(Promise);
+    let settled = false;
+    void waiting!.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    cache.finish("/read/a?q=1", 1, answer("page"), 1);
+    await waiting;
+    expect(settled).toBe(true);
+    expect(cache.get("/read/a?q=1", 1)).not.toBeNull();
+    // A failed render releases the waiters and keeps nothing; the next request renders again.
+    expect(cache.claim("/read/b", 1)).toBeNull();
+    const second = cache.claim("/read/b", 1)!;
+    cache.finish("/read/b", 1, null, 1);
+    await second;
+    expect(cache.get("/read/b", 1)).toBeNull();
+    expect(cache.claim("/read/b", 1)).toBeNull();
+  });
+
+  it("stays within its byte budget, letting the least recently served go first", () => {
+    const cache = new RenderedResponseCache({ byteBudget: 10 });
+    for (const key of ["a", "b"]) {
+      cache.claim(key, 1);
+      cache.finish(key, 1, answer("xxxx"), 1);
+    }
+    expect(cache.get("a", 1)).not.toBeNull(); // a is now the most recently served
+    cache.claim("c", 1);
+    cache.finish("c", 1, answer("xxxx"), 1);
+    expect(cache.bytes).toBeLessThanOrEqual(10);
+    expect(cache.get("b", 1)).toBeNull();
+    expect(cache.get("a", 1)).not.toBeNull();
+    expect(cache.get("c", 1)).not.toBeNull();
+    // A page larger than the whole budget is never kept.
+    cache.claim("d", 1);
+    cache.finish("d", 1, answer("x".repeat(11)), 1);
+    expect(cache.get("d", 1)).toBeNull();
+  });
+});
