@@ -94,9 +94,8 @@ async function addOneByOne(db: Database, folder: string, from: number): Promise<
 async function reportDatabase(db: Database): Promise<void> {
   const [database] = await db.$queryRaw<{ size: bigint }[]>`select pg_database_size(current_database()) as size`;
   const tables = await db.$queryRaw<{ name: string; bytes: bigint; rows: bigint }[]>`
-    select c.relname as name, pg_total_relation_size(c.oid) as bytes, c.reltuples::bigint as rows
-    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind = 'r' order by pg_total_relation_size(c.oid) desc limit 6`;
+    select s.relname as name, pg_total_relation_size(s.relid) as bytes, s.n_live_tup as rows
+    from pg_stat_user_tables s where s.schemaname = 'public' order by pg_total_relation_size(s.relid) desc limit 6`;
   const [prints, mentions, sources] = await Promise.all([db.passageFingerprint.count(), db.conceptMention.count(), db.source.count()]);
   console.log(`  database ${(Number(database!.size) / 1024 / 1024).toFixed(0)} MiB; largest tables: ${tables.map((t) => `${t.name} ${(Number(t.bytes) / 1024 / 1024).toFixed(0)} MiB (~${t.rows} rows)`).join(", ")}`);
   console.log(`  what the links are derived from: passage-index rows ${prints}, concept mentions ${mentions}, sources ${sources} (no row per pair of documents)`);
