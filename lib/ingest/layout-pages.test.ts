@@ -170,4 +170,14 @@ describe("layoutPages: note texts at a page's foot", () => {
     ]);
     for (const line of lines) expect(bodyOf(l)).toContain(line);
   });
+  it("reads lines set wider than any body line, after a sentence cut mid-way and before the labelled notes, as a note that lost its start", () => {
+    const tail = ["府网，2019年3月26日，http://www.gov.cn/xinwen/2019-03/26/content_53", "77046.htm?from=singlemessage。"];
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      [...bodyLines, "城市的数据中心建设速度明显加快。②研究者对治", ...tail, "② 参见方致远：《海洋空间的秩序》，载《公共政策学刊》2006年第8期。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ]);
+    for (const line of tail) expect(notesOf(l)).toContain(line);
+    for (const line of tail) expect(bodyOf(l)).not.toContain(line);
+  });
 });

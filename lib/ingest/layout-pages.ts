@@ -1,7 +1,7 @@
 import type { IngestWarning } from "@/lib/model/document-model";
 import { findMarkers, leadingNoteLabel, markerListLabels } from "./find-markers";
 import { lineDeficit, type WidthModel } from "./line-width";
-import { compactText, normaliseLine } from "./normalise-text";
+import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
 import { endsCitation, isGloss, mayContinueNote, opensLikeCitation, opensLikeNote } from "./split-notes";
@@ -319,14 +319,18 @@ export function layoutPages(input: LayoutInput): Layout {
       const tail = body.slice(body.length - n);
       const before = body[body.length - n - 1]!;
       // A single line closing like a citation at the foot of a page whose notes are missing is one even
-      // after a sentence the page break cut: that sentence goes on overleaf.
-      if (!endsFullStop(before.normal) && !(atPageEnd && n === 1)) continue;
+      // after a sentence the page break cut: that sentence goes on overleaf. So are lines set wider than any
+      // body line (a note's measure) after a sentence cut anywhere: the body goes on after the notes.
+      const widerThanBody = tail.some((l) => l.deficit < -fullTolerance);
+      if (!endsFullStop(before.normal) && !(atPageEnd && n === 1) && !widerThanBody) continue;
       const last = tail[tail.length - 1]!;
       // A line too short to be a paragraph of its own (`上。`, `第12页。`) after a paragraph's short last line,
       // right before the labelled notes, is the end of a note too, whatever it closes with.
       const tooShortForParagraph =
         !atPageEnd && n === 1 && endsFullStop(last.normal) && Array.from(compactText(last.normal)).length < MIN_PARAGRAPH_CHARS && before.deficit > fullTolerance;
-      if ((!endsCitation(last.normal) && !tooShortForParagraph) || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
+      // Lines wider than the body may close on a web address of any shape (`…?from=…。`).
+      const closes = endsCitation(last.normal) || tooShortForParagraph || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
+      if (!closes || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
       if (tail.slice(0, -1).some((l) => Math.abs(l.deficit) <= fullTolerance && !endsSentence(l.normal))) return;
       body.splice(body.length - n, n);
       page.notes.push(...tail);
@@ -517,6 +521,14 @@ function opensMidSentence(normal: string): boolean {
   const close = normal.search(/[》〉”]/u);
   const open = normal.search(/[《〈“]/u);
   return close !== -1 && (open === -1 || close < open);
+}
+
+/** The text ends with a web address and at most a full stop after it. */
+function endsOnAddress(text: string): boolean {
+  const trimmed = text.trimEnd();
+  const spans = findUrlSpans(trimmed);
+  const last = spans[spans.length - 1];
+  return last !== undefined && last[1] >= trimmed.length - 1 && /[。.]$/u.test(trimmed);
 }
 
 /** A title stays open across at most this many body lines (a long book title over two lines, and some). */
