@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ingestSources } from "@/lib/corpus/ingest-sources";
 import { startEmbeddedPostgres } from "@/lib/database-server/embedded-postgres";
+import { countParallelPlaces } from "@/lib/db/count-parallel-places";
 import { listPassageLinks } from "@/lib/db/list-passage-links";
 import { disconnectDatabases, getDatabase, type Database } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
@@ -71,12 +72,17 @@ async function writeEssays(folder: string, from: number, to: number): Promise<vo
  * Adds essays [from, from + ADDS_PER_STEP) one at a time in this process: seconds per essay (parse, load
  * and everything it contributes to the corpus-wide derivations). Links are derived when two documents are
  * shown, so for each added essay the links with the first essay of the corpus are read as side by side
- * reads them: milliseconds and how many.
+ * reads them (milliseconds and how many), and how many places elsewhere share a passage with each of its
+ * blocks is counted (countParallelPlaces).
  */
-async function addOneByOne(db: Database, folder: string, from: number): Promise<{ seconds: number[]; reads: { ms: number; links: number }[] }> {
+async function addOneByOne(
+  db: Database,
+  folder: string,
+  from: number,
+): Promise<{ seconds: number[]; reads: { ms: number; links: number; parallelsMs: number; blocksWithParallels: number }[] }> {
   await writeEssays(folder, from, from + ADDS_PER_STEP);
   const seconds: number[] = [];
-  const reads: { ms: number; links: number }[] = [];
+  const reads: { ms: number; links: number; parallelsMs: number; blocksWithParallels: number }[] = [];
   const first = syntheticCorpus(SEED).essay(0).stem;
   for (let i = from; i < from + ADDS_PER_STEP; i++) {
     const stem = syntheticCorpus(SEED).essay(i).stem;
@@ -86,7 +92,10 @@ async function addOneByOne(db: Database, folder: string, from: number): Promise<
     if (!result?.ok) throw new Error(`adding ${stem} failed: ${result?.ok === false ? result.error : "no result"}`);
     const read = performance.now();
     const pair = await listPassageLinks({ left: stem, right: first }, db);
-    reads.push({ ms: performance.now() - read, links: "missing" in pair ? 0 : pair.links.length });
+    const pairMs = performance.now() - read;
+    const counted = performance.now();
+    const parallels = await countParallelPlaces(stem, db);
+    reads.push({ ms: pairMs, links: "missing" in pair ? 0 : pair.links.length, parallelsMs: performance.now() - counted, blocksWithParallels: parallels?.length ?? 0 });
   }
   return { seconds, reads };
 }
@@ -144,7 +153,8 @@ export default async function run(): Promise<void> {
       const addSeconds = median(add.seconds);
       console.log(
         `  adding one essay to ${count}: median ${addSeconds.toFixed(2)} s (${add.seconds.map((s) => s.toFixed(2)).join(", ")}; ` +
-          `its links with the first essay read in ${add.reads.map((r) => `${r.ms.toFixed(0)} ms (${r.links})`).join(", ")}) ` +
+          `its links with the first essay read in ${add.reads.map((r) => `${r.ms.toFixed(0)} ms (${r.links})`).join(", ")}; ` +
+          `its blocks' parallels across the corpus counted in ${add.reads.map((r) => `${r.parallelsMs.toFixed(0)} ms (${r.blocksWithParallels} blocks)`).join(", ")}) ` +
           `→ ${(addSeconds / baseline).toFixed(1)}× the add to 2 (target ≤ ${TARGETS.addSeconds} s at 1,000)`,
       );
       await reportDatabase(db);
