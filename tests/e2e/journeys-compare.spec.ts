@@ -21,9 +21,11 @@ async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
+/** Each step's screenshot: into docs/screenshots with DUIZHAO_SCREENSHOTS=1 (as the reader's journeys), else test-results. */
 function shot(page: Page, name: string, width: string) {
-  fs.mkdirSync("docs/screenshots", { recursive: true });
-  return page.screenshot({ path: `docs/screenshots/compare-${name}-${width}.png` });
+  const dir = process.env.DUIZHAO_SCREENSHOTS ? "docs/screenshots" : "test-results/journeys-compare";
+  fs.mkdirSync(dir, { recursive: true });
+  return page.screenshot({ path: `${dir}/compare-${name}-${width}.png` });
 }
 
 for (const { name: width, viewport } of WIDTHS) {
@@ -152,6 +154,11 @@ test.describe("side by side counts as the concept page does (desktop)", () => {
     await expect(option).toContainText(/\d+ · \d+ in notes/);
     // Read aloud with what it counts.
     await expect(option.locator("input")).toHaveAccessibleName(new RegExp(`left essay ${leftCount} mentions?.*right essay ${rightCount} mentions?`));
+    await shot(page, "picker-counts", "desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(option).toBeVisible();
+    await shot(page, "picker-counts", "phone");
+    expect(await axeViolations(page)).toEqual([]);
 
     const concept = new ConceptPage(page);
     await concept.goto(CONCEPT);
