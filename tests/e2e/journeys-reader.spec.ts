@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, test, type Page } from "@playwright/test";
 import { ConceptPage } from "./pages/concept-page";
 import { boxOf, sidewaysOverflow } from "./pages/page-width";
 import { ReaderPage } from "./pages/reader-page";
@@ -202,8 +202,25 @@ for (const [device, viewport] of Object.entries(sizes)) {
   });
 }
 
+interface ListedSource {
+  key: string;
+  title: string | null;
+  urls: string[];
+  container: string | null;
+}
+
+/** Every source the sources API lists for `query`, page after page, in its order. */
+async function allSources(request: APIRequestContext, query: string): Promise<ListedSource[]> {
+  const sources: ListedSource[] = [];
+  for (let page = 1; ; page++) {
+    const body = (await (await request.get(`/api/sources?${query}&page=${page}&pageSize=100`)).json()) as { total: number; sources: ListedSource[] };
+    sources.push(...body.sources);
+    if (sources.length >= body.total || body.sources.length === 0) return sources;
+  }
+}
+
 test("a work no note gives a title for is named, cited and exported by the note's words, never its key", async ({ page, request }) => {
-  const list = (await (await request.get("/api/sources")).json()) as { sources: { key: string; title: string | null; urls: string[]; container: string | null }[] };
+  const list = { sources: await allSources(request, "sort=title") };
   const untitled = list.sources.find((source) => source.title === null && source.urls.length === 0 && source.container === null);
   expect(untitled, "the corpus cites a work by a note tail whose title was lost").toBeTruthy();
   const { key } = untitled!;
@@ -224,6 +241,14 @@ test("a work no note gives a title for is named, cited and exported by the note'
   expect(bibtex).not.toContain(key.replace(/-/g, ""));
   expect(bibtex).toMatch(/language = \{zh-CN\}/);
   await noAxeViolations(page);
+
+  // The bibliography by title files it after every titled work (its words start with a year: by them it came first).
+  for (const dir of ["asc", "desc"]) {
+    const byTitle = await allSources(request, `sort=title&dir=${dir}`);
+    const firstUntitled = byTitle.findIndex((source) => source.title === null);
+    expect(firstUntitled, `by title ${dir}: titled works first`).toBeGreaterThan(0);
+    expect(byTitle.slice(firstUntitled).every((source) => source.title === null), `by title ${dir}: no titled work after an untitled one`).toBe(true);
+  }
 });
 
 test("the home page opens two essays side by side, and the theme toggle keeps its name while pressed", async ({ page }) => {
