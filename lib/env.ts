@@ -39,6 +39,8 @@ export const environmentSchema = z.object({
   DUIZHAO_CORPUS_DIR: z.string().trim().min(1).default("corpus"),
   /** Most bytes of rendered pages kept in memory (read by lib/page-cache/corpus-page-cache.mjs). */
   DUIZHAO_PAGE_CACHE_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().positive().optional(),
+  /** Most bytes of whole pages the web server keeps by address (read by scripts/serve-next.mjs). */
+  DUIZHAO_RESPONSE_CACHE_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().positive().optional(),
   /**
    * Font of the link-preview images (/api/og): a .otf/.ttf file, or a .ttc collection (its Noto Serif CJK SC
    * face, else its first). Unset: fonts-noto-cjk's Noto Serif CJK collection.
