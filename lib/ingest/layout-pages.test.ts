@@ -180,4 +180,13 @@ describe("layoutPages: note texts at a page's foot", () => {
     for (const line of tail) expect(notesOf(l)).toContain(line);
     for (const line of tail) expect(bodyOf(l)).not.toContain(line);
   });
+  it("reads a block of short lines that each finish a sentence, after a sentence cut at the page's foot, as short notes", () => {
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      [...bodyLines, "城市的数据中心建设速度明显加快，①②研究者对治", " 笔者在调研中也观察到类似现象。", "同上，第13页。"],
+      [" 理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ], " ");
+    expect(notesOf(l)).toEqual(expect.arrayContaining(["笔者在调研中也观察到类似现象。", "同上，第13页。"]));
+    expect(bodyOf(l)).not.toContain("同上，第13页。");
+  });
 });

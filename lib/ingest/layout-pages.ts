@@ -217,6 +217,15 @@ export function layoutPages(input: LayoutInput): Layout {
     }
     return { score, anyFull, next, lines: textLines, endsPage, lastTextLine, textAfter };
   };
+  /** Every text line in [from, to) finishes a sentence short of the measure, with no marker and no heading in it. */
+  const shortSentencesOnly = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k += 1) {
+      if (classify(k).kind === "blank") continue;
+      const normal = normaliseLine(lines[k]!);
+      if (!endsFullStop(normal) || lineDeficit(model, lines[k]!) <= fullTolerance || findMarkers(normal).length > 0 || matchHeading(lines[k]!) !== null) return false;
+    }
+    return true;
+  };
   /**
    * Whether the block starting at `start` is note text. `afterList`: the page's label list was printed
    * and no note text has followed it yet, so texts are expected. A block of short lines only that runs
@@ -232,6 +241,9 @@ export function layoutPages(input: LayoutInput): Layout {
     // (Not when the block closes a title that sentence never opened: it cannot finish it.)
     const bodyBrokeOff =
       lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGloss(firstNormal) && !closesUnopened(openSentence(page.body), firstNormal);
+    // Two or more short lines that each finish a sentence are not a paragraph (only its last line is short),
+    // nor a run of one-line paragraphs where a broken-off sentence must go on: they are short notes.
+    if (bodyBrokeOff && blockLines >= 2 && shortSentencesOnly(start, blockEnd(start))) return true;
     if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
     const pageEnds = endsPage || next === "folio" || next === "running-head";
