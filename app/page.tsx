@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CatalogueFacets } from "@/components/catalogue/catalogue-facets";
 import { CatalogueSearchForm } from "@/components/catalogue/catalogue-search-form";
 import { PaginationNav } from "@/components/catalogue/pagination-nav";
@@ -53,9 +54,9 @@ export default async function HomePage({ searchParams }: Props) {
             {narrowed ? (
               <>
                 {" · "}
-                <a href={catalogueHref({ pageSize: query.pageSize })}>
+                <Link href={catalogueHref({ pageSize: query.pageSize })}>
                   <span lang="en">show all</span>
-                </a>
+                </Link>
               </>
             ) : null}
           </h2>

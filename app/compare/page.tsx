@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ChooseSideBySide } from "@/components/catalogue/choose-side-by-side";
 import { loadSideChoices } from "@/lib/db/choose-side-by-side";
-import { compareHref, readCompareState } from "@/lib/urls/app-urls";
+import { readCompareState } from "@/lib/urls/app-urls";
 import { queryValue } from "@/lib/urls/query-values";
 import { slugParam } from "@/lib/urls/route-params";
-import { COMPARE_CHOICE_KEYS, COMPARE_KEYS } from "@/lib/urls/url-grammar";
+import { COMPARE_KEYS } from "@/lib/urls/url-grammar";
 import { CompareView, compareMetadata } from "./compare-view";
 
 export const dynamic = "force-dynamic";
@@ -24,9 +24,5 @@ export default async function ComparePage({ searchParams }: CompareProps) {
   if (!leftSlug || !rightSlug) return <ChooseSideBySide {...await loadSideChoices(query)} />;
   const requested = readCompareState(query);
   if (!requested) notFound();
-  // Chosen through the choice page's form, which also sends the words typed: the view's own address without them.
-  if (queryValue(query, COMPARE_CHOICE_KEYS.leftQuery) !== undefined || queryValue(query, COMPARE_CHOICE_KEYS.rightQuery) !== undefined) {
-    redirect(compareHref({ left: requested.left, right: requested.right }));
-  }
   return <CompareView requested={requested} />;
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { ConceptAggregatesTable } from "@/components/catalogue/concept-aggregates";
 import { ConceptHeatmapTable, HeatmapLegend } from "@/components/concepts/concept-heatmap";
+import { listConceptAggregates } from "@/lib/db/concept-catalogue-aggregates";
 import { getConceptHeatmap } from "@/lib/db/concept-heatmap";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "概念 Concepts" };
 
 export default async function ConceptsPage() {
-  const heatmap = await getConceptHeatmap();
+  const [heatmap, byYear, byJournal] = await Promise.all([getConceptHeatmap(), listConceptAggregates("year"), listConceptAggregates("journal")]);
   return (
     <div className="mx-auto max-w-[90rem] px-4 py-10">
       <h1 className="font-serif text-3xl font-semibold">概念 · Concepts</h1>
@@ -29,6 +31,8 @@ export default async function ConceptsPage() {
           <div className="mt-6">
             <ConceptHeatmapTable heatmap={heatmap} />
           </div>
+          <ConceptAggregatesTable by="year" aggregates={byYear} />
+          <ConceptAggregatesTable by="journal" aggregates={byJournal} />
         </>
       )}
     </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { CatalogueFacets as Facets, FacetName } from "@/lib/db/list-catalogue";
 import type { CatalogueQuery } from "@/lib/urls/route-params";
 import { catalogueHref } from "@/lib/urls/app-urls";
-import { CloseOnPhone } from "./close-on-phone";
+import { FacetDisclosure } from "./facet-disclosure";
 
 const FACET_NAMES: Record<FacetName, { zh: string; en: string }> = {
   journal: { zh: "期刊", en: "Journal" },
@@ -28,17 +28,18 @@ export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facet
   const narrowed = (facet: FacetName, value: string | undefined) =>
     catalogueHref({ ...filters, pageSize, [facet]: facet === "year" && value !== undefined ? Number(value) : value });
   return (
-    <CloseOnPhone>
+    <FacetDisclosure open={ORDER.some((facet) => chosenValue(query, facet) !== undefined)}>
       <summary className="cursor-pointer font-serif text-lg font-semibold lg:cursor-default">
         筛选 <span lang="en" className="font-sans text-sm font-normal text-muted dark:text-night-muted">Narrow the list</span>
       </summary>
-      <div className="mt-3 grid gap-5 sm:grid-cols-2 lg:grid-cols-1">
+      {/* minmax(0, …) tracks: a long source title is cut short (truncate), never widening the column past the window. */}
+      <div className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-5 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[minmax(0,1fr)]">
         {ORDER.map((facet) => {
           const chosen = chosenValue(query, facet);
           const values = facets[facet];
           const headingId = `facet-${facet}`;
           return (
-            <section key={facet} aria-labelledby={headingId} data-testid={`facet-${facet}`}>
+            <section key={facet} aria-labelledby={headingId} className="min-w-0" data-testid={`facet-${facet}`}>
               <h3 id={headingId} className="text-sm font-semibold">
                 {FACET_NAMES[facet].zh} <span lang="en" className="font-normal text-muted dark:text-night-muted">{FACET_NAMES[facet].en}</span>
               </h3>
@@ -57,7 +58,7 @@ export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facet
                   None known in this list
                 </p>
               ) : (
-                <ul className="mt-1.5 grid gap-1 text-sm">
+                <ul className="mt-1.5 grid grid-cols-[minmax(0,1fr)] gap-1 text-sm">
                   {values.map((value) => (
                     <li key={value.value} className="flex items-baseline justify-between gap-2">
                       <Link
@@ -80,6 +81,6 @@ export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facet
           );
         })}
       </div>
-    </CloseOnPhone>
+    </FacetDisclosure>
   );
 }

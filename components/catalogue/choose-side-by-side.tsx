@@ -35,14 +35,24 @@ export function ChooseSideBySide({ left, right }: { left: SideChoice; right: Sid
         </div>
       );
     }
-    const groupId = `choose-${name}-candidates`;
+    const searchForm = `choose-${name}-search`;
     return (
       <div className="grid gap-2 text-sm" data-testid={`choose-${name}`}>
-        {/* First in the form: a title picked here is the value sent, before any radio button below. */}
-        <TitleTypeAhead name={wordsKey} label={label} defaultValue={choice.words ?? ""} pick={{ name: slugKey, exclude: other.chosen?.slug }} placeholder="标题 · title" />
+        {/* The words belong to this side's search form (below the main one): looking again sends them with the
+            other side as it stands, while choosing sends only slugs. First in the form: a title picked here is
+            the value sent, before any radio button below. */}
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="min-w-0 flex-1 basis-56">
+            <TitleTypeAhead name={wordsKey} form={searchForm} label={label} defaultValue={choice.words ?? ""} pick={{ name: slugKey, exclude: other.chosen?.slug }} placeholder="标题 · title" />
+          </div>
+          <button type="submit" form={searchForm} className="rounded border border-rule px-3 py-1.5 hover:border-accent dark:border-night-rule">
+            查找 <span lang="en">Find</span>
+            <span className="sr-only"> {name} titles</span>
+          </button>
+        </div>
         {choice.candidates.length > 0 ? (
-          <fieldset aria-describedby={groupId} className="grid gap-1">
-            <legend id={groupId} lang="en" className="text-xs text-muted dark:text-night-muted">
+          <fieldset className="grid gap-1">
+            <legend lang="en" className="text-xs text-muted dark:text-night-muted">
               {choice.candidatesLabel}
             </legend>
             {choice.candidates.map((candidate, index) => (
@@ -78,6 +88,17 @@ export function ChooseSideBySide({ left, right }: { left: SideChoice; right: Sid
           对照 <span lang="en">Open side by side</span>
         </button>
       </form>
+      {/* Each side's search form: its words (fields above, by their form attribute) and the other side as it stands. */}
+      {(["left", "right"] as const).map((name) => {
+        const other = name === "left" ? right : left;
+        const otherKeys = SIDES[name === "left" ? "right" : "left"];
+        return (
+          <form key={name} id={`choose-${name}-search`} action={PATHS.compare} method="get" hidden>
+            {other.chosen ? <input type="hidden" name={otherKeys.slugKey} value={other.chosen.slug} /> : null}
+            {!other.chosen && other.words ? <input type="hidden" name={otherKeys.wordsKey} value={other.words} /> : null}
+          </form>
+        );
+      })}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export function TitleTypeAhead({
   pick,
   placeholder,
   testId,
+  form,
 }: {
   name: string;
   label: string;
@@ -27,6 +28,8 @@ export function TitleTypeAhead({
   pick?: { name: string; exclude?: string; defaultSlug?: string };
   placeholder?: string;
   testId?: string;
+  /** The id of another form the words typed belong to (the slug picked stays in the enclosing one). */
+  form?: string;
 }) {
   const router = useRouter();
   const id = useId();
@@ -75,7 +78,9 @@ export function TitleTypeAhead({
       <input
         id={`${id}-input`}
         type="search"
-        name={name}
+        // Once a title is picked, its slug is what the form sends; the words typed to find it are not.
+        name={pick && picked ? undefined : name}
+        form={form}
         value={text}
         placeholder={placeholder}
         autoComplete="off"
@@ -151,6 +156,7 @@ function TitleOptions({
           }}
           onMouseEnter={() => onHover(index)}
           data-testid="type-ahead-option"
+          data-slug={match.slug}
         >
           <span className="block font-serif">{match.title}</span>
           <span className="block text-xs text-muted dark:text-night-muted">

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogueQuerySchema, type CatalogueQuery } from "@/lib/urls/route-params";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
+import { listConceptAggregates } from "./concept-catalogue-aggregates";
 import { listCatalogueDocuments, listCatalogueFacets, type CatalogueFilters, type FacetValue } from "./list-catalogue";
 import type { Database } from "./prisma-client";
 import { suggestCompareTexts } from "./suggest-compare-texts";
@@ -265,6 +266,24 @@ describe("the catalogue's queries", () => {
     expect(asMap((await listCatalogueFacets({ concept: "digital-divide" }, database.db)).concept).get("digital-divide")).toBe(3);
     await database.db.document.delete({ where: { id: added.id } });
     expect(asMap((await listCatalogueFacets({ concept: "digital-divide" }, database.db)).concept).get("digital-divide")).toBe(2);
+  });
+
+  it("aggregates the concept index by year and by journal, each count the essays the catalogue drills down to", async () => {
+    for (const by of ["year", "journal"] as const) {
+      const aggregates = await listConceptAggregates(by, database.db);
+      const valueOf = (spec: Spec) => (by === "year" ? (spec.date?.slice(0, 4) ?? null) : spec.journal);
+      const columns = expectedCounts({}, (spec) => (valueOf(spec) === null ? [] : [valueOf(spec)!]));
+      expect(new Map(aggregates.values.map((v) => [v.value, v.documents]))).toEqual(columns);
+      expect(aggregates.rows.map((row) => row.id)).toEqual(CONCEPTS.map((c) => c.id));
+      for (const row of aggregates.rows) {
+        for (const { value } of aggregates.values) {
+          const filters: CatalogueFilters = by === "year" ? { concept: row.id, year: Number(value) } : { concept: row.id, journal: value };
+          const { total } = await listCatalogueDocuments({ ...filters, page: 1, pageSize: 1 }, database.db);
+          expect(row.byValue[value] ?? 0, `${row.id} ${value}`).toBe(total);
+        }
+        expect(row.documents).toBe(specs.filter((spec) => CONCEPTS.find((c) => c.id === row.id)!.mentionedBy(spec.i)).length);
+      }
+    }
   });
 
   it("suggests the texts sharing most with one, rare shared works weighing more than common concepts", async () => {

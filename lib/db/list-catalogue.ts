@@ -198,7 +198,7 @@ const facetMemo = new WeakMap<Database, Map<string, CatalogueFacets>>();
  * What changes whenever the corpus does: every load stamps its document's `ingestedAt`, and a removal
  * lowers the count.
  */
-async function corpusVersion(db: Database): Promise<string> {
+export async function corpusVersion(db: Database): Promise<string> {
   const [row] = await db.$queryRaw<{ version: string }[]>`
     select count(*)::text || '@' || coalesce((extract(epoch from max("ingestedAt")) * 1000000)::bigint::text, '') as version from "Document"`;
   return row?.version ?? "";

@@ -55,6 +55,8 @@ const TEMPLATES = [
 const QUERY_KEYS = [
   "q", "qp", "hl", "hb", "c", "left", "right", "align", "focus", "trail", "page", "format", "style", "doc", "kind", "sort", "slug", "anchor",
   "from", "to", "limit", "lp", "rp", "zz",
+  // The catalogue, paged lists and the side-by-side choice
+  "journal", "year", "author", "concept", "source", "pageSize", "facets", "lq", "rq", "order", "dir", "type",
   // DTS
   "id", "nav", "resource", "ref", "start", "end", "down", "tree", "mediaType",
 ];

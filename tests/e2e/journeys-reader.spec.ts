@@ -2,6 +2,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, test, type Page } from "@playwright/test";
 import { ConceptPage } from "./pages/concept-page";
+import { HomePage } from "./pages/home-page";
 import { boxOf, sidewaysOverflow } from "./pages/page-width";
 import { ReaderPage } from "./pages/reader-page";
 import { SearchPage } from "./pages/search-page";
@@ -55,8 +56,9 @@ for (const [device, viewport] of Object.entries(sizes)) {
       const sourcePage = new SourcePage(page);
 
       // Home → the essay → the marker of a note citing the white paper → the note.
-      await page.goto("/");
-      await page.getByRole("link", { name: GLOBAL }).click();
+      const home = new HomePage(page);
+      await home.goto();
+      await home.open(GLOBAL);
       await expect(reader.title).toContainText("全球网络空间治理");
       const readerUrl = page.url();
       const marker = reader.markerOf(start.noteAnchor);
@@ -254,9 +256,11 @@ test("a work no note gives a title for is named, cited and exported by the note'
 test("the home page opens two essays side by side, and the theme toggle keeps its name while pressed", async ({ page }) => {
   const left = await ReaderPage.slugOf(page, COMMUNITY);
   const right = await ReaderPage.slugOf(page, GLOBAL);
-  const form = page.getByTestId("side-by-side-form");
-  await form.getByLabel("Left").selectOption(left);
-  await form.getByLabel("Right").selectOption(right);
+  const home = new HomePage(page);
+  const form = home.sideBySide;
+  // Each side chosen by type-ahead over titles (a select of every title does not scale to a corpus).
+  await home.chooseSideBySide("Left", "网络空间命运共同体", left);
+  await home.chooseSideBySide("Right", "全球网络空间治理", right);
   await form.getByRole("button", { name: /Side by side/ }).click();
   await expect(page).toHaveURL(new RegExp(`/compare(/${left}/${right}|\\?left=${left}&right=${right})`));
   // Both essays open, one in each pane.
