@@ -51,4 +51,25 @@ describe("buildBody", () => {
     ]);
     expect(body.paragraphs.map((p) => Array.from(p.text)[0])).toEqual(["甲", "丙", "甲", "己"]);
   });
+  it("does not end a paragraph on a sentence whose line is short only by the Latin word or number that opens the next line", () => {
+    const full = "甲".repeat(20);
+    // 16 em + the 4-em word `Internet` that did not fit: the sentence ends there, the paragraph does not.
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(15)}。`, `Internet${"丙".repeat(16)}`, `${"丁".repeat(9)}。`, full, full, full, `${"戊".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 11],
+      [13, 19],
+    ]);
+  });
+
+  it("does not end a paragraph on its first line when the sentence there fills all but the indent", () => {
+    const full = "甲".repeat(20);
+    const lines = ["标题", "", ...[full, `${"乙".repeat(9)}。`, `${"丙".repeat(16)}。`, full, full, `${"丁".repeat(9)}。`, "戊".repeat(18), full, `${"己".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 5],
+      [7, 13],
+      [15, 19],
+    ]);
+  });
 });

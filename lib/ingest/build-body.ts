@@ -1,7 +1,7 @@
 import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
 import { findMarkers, parseMarkerLabel, removeMarkers, type MarkerStyle } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
-import type { WidthModel } from "./line-width";
+import { lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
 import { normaliseText } from "./normalise-text";
 import { endsSentence } from "./sentence-end";
@@ -58,6 +58,8 @@ export interface BuildBodyOptions {
   breaks?: ReadonlyMap<number, "join" | "split">;
 }
 
+/** A Chinese paragraph's first line is indented by two characters (2 em). */
+const FIRST_LINE_INDENT = 2;
 const CONTEXT_CHARS = 60;
 const MAX_UNNUMBERED_HEADING_CHARS = 16;
 
@@ -71,6 +73,13 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
   const indentLow = Math.max(1, 1.5 * model.spread);
   const indentHigh = 4.5;
   const isShort = (line: LayoutLine) => line.deficit >= strongEnd;
+  // A Latin word, number or address is never broken without a mark: when it does not fit, it moves whole to
+  // the next line and leaves this one short by up to its width. That shortfall says nothing about a
+  // paragraph's end, or a first line's indent.
+  const shortfall = (line: LayoutLine, after: LayoutLine | undefined): number => {
+    const run = after === undefined ? 0 : leadingLatinWidth(model, after.raw);
+    return run > 0 && line.deficit <= run + model.spread ? 0 : line.deficit;
+  };
 
   let current: LayoutLine[] = [];
   const closeParagraph = () => {
@@ -116,16 +125,19 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     if (forced === "join") continue;
     if (!endsSentence(line.normal)) continue;
     const nextIsText = !endsSentence(next.normal);
-    const nextIndented = nextIsText && next.deficit >= indentLow && next.deficit <= indentHigh;
-    const combined = nextIsText && line.deficit >= weakEnd && line.deficit + Math.max(0, next.deficit) >= 2.4;
+    // A paragraph's first line is short by its indent already: only what it lacks beyond that ends it.
+    const lineShort = current.length === 1 ? shortfall(line, next) - FIRST_LINE_INDENT : shortfall(line, next);
+    const nextShort = shortfall(next, lines[i + 2]);
+    const nextIndented = nextIsText && nextShort >= indentLow && nextShort <= indentHigh;
+    const combined = nextIsText && lineShort >= weakEnd && lineShort + Math.max(0, nextShort) >= 2.4;
     const close =
-      line.deficit >= strongEnd ||
+      lineShort >= strongEnd ||
       nextIndented ||
       combined ||
       (matchHeading(next.raw) !== null && next.deficit > 0) ||
       (options.indentMarksParagraphs === true && next.indent);
     const borderline = close
-      ? line.deficit < strongEnd && !(next.deficit >= indentLow + 0.5 && nextIsText) && matchHeading(next.raw) === null
+      ? lineShort < strongEnd && !(nextShort >= indentLow + 0.5 && nextIsText) && matchHeading(next.raw) === null
       : line.deficit >= weakEnd;
     if (borderline) {
       built.warnings.push({
@@ -140,6 +152,12 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
   }
   closeParagraph();
   return built;
+}
+
+/** Width in em of the run of Latin letters, digits and address characters a line opens with (0 when none). */
+function leadingLatinWidth(model: WidthModel, raw: string): number {
+  const run = /^[\s\u3000]*([!-~\uFF01-\uFF5E]+)/u.exec(raw)?.[1];
+  return run === undefined ? 0 : lineWidth(model, run);
 }
 
 /** A short line with no punctuation, standing between finished paragraphs, followed by a paragraph start. */
