@@ -195,6 +195,21 @@ describe("dozens of documents citing the same works under the same or varying ti
     await expectFromScratch(database.db);
   }, SLOW);
 
+  it("keep a work's source row when another essay cites it, and leave its earlier citations unwritten", async () => {
+    const work = () =>
+      database.db.$queryRaw<{ sourceId: string; xmin: string; citations: number }[]>`
+        select c."sourceId", c.xmin::text as xmin, (select count(*)::int from "Citation" o where o."sourceId" = c."sourceId") as citations
+        from "Citation" c join "Document" d on d.id = c."documentId" where d.slug = 'shared-00' and c.title is not null`;
+    const [before] = await work();
+    const draft = sampleDraft({ slug: "shared-30" });
+    const note = draft.footnotes[0]!;
+    note.citations = [{ ...note.citations[0]!, title: "甲在第二届某某大会开幕式上的讲话", container: "新华网", date: "2015-12-16", raw: "《甲在第二届某某大会开幕式上的讲话》，新华网。" }];
+    expect((await loadDocument(draft, { ...sampleSource, sourceFile: "30.txt", sourceSha256: "3".repeat(64), manifest: null }, database.db)).status).toBe("created");
+    const [after] = await work();
+    expect(after).toEqual({ sourceId: before!.sourceId, xmin: before!.xmin, citations: before!.citations + 1 });
+    await expectFromScratch(database.db);
+  }, SLOW);
+
   it("load a document again after its rows were deleted outside removeDocument, although its sources stayed behind", async () => {
     const draft = sampleDraft({ slug: "deleted-by-hand" });
     const note = draft.footnotes[0]!;

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { citationMatchKeys, groupSources, type SourceDocumentInput } from "@/lib/citations/group-sources";
+import { citationMatchKeys, groupSources, type SourceDocumentInput, type SourceRecord } from "@/lib/citations/group-sources";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Citation } from "@/lib/model/document-model";
 import { citationOf, citationSelect } from "./citation-columns";
@@ -33,28 +33,30 @@ export async function updateSources(tx: DatabaseTransaction, document: { id: str
   const members = [...(affected.length > 0 ? await readCitations(tx, { sourceId: { in: affected } }) : []), ...own];
   const records = groupSources(asDocuments(members));
 
-  await tx.source.deleteMany({ where: { id: { in: affected } } });
+  // A regrouped work keeps its row (a key names one work): rewritten in place, its citations not touched
+  // unless they change source. Deleting and recreating every touched source re-wrote every citation of a
+  // work cited by hundreds at each load that cites it (twice: set null by the delete, then set again).
+  const before = affected.length > 0 ? await tx.source.findMany({ where: { id: { in: affected } }, select: { id: true, key: true } }) : [];
+  const idOfKey = new Map(before.map((source) => [source.key, source.id]));
+  const sourceIds = records.map((record) => idOfKey.get(record.key) ?? randomUUID());
+  const recordKeys = new Set(records.map((record) => record.key));
+  const gone = before.filter((source) => !recordKeys.has(source.key)).map((source) => source.id);
+  if (gone.length > 0) await tx.source.deleteMany({ where: { id: { in: gone } } });
+  const fresh = records.flatMap((record, index) => (idOfKey.has(record.key) ? [] : [{ record, id: sourceIds[index]! }]));
+  const kept = records.flatMap((record, index) => (idOfKey.has(record.key) ? [{ record, id: sourceIds[index]! }] : []));
   // A source no citation belongs to any more describes nothing (its document's rows were deleted outside
   // removeDocument, or by an older pipeline): it must not hold a key a regrouped work now needs.
-  if (records.length > 0) await tx.source.deleteMany({ where: { key: { in: records.map((source) => source.key) }, citations: { none: {} } } });
-  const citationId = new Map(members.map((m) => [`${m.slug}\u0000${m.citation.anchor}`, m]));
-  const sourceIds = records.map(() => randomUUID());
-  if (records.length > 0) {
-    await tx.source.createMany({
-      data: records.map((source, index) => ({
-        id: sourceIds[index]!,
-        key: source.key,
-        title: source.title,
-        authors: source.authors,
-        type: source.type,
-        date: source.date,
-        container: source.container,
-        urls: source.urls,
-        confidence: source.confidence,
-        evidence: { merges: source.evidence, versions: source.versions, issue: source.issue, pages: source.pages } as unknown as Prisma.InputJsonValue,
-      })),
-    });
+  if (fresh.length > 0) await tx.source.deleteMany({ where: { key: { in: fresh.map(({ record }) => record.key) }, citations: { none: {} } } });
+  if (fresh.length > 0) await tx.source.createMany({ data: fresh.map(({ record, id }) => ({ id, key: record.key, ...sourceColumns(record) })) });
+  if (kept.length > 0) {
+    await tx.$executeRaw`
+      update "Source" as s set title = r.title, authors = r.authors, type = r.type, date = r.date, container = r.container,
+        urls = r.urls, confidence = r.confidence, evidence = r.evidence
+      from jsonb_to_recordset(${JSON.stringify(kept.map(({ record, id }) => ({ id, ...sourceColumns(record) })))}::jsonb)
+        as r(id text, title text, authors text[], type text, date text, container text, urls text[], confidence float8, evidence jsonb)
+      where s.id = r.id`;
   }
+  const citationId = new Map(members.map((m) => [`${m.slug}\u0000${m.citation.anchor}`, m]));
   const pairs = records.flatMap((source, index) =>
     source.citations.flatMap((ref) => {
       const member = citationId.get(`${ref.documentSlug}\u0000${ref.citationAnchor}`);
@@ -65,8 +67,22 @@ export async function updateSources(tx: DatabaseTransaction, document: { id: str
     await tx.$executeRaw`
       update "Citation" as c set "sourceId" = v.source_id
       from unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) as v(citation_id, source_id)
-      where c.id = v.citation_id`;
+      where c.id = v.citation_id and c."sourceId" is distinct from v.source_id`;
   }
+}
+
+/** A source row's columns, as groupSources describes the work. */
+function sourceColumns(source: SourceRecord) {
+  return {
+    title: source.title,
+    authors: source.authors,
+    type: source.type,
+    date: source.date,
+    container: source.container,
+    urls: source.urls,
+    confidence: source.confidence,
+    evidence: { merges: source.evidence, versions: source.versions, issue: source.issue, pages: source.pages } as unknown as Prisma.InputJsonValue,
+  };
 }
 
 interface MemberCitation {
