@@ -72,4 +72,14 @@ describe("buildBody", () => {
       [15, 19],
     ]);
   });
+  it("ends a paragraph before a heading as wide as the measure when a paragraph's indented first line follows it", () => {
+    const full = "甲".repeat(20);
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(19)}。`, `（一）${"丙".repeat(17)}`, "丁".repeat(18), full, `${"戊".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.headings.map((h) => [h.label, h.sourceLines])).toEqual([["（一）", [9, 9]]]);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 7],
+      [11, 15],
+    ]);
+  });
 });

@@ -81,6 +81,19 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     return run > 0 && line.deficit <= run + model.spread ? 0 : line.deficit;
   };
 
+  // After a sentence end, a line set as a heading opens a section: when it falls short of the measure, opens
+  // a page, or is followed by a paragraph's indented first line (a heading as wide as the measure does both).
+  const headingFollows = (i: number): boolean => {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (matchHeading(next.raw) === null) return false;
+    if (next.deficit > 0 || next.page !== line.page) return true;
+    const after = lines[i + 2];
+    if (after === undefined || endsSentence(after.normal) || matchHeading(after.raw) !== null) return false;
+    const short = shortfall(after, lines[i + 3]);
+    return short >= indentLow && short <= indentHigh;
+  };
+
   let current: LayoutLine[] = [];
   const closeParagraph = () => {
     if (current.length === 0) return;
@@ -134,7 +147,7 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
       lineShort >= strongEnd ||
       nextIndented ||
       combined ||
-      (matchHeading(next.raw) !== null && next.deficit > 0) ||
+      headingFollows(i) ||
       (options.indentMarksParagraphs === true && next.indent);
     const borderline = close
       ? lineShort < strongEnd && !(nextShort >= indentLow + 0.5 && nextIsText) && matchHeading(next.raw) === null
