@@ -103,7 +103,7 @@ function FocusLink({
       {evidence.kind === "shared_passage" ? (
         <div className="focus-quotes" lang="zh-Hans">
           <blockquote aria-label="left essay">“{evidence.leftText}”</blockquote>
-          <blockquote aria-label="right essay">“{evidence.rightText}”</blockquote>
+          <blockquote aria-label="right essay">“{evidence.rightText ?? evidence.leftText}”</blockquote>
         </div>
       ) : evidence.kind === "shared_source" ? (
         <div className="grid gap-1">

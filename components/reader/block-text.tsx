@@ -43,23 +43,23 @@ export function BlockText({ text, markers, marks = [], markerIds, notes, idPrefi
         const { marker, index } = segment;
         const note = notes.get(marker.footnoteAnchor);
         const id = idPrefix + (markerIds[index] ?? `ref-${marker.footnoteAnchor}-${index}`);
+        // The button stands alone in the text (a wrapper per marker was an element to send and hydrate for nothing).
         return (
-          <span key={`m${index}`} className="note-ref">
-            <button
-              type="button"
-              id={id}
-              popoverTarget={idPrefix + NOTE_POPOVER_ID}
-              className="note-marker"
-              aria-label={`注释 ${marker.label}${markerCaveat(note)}`}
-              data-note={marker.footnoteAnchor}
-              data-status={note?.status ?? "missing"}
-              data-attachment={note?.attachment?.uncertain ? "uncertain" : undefined}
-              data-label={marker.label}
-              data-page={note?.page}
-            >
-              {marker.label}
-            </button>
-          </span>
+          <button
+            key={`m${index}`}
+            type="button"
+            id={id}
+            popoverTarget={idPrefix + NOTE_POPOVER_ID}
+            className="note-marker"
+            aria-label={`注释 ${marker.label}${markerCaveat(note)}`}
+            data-note={marker.footnoteAnchor}
+            data-status={note?.status ?? "missing"}
+            data-attachment={note?.attachment?.uncertain ? "uncertain" : undefined}
+            data-label={marker.label}
+            data-page={note?.page}
+          >
+            {marker.label}
+          </button>
         );
       })}
     </>

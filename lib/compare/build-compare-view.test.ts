@@ -134,10 +134,18 @@ describe("buildCompareView", () => {
     expect(overlap.evidence).toEqual({
       kind: "concept_overlap",
       concepts: [
-        { id: "sov", labelZh: "网络主权", labelEn: "cyber sovereignty" },
-        { id: "item-x", labelZh: "某项", labelEn: "an item" },
+        { id: "sov", labelZh: "网络主权" },
+        { id: "item-x", labelZh: "某项" },
       ],
     });
+  });
+
+  it("sends only what the panel shows: the right's shared words when they differ, confidence to the hundredth", () => {
+    const differing: ViewLink = { ...links[0]!, id: "l4", confidence: 0.5434782608695652, evidence: { leftText: "网络主权", rightText: "网络 主权", hanChars: 4 } };
+    const result = buildCompareView({ ...input, links: [links[0]!, differing] }, []);
+    expect(result.links[0]!.evidence).toEqual({ kind: "shared_passage", leftText: "网络主权", rightText: null });
+    expect(result.links[1]!.evidence).toEqual({ kind: "shared_passage", leftText: "网络主权", rightText: "网络 主权" });
+    expect(result.links[1]!.confidence).toBe(0.54);
   });
 
   it("ignores active concepts neither document mentions", () => {

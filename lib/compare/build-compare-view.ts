@@ -66,10 +66,15 @@ export interface ParagraphChip {
   target: JumpTarget | null;
 }
 
+/**
+ * What the links panel shows of a link, and no more: every link of the pair is sent with the page (a few
+ * hundred), so what it would not show is left out (a shared passage's right words when they are the left's,
+ * a shared concept's English label).
+ */
 export type LinkEvidence =
-  | { kind: "shared_passage"; leftText: string; rightText: string }
+  | { kind: "shared_passage"; leftText: string; /** Null: the same words as the left. */ rightText: string | null }
   | { kind: "shared_source"; title: string; sourceType: string | null; leftNote: NoteExcerpt | null; rightNote: NoteExcerpt | null }
-  | { kind: "concept_overlap"; concepts: { id: string; labelZh: string; labelEn: string }[] };
+  | { kind: "concept_overlap"; concepts: { id: string; labelZh: string }[] };
 
 export interface NoteExcerpt {
   anchor: string;
@@ -122,6 +127,12 @@ export interface CompareView {
 
 /** Longest excerpt of a note shown in the panel: enough to recognise the citation. */
 const NOTE_EXCERPT = 160;
+
+/**
+ * A link's confidence to the hundredth: the panel shows whole percents and the connectors' opacity is in
+ * hundredths, and the linker's sixteen digits were sent for every link.
+ */
+const CONFIDENCE_STEPS = 100;
 
 /**
  * What side by side draws for two documents: the concept picker, the marks and paragraph chips of the
@@ -264,14 +275,24 @@ function compareLink(
     start: link[s].start,
     end: link[s].end,
   });
-  return { kind: link.kind, confidence: link.confidence, left: side("left"), right: side("right"), evidence: readEvidence(link, input, concepts) };
+  return {
+    kind: link.kind,
+    confidence: Math.round(link.confidence * CONFIDENCE_STEPS) / CONFIDENCE_STEPS,
+    left: side("left"),
+    right: side("right"),
+    evidence: readEvidence(link, input, concepts),
+  };
 }
 
 /** Evidence is JSON written by the linker; read defensively so one odd row shows as little, not as an error. */
 function readEvidence(link: ViewLink, input: { left: ViewDocument; right: ViewDocument }, concepts: readonly Omit<ViewConcept, "ordinal">[]): LinkEvidence {
   const evidence = (typeof link.evidence === "object" && link.evidence !== null ? link.evidence : {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === "string" ? value : "");
-  if (link.kind === "shared_passage") return { kind: link.kind, leftText: text(evidence.leftText), rightText: text(evidence.rightText) };
+  if (link.kind === "shared_passage") {
+    const leftText = text(evidence.leftText);
+    const rightText = text(evidence.rightText);
+    return { kind: link.kind, leftText, rightText: rightText === leftText ? null : rightText };
+  }
   if (link.kind === "shared_source") {
     const note = (s: Side): NoteExcerpt | null => {
       const found = input[s].document.footnotes.find((n) => n.anchor === evidence[`${s}Note`]);
@@ -287,7 +308,7 @@ function readEvidence(link: ViewLink, input: { left: ViewDocument; right: ViewDo
     kind: "concept_overlap",
     concepts: ids.map((id) => {
       const concept = byId.get(id);
-      return { id, labelZh: concept?.labelZh ?? id, labelEn: concept?.labelEn ?? "" };
+      return { id, labelZh: concept?.labelZh ?? id };
     }),
   };
 }
