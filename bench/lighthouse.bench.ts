@@ -34,7 +34,7 @@ interface Audit {
 }
 
 export default async function run(): Promise<void> {
-  const app = await startBenchApp({ port: PORT, dataDir: ".data/bench-lighthouse-postgres", dbPort: process.env.DUIZHAO_BENCH_LIGHTHOUSE_DB_PORT ?? "54347" });
+  const app = await startBenchApp({ port: PORT, dataDir: ".data/bench-lighthouse-postgres", dbPort: process.env.DUIZHAO_BENCH_LIGHTHOUSE_DB_PORT ?? "54363" });
   try {
     const documents = ((await (await fetch(`${BASE}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
     const [left, right] = documents.map((d) => d.slug);
