@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CORPUS_FILES, loadCorpusDocument } from "@/tests/fixtures/concepts/corpus-blocks";
 import type { MentionBlock } from "./find-mentions";
-import { type PassageDocument, findSharedPassages, findSharedPassagesWith, indexPassageDocument } from "./find-shared-passages";
+import { type PassageDocument, findSharedPassages, findSharedPassagesWith, indexPassageDocument, preparePassageText, sharesPassageWith } from "./find-shared-passages";
 
 function doc(slug: string, ...texts: string[]): PassageDocument {
   return { slug, blocks: texts.map((text, i): MentionBlock => ({ kind: "paragraph", anchor: `${slug}-p${i + 1}`, text })) };
@@ -121,5 +121,30 @@ describe("findSharedPassagesWith", () => {
       }),
       { seed: 15, numRuns: 500 },
     );
+  });
+});
+
+describe("sharesPassageWith", () => {
+  it("says whether findSharedPassages finds a passage between the two texts", () => {
+    // Few distinct characters, Latin letters and digits among them (compared but not counted as Han), so
+    // that texts share runs long and short, counted and not.
+    const text = fc.array(fc.constantFrom(..."网络空间治理规则合作ab12，。 "), { maxLength: 50 }).map((cs) => cs.join(""));
+    const quoted = fc.array(fc.constantFrom(..."网络空间治理规则合作ab1"), { minLength: 8, maxLength: 20 }).map((cs) => cs.join(""));
+    let shared = 0;
+    let apart = 0;
+    fc.assert(
+      fc.property(text, text, text, text, quoted, (before, after, other, tail, quote) => {
+        const a = `${before}${quote}${after}`;
+        const b = `${other}${quote}${tail}`;
+        const expected = findSharedPassages({ slug: "a", blocks: [{ kind: "paragraph", anchor: "a", text: a }] }, { slug: "b", blocks: [{ kind: "paragraph", anchor: "b", text: b }] }).length > 0;
+        expect(sharesPassageWith(preparePassageText(a), b)).toBe(expected);
+        if (expected) shared++;
+        else apart++;
+      }),
+      { seed: 15, numRuns: 3000 },
+    );
+    // Both answers are exercised, or the comparison proves little.
+    expect(shared).toBeGreaterThan(300);
+    expect(apart).toBeGreaterThan(300);
   });
 });

@@ -173,3 +173,70 @@ export function findSharedPassagesWith(indexed: IndexedPassageDocument, other: P
 export function findSharedPassages(docA: PassageDocument, docB: PassageDocument, options: SharedPassageOptions = {}): SharedPassage[] {
   return findSharedPassagesWith(indexPassageDocument(docB, options), docA, "b");
 }
+
+/** A text prepared for asking, of many others, whether they share a passage with it (sharesPassageWith). */
+export interface PreparedPassageText {
+  codes: number[];
+  han: boolean[];
+  /** Window hash → start positions of the MIN_SHARED_HAN_CHARS-long skeleton windows with that hash. */
+  windows: Map<number, number[]>;
+}
+
+function skeletonCodes(text: string): { codes: number[]; han: boolean[] } {
+  const codes: number[] = [];
+  const han: boolean[] = [];
+  for (const ch of text) {
+    const code = skeletonCode(ch);
+    if (code === null) continue;
+    codes.push(code);
+    han.push(HAN.test(ch));
+  }
+  return { codes, han };
+}
+
+/** FNV-1a over a window of code points: a lookup key only, every hit is compared code by code. */
+function windowHash(codes: readonly number[], from: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + length; i++) h = Math.imul(h ^ (codes[i] as number), 0x01000193);
+  return h;
+}
+
+export function preparePassageText(text: string): PreparedPassageText {
+  const { codes, han } = skeletonCodes(text);
+  const windows = new Map<number, number[]>();
+  for (let i = 0; i + MIN_SHARED_HAN_CHARS <= codes.length; i++) {
+    const key = windowHash(codes, i, MIN_SHARED_HAN_CHARS);
+    const list = windows.get(key);
+    if (list) list.push(i);
+    else windows.set(key, [i]);
+  }
+  return { codes, han, windows };
+}
+
+/**
+ * Whether two texts share a passage, as findSharedPassages would find one between a block of each: some
+ * window of MIN_SHARED_HAN_CHARS skeleton characters is common to both and the stretch around it that both
+ * share (extended both ways) holds at least MIN_SHARED_HAN_CHARS Han characters. Stops at the first; no
+ * passage is built. For counting, over the many blocks the passage index offers, those that share one.
+ */
+export function sharesPassageWith(prepared: PreparedPassageText, text: string): boolean {
+  const a = prepared;
+  const b = skeletonCodes(text);
+  for (let j = 0; j + MIN_SHARED_HAN_CHARS <= b.codes.length; j++) {
+    const hits = a.windows.get(windowHash(b.codes, j, MIN_SHARED_HAN_CHARS));
+    if (!hits) continue;
+    for (const i of hits) {
+      let same = true;
+      for (let d = 0; d < MIN_SHARED_HAN_CHARS && same; d++) same = a.codes[i + d] === b.codes[j + d];
+      if (!same) continue;
+      let from = 0;
+      while (i - from > 0 && j - from > 0 && a.codes[i - from - 1] === b.codes[j - from - 1]) from++;
+      let to = MIN_SHARED_HAN_CHARS;
+      while (i + to < a.codes.length && j + to < b.codes.length && a.codes[i + to] === b.codes[j + to]) to++;
+      let han = 0;
+      for (let d = i - from; d < i + to; d++) if (a.han[d]) han++;
+      if (han >= MIN_SHARED_HAN_CHARS) return true;
+    }
+  }
+  return false;
+}
