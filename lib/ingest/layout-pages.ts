@@ -588,6 +588,9 @@ const MAX_HAN_IN_LATIN_LINE = 2;
 function isLatinLine(normal: string): boolean {
   const chars = Array.from(normal.replace(/\s/gu, ""));
   if (chars.length < 8 || chars.filter((ch) => /\p{Script=Han}/u.test(ch)).length > MAX_HAN_IN_LATIN_LINE) return false;
+  // Latin run straight into Chinese words (`…/report.htm查阅。`): a body sentence quoting an address. A note
+  // closes an address with punctuation, and a Latin citation does not go on in Chinese.
+  if (/[A-Za-z/_\-.]\p{Script=Han}/u.test(normal)) return false;
   return chars.filter((ch) => /[A-Za-z0-9.,:;'"“”’/\-()]/u.test(ch)).length / chars.length >= LATIN_LINE_SHARE;
 }
 
