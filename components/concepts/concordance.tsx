@@ -61,7 +61,9 @@ export function Concordance({
 
   if (lines.length === 0) return <p className="text-muted dark:text-night-muted">No mentions in the corpus.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Positioned, so that the screen-reader-only texts (absolutely placed) scroll and clip with the table
+    // instead of widening the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="concordance">
         <caption className="sr-only">
           Every mention in context: {lines.length} lines{sorted.length < lines.length ? `, ${sorted.length} on this page` : ""}, sorted by {COLUMN_NAMES[sort.key].en.toLowerCase()}, {sort.order === "asc" ? "ascending" : "descending"}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogueQuerySchema, type CatalogueQuery } from "@/lib/urls/route-params";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { listConceptAggregates } from "./concept-catalogue-aggregates";
-import { listCatalogueDocuments, listCatalogueFacets, type CatalogueFilters, type FacetValue } from "./list-catalogue";
+import { describeChosenFacets, listCatalogueDocuments, listCatalogueFacets, type CatalogueFilters, type FacetValue } from "./list-catalogue";
 import type { Database } from "./prisma-client";
 import { suggestCompareTexts } from "./suggest-compare-texts";
 
@@ -235,9 +235,14 @@ describe("the catalogue's queries", () => {
     expect(facets.concept.find((v) => v.value === "cyber-sovereignty")?.label ?? "网络主权").toBe("网络主权");
   });
 
-  it("labels a work no note names by the words it is cited by", async () => {
+  it("labels a work no note names by the words it is cited by, listed and chosen", async () => {
     const facets = await listCatalogueFacets({ source: "src-untitled" }, database.db);
     expect(facets.source).toEqual([{ value: "src-untitled", label: "引自src-untitled", count: 1 }]);
+    expect(await describeChosenFacets({ source: "src-untitled", concept: "shared-future", year: 2017 }, database.db)).toEqual({
+      source: "引自src-untitled",
+      concept: "网络空间命运共同体",
+      year: "2017",
+    });
   });
 
   it("ranks the title type-ahead: the exact title, then titles starting with the words, then containing them, earliest first", async () => {

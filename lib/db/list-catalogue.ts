@@ -266,13 +266,16 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
 export async function describeChosenFacets(filters: CatalogueFilters, db: Database = getDatabase()): Promise<Partial<Record<FacetName, string>>> {
   const [concept, source] = await Promise.all([
     filters.concept ? db.concept.findUnique({ where: { id: filters.concept }, select: { labelZh: true } }) : null,
-    filters.source ? db.source.findUnique({ where: { key: filters.source }, select: { title: true } }) : null,
+    filters.source
+      ? db.source.findUnique({ where: { key: filters.source }, select: { title: true, citations: { select: { raw: true }, orderBy: { raw: "asc" }, take: 1 } } })
+      : null,
   ]);
   return {
     ...(filters.journal !== undefined ? { journal: filters.journal } : {}),
     ...(filters.year !== undefined ? { year: String(filters.year) } : {}),
     ...(filters.author !== undefined ? { author: filters.author } : {}),
     ...(filters.concept !== undefined ? { concept: concept?.labelZh ?? filters.concept } : {}),
-    ...(filters.source !== undefined ? { source: source?.title ?? filters.source } : {}),
+    // A work no note names is named by the words it is cited by, as in the facet's list.
+    ...(filters.source !== undefined ? { source: source?.title ?? source?.citations[0]?.raw ?? filters.source } : {}),
   };
 }

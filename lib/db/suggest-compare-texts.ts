@@ -1,4 +1,5 @@
 import "server-only";
+import { corpusVersion } from "./list-catalogue";
 import { getDatabase, type Database } from "./prisma-client";
 
 /**
@@ -25,51 +26,88 @@ export interface CompareSuggestion {
 /** Suggestions offered beside "Compare with…": a short list read at a glance, the type-ahead reaches the rest. */
 export const COMPARE_SUGGESTIONS = 5;
 
-interface SuggestionRow {
-  slug: string;
-  title: string;
-  date: string | null;
-  shared_sources: bigint | null;
-  shared_concepts: bigint | null;
-  score: number;
+/** Who holds what, for one corpus version: the posting lists of works and concepts, and the documents. */
+interface SharingIndex {
+  documents: Map<string, { slug: string; title: string; date: string | null }>;
+  idBySlug: Map<string, string>;
+  /** Per document, the works it cites and the concepts it mentions (distinct). */
+  holds: Map<string, { sources: string[]; concepts: string[] }>;
+  /** Per work (per concept), the documents holding it. */
+  sourceDocuments: Map<string, string[]>;
+  conceptDocuments: Map<string, string[]>;
+}
+
+/**
+ * Built once per corpus version (the catalogue's, see list-catalogue.ts) from the distinct (document, work)
+ * and (document, concept) pairs: some 10^5 rows at 1,000 essays, read in one pass instead of once per
+ * suggestion (each of which would otherwise read every document of every concept it mentions).
+ */
+const indexes = new WeakMap<Database, { version: string; index: Promise<SharingIndex> }>();
+
+async function sharingIndex(db: Database): Promise<SharingIndex> {
+  const version = await corpusVersion(db);
+  const known = indexes.get(db);
+  if (known && known.version === version) return known.index;
+  const index = buildSharingIndex(db);
+  indexes.set(db, { version, index });
+  // A failed build is not kept: the next request tries again.
+  index.catch(() => indexes.get(db)?.index === index && indexes.delete(db));
+  return index;
+}
+
+async function buildSharingIndex(db: Database): Promise<SharingIndex> {
+  const [documents, sourcePairs, conceptPairs] = await Promise.all([
+    db.document.findMany({ select: { id: true, slug: true, title: true, date: true } }),
+    db.$queryRaw<{ doc: string; id: string }[]>`select distinct "documentId" as doc, "sourceId" as id from "Citation" where "sourceId" is not null`,
+    db.$queryRaw<{ doc: string; id: string }[]>`select distinct "documentId" as doc, "conceptId" as id from "ConceptMention"`,
+  ]);
+  const holds = new Map(documents.map((d) => [d.id, { sources: [] as string[], concepts: [] as string[] }]));
+  const postings = (pairs: { doc: string; id: string }[], kind: "sources" | "concepts") => {
+    const lists = new Map<string, string[]>();
+    for (const { doc, id } of pairs) {
+      holds.get(doc)?.[kind].push(id);
+      const list = lists.get(id);
+      if (list) list.push(doc);
+      else lists.set(id, [doc]);
+    }
+    return lists;
+  };
+  return {
+    documents: new Map(documents.map(({ id, ...d }) => [id, d])),
+    idBySlug: new Map(documents.map((d) => [d.slug, d.id])),
+    holds,
+    sourceDocuments: postings(sourcePairs, "sources"),
+    conceptDocuments: postings(conceptPairs, "concepts"),
+  };
 }
 
 /** The documents sharing most with `slug`, best first; empty when it shares nothing or does not exist. */
 export async function suggestCompareTexts(slug: string, limit: number = COMPARE_SUGGESTIONS, db: Database = getDatabase()): Promise<CompareSuggestion[]> {
-  const rows = await db.$queryRaw<SuggestionRow[]>`
-    with me as (select id from "Document" where slug = ${slug}),
-    corpus as (select count(*)::float8 as n from "Document"),
-    my_sources as (select distinct c."sourceId" as id from "Citation" c where c."documentId" = (select id from me) and c."sourceId" is not null),
-    -- Each (document, work) once, over every document citing one of mine: its document frequency and its pairs in one pass.
-    source_pairs as (select distinct c."documentId" as doc, c."sourceId" as id from "Citation" c where c."sourceId" in (select id from my_sources)),
-    source_df as (select id, count(*)::float8 as df from source_pairs group by id),
-    by_source as (
-      select p.doc, count(*) as shared, sum(ln(1 + corpus.n / df.df)) as weight
-      from source_pairs p join source_df df on df.id = p.id cross join corpus
-      where p.doc <> (select id from me) group by p.doc
-    ),
-    my_concepts as (select distinct m."conceptId" as id from "ConceptMention" m where m."documentId" = (select id from me)),
-    concept_pairs as (select distinct m."documentId" as doc, m."conceptId" as id from "ConceptMention" m where m."conceptId" in (select id from my_concepts)),
-    concept_df as (select id, count(*)::float8 as df from concept_pairs group by id),
-    by_concept as (
-      select p.doc, count(*) as shared, sum(ln(1 + corpus.n / df.df)) as weight
-      from concept_pairs p join concept_df df on df.id = p.id cross join corpus
-      where p.doc <> (select id from me) group by p.doc
-    )
-    select d.slug, d.title, d.date, s.shared as shared_sources, k.shared as shared_concepts,
-      (coalesce(s.weight, 0) + coalesce(k.weight, 0))::float8 as score
-    from (select doc from by_source union select doc from by_concept) docs
-    join "Document" d on d.id = docs.doc
-    left join by_source s on s.doc = docs.doc
-    left join by_concept k on k.doc = docs.doc
-    order by score desc, d.date desc nulls last, d.slug
-    limit ${limit}`;
-  return rows.map((row) => ({
-    slug: row.slug,
-    title: row.title,
-    date: row.date,
-    sharedSources: Number(row.shared_sources ?? 0),
-    sharedConcepts: Number(row.shared_concepts ?? 0),
-    score: row.score,
-  }));
+  const index = await sharingIndex(db);
+  const me = index.idBySlug.get(slug);
+  const mine = me === undefined ? undefined : index.holds.get(me);
+  if (me === undefined || !mine) return [];
+  const n = index.documents.size;
+  const tally = new Map<string, { sharedSources: number; sharedConcepts: number; score: number }>();
+  const add = (ids: string[], lists: Map<string, string[]>, field: "sharedSources" | "sharedConcepts") => {
+    for (const id of ids) {
+      const holders = lists.get(id) ?? [];
+      const weight = Math.log(1 + n / holders.length);
+      for (const other of holders) {
+        if (other === me) continue;
+        const entry = tally.get(other) ?? { sharedSources: 0, sharedConcepts: 0, score: 0 };
+        entry[field] += 1;
+        entry.score += weight;
+        tally.set(other, entry);
+      }
+    }
+  };
+  add(mine.sources, index.sourceDocuments, "sharedSources");
+  add(mine.concepts, index.conceptDocuments, "sharedConcepts");
+  return [...tally]
+    .map(([id, shared]) => ({ ...index.documents.get(id)!, ...shared }))
+    // Best first; ties newest first (undated last, as "" sorts before any date), then by slug.
+    .sort((a, b) => b.score - a.score || (b.date ?? "").localeCompare(a.date ?? "") || a.slug.localeCompare(b.slug))
+    .slice(0, limit)
+    .map(({ slug: s, title, date, sharedSources, sharedConcepts, score }) => ({ slug: s, title, date, sharedSources, sharedConcepts, score }));
 }

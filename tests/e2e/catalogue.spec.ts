@@ -34,8 +34,11 @@ async function fitsTheWindow(page: Page) {
           const width = document.documentElement.clientWidth;
           // Inside a box that scrolls sideways on its own, reaching past the window is that box's business.
           const scrolls = (element: Element) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(element).overflowX);
+          // An absolutely placed element is clipped only by the boxes from its containing block (offsetParent) up.
           const contained = (element: Element) => {
-            for (let up = element.parentElement; up; up = up.parentElement) if (scrolls(up)) return true;
+            const absolute = getComputedStyle(element).position === "absolute";
+            const start = absolute && element instanceof HTMLElement ? element.offsetParent : element.parentElement;
+            for (let up = start; up; up = up.parentElement) if (scrolls(up)) return true;
             return false;
           };
           const past = [...document.querySelectorAll("body *")].filter((element) => element.getBoundingClientRect().right > width + 1 && !contained(element));
