@@ -24,6 +24,7 @@ export const EVIDENCE_LABELS: Record<EvidenceKind, string> = {
   "date-difference": "the dates differ",
   "host-difference": "published on different sites",
   "author-host": "the author is the other citation's host",
+  "same-event": "two outlets' reports of one person at one event on one day, under different headlines",
 };
 
 /** A confidence as words: what a reader should make of the number. */

@@ -107,6 +107,40 @@ describe("groupSources", () => {
   });
 });
 
+describe("one speech reported by two outlets under different headlines", () => {
+  const xinhua = cite("n-a-c1", { title: "习近平：自主创新推进网络强国建设", container: "新华网", date: "2018-04-21", url: "http://www.xinhuanet.com/politics/2018-04/21/c_1122719810.htm" });
+  const gov = cite("n-b-c1", { title: "习近平出席全国网络安全和信息化工作会议并发表重要讲话", container: "中国政府网", date: "2018-04-21", url: "http://www.gov.cn/xinwen/2018-04/21/content_5284783.htm" });
+  const calledFrom = (slug: string, citation: Citation, citing: string | null): SourceDocumentInput => ({
+    slug,
+    footnotes: [{ anchor: citation.anchor.replace(/-c\d+$/u, ""), citations: [citation], citing }],
+  });
+  const SENTENCE = "例如，在2018年4月全国网络安全和信息化工作会议（以下简称“工作会议”）上，他强调推进全球互联网治理体系变革";
+
+  it("is one source when the speaker, the day and the event agree, the event read from the citing sentence when the headline names none", () => {
+    const sources = groupSources([calledFrom("a", xinhua, SENTENCE), calledFrom("b", gov, "他强调要加强网络安全")]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.confidence).toBe(0.75);
+    expect(sources[0]!.evidence[0]).toEqual({
+      kind: "same-event",
+      detail: "both report 习近平 at 全国网络安全和信息化工作会议 on 2018-04-21: 《习近平：自主创新推进网络强国建设》 (event in the citing sentence) / 《习近平出席全国网络安全和信息化工作会议并发表重要讲话》 (event in the title)",
+    });
+    expect(sources[0]!.evidence.map((e) => e.kind)).toContain("host-difference");
+    expect(groupSourcesComparingEveryPair([calledFrom("a", xinhua, SENTENCE), calledFrom("b", gov, null)])).toEqual(sources);
+  });
+
+  it("stays two sources when nothing names the event, or the day or the event differ", () => {
+    expect(groupSources([calledFrom("a", xinhua, "他强调推进全球互联网治理体系变革"), calledFrom("b", gov, null)])).toHaveLength(2);
+    expect(groupSources([calledFrom("a", { ...xinhua, date: "2018-04-20" }, SENTENCE), calledFrom("b", gov, null)])).toHaveLength(2);
+    expect(groupSources([calledFrom("a", xinhua, "在第二届世界互联网大会上，他指出"), calledFrom("b", gov, null)])).toHaveLength(2);
+    expect(groupSources([calledFrom("a", { ...xinhua, title: "李强：自主创新推进网络强国建设" }, SENTENCE), calledFrom("b", gov, null)])).toHaveLength(2);
+  });
+
+  it("is found by its match keys, without comparing every citation", () => {
+    const [ka, kb] = [citationMatchKeys(xinhua)!, citationMatchKeys(gov)!];
+    expect(ka.keys.filter((key) => kb.keys.includes(key))).toEqual(["r:习近平|2018-04-21"]);
+  });
+});
+
 describe("inferSourceType", () => {
   const t = (title: string, container: string | null, raw = `《${title}》`, url: string | null = null) => inferSourceType({ title, container, raw, url });
   it("reads the kind of work from title, container and wording", () => {

@@ -1,4 +1,5 @@
 import type { Citation } from "@/lib/model/document-model";
+import { type ReportedEvent, reportedEvent } from "./reported-event";
 
 /**
  * Gathers the citations of one work, across all documents, into one source record. Two essays cite the
@@ -44,6 +45,7 @@ export const EVIDENCE_KINDS = [
   "date-difference",
   "host-difference",
   "author-host",
+  "same-event",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
@@ -78,7 +80,11 @@ export interface SourceRecord {
 
 export interface SourceDocumentInput {
   slug: string;
-  footnotes: readonly { anchor: string; citations: readonly Citation[] }[];
+  /**
+   * `citing`: the sentence of the essay that calls the note (reported-event.ts citingSentence), which names
+   * the event a report's headline may not; absent when the note has no marker in the body.
+   */
+  footnotes: readonly { anchor: string; citations: readonly Citation[]; citing?: string | null }[];
 }
 
 interface Entry {
@@ -92,6 +98,8 @@ interface Entry {
   urlKey: string | null;
   /** A title-only reference: no host, date or URL of its own. */
   short: boolean;
+  /** The speech or meeting a dated news report is of, when its headline opens with a person. */
+  report: ReportedEvent | null;
 }
 
 interface Edge {
@@ -108,6 +116,12 @@ interface Edge {
  */
 const TITLE_DICE = 0.85;
 const TITLE_LENGTH_RATIO = 0.85;
+/**
+ * Two outlets' reports of one person at one event on one day, under different headlines: one work (the
+ * speech), less surely than a shared title or URL (an outlet may report two things the person did that
+ * day), so below every title match; the evidence names the event and where it was read.
+ */
+const SAME_EVENT_CONFIDENCE = 0.75;
 
 const VERSION = /[（(]?\s*(\d+(?:\.\d+)?)\s*版\s*[)）]?/u;
 /** Abbreviations the policy literature uses interchangeably with their full form. */
@@ -261,6 +275,16 @@ function compare(a: Entry, b: Entry): Edge | null {
       }
     }
   }
+  if (confidence === 0) {
+    const [ra, rb] = [a.report, b.report];
+    if (ra?.event && rb?.event && ra.speaker === rb.speaker && ra.day === rb.day && ra.event === rb.event) {
+      confidence = SAME_EVENT_CONFIDENCE;
+      evidence.push({
+        kind: "same-event",
+        detail: `both report ${ra.speaker} at ${ra.event} on ${ra.day}: 《${ca.title}》 (event in the ${ra.eventFrom}) / 《${cb.title}》 (event in the ${rb.eventFrom})`,
+      });
+    }
+  }
   if (confidence === 0) return null;
   if (ca.date && cb.date) {
     evidence.push(
@@ -295,6 +319,7 @@ function entriesOf(documents: readonly SourceDocumentInput[]): Entry[] {
           tokens: base ? distinguishingTokens(base) : "",
           urlKey: citation.url ? urlKey(citation.url) : null,
           short: !citation.url && !citation.date && !citation.container && !citation.repeats,
+          report: citation.repeats ? null : reportedEvent(citation, footnote.citing ?? null),
         });
       }
     }
@@ -387,6 +412,8 @@ function matchKeysOf(entry: Entry): CitationMatchKeys {
   const keys: string[] = [];
   if (entry.base) keys.push(`t:${entry.base}`);
   if (entry.urlKey) keys.push(`u:${entry.urlKey}`);
+  // Reports of one person on one day are compared, whatever their headlines (the event is checked then).
+  if (entry.report) keys.push(`r:${entry.report.speaker}|${entry.report.day}`);
   if (!entry.base) return { keys, grams: [], minSharedGrams: 1 };
   const all = bigramList(entry.base);
   const grams = [...new Set(all)];
@@ -515,7 +542,7 @@ function groupBy(documents: readonly SourceDocumentInput[], comparisons: (compar
 /** Everything compare and citationMatchKeys read of an entry: two entries alike in it compare alike with every other. */
 function comparisonSignature(entry: Entry): string {
   const c = entry.citation;
-  return JSON.stringify([entry.urlKey, entry.base, entry.version, entry.tokens, entry.short, c.title, c.date, c.container, c.authors, c.url]);
+  return JSON.stringify([entry.urlKey, entry.base, entry.version, entry.tokens, entry.short, c.title, c.date, c.container, c.authors, c.url, entry.report]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { citationMatchKeys, groupSources, type SourceDocumentInput, type SourceRecord } from "@/lib/citations/group-sources";
+import { citingSentence } from "@/lib/citations/reported-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Citation } from "@/lib/model/document-model";
 import { citationOf, citationSelect } from "./citation-columns";
@@ -31,7 +32,7 @@ export async function updateSources(tx: DatabaseTransaction, document: { id: str
   const joined = document ? await sourcesMatching(tx, document.id, keys.map((k) => k.match)) : [];
   const affected = [...new Set([...touched, ...joined])];
   const members = [...(affected.length > 0 ? await readCitations(tx, { sourceId: { in: affected } }) : []), ...own];
-  const records = groupSources(asDocuments(members));
+  const records = groupSources(asDocuments(members, await citingSentences(tx, members)));
 
   // A regrouped work keeps its row (a key names one work): rewritten in place, its citations not touched
   // unless they change source. Deleting and recreating every touched source re-wrote every citation of a
@@ -89,6 +90,7 @@ interface MemberCitation {
   id: string;
   documentId: string;
   slug: string;
+  footnoteId: string;
   footnoteAnchor: string;
   footnoteOrdinal: number;
   ordinal: number;
@@ -103,7 +105,7 @@ async function readCitations(tx: DatabaseTransaction, where: Prisma.CitationWher
       documentId: true,
       ordinal: true,
       ...citationSelect,
-      footnote: { select: { anchor: true, ordinal: true } },
+      footnote: { select: { id: true, anchor: true, ordinal: true } },
       document: { select: { slug: true } },
     },
   });
@@ -111,6 +113,7 @@ async function readCitations(tx: DatabaseTransaction, where: Prisma.CitationWher
     id: row.id,
     documentId: row.documentId,
     slug: row.document.slug,
+    footnoteId: row.footnote.id,
     footnoteAnchor: row.footnote.anchor,
     footnoteOrdinal: row.footnote.ordinal,
     ordinal: row.ordinal,
@@ -118,17 +121,34 @@ async function readCitations(tx: DatabaseTransaction, where: Prisma.CitationWher
   }));
 }
 
+/**
+ * The sentence of the body that calls each of these citations' notes (at the note's first marker in a
+ * paragraph), by footnote id: it names the event a news report's headline may not (reported-event.ts).
+ */
+async function citingSentences(tx: DatabaseTransaction, members: readonly MemberCitation[]): Promise<Map<string, string>> {
+  const footnoteIds = [...new Set(members.map((member) => member.footnoteId))];
+  if (footnoteIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ footnoteId: string; text: string; offset: number }[]>`
+    select distinct on (m."footnoteId") m."footnoteId", p.text, m."offset"
+    from "FootnoteMarker" m join "Paragraph" p on p."documentId" = m."documentId" and p.anchor = m."blockAnchor"
+    where m."footnoteId" = any(${footnoteIds}::text[]) and m."blockKind" = 'paragraph'
+    order by m."footnoteId", p.ordinal, m."offset"`;
+  return new Map(rows.map((row) => [row.footnoteId, citingSentence(row.text, row.offset)]));
+}
+
 /** The input groupSources would get for the corpus, restricted to these citations: documents by slug, notes and citations in order. */
-function asDocuments(members: readonly MemberCitation[]): SourceDocumentInput[] {
+function asDocuments(members: readonly MemberCitation[], citing: ReadonlyMap<string, string>): SourceDocumentInput[] {
   const sorted = [...members].sort(
     (x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0) || x.footnoteOrdinal - y.footnoteOrdinal || x.ordinal - y.ordinal,
   );
-  const documents: { slug: string; footnotes: { anchor: string; citations: Citation[] }[] }[] = [];
+  const documents: { slug: string; footnotes: { anchor: string; citations: Citation[]; citing: string | null }[] }[] = [];
   for (const member of sorted) {
     let document = documents.at(-1);
     if (document?.slug !== member.slug) documents.push((document = { slug: member.slug, footnotes: [] }));
     let footnote = document.footnotes.at(-1);
-    if (footnote?.anchor !== member.footnoteAnchor) document.footnotes.push((footnote = { anchor: member.footnoteAnchor, citations: [] }));
+    if (footnote?.anchor !== member.footnoteAnchor) {
+      document.footnotes.push((footnote = { anchor: member.footnoteAnchor, citations: [], citing: citing.get(member.footnoteId) ?? null }));
+    }
     footnote.citations.push(member.citation);
   }
   return documents;

@@ -1,4 +1,5 @@
 import { findSharedSources, groupSources } from "@/lib/citations/group-sources";
+import { citingSentence } from "@/lib/citations/reported-event";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { findConceptOverlap } from "@/lib/derivations/find-concept-overlap";
 import { findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
@@ -28,6 +29,15 @@ export async function deriveCorpusFromScratch(db: Database) {
     },
   });
   const documents = rows.map((row) => {
+    // The sentence calling each note: at its first marker in a paragraph, in reading order.
+    const paragraphOrder = new Map(row.paragraphs.map((p, index) => [p.anchor, { index, text: p.text }]));
+    const citing = new Map<string, string>();
+    const firstMarkers = row.markers
+      .filter((m) => m.blockKind === "paragraph" && paragraphOrder.has(m.blockAnchor))
+      .sort((x, y) => paragraphOrder.get(x.blockAnchor)!.index - paragraphOrder.get(y.blockAnchor)!.index || x.offset - y.offset);
+    for (const marker of firstMarkers) {
+      if (!citing.has(marker.footnote.anchor)) citing.set(marker.footnote.anchor, citingSentence(paragraphOrder.get(marker.blockAnchor)!.text, marker.offset));
+    }
     const blocks: MentionBlock[] = [
       ...row.headings.map((h) => ({ kind: "heading" as const, anchor: h.anchor, text: h.text })),
       ...row.paragraphs.map((p) => ({ kind: "paragraph" as const, anchor: p.anchor, text: p.text })),
@@ -37,7 +47,7 @@ export async function deriveCorpusFromScratch(db: Database) {
       slug: row.slug,
       blocks,
       mentions: findMentions(blocks, dictionary),
-      footnotes: row.footnotes.map((n) => ({ anchor: n.anchor, citations: n.citations.map(citationOf) })),
+      footnotes: row.footnotes.map((n) => ({ anchor: n.anchor, citations: n.citations.map(citationOf), citing: citing.get(n.anchor) ?? null })),
       markerBlock: new Map(row.markers.filter((m) => m.blockKind !== "footnote").map((m) => [m.footnote.anchor, m])),
     };
   });
