@@ -13,6 +13,11 @@ describe("normaliseLine: glyphs from badly mapped fonts", () => {
     expect(normaliseLine("２０２０ 年 １ 月 ２ 日ꎬ ｈｔｔｐｓ: / / ａ.ｃｎ")).toBe("2020年1月2日，https://a.cn");
   });
 
+  it("reads ꎬ as an ASCII comma when a space and a line break stand between it and the citation's next word", () => {
+    expect(normaliseText("Ｔｈｅ Ｒｉｓｋｓ Ｒｅｐｏｒｔꎬ ｐｐ.４５-５６ꎬ \nｈｔｔｐｓ: / / ａ.ｏｒｇ / ｒ.ｐｄｆ.")).toBe("The Risks Report, pp.45-56, https://a.org/r.pdf.");
+    expect(normaliseText("２０２０ 年 １ 月 ２ 日ꎬ \n新华网")).toBe("2020年1月2日，新华网");
+  });
+
   it("folds full-width Latin letters, digits and URL symbols to ASCII", () => {
     expect(normaliseLine("ｈｔｔｐ")).toBe("http");
     expect(normaliseLine("２０１５")).toBe("2015");

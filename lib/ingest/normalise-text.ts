@@ -74,12 +74,14 @@ function mapOddGlyphs(s: string): string {
 function isLatinComma(chars: readonly string[], i: number): boolean {
   const before = foldFullwidth(chars[i - 1] ?? "");
   const after = chars[i + 1] ?? "";
-  const afterNext = foldFullwidth(chars[i + 2] ?? "");
   if (!/[A-Za-z0-9.)’”]/.test(before)) return false;
   if (after === "”" || after === '"') return true;
-  // At the very end of a text (a note cut by the page end), the Latin word before it decides.
-  if (after === "\n" || after === "") return /[A-Za-z0-9“"]/.test(afterNext) || afterNext === "";
-  return after === " " && /[A-Za-z0-9“"]/.test(afterNext);
+  // Whatever whitespace follows (a space, a line break, both), the next word decides; at the very end of a
+  // text (a note cut by the page end), the Latin word before it does.
+  if (after === "") return true;
+  if (after !== " " && after !== "\n") return false;
+  const next = nextNonSpace(chars, i);
+  return next === undefined || /[A-Za-z0-9“"]/.test(foldFullwidth(next));
 }
 
 function foldFullwidth(ch: string): string {
