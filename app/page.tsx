@@ -19,14 +19,15 @@ export default async function HomePage({ searchParams }: Props) {
   // A hand-edited link with a value that cannot be read shows the whole catalogue, and says why.
   const query: CatalogueQuery = parsed.success ? parsed.data : catalogueQuerySchema.parse({});
   const { page: _page, pageSize: _pageSize, ...filters } = query;
+  // A blank form field is read as absent (its key may remain, undefined): only values given narrow the list.
+  const narrowed = Object.values(filters).some((value) => value !== undefined);
   const [list, facets, chosenLabels, corpus] = await Promise.all([
     listCatalogueDocuments(query),
     listCatalogueFacets(filters),
     describeChosenFacets(filters),
-    Object.keys(filters).length === 0 ? null : listCatalogueDocuments({ page: 1, pageSize: 1 }),
+    narrowed ? listCatalogueDocuments({ page: 1, pageSize: 1 }) : null,
   ]);
   const corpusSize = corpus?.total ?? list.total;
-  const narrowed = Object.keys(filters).length > 0;
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="font-serif text-3xl font-semibold">语料 · The corpus</h1>
