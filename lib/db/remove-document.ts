@@ -5,8 +5,9 @@ import { CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } 
 import { forgetUnreferencedPdf } from "./store-source-pdf";
 
 /**
- * Removes a document and exactly what derives from it, in one transaction: its rows (by cascade), its
- * links, its passage-index entries, and its citations from the sources they were in (those sources
+ * Removes a document and exactly what derives from it, in one transaction: its rows (by cascade, its
+ * passage-index entries and concept mentions among them: no link with it can be derived any more, none is
+ * stored), and its citations from the sources they were in (those sources
  * regrouped without them), and its kept PDF unless another document was read from the same bytes. Returns false when there is no such document.
  */
 export async function removeDocument(slug: string, db: Database = getDatabase()): Promise<boolean> {
