@@ -200,4 +200,14 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(bodyOf(l)).toEqual(expect.arrayContaining(["善有助于及时纠正政策偏差，相关统计数据均可在", "s.htm查阅。"]));
     expect(notesOf(l)).not.toContain("s.htm查阅。");
   });
+  it("keeps a web address that goes on a body sentence in the body, when the sentence runs on after the page's notes", () => {
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。①评估体系的完", "①", "《标准竞争与合作》，示例研究院网站，2011年6月22日，", "https://www.example-institute.org/publications/2011/06/brief_23685.pdf。"],
+        ["善有助于及时纠正政策偏差，相关数据可在", "http://www.example.org/data/2021-05/report\uFFE3", "s.htm查阅。", "144"],
+      ],
+      " ",
+    );
+    expect(bodyOf(l)).toEqual(expect.arrayContaining(["善有助于及时纠正政策偏差，相关数据可在", "http://www.example.org/data/2021-05/report\uFFE3", "s.htm查阅。"]));
+  });
 });

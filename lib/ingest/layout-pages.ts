@@ -180,13 +180,17 @@ export function layoutPages(input: LayoutInput): Layout {
     let score = 0;
     let anyFull = false;
     let previousEnded = true;
+    let previousNormal = "";
     const end = blockEnd(start);
     for (let k = start; k < end; k += 1) {
       if (classify(k).kind === "blank") continue;
       const raw = lines[k]!;
       const normal = normaliseLine(raw);
       const deficit = lineDeficit(model, raw);
-      if (deficit < wideLimit || isLatinLine(normal)) score += WIDE_LINE_WEIGHT;
+      // A web address no wider than the body, after a line that stops on a Chinese word (`…数据均可在`), goes
+      // on a body sentence; in a note the address follows a comma (`…2011年6月22日，`).
+      const addressInSentence = /^https?:\/\/\S+$/u.test(normal) && deficit >= -fullTolerance && /\p{Script=Han}$/u.test(previousNormal);
+      if (deficit < wideLimit || (isLatinLine(normal) && !addressInSentence)) score += WIDE_LINE_WEIGHT;
       else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal)) {
         score -= FULL_LINE_WEIGHT;
         anyFull = true;
@@ -195,6 +199,7 @@ export function layoutPages(input: LayoutInput): Layout {
       if (findMarkers(normal).some((m) => m.index > 0)) score -= MARKER_IN_TEXT_WEIGHT;
       if (previousEnded && opensLikeNote(normal)) score += OPENING_WEIGHT;
       previousEnded = endsFullStop(normal);
+      previousNormal = normal;
     }
     let next: LineKind | null = null;
     const endsPage = end >= lines.length || input.pageBreaks?.has(end) === true || (classify(end).kind === "blank" && blankRunFrom(lines, end) >= BLANK_RUN_PAGE_BREAK);
