@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { readerHref } from "@/lib/urls/app-urls";
+import { bibliographyHref, readerHref } from "@/lib/urls/app-urls";
 
 export interface DocumentListItem {
   slug: string;
@@ -76,7 +76,12 @@ export function DocumentList({ documents, empty = "corpus" }: { documents: reado
             </div>
             <div className="flex gap-1">
               <dt>Sources cited</dt>
-              <dd className="font-medium text-ink dark:text-night-ink">{document.counts.sources}</dd>
+              <dd className="font-medium text-ink dark:text-night-ink">
+                {/* The essay's own bibliography: the way to scope it to one essay. */}
+                <Link href={bibliographyHref({ doc: document.slug })} aria-label={`${document.counts.sources} sources cited: the bibliography of this essay`}>
+                  {document.counts.sources}
+                </Link>
+              </dd>
             </div>
           </dl>
         </li>

@@ -54,7 +54,7 @@ export default async function BibliographyPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      {/* The scope: the whole corpus, or one essay's works (each essay's reader and catalogue card lead here). */}
+      {/* The scope: the whole corpus, or one essay's works (each essay's catalogue card, and each entry's citing essays, lead here). */}
       <nav aria-label="Scope" className="mt-5 flex flex-wrap gap-2 text-sm">
         <Link
           href={bibliographyHref()}
