@@ -2,6 +2,7 @@ import type { DocumentStructure, Footnote } from "@/lib/model/document-model";
 import type { ReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
 import { headingLabel } from "@/lib/reader/heading-label";
+import { foliosByPage } from "@/lib/reader/printed-page";
 import { BlockText } from "./block-text";
 import { Fragment } from "react";
 import { NoteContent } from "./note-content";
@@ -9,6 +10,7 @@ import { NotePopover } from "./note-popover";
 import { DOCUMENT_TEXT_ID } from "./skip-to-text";
 import { EditorialCorrection } from "./note-provenance";
 import { pagesWithFragments, UnattachedFragments, unattachedFragmentsId } from "./unattached-fragments";
+import { foliosAttribute, PrintedPageLink } from "./printed-page-link";
 
 export interface DocumentBodyProps {
   document: DocumentStructure;
@@ -41,6 +43,11 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
     for (const marker of heading.markers) if (!placeOfNote.has(marker.footnoteAnchor)) placeOfNote.set(marker.footnoteAnchor, "a heading");
   }
 
+  // An essay read from a PDF the database keeps: its paragraphs and notes open on their printed page.
+  const folios = document.sourcePdf ? foliosByPage(document) : null;
+  const printedPage = (placement: Footnote["placement"], blockName: string, className?: string) =>
+    folios && placement ? <PrintedPageLink slug={document.slug} placement={placement} folios={folios} blockName={blockName} className={className} /> : null;
+
   // Two panes may list notes under the same title: landmarks must still be told apart.
   const paneSuffix = idPrefix ? ` (${idPrefix.replace(/-$/, "")})` : "";
 
@@ -51,7 +58,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
 
   return (
     // Focusable by script only: the reader's skip link lands here (`tabIndex` -1, not in the Tab order).
-    <div className="document-body" id={idPrefix ? undefined : DOCUMENT_TEXT_ID} tabIndex={idPrefix ? undefined : -1}>
+    <div className="document-body" id={idPrefix ? undefined : DOCUMENT_TEXT_ID} tabIndex={idPrefix ? undefined : -1} {...(folios ? foliosAttribute(folios) : {})}>
       {order.sections.map((section, sectionIndex) => (
         <section key={section.heading?.anchor ?? `front-${sectionIndex}`} aria-labelledby={section.heading ? idPrefix + section.heading.anchor : undefined}>
           {section.blocks.map((block) => {
@@ -102,12 +109,16 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
                   </a>
                   <button type="button" className="copy-link" data-copy-link={paragraph.anchor} aria-label={`Copy link to ¶ ${number}`} title="Copy link" />
                 </span>
+                {paragraph.placement && folios ? (
+                  <div className="flex justify-end text-xs text-muted dark:text-night-muted print:hidden">{printedPage(paragraph.placement, `¶ ${number}`)}</div>
+                ) : null}
                 {afterParagraph?.get(paragraph.anchor)}
               </div>
             );
           })}
           {section.notes.length > 0 ? (
             <NotesList
+              printedPage={printedPage}
               marks={marks}
               sourceHrefs={sourceHrefs}
               notes={section.notes}
@@ -123,7 +134,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
         </section>
       ))}
       {order.unplacedNotes.length > 0 ? (
-        <NotesList notes={order.unplacedNotes} order={order} idPrefix={idPrefix} sourceHrefs={sourceHrefs} marks={marks} placeOfNote={placeOfNote} unattachedHref={unattachedHref} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
+        <NotesList printedPage={printedPage} notes={order.unplacedNotes} order={order} idPrefix={idPrefix} sourceHrefs={sourceHrefs} marks={marks} placeOfNote={placeOfNote} unattachedHref={unattachedHref} headingLevel={2} title="Notes not called from the text" landmarkSuffix={paneSuffix} />
       ) : null}
       <UnattachedFragments fragments={document.fragments} idPrefix={idPrefix} landmarkSuffix={paneSuffix} />
       <NotePopover idPrefix={idPrefix} />
@@ -151,7 +162,10 @@ function NotesList({
   landmarkSuffix,
   sourceHrefs,
   marks,
+  printedPage,
 }: {
+  /** The note's printed-page control, or null (a text source, or a note without placement). */
+  printedPage: (placement: Footnote["placement"], blockName: string) => React.ReactNode;
   sourceHrefs?: ReadonlyMap<string, string>;
   marks?: ReadonlyMap<string, BlockMark[]>;
   notes: Footnote[];
@@ -170,6 +184,7 @@ function NotesList({
       <ol>
         {notes.map((note) => {
           const back = order.markerIds.get(note.anchor)?.[0];
+          const onPrintedPage = printedPage(note.placement, `note ${note.label}`);
           return (
             <li key={note.anchor} id={idPrefix + note.anchor} className="note-item scroll-mt-24" data-note-item={note.anchor} data-status={note.status}>
               <span className="note-label">{note.label}</span>
@@ -191,7 +206,14 @@ function NotesList({
                     </a>
                   ) : null}
                   {/* One string, one text node: mixed JSX text is several, with a comment between each. */}
-                  <span lang="en">{`${placeOfNote.get(note.anchor) ?? ""} · p. ${note.page}`}</span>
+                  {onPrintedPage ? (
+                    <span lang="en" className="inline-flex items-center gap-1">
+                      {placeOfNote.has(note.anchor) ? <span>{`${placeOfNote.get(note.anchor)} ·`}</span> : null}
+                      {onPrintedPage}
+                    </span>
+                  ) : (
+                    <span lang="en">{`${placeOfNote.get(note.anchor) ?? ""} · p. ${note.page}`}</span>
+                  )}
                 </span>
               </div>
             </li>

@@ -2,6 +2,7 @@
 
 import { CopyToast } from "./copy-toast";
 import { LinkNotice } from "./link-notice";
+import { PrintedPageDialog } from "./printed-page-dialog";
 import { SelectionLinkButton } from "./selection-link-button";
 import { useArrival } from "./use-arrival";
 import { useCopyLink } from "./use-copy-link";
@@ -33,6 +34,7 @@ export function ReaderInteractions({ slug, hasQuote = false, resolveFragment = t
       {notice ? <LinkNotice key={notice.anchor} notice={notice} /> : null}
       {selection ? <SelectionLinkButton link={selection} onCopy={(href) => void copy(href)} /> : null}
       <CopyToast copied={copied} />
+      <PrintedPageDialog />
     </>
   );
 }

@@ -500,6 +500,19 @@ export function documentTeiHref(slug: string): string {
   return pathOf(PATHS.documentExport, slug, "tei");
 }
 
+/**
+ * The PDF an essay was read from (`/api/documents/<slug>/pdf`); with a page, opened at it (`#page=N`, the PDF
+ * open parameter every browser's viewer reads, for a reader whose script has not run).
+ */
+export function sourcePdfHref(slug: string, page?: number): string {
+  return `${pathOf(PATHS.documentsApi, slug, "pdf")}${page !== undefined ? `#page=${page}` : ""}`;
+}
+
+/** pdf.js's folder of a version, as the printed-page view asks for its worker, CMaps and standard fonts (ends in `/`). */
+export function pdfjsAssetsHref(version: string): string {
+  return `${pathOf(PATHS.pdfjs, version)}/`;
+}
+
 /** The whole corpus as one TEI teiCorpus file. */
 export function corpusTeiHref(): string {
   return `${PATHS.corpusExport}/tei`;

@@ -31,6 +31,8 @@ export const PATHS = {
   annotations: "/api/annotations",
   /** Distributed Text Services 1.0: the entry endpoint; its three endpoints are `/collection`, `/navigation`, `/document` below it. */
   dts: "/api/dts",
+  /** pdf.js's worker, CMaps and standard fonts, by version (`/api/pdfjs/<version>/build/pdf.worker.min.mjs`): the printed-page view. */
+  pdfjs: "/api/pdfjs",
 } as const;
 
 /** The reader (`/read/<slug>`): a quoted passage, a search hit, a footnote trail. */

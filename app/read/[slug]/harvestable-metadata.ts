@@ -6,7 +6,7 @@ import { TEI_MEDIA_TYPE } from "@/lib/exchange/document-to-tei";
 import { scholarlyArticleJsonLd, type JsonLd } from "@/lib/exchange/scholarly-article-json-ld";
 import { absoluteUrl } from "@/lib/http/public-url";
 import type { DocumentStructure } from "@/lib/model/document-model";
-import { annotationsHref, documentReferenceExportHref, documentTeiHref, readerHref } from "@/lib/urls/app-urls";
+import { annotationsHref, documentReferenceExportHref, documentTeiHref, readerHref, sourcePdfHref } from "@/lib/urls/app-urls";
 
 /** The Web Annotation export's media type (W3C Web Annotation Protocol §4: JSON-LD with the anno.jsonld profile). */
 export const WEB_ANNOTATION_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -30,7 +30,8 @@ export function harvestableMetadata(document: DocumentStructure): Metadata {
   const types = Object.fromEntries(readerExports(document.slug).map(({ type, title, href }) => [type, [{ url: href, title }]]));
   return {
     alternates: { canonical: readerHref(document.slug), types },
-    other: metaTagsAsMetadataOther(citationMetaTags(documentReference(document))),
+    // The PDF the essay was read from, when it is kept: what Google Scholar indexes as the full text.
+    other: metaTagsAsMetadataOther(citationMetaTags(documentReference(document), { pdfUrl: document.sourcePdf ? absoluteUrl(sourcePdfHref(document.slug)) : null })),
   };
 }
 
