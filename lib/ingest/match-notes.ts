@@ -159,9 +159,10 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   // An English citation cut mid-phrase (widths of Latin text are only estimated) goes on in Latin text
   // that does not open a citation of its own (`Author, “Title,”`).
   // A phrase left on a function word (`… on Trade and`) goes on whatever follows.
+  // A title closed on a comma (`…Public Interest,”`) is cut before what it is part of, as a comma is.
   const latinCarry =
     previousLast !== null &&
-    /[A-Za-z0-9,]$/u.test(previousLast.text) &&
+    /(?:[A-Za-z0-9,]|,[”"])$/u.test(previousLast.text) &&
     /^[A-Za-z0-9]/u.test(head.text) &&
     (!/^[A-Z][A-Za-z.'\- ]+,\s*[“"]/u.test(head.text) || /\b(?:and|of|the|on|for|in|to|a|an|at|by|with)$/u.test(previousLast.text));
   // A web address broken after a dot (`…newyork.fmprc.` + `gov.cn/wjb_…`) reads as a finished sentence.

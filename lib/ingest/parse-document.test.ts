@@ -129,3 +129,61 @@ describe("slugFromFileName", () => {
     expect(slugFromFileName("网络.txt")).toBe("document");
   });
 });
+
+describe("parseDocument: an English citation cut after a title's closing comma", () => {
+  it("joins the next page's head to it instead of handing it to that page's marker, whose own note was lost", () => {
+    // The layout simulator's smallest failing case (circled, seed 1264854175): the note of page 1 stops on
+    // `…Interest,”` and runs over; page 2's one note text was lost, so its area holds only the run-over.
+    const text = [
+      "流域治理的制度演变：比较与启示",
+      "",
+      "林卫东",
+      "",
+      "内容提要：流域治理的制度安排经历了漫长的演变",
+      "",
+      "过程，流域治理的制度安排经历了漫长的演变过程。",
+      "",
+      "",
+      "",
+      " 一、制度的起源",
+      "",
+      "流域治理的制度安排经历了漫长的演变过程，",
+      "",
+      "流域治理的制度安排经历了漫长的演变过程。①",
+      "",
+      "流域治理的制度安排经历了漫长的演变过程，",
+      "",
+      "流域治理的制度安排经历了漫长的演变过程。流域",
+      "",
+      "治理的制度安排经历了漫长的演变过程，互联网名",
+      "",
+      "称与数字地址分配机构（ICANN）的改革仍在讨论",
+      "",
+      "之中。流域治理的制度安排经历了漫长的演变过程，",
+      "",
+      "流域治理的制度安排经历了漫长的演变过程。流域",
+      "",
+      "治理的制度安排经历了漫长的演变过程，流域治理",
+      "",
+      "的制度安排经历了漫长的演变过程。林卫东在《流",
+      "",
+      "域治理的比较研究》中指出，流域治理的制度安排",
+      "",
+      " Milton Mueller, “Protocol Politics and the Public Interest,”",
+      "",
+      "",
+      "",
+      "经历了漫长的演变过程，流域治理的制度安排经历",
+      "",
+      "了漫长的演变过程。①",
+      "",
+      " Working Paper Series, No.2, November 2020, p.1.",
+      "",
+    ].join("\n");
+    const draft = parse(text);
+    const [first, second] = draft.footnotes;
+    expect(first!.text).toBe("Milton Mueller, “Protocol Politics and the Public Interest,” Working Paper Series, No.2, November 2020, p.1.");
+    expect(second!.status).toBe("missing");
+    expect(second!.text).toBe("");
+  });
+});
