@@ -43,6 +43,7 @@ export async function updateSources(tx: DatabaseTransaction, document: { id: str
   const recordKeys = new Set(records.map((record) => record.key));
   const gone = before.filter((source) => !recordKeys.has(source.key)).map((source) => source.id);
   if (gone.length > 0) await tx.source.deleteMany({ where: { id: { in: gone } } });
+  await recordMovedKeys(tx, before, gone, members, records);
   const fresh = records.flatMap((record, index) => (idOfKey.has(record.key) ? [] : [{ record, id: sourceIds[index]! }]));
   const kept = records.flatMap((record, index) => (idOfKey.has(record.key) ? [{ record, id: sourceIds[index]! }] : []));
   // A source no citation belongs to any more describes nothing (its document's rows were deleted outside
@@ -86,8 +87,46 @@ function sourceColumns(source: SourceRecord) {
   };
 }
 
+/**
+ * Old links to a source page keep working when the work's citations join another source: each key that no
+ * longer names a source, but whose citations are all or mostly in one source now, is sent there (and so is
+ * every older key that was sent to it). A key that names a source again is no alias. A key whose citations
+ * are all gone (their essay removed) stays unresolved: the work is no longer in the corpus.
+ */
+async function recordMovedKeys(
+  tx: DatabaseTransaction,
+  before: readonly { id: string; key: string }[],
+  gone: readonly string[],
+  members: readonly MemberCitation[],
+  records: readonly SourceRecord[],
+): Promise<void> {
+  const liveKeys = records.map((record) => record.key);
+  if (liveKeys.length > 0) await tx.sourceKeyAlias.deleteMany({ where: { key: { in: liveKeys } } });
+  if (gone.length === 0) return;
+  const recordOf = new Map<string, string>();
+  for (const record of records) for (const ref of record.citations) recordOf.set(`${ref.documentSlug}\u0000${ref.citationAnchor}`, record.key);
+  const keyOfGone = new Map(before.filter((source) => gone.includes(source.id)).map((source) => [source.id, source.key]));
+  for (const [id, oldKey] of keyOfGone) {
+    const destinations = new Map<string, number>();
+    for (const member of members) {
+      if (member.sourceId !== id) continue;
+      const now = recordOf.get(`${member.slug}\u0000${member.citation.anchor}`);
+      if (now) destinations.set(now, (destinations.get(now) ?? 0) + 1);
+    }
+    const [newKey] = [...destinations.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0] ?? [];
+    if (!newKey) {
+      await tx.sourceKeyAlias.deleteMany({ where: { OR: [{ key: oldKey }, { sourceKey: oldKey }] } });
+      continue;
+    }
+    await tx.sourceKeyAlias.updateMany({ where: { sourceKey: oldKey }, data: { sourceKey: newKey } });
+    await tx.sourceKeyAlias.upsert({ where: { key: oldKey }, create: { key: oldKey, sourceKey: newKey }, update: { sourceKey: newKey }, select: { key: true } });
+  }
+}
+
 interface MemberCitation {
   id: string;
+  /** The source the citation was in before this regrouping (null for the document's new citations). */
+  sourceId: string | null;
   documentId: string;
   slug: string;
   footnoteId: string;
@@ -103,6 +142,7 @@ async function readCitations(tx: DatabaseTransaction, where: Prisma.CitationWher
     select: {
       id: true,
       documentId: true,
+      sourceId: true,
       ordinal: true,
       ...citationSelect,
       footnote: { select: { id: true, anchor: true, ordinal: true } },
@@ -111,6 +151,7 @@ async function readCitations(tx: DatabaseTransaction, where: Prisma.CitationWher
   });
   return rows.map((row) => ({
     id: row.id,
+    sourceId: row.sourceId,
     documentId: row.documentId,
     slug: row.document.slug,
     footnoteId: row.footnote.id,

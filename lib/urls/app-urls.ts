@@ -209,6 +209,11 @@ export function markerDomId(noteAnchor: string): string {
 }
 
 /** A cited work's page, carrying the trail that led there. */
+/** One cited work as JSON: its record, its grouping's evidence and every citation of it in context. */
+export function sourceApiHref(key: string): string {
+  return pathOf(PATHS.sourcesApi, key);
+}
+
 export function sourceHref(key: string, trail: readonly TrailStep[] = []): string {
   const encoded = trail.length > 0 ? encodeTrail(trail) : null;
   return buildHref(pathOf(PATHS.sources, key), [[SOURCE_KEYS.trail, encoded]], { readable: true });

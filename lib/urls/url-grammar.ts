@@ -21,6 +21,8 @@ export const PATHS = {
   linkPreviewImage: "/api/og",
   /** The catalogue's documents, paged, with the total (`GET /api/documents?q=…`): also the title type-ahead. */
   documentsApi: "/api/documents",
+  /** The corpus's cited works, paged (`GET /api/sources`), and one of them (`/api/sources/<key>`). */
+  sourcesApi: "/api/sources",
   sourceExport: "/api/export/sources",
   bibliographyExport: "/api/export/bibliography",
   /** A corpus essay as a reference (`/api/export/documents/<slug>?format=…`) and as TEI (`…/<slug>/tei`). */

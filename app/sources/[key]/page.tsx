@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { CitingNotes } from "@/components/sources/citing-notes";
 import { ExportLinks } from "@/components/sources/export-links";
 import { SourceEvidenceList } from "@/components/sources/source-evidence";
@@ -10,6 +10,7 @@ import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
 import { exportSources } from "@/lib/citations/export-sources";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getSource } from "@/lib/db/get-source";
+import { resolveMovedSourceKey } from "@/lib/db/resolve-source-key";
 import { toSourceRecord } from "@/lib/db/source-record";
 import { citedWorkMetaTags, metaTagsAsMetadataOther } from "@/lib/exchange/citation-meta-tags";
 import { citedWorkJsonLd, jsonLdScriptText } from "@/lib/exchange/scholarly-article-json-ld";
@@ -46,8 +47,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params, searchParams }: Props) {
   const { key } = await params;
   const source = await load(key);
-  if (!source) notFound();
   const given = readTrail((await searchParams)[SOURCE_KEYS.trail]);
+  if (!source) {
+    // A work whose citations joined another source since the link was made: its page is that source's.
+    const parsed = sourceKeySegment.safeParse(key);
+    const moved = parsed.success ? await resolveMovedSourceKey(parsed.data) : null;
+    if (moved) redirect(sourceHref(moved, given.trail));
+    notFound();
+  }
   const trail = trailOnSource(given.trail, source.key);
   const labels = await describeTrail(trail);
   const reference = exportSources([toSourceRecord(source)], "gbt7714").body.trim().replace(/^\[1\]\s*/u, "");
