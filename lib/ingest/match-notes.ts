@@ -166,7 +166,12 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
     /^[A-Za-z0-9]/u.test(head.text) &&
     (!/^[A-Z][A-Za-z.'\- ]+,\s*[“"]/u.test(head.text) || /\b(?:and|of|the|on|for|in|to|a|an|at|by|with)$/u.test(previousLast.text));
   // A web address broken after a dot (`…newyork.fmprc.` + `gov.cn/wjb_…`) reads as a finished sentence.
-  const urlCarry = previousLast !== null && /[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text);
+  // So is one cut anywhere when the head is nothing but the rest of an address (`pdf。`, `_17361.pdf。`): no
+  // note consists of a file ending alone.
+  const urlCarry =
+    previousLast !== null &&
+    ((/[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text)) ||
+      (/https?:\/\/\S+$/u.test(previousLast.text) && /^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)[。.]?$/iu.test(head.text)));
   const headMayContinue =
     head.label === null && previousLast !== null && (!previousLast.complete || urlCarry) && (cutMidClause || latinCarry || urlCarry || continuesNote(previousLast.text, head.text));
   // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
