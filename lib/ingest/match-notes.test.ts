@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { alignNotes } from "./match-notes";
+import type { BodyMarker } from "./build-body";
+import type { LayoutLine } from "./layout-pages";
+import { alignNotes, matchNotes, type NoteArea } from "./match-notes";
+import type { NoteSegment } from "./split-notes";
 import { isGloss } from "./split-notes";
 
 const ctx = (context: string, termPosition = false) => ({ context, termPosition });
@@ -57,3 +60,40 @@ describe("alignNotes", () => {
     ]);
   });
 });
+
+describe("matchNotes: a note area opening with the rest of a web address", () => {
+  const line = (lineNo: number, raw: string, page: number): LayoutLine => ({ lineNo, raw, normal: raw, page, indent: false, deficit: 0 });
+  const segment = (page: number, lineNo: number, text: string): NoteSegment => ({
+    page,
+    label: null,
+    lines: [line(lineNo, text, page)],
+    rawLines: [text],
+    text,
+    startsLikeNote: !/^[a-z]/u.test(text),
+    complete: true,
+    end: "area",
+    endsAtMargin: false,
+  });
+  const marker = (page: number, lineNo: number): BodyMarker => ({
+    label: "①",
+    number: 1,
+    style: "circled",
+    page,
+    lineNo,
+    block: { kind: "paragraph", index: page - 1 },
+    offset: 0,
+    context: "",
+    termPosition: false,
+  });
+  const area = (page: number, segments: NoteSegment[]): NoteArea => ({ page, firstLine: segments[0]!.lines[0]!.lineNo, lastLine: segments[segments.length - 1]!.lines[0]!.lineNo, segments, list: [] });
+
+  it("joins it to a note cut inside an address, and not to one whose address and sentence were finished", () => {
+    const markers = [marker(1, 1), marker(2, 10)];
+    const cut = matchNotes(markers, [area(1, [segment(1, 5, "《甲书》，示例网站，https://a.org/p/brief_17361.")]), area(2, [segment(2, 15, "pdf。")])]);
+    expect(cut.placed.get(0)!.segment.text).toBe("《甲书》，示例网站，https://a.org/p/brief_17361.pdf。");
+    expect(cut.placed.has(1)).toBe(false);
+    const finished = matchNotes(markers, [area(1, [segment(1, 5, "《甲书》，示例网站，https://a.org/p/report.shtml。")]), area(2, [segment(2, 15, "nt_5725580.htm。")])]);
+    expect(finished.placed.get(0)!.segment.text).toBe("《甲书》，示例网站，https://a.org/p/report.shtml。");
+  });
+});
+

@@ -171,7 +171,7 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   const urlCarry =
     previousLast !== null &&
     ((/[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text)) ||
-      (/https?:\/\/\S+$/u.test(previousLast.text) && /^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)[。.]?$/iu.test(head.text)));
+      (endsInsideAddress(previousLast.text) && /^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)[。.]?$/iu.test(head.text)));
   const headMayContinue =
     head.label === null && previousLast !== null && (!previousLast.complete || urlCarry) && (cutMidClause || latinCarry || urlCarry || continuesNote(previousLast.text, head.text));
   // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
@@ -207,6 +207,15 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   }
   placeUnlabelled(area, rest, own, result, rarity);
   return last;
+}
+
+/**
+ * The text stops inside a web address: on an address character, or on a dot that ends no file name
+ * (`…/brief_17361.`, where `…/report.pdf.` is a finished address and sentence).
+ */
+function endsInsideAddress(text: string): boolean {
+  if (/https?:\/\/\S*[A-Za-z0-9/_\-=?&%#~]$/u.test(text)) return true;
+  return /https?:\/\/\S*\.$/u.test(text) && !/\.(?:s?html?|pdf|aspx?|php|jsp)\.$/iu.test(text);
 }
 
 function joinContinuation(previous: NoteSegment, head: NoteSegment, warnings: IngestWarning[], page: number): void {
