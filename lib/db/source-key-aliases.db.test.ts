@@ -4,6 +4,7 @@ import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { getSource } from "./get-source";
 import { loadDocument } from "./load-document";
+type SourceProvenance = Parameters<typeof loadDocument>[1];
 import { removeDocument } from "./remove-document";
 import { resolveMovedSourceKey } from "./resolve-source-key";
 
@@ -12,7 +13,7 @@ import { resolveMovedSourceKey } from "./resolve-source-key";
  * speech become one source when a second essay names the event (reported-event.ts), and the key the first
  * essay's source had is sent to the merged one; parted again, each key names its own source once more.
  */
-function essayCiting(slug: string, citation: Partial<Citation>, sentence: string, sha: string): [DocumentStructure, typeof sampleSource] {
+function essayCiting(slug: string, citation: Partial<Citation>, sentence: string, sha: string): [DocumentStructure, SourceProvenance] {
   const draft = sampleDraft({ slug });
   draft.paragraphs[0] = { ...draft.paragraphs[0]!, text: sentence, markers: [{ label: "①", footnoteAnchor: "n-00000001", offset: sentence.length }] };
   const note = draft.footnotes[0]!;
