@@ -21,12 +21,15 @@ export function PrintedPageDialog() {
   const [request, setRequest] = useState<PrintedPageRequest | null>(null);
   const [page, setPage] = useState(1);
   const [shown, setShown] = useState<Shown>({ status: "loading" });
+  // Twice the dialog's width: a phone shows a whole journal page at a size too small to read.
+  const [zoomed, setZoomed] = useState(false);
   const titleId = useId();
   const statusId = useId();
 
   const open = useCallback((next: PrintedPageRequest) => {
     setRequest(next);
     setPage(next.page);
+    setZoomed(false);
     setShown({ status: "loading" });
   }, []);
   usePrintedPageOpener(open);
@@ -57,7 +60,7 @@ export function PrintedPageDialog() {
     return () => {
       current = false;
     };
-  }, [request, page]);
+  }, [request, page, zoomed]);
 
   // The block's first line in view once its page is drawn: a note at the page's foot is otherwise below the fold on a phone.
   useEffect(() => {
@@ -86,7 +89,7 @@ export function PrintedPageDialog() {
         // A click on the backdrop (the dialog element itself, outside its content) closes it.
         if (event.target === dialogRef.current) dialogRef.current.close();
       }}
-      className="printed-page-dialog m-auto max-h-[calc(100dvh-1rem)] w-[min(100vw-1rem,52rem)] max-w-none overflow-hidden rounded-lg border border-rule bg-paper p-0 text-ink shadow-xl backdrop:bg-black/50 dark:border-night-rule dark:bg-night dark:text-night-ink"
+      className="printed-page-dialog m-auto max-h-[calc(100dvh-1rem)] w-[min(100vw-1rem,52rem)] max-w-none overflow-hidden rounded-lg border border-rule bg-paper p-0 text-ink shadow-xl backdrop:bg-[rgb(0_0_0/0.45)] dark:border-night-rule dark:bg-night dark:text-night-ink"
     >
       {request ? (
         <div className="flex max-h-[calc(100dvh-1rem)] flex-col" lang="en">
@@ -102,16 +105,20 @@ export function PrintedPageDialog() {
               onPage={setPage}
               onClose={() => dialogRef.current?.close()}
               closeRef={closeRef}
+              zoomed={zoomed}
+              onZoom={() => setZoomed((z) => !z)}
             />
           </div>
           <p id={statusId} role="status" className="px-4 py-1 text-xs text-muted dark:text-night-muted">
-            {shown.status === "loading" ? "Drawing the page…" : null}
-            {shown.status === "failed" ? `The page cannot be shown: ${shown.reason}` : null}
-            {shown.status === "shown" ? (onThisPage ? `${request.blockName} is outlined.` : `${request.blockName} is not on this page.`) : null}
+            {statusText(shown, request.blockName, onThisPage)}
           </p>
           {/* Focusable: a keyboard scrolls the page where it is taller than the window (a phone). */}
           <div className="min-h-0 flex-1 overflow-auto px-2 pb-2 sm:px-4 sm:pb-4" tabIndex={0} role="region" aria-label="The printed page">
-            <div ref={sheetRef} className="relative mx-auto w-full bg-white shadow" style={{ aspectRatio: shown.status === "shown" ? String(shown.page.aspect) : "0.707" }}>
+            <div
+              ref={sheetRef}
+              className="relative mx-auto bg-white shadow"
+              style={{ width: zoomed ? `${ZOOM * 100}%` : "100%", aspectRatio: shown.status === "shown" ? String(shown.page.aspect) : "0.707" }}
+            >
               <canvas
                 ref={canvasRef}
                 className="block h-full w-full"
@@ -136,6 +143,8 @@ function PageTurner({
   onPage,
   onClose,
   closeRef,
+  zoomed,
+  onZoom,
 }: {
   page: number;
   pageCount: number | null;
@@ -144,18 +153,23 @@ function PageTurner({
   onPage: (page: number) => void;
   onClose: () => void;
   closeRef: React.RefObject<HTMLButtonElement | null>;
+  zoomed: boolean;
+  onZoom: () => void;
 }) {
   return (
-    <div className="flex items-center gap-1 text-sm">
+    <div className="flex flex-wrap items-center gap-1 text-sm">
       <button type="button" className={BUTTON} onClick={() => onPage(Math.max(1, page - 1))} disabled={page <= 1} aria-label="Previous page">
         ‹
       </button>
-      <span className="min-w-[9rem] text-center tabular-nums" aria-live="polite" data-page-position="">
+      <span className="min-w-[9rem] whitespace-nowrap text-center tabular-nums" aria-live="polite" data-page-position="">
         {printed !== null ? `${printed} · ` : ""}PDF page {page}
         {pageCount !== null ? ` of ${pageCount}` : ""}
       </span>
       <button type="button" className={BUTTON} onClick={() => pageCount !== null && onPage(Math.min(pageCount, page + 1))} disabled={pageCount === null || page >= pageCount} aria-label="Next page">
         ›
+      </button>
+      <button type="button" className={`${BUTTON} px-2`} aria-pressed={zoomed} onClick={onZoom}>
+        Zoom
       </button>
       <a href={`${pdfUrl}#page=${page}`} target="_blank" rel="noopener" className={`${BUTTON} px-2`}>
         PDF
@@ -168,8 +182,18 @@ function PageTurner({
   );
 }
 
+/** What the dialog says about the page it shows (a live status). */
+function statusText(shown: Shown, blockName: string, onThisPage: boolean): string {
+  if (shown.status === "loading") return "Drawing the page…";
+  if (shown.status === "failed") return `The page cannot be shown: ${shown.reason}`;
+  return onThisPage ? `${blockName} is outlined.` : `${blockName} is not on this page.`;
+}
+
+/** How much larger the zoomed page is drawn than the dialog is wide. */
+const ZOOM = 2;
+
 const BUTTON =
-  "inline-flex min-h-8 min-w-8 items-center justify-center rounded border border-rule hover:border-accent disabled:opacity-40 dark:border-night-rule dark:hover:border-night-accent";
+  "inline-flex min-h-8 min-w-8 items-center whitespace-nowrap justify-center rounded border border-rule hover:border-accent disabled:opacity-40 dark:border-night-rule dark:hover:border-night-accent";
 
 function BoxOutline({ rect }: { rect: PageRect }) {
   return (

@@ -141,6 +141,17 @@ test.describe("the printed page", () => {
       await expect(view.position).toContainText("p. 28 · PDF page 2 of 4");
       await expect(view.status).toHaveText("¶ 1 is not on this page.");
       await expect(view.outlines).toHaveCount(0);
+      // Zoom draws the page twice the dialog's width, scrollable, the block still outlined on its lines.
+      await view.dialog.getByRole("button", { name: "Previous page" }).click();
+      await view.expectOutlined("¶ 1");
+      const fitted = (await view.canvas.boundingBox())!.width;
+      await view.dialog.getByRole("button", { name: "Zoom" }).click();
+      await expect(view.dialog.getByRole("button", { name: "Zoom" })).toHaveAttribute("aria-pressed", "true");
+      await view.expectOutlined("¶ 1");
+      await expect.poll(async () => (await view.canvas.boundingBox())!.width).toBeGreaterThan(fitted * 1.9);
+      const ink = await view.inkUnderOutlines();
+      expect(ink.underOutlines).toBeGreaterThan(ink.page * 1.5);
+      if (device.name === "phone") await page.screenshot({ path: path.join(SHOTS, "printed-page-reader-zoomed-phone.png") });
       await view.dialog.getByRole("button", { name: "Close" }).click();
       await expect(view.dialog).toBeHidden();
       expect(await violations()).toEqual([]);
