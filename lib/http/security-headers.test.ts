@@ -46,6 +46,8 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
     expect(policy.get("form-action")).toEqual(["'self'"]);
     expect(policy.get("style-src")).toEqual(["'self'"]);
+    // Workers (the printed-page view's pdf.js) only from this origin: without it they fall back to script-src, where 'self' is ignored.
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
   });
 
   it("hashes a script as the browser does (SHA-256 of its UTF-8 text, base64)", () => {
