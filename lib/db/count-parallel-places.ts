@@ -35,8 +35,8 @@ export async function countParallelPlaces(slug: string, db: Database = getDataba
   });
   if (candidates.length === 0) return [];
 
-  const own = await readTexts([...new Map(candidates.map((c) => [c.ownAnchor, { documentId: document.id, blockKind: c.ownKind, blockAnchor: c.ownAnchor }])).values()], db);
-  const others = await readTexts([...new Map(candidates.map((c) => [`${c.documentId}\u0000${c.blockAnchor}`, c])).values()], db);
+  const own = await readBlockTexts([...new Map(candidates.map((c) => [c.ownAnchor, { documentId: document.id, blockKind: c.ownKind, blockAnchor: c.ownAnchor }])).values()], db);
+  const others = await readBlockTexts([...new Map(candidates.map((c) => [`${c.documentId}\u0000${c.blockAnchor}`, c])).values()], db);
   const counts = new Map<string, { blockKind: MentionBlockKind; places: number; documents: Set<string> }>();
   const prepared = new Map<string, ReturnType<typeof preparePassageText>>();
   for (const candidate of candidates) {
@@ -57,7 +57,7 @@ export async function countParallelPlaces(slug: string, db: Database = getDataba
 }
 
 /** The texts of these blocks, by document id and anchor. */
-async function readTexts(blocks: readonly { documentId: string; blockKind: MentionBlockKind; blockAnchor: string }[], db: Database): Promise<Map<string, string>> {
+export async function readBlockTexts(blocks: readonly { documentId: string; blockKind: MentionBlockKind; blockAnchor: string }[], db: Database): Promise<Map<string, string>> {
   const of = (kind: MentionBlockKind) => {
     const wanted = blocks.filter((b) => b.blockKind === kind);
     return [wanted.map((b) => b.documentId), wanted.map((b) => b.blockAnchor)] as const;

@@ -213,7 +213,7 @@ async function readBlocks(documentId: string, anchors: readonly string[], db: Da
  * documents quoting it (a block could hold the fingerprints apart), exact for the quotations that matter.
  * One query through the GIN index, each distinct text looked up once.
  */
-async function countDocumentsHolding(texts: readonly string[], db: Database): Promise<number[]> {
+export async function countDocumentsHolding(texts: readonly string[], db: Database): Promise<number[]> {
   if (texts.length === 0) return [];
   const keys = texts.map((text) => fingerprintText(text));
   const distinct = [...new Map(keys.map((prints) => [prints.join(","), prints])).values()];

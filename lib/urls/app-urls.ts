@@ -107,6 +107,11 @@ export function blockHref(slug: string, anchor: string): string {
   return readerHref(slug, { fragment: anchor });
 }
 
+/** The places elsewhere in the corpus that share a passage with one block (`/read/<slug>/parallels/<anchor>`). */
+export function parallelsHref(slug: string, anchor: string): string {
+  return pathOf(PATHS.reader, slug, "parallels", anchor);
+}
+
 export function passageHref(slug: string, selector: PassageSelector): string {
   return buildHref(
     pathOf(PATHS.reader, slug),

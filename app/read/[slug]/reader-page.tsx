@@ -6,10 +6,12 @@ import { DocumentBody } from "@/components/reader/document-body";
 import { DocumentOutline } from "@/components/reader/document-outline";
 import { DocumentTitleBlock } from "@/components/reader/document-title-block";
 import { ImportedAnnotations } from "@/components/reader/imported-annotations";
+import { ParallelsLink } from "@/components/reader/parallels-link";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
 import { ReaderNotice } from "@/components/reader/reader-notice";
 import { SkipToText } from "@/components/reader/skip-to-text";
 import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
+import { countParallelPlaces } from "@/lib/db/count-parallel-places";
 import { describeTrail } from "@/lib/db/describe-trail";
 import { getCitationSourceKeys } from "@/lib/db/get-citation-source-keys";
 import { listImportedAnnotations } from "@/lib/db/list-imported-annotations";
@@ -49,7 +51,17 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
 
   // Footnote trail: each citation links to its source page, carrying the trail walked so far.
   const trail = readTrail(query[READER_KEYS.trail]);
-  const [sourceKeys, trailLabels] = await Promise.all([getCitationSourceKeys(document.slug), describeTrail(trail.trail)]);
+  const [sourceKeys, trailLabels, parallelCounts] = await Promise.all([
+    getCitationSourceKeys(document.slug),
+    describeTrail(trail.trail),
+    countParallelPlaces(document.slug),
+  ]);
+  // Each paragraph sharing words with other essays says how many places, and leads to them.
+  const parallels = new Map(
+    (parallelCounts ?? [])
+      .filter((count) => count.blockKind === "paragraph")
+      .map((count) => [count.anchor, <ParallelsLink key={count.anchor} slug={document.slug} anchor={count.anchor} places={count.places} documents={count.documents} />]),
+  );
   const sourceHrefs = new Map<string, string>();
   for (const note of document.footnotes) {
     for (const citation of note.citations) {
@@ -113,7 +125,7 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
           <ReaderInteractions slug={document.slug} hasQuote={linked?.status === "found"} />
         </Suspense>
         <div className="mt-6">
-          <DocumentBody document={document} order={order} marks={marks} sourceHrefs={sourceHrefs} />
+          <DocumentBody document={document} order={order} marks={marks} sourceHrefs={sourceHrefs} afterParagraph={parallels} />
         </div>
         <ImportedAnnotations slug={document.slug} annotations={await listImportedAnnotations(document.slug)} />
       </article>

@@ -1,0 +1,67 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestSources } from "@/lib/corpus/ingest-sources";
+import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
+import { countParallelPlaces } from "./count-parallel-places";
+import { listParallels } from "./list-parallels";
+import { listPassageLinks } from "./list-passage-links";
+
+/**
+ * The parallels view of a block, on the two corpus essays: every place it lists shares words with the
+ * block (the shared words stand in both texts), there are as many as the reader's count says, and they are
+ * the shared passages side by side lists for that paragraph.
+ */
+const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => ({ path: path.join("corpus", file) }));
+
+describe("listParallels", () => {
+  let database: TestDatabase;
+  let slugs: string[];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const results = await ingestSources(database.db, CORPUS);
+    expect(results.every((r) => r.ok)).toBe(true);
+    slugs = (await database.db.document.findMany({ orderBy: { slug: "asc" }, select: { slug: true } })).map((d) => d.slug);
+  });
+  afterAll(async () => database.drop());
+
+  it("lists, for each paragraph the reader counts, the places its count names, each sharing the words it shows", async () => {
+    const [left, right] = slugs as [string, string];
+    const counts = (await countParallelPlaces(left, database.db))!.filter((count) => count.blockKind === "paragraph");
+    expect(counts.length).toBeGreaterThan(3);
+    const links = await listPassageLinks({ left, right, kind: "shared_passage" }, database.db);
+    if ("missing" in links) throw new Error("documents missing");
+    for (const count of counts) {
+      const parallels = (await listParallels(left, count.anchor, database.db))!;
+      const places = parallels.groups.flatMap((group) => group.places);
+      expect(places).toHaveLength(count.places);
+      expect(new Set(places.map((place) => place.slug)).size).toBe(count.documents);
+      for (const place of places) {
+        expect(place.passages.length).toBeGreaterThan(0);
+        for (const passage of place.passages) {
+          expect(parallels.block.text.slice(passage.start, passage.end)).toBe(passage.text);
+          expect(passage.corpusDocuments).toBeGreaterThanOrEqual(2);
+        }
+      }
+      // The same places side by side lists as this paragraph's shared passages with the other essay.
+      const sideBySide = links.links.filter((link) => link.kind === "shared_passage" && link.left.anchor === count.anchor).map((link) => link.right.anchor);
+      expect([...new Set(places.map((place) => place.anchor))].sort()).toEqual([...new Set(sideBySide)].sort());
+    }
+  });
+
+  it("groups a quotation under the work both essays cite for it, when their notes cite one in common", async () => {
+    const [left] = slugs as [string, string];
+    const counts = (await countParallelPlaces(left, database.db))!;
+    const groups = (await Promise.all(counts.map((count) => listParallels(left, count.anchor, database.db)))).flatMap((p) => p!.groups);
+    const identified = groups.filter((group) => group.work !== null);
+    expect(identified.length).toBeGreaterThan(0);
+    for (const group of identified) {
+      const source = await database.db.source.findUnique({ where: { key: group.work!.key }, select: { citations: { select: { document: { select: { slug: true } } } } } });
+      expect(new Set(source!.citations.map((c) => c.document.slug))).toEqual(new Set(slugs));
+    }
+  });
+
+  it("is null for an unknown essay or block", async () => {
+    expect(await listParallels("no-such-essay", "p-00000000", database.db)).toBeNull();
+    expect(await listParallels(slugs[0]!, "p-00000000", database.db)).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { sidewaysOverflow } from "./pages/page-width";
+import { ReaderPage } from "./pages/reader-page";
+
+/**
+ * A paragraph's parallels (issue 15): the reader says how many places elsewhere share words with a paragraph;
+ * the parallels view lists them, grouped by the work both cite when known, each a deep link that opens the
+ * other essay with the shared words highlighted, and a link that opens the two side by side at the passage.
+ */
+const GLOBAL = /全球网络空间治理/;
+const COMMUNITY = /网络空间命运共同体/;
+const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+for (const [device, viewport] of Object.entries(sizes)) {
+  test.describe(`parallels at ${device} width`, () => {
+    test.use({ viewport });
+
+    test("from a paragraph to the places sharing its words, to the other essay at those words, and side by side", async ({ page }) => {
+      const community = await ReaderPage.slugOf(page, COMMUNITY);
+      const global = await ReaderPage.slugOf(page, GLOBAL);
+      const reader = new ReaderPage(page);
+      await reader.goto(`/read/${global}`);
+      const link = page.locator("a[data-parallels]").first();
+      await expect(link).toContainText(/∥ \d+ places? in 1 other essay share words with this paragraph/);
+      const anchor = (await link.getAttribute("data-parallels"))!;
+      const count = Number(/∥ (\d+)/.exec((await link.textContent())!)![1]);
+      await link.click();
+
+      const view = page.getByTestId("parallels");
+      await expect(view).toBeVisible();
+      const places = view.getByTestId("parallel-place");
+      await expect(places).toHaveCount(count);
+      await expect(page.getByTestId("parallels-summary")).toContainText(`${count} place`);
+      // The paragraph asked about, with the shared words marked in it.
+      await expect(view.locator("blockquote mark").first()).toBeVisible();
+      for (const place of await places.all()) await expect(place).toHaveAttribute("data-slug", community);
+      expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+      if (device === "phone") expect(await sidewaysOverflow(page)).toBe(0);
+      if (process.env.DUIZHAO_SCREENSHOTS) {
+        fs.mkdirSync("docs/screenshots", { recursive: true });
+        await page.screenshot({ path: `docs/screenshots/parallels-${device}.png` });
+      }
+
+      // The other essay at the shared words: the block marked, the words highlighted.
+      const first = places.first();
+      const otherAnchor = (await first.getAttribute("data-anchor"))!;
+      const quoted = (await first.locator("q").first().textContent())!;
+      await first.getByRole("link", { name: COMMUNITY }).click();
+      await expect(reader.title).toContainText("网络空间命运共同体");
+      const hit = page.locator(`[data-block="${otherAnchor}"] mark`).first();
+      await expect(hit).toBeVisible();
+      expect(quoted).toContain((await hit.textContent())!.slice(0, 4));
+
+      // Back to the parallels, and the two side by side at the passage (paragraphs only).
+      await page.goBack();
+      await expect(view).toBeVisible();
+      const sideBySide = first.getByRole("link", { name: "Read the two side by side at this passage" });
+      if ((await sideBySide.count()) > 0) {
+        await sideBySide.click();
+        await expect(page).toHaveURL(/\/compare\?/);
+        const view = new URL(page.url()).searchParams;
+        expect([view.get("left"), view.get("right"), view.get("f"), view.get("rp")]).toEqual([global, community, `left:${anchor}`, otherAnchor]);
+        await expect(page.locator(`[data-slug="${global}"] [id$="${anchor}"]`).first()).toBeVisible();
+      }
+    });
+  });
+}
+
+test("an unknown block's parallels are a 404 page, not an error", async ({ page }) => {
+  const global = await ReaderPage.slugOf(page, GLOBAL);
+  const response = await page.goto(`/read/${global}/parallels/p-00000000`);
+  expect(response!.status()).toBe(404);
+});
