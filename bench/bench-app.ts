@@ -4,15 +4,20 @@ import { spawn, type ChildProcess } from "node:child_process";
  * The app as a reader runs it (`npm start`: embedded PostgreSQL, production build, page cache) on a port and a
  * database of the benchmark's own, so a benchmark never touches the reader's app or its data.
  */
-export async function startBenchApp(options: { port: number; dataDir: string; dbPort: string }): Promise<ChildProcess> {
+export async function startBenchApp(
+  options: { port: number } & ({ dataDir: string; dbPort: string } | { databaseUrl: string; corpusDir: string }),
+): Promise<ChildProcess> {
+  // On a database the benchmark runs itself (with the corpus folder it ingested), or an embedded one of its own.
+  const database =
+    "databaseUrl" in options
+      ? { DATABASE_URL: options.databaseUrl, DUIZHAO_CORPUS_DIR: options.corpusDir }
+      : { DATABASE_URL: "", DUIZHAO_DATA_DIR: options.dataDir, DUIZHAO_DB_PORT: options.dbPort };
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
-      DATABASE_URL: "",
+      ...database,
       PORT: String(options.port),
       HOST: "127.0.0.1",
-      DUIZHAO_DATA_DIR: options.dataDir,
-      DUIZHAO_DB_PORT: options.dbPort,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

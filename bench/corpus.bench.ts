@@ -9,9 +9,11 @@
  * the ratio shows how the cost of one essay grows with the corpus (incremental derivations: it should
  * stay near flat; pairwise recomputation grew it linearly, 0.9 s → 24 s by the 19th essay), and the time
  * to read an added essay's links with another (derived on read: nothing is stored per pair). Then database
- * size, the biggest tables and the rows the links are derived from. Targets (issue 15): ingest of 1,000 ≤ 10 min, peak RSS
- * ≤ 1.5 GiB, adding one to 1,000 ≤ 5 s. Page latencies at 1,000 are not measured here (the pages are
- * being reworked for 1,000 essays).
+ * size, the biggest tables and the rows the links are derived from. Last, the pages (home, catalogue search,
+ * reader, side by side, concept page, search, parallels) on the whole corpus against the same pages on the
+ * 2-essay corpus measured first (corpus-page-latency.ts; the app runs on the benchmark's database, built if its
+ * sources changed). Targets (issue 15): ingest of 1,000 ≤ 10 min, peak RSS ≤ 1.5 GiB, adding one to
+ * 1,000 ≤ 5 s, each page at 1,000 within 1.5× of itself at 2.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
@@ -25,6 +27,7 @@ import { listPassageLinks } from "@/lib/db/list-passage-links";
 import { disconnectDatabases, getDatabase, type Database } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { syntheticCorpus } from "@/tests/synthetic-corpus/synthetic-corpus";
+import { measurePageLatencies, printPageLatencies } from "./corpus-page-latency";
 
 const STEPS = [100, 300];
 /** Essays added one by one at each step; the median is reported (one add is too noisy on a shared machine). */
@@ -130,6 +133,7 @@ export default async function run(): Promise<void> {
     // Baseline: one essay added to a corpus of 2, in this run.
     await writeEssays(folder, 0, 2);
     await ingestFolder(folder, server.url);
+    const pagesAtTwo = await measurePageLatencies(server.url, folder);
     const baselineAdd = await addOneByOne(db, folder, 2);
     const baseline = median(baselineAdd.seconds);
     console.log(`baseline: adding one essay to 2: median ${baseline.toFixed(2)} s (${baselineAdd.seconds.map((s) => s.toFixed(2)).join(", ")})`);
@@ -160,6 +164,9 @@ export default async function run(): Promise<void> {
       await reportDatabase(db);
       written = step + ADDS_PER_STEP;
     }
+    const size = await db.document.count();
+    console.log(`pages at ${size} essays, each kind's first renders at up to 5 addresses, against the 2-essay corpus:`);
+    printPageLatencies(size, await measurePageLatencies(server.url, folder), pagesAtTwo);
     console.log(
       `full ingest of ${written} essays: ${(ingestSeconds / 60).toFixed(1)} min in ingest runs (target ≤ ${TARGETS.ingestMinutes} min for 1,000), ` +
         `peak RSS ${(peakRss / 1024).toFixed(2)} GiB (target ≤ ${TARGETS.rssGiB} GiB)`,

@@ -1,0 +1,85 @@
+import { startBenchApp, stopBenchApp } from "./bench-app";
+
+/**
+ * The pages' latency on a corpus, for the corpus benchmark (issue 15: at 1,000 essays within 1.5× of the same
+ * page at 2, in the same run). Each page kind is asked for at up to ADDRESSES_PER_KIND distinct addresses, each
+ * once, right after the app starts: every answer is a render (no cache holds it yet), which is what a page costs
+ * after each ingest; the median is reported. A page served again from the caches costs what a static file does
+ * (`npm run bench -- load`).
+ */
+const ADDRESSES_PER_KIND = 5;
+const PORT = Number(process.env.DUIZHAO_BENCH_CORPUS_APP_PORT ?? 3331);
+const BASE = `http://127.0.0.1:${PORT}`;
+/** Words a reader searches the corpus for, and types into the catalogue. */
+const TERMS = ["网络主权", "治理", "命运共同体", "数字", "安全"];
+export const PAGE_KINDS = ["home", "catalogue search", "reader", "side by side", "concept page", "search", "parallels"] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+async function json<T>(address: string): Promise<T> {
+  const response = await fetch(BASE + address);
+  if (!response.ok) throw new Error(`${address} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The addresses measured, from what the corpus holds: its first essays, concepts and parallels. */
+async function addressesOf(): Promise<Record<PageKind, string[]>> {
+  const { documents } = await json<{ documents: { slug: string }[] }>(`/api/documents?pageSize=${ADDRESSES_PER_KIND + 1}`);
+  const slugs = documents.map((document) => document.slug);
+  const { concepts } = await json<{ concepts: { id: string }[] }>("/api/concepts");
+  // Parallels of the first essay's paragraphs that have some, as its reader page links them.
+  const reader = await (await fetch(`${BASE}/read/${slugs[0]}`)).text();
+  const parallels = [...reader.matchAll(/href="(\/read\/[^"]+\/parallels\/[^"]+)"/gu)].map((match) => match[1]!);
+  const terms = TERMS.map((term) => encodeURIComponent(term));
+  return {
+    home: ["/"],
+    "catalogue search": terms.map((term) => `/?q=${term}`),
+    // The first essay's reader is already rendered (above): the others are measured.
+    reader: slugs.slice(1, 1 + ADDRESSES_PER_KIND).map((slug) => `/read/${slug}`),
+    "side by side": slugs.slice(1, 1 + ADDRESSES_PER_KIND).map((slug) => `/compare?left=${slugs[0]}&right=${slug}`),
+    "concept page": concepts.slice(0, ADDRESSES_PER_KIND).map((concept) => `/concepts/${concept.id}`),
+    search: terms.map((term) => `/search?q=${term}`),
+    parallels: parallels.slice(0, ADDRESSES_PER_KIND),
+  };
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Median milliseconds of a first render of each page kind, on the corpus `databaseUrl` holds. */
+export async function measurePageLatencies(databaseUrl: string, corpusDir: string): Promise<Record<PageKind, number | null>> {
+  const app = await startBenchApp({ port: PORT, databaseUrl, corpusDir });
+  try {
+    const addresses = await addressesOf();
+    const result = {} as Record<PageKind, number | null>;
+    for (const kind of PAGE_KINDS) {
+      const times: number[] = [];
+      for (const address of addresses[kind]) {
+        const started = performance.now();
+        const response = await fetch(BASE + address);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${address} answered ${response.status}`);
+        times.push(performance.now() - started);
+      }
+      result[kind] = median(times);
+    }
+    return result;
+  } finally {
+    await stopBenchApp(app);
+  }
+}
+
+/** One line per page kind: at the corpus's size, against the same page at 2 essays (target ≤ 1.5×). */
+export function printPageLatencies(size: number, latencies: Record<PageKind, number | null>, baseline: Record<PageKind, number | null>): void {
+  for (const kind of PAGE_KINDS) {
+    const [now, then] = [latencies[kind], baseline[kind]];
+    const ratio = now !== null && then !== null ? now / then : null;
+    console.log(
+      `  ${kind}: median first render ${now === null ? "—" : `${now.toFixed(0)} ms`} at ${size} essays, ${then === null ? "—" : `${then.toFixed(0)} ms`} at 2` +
+        (ratio === null ? " (no address of this kind)" : ` → ${ratio.toFixed(2)}× (target ≤ 1.5× at 1,000: ${ratio <= 1.5 ? "met" : "not met"})`),
+    );
+  }
+}
