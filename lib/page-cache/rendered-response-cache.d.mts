@@ -10,6 +10,7 @@ export declare function renderedResponseKey(
   request: { method: string | undefined; url: string | undefined; headers: Record<string, string | string[] | undefined> },
   isPage: (path: string) => boolean,
 ): string | null;
+export declare function isCorpusApi(path: string): boolean;
 export declare function isKeptAnswer(status: number, contentType: string | number | string[] | undefined): boolean;
 export declare function keptHeaders(headers: Record<string, string | number | string[] | undefined>): [string, string | string[]][];
 export declare class RenderedResponseCache {

@@ -9,7 +9,8 @@
  * changes.
  *
  * Kept: status 200 HTML answers to plain page requests (no React Server Component headers, which ask for
- * another body), as Next wrote them: the body still carries the process's placeholder nonce, which
+ * another body), and status 200 JSON answers of the corpus's API (never health, which must say what is true
+ * now), as Next wrote them: the body still carries the process's placeholder nonce, which
  * scripts/serve-next.mjs replaces per response, as for any page. Keyed by the whole address: a page is a
  * function of its path, its query and the corpus (nothing reads cookies or other request headers; Next's
  * metadata is rendered the same for every client, `htmlLimitedBots` in next.config.ts).
@@ -48,6 +49,15 @@ const PER_RESPONSE_HEADERS = new Set([
 ]);
 
 /**
+ * Whether a path is one of the API's answers derived from the corpus alone (`/api/…`), which may be kept as
+ * pages are; health checks answer for the present moment and never are.
+ * @param {string} path
+ */
+export function isCorpusApi(path) {
+  return path.startsWith("/api/") && !/^\/api\/health(?:\/|$)/u.test(path);
+}
+
+/**
  * The cache key of a request, or null when its answer must be rendered for it.
  * @param {{ method: string | undefined, url: string | undefined, headers: Record<string, string | string[] | undefined> }} request
  * @param {(path: string) => boolean} isPage which paths are pages rendered from the corpus
@@ -56,16 +66,19 @@ export function renderedResponseKey(request, isPage) {
   if (request.method !== "GET" || !request.url || request.url.length > MAX_KEY_LENGTH) return null;
   if (OTHER_BODY_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
   const path = request.url.split(/[?#]/u, 1)[0] ?? "/";
-  return isPage(path) ? request.url : null;
+  return isPage(path) || isCorpusApi(path) ? request.url : null;
 }
 
+/** What is kept: whole pages, and the API's JSON (not files, images or PDFs, which are served as they are). */
+const KEPT_TYPES = new Set(["text/html", "application/json"]);
+
 /**
- * Whether an answer is one to keep: a whole HTML page.
+ * Whether an answer is one to keep: a whole HTML page or an API's JSON.
  * @param {number} status
  * @param {string | number | string[] | undefined} contentType
  */
 export function isKeptAnswer(status, contentType) {
-  return status === 200 && String(contentType ?? "").split(";")[0]?.trim().toLowerCase() === "text/html";
+  return status === 200 && KEPT_TYPES.has(String(contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "");
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  isCorpusApi,
   isKeptAnswer,
   keptHeaders,
   MAX_KEY_LENGTH,
@@ -18,12 +19,23 @@ describe("which requests are answered from kept renders", () => {
     expect(renderedResponseKey(plain("/compare?left=a&right=b&c=x"), isPage)).toBe("/compare?left=a&right=b&c=x");
   });
 
+  it("keys the corpus's API answers too, never a health check", () => {
+    expect(renderedResponseKey(plain("/api/concepts/x?page=2"), isPage)).toBe("/api/concepts/x?page=2");
+    expect(isCorpusApi("/api/documents")).toBe(true);
+    expect(isCorpusApi("/api/healthy")).toBe(true);
+    expect(isCorpusApi("/api/health")).toBe(false);
+    expect(isCorpusApi("/api/health/live")).toBe(false);
+    expect(isCorpusApi("/read/x")).toBe(false);
+  });
+
   it("renders for requests that ask for another body, another method, or are not pages", () => {
     expect(renderedResponseKey(plain("/read/a?q=x", { rsc: "1" }), isPage)).toBeNull();
     expect(renderedResponseKey(plain("/read/a", { "next-router-prefetch": "1" }), isPage)).toBeNull();
     expect(renderedResponseKey({ method: "HEAD", url: "/read/a", headers: {} }, isPage)).toBeNull();
     expect(renderedResponseKey({ method: "POST", url: "/read/a", headers: {} }, isPage)).toBeNull();
-    expect(renderedResponseKey(plain("/api/documents"), isPage)).toBeNull();
+    expect(renderedResponseKey(plain("/api/health"), isPage)).toBeNull();
+    expect(renderedResponseKey(plain("/api/health/ready"), isPage)).toBeNull();
+    expect(renderedResponseKey(plain("/favicon.ico"), isPage)).toBeNull();
     expect(renderedResponseKey(plain(`/read/a?q=${"x".repeat(MAX_KEY_LENGTH)}`), isPage)).toBeNull();
   });
 
@@ -31,6 +43,9 @@ describe("which requests are answered from kept renders", () => {
     expect(isKeptAnswer(200, "text/html; charset=utf-8")).toBe(true);
     expect(isKeptAnswer(404, "text/html")).toBe(false);
     expect(isKeptAnswer(200, "text/x-component")).toBe(false);
+    expect(isKeptAnswer(200, "application/json")).toBe(true);
+    expect(isKeptAnswer(200, "application/pdf")).toBe(false);
+    expect(isKeptAnswer(503, "application/json")).toBe(false);
     expect(isKeptAnswer(200, undefined)).toBe(false);
     const kept = keptHeaders({ "content-type": "text/html", "Content-Security-Policy": "x", date: "d", etag: "e", "x-nextjs-cache": "MISS", "content-length": 10 });
     expect(kept).toEqual([["content-type", "text/html"], ["x-nextjs-cache", "MISS"]]);

@@ -70,6 +70,21 @@ test.describe("the page cache", () => {
     expect((await request.get(withConcept)).headers()[KEPT]).toBe("kept");
   });
 
+  test("keeps the API's answers as it keeps pages, and never a health check", async ({ request }) => {
+    const concepts = (await (await request.get("/api/concepts")).json()) as { concepts: { id: string }[] };
+    const address = `/api/concepts/${concepts.concepts[0]!.id}?page=1&pageSize=${1 + (Date.now() % 50)}`;
+    const first = await request.get(address);
+    expect(first.status()).toBe(200);
+    expect(first.headers()[KEPT]).toBeUndefined();
+    const again = await request.get(address);
+    expect(again.headers()[KEPT]).toBe("kept");
+    expect(await again.json()).toEqual(await first.json());
+    for (const health of ["/api/health", "/api/health/ready"]) {
+      await request.get(health);
+      expect((await request.get(health)).headers()[KEPT]).toBeUndefined();
+    }
+  });
+
   test("compresses pages with brotli when the browser accepts it", async ({ request }) => {
     const response = await request.get(`/read/${left}`, { headers: { "accept-encoding": "br, gzip" } });
     expect(response.headers()["content-encoding"]).toBe("br");
