@@ -1,17 +1,9 @@
 import Link from "next/link";
+import type { CatalogueDocument } from "@/lib/db/list-catalogue";
 import { bibliographyHref, readerHref } from "@/lib/urls/app-urls";
 
-export interface DocumentListItem {
-  slug: string;
-  title: string;
-  titleEn: string | null;
-  authors: string[];
-  journal: string | null;
-  issue: string | null;
-  date: string | null;
-  abstract: string | null;
-  counts: { paragraphs: number; footnotes: number; sources: number };
-}
+/** A catalogue card's document, as the catalogue query gives it. */
+export type DocumentListItem = CatalogueDocument;
 
 /** Why a page of the catalogue has no documents: the corpus has none, the filters keep none, or the page is past the last. */
 export type EmptyReason = "corpus" | "filters" | "past-last";

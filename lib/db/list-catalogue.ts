@@ -116,20 +116,8 @@ function orderFor(filters: CatalogueFilters): Prisma.Sql {
     char_length(d.title), d.date desc nulls last, d.slug`;
 }
 
-interface DocumentRow {
-  slug: string;
-  title: string;
-  titleEn: string | null;
-  authors: string[];
-  journal: string | null;
-  issue: string | null;
-  date: string | null;
-  abstract: string | null;
-  paragraphs: bigint;
-  footnotes: bigint;
-  sources: bigint;
-  total: bigint;
-}
+/** A row of the catalogue query: a document's columns, its counts as PostgreSQL returns them, and the total. */
+type DocumentRow = Omit<CatalogueDocument, "counts"> & { paragraphs: bigint; footnotes: bigint; sources: bigint; total: bigint };
 
 /** One page of the documents matching the filters, in catalogue order, with the total over every page. */
 export async function listCatalogueDocuments(query: CatalogueQuery, db: Database = getDatabase()): Promise<CataloguePage> {
