@@ -1,15 +1,13 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { ingestTestEssay, removeTestEssay } from "./test-essays";
 
 /**
  * HTTP caching: pages revalidate on every use (`private, no-cache`) with a tag naming the corpus, so an
  * unchanged page costs a 304 and a page an ingest changed is sent again, never the old one; Next's hashed
  * assets are immutable.
  */
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgresql://duizhao:duizhao-local@127.0.0.1:${process.env.E2E_DB_PORT ?? "54331"}/duizhao`;
 const SLUG = "e2e-http-caching";
 const dir = path.resolve("test-results", "http-caching-corpus");
 
@@ -42,20 +40,12 @@ function ingest(revised: boolean) {
   const file = path.join(dir, "essay.txt");
   fs.writeFileSync(file, essay(revised));
   fs.writeFileSync(path.join(dir, "essay.manifest.json"), JSON.stringify({ slug: SLUG, title: "缓存检验用的短文" }));
-  execFileSync("npm", ["run", "-s", "ingest", "--", file], { env: { ...process.env, DATABASE_URL }, stdio: "pipe" });
+  ingestTestEssay(file);
 }
 
+
 /** Removes the essay, and tells the app's page cache, as an ingest would. */
-async function removeEssay() {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`delete from "Document" where slug = $1`, [SLUG]);
-    await client.query(`notify duizhao_corpus_changed`);
-  } finally {
-    await client.end();
-  }
-}
+const removeEssay = () => removeTestEssay(SLUG);
 
 test.describe.configure({ mode: "serial" });
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { E2E_DATABASE_URL, removeTestEssay } from "./test-essays";
 
 /**
  * Adding essays while readers read, and more than one app process on one database (issue 15): `npm run ingest`
@@ -11,7 +12,7 @@ import { expect, test } from "@playwright/test";
  * neither process serves the old page (each empties its caches on the ingest's notification).
  */
 const run = promisify(execFile);
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgresql://duizhao:duizhao-local@127.0.0.1:${process.env.E2E_DB_PORT ?? "54331"}/duizhao`;
+const DATABASE_URL = E2E_DATABASE_URL;
 const SECOND_PORT = Number(process.env.E2E_SECOND_APP_PORT ?? 3101);
 const SECOND = `http://127.0.0.1:${SECOND_PORT}`;
 const SLUG = "e2e-ingest-while-serving";
@@ -34,9 +35,7 @@ async function ingest(revised: boolean): Promise<void> {
 }
 
 async function removeEssay(): Promise<void> {
-  await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/fixtures/annotations/remove-essay.ts", SLUG], {
-    env: { ...process.env, DATABASE_URL },
-  });
+  removeTestEssay(SLUG);
 }
 
 /** Asks for pages over and over until stopped, keeping every status: a reader's view of the app during an ingest. */

@@ -1,16 +1,14 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { originalEssay, paragraphs, revisedEssay } from "../fixtures/reader/link-survival-essay";
 import { ReaderPage } from "./pages/reader-page";
+import { ingestTestEssay, removeTestEssay } from "./test-essays";
 
 /**
  * Links captured on one version of an essay, opened after the essay was edited and ingested again:
  * each must land on the same words (or say honestly that they are gone).
  */
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgresql://duizhao:duizhao-local@127.0.0.1:${process.env.E2E_DB_PORT ?? "54331"}/duizhao`;
 const SLUG = "e2e-link-survival";
 const dir = path.resolve("test-results", "link-survival-corpus");
 
@@ -19,20 +17,13 @@ function ingest(text: string) {
   const file = path.join(dir, "essay.txt");
   fs.writeFileSync(file, text);
   fs.writeFileSync(path.join(dir, "essay.manifest.json"), JSON.stringify({ slug: SLUG }));
-  execFileSync("npm", ["run", "-s", "ingest", "--", file], { env: { ...process.env, DATABASE_URL }, stdio: "pipe" });
+  ingestTestEssay(file);
 }
 
-async function removeEssay() {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`delete from "Document" where slug = $1`, [SLUG]);
-  } finally {
-    await client.end();
-  }
-}
 
 test.describe.configure({ mode: "serial" });
+
+const removeEssay = () => removeTestEssay(SLUG);
 
 test.describe("links survive re-ingestion", () => {
   test.beforeAll(removeEssay);

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
 import { PrintedPageView } from "./pages/printed-page-view";
+import { ingestTestEssay, removeTestEssay } from "./test-essays";
 
 /**
  * The printed page beside the text: an essay ingested from a PDF (a typeset fixture whose pages print folios 27
@@ -13,7 +13,6 @@ import { PrintedPageView } from "./pages/printed-page-view";
  * in either pane of side by side, at desktop and phone width; keyboard only, axe clean, no CSP violation, and
  * no pdf.js before a page is asked for.
  */
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgresql://duizhao:duizhao-local@127.0.0.1:${process.env.E2E_DB_PORT ?? "54331"}/duizhao`;
 const SLUG = "e2e-printed-page";
 const FIXTURE = path.resolve("tests/fixtures/pdf/circled-16k.pdf");
 const dir = path.resolve("test-results", "printed-page-corpus");
@@ -25,15 +24,12 @@ function ingestEssay() {
   const file = path.join(dir, "essay.pdf");
   fs.copyFileSync(FIXTURE, file);
   fs.writeFileSync(path.join(dir, "essay.manifest.json"), JSON.stringify({ slug: SLUG }));
-  execFileSync("npm", ["run", "-s", "ingest", "--", file], { env: { ...process.env, DATABASE_URL }, stdio: "pipe" });
+  ingestTestEssay(file);
 }
 
 /** Through lib/db/remove-document.ts: the essay, what derives from it, and its kept PDF. */
 function removeEssay() {
-  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/fixtures/annotations/remove-essay.ts", SLUG], {
-    env: { ...process.env, DATABASE_URL },
-    stdio: "pipe",
-  });
+  removeTestEssay(SLUG);
 }
 
 /** CSP violations, as console messages and as `securitypolicyviolation` events (the page's and its worker's). */

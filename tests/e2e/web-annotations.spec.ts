@@ -5,12 +5,12 @@ import { expect, test } from "@playwright/test";
 import { ESSAY_SLUG, originalEssay, passages } from "../fixtures/annotations/annotated-essay";
 import { ImportedAnnotationsList } from "./pages/imported-annotations-list";
 import { ReaderPage } from "./pages/reader-page";
+import { E2E_DATABASE_URL, ingestTestEssay, removeTestEssay } from "./test-essays";
 
 /**
  * W3C Web Annotation exchange, end to end: the exports as a client fetches them, and a Hypothesis export
  * imported with `npm run annotations -- import` and listed on the reader page, whose links land on the words.
  */
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgresql://duizhao:duizhao-local@127.0.0.1:${process.env.E2E_DB_PORT ?? "54331"}/duizhao`;
 const MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 const HYPOTHESIS_FIXTURE = path.resolve("tests/fixtures/annotations/hypothesis-export.json");
 const dir = path.resolve("test-results", "web-annotations-corpus");
@@ -22,16 +22,10 @@ function ingestEssay() {
   const file = path.join(dir, "essay.txt");
   fs.writeFileSync(file, originalEssay());
   fs.writeFileSync(path.join(dir, "essay.manifest.json"), JSON.stringify({ slug: ESSAY_SLUG, title: "数字治理中的规则互认", authors: ["赵六"] }));
-  execFileSync("npm", ["run", "-s", "ingest", "--", file], { env: { ...process.env, DATABASE_URL }, stdio: "pipe" });
+  ingestTestEssay(file);
 }
 
-/** Through lib/db/remove-document.ts: the essay and what derives from it (its sources too). */
-function removeEssay() {
-  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/fixtures/annotations/remove-essay.ts", ESSAY_SLUG], {
-    env: { ...process.env, DATABASE_URL },
-    stdio: "pipe",
-  });
-}
+const removeEssay = () => removeTestEssay(ESSAY_SLUG);
 
 test.describe("W3C Web Annotation", () => {
   test.beforeAll(() => {
@@ -105,7 +99,7 @@ test.describe("W3C Web Annotation", () => {
     await reader.goto(`/read/${ESSAY_SLUG}`);
     await expect(list.root).toHaveCount(0);
 
-    const report = execFileSync("npm", ["run", "-s", "annotations", "--", "import", HYPOTHESIS_FIXTURE], { env: { ...process.env, DATABASE_URL }, encoding: "utf8" });
+    const report = execFileSync("npm", ["run", "-s", "annotations", "--", "import", HYPOTHESIS_FIXTURE], { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: "utf8" });
     expect(report).toContain("orphan hyp-ambiguous in annotated-essay");
     expect(report).toContain("2 anchored, 2 orphaned, 1 on a whole document, 2 skipped");
 
