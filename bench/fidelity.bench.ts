@@ -23,7 +23,11 @@ const LAYOUTS_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_LAYOUTS ?? 2000);
 const CORPUS_LAYOUTS_PER_STYLE = Math.ceil(LAYOUTS_PER_STYLE / 10);
 /** Typeset PDFs per marker style: each is printed by Chromium (about a second), so far fewer than text layouts. */
 const PDFS_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_PDFS ?? 30);
-const FIRST_SEED = 1;
+/**
+ * Seeds 1… are the layouts the parser has been looked at against; DUIZHAO_FIDELITY_FIRST_SEED=<n> scores it on
+ * a range it was never tuned to.
+ */
+const FIRST_SEED = Number(process.env.DUIZHAO_FIDELITY_FIRST_SEED ?? 1);
 const BASELINE_REPEATS = 5;
 const EXAMPLE_SEEDS = 5;
 /** Shapes are reported when at least this many layouts have them, so a rate means something. */
