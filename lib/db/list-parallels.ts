@@ -1,7 +1,7 @@
 import "server-only";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
 import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
-import { readBlockTexts } from "./count-parallel-places";
+import { readBlockTexts } from "./read-block-texts";
 import { countDocumentsHolding } from "./list-passage-links";
 import { getDatabase, type Database } from "./prisma-client";
 

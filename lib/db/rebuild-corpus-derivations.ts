@@ -5,6 +5,7 @@ import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
 import type { DatabaseTransaction } from "./prisma-client";
 import { type DerivedDocument, writePassageIndex } from "./update-passage-index";
+import { addParallelCounts, subtractParallelCounts } from "./update-parallel-counts";
 import { updateSources } from "./update-sources";
 
 /**
@@ -38,6 +39,8 @@ export interface DerivationsBefore {
 
 export async function forgetDocumentDerivations(tx: DatabaseTransaction, documentId: string): Promise<DerivationsBefore> {
   const cited = await tx.citation.findMany({ where: { documentId, sourceId: { not: null } }, select: { sourceId: true }, distinct: ["sourceId"] });
+  // While its passage index and texts are still there: the blocks it shared passages with lose its places.
+  await subtractParallelCounts(tx, documentId);
   await tx.passageFingerprint.deleteMany({ where: { documentId } });
   return { sourceIds: cited.map((row) => row.sourceId!) };
 }
@@ -53,6 +56,7 @@ export async function updateCorpusDerivations(
   if (dictionaryChanged) await rebuildConceptDerivations(tx, dictionary);
   else if (document) await writeMentions(tx, document, findMentions(document.blocks, dictionary));
   if (document) await writePassageIndex(tx, document);
+  if (document) await addParallelCounts(tx, document.id);
   await updateSources(tx, document, before.sourceIds);
 }
 
