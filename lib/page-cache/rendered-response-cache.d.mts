@@ -1,11 +1,18 @@
 /** Types for rendered-response-cache.mjs (plain JavaScript, loaded by scripts/serve-next.mjs outside any bundler). */
+import type { SplicedGzip } from "./nonce-spliced-gzip.mjs";
 export declare const DEFAULT_BYTE_BUDGET: number;
 export declare const MAX_KEY_LENGTH: number;
+export interface KeptEncodings {
+  gzip: SplicedGzip;
+  brotli: Uint8Array | null;
+}
 export interface KeptAnswer {
   status: number;
   headers: [string, string | string[]][];
   body: Uint8Array;
+  encodings?: KeptEncodings;
 }
+export declare function answerBytes(answer: KeptAnswer): number;
 export declare function renderedResponseKey(
   request: { method: string | undefined; url: string | undefined; headers: Record<string, string | string[] | undefined> },
   isPage: (path: string) => boolean,

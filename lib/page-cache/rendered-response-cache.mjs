@@ -97,8 +97,21 @@ export function keptHeaders(headers) {
 }
 
 /**
- * @typedef {{ status: number, headers: [string, string | string[]][], body: Uint8Array }} KeptAnswer
+ * The body as Next wrote it, and its compressed forms made once (scripts/serve-next.mjs, when it keeps it):
+ * gzip to be spliced with each response's nonce (nonce-spliced-gzip.mjs), and brotli when the body has no
+ * nonce to replace (the API's JSON).
+ * @typedef {{ gzip: import("./nonce-spliced-gzip.mjs").SplicedGzip, brotli: Uint8Array | null }} KeptEncodings
+ * @typedef {{ status: number, headers: [string, string | string[]][], body: Uint8Array, encodings?: KeptEncodings }} KeptAnswer
  */
+
+/**
+ * The memory an answer holds: its body and the compressed forms kept with it.
+ * @param {KeptAnswer} answer
+ */
+export function answerBytes(answer) {
+  const encodings = answer.encodings;
+  return answer.body.byteLength + (encodings ? encodings.gzip.compressedLength + (encodings.brotli?.byteLength ?? 0) : 0);
+}
 
 export class RenderedResponseCache {
   /** @param {{ byteBudget?: number }} [options] */
@@ -159,20 +172,20 @@ export class RenderedResponseCache {
       this.rendering.delete(key);
       current.settle();
     }
-    if (!answer || generationNow !== generation || answer.body.byteLength > this.byteBudget) return;
+    if (!answer || generationNow !== generation || answerBytes(answer) > this.byteBudget) return;
     this.#advanceTo(generation);
     if (generation !== this.generation) return;
     const previous = this.entries.get(key);
     if (previous) {
-      this.bytes -= previous.answer.body.byteLength;
+      this.bytes -= answerBytes(previous.answer);
       this.entries.delete(key);
     }
     this.entries.set(key, { answer, generation });
-    this.bytes += answer.body.byteLength;
+    this.bytes += answerBytes(answer);
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.byteBudget) break;
       this.entries.delete(oldest);
-      this.bytes -= entry.answer.body.byteLength;
+      this.bytes -= answerBytes(entry.answer);
     }
   }
 

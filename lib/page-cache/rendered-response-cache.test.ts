@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { prepareSplicedGzip } from "./nonce-spliced-gzip.mjs";
 import {
+  answerBytes,
   isCorpusApi,
   isKeptAnswer,
   keptHeaders,
@@ -113,5 +115,20 @@ describe("RenderedResponseCache", () => {
     cache.claim("d", 1);
     cache.finish("d", 1, answer("x".repeat(11)), 1);
     expect(cache.get("d", 1)).toBeNull();
+  });
+
+  it("counts the compressed forms kept with an answer against the budget", async () => {
+    const page = answer("<p>" + "网络空间".repeat(200) + "</p>");
+    const gzip = await prepareSplicedGzip(page.body, new TextEncoder().encode("PLACEHOLDER"));
+    const withEncodings: KeptAnswer = { ...page, encodings: { gzip, brotli: new Uint8Array(100) } };
+    expect(answerBytes(withEncodings)).toBe(page.body.byteLength + gzip.compressedLength + 100);
+    const cache = new RenderedResponseCache({ byteBudget: answerBytes(withEncodings) + page.body.byteLength - 1 });
+    for (const [key, kept] of [["a", withEncodings], ["b", page]] as const) {
+      cache.claim(key, 1);
+      cache.finish(key, 1, kept, 1);
+    }
+    // Both bodies would fit the budget; with a's compressed forms counted, a goes.
+    expect(cache.get("a", 1)).toBeNull();
+    expect(cache.bytes).toBe(page.body.byteLength);
   });
 });
