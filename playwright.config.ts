@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { SCALE_BASE_URL } from "./tests/e2e/corpus-at-scale-settings";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -35,7 +36,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
+    { name: "desktop", testIgnore: /corpus-at-scale/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
+    // A 300-essay corpus in a database and app of its own (tests/e2e/corpus-at-scale-*.ts), built by its setup
+    // project once per run, and only when the code or essays it was built from changed.
+    { name: "corpus-at-scale setup", testMatch: /corpus-at-scale\.setup\.ts$/ },
+    {
+      name: "corpus-at-scale",
+      testMatch: /corpus-at-scale\.spec\.ts$/,
+      dependencies: ["corpus-at-scale setup"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 }, baseURL: SCALE_BASE_URL },
+    },
   ],
   webServer: {
     command: "node --conditions=react-server --import tsx scripts/start.ts",

@@ -1,0 +1,65 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** What the reader says under a paragraph sharing words with other essays ("∥ 3 places in 2 other essays …"). */
+export interface ParallelsLinkFacts {
+  anchor: string;
+  places: number;
+  documents: number;
+}
+
+/** One place of the parallels view: where it is, and the shared words as that essay has them. */
+export interface ParallelPlaceFacts {
+  slug: string;
+  anchor: string;
+  title: string;
+  quoted: string[];
+}
+
+/**
+ * A paragraph's parallels (/read/<slug>/parallels/<anchor>, components/reader/parallels-view.tsx) and the
+ * reader's links to it: the paragraph with the shared words marked, and the places elsewhere sharing them.
+ */
+export class ParallelsPage {
+  readonly view: Locator;
+  readonly places: Locator;
+  readonly summary: Locator;
+  /** The paragraph asked about. */
+  readonly paragraph: Locator;
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId("parallels");
+    this.places = this.view.getByTestId("parallel-place");
+    this.summary = page.getByTestId("parallels-summary");
+    this.paragraph = this.view.locator("blockquote");
+  }
+
+  /** The reader's parallels links, in reading order. */
+  readerLinks(): Locator {
+    return this.page.locator("a[data-parallels]");
+  }
+
+  /** What a reader's parallels link promises: how many places, in how many other essays. */
+  static async linkFacts(link: Locator): Promise<ParallelsLinkFacts> {
+    const text = (await link.textContent()) ?? "";
+    const counted = /∥ (\d+) places? in (\d+) other essays?/.exec(text);
+    expect(counted, `a parallels link says how many places in how many essays: "${text}"`).not.toBeNull();
+    return { anchor: (await link.getAttribute("data-parallels"))!, places: Number(counted![1]), documents: Number(counted![2]) };
+  }
+
+  async placeFacts(): Promise<ParallelPlaceFacts[]> {
+    await expect(this.view).toBeVisible();
+    return this.places.evaluateAll((items) =>
+      items.map((item) => ({
+        slug: item.getAttribute("data-slug") ?? "",
+        anchor: item.getAttribute("data-anchor") ?? "",
+        title: item.querySelector("a")?.textContent ?? "",
+        quoted: [...item.querySelectorAll("q")].map((q) => q.textContent ?? ""),
+      })),
+    );
+  }
+
+  /** Opens the other essay at the shared words (the place's title link). */
+  async follow(place: ParallelPlaceFacts) {
+    await this.places.and(this.page.locator(`[data-slug="${place.slug}"][data-anchor="${place.anchor}"]`)).first().locator("a").first().click();
+  }
+}
