@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { countMentions, inNotesLabel, MENTION_COUNT_RULE } from "@/lib/concepts/mention-count";
-import type { ConceptDetail, ConceptRef, QuoteLocation } from "@/lib/db/get-concept";
+import { inNotesLabel, MENTION_COUNT_RULE } from "@/lib/concepts/mention-count";
+import type { ConceptDetail, ConceptMentionCounts, ConceptRef, QuoteLocation } from "@/lib/db/get-concept";
 import { conceptHref, readerHref, searchHitHref } from "@/lib/urls/app-urls";
 
 function quoteHref(location: QuoteLocation): string {
@@ -121,9 +121,8 @@ function CountCell({ total, inNotes, strong = false }: { total: number; inNotes:
 export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
   const compound = concept.members.length > 0;
   // The concept's own row: its mentions (a member's page: the item's), per document, with those in notes.
-  const own = (slug?: string) =>
-    countMentions(concept.mentions.filter((line) => (slug === undefined || line.documentSlug === slug) && (concept.kind === "member" ? line.member !== null : line.member === null)));
-  const total = own();
+  const own = (counts: ConceptMentionCounts) =>
+    concept.kind === "member" ? { total: counts.memberMentions, inNotes: counts.memberMentionsInNotes } : { total: counts.mentions, inNotes: counts.mentionsInNotes };
   return (
     <section aria-labelledby="counts-heading" className="mt-8">
       <h2 id="counts-heading" className="font-serif text-xl font-semibold">
@@ -134,6 +133,9 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
       </h2>
       <p lang="en" className="mt-1 text-sm text-muted dark:text-night-muted" data-testid="count-rule">
         Counted as on every page: {MENTION_COUNT_RULE.en}.
+        {concept.documentsMentioning > concept.documents.length
+          ? ` The ${concept.documents.length} essays that mention it most, of ${concept.documentsMentioning}; the total is the corpus's, and the concordance lists every mention.`
+          : null}
       </p>
       <div className="mt-3 overflow-x-auto">
         <table className="border-collapse text-sm" data-testid="concept-counts">
@@ -160,13 +162,9 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
                 {compound ? <span lang="en" className="ml-1 text-xs font-normal text-muted dark:text-night-muted">(name or enumeration)</span> : null}
               </th>
               {concept.documents.map((d) => (
-                <CountCell key={d.slug} total={concept.kind === "member" ? d.memberMentions : d.mentions} inNotes={own(d.slug).inNotes} />
+                <CountCell key={d.slug} {...own(d)} />
               ))}
-              <CountCell
-                total={concept.documents.reduce((sum, d) => sum + (concept.kind === "member" ? d.memberMentions : d.mentions), 0)}
-                inNotes={total.inNotes}
-                strong
-              />
+              <CountCell {...own(concept.totals)} strong />
             </tr>
             {concept.members.map((member) => (
               <tr key={member.id} className="border-b border-rule/60 dark:border-night-rule/60" data-member={member.id}>

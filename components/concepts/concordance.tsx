@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { PaginationNav } from "@/components/catalogue/pagination-nav";
 import type { ConcordanceLine } from "@/lib/db/get-concept";
-import { pageOf } from "@/lib/paging/page-window";
 import { conceptHref, searchHitHref } from "@/lib/urls/app-urls";
-import { type ConcordanceSort, type ConcordanceSortKey, sortConcordance } from "./sort-concordance";
+import type { ConcordanceSort, ConcordanceSortKey } from "./sort-concordance";
 
 const COLUMN_NAMES: Record<ConcordanceSortKey, { zh: string; en: string }> = {
   document: { zh: "文献", en: "Document" },
@@ -14,31 +13,27 @@ const COLUMN_NAMES: Record<ConcordanceSortKey, { zh: string; en: string }> = {
 
 /**
  * Keyword in context: every mention on one line, keywords aligned in a column, each a link into the
- * reader at the mention. Sorting is a link (the server sorts), so it works without JavaScript and the
- * sorted view can be shared.
+ * reader at the mention. Sorting is a link (the server sorts, and cuts the page: getConcept), so it works
+ * without JavaScript and the sorted view can be shared.
  */
 export function Concordance({
-  lines,
+  lines: sorted,
+  total,
   sort,
   conceptId,
   page,
   pageSize,
 }: {
+  /** The lines of the page shown, in the order asked. */
   lines: ConcordanceLine[];
+  /** Every mention's line, on every page. */
+  total: number;
   sort: ConcordanceSort;
   conceptId: string;
   /** The page shown, from 1, of `pageSize` lines, in the order asked. */
   page: number;
   pageSize: number;
 }) {
-  const sorted = pageOf(
-    sortConcordance(
-      lines.map((line, index) => ({ ...line, index, fraction: line.place.fraction })),
-      sort,
-    ),
-    page,
-    pageSize,
-  );
   const header = (key: ConcordanceSortKey, className: string) => {
     const active = sort.key === key;
     const nextOrder = active && sort.order === "asc" ? "desc" : "asc";
@@ -59,14 +54,14 @@ export function Concordance({
     );
   };
 
-  if (lines.length === 0) return <p className="text-muted dark:text-night-muted">No mentions in the corpus.</p>;
+  if (total === 0) return <p className="text-muted dark:text-night-muted">No mentions in the corpus.</p>;
   return (
     // Positioned, so that the screen-reader-only texts (absolutely placed) scroll and clip with the table
     // instead of widening the page on a phone.
     <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="concordance">
         <caption className="sr-only">
-          Every mention in context: {lines.length} lines{sorted.length < lines.length ? `, ${sorted.length} on this page` : ""}, sorted by {COLUMN_NAMES[sort.key].en.toLowerCase()}, {sort.order === "asc" ? "ascending" : "descending"}
+          Every mention in context: {total} lines{sorted.length < total ? `, ${sorted.length} on this page` : ""}, sorted by {COLUMN_NAMES[sort.key].en.toLowerCase()}, {sort.order === "asc" ? "ascending" : "descending"}
         </caption>
         <thead>
           <tr className="border-b border-rule text-left dark:border-night-rule">
@@ -116,7 +111,7 @@ export function Concordance({
         label="Pages of the concordance"
         page={page}
         pageSize={pageSize}
-        total={lines.length}
+        total={total}
         hrefFor={(target) => conceptHref(conceptId, { key: sort.key, order: sort.order, page: target, pageSize })}
         testId="concordance-pages"
       />

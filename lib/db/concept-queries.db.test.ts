@@ -3,7 +3,9 @@ import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { getConceptHeatmap } from "./concept-heatmap";
-import { findIgnoringWhitespace, getConcept, keywordInContext } from "./get-concept";
+import { sortConcordance } from "@/components/concepts/sort-concordance";
+import { CONCORDANCE_SORT_VALUES, MAX_PAGE_SIZE } from "@/lib/urls/url-grammar";
+import { findIgnoringWhitespace, FIRST_CONCORDANCE_PAGE, getConcept, keywordInContext } from "./get-concept";
 import { listConcepts } from "./list-concepts";
 import { loadDocument } from "./load-document";
 
@@ -175,9 +177,11 @@ describe("concept queries", () => {
     expect(concept?.narrower.map((r) => r.id)).toEqual(["cyber-sovereign-equality"]);
     expect(concept?.related.map((r) => r.id)).toContain("four-principles");
     expect(concept?.documents).toEqual([
-      { slug: "alpha", title: "甲文", mentions: 4, memberMentions: 0 },
-      { slug: "beta", title: "乙文", mentions: 2, memberMentions: 0 },
+      { slug: "alpha", title: "甲文", mentions: 4, memberMentions: 0, mentionsInNotes: 1, memberMentionsInNotes: 0 },
+      { slug: "beta", title: "乙文", mentions: 2, memberMentions: 0, mentionsInNotes: 1, memberMentionsInNotes: 0 },
     ]);
+    expect(concept?.totals).toEqual({ mentions: 6, memberMentions: 0, mentionsInNotes: 2, memberMentionsInNotes: 0 });
+    expect(concept?.mentionsTotal).toBe(6);
     const lines = concept?.mentions ?? [];
     // Reading order: alpha ¶1, its note (placed at ¶1 though printed later), ¶2 twice; then beta.
     expect(lines.map((l) => `${l.documentSlug}:${l.anchor}:${l.start}`)).toEqual([
@@ -210,6 +214,25 @@ describe("concept queries", () => {
     expect(member).toMatchObject({ kind: "member", labelZh: "维护和平安全", compound: { id: "four-principles" }, definition: null });
     expect(member?.mentions.map((l) => l.documentSlug)).toEqual(["alpha", "beta"]);
     expect(member?.documents.map((d) => d.memberMentions)).toEqual([1, 1]);
+  });
+
+  it("orders and cuts the concordance in the database as the concordance orders every line, page by page", async () => {
+    for (const id of ["cyber-sovereignty", "four-principles", "maintain-peace-and-security"]) {
+      const all = (await getConcept(id, database.db, { concordance: { ...FIRST_CONCORDANCE_PAGE, pageSize: MAX_PAGE_SIZE } }))!;
+      expect(all.mentions).toHaveLength(all.mentionsTotal);
+      for (const key of CONCORDANCE_SORT_VALUES) {
+        for (const order of ["asc", "desc"] as const) {
+          const expected = sortConcordance(all.mentions.map((line, index) => ({ ...line, index, fraction: line.place.fraction })), { key, order }).map((line) => line.mentionId);
+          const pages: string[] = [];
+          for (let page = 1; page <= Math.ceil(all.mentionsTotal / 2) + 1; page++) {
+            const concept = await getConcept(id, database.db, { concordance: { key, order, page, pageSize: 2 } });
+            expect(concept?.mentionsTotal).toBe(all.mentionsTotal);
+            pages.push(...concept!.mentions.map((line) => line.mentionId));
+          }
+          expect(pages, `${id} by ${key} ${order}`).toEqual(expected);
+        }
+      }
+    }
   });
 
   it("answers null for an id that is neither a concept nor a member", async () => {

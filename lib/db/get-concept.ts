@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { CONCORDANCE_PAGE_SIZE, CONCORDANCE_SORT_VALUES } from "@/lib/urls/url-grammar";
 import { type ConceptMemberSummary, readMembers } from "./list-concepts";
 import { getDatabase, type Database } from "./prisma-client";
 import { type PlacedBlockKind, readDocumentSections } from "./read-document-sections";
@@ -45,6 +47,36 @@ export interface ConcordanceLine {
   place: { sectionLabel: string; label: string; line: number; /** 0–1 through the document. */ fraction: number };
 }
 
+/** How the concordance is ordered: by place in the corpus (document, then reading order), by position through
+ * each document, or by the words left (read backwards from the keyword) or right of it. */
+export interface ConcordanceOrder {
+  key: (typeof CONCORDANCE_SORT_VALUES)[number];
+  order: "asc" | "desc";
+}
+
+/** Which page of the concordance to build, in which order. */
+export interface ConcordanceRequest extends ConcordanceOrder {
+  /** From 1; past the last page, none. */
+  page: number;
+  pageSize: number;
+}
+
+export const FIRST_CONCORDANCE_PAGE: ConcordanceRequest = { key: "document", order: "asc", page: 1, pageSize: CONCORDANCE_PAGE_SIZE };
+
+/**
+ * The essays whose counts the concept page tabulates, one column each: those that mention it most. A corpus of
+ * a thousand essays would otherwise make a table a thousand columns wide; the concordance lists every mention.
+ */
+export const COUNTED_DOCUMENTS_SHOWN = 20;
+
+/** Mentions of the concept (or member item) itself, and of its member items, with how many stand in notes. */
+export interface ConceptMentionCounts {
+  mentions: number;
+  memberMentions: number;
+  mentionsInNotes: number;
+  memberMentionsInNotes: number;
+}
+
 export interface ConceptDetail {
   /** A concept of the dictionary, or a member item of a compound concept (which has no row of its own). */
   kind: "concept" | "member";
@@ -58,14 +90,32 @@ export interface ConceptDetail {
   related: ConceptRef[];
   /** The compound a member item belongs to. */
   compound: ConceptRef | null;
+  /** Each member item with its mentions in each of `documents`, and in the whole corpus (`total`). */
   members: (ConceptMemberSummary & { counts: { slug: string; mentions: number }[]; total: number })[];
-  documents: { slug: string; title: string; mentions: number; memberMentions: number }[];
-  /** Every mention, in corpus order: document, then reading order, then offset. */
+  /** The COUNTED_DOCUMENTS_SHOWN essays that mention it most (then in corpus order), with their counts. */
+  documents: ({ slug: string; title: string } & ConceptMentionCounts)[];
+  /** How many essays mention it (or its items) at all. */
+  documentsMentioning: number;
+  /** Its counts over the whole corpus. */
+  totals: ConceptMentionCounts;
+  /** Every mention's line of the concordance: how many there are. */
+  mentionsTotal: number;
+  /** The concordance page asked for (getConcept's `concordance` option), in its order; only these lines are built. */
   mentions: ConcordanceLine[];
+  concordance: ConcordanceRequest;
 }
 
-/** A concept (or member item) with its definition, links, members and every mention in context; null when unknown. */
-export async function getConcept(id: string, db: Database = getDatabase()): Promise<ConceptDetail | null> {
+/**
+ * A concept (or member item) with its definition, links, members, counts and one page of its mentions in
+ * context; null when unknown. Counts are grouped in SQL, and the concordance is ordered and cut in SQL (by
+ * place or position) or over its lines' contexts alone (by left or right words), so only the lines of the
+ * page shown are built: the page costs the same whatever the corpus holds, but for the ordering.
+ */
+export async function getConcept(
+  id: string,
+  db: Database = getDatabase(),
+  { concordance = FIRST_CONCORDANCE_PAGE }: { concordance?: ConcordanceRequest } = {},
+): Promise<ConceptDetail | null> {
   const concept = await db.concept.findUnique({
     where: { id },
     select: {
@@ -82,8 +132,16 @@ export async function getConcept(id: string, db: Database = getDatabase()): Prom
       members: true,
     },
   });
-  if (concept) return describeConcept(db, concept);
-  return describeMember(db, id);
+  if (concept) return describeConcept(db, concept, concordance);
+  return describeMember(db, id, concordance);
+}
+
+/** A concept's (or member item's) Chinese label, for a page title; null when unknown. */
+export async function getConceptLabel(id: string, db: Database = getDatabase()): Promise<string | null> {
+  const concept = await db.concept.findUnique({ where: { id }, select: { labelZh: true } });
+  if (concept) return concept.labelZh;
+  const compounds = await db.concept.findMany({ where: { members: { array_contains: [{ id }] } }, select: { members: true }, take: 1 });
+  return compounds[0] ? (readMembers(compounds[0].members).find((m) => m.id === id)?.label.zh ?? null) : null;
 }
 
 type ConceptRow = {
@@ -100,18 +158,25 @@ type ConceptRow = {
   members: unknown;
 };
 
-async function describeConcept(db: Database, concept: ConceptRow): Promise<ConceptDetail> {
+/** The mentions a page lists: a concept's (its own and its items'), or one member item's. */
+interface MentionScope {
+  conceptId: string;
+  /** A member item's id: only its mentions; null: the concept's own and every item's. */
+  memberOf: string | null;
+}
+
+async function describeConcept(db: Database, concept: ConceptRow, request: ConcordanceRequest): Promise<ConceptDetail> {
   const linked = [...new Set([...concept.broader, ...concept.narrower, ...concept.related])];
-  const [refs, rows, source] = await Promise.all([
+  const members = readMembers(concept.members);
+  const scope = { conceptId: concept.id, memberOf: null };
+  const [refs, source, counts, page] = await Promise.all([
     db.concept.findMany({ where: { id: { in: linked } }, select: { id: true, labelZh: true, labelEn: true } }),
-    db.conceptMention.findMany({ where: { conceptId: concept.id }, select: mentionSelect }),
     readDefinitionSource(db, concept.definitionSource),
+    countMentions(db, scope, "concept"),
+    concordancePage(db, scope, request, new Map(members.map((m) => [m.id, m.label.zh]))),
   ]);
   const refById = new Map(refs.map((ref) => [ref.id, ref]));
   const toRefs = (ids: string[]) => ids.flatMap((linkedId) => refById.get(linkedId) ?? []);
-  const members = readMembers(concept.members);
-  const { lines, corpus } = await concordance(db, rows, new Map(members.map((m) => [m.id, m.label.zh])));
-  const documents = documentCounts(corpus, lines);
   return {
     kind: "concept",
     id: concept.id,
@@ -124,15 +189,23 @@ async function describeConcept(db: Database, concept: ConceptRow): Promise<Conce
     related: toRefs(concept.related),
     compound: null,
     members: members.map((member) => {
-      const counts = documents.map((d) => ({ slug: d.slug, mentions: lines.filter((l) => l.documentSlug === d.slug && l.member?.id === member.id).length }));
-      return { ...member, counts, total: counts.reduce((sum, c) => sum + c.mentions, 0) };
+      const byDocument = counts.byMember.get(member.id) ?? new Map<string, number>();
+      return {
+        ...member,
+        counts: counts.documents.map((d) => ({ slug: d.slug, mentions: byDocument.get(d.slug) ?? 0 })),
+        total: [...byDocument.values()].reduce((sum, n) => sum + n, 0),
+      };
     }),
-    documents,
-    mentions: lines,
+    documents: counts.documents,
+    documentsMentioning: counts.documentsMentioning,
+    totals: counts.totals,
+    mentionsTotal: counts.totals.mentions + counts.totals.memberMentions,
+    mentions: page,
+    concordance: request,
   };
 }
 
-async function describeMember(db: Database, id: string): Promise<ConceptDetail | null> {
+async function describeMember(db: Database, id: string, request: ConcordanceRequest): Promise<ConceptDetail | null> {
   // Member ids are unique across the dictionary (its schema checks), so at most one compound matches.
   const compounds = await db.concept.findMany({
     where: { members: { array_contains: [{ id }] } },
@@ -142,8 +215,8 @@ async function describeMember(db: Database, id: string): Promise<ConceptDetail |
   const compound = compounds[0];
   const member = compound ? readMembers(compound.members).find((m) => m.id === id) : undefined;
   if (!compound || !member) return null;
-  const rows = await db.conceptMention.findMany({ where: { conceptId: compound.id, memberOf: id }, select: mentionSelect });
-  const { lines, corpus } = await concordance(db, rows, new Map([[member.id, member.label.zh]]));
+  const scope = { conceptId: compound.id, memberOf: id };
+  const [counts, page] = await Promise.all([countMentions(db, scope, "member"), concordancePage(db, scope, request, new Map([[member.id, member.label.zh]]))]);
   return {
     kind: "member",
     id: member.id,
@@ -156,23 +229,62 @@ async function describeMember(db: Database, id: string): Promise<ConceptDetail |
     related: [],
     compound: { id: compound.id, labelZh: compound.labelZh, labelEn: compound.labelEn },
     members: [],
-    documents: documentCounts(corpus, lines),
-    mentions: lines,
+    documents: counts.documents,
+    documentsMentioning: counts.documentsMentioning,
+    totals: counts.totals,
+    mentionsTotal: counts.totals.mentions + counts.totals.memberMentions,
+    mentions: page,
+    concordance: request,
   };
 }
 
-const mentionSelect = {
-  id: true,
-  documentId: true,
-  blockKind: true,
-  blockAnchor: true,
-  start: true,
-  end: true,
-  variant: true,
-  memberOf: true,
-} as const;
+const noCounts = (): ConceptMentionCounts => ({ mentions: 0, memberMentions: 0, mentionsInNotes: 0, memberMentionsInNotes: 0 });
 
-interface MentionRow {
+/**
+ * Mentions counted in SQL per document, item and place (in a note or not): the corpus totals, each item's
+ * count per document, and the COUNTED_DOCUMENTS_SHOWN documents that mention it most (what the page is
+ * about: the concept's own mentions on a concept's page, the item's on an item's, then all), ties in corpus order.
+ */
+async function countMentions(db: Database, scope: MentionScope, kind: "concept" | "member") {
+  const rows = await db.$queryRaw<{ slug: string; title: string; memberOf: string | null; inNote: boolean; mentions: number }[]>`
+    select d.slug, d.title, m."memberOf", m."blockKind" = 'footnote' as "inNote", count(*)::int as mentions
+    from "ConceptMention" m join "Document" d on d.id = m."documentId"
+    where m."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or m."memberOf" = ${scope.memberOf})
+    group by d.slug, d.title, d.date, m."memberOf", m."blockKind" = 'footnote'
+    order by d.date asc nulls last, d.slug asc`;
+  const totals = noCounts();
+  const byDocument = new Map<string, { slug: string; title: string } & ConceptMentionCounts>();
+  const byMember = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const document = byDocument.get(row.slug) ?? { slug: row.slug, title: row.title, ...noCounts() };
+    byDocument.set(row.slug, document);
+    for (const counts of [document, totals]) {
+      if (row.memberOf === null) {
+        counts.mentions += row.mentions;
+        if (row.inNote) counts.mentionsInNotes += row.mentions;
+      } else {
+        counts.memberMentions += row.mentions;
+        if (row.inNote) counts.memberMentionsInNotes += row.mentions;
+      }
+    }
+    if (row.memberOf !== null) {
+      const member = byMember.get(row.memberOf) ?? new Map<string, number>();
+      member.set(row.slug, (member.get(row.slug) ?? 0) + row.mentions);
+      byMember.set(row.memberOf, member);
+    }
+  }
+  const inCorpusOrder = [...byDocument.values()];
+  const own = (d: ConceptMentionCounts) => (kind === "member" ? d.memberMentions : d.mentions);
+  const shown = new Set(
+    [...inCorpusOrder]
+      .sort((a, b) => own(b) - own(a) || b.memberMentions + b.mentions - (a.memberMentions + a.mentions))
+      .slice(0, COUNTED_DOCUMENTS_SHOWN),
+  );
+  return { totals, byMember, documentsMentioning: inCorpusOrder.length, documents: inCorpusOrder.filter((d) => shown.has(d)) };
+}
+
+/** What a concordance line is placed, ordered and cut by, read in SQL for every mention in scope. */
+interface MentionKey {
   id: string;
   documentId: string;
   blockKind: PlacedBlockKind;
@@ -183,63 +295,131 @@ interface MentionRow {
   memberOf: string | null;
 }
 
-/** Per document of the corpus (every one, mentioned or not): the concept's own and its members' mentions. */
-function documentCounts(corpus: { slug: string; title: string }[], lines: ConcordanceLine[]): ConceptDetail["documents"] {
-  return corpus.map((d) => ({
-    slug: d.slug,
-    title: d.title,
-    mentions: lines.filter((l) => l.documentSlug === d.slug && l.member === null).length,
-    memberMentions: lines.filter((l) => l.documentSlug === d.slug && l.member !== null).length,
-  }));
+/**
+ * One page of the concordance, in the order asked, building only its lines. In corpus order (document by
+ * date then slug, then reading order: a note at the line of the first body block that calls it, then a
+ * block's kind, anchor and offset) and by position (a line's fraction through its document, ties in corpus
+ * order) the order and the cut are SQL's. By left or right words the order is the collator's, over every
+ * line's context alone (concordanceByContext).
+ */
+async function concordancePage(db: Database, scope: MentionScope, request: ConcordanceRequest, memberLabels: Map<string, string>): Promise<ConcordanceLine[]> {
+  const offset = (request.page - 1) * request.pageSize;
+  const rows =
+    request.key === "document" || request.key === "position"
+      ? await db.$queryRaw<MentionKey[]>`
+          ${placedMentions(scope)}
+          select id, "documentId", "blockKind", "blockAnchor", start, "end", variant, "memberOf" from placed
+          order by ${request.key === "position" ? Prisma.sql`fraction ${request.order === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`},` : Prisma.empty}
+            date ${corpusDirection(request)} nulls last, slug ${corpusDirection(request)}, line ${corpusDirection(request)},
+            "kindOrder" ${corpusDirection(request)}, "blockAnchor" ${corpusDirection(request)}, start ${corpusDirection(request)}, id ${corpusDirection(request)}
+          limit ${request.pageSize} offset ${offset}`
+      : await concordanceByContext(db, scope, request);
+  return buildLines(db, rows, memberLabels);
 }
 
-async function concordance(
-  db: Database,
-  rows: MentionRow[],
-  memberLabels: Map<string, string>,
-): Promise<{ lines: ConcordanceLine[]; corpus: { slug: string; title: string }[] }> {
-  const [documents, texts] = await Promise.all([readDocumentSections(db), readBlockTexts(db, rows)]);
-  const lines: (ConcordanceLine & { documentIndex: number })[] = [];
-  for (const row of rows) {
-    const documentIndex = documents.findIndex((d) => d.id === row.documentId);
-    const document = documents[documentIndex];
+/** Corpus order is reversed only when corpus order is what is asked for, descending; else it breaks ties, ascending. */
+const corpusDirection = (request: ConcordanceRequest) => (request.key === "document" && request.order === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`);
+
+/**
+ * The mentions in scope with where each stands: its block's first line (a note's: the first line of the
+ * body block that first calls it, else its own), the document's last line, and so its fraction through it.
+ */
+function placedMentions(scope: MentionScope): Prisma.Sql {
+  return Prisma.sql`
+    with scoped as (
+      select m.* from "ConceptMention" m
+      where m."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or m."memberOf" = ${scope.memberOf})
+    ),
+    lined as (
+      select s.*, case s."blockKind" when 'heading' then 0 when 'paragraph' then 1 else 2 end as "kindOrder",
+        coalesce(h."lineFrom", p."lineFrom", (
+          select min(coalesce(ch."lineFrom", cp."lineFrom")) from "FootnoteMarker" fm
+          left join "Heading" ch on fm."blockKind" = 'heading' and ch."documentId" = fm."documentId" and ch.anchor = fm."blockAnchor"
+          left join "Paragraph" cp on fm."blockKind" = 'paragraph' and cp."documentId" = fm."documentId" and cp.anchor = fm."blockAnchor"
+          where fm."footnoteId" = f.id and fm."blockKind" <> 'footnote'
+        ), f."lineFrom") as line
+      from scoped s
+      left join "Heading" h on s."blockKind" = 'heading' and h."documentId" = s."documentId" and h.anchor = s."blockAnchor"
+      left join "Paragraph" p on s."blockKind" = 'paragraph' and p."documentId" = s."documentId" and p.anchor = s."blockAnchor"
+      left join "Footnote" f on s."blockKind" = 'footnote' and f."documentId" = s."documentId" and f.anchor = s."blockAnchor"
+    ),
+    documents as (
+      select d.id, d.slug, d.date, greatest(1,
+        (select max("lineTo") from "Heading" where "documentId" = d.id),
+        (select max("lineTo") from "Paragraph" where "documentId" = d.id),
+        (select max("lineTo") from "Footnote" where "documentId" = d.id)) as "lastLine"
+      from "Document" d where d.id in (select distinct "documentId" from scoped)
+    ),
+    placed as (
+      select l.*, d.slug, d.date, least(1, l.line::float8 / d."lastLine") as fraction
+      from lined l join documents d on d.id = l."documentId" where l.line is not null
+    )`;
+}
+
+/** Characters of text fetched either side of a mention to order by its context: the context and one more. */
+const CONTEXT_FETCHED = CONCORDANCE_CONTEXT + 1;
+
+/**
+ * By left or right words: every line's context is read (only the characters around the keyword) and ordered
+ * as concordancers do — left words read backwards from the keyword, by a Chinese collator (numeric, base
+ * letters), ties in corpus order — and the page cut; its lines are then built as any page's.
+ */
+async function concordanceByContext(db: Database, scope: MentionScope, request: ConcordanceRequest): Promise<MentionKey[]> {
+  // Offsets are UTF-16 code units, PostgreSQL's substr counts code points: they agree in a text without
+  // characters beyond the BMP, so only such a text is cut in SQL; the rare text with one comes whole.
+  const rows = await db.$queryRaw<(MentionKey & { excerpt: string; base: number })[]>`
+    ${placedMentions(scope)}
+    select placed.id, placed."documentId", placed."blockKind", placed."blockAnchor", placed.start, placed."end", placed.variant, placed."memberOf",
+      case when b.text ~ '[\\U00010000-\\U0010FFFF]' then b.text else substr(b.text, greatest(1, placed.start + 1 - ${CONTEXT_FETCHED}), placed."end" - placed.start + 2 * ${CONTEXT_FETCHED}) end as excerpt,
+      case when b.text ~ '[\\U00010000-\\U0010FFFF]' then 0 else greatest(0, placed.start - ${CONTEXT_FETCHED}) end as base
+    from placed join (
+      select "documentId", anchor, text, 'heading' as kind from "Heading" union all
+      select "documentId", anchor, text, 'paragraph' from "Paragraph" union all
+      select "documentId", anchor, text, 'footnote' from "Footnote"
+    ) b on b."documentId" = placed."documentId" and b.anchor = placed."blockAnchor" and b.kind = placed."blockKind"::text
+    order by placed.date asc nulls last, placed.slug asc, placed.line asc, placed."kindOrder" asc, placed."blockAnchor" asc, placed.start asc, placed.id`;
+  const sign = request.order === "desc" ? -1 : 1;
+  const keyed = rows.map((row, index) => {
+    const context = keywordInContext(row.excerpt, row.start - row.base, row.end - row.base, CONCORDANCE_CONTEXT);
+    return { row, index, key: request.key === "left" ? [...context.left].reverse().join("") : context.right };
+  });
+  keyed.sort((a, b) => sign * CONTEXT_COLLATOR.compare(a.key, b.key) || a.index - b.index);
+  const offset = (request.page - 1) * request.pageSize;
+  return keyed.slice(offset, offset + request.pageSize).map(({ row: { excerpt: _excerpt, base: _base, ...row } }) => row);
+}
+
+const CONTEXT_COLLATOR = new Intl.Collator("zh", { sensitivity: "base", numeric: true });
+
+/** The page's lines: their texts, and their places in the sections of the documents on the page only. */
+async function buildLines(db: Database, rows: MentionKey[], memberLabels: Map<string, string>): Promise<ConcordanceLine[]> {
+  if (rows.length === 0) return [];
+  const [documents, texts] = await Promise.all([readDocumentSections(db, { documentIds: [...new Set(rows.map((r) => r.documentId))] }), readBlockTexts(db, rows)]);
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  return rows.flatMap((row) => {
+    const document = byId.get(row.documentId);
     const text = texts.get(`${row.documentId}\u0000${row.blockKind}\u0000${row.blockAnchor}`);
     const place = document?.place(row.blockKind, row.blockAnchor);
-    if (!document || text === undefined || !place) continue;
+    if (!document || text === undefined || !place) return [];
     const section = document.sections.find((s) => s.key === place.sectionKey);
-    lines.push({
-      documentIndex,
-      mentionId: row.id,
-      documentSlug: document.slug,
-      documentTitle: document.title,
-      blockKind: row.blockKind,
-      anchor: row.blockAnchor,
-      start: row.start,
-      end: row.end,
-      variant: row.variant,
-      member: row.memberOf === null ? null : { id: row.memberOf, labelZh: memberLabels.get(row.memberOf) ?? row.memberOf },
-      ...keywordInContext(text, row.start, row.end, CONCORDANCE_CONTEXT),
-      place: { sectionLabel: section?.label ?? "", label: place.label, line: place.line, fraction: Math.min(1, place.line / document.lastLine) },
-    });
-  }
-  // A note shares its caller's line: the body comes before the notes it calls.
-  lines.sort(
-    (a, b) =>
-      a.documentIndex - b.documentIndex ||
-      a.place.line - b.place.line ||
-      KIND_ORDER[a.blockKind] - KIND_ORDER[b.blockKind] ||
-      a.anchor.localeCompare(b.anchor) ||
-      a.start - b.start,
-  );
-  return {
-    lines: lines.map(({ documentIndex: _documentIndex, ...line }) => line),
-    corpus: documents.map(({ slug, title }) => ({ slug, title })),
-  };
+    return [
+      {
+        mentionId: row.id,
+        documentSlug: document.slug,
+        documentTitle: document.title,
+        blockKind: row.blockKind,
+        anchor: row.blockAnchor,
+        start: row.start,
+        end: row.end,
+        variant: row.variant,
+        member: row.memberOf === null ? null : { id: row.memberOf, labelZh: memberLabels.get(row.memberOf) ?? row.memberOf },
+        ...keywordInContext(text, row.start, row.end, CONCORDANCE_CONTEXT),
+        place: { sectionLabel: section?.label ?? "", label: place.label, line: place.line, fraction: Math.min(1, place.line / document.lastLine) },
+      },
+    ];
+  });
 }
 
-const KIND_ORDER: Record<PlacedBlockKind, number> = { heading: 0, paragraph: 1, footnote: 2 };
-
-async function readBlockTexts(db: Database, rows: MentionRow[]): Promise<Map<string, string>> {
+async function readBlockTexts(db: Database, rows: MentionKey[]): Promise<Map<string, string>> {
   const wanted = (kind: PlacedBlockKind) => {
     const pairs = rows.filter((r) => r.blockKind === kind).map((r) => ({ documentId: r.documentId, anchor: r.blockAnchor }));
     const unique = new Map(pairs.map((p) => [`${p.documentId}\u0000${p.anchor}`, p]));

@@ -33,13 +33,15 @@ export interface DocumentSections {
 export const FRONT_SECTION_KEY = "front";
 
 /**
- * Every document (in corpus order) with its level-1 sections and a way to place any of its blocks in
+ * Every document (in corpus order), or those named, with its level-1 sections and a way to place any of its blocks in
  * one. Sections come from source lines rather than `headingAnchor` so that paragraphs under a
  * subsection and notes printed on the page fall in the section the reader sees them in; a note goes
  * where the body block calling it stands, because a page can end one section and begin the next.
  */
-export async function readDocumentSections(db: Database = getDatabase()): Promise<DocumentSections[]> {
+export async function readDocumentSections(db: Database = getDatabase(), { documentIds }: { documentIds?: string[] } = {}): Promise<DocumentSections[]> {
   const documents = await db.document.findMany({
+    // Only these documents (a concordance page's), when given.
+    where: documentIds ? { id: { in: documentIds } } : undefined,
     orderBy: [{ date: "asc" }, { slug: "asc" }],
     select: {
       id: true,
@@ -78,7 +80,8 @@ export async function readDocumentSections(db: Database = getDatabase()): Promis
     for (const marker of document.markers) {
       if (marker.blockKind === "footnote") continue;
       const caller = places.get(`${marker.blockKind}\u0000${marker.blockAnchor}`);
-      if (caller && !callerLine.has(marker.footnote.anchor)) callerLine.set(marker.footnote.anchor, caller.line);
+      // The first call in reading order (markers come in no particular order).
+      if (caller && caller.line < (callerLine.get(marker.footnote.anchor) ?? Number.POSITIVE_INFINITY)) callerLine.set(marker.footnote.anchor, caller.line);
     }
     for (const n of document.footnotes) {
       const line = callerLine.get(n.anchor) ?? n.lineFrom;

@@ -11,6 +11,7 @@ import {
   CONCEPT_ID_MAX_LENGTH,
   CONCORDANCE_KEYS,
   CONCORDANCE_PAGE_SIZE,
+  CONCORDANCE_SORT_VALUES,
   ID_FORMAT,
   MAX_PAGE_SIZE,
   SLUG_ALPHABET,
@@ -107,6 +108,12 @@ export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
 export const concordancePageSchema = z.object({
   [CONCORDANCE_KEYS.page]: pageParam.default(1),
   [CONCORDANCE_KEYS.pageSize]: pageSizeParam(CONCORDANCE_PAGE_SIZE),
+});
+
+/** The order of `GET /api/concepts/<id>`'s mentions (the concept page reads the same keys, forgivingly). */
+export const concordanceSortSchema = z.object({
+  [CONCORDANCE_KEYS.sort]: z.enum(CONCORDANCE_SORT_VALUES, `sort is one of ${CONCORDANCE_SORT_VALUES.join(", ")}`).default("document"),
+  [CONCORDANCE_KEYS.order]: z.enum(["asc", "desc"], "order is asc or desc").default("asc"),
 });
 
 /** A page of the bibliography and of `GET /api/sources`. */

@@ -86,6 +86,8 @@ export const BIBLIOGRAPHY_KEYS = { document: "doc", type: "type", year: "year", 
 
 /** A concept page's concordance order and page (`/concepts/<id>`), and the page of `GET /api/concepts/<id>`'s mentions. */
 export const CONCORDANCE_KEYS = { sort: "sort", order: "order", page: "page", pageSize: "pageSize" } as const;
+/** The concordance's orders (`sort=`): corpus order, position through each document, left or right words. */
+export const CONCORDANCE_SORT_VALUES = ["document", "position", "left", "right"] as const;
 
 /**
  * The catalogue (the home page `/`) and `GET /api/documents`: words of a title (or author), one value of

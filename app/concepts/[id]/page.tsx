@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Concordance } from "@/components/concepts/concordance";
 import { ConceptCounts, ConceptDefinition, ConceptRelations } from "@/components/concepts/concept-overview";
 import { readConcordanceSort } from "@/components/concepts/sort-concordance";
-import { getConcept } from "@/lib/db/get-concept";
+import { getConcept, getConceptLabel } from "@/lib/db/get-concept";
 import { conceptHref } from "@/lib/urls/app-urls";
 import { firstValues } from "@/lib/urls/query-values";
 import { conceptIdSegment, concordancePageSchema } from "@/lib/urls/route-params";
@@ -17,23 +17,22 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-async function load(params: Props["params"]) {
-  const id = conceptIdSegment.safeParse((await params).id);
-  return id.success ? getConcept(id.data) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const concept = await load(params);
-  return { title: concept ? `${concept.labelZh} · 概念` : "概念 Concept" };
+  const id = conceptIdSegment.safeParse((await params).id);
+  const label = id.success ? await getConceptLabel(id.data) : null;
+  return { title: label ? `${label} · 概念` : "概念 Concept" };
 }
 
 export default async function ConceptPage({ params, searchParams }: Props) {
-  const concept = await load(params);
-  if (!concept) notFound();
+  const id = conceptIdSegment.safeParse((await params).id);
+  if (!id.success) notFound();
   const query = await searchParams;
   const sort = readConcordanceSort(query);
   // An unreadable page is the first: the concordance is still there to be read.
   const paging = concordancePageSchema.catch(concordancePageSchema.parse({})).parse(firstValues(query));
+  // Only the lines of the page shown are built (the order and the cut are the database's).
+  const concept = await getConcept(id.data, undefined, { concordance: { ...sort, ...paging } });
+  if (!concept) notFound();
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
@@ -71,10 +70,10 @@ export default async function ConceptPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="concordance-heading" className="mt-10" id="concordance">
         <h2 id="concordance-heading" className="font-serif text-xl font-semibold">
-          语境索引 <span lang="en" className="font-sans text-base font-normal text-muted dark:text-night-muted">Every mention in context ({concept.mentions.length})</span>
+          语境索引 <span lang="en" className="font-sans text-base font-normal text-muted dark:text-night-muted">Every mention in context ({concept.mentionsTotal})</span>
         </h2>
         <div className="mt-3">
-          <Concordance lines={concept.mentions} sort={sort} conceptId={concept.id} page={paging.page} pageSize={paging.pageSize} />
+          <Concordance lines={concept.mentions} total={concept.mentionsTotal} sort={sort} conceptId={concept.id} page={paging.page} pageSize={paging.pageSize} />
         </div>
       </section>
     </div>
