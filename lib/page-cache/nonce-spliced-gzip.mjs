@@ -104,6 +104,7 @@ export function splicedGzip(prepared, nonce) {
   stored.writeUInt16LE(~nonce.length & 0xffff, 3);
   stored.set(nonce, 5);
   const nonceCrc = zlib.crc32(nonce);
+  /** @type {Buffer[]} */
   const parts = [GZIP_HEADER];
   let crc = 0;
   prepared.segments.forEach((segment, index) => {
