@@ -3,7 +3,7 @@ import type { LayoutLine, PageLayout } from "./layout-pages";
 import type { WidthModel } from "./line-width";
 import { PRIOR_WIDTHS } from "./line-width";
 import { normaliseLine } from "./normalise-text";
-import { continuesNote, splitNoteArea, startsLikeNote } from "./split-notes";
+import { continuesNote, measureNotes, splitNoteArea, startsLikeNote } from "./split-notes";
 
 const model: WidthModel = { weights: PRIOR_WIDTHS, measure: 20, spread: 0.5 };
 const notes = { measure: 28, tolerance: 1.5 };
@@ -61,6 +61,26 @@ describe("splitNoteArea", () => {
     expect(startsLikeNote("《某书》，第3页。")).toBe(true);
     const area = page([`《${"甲".repeat(26)}`]);
     expect(splitNoteArea(area, notes, model, null, 1).segments[0]!.complete).toBe(false);
+  });
+});
+
+describe("measureNotes", () => {
+  it("measures the note lines set in Chinese, not English ones the width model reads as wider", () => {
+    // Full Chinese note lines of 28 em; English citations whose proportional glyphs the model counts as more.
+    const chinese = `《${"甲".repeat(20)}》，某出版社二〇〇四年版，第`;
+    const english = "Peter Walsh, “Protocol Politics and the Public Interest,” Global Commission";
+    const area = page([chinese, "136页。", chinese, "3期。", english, "Paper Series, No.2.", chinese, "167页。", english, "p.145."]);
+    const measured = measureNotes([area], model);
+    expect(measured.measure).toBeCloseTo(Array.from(chinese).length, 0);
+    // So a full Chinese line and the page number after it are one note, not two.
+    const { segments } = splitNoteArea(area, measured, model, null, 5);
+    expect(segments[0]!.text).toBe(`${chinese}136页。`);
+  });
+
+  it("does not let notes cut short in extraction pull the measure below a full body line", () => {
+    const full = `《${"乙".repeat(22)}》，第`;
+    const area = page([full, "78页。", "即在国际", "高明远：《某书", "参见", full, "3页。", "《丙", "即", full, "5页。"]);
+    expect(measureNotes([area], model).measure).toBeCloseTo(Array.from(full).length, 0);
   });
 });
 

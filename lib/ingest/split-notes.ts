@@ -42,17 +42,34 @@ export interface NoteMeasure {
   tolerance: number;
 }
 
-/** The note measure, from the widths of note lines that do not finish a sentence (full lines, mostly). */
+/**
+ * Fewer candidate full lines than this, and the note measure falls back to a wider set of note lines: three
+ * are the fewest whose median and upper quartile say anything.
+ */
+const MIN_MEASURED_NOTE_LINES = 3;
+
+/**
+ * The note measure, from the widths of note lines that do not finish a sentence (full lines, mostly). Two kinds
+ * of line are left out when enough others remain:
+ * - lines narrower than a full body line: notes are set in type no larger than the body's, so a full note line
+ *   holds at least a body line's characters; a narrower unfinished line is a note cut short in extraction, and
+ *   many of them (pages of truncated notes) pulled the measure down until every line looked full;
+ * - lines mostly in Latin script: the width model only estimates their proportional widths, and overestimates
+ *   them (an English citation's full line reads as several em wider than a Chinese one), which made full
+ *   Chinese note lines look short and split them in the middle of a note.
+ */
 export function measureNotes(pages: readonly PageLayout[], model: WidthModel): NoteMeasure {
-  const widths = pages
-    .flatMap((page) => page.notes)
-    .filter((line) => !endsFullStop(line.normal))
-    .map((line) => model.measure - line.deficit)
-    .sort((a, b) => a - b);
-  if (widths.length < 3) return { measure: model.measure, tolerance: Math.max(1.5, 2 * model.spread) };
+  const bodyTolerance = Math.max(1.5, 2 * model.spread);
+  const width = (line: LayoutLine) => model.measure - line.deficit;
+  const unfinished = pages.flatMap((page) => page.notes).filter((line) => !endsFullStop(line.normal));
+  const atLeastBodyWide = unfinished.filter((line) => width(line) >= model.measure - bodyTolerance);
+  const chinese = atLeastBodyWide.filter((line) => !isMostlyLatin(line.normal));
+  const measured = [chinese, atLeastBodyWide].find((set) => set.length >= MIN_MEASURED_NOTE_LINES) ?? unfinished;
+  const widths = measured.map(width).sort((a, b) => a - b);
+  if (widths.length < MIN_MEASURED_NOTE_LINES) return { measure: model.measure, tolerance: bodyTolerance };
   const median = widths[Math.floor(widths.length / 2)]!;
   const upper = widths[Math.floor(widths.length * 0.75)]!;
-  return { measure: (median + upper) / 2, tolerance: Math.max(1.5, 2 * model.spread, median * 0.05) };
+  return { measure: (median + upper) / 2, tolerance: Math.max(bodyTolerance, median * 0.05) };
 }
 
 /** Openings that start a citation or a comment; a tail starts with a digit, a closing bracket or a comma. */
@@ -214,6 +231,11 @@ function lastToken(text: string): string {
   return /[^\s，。；：、（）《》“”]*$/u.exec(text)?.[0] ?? "";
 }
 
+/** Three Latin words or more: a line whose width the model only estimates (proportional glyphs). */
+function isMostlyLatin(normalised: string): boolean {
+  return /[A-Za-z]{3,}.*[A-Za-z]{3,}.*[A-Za-z]{3,}/u.test(normalised);
+}
+
 function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number, next: LayoutLine | undefined): boolean {
   if (/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd())) return false;
   if (width(line) < notes.measure * TRUNCATED_LINE_SHARE) return true;
@@ -222,7 +244,7 @@ function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLi
   if (nearlyFull && next !== undefined && !startsLikeNote(next.normal.trimStart())) return false;
   // Short of the measure by more than a justified line ever is, and no web address wrapping into the next
   // line. Not for lines mostly in Latin script, whose proportional widths the width model only estimates.
-  if (/[A-Za-z]{3,}.*[A-Za-z]{3,}.*[A-Za-z]{3,}/u.test(line.normal)) return false;
+  if (isMostlyLatin(line.normal)) return false;
   return width(line) < notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance && next !== undefined && !/^(?:https?:|www\.)/u.test(next.normal.trimStart());
 }
 
