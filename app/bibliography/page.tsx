@@ -6,7 +6,6 @@ import { BibliographyFilters } from "@/components/sources/bibliography-filters";
 import { BibliographyList } from "@/components/sources/bibliography-list";
 import { ExportLinks } from "@/components/sources/export-links";
 import { listSources, SOURCE_SORTS, sourceListQuerySchema, type SourceListQuery } from "@/lib/db/list-sources";
-import { pageOf } from "@/lib/paging/page-window";
 import { bibliographyExportHref, bibliographyHref } from "@/lib/urls/app-urls";
 import { firstValues } from "@/lib/urls/query-values";
 import { bibliographyPageSchema } from "@/lib/urls/route-params";
@@ -26,9 +25,10 @@ export default async function BibliographyPage({ searchParams }: Props) {
   // A bad page is the first page: the list is still there to be read.
   const paging = bibliographyPageSchema.safeParse({ page: rawPage, pageSize: rawPageSize });
   const { page, pageSize } = paging.success ? paging.data : bibliographyPageSchema.parse({});
-  const list = await listSources(query);
+  // Only the page shown is read in full (listSources orders every source by what it sorts by alone).
+  const list = await listSources(query, undefined, { page: { page, pageSize } });
   if (!list) notFound();
-  const shown = pageOf(list.sources, page, pageSize);
+  const shown = list.sources;
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-10" data-testid="bibliography-page">
@@ -43,7 +43,7 @@ export default async function BibliographyPage({ searchParams }: Props) {
         )}
         {" — "}
         <span data-testid="bibliography-count">
-          {list.sources.length === list.total ? `${list.total} works` : `${list.sources.length} of ${list.total} works`}
+          {list.matching === list.total ? `${list.total} works` : `${list.matching} of ${list.total} works`}
         </span>
       </p>
       {!parsed.success || !paging.success ? (
@@ -98,7 +98,7 @@ export default async function BibliographyPage({ searchParams }: Props) {
           label="Pages of the bibliography"
           page={page}
           pageSize={pageSize}
-          total={list.sources.length}
+          total={list.matching}
           hrefFor={(target) => bibliographyHref({ ...query, page: target, pageSize })}
         />
       </div>

@@ -7,7 +7,7 @@ import { describeTrail } from "./describe-trail";
 import { getCitationSourceKeys } from "./get-citation-source-keys";
 import { getPinpointTarget } from "./get-pinpoint-target";
 import { getSource } from "./get-source";
-import { listSources, sourceListQuerySchema } from "./list-sources";
+import { listSources, SOURCE_SORTS, sourceListQuerySchema } from "./list-sources";
 import { loadDocument } from "./load-document";
 import { toSourceRecord } from "./source-record";
 
@@ -77,6 +77,24 @@ describe("source, bibliography and trail queries", () => {
     expect((await listSources(query({ type: "speech" }), database.db))!.sources.map((s) => s.type)).toEqual(["speech"]);
     expect((await listSources(query({ year: "2021" }), database.db))!.sources.map((s) => s.year)).toEqual([2021]);
     expect((await listSources(query({ year: "1999" }), database.db))!.sources).toEqual([]);
+  });
+
+  it("reads one page in full, the same sources in the same order as the whole list, with how many the filters keep", async () => {
+    for (const sort of SOURCE_SORTS) {
+      for (const dir of ["asc", "desc"]) {
+        const all = (await listSources(query({ sort, dir }), database.db))!;
+        const paged = [];
+        for (let page = 1; page <= all.sources.length + 1; page++) {
+          const one = (await listSources(query({ sort, dir }), database.db, { page: { page, pageSize: 1 } }))!;
+          expect(one.matching).toBe(all.sources.length);
+          expect(one.sources.length).toBe(page <= all.sources.length ? 1 : 0);
+          paged.push(...one.sources);
+        }
+        expect(paged, `${sort} ${dir}`).toEqual(all.sources);
+      }
+    }
+    const speeches = (await listSources(query({ type: "speech" }), database.db, { page: { page: 1, pageSize: 50 } }))!;
+    expect([speeches.matching, speeches.total]).toEqual([1, 2]);
   });
 
   it("scopes a bibliography to one document, counting that document's citations", async () => {

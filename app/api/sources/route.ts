@@ -1,6 +1,5 @@
 import { listSources, sourceListQuerySchema } from "@/lib/db/list-sources";
 import { apiRoute, notFound } from "@/lib/http/api-response";
-import { pageOf } from "@/lib/paging/page-window";
 import { firstValues } from "@/lib/urls/query-values";
 import { bibliographyPageSchema } from "@/lib/urls/route-params";
 import { BIBLIOGRAPHY_KEYS } from "@/lib/urls/url-grammar";
@@ -16,16 +15,16 @@ export const GET = apiRoute("GET /api/sources", async (request: Request) => {
   const { [BIBLIOGRAPHY_KEYS.page]: page, [BIBLIOGRAPHY_KEYS.pageSize]: pageSize, ...filters } = firstValues(new URL(request.url).searchParams);
   const paging = bibliographyPageSchema.parse({ page, pageSize });
   const query = sourceListQuerySchema.parse(filters);
-  const list = await listSources(query);
+  const list = await listSources(query, undefined, { page: paging });
   if (!list) throw notFound(`document "${query.doc}"`);
   return Response.json({
     document: list.document,
-    total: list.sources.length,
+    total: list.matching,
     page: paging.page,
     pageSize: paging.pageSize,
     inScope: list.total,
     types: list.types,
     years: list.years,
-    sources: pageOf(list.sources, paging.page, paging.pageSize),
+    sources: list.sources,
   });
 });
