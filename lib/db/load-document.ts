@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import type { DocumentManifest } from "@/lib/ingest/document-manifest";
 import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
+import { insertRows, type ColumnTypes } from "./insert-rows";
 import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
 import { CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
 import { reanchorImportedAnnotations } from "./reanchor-imported-annotations";
@@ -53,13 +54,16 @@ export async function loadDocument(
       const documentId = await upsertDocumentRow(tx, document, source);
       // The PDF of the previous version goes when nothing refers to it any more.
       if (previous && previous.sourcePdfSha256 !== (source.pdf?.sha256 ?? null)) await forgetUnreferencedPdf(previous.sourcePdfSha256, tx);
-      const remap = await recordMovedAnchors(documentId, document, tx);
-      const derivationsBefore = await forgetDocumentDerivations(tx, documentId);
-      await deleteDocumentContent(tx, documentId);
+      // A document new to the corpus has a row made just now: no earlier version, rows, derivations or
+      // annotations refer to it, so there is nothing to remap, forget, delete or re-anchor (seven queries
+      // and their round trips, for each essay of a folder's first ingest).
+      const remap = previous ? await recordMovedAnchors(documentId, document, tx) : { moved: 0, orphaned: [] };
+      const derivationsBefore = previous ? await forgetDocumentDerivations(tx, documentId) : { sourceIds: [] };
+      if (previous) await deleteDocumentContent(tx, documentId);
       await insertDocumentContent(tx, documentId, document);
       await writeSearchBlocks(documentId, document, tx);
       // Imported Web Annotations follow their words into the new text (or are orphaned, with the reason).
-      await reanchorImportedAnnotations(documentId, document, tx);
+      if (previous) await reanchorImportedAnnotations(documentId, document, tx);
       await updateCorpusDerivations(tx, documentId, derivationsBefore);
       // Delivered on commit, never on rollback: running servers drop the pages they rendered from the old corpus.
       await tx.$executeRaw`select pg_notify(${CORPUS_CHANGED_CHANNEL}, ${document.slug})`;
@@ -136,8 +140,11 @@ async function deleteDocumentContent(tx: DatabaseTransaction, documentId: string
 }
 
 async function insertDocumentContent(tx: DatabaseTransaction, documentId: string, document: DocumentStructure): Promise<void> {
-  await tx.heading.createMany({
-    data: document.headings.map((heading, ordinal) => ({
+  await insertRows(
+    "Heading",
+    HEADING_COLUMNS,
+    document.headings.map((heading, ordinal) => ({
+      id: randomUUID(),
       documentId,
       anchor: heading.anchor,
       ordinal,
@@ -149,9 +156,13 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       correction: heading.correction,
       placement: heading.placement,
     })),
-  });
-  await tx.paragraph.createMany({
-    data: document.paragraphs.map((paragraph, ordinal) => ({
+    tx,
+  );
+  await insertRows(
+    "Paragraph",
+    PARAGRAPH_COLUMNS,
+    document.paragraphs.map((paragraph, ordinal) => ({
+      id: randomUUID(),
       documentId,
       anchor: paragraph.anchor,
       ordinal,
@@ -162,10 +173,13 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       correction: paragraph.correction,
       placement: paragraph.placement,
     })),
-  });
+    tx,
+  );
   const footnoteIds = new Map(document.footnotes.map((note) => [note.anchor, randomUUID()]));
-  await tx.footnote.createMany({
-    data: document.footnotes.map((note, ordinal) => ({
+  await insertRows(
+    "Footnote",
+    FOOTNOTE_COLUMNS,
+    document.footnotes.map((note, ordinal) => ({
       id: footnoteIds.get(note.anchor)!,
       documentId,
       anchor: note.anchor,
@@ -183,16 +197,20 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       correction: note.correction,
       placement: note.placement,
     })),
-  });
+    tx,
+  );
   const markerRows = [
     ...document.headings.flatMap((h) => h.markers.map((m) => ({ blockKind: "heading" as const, blockAnchor: h.anchor, ...m }))),
     ...document.paragraphs.flatMap((p) => p.markers.map((m) => ({ blockKind: "paragraph" as const, blockAnchor: p.anchor, ...m }))),
   ];
-  await tx.footnoteMarker.createMany({
-    data: markerRows.map((marker) => {
+  await insertRows(
+    "FootnoteMarker",
+    FOOTNOTE_MARKER_COLUMNS,
+    markerRows.map((marker) => {
       const footnoteId = footnoteIds.get(marker.footnoteAnchor);
       if (!footnoteId) throw new Error(`marker ${marker.label} in ${marker.blockAnchor} calls unknown note ${marker.footnoteAnchor}`);
       return {
+        id: randomUUID(),
         documentId,
         footnoteId,
         blockKind: marker.blockKind,
@@ -201,10 +219,14 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
         offset: marker.offset,
       };
     }),
-  });
-  await tx.citation.createMany({
-    data: document.footnotes.flatMap((note) =>
+    tx,
+  );
+  await insertRows(
+    "Citation",
+    CITATION_COLUMNS,
+    document.footnotes.flatMap((note) =>
       note.citations.map((citation, index) => ({
+        id: randomUUID(),
         documentId,
         footnoteId: footnoteIds.get(note.anchor)!,
         anchor: citation.anchor,
@@ -221,5 +243,81 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
         lineTo: citation.sourceLines[1],
       })),
     ),
-  });
+    tx,
+  );
 }
+
+const HEADING_COLUMNS: ColumnTypes<"Heading"> = {
+  id: "text",
+  documentId: "text",
+  anchor: "text",
+  ordinal: "int",
+  level: "int",
+  label: "text",
+  text: "text",
+  lineFrom: "int",
+  lineTo: "int",
+  correction: "text",
+  placement: "jsonb",
+};
+
+const PARAGRAPH_COLUMNS: ColumnTypes<"Paragraph"> = {
+  id: "text",
+  documentId: "text",
+  anchor: "text",
+  ordinal: "int",
+  headingAnchor: "text",
+  text: "text",
+  lineFrom: "int",
+  lineTo: "int",
+  correction: "text",
+  placement: "jsonb",
+};
+
+const FOOTNOTE_COLUMNS: ColumnTypes<"Footnote"> = {
+  id: "text",
+  documentId: "text",
+  anchor: "text",
+  ordinal: "int",
+  label: "text",
+  page: "int",
+  status: { enum: "FootnoteStatus" },
+  text: "text",
+  lineFrom: "int",
+  lineTo: "int",
+  attachmentHow: { enum: "AttachmentHow" },
+  attachmentConfidence: "float8",
+  attachmentUncertain: "boolean",
+  attachmentEvidence: "text",
+  correction: "text",
+  placement: "jsonb",
+};
+
+const FOOTNOTE_MARKER_COLUMNS: ColumnTypes<"FootnoteMarker"> = {
+  id: "text",
+  documentId: "text",
+  footnoteId: "text",
+  blockKind: { enum: "BlockKind" },
+  blockAnchor: "text",
+  label: "text",
+  offset: "int",
+};
+
+const CITATION_COLUMNS: ColumnTypes<"Citation"> = {
+  id: "text",
+  documentId: "text",
+  footnoteId: "text",
+  anchor: "text",
+  ordinal: "int",
+  raw: "text",
+  authors: "text[]",
+  title: "text",
+  container: "text",
+  date: "text",
+  pages: "text",
+  url: "text",
+  repeatsAnchor: "text",
+  sourceId: "text",
+  lineFrom: "int",
+  lineTo: "int",
+};

@@ -1,8 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { canonicalJson } from "./canonical-json";
 import type { ConceptDictionary } from "@/lib/concepts/concept-dictionary";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
+import { insertRows } from "./insert-rows";
 import type { DatabaseTransaction } from "./prisma-client";
 import { type DerivedDocument, writePassageIndex } from "./update-passage-index";
 import { addParallelCounts, subtractParallelCounts } from "./update-parallel-counts";
@@ -139,8 +141,11 @@ async function writeConcepts(tx: DatabaseTransaction, dictionary: ConceptDiction
  * (its name, or an enumeration of its items) have `memberOf` null.
  */
 async function writeMentions(tx: DatabaseTransaction, document: { id: string }, mentions: readonly ConceptMention[]): Promise<void> {
-  await tx.conceptMention.createMany({
-    data: mentions.map((mention) => ({
+  await insertRows(
+    "ConceptMention",
+    { id: "text", conceptId: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", start: "int", end: "int", variant: "text", memberOf: "text" },
+    mentions.map((mention) => ({
+      id: randomUUID(),
       conceptId: mention.memberOf ?? mention.conceptId,
       memberOf: mention.memberOf ? mention.conceptId : null,
       documentId: document.id,
@@ -150,7 +155,8 @@ async function writeMentions(tx: DatabaseTransaction, document: { id: string }, 
       end: mention.end,
       variant: mention.variant,
     })),
-  });
+    tx,
+  );
 }
 
 /**

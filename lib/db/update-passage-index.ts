@@ -1,6 +1,8 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { MentionBlock } from "@/lib/derivations/find-mentions";
 import { fingerprintBlocks } from "@/lib/derivations/passage-fingerprints";
+import { insertRows } from "./insert-rows";
 import type { DatabaseTransaction } from "./prisma-client";
 
 /** One document as the corpus-wide derivations read it. */
@@ -21,8 +23,11 @@ export interface DerivedDocument {
 export async function writePassageIndex(tx: DatabaseTransaction, document: DerivedDocument): Promise<number> {
   const blocks = fingerprintBlocks(document.blocks);
   if (blocks.length === 0) return 0;
-  await tx.passageFingerprint.createMany({
-    data: blocks.map((block) => ({ documentId: document.id, blockKind: block.blockKind, blockAnchor: block.blockAnchor, fingerprints: block.fingerprints })),
-  });
+  await insertRows(
+    "PassageFingerprint",
+    { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int" },
+    blocks.map((block) => ({ id: randomUUID(), documentId: document.id, blockKind: block.blockKind, blockAnchor: block.blockAnchor, fingerprints: block.fingerprints })),
+    tx,
+  );
   return blocks.length;
 }

@@ -5,6 +5,7 @@ import { citingSentence } from "@/lib/citations/reported-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Citation } from "@/lib/model/document-model";
 import { citationOf, citationSelect } from "./citation-columns";
+import { insertRows } from "./insert-rows";
 import type { DatabaseTransaction } from "./prisma-client";
 
 /**
@@ -27,7 +28,7 @@ export async function updateSources(tx: DatabaseTransaction, document: { id: str
     return match ? [{ row, match }] : [];
   });
   const keyRows = keys.flatMap(({ row, match }) => [...match.keys, ...match.grams].map((key) => ({ key, citationId: row.id })));
-  if (keyRows.length > 0) await tx.citationMatchKey.createMany({ data: keyRows, skipDuplicates: true });
+  await insertRows("CitationMatchKey", { key: "text", citationId: "text" }, keyRows, tx, { skipDuplicates: true });
 
   const joined = document ? await sourcesMatching(tx, document.id, keys.map((k) => k.match)) : [];
   const affected = [...new Set([...touched, ...joined])];

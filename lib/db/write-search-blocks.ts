@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { foldForSearch } from "@/lib/search/fold-for-search";
+import { insertRows } from "./insert-rows";
 import type { DatabaseTransaction } from "./prisma-client";
 
 export interface SearchBlockDraft {
@@ -45,8 +46,11 @@ export function searchBlocksOf(document: DocumentStructure): SearchBlockDraft[] 
 export async function writeSearchBlocks(documentId: string, document: DocumentStructure, tx: DatabaseTransaction): Promise<void> {
   const rows = searchBlocksOf(document).map((block) => ({ id: randomUUID(), ...block, ...foldForSearch(block.text) }));
   if (rows.length === 0) return;
-  await tx.searchBlock.createMany({
-    data: rows.map(({ id, blockKind, blockAnchor, ordinal, folded }) => ({ id, documentId, blockKind, blockAnchor, ordinal, folded })),
-  });
-  await tx.searchBlockText.createMany({ data: rows.map(({ id, text, offsets }) => ({ blockId: id, text, offsets })) });
+  await insertRows(
+    "SearchBlock",
+    { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", ordinal: "int", folded: "text" },
+    rows.map(({ id, blockKind, blockAnchor, ordinal, folded }) => ({ id, documentId, blockKind, blockAnchor, ordinal, folded })),
+    tx,
+  );
+  await insertRows("SearchBlockText", { blockId: "text", text: "text", offsets: "int[]" }, rows.map(({ id, text, offsets }) => ({ blockId: id, text, offsets })), tx);
 }
