@@ -22,8 +22,12 @@ import { answerNotModified, cachingFor, namesCurrentTag, pageEntityTag } from ".
 import { answerMalformedRequest, findMalformedRequest } from "../lib/http/malformed-request.mjs";
 import { createNonce, createNonceRewriter, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
 import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
+import { acceptedCodings, keptAnswerCoding } from "../lib/page-cache/kept-answer-coding.mjs";
+import { prepareSplicedGzip, splicedGzip } from "../lib/page-cache/nonce-spliced-gzip.mjs";
 import { isKeptAnswer, keptHeaders, RenderedResponseCache, renderedResponseKey } from "../lib/page-cache/rendered-response-cache.mjs";
 import { APPLY_SAVED_THEME_SCRIPT } from "../lib/theme/apply-saved-theme.mjs";
+
+/** @typedef {import("../lib/page-cache/rendered-response-cache.mjs").KeptAnswer} KeptAnswer */
 
 const [port, host] = [Number(process.argv[2]), process.argv[3] ?? "localhost"];
 if (!Number.isInteger(port) || port <= 0) {
@@ -36,13 +40,15 @@ process.title = `next-server duizhao (${port})`;
 const app = next({ dev: false, dir: root, hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
+const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } };
+const compress = compression({ brotli: BROTLI });
 
 /**
  * The nonce Next renders into every page, cached or not: a secret of this process, replaced in every
  * response by that response's own nonce (lib/http/security-headers.mjs says why this is safe).
  */
 const placeholder = createNonce();
+const placeholderBytes = Buffer.from(placeholder);
 const scriptHashes = [scriptHashSource(APPLY_SAVED_THEME_SCRIPT)];
 /** Page entity tags name the build and this process: a restart (an empty page cache) changes every tag. */
 const buildId = (await fs.readFile(path.join(root, ".next", "BUILD_ID"), "utf8")).trim();
@@ -51,8 +57,12 @@ const processId = randomBytes(6).toString("hex");
 startListening();
 const budget = Number(process.env.DUIZHAO_RESPONSE_CACHE_BYTES);
 const keptRenders = new RenderedResponseCache(Number.isFinite(budget) && budget > 0 ? { byteBudget: budget } : {});
+/** Requests being answered now, this one included: how busy the server is, for the coding of kept answers. */
+let requestsInFlight = 0;
 
 const server = http.createServer((request, response) => {
+  requestsInFlight++;
+  response.once("close", () => requestsInFlight--);
   const nonce = createNonce();
   for (const [name, value] of securityHeaders(nonce, scriptHashes)) response.setHeader(name, value);
   const problem = findMalformedRequest(request.method, request.url);
@@ -90,8 +100,10 @@ async function answerWithKeptRender(request, response, context, key, generation)
     await waiting;
     kept = keptRenders.get(key, generation);
   }
+  if (kept?.encodings) return void sendKept(request, response, context, kept, kept.encodings);
   compress(request, response, () => {
     if (kept) {
+      // Kept before its compressed forms could be made (their making failed): compressed as it goes out.
       finishResponses(request, response, context);
       for (const [name, value] of kept.headers) response.setHeader(name, value);
       response.setHeader("X-Duizhao-Render", "kept");
@@ -100,11 +112,83 @@ async function answerWithKeptRender(request, response, context, key, generation)
       return;
     }
     // Rendered here: kept for the others when it is a page (a request that waited renders without keeping).
-    const keep = waiting ? undefined : (/** @type {import("../lib/page-cache/rendered-response-cache.mjs").KeptAnswer | null} */ answer) =>
-      keptRenders.finish(key, generation, answer, corpusGeneration());
+    const keep = waiting ? undefined : (/** @type {KeptAnswer | null} */ answer) => void keepWithEncodings(key, generation, answer);
     finishResponses(request, response, { ...context, keep });
     void handle(request, response);
   });
+}
+
+/**
+ * Keeps a render with its compressed forms, made once here (in zlib's thread pool): the requests waiting for
+ * this address are released when they are ready, and served them. Brotli is kept only for a body with no
+ * nonce in it (the API's JSON); a page's brotli would differ in every response.
+ * @param {string} key
+ * @param {number} generation
+ * @param {KeptAnswer | null} answer
+ */
+async function keepWithEncodings(key, generation, answer) {
+  let kept = answer;
+  if (answer) {
+    try {
+      const body = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
+      const [gzip, brotli] = await Promise.all([
+        prepareSplicedGzip(body, placeholderBytes),
+        body.includes(placeholderBytes) ? null : brotliCompress(body),
+      ]);
+      kept = { ...answer, encodings: { gzip, brotli } };
+    } catch (error) {
+      console.error(`duizhao: the kept render of ${key} is kept uncompressed (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  keptRenders.finish(key, generation, kept, corpusGeneration());
+}
+
+/**
+ * A kept answer in the coding kept-answer-coding.mjs chooses: its kept brotli, its gzip spliced with this
+ * response's nonce, brotli made for this response (a quiet server), or as it is; every one decodes to the
+ * body as Next wrote it with this response's nonce. Its length is known: sent with Content-Length.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ * @param {{ nonce: string, pathname: string, tag: string | null }} context
+ * @param {KeptAnswer} kept
+ * @param {NonNullable<KeptAnswer["encodings"]>} encodings its compressed forms
+ */
+async function sendKept(request, response, context, kept, encodings) {
+  const coding = keptAnswerCoding({
+    accepted: acceptedCodings(request.headers["accept-encoding"]),
+    bodyBytes: kept.body.byteLength,
+    keptBrotli: encodings.brotli !== null,
+    splicedGzip: true,
+    requestsInFlight,
+  });
+  /** @type {Uint8Array} */
+  let body = kept.body;
+  if (coding === "br-kept" && encodings.brotli) body = encodings.brotli;
+  else if (coding === "gzip-spliced") body = splicedGzip(encodings.gzip, Buffer.from(context.nonce));
+  else if (coding === "br-fresh") {
+    const rewriter = createNonceRewriter(placeholder, context.nonce);
+    const bytes = Buffer.from(kept.body.buffer, kept.body.byteOffset, kept.body.byteLength);
+    body = await brotliCompress(Buffer.concat([rewriter.push(bytes), rewriter.flush()]));
+  }
+  // Identity goes through the nonce rewriter as any body; a coded body already holds this response's nonce.
+  finishResponses(request, response, { ...context, coded: coding !== "identity" });
+  for (const [name, value] of kept.headers) response.setHeader(name, value);
+  const vary = String(response.getHeader("vary") ?? "");
+  if (!/(?:^|,)\s*(?:accept-encoding|\*)\s*(?:,|$)/iu.test(vary)) response.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+  if (coding !== "identity") response.setHeader("Content-Encoding", coding === "gzip-spliced" ? "gzip" : "br");
+  response.setHeader("Content-Length", body.byteLength);
+  response.setHeader("X-Duizhao-Render", "kept");
+  response.statusCode = kept.status;
+  response.end(body);
+}
+
+/** @param {Buffer} body @returns {Promise<Buffer>} */
+function brotliCompress(body) {
+  return new Promise((resolve, reject) =>
+    zlib.brotliCompress(body, { ...BROTLI, params: { ...BROTLI.params, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }, (error, output) =>
+      error ? reject(error) : resolve(output),
+    ),
+  );
 }
 server.keepAliveTimeout = 5000;
 
@@ -115,10 +199,11 @@ server.keepAliveTimeout = 5000;
  * @param {import("node:http").IncomingMessage} request
  * @param {import("node:http").ServerResponse} response
  * When `keep` is given, the page as Next wrote it (placeholder nonce and all) is handed to it at the end, or
- * null when there is nothing to keep (not a whole HTML page, or the client went away first).
- * @param {{ nonce: string, pathname: string, tag: string | null, keep?: (answer: import("../lib/page-cache/rendered-response-cache.mjs").KeptAnswer | null) => void }} context
+ * null when there is nothing to keep (not a whole HTML page, or the client went away first). `coded`: the body
+ * is compressed already, with this response's nonce in it, and passes as it is.
+ * @param {{ nonce: string, pathname: string, tag: string | null, keep?: (answer: KeptAnswer | null) => void, coded?: boolean }} context
  */
-function finishResponses(request, response, { nonce, pathname, tag, keep }) {
+function finishResponses(request, response, { nonce, pathname, tag, keep, coded = false }) {
   const rewriter = createNonceRewriter(placeholder, nonce);
   const { writeHead, write, end } = response;
   let decided = false;
@@ -187,7 +272,7 @@ function finishResponses(request, response, { nonce, pathname, tag, keep }) {
     if (chunk == null) return write.call(response, chunk, encoding, callback);
     const bytes = asBuffer(chunk, encoding);
     if (keep) written.push(Buffer.from(bytes));
-    return write.call(response, rewriter.push(bytes), callback);
+    return write.call(response, coded ? bytes : rewriter.push(bytes), callback);
   };
   /** @type {any} */ (response).end = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
     if (typeof chunk === "function") [callback, chunk, encoding] = [chunk, undefined, undefined];
@@ -200,7 +285,7 @@ function finishResponses(request, response, { nonce, pathname, tag, keep }) {
     const last = chunk == null ? Buffer.alloc(0) : asBuffer(chunk, encoding);
     if (keep) written.push(Buffer.from(last));
     handOver(true);
-    const body = Buffer.concat([rewriter.push(last), rewriter.flush()]);
+    const body = coded ? last : Buffer.concat([rewriter.push(last), rewriter.flush()]);
     return end.call(response, body.length > 0 ? body : undefined, callback);
   };
 }

@@ -1,3 +1,5 @@
+import http from "node:http";
+import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
 
@@ -9,7 +11,36 @@ import { ComparePage } from "./pages/compare-page";
  */
 const KEPT = "x-duizhao-render";
 /** The script nonce of a response, named by its policy. */
-const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? "")?.[1] ?? "";
+const nonceOf = (policy: string | string[] | undefined) => /'nonce-([^']+)'/.exec(String(policy ?? ""))?.[1] ?? "";
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The bytes as they came over the wire, still in their content coding. */
+  raw: Buffer;
+}
+
+/** A GET as a plain HTTP client makes it: no Accept-Encoding unless given, and the body left as sent. */
+function rawGet(baseURL: string, address: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(new URL(address, baseURL), { headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, raw: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
+/** The body decoded from its content coding, with its own nonce written as NONCE: what every answer of one page must equal. */
+function decodedPage(answer: RawAnswer): string {
+  const coding = answer.headers["content-encoding"];
+  const bytes = coding === "gzip" ? zlib.gunzipSync(answer.raw) : coding === "br" ? zlib.brotliDecompressSync(answer.raw) : answer.raw;
+  expect(coding === undefined || coding === "gzip" || coding === "br", `coding ${coding}`).toBe(true);
+  const nonce = nonceOf(answer.headers["content-security-policy"]);
+  return nonce ? bytes.toString("utf8").replaceAll(nonce, "NONCE") : bytes.toString("utf8");
+}
 
 test.describe("the page cache", () => {
   let left: string;
@@ -82,6 +113,66 @@ test.describe("the page cache", () => {
     for (const health of ["/api/health", "/api/health/ready"]) {
       await request.get(health);
       expect((await request.get(health)).headers()[KEPT]).toBeUndefined();
+    }
+  });
+
+  test("a kept page compressed once goes out with each response's own nonce, decoding to the page as rendered", async ({ baseURL }) => {
+    // Side by side with a concept: the largest page (over a megabyte of HTML), at an address of this run's own.
+    const address = `/compare?left=${left}&right=${right}&c=community-shared-future-cyberspace&align=1&f=l:${Date.now()}`;
+    const rendered = await rawGet(baseURL!, address, { "accept-encoding": "br, gzip" });
+    expect(rendered.status).toBe(200);
+    expect(rendered.headers[KEPT]).toBeUndefined();
+    const page = decodedPage(rendered);
+    expect(page).toContain('nonce="NONCE"');
+
+    // No Accept-Encoding: the plain bytes, with a nonce of the response's own in place of the placeholder.
+    const plain = await rawGet(baseURL!, address);
+    expect(plain.headers[KEPT]).toBe("kept");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(Number(plain.headers["content-length"])).toBe(plain.raw.length);
+    expect(decodedPage(plain)).toBe(page);
+
+    // gzip: the kept compression spliced with this response's nonce; each response a nonce of its own.
+    const gzipped = await Promise.all([1, 2, 3].map(() => rawGet(baseURL!, address, { "accept-encoding": "gzip" })));
+    for (const answer of gzipped) {
+      expect(answer.headers[KEPT]).toBe("kept");
+      expect(answer.headers["content-encoding"]).toBe("gzip");
+      expect(Number(answer.headers["content-length"])).toBe(answer.raw.length);
+      expect(answer.headers["vary"]).toMatch(/(^|,\s*)Accept-Encoding(,|$)/i);
+      expect(answer.headers["etag"]).toBe(rendered.headers["etag"]);
+      expect(answer.raw.length).toBeLessThan(plain.raw.length / 4);
+      // The nonce its policy names is the one in its body, and the body is the page.
+      expect(zlib.gunzipSync(answer.raw).toString("utf8")).toContain(`nonce="${nonceOf(answer.headers["content-security-policy"])}"`);
+      expect(decodedPage(answer)).toBe(page);
+    }
+    const nonces = [plain, ...gzipped].map((answer) => nonceOf(answer.headers["content-security-policy"]));
+    expect(new Set(nonces).size).toBe(nonces.length);
+
+    // Brotli while the server is quiet (one reader); under a crowd, the spliced gzip. Every one is the page.
+    const quiet = await rawGet(baseURL!, address, { "accept-encoding": "gzip, deflate, br" });
+    expect(quiet.headers["content-encoding"]).toBe("br");
+    expect(Number(quiet.headers["content-length"])).toBe(quiet.raw.length);
+    expect(decodedPage(quiet)).toBe(page);
+    const crowd = await Promise.all(Array.from({ length: 24 }, () => rawGet(baseURL!, address, { "accept-encoding": "gzip, deflate, br" })));
+    for (const answer of crowd) expect(decodedPage(answer)).toBe(page);
+    expect(crowd.filter((answer) => answer.headers["content-encoding"] === "gzip").length).toBeGreaterThan(0);
+    // A refusal is honoured: gzip;q=0 with nothing else gets the plain bytes.
+    const refused = await rawGet(baseURL!, address, { "accept-encoding": "gzip;q=0" });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    expect(decodedPage(refused)).toBe(page);
+  });
+
+  test("a kept API answer (no nonce in it) goes out in its kept brotli or gzip, equal to the JSON as rendered", async ({ baseURL }) => {
+    const address = `/api/search?q=${encodeURIComponent("网络")}&pageSize=${10 + (Date.now() % 30)}`;
+    const first = await rawGet(baseURL!, address);
+    expect(first.status).toBe(200);
+    const json = first.raw.toString("utf8");
+    for (const coding of ["br", "gzip"]) {
+      const answer = await rawGet(baseURL!, address, { "accept-encoding": coding });
+      expect(answer.headers[KEPT]).toBe("kept");
+      expect(answer.headers["content-encoding"]).toBe(coding);
+      expect(Number(answer.headers["content-length"])).toBe(answer.raw.length);
+      expect(decodedPage(answer)).toBe(json);
     }
   });
 
