@@ -154,7 +154,7 @@ async function keepWithEncodings(key, generation, answer) {
  * @param {NonNullable<KeptAnswer["encodings"]>} encodings its compressed forms
  */
 async function sendKept(request, response, context, kept, encodings) {
-  const coding = keptAnswerCoding({
+  let coding = keptAnswerCoding({
     accepted: acceptedCodings(request.headers["accept-encoding"]),
     bodyBytes: kept.body.byteLength,
     keptBrotli: encodings.brotli !== null,
@@ -163,12 +163,19 @@ async function sendKept(request, response, context, kept, encodings) {
   });
   /** @type {Uint8Array} */
   let body = kept.body;
-  if (coding === "br-kept" && encodings.brotli) body = encodings.brotli;
-  else if (coding === "gzip-spliced") body = splicedGzip(encodings.gzip, Buffer.from(context.nonce));
-  else if (coding === "br-fresh") {
-    const rewriter = createNonceRewriter(placeholder, context.nonce);
-    const bytes = Buffer.from(kept.body.buffer, kept.body.byteOffset, kept.body.byteLength);
-    body = await brotliCompress(Buffer.concat([rewriter.push(bytes), rewriter.flush()]));
+  try {
+    if (coding === "br-kept" && encodings.brotli) body = encodings.brotli;
+    else if (coding === "gzip-spliced") body = splicedGzip(encodings.gzip, Buffer.from(context.nonce));
+    else if (coding === "br-fresh") {
+      const rewriter = createNonceRewriter(placeholder, context.nonce);
+      const bytes = Buffer.from(kept.body.buffer, kept.body.byteOffset, kept.body.byteLength);
+      body = await brotliCompress(Buffer.concat([rewriter.push(bytes), rewriter.flush()]));
+    }
+  } catch (error) {
+    // Never a 500 for a page that is there: sent as it is.
+    console.error(`duizhao: ${coding} failed for ${request.url} (${error instanceof Error ? error.message : String(error)}); sent uncompressed`);
+    coding = "identity";
+    body = kept.body;
   }
   // Identity goes through the nonce rewriter as any body; a coded body already holds this response's nonce.
   finishResponses(request, response, { ...context, coded: coding !== "identity" });
