@@ -7,7 +7,7 @@ import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/deri
 import { insertRows } from "./insert-rows";
 import type { DatabaseTransaction } from "./prisma-client";
 import { type DerivedDocument, writePassageIndex } from "./update-passage-index";
-import { addParallelCounts, subtractParallelCounts } from "./update-parallel-counts";
+import { type ParallelsBefore, readParallelsBefore, updateParallelCounts } from "./update-parallel-counts";
 import { updateSources } from "./update-sources";
 
 /**
@@ -37,14 +37,16 @@ export const CORPUS_LOAD_LOCK = 20231106;
 export interface DerivationsBefore {
   /** Sources the document's citations belonged to before its rows were deleted. */
   sourceIds: string[];
+  /** Its blocks and their parallel counts as they were (update-parallel-counts.ts); absent: it had none. */
+  parallels?: ParallelsBefore;
 }
 
 export async function forgetDocumentDerivations(tx: DatabaseTransaction, documentId: string): Promise<DerivationsBefore> {
   const cited = await tx.citation.findMany({ where: { documentId, sourceId: { not: null } }, select: { sourceId: true }, distinct: ["sourceId"] });
-  // While its passage index and texts are still there: the blocks it shared passages with lose its places.
-  await subtractParallelCounts(tx, documentId);
+  // While its passage index and texts are still there: its blocks and their parallel counts as they were.
+  const parallels = await readParallelsBefore(tx, documentId);
   await tx.passageFingerprint.deleteMany({ where: { documentId } });
-  return { sourceIds: cited.map((row) => row.sourceId!) };
+  return { sourceIds: cited.map((row) => row.sourceId!), parallels };
 }
 
 export async function updateCorpusDerivations(
@@ -58,7 +60,7 @@ export async function updateCorpusDerivations(
   if (dictionaryChanged) await rebuildConceptDerivations(tx, dictionary);
   else if (document) await writeMentions(tx, document, findMentions(document.blocks, dictionary));
   if (document) await writePassageIndex(tx, document);
-  if (document) await addParallelCounts(tx, document.id);
+  await updateParallelCounts(tx, before.parallels ?? { documentId: documentId ?? "", blocks: [] }, document?.id ?? null);
   await updateSources(tx, document, before.sourceIds);
 }
 

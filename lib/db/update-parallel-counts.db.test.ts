@@ -77,6 +77,21 @@ describe("stored parallel counts", () => {
     expect(others(after)).not.toEqual(others(before));
   });
 
+  it("keep, on a re-ingest of an unchanged text (a new pipeline), every count, writing no other essay's row", { timeout: SLOW }, async () => {
+    const essay = essays[5]!;
+    const xmins = () =>
+      database.db.$queryRaw<{ id: string; xmin: string }[]>`
+        select f.id, f.xmin::text as xmin from "PassageFingerprint" f join "Document" d on d.id = f."documentId" where d.slug <> ${essay.stem} order by f.id`;
+    const before = { counts: await readStoredParallelCounts(database.db), rows: await xmins() };
+    const bytes = new TextEncoder().encode(essay.text);
+    const draft = parseDocument({ bytes, fileName: `${essay.stem}.txt`, manifest: essay.manifest });
+    const outcome = await loadDocument(draft, { sourceFile: `${essay.stem}.txt`, sourceSha256: "e".repeat(64), parserVersion: "next", manifest: essay.manifest }, database.db);
+    expect(outcome.status).toBe("replaced");
+    expect(await readStoredParallelCounts(database.db)).toEqual(before.counts);
+    expect(before.counts.some((line) => line.startsWith(`${essay.stem} `))).toBe(true);
+    expect(await xmins()).toEqual(before.rows);
+  });
+
   it("follow a removal: no block counts the removed essay's places", { timeout: SLOW }, async () => {
     const slug = essays[0]!.stem;
     expect(await removeDocument(slug, database.db)).toBe(true);

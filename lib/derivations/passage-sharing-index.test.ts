@@ -1,0 +1,37 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findSharedPassages } from "./find-shared-passages";
+import { blocksSharingWith, indexPassageSharing } from "./passage-sharing-index";
+
+describe("blocksSharingWith", () => {
+  it("names exactly the blocks findSharedPassages finds a passage between and the other text, among the candidates given", () => {
+    // Few distinct characters, Latin letters and digits among them (compared but not counted as Han), so that
+    // texts share runs long and short, counted and not; a quotation planted in some blocks and the other text.
+    const text = fc.array(fc.constantFrom(..."网络空间治理规则合作ab12，。 "), { maxLength: 40 }).map((cs) => cs.join(""));
+    const quoted = fc.array(fc.constantFrom(..."网络空间治理规则合作ab1"), { minLength: 8, maxLength: 20 }).map((cs) => cs.join(""));
+    const block = fc.tuple(text, fc.boolean(), text).map(([before, quotes, after]) => ({ before, quotes, after }));
+    let shared = 0;
+    let apart = 0;
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 5 }), quoted, text, text, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), (blocks, quote, head, tail, offered) => {
+        const texts = blocks.map((b) => `${b.before}${b.quotes ? quote : ""}${b.after}`);
+        const other = `${head}${quote}${tail}`;
+        const expected = new Set(
+          texts.flatMap((t, i) =>
+            findSharedPassages({ slug: "a", blocks: [{ kind: "paragraph", anchor: "a", text: t }] }, { slug: "b", blocks: [{ kind: "paragraph", anchor: "b", text: other }] }).length > 0 ? [i] : [],
+          ),
+        );
+        const index = indexPassageSharing(texts);
+        expect(blocksSharingWith(index, other)).toEqual(expected);
+        const among = new Set(texts.flatMap((_, i) => (offered[i] ? [i] : [])));
+        expect(blocksSharingWith(index, other, among)).toEqual(new Set([...expected].filter((i) => among.has(i))));
+        shared += expected.size;
+        apart += texts.length - expected.size;
+      }),
+      { seed: 15, numRuns: 1500 },
+    );
+    // Both answers are exercised, or the comparison proves little.
+    expect(shared).toBeGreaterThan(300);
+    expect(apart).toBeGreaterThan(300);
+  });
+});

@@ -1,0 +1,88 @@
+import { MIN_SHARED_HAN_CHARS, skeletonCode } from "./find-shared-passages";
+
+/**
+ * Which of a document's blocks share a passage with another text, for many other texts: the blocks' skeleton
+ * windows (MIN_SHARED_HAN_CHARS long) are indexed once for the whole document, and each other text is read
+ * once, whatever number of the document's blocks it is a candidate for. The answer for a pair is
+ * sharesPassageWith's (find-shared-passages.ts): some window is common to both and the stretch both share
+ * around it, extended both ways, holds at least MIN_SHARED_HAN_CHARS Han characters.
+ *
+ * Why not sharesPassageWith per candidate pair: at a hundred essays a document's blocks have thousands of
+ * candidates (most share only a set phrase's fingerprint), each other block a candidate of three or four of
+ * them, and each pair read the other text again: the loading transaction spent seconds there.
+ */
+
+const HAN = /^\p{Script=Han}$/u;
+
+interface Skeleton {
+  codes: number[];
+  han: boolean[];
+}
+
+function skeletonOf(text: string): Skeleton {
+  const codes: number[] = [];
+  const han: boolean[] = [];
+  for (const ch of text) {
+    const code = skeletonCode(ch);
+    if (code === null) continue;
+    codes.push(code);
+    han.push(HAN.test(ch));
+  }
+  return { codes, han };
+}
+
+/** FNV-1a over a window of code points: a lookup key only, every hit is compared code by code. */
+function windowHash(codes: readonly number[], from: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + MIN_SHARED_HAN_CHARS; i++) h = Math.imul(h ^ (codes[i] as number), 0x01000193);
+  return h;
+}
+
+export interface PassageSharingIndex {
+  blocks: Skeleton[];
+  /** Window hash → (block, start) of every window of every block. */
+  windows: Map<number, { block: number; at: number }[]>;
+}
+
+/** The index of a document's blocks (their texts, in any order: answers name blocks by their position here). */
+export function indexPassageSharing(texts: readonly string[]): PassageSharingIndex {
+  const blocks = texts.map(skeletonOf);
+  const windows = new Map<number, { block: number; at: number }[]>();
+  blocks.forEach((block, index) => {
+    for (let at = 0; at + MIN_SHARED_HAN_CHARS <= block.codes.length; at++) {
+      const key = windowHash(block.codes, at);
+      const list = windows.get(key);
+      if (list) list.push({ block: index, at });
+      else windows.set(key, [{ block: index, at }]);
+    }
+  });
+  return { blocks, windows };
+}
+
+/**
+ * The blocks of the index (their positions) that share a passage with `text`, among `among` when given (the
+ * candidates the passage index offers; any other block is not looked at).
+ */
+export function blocksSharingWith(index: PassageSharingIndex, text: string, among?: ReadonlySet<number>): Set<number> {
+  const other = skeletonOf(text);
+  const found = new Set<number>();
+  for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.codes.length; j++) {
+    const hits = index.windows.get(windowHash(other.codes, j));
+    if (!hits) continue;
+    for (const { block, at: i } of hits) {
+      if (found.has(block) || (among && !among.has(block))) continue;
+      const own = index.blocks[block]!;
+      let same = true;
+      for (let d = 0; d < MIN_SHARED_HAN_CHARS && same; d++) same = own.codes[i + d] === other.codes[j + d];
+      if (!same) continue;
+      let from = 0;
+      while (i - from > 0 && j - from > 0 && own.codes[i - from - 1] === other.codes[j - from - 1]) from++;
+      let to = MIN_SHARED_HAN_CHARS;
+      while (i + to < own.codes.length && j + to < other.codes.length && own.codes[i + to] === other.codes[j + to]) to++;
+      let han = 0;
+      for (let d = i - from; d < i + to; d++) if (own.han[d]) han++;
+      if (han >= MIN_SHARED_HAN_CHARS) found.add(block);
+    }
+  }
+  return found;
+}
