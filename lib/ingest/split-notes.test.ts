@@ -77,6 +77,16 @@ describe("measureNotes", () => {
     expect(segments[0]!.text).toBe(`${chinese}136页。`);
   });
 
+  it("reads the measure from a single full note line when it is all there is", () => {
+    const full = `《${"丙".repeat(22)}》，某出版社，`;
+    const area = page(["[1]　" + full, "2002年版。", "[2]　同上。", "[1]　即由上下游地区分别承担的治理成本。", "分别承担的治理成本。", "[3]　同上。"]);
+    const measured = measureNotes([area], model);
+    expect(measured.measure).toBeGreaterThan(model.measure + 2 * measured.tolerance);
+    // A note's short last line that finishes a sentence ends it: the next line is another note's tail.
+    const { segments } = splitNoteArea(area, measured, model, null, 4);
+    expect(segments.map((s) => s.text)).toContain("分别承担的治理成本。");
+  });
+
   it("does not let notes cut short in extraction pull the measure below a full body line", () => {
     const full = `《${"乙".repeat(22)}》，第`;
     const area = page([full, "78页。", "即在国际", "高明远：《某书", "参见", full, "3页。", "《丙", "即", full, "5页。"]);

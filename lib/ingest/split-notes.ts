@@ -64,9 +64,16 @@ export function measureNotes(pages: readonly PageLayout[], model: WidthModel): N
   const unfinished = pages.flatMap((page) => page.notes).filter((line) => !endsFullStop(line.normal));
   const atLeastBodyWide = unfinished.filter((line) => width(line) >= model.measure - bodyTolerance);
   const chinese = atLeastBodyWide.filter((line) => !isMostlyLatin(line.normal));
-  const measured = [chinese, atLeastBodyWide].find((set) => set.length >= MIN_MEASURED_NOTE_LINES) ?? unfinished;
+  const measured = [chinese, atLeastBodyWide].find((set) => set.length >= MIN_MEASURED_NOTE_LINES);
+  if (measured === undefined) {
+    // Too few full lines to read a spread: the note measure is at least the body's, and at least what the
+    // full note lines there are hold (a measure below them made a short last line look full, and ran the
+    // next note's tail into it).
+    const few = (chinese.length > 0 ? chinese : atLeastBodyWide).map(width).sort((a, b) => a - b);
+    const median = few[Math.floor(few.length / 2)] ?? model.measure;
+    return { measure: Math.max(model.measure, median), tolerance: bodyTolerance };
+  }
   const widths = measured.map(width).sort((a, b) => a - b);
-  if (widths.length < MIN_MEASURED_NOTE_LINES) return { measure: model.measure, tolerance: bodyTolerance };
   const median = widths[Math.floor(widths.length / 2)]!;
   const upper = widths[Math.floor(widths.length * 0.75)]!;
   return { measure: (median + upper) / 2, tolerance: Math.max(bodyTolerance, median * 0.05) };
