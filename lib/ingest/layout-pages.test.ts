@@ -211,3 +211,33 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(bodyOf(l)).toEqual(expect.arrayContaining(["善有助于及时纠正政策偏差，相关数据可在", "http://www.example.org/data/2021-05/report\uFFE3", "s.htm查阅。"]));
   });
 });
+
+describe("layoutPages: a page's notes after a heading or page furniture", () => {
+  const body = [
+    "数字治理的制度安排经历了漫长的演变过程，研究者对",
+    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+    "然参差不齐，公开程度影响参与的质量。①监测数据的",
+    "公开程度直接影响公众参与的质量，港口城市的数据中",
+    "心建设速度明显加快，社区组织发挥了积极作用。②",
+  ];
+  const notesOf = (text: string[]) => {
+    const model = fitWidthModel(text);
+    return layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages.flatMap((p) => p.notes.map((n) => n.raw.trim()));
+  };
+
+  it("takes a block after a heading for notes: a heading leaves no sentence for it to finish", () => {
+    const text = [...body, "（一）外部环境的变化", " 同", "即流域内各级机构共同参与的协商机制。", "同上。", "189"];
+    expect(notesOf(text)).toEqual(["同", "即流域内各级机构共同参与的协商机制。", "同上。"]);
+  });
+
+  it("takes a line that closes an unopened title like a citation, past a folio printed between body and notes, for a note's tail", () => {
+    const text = [...body, "", "242", "", "的公共规则》，山川书局2010年版，第97页。", ""];
+    expect(notesOf(text)).toEqual(["的公共规则》，山川书局2010年版，第97页。"]);
+  });
+
+  it("finds the end of the page before's unfinished note after a heading at the page's foot", () => {
+    const first = [...body, "", "① 参见沈一帆：《基层协商的实践逻辑》，载《信息社会研究》2019年第6期。", "", "② 《基层协商的实践逻辑》，示例研究院网站，2017年9月8日，https://www.example.org/brief_180", ""];
+    const text = [...first, "165 区域治理评论　2023年第6期", " 2013年7月，财政投入的稳定性决定了项目能否长期运行。", "", "（一）经验与启示", "", " 15.pdf。", "", "166"];
+    expect(notesOf(text)).toContain("15.pdf。");
+  });
+});

@@ -244,8 +244,10 @@ export function layoutPages(input: LayoutInput): Layout {
     const lastBody = page.body[page.body.length - 1];
     const firstNormal = normaliseLine(lines[start]!);
     // (Not when the block closes a title that sentence never opened: it cannot finish it.)
+    // A heading ends without a full stop, but leaves no sentence open for the next block to finish.
+    const bodyFinished = lastBody !== undefined && (endsSentence(lastBody.normal) || matchHeading(lastBody.raw) !== null);
     const bodyBrokeOff =
-      lastBody !== undefined && !endsSentence(lastBody.normal) && !opensLikeCitation(firstNormal) && !isGloss(firstNormal) && !closesUnopened(openSentence(page.body), firstNormal);
+      lastBody !== undefined && !bodyFinished && !opensLikeCitation(firstNormal) && !isGloss(firstNormal) && !closesUnopened(openSentence(page.body), firstNormal);
     // Two or more short lines that each finish a sentence are not a paragraph (only its last line is short),
     // nor a run of one-line paragraphs where a broken-off sentence must go on: they are short notes.
     if (bodyBrokeOff && blockLines >= 2 && shortSentencesOnly(start, blockEnd(start))) return true;
@@ -257,16 +259,30 @@ export function layoutPages(input: LayoutInput): Layout {
     // At the very end of the text, a block the extraction opened on its own (a leading space where spaces do
     // not mark paragraphs) after a finished sentence is not the essay's last lines either: those would run on.
     const opensOwnBlock = INDENT.test(lines[start]!) && !indentMarksParagraphs;
-    const afterThisPagesBody = !inNotes && page.body.length > 0 && (textAfter || (opensOwnBlock && lastBody !== undefined && endsSentence(lastBody.normal)));
+    const afterThisPagesBody = !inNotes && page.body.length > 0 && (textAfter || (opensOwnBlock && bodyFinished));
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
     // (At the end of the text too, when the body before it finished its sentence.)
-    const carryRoom = !inNotes && page.body.length > 0 && (textAfter || (lastBody !== undefined && endsSentence(lastBody.normal)));
+    const carryRoom = !inNotes && page.body.length > 0 && (textAfter || bodyFinished);
     // The note area may go on after it (the page's own notes, labelled or after their label list).
     const noteAreaFollows = next === "labelled-note" || next === "marker-list";
     if (carryPending && carryRoom && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && (pageEnds || noteAreaFollows) && mayContinueNote(firstNormal)) return true;
     if (!inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (score > 0) return true;
+    // After this page's body finished its sentence, a few lines that open mid-sentence (no paragraph opens on
+    // a closing bracket or a title it never opened) and close like a citation are a note that lost its start,
+    // also past a folio or running head printed between the body and the notes (which reads as a page break).
+    const lastNormal = normaliseLine(lines[lastTextLine]!);
+    if (
+      !inNotes &&
+      lastBody !== undefined &&
+      endsFullStop(lastBody.normal) &&
+      opensMidSentence(firstNormal) &&
+      blockLines <= MAX_CARRIED_LINES &&
+      endsCitation(lastNormal) &&
+      !blockHasMarker(start)
+    )
+      return true;
     // A few lines closing like a citation, the last thing before the page ends, on a page that calls
     // notes none of which has appeared: a note that lost its start (no page is that short).
     const pageCallsNotes = page.notes.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
@@ -274,9 +290,14 @@ export function layoutPages(input: LayoutInput): Layout {
     if (afterThisPagesBody && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && (opensOwnBlock || endsCitation(normaliseLine(lines[lastTextLine]!)))) return true;
     // Body text at a page's foot either ends its paragraph (a sentence end) or runs on overleaf (a full
     // line); a short line that does neither, with no heading in it, is what is left of a note.
-    const lastNormal = normaliseLine(lines[lastTextLine]!);
     if (afterThisPagesBody && !anyFull && score >= 0 && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && !endsSentence(lastNormal) && lineDeficit(model, lines[lastTextLine]!) > fullTolerance) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
+  };
+
+  /** A note marker stands inside some line of the block starting at `start`: only body text calls notes. */
+  const blockHasMarker = (start: number): boolean => {
+    for (let k = start; k < blockEnd(start); k += 1) if (classify(k).kind !== "blank" && findMarkers(normaliseLine(lines[k]!)).length > 0) return true;
+    return false;
   };
 
   /** The kind of the next line that is not blank, within the page (null at a page break or the text's end). */
