@@ -144,6 +144,9 @@ describe("concept queries", () => {
     expect(byId.get("four-principles")?.members.map((m) => m.id)).toContain("respect-cyber-sovereignty");
     expect(byId.get("digital-divide")?.counts.map((c) => c.mentions)).toEqual([1, 1]);
     expect(byId.get("cyber-cold-war")?.total).toEqual({ mentions: 0, memberMentions: 0 });
+    // Only the documents that mention it: a corpus of a thousand would give every concept a thousand entries.
+    expect(byId.get("cyber-cold-war")?.counts).toEqual([]);
+    expect(index.total).toBe(index.concepts.length);
   });
 
   it("places mentions in level-1 sections, a note where the paragraph calling it stands", async () => {
@@ -161,6 +164,20 @@ describe("concept queries", () => {
     expect(compound?.documents.map((d) => d.cells.map((c) => c.count))).toEqual([[0, 5], [1]]);
     expect(compound?.documents[0]?.cells[0]?.first).toBeNull();
     expect(heatmap.max).toBe(5);
+  });
+
+  it("pages the concepts in dictionary order, with the total on every page", async () => {
+    const all = await listConcepts(database.db);
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(all.total / 10) + 1; page++) {
+      const one = await listConcepts(database.db, { page: { page, pageSize: 10 } });
+      expect(one.total).toBe(all.total);
+      expect(one.concepts.length).toBe(Math.max(0, Math.min(10, all.total - (page - 1) * 10)));
+      // The documents a page names are those its counts name.
+      expect(one.documents.map((d) => d.slug)).toEqual(all.documents.map((d) => d.slug).filter((slug) => one.concepts.some((c) => c.counts.some((count) => count.slug === slug))));
+      pages.push(...one.concepts);
+    }
+    expect(pages).toEqual(all.concepts);
   });
 
   it("gives a concept's definition with the passage its quote stands in, its links and every mention in context", async () => {

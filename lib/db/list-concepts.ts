@@ -27,26 +27,43 @@ export interface ConceptSummary {
   narrower: string[];
   related: string[];
   members: ConceptMemberSummary[];
-  /** One entry per document of the corpus, in the order of `documents`. */
+  /** One entry per document that mentions it (or its items), in the order of the index's `documents`. */
   counts: ConceptDocumentCount[];
   total: { mentions: number; memberMentions: number };
 }
 
 export interface ConceptIndex {
+  /** The documents the listed concepts' counts name, in corpus order (date, then slug). */
   documents: { slug: string; title: string }[];
   concepts: ConceptSummary[];
+  /** Concepts in the dictionary, on every page. */
+  total: number;
 }
 
-/** Every concept of the dictionary, in dictionary order, with its mentions counted per document. */
-export async function listConcepts(db: Database = getDatabase()): Promise<ConceptIndex> {
-  const [documents, concepts, groups] = await Promise.all([
-    db.document.findMany({ orderBy: [{ date: "asc" }, { slug: "asc" }], select: { id: true, slug: true, title: true } }),
+/**
+ * The dictionary's concepts in its order, all of them or one page (`page`), each with its mentions counted
+ * per document that mentions it. Counted in SQL for the listed concepts only, so a page costs what its
+ * concepts' mentions do, never a row per concept and document of the corpus.
+ */
+export async function listConcepts(db: Database = getDatabase(), { page }: { page?: { page: number; pageSize: number } } = {}): Promise<ConceptIndex> {
+  const [concepts, total] = await Promise.all([
     db.concept.findMany({
       orderBy: { ordinal: "asc" },
       select: { id: true, labelZh: true, labelEn: true, variants: true, broader: true, narrower: true, related: true, members: true },
+      ...(page ? { skip: (page.page - 1) * page.pageSize, take: page.pageSize } : {}),
     }),
-    db.conceptMention.groupBy({ by: ["conceptId", "documentId", "memberOf"], _count: { _all: true } }),
+    db.concept.count(),
   ]);
+  const groups = await db.conceptMention.groupBy({
+    by: ["conceptId", "documentId", "memberOf"],
+    where: { conceptId: { in: concepts.map((concept) => concept.id) } },
+    _count: { _all: true },
+  });
+  const documents = await db.document.findMany({
+    where: { id: { in: [...new Set(groups.map((group) => group.documentId))] } },
+    orderBy: [{ date: "asc" }, { slug: "asc" }],
+    select: { id: true, slug: true, title: true },
+  });
 
   const count = new Map<string, { mentions: number; memberMentions: number }>();
   for (const group of groups) {
@@ -59,11 +76,12 @@ export async function listConcepts(db: Database = getDatabase()): Promise<Concep
 
   return {
     documents: documents.map(({ slug, title }) => ({ slug, title })),
+    total,
     concepts: concepts.map((concept) => {
-      const counts = documents.map((document) => ({
-        slug: document.slug,
-        ...(count.get(`${concept.id}\u0000${document.id}`) ?? { mentions: 0, memberMentions: 0 }),
-      }));
+      const counts = documents.flatMap((document) => {
+        const counted = count.get(`${concept.id}\u0000${document.id}`);
+        return counted ? [{ slug: document.slug, ...counted }] : [];
+      });
       return {
         id: concept.id,
         labelZh: concept.labelZh,

@@ -9,6 +9,8 @@ import {
   COMPARE_KEYS,
   CONCEPT_ID_FORMAT,
   CONCEPT_ID_MAX_LENGTH,
+  CONCEPT_LIST_KEYS,
+  CONCEPT_LIST_PAGE_SIZE,
   CONCORDANCE_KEYS,
   CONCORDANCE_PAGE_SIZE,
   CONCORDANCE_SORT_VALUES,
@@ -114,6 +116,12 @@ export const concordancePageSchema = z.object({
 export const concordanceSortSchema = z.object({
   [CONCORDANCE_KEYS.sort]: z.enum(CONCORDANCE_SORT_VALUES, `sort is one of ${CONCORDANCE_SORT_VALUES.join(", ")}`).default("document"),
   [CONCORDANCE_KEYS.order]: z.enum(["asc", "desc"], "order is asc or desc").default("asc"),
+});
+
+/** A page of `GET /api/concepts`. */
+export const conceptListPageSchema = z.object({
+  [CONCEPT_LIST_KEYS.page]: pageParam.default(1),
+  [CONCEPT_LIST_KEYS.pageSize]: pageSizeParam(CONCEPT_LIST_PAGE_SIZE),
 });
 
 /** A page of the bibliography and of `GET /api/sources`. */

@@ -89,6 +89,9 @@ export const CONCORDANCE_KEYS = { sort: "sort", order: "order", page: "page", pa
 /** The concordance's orders (`sort=`): corpus order, position through each document, left or right words. */
 export const CONCORDANCE_SORT_VALUES = ["document", "position", "left", "right"] as const;
 
+/** The page of `GET /api/concepts` (the dictionary's concepts, in its order). */
+export const CONCEPT_LIST_KEYS = { page: "page", pageSize: "pageSize" } as const;
+
 /**
  * The catalogue (the home page `/`) and `GET /api/documents`: words of a title (or author), one value of
  * each facet, and the page. The facets' values are what the documents hold: a journal's name, a year, an
@@ -160,6 +163,8 @@ export const CONCORDANCE_PAGE_SIZE = 50;
  * the browser's find-in-page reaches as far as the page does, so a page holds as many as any request may.
  */
 export const BIBLIOGRAPHY_PAGE_SIZE = 100;
+/** Concepts a page of `GET /api/concepts` holds unless asked: the most a page may hold, so the dictionary's 52 fit one. */
+export const CONCEPT_LIST_PAGE_SIZE = 100;
 /** The most rows any one list request may ask for: bounds the work and the size of one answer (search's limit too). */
 export const MAX_PAGE_SIZE = 100;
 /** Type-ahead suggestions shown under a title field: as many as can be read without scrolling on a phone. */
