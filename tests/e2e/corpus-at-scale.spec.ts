@@ -137,6 +137,7 @@ test("finds essays by journal and year: every card matches, and the counts agree
     if ((await next.count()) === 0) break;
     await next.click();
     await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe(String(pageNumber + 1));
+    await expect(home.pagination.locator('[aria-current="page"]')).toHaveText(new RegExp(`^\\s*(Page )?${pageNumber + 1}\\s*$`));
   }
   expect([...listed].sort()).toEqual(expected);
 
