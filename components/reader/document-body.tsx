@@ -5,12 +5,14 @@ import { headingLabel } from "@/lib/reader/heading-label";
 import { foliosByPage } from "@/lib/reader/printed-page";
 import { BlockText } from "./block-text";
 import { Fragment } from "react";
+import "./document-body.css";
 import { NoteContent } from "./note-content";
 import { NotePopover } from "./note-popover";
 import { DOCUMENT_TEXT_ID } from "./skip-to-text";
 import { EditorialCorrection } from "./note-provenance";
 import { pagesWithFragments, UnattachedFragments, unattachedFragmentsId } from "./unattached-fragments";
 import { foliosAttribute, PrintedPageLink } from "./printed-page-link";
+import { estimateSectionSize, sectionSizeStyle } from "./section-size-estimate";
 
 export interface DocumentBodyProps {
   document: DocumentStructure;
@@ -60,7 +62,12 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
     // Focusable by script only: the reader's skip link lands here (`tabIndex` -1, not in the Tab order).
     <div className="document-body" id={idPrefix ? undefined : DOCUMENT_TEXT_ID} tabIndex={idPrefix ? undefined : -1} {...(folios ? foliosAttribute(folios) : {})}>
       {order.sections.map((section, sectionIndex) => (
-        <section key={section.heading?.anchor ?? `front-${sectionIndex}`} aria-labelledby={section.heading ? idPrefix + section.heading.anchor : undefined}>
+        <section
+          key={section.heading?.anchor ?? `front-${sectionIndex}`}
+          className="text-section"
+          style={sectionSizeStyle(estimateSectionSize(section))}
+          aria-labelledby={section.heading ? idPrefix + section.heading.anchor : undefined}
+        >
           {section.blocks.map((block) => {
             if (block.kind === "heading") {
               const { heading } = block;

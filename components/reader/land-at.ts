@@ -20,8 +20,31 @@ export function landAt(block: HTMLElement, options: { marker?: HTMLElement | nul
   const { marker = null } = options;
   const rect = options.rect && options.rect.height > 0 ? options.rect : (marker ?? block).getBoundingClientRect();
   window.scrollTo({ top: readingScrollTop(rect.top, window.scrollY, window.innerHeight) });
+  holdInPlaceWhileLaidOut(block);
   markLanded(marker && marker !== block ? [block, marker] : [block]);
   const focusOn = marker ?? block;
   if (!focusOn.matches("button, a[href]") && !focusOn.hasAttribute("tabindex")) focusOn.tabIndex = -1;
   focusOn.focus({ preventScroll: true });
+}
+
+/** Frames after a scroll in which the sections that came into view are laid out (the second pass catches a section laid out by the first). */
+const LAYOUT_SETTLING_FRAMES = 2;
+
+/**
+ * Keeps `element` where a scroll just put it on screen while the sections it brought into view are laid out:
+ * the text's sections are laid out only near the screen (document-body.css), and one above the element
+ * turning out taller or shorter than its estimate would move it. The browser's scroll anchoring corrects
+ * most of that, not all (it anchors to a section not yet laid out as a whole); whatever is left, this
+ * scrolls back. The element's own move on screen is measured, so a move the anchoring already made good is
+ * not made twice.
+ */
+export function holdInPlaceWhileLaidOut(element: HTMLElement): void {
+  const top = element.getBoundingClientRect().top;
+  let frames = 0;
+  const check = () => {
+    const shift = element.getBoundingClientRect().top - top;
+    if (Math.abs(shift) >= 1) window.scrollBy({ top: shift, behavior: "instant" });
+    if (++frames < LAYOUT_SETTLING_FRAMES) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }

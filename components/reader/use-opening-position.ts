@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { readFragmentAnchor, withHitBlock } from "@/lib/urls/app-urls";
+import { holdInPlaceWhileLaidOut } from "./land-at";
 
 /**
  * Where the page opens: a quoted passage (`mark[data-quote]`) or a search hit first, in the middle of
@@ -14,9 +15,10 @@ export function useOpeningPosition(hasQuote: boolean): void {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   useEffect(() => {
-    const quote = document.querySelector("mark[data-quote]");
+    const quote = document.querySelector<HTMLElement>("mark[data-quote]");
     if (quote) {
       quote.scrollIntoView({ block: "center" });
+      holdInPlaceWhileLaidOut(quote);
       return;
     }
     const withBlock = withHitBlock(searchParams, readFragmentAnchor(window.location.hash));
@@ -24,7 +26,10 @@ export function useOpeningPosition(hasQuote: boolean): void {
       router.replace(`${pathname}?${withBlock.toString()}${window.location.hash}`, { scroll: false });
       return;
     }
-    const searchHit = document.querySelector("mark[data-search-hit]");
-    if (searchHit) searchHit.scrollIntoView({ block: "center" });
+    const searchHit = document.querySelector<HTMLElement>("mark[data-search-hit]");
+    if (searchHit) {
+      searchHit.scrollIntoView({ block: "center" });
+      holdInPlaceWhileLaidOut(searchHit);
+    }
   }, [hasQuote, pathname, router, searchParams]);
 }
