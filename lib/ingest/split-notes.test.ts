@@ -55,10 +55,19 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(url, notes, model, 1, 1).segments).toHaveLength(1);
   });
 
+  it("splits a note carried over from the page before from the page's own note when the rest opens mid-parenthesis", () => {
+    const area = page(["Sustainable Development）提出，到二〇二五年，要将入门级", "宽带服务的成本降至全体居民人均每月国民总收入的百分之二以下。", "《某某：在某某工作座谈会上的讲话》，"], ["[1]"]);
+    const { segments } = splitNoteArea(area, notes, model, 1, 1);
+    expect(segments.map((s) => s.lines.length)).toEqual([2, 1]);
+  });
+
   it("flags tails and unfinished notes", () => {
     expect(startsLikeNote("2018年第5期，第3页。")).toBe(false);
     expect(startsLikeNote("政策及其影响》，载《某刊》。")).toBe(false);
     expect(startsLikeNote("《某书》，第3页。")).toBe(true);
+    // The rest of a name glossed in parentheses, its opening on the line before.
+    expect(startsLikeNote("Sustainable Development）提出，到2025年，要将入门")).toBe(false);
+    expect(startsLikeNote("联合国宽带可持续发展委员会（Broadband Commission）提出")).toBe(true);
     const area = page([`《${"甲".repeat(26)}`]);
     expect(splitNoteArea(area, notes, model, null, 1).segments[0]!.complete).toBe(false);
   });

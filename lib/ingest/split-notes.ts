@@ -84,9 +84,10 @@ const TAIL_START = /^[0-9a-z）)》〉」』”’，。、；：,.;:—]/u;
 
 export function startsLikeNote(text: string): boolean {
   if (text === "" || TAIL_START.test(text)) return false;
-  // A closing title bracket or quote before any opening one: the opening was on a lost line.
-  const close = text.search(/[》〉”]/u);
-  const open = text.search(/[《〈“]/u);
+  // A closing title bracket, quote or parenthesis before any opening one: the opening was on a lost line
+  // (`Sustainable Development）提出…`: the rest of a name glossed in parentheses).
+  const close = text.search(/[》〉”）]/u);
+  const open = text.search(/[《〈“（]/u);
   return !(close !== -1 && (open === -1 || close < open));
 }
 
