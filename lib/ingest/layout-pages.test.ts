@@ -241,3 +241,20 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
     expect(notesOf(text)).toContain("15.pdf。");
   });
 });
+
+describe("layoutPages: a note's tail before the labelled notes", () => {
+  it("leaves the body's last line, cut mid-sentence by the page turn, in the body when it is not wider than a body line", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，港口城市的数据中",
+      "心建设速度明显加快，社区组织发挥了积极作用。②",
+      "网络空间治理的三个支柱各有侧重，从目标",
+    ];
+    const text = [...body, "网站，2022年11月7日，http://www.example.org/a.htm。", "② 《甲书》，某出版社二〇〇一年版，第十二页至第十五页。"];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages[0]!.body.map((l) => l.lineNo)).toContain(6);
+  });
+});

@@ -369,7 +369,10 @@ export function layoutPages(input: LayoutInput): Layout {
       // Lines wider than the body may close on a web address of any shape (`…?from=…。`).
       const closes = endsCitation(last.normal) || tooShortForParagraph || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
       if (!closes || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
-      if (tail.slice(0, -1).some((l) => Math.abs(l.deficit) <= fullTolerance && !endsSentence(l.normal))) return;
+      // A note's lines before its last fill the note measure, wider than the body's (notes are set in smaller
+      // type); one that is not wider and stops mid-sentence may as well be the body's last line, cut by the page
+      // turn (a line short of the measure too: a Latin word wrapped early), so the tail is not taken.
+      if (tail.slice(0, -1).some((l) => l.deficit >= -fullTolerance && !endsSentence(l.normal))) return;
       body.splice(body.length - n, n);
       page.notes.push(...tail);
       return;
