@@ -95,5 +95,12 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     const finished = matchNotes(markers, [area(1, [segment(1, 5, "《甲书》，示例网站，https://a.org/p/report.shtml。")]), area(2, [segment(2, 15, "nt_5725580.htm。")])]);
     expect(finished.placed.get(0)!.segment.text).toBe("《甲书》，示例网站，https://a.org/p/report.shtml。");
   });
+
+  it("joins the rest of an address path to a note whose address stopped on a slash, though that note looked finished", () => {
+    const markers = [marker(1, 1), marker(2, 10)];
+    const cut = matchNotes(markers, [area(1, [segment(1, 5, "Joseph Nye, “Cyber Activities,” May 20, 2014, https://www.example.org/")]), area(2, [segment(2, 15, "publications/regime-complex/.")])]);
+    expect(cut.placed.get(0)!.segment.text).toBe("Joseph Nye, “Cyber Activities,” May 20, 2014, https://www.example.org/publications/regime-complex/.");
+    expect(cut.placed.has(1)).toBe(false);
+  });
 });
 

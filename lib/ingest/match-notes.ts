@@ -166,12 +166,12 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
     /^[A-Za-z0-9]/u.test(head.text) &&
     (!/^[A-Z][A-Za-z.'\- ]+,\s*[“"]/u.test(head.text) || /\b(?:and|of|the|on|for|in|to|a|an|at|by|with)$/u.test(previousLast.text));
   // A web address broken after a dot (`…newyork.fmprc.` + `gov.cn/wjb_…`) reads as a finished sentence.
-  // So is one cut anywhere when the head is nothing but the rest of an address (`pdf。`, `_17361.pdf。`): no
-  // note consists of a file ending alone.
+  // So is one cut anywhere when the head is nothing but the rest of an address (`pdf。`, `_17361.pdf。`,
+  // `publications/regime-complex/.`): no note consists of a file ending or an address path alone.
   const urlCarry =
     previousLast !== null &&
     ((/[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text)) ||
-      (endsInsideAddress(previousLast.text) && /^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)[。.]?$/iu.test(head.text)));
+      (endsInsideAddress(previousLast.text) && (/^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)[。.]?$/iu.test(head.text) || isAddressPath(head.text))));
   const headMayContinue =
     head.label === null && previousLast !== null && (!previousLast.complete || urlCarry) && (cutMidClause || latinCarry || urlCarry || continuesNote(previousLast.text, head.text));
   // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
@@ -207,6 +207,11 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   }
   placeUnlabelled(area, rest, own, result, rarity);
   return last;
+}
+
+/** The rest of a web address and nothing else: a path with a slash, no scheme or host of its own, at most a full stop after it. */
+function isAddressPath(text: string): boolean {
+  return !/^(?:https?:|www\.)/iu.test(text) && /^[\w\-.?=&%#~]*\/[\w\-./?=&%#~]*[。.]?$/u.test(text);
 }
 
 /**
