@@ -298,37 +298,79 @@ interface MentionKey {
 /**
  * One page of the concordance, in the order asked, building only its lines. In corpus order (document by
  * date then slug, then reading order: a note at the line of the first body block that calls it, then a
- * block's kind, anchor and offset) and by position (a line's fraction through its document, ties in corpus
- * order) the order and the cut are SQL's. By left or right words the order is the collator's, over every
+ * block's kind, anchor and offset: pageInCorpusOrder) and by position (a line's fraction through its
+ * document, ties in corpus order; every mention placed) the order and the cut are SQL's. By left or right words the order is the collator's, over every
  * line's context alone (concordanceByContext).
  */
 async function concordancePage(db: Database, scope: MentionScope, request: ConcordanceRequest, memberLabels: Map<string, string>): Promise<ConcordanceLine[]> {
+  if (request.key === "document") return buildLines(db, await pageInCorpusOrder(db, scope, request), memberLabels);
   const offset = (request.page - 1) * request.pageSize;
   const rows =
-    request.key === "document" || request.key === "position"
+    request.key === "position"
       ? await db.$queryRaw<MentionKey[]>`
-          ${placedMentions(scope)}
+          ${placedMentions(scope, null)}
           select id, "documentId", "blockKind", "blockAnchor", start, "end", variant, "memberOf" from placed
-          order by ${request.key === "position" ? Prisma.sql`fraction ${request.order === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`},` : Prisma.empty}
-            date ${corpusDirection(request)} nulls last, slug ${corpusDirection(request)}, line ${corpusDirection(request)},
+          order by fraction ${request.order === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`},
+            date ${corpusDirection(request)} ${corpusNulls(request)}, slug ${corpusDirection(request)}, line ${corpusDirection(request)},
             "kindOrder" ${corpusDirection(request)}, "blockAnchor" ${corpusDirection(request)}, start ${corpusDirection(request)}, id ${corpusDirection(request)}
           limit ${request.pageSize} offset ${offset}`
       : await concordanceByContext(db, scope, request);
   return buildLines(db, rows, memberLabels);
 }
 
+/**
+ * A page in corpus order, placing only the mentions of the documents the page falls in: how many mentions
+ * each document holds (counted through the mentions' index, in corpus order) says which documents hold the
+ * page's lines and where in the first of them it begins, so the page costs what those documents' mentions do,
+ * not every mention's (a concept of the whole corpus has tens of thousands at 1,000 essays).
+ */
+async function pageInCorpusOrder(db: Database, scope: MentionScope, request: ConcordanceRequest): Promise<MentionKey[]> {
+  const perDocument = await db.$queryRaw<{ documentId: string; mentions: number }[]>`
+    select m."documentId", count(*)::int as mentions
+    from "ConceptMention" m join "Document" d on d.id = m."documentId"
+    where m."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or m."memberOf" = ${scope.memberOf})
+    group by m."documentId", d.date, d.slug
+    order by d.date asc nulls last, d.slug asc`;
+  if (request.order === "desc") perDocument.reverse();
+  let skip = (request.page - 1) * request.pageSize;
+  let wanted = request.pageSize;
+  let offset = 0;
+  const documentIds: string[] = [];
+  for (const document of perDocument) {
+    if (wanted <= 0) break;
+    if (skip >= document.mentions) {
+      skip -= document.mentions;
+      continue;
+    }
+    if (documentIds.length === 0) offset = skip;
+    documentIds.push(document.documentId);
+    wanted -= document.mentions - skip;
+    skip = 0;
+  }
+  if (documentIds.length === 0) return [];
+  return db.$queryRaw<MentionKey[]>`
+    ${placedMentions(scope, documentIds)}
+    select id, "documentId", "blockKind", "blockAnchor", start, "end", variant, "memberOf" from placed
+    order by date ${corpusDirection(request)} ${corpusNulls(request)}, slug ${corpusDirection(request)}, line ${corpusDirection(request)},
+      "kindOrder" ${corpusDirection(request)}, "blockAnchor" ${corpusDirection(request)}, start ${corpusDirection(request)}, id ${corpusDirection(request)}
+    limit ${request.pageSize} offset ${offset}`;
+}
+
 /** Corpus order is reversed only when corpus order is what is asked for, descending; else it breaks ties, ascending. */
+/** Documents without a date come last in corpus order (as `date asc` sorts them), so first when it is reversed. */
+const corpusNulls = (request: ConcordanceRequest) => (request.key === "document" && request.order === "desc" ? Prisma.sql`nulls first` : Prisma.sql`nulls last`);
 const corpusDirection = (request: ConcordanceRequest) => (request.key === "document" && request.order === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`);
 
 /**
  * The mentions in scope with where each stands: its block's first line (a note's: the first line of the
  * body block that first calls it, else its own), the document's last line, and so its fraction through it.
  */
-function placedMentions(scope: MentionScope): Prisma.Sql {
+function placedMentions(scope: MentionScope, documentIds: readonly string[] | null): Prisma.Sql {
   return Prisma.sql`
     with scoped as (
       select m.* from "ConceptMention" m
       where m."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or m."memberOf" = ${scope.memberOf})
+        and (${documentIds}::text[] is null or m."documentId" = any(${documentIds}::text[]))
     ),
     lined as (
       select s.*, case s."blockKind" when 'heading' then 0 when 'paragraph' then 1 else 2 end as "kindOrder",
@@ -368,7 +410,7 @@ async function concordanceByContext(db: Database, scope: MentionScope, request: 
   // Offsets are UTF-16 code units, PostgreSQL's substr counts code points: they agree in a text without
   // characters beyond the BMP, so only such a text is cut in SQL; the rare text with one comes whole.
   const rows = await db.$queryRaw<(MentionKey & { excerpt: string; base: number })[]>`
-    ${placedMentions(scope)}
+    ${placedMentions(scope, null)}
     select placed.id, placed."documentId", placed."blockKind", placed."blockAnchor", placed.start, placed."end", placed.variant, placed."memberOf",
       case when b.text ~ '[\\U00010000-\\U0010FFFF]' then b.text else substr(b.text, greatest(1, placed.start + 1 - ${CONTEXT_FETCHED}), placed."end" - placed.start + 2 * ${CONTEXT_FETCHED}) end as excerpt,
       case when b.text ~ '[\\U00010000-\\U0010FFFF]' then 0 else greatest(0, placed.start - ${CONTEXT_FETCHED}) end as base
