@@ -18,5 +18,7 @@ describe("matchHeading", () => {
     expect(matchHeading("一、坚持对话协商，建设一个持久和平的世界。")).toBeNull();
     expect(matchHeading("2015 年以来的变化")).toBeNull();
     expect(matchHeading(`一、${"很长的标题".repeat(10)}`)).toBeNull();
+    // The rest of a web address wrapped after two digits.
+    expect(matchHeading("２２.ｐｄｆ.")).toBeNull();
   });
 });
