@@ -96,6 +96,15 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(finished.placed.get(0)!.segment.text).toBe("《甲书》，示例网站，https://a.org/p/report.shtml。");
   });
 
+  it("leaves the text after a carried-over note's doubtful end unattached: it may be that note's rest", () => {
+    const markers = [marker(1, 1), marker(2, 10)];
+    const carried: NoteSegment = { ...segment(2, 15, "for Sustainable Development）提出，要将成本降至百分之二以下。"), end: "carried" };
+    const result = matchNotes(markers, [area(1, [{ ...segment(1, 5, "联合国宽带委员会（Broadband Commission"), complete: false, endsAtMargin: true }]), area(2, [carried, segment(2, 16, "府网，2016年4月19日，http://www.example.org/a.htm。")])]);
+    expect(result.placed.get(0)!.segment.text).toContain("百分之二以下。");
+    expect(result.placed.has(1)).toBe(false);
+    expect(result.fragments.map((f) => [f.segment.text.slice(0, 3), f.candidates])).toEqual([["府网，", ["①"]]]);
+  });
+
   it("joins the rest of an address path to a note whose address stopped on a slash, though that note looked finished", () => {
     const markers = [marker(1, 1), marker(2, 10)];
     const cut = matchNotes(markers, [area(1, [segment(1, 5, "Joseph Nye, “Cyber Activities,” May 20, 2014, https://www.example.org/")]), area(2, [segment(2, 15, "publications/regime-complex/.")])]);

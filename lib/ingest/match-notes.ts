@@ -183,6 +183,23 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   if (headMayContinue && (previousLast.endsAtMargin || ownWithoutHead || latinCarry || urlCarry)) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
+    // The carried text was ended at a sentence that only happens to close at the margin: the text after it
+    // may be its rest as well as a note of this page that lost its start, and the order of the rest rests on it.
+    if (head.end === "carried" && rest.length > 0 && rest[0]!.label === null) {
+      const doubtful = rest[0]!;
+      unplaced(
+        result,
+        doubtful,
+        own.slice(0, 1).map(({ marker }) => marker.label),
+        `Page ${page}: the note carried over from the page before may go on in the text at lines ${linesText(doubtful)}, or that text is the start-less note of ${own[0]?.marker.label ?? "this page's first marker"}; left unattached.`,
+      );
+      rest = rest.slice(1);
+      if (!rest.some((s) => s.label !== null)) {
+        for (const segment of rest) unplaced(result, segment, own.map(({ marker }) => marker.label), `Page ${page}: the note texts after an uncertain text cannot be matched to markers by their order; left unattached.`);
+        markUnlocated(own, result, page);
+        return rest[rest.length - 1] ?? doubtful;
+      }
+    }
   } else if (headMayContinue) {
     // The note before stopped mid-line (its end lost) and this text starts mid-sentence: it is the lost
     // end, or a note that lost its start. Neither it nor the order of the texts after it can be trusted.

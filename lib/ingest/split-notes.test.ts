@@ -61,6 +61,16 @@ describe("splitNoteArea", () => {
     expect(segments.map((s) => s.lines.length)).toEqual([2, 1]);
   });
 
+  it("ends the text carried over from the page before at its first sentence ending at the margin, marked as a doubtful end", () => {
+    const full = `${"甲".repeat(27)}。`;
+    const area = page(["for Sustainable Development）提出，要将入门级宽带服务的成本降至", full, "府网，二〇一六年四月十九日，第三页。"]);
+    const { segments } = splitNoteArea(area, notes, model, null, 1);
+    expect(segments.map((s) => [s.lines.length, s.end])).toEqual([
+      [2, "carried"],
+      [1, "area"],
+    ]);
+  });
+
   it("flags tails and unfinished notes", () => {
     expect(startsLikeNote("2018年第5期，第3页。")).toBe(false);
     expect(startsLikeNote("政策及其影响》，载《某刊》。")).toBe(false);

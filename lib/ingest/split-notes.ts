@@ -27,14 +27,16 @@ export interface NoteSegment {
   /**
    * What ended it: the next label, a short line that finishes a sentence (`strong`), a sentence that
    * happens to end at the margin (`weak`: the split rests on how many notes the page needs), a line that
-   * stops short mid-sentence (`cut`: its end was lost, or the width model misjudged it), or the area's end.
+   * stops short mid-sentence (`cut`: its end was lost, or the width model misjudged it), a sentence ending at
+   * the margin taken as the end of the text carried over from the page before only because the page's own
+   * notes must follow it (`carried`: what follows may still be that text's rest), or the area's end.
    */
   end: NoteEnd;
   /** Its last line fills the note measure: a note cut by the page end does, one that lost its end mid-line does not. */
   endsAtMargin: boolean;
 }
 
-export type NoteEnd = "label" | "strong" | "weak" | "cut" | "area";
+export type NoteEnd = "label" | "strong" | "weak" | "carried" | "cut" | "area";
 
 export interface NoteMeasure {
   /** Width of a full note line in em (notes are set smaller than the body: more characters per line). */
@@ -291,9 +293,17 @@ function splitUnlabelled(
   const wanted = Math.max(expected ?? 0, markerCount) + carriedOver;
   const opensNote = (i: number) => NOTE_OPENING.test(lines[i + 1]!.normal);
   const ordered = [...weak.filter(opensNote), ...weak.filter((i) => !opensNote(i))];
+  // A text carried over from the page before (the area opens mid-sentence) must end before the page's own
+  // notes begin: its first sentence ending at the margin is taken as its end even when the next line does not
+  // open like a note, and marked `carried` (the rest may still be its own, so nothing rests on the order after it).
+  const firstStrong = Math.min(...strong);
+  const opensMidSentence = !startsLikeNote(lines[0]!.normal);
+  const carried = new Set<number>();
   for (const i of ordered) {
     if (strong.size + 1 >= wanted) break;
-    if (!listComplete && !opensNote(i)) continue;
+    const endsCarried = opensMidSentence && i < firstStrong && i === Math.min(...weak);
+    if (!listComplete && !opensNote(i) && !endsCarried) continue;
+    if (!listComplete && !opensNote(i)) carried.add(i);
     strong.add(i);
   }
   const groups: Group[] = [];
@@ -301,7 +311,7 @@ function splitUnlabelled(
   lines.forEach((line, i) => {
     current.push(line);
     if (strong.has(i)) {
-      groups.push({ lines: current, end: cut.has(i) ? "cut" : weak.includes(i) ? "weak" : "strong" });
+      groups.push({ lines: current, end: cut.has(i) ? "cut" : carried.has(i) ? "carried" : weak.includes(i) ? "weak" : "strong" });
       current = [];
     }
   });
