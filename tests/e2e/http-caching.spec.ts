@@ -85,6 +85,28 @@ test.describe("HTTP caching", () => {
     }
     const reader = await (await request.get(`/read/${SLUG}`, { headers: { "If-None-Match": tags.get(`/read/${SLUG}`)! } })).text();
     expect(reader).toContain(ADDED.slice(0, 12));
+    // The kept render of the new corpus, in its gzip compressed once and spliced with a nonce, is the revision too.
+    const passage = pages[1]!;
+    const kept = await request.get(passage, { headers: { "accept-encoding": "gzip", "If-None-Match": tags.get(passage)! } });
+    expect(kept.headers()["x-duizhao-render"]).toBe("kept");
+    expect(kept.headers()["content-encoding"]).toBe("gzip");
+    expect(await kept.text()).toContain(ADDED.slice(0, 12));
+  });
+
+  test("a kept page in its spliced gzip carries the page's tag, and a conditional request for it is answered 304", async ({ request }) => {
+    const [document] = ((await (await request.get("/api/documents")).json()) as { documents: { slug: string }[] }).documents;
+    const address = `/read/${document!.slug}?hl=0-2&hb=${Date.now()}`;
+    const rendered = await request.get(address);
+    const kept = await request.get(address, { headers: { "accept-encoding": "gzip" } });
+    expect(kept.headers()["x-duizhao-render"]).toBe("kept");
+    expect(kept.headers()["content-encoding"]).toBe("gzip");
+    expect(kept.headers()["cache-control"]).toBe("private, no-cache");
+    expect(kept.headers()["etag"]).toBe(rendered.headers()["etag"]);
+    const again = await request.get(address, { headers: { "accept-encoding": "gzip", "If-None-Match": kept.headers()["etag"]! } });
+    expect(again.status()).toBe(304);
+    expect(await again.body()).toHaveLength(0);
+    expect(again.headers()["content-encoding"]).toBeUndefined();
+    expect(again.headers()["content-security-policy"]).toBeUndefined();
   });
 
   test("an unknown or older tag, or none, gets the page", async ({ request }) => {
