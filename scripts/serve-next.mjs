@@ -4,7 +4,9 @@
  *
  * `next start` compresses with gzip only, whose 32 KiB window cannot see that a page's React payload
  * repeats its text; brotli's can, and the reader's HTML travels at less than half the gzip size
- * (measured: 106 → ~50 KiB). Quality 5 keeps the work per response close to gzip's.
+ * (measured: 106 → ~50 KiB). Quality 5 keeps the work per response close to gzip's. Kept answers
+ * (lib/page-cache/rendered-response-cache.mjs) are compressed once when kept, not per response: see
+ * lib/page-cache/kept-answer-coding.mjs for which coding each response gets.
  *
  * Plain JavaScript run by Node itself: Next's server must not load through the tsx loader.
  * Usage: node scripts/serve-next.mjs <port> <host>
