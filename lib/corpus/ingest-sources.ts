@@ -1,4 +1,6 @@
 import "server-only";
+import type { ConceptDictionary } from "@/lib/concepts/concept-dictionary";
+import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { loadDocument, type LoadOutcome } from "@/lib/db/load-document";
 import type { Database } from "@/lib/db/prisma-client";
 import type { DocumentStructure } from "@/lib/model/document-model";
@@ -26,9 +28,11 @@ export async function ingestEachSource(
   onProgress: (message: string) => void = () => {},
 ): Promise<void> {
   const pipelineVersion = await computePipelineVersion();
+  // Read once for the folder, as the pipeline version hashed it: every essay's mentions come from the same dictionary.
+  const dictionary = loadConceptDictionary();
   for (const [index, file] of files.entries()) {
     onProgress(`[${index + 1}/${files.length}] ${file.path}`);
-    await onResult(await ingestSource(db, file, pipelineVersion));
+    await onResult(await ingestSource(db, file, pipelineVersion, dictionary));
   }
 }
 
@@ -43,7 +47,7 @@ export async function ingestSources(
   return results;
 }
 
-async function ingestSource(db: Database, file: { path: string } & CompanionPaths, pipelineVersion: string): Promise<IngestResult> {
+async function ingestSource(db: Database, file: { path: string } & CompanionPaths, pipelineVersion: string, dictionary: ConceptDictionary): Promise<IngestResult> {
   try {
     const source = await readSourceFile(file.path, { manifestPath: file.manifestPath, correctionsPath: file.correctionsPath });
     const parseStart = performance.now();
@@ -59,7 +63,7 @@ async function ingestSource(db: Database, file: { path: string } & CompanionPath
       // A PDF is kept with its document, to show each passage on its printed page.
       pdf,
     };
-    const outcome = await loadDocument(draft, documentSource, db);
+    const outcome = await loadDocument(draft, documentSource, db, { dictionary });
     return { file: file.path, ok: true, outcome, draft, parseMs, loadMs: performance.now() - loadStart };
   } catch (error) {
     return { file: file.path, ok: false, error: error instanceof Error ? error.message : String(error) };

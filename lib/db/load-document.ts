@@ -1,12 +1,13 @@
 import "server-only";
 import { canonicalJson } from "./canonical-json";
 import { randomUUID } from "node:crypto";
+import type { ConceptDictionary } from "@/lib/concepts/concept-dictionary";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import type { DocumentManifest } from "@/lib/ingest/document-manifest";
 import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
 import { insertRows, type ColumnTypes } from "./insert-rows";
 import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
-import { CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
+import { blocksOf, CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
 import { reanchorImportedAnnotations } from "./reanchor-imported-annotations";
 import { recordMovedAnchors } from "./record-moved-anchors";
 import { forgetUnreferencedPdf, storeSourcePdf, type SourcePdfInput } from "./store-source-pdf";
@@ -36,7 +37,11 @@ export async function loadDocument(
   document: DocumentStructure,
   source: DocumentSource,
   db: Database = getDatabase(),
-  options: { beforeCommit?: () => Promise<void> } = {},
+  options: {
+    beforeCommit?: () => Promise<void>;
+    /** The concept dictionary, read once for a folder (else read at each load). */
+    dictionary?: ConceptDictionary;
+  } = {},
 ): Promise<LoadOutcome> {
   const existing = await db.document.findUnique({
     where: { slug: document.slug },
@@ -64,7 +69,10 @@ export async function loadDocument(
       await writeSearchBlocks(documentId, document, tx);
       // Imported Web Annotations follow their words into the new text (or are orphaned, with the reason).
       if (previous) await reanchorImportedAnnotations(documentId, document, tx);
-      await updateCorpusDerivations(tx, documentId, derivationsBefore);
+      await updateCorpusDerivations(tx, documentId, derivationsBefore, {
+        dictionary: options.dictionary,
+        loaded: { id: documentId, slug: document.slug, blocks: blocksOf(document) },
+      });
       // Delivered on commit, never on rollback: running servers drop the pages they rendered from the old corpus.
       await tx.$executeRaw`select pg_notify(${CORPUS_CHANGED_CHANNEL}, ${document.slug})`;
       await options.beforeCommit?.();

@@ -53,10 +53,11 @@ export async function updateCorpusDerivations(
   tx: DatabaseTransaction,
   documentId: string | null,
   before: DerivationsBefore,
-  { dictionary = loadConceptDictionary() }: { dictionary?: ConceptDictionary } = {},
+  { dictionary = loadConceptDictionary(), loaded }: { dictionary?: ConceptDictionary; loaded?: DerivedDocument } = {},
 ): Promise<void> {
   const dictionaryChanged = await writeConcepts(tx, dictionary);
-  const document = documentId === null ? null : await readDocument(tx, documentId);
+  // The loader passes the document it has just written (`loaded`), rather than have its rows read back.
+  const document = documentId === null ? null : (loaded ?? (await readDocument(tx, documentId)));
   if (dictionaryChanged) await rebuildConceptDerivations(tx, dictionary);
   else if (document) await writeMentions(tx, document, findMentions(document.blocks, dictionary));
   if (document) await writePassageIndex(tx, document);
@@ -78,7 +79,8 @@ async function readDocument(tx: DatabaseTransaction, id: string): Promise<Derive
   return { id: row.id, slug: row.slug, blocks: blocksOf(row) };
 }
 
-function blocksOf(row: { headings: { anchor: string; text: string }[]; paragraphs: { anchor: string; text: string }[]; footnotes: { anchor: string; text: string }[] }): MentionBlock[] {
+/** Headings, paragraphs, then notes with text, in reading order: as stored, or as drafted (the same rows). */
+export function blocksOf(row: { headings: { anchor: string; text: string }[]; paragraphs: { anchor: string; text: string }[]; footnotes: { anchor: string; text: string }[] }): MentionBlock[] {
   return [
     ...row.headings.map((h) => ({ kind: "heading" as const, anchor: h.anchor, text: h.text })),
     ...row.paragraphs.map((p) => ({ kind: "paragraph" as const, anchor: p.anchor, text: p.text })),
