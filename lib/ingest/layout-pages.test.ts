@@ -230,6 +230,11 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
     expect(notesOf(text)).toEqual(["同", "即流域内各级机构共同参与的协商机制。", "同上。"]);
   });
 
+  it("takes a line too short for a paragraph after a heading, at the foot of a page whose notes have not appeared, for a note's end", () => {
+    const text = [...body, "（一）理论意义", "的主张。"];
+    expect(notesOf(text)).toEqual(["的主张。"]);
+  });
+
   it("takes a line that closes an unopened title like a citation, past a folio printed between body and notes, for a note's tail", () => {
     const text = [...body, "", "242", "", "的公共规则》，山川书局2010年版，第97页。", ""];
     expect(notesOf(text)).toEqual(["的公共规则》，山川书局2010年版，第97页。"]);
@@ -239,6 +244,23 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
     const first = [...body, "", "① 参见沈一帆：《基层协商的实践逻辑》，载《信息社会研究》2019年第6期。", "", "② 《基层协商的实践逻辑》，示例研究院网站，2017年9月8日，https://www.example.org/brief_180", ""];
     const text = [...first, "165 区域治理评论　2023年第6期", " 2013年7月，财政投入的稳定性决定了项目能否长期运行。", "", "（一）经验与启示", "", " 15.pdf。", "", "166"];
     expect(notesOf(text)).toContain("15.pdf。");
+  });
+});
+
+describe("layoutPages: a block too short to be a page", () => {
+  it("takes a block opened on its own between a sentence the page broke off and the page break for the page's notes", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，港口城市的数据中",
+    ];
+    const next = ["心建设速度明显加快，社区组织发挥了积极作用。社区", "组织在基层治理中发挥了积极作用，评估体系有助于纠", "正政策偏差。"];
+    const text = [...body, " 此处的统计口径与前文相同。", "", "", "", ...next];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([5]);
+    expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([9, 10, 11]);
   });
 });
 

@@ -267,12 +267,17 @@ export function layoutPages(input: LayoutInput): Layout {
     // The note area may go on after it (the page's own notes, labelled or after their label list).
     const noteAreaFollows = next === "labelled-note" || next === "marker-list";
     if (carryPending && carryRoom && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && (pageEnds || noteAreaFollows) && mayContinueNote(firstNormal)) return true;
+    // A block the extraction opened on its own right after a body line broken off mid-sentence, that a page
+    // break ends after a few finished lines with text still to come, is no page of its own (no page is that
+    // short): the body goes on overleaf, and the block is this page's notes.
+    const lastNormal = normaliseLine(lines[lastTextLine]!);
+    const tooShortForPage = opensOwnBlock && endsPage && textAfter && blockLines <= MAX_CARRIED_LINES && !anyFull && endsFullStop(lastNormal);
+    if (!inNotes && bodyBrokeOff && tooShortForPage && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (!inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (score > 0) return true;
     // After this page's body finished its sentence, a few lines that open mid-sentence (no paragraph opens on
     // a closing bracket or a title it never opened) and close like a citation are a note that lost its start,
     // also past a folio or running head printed between the body and the notes (which reads as a page break).
-    const lastNormal = normaliseLine(lines[lastTextLine]!);
     if (
       !inNotes &&
       lastBody !== undefined &&
@@ -292,6 +297,12 @@ export function layoutPages(input: LayoutInput): Layout {
     // line); a short line that does neither, with no heading in it, is what is left of a note.
     if (afterThisPagesBody && !anyFull && score >= 0 && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && !endsSentence(lastNormal) && lineDeficit(model, lines[lastTextLine]!) > fullTolerance) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
+  };
+
+  /** Some line of the block starting at `start` is a heading: only the body has headings. */
+  const blockHasHeading = (start: number): boolean => {
+    for (let k = start; k < blockEnd(start); k += 1) if (classify(k).kind !== "blank" && matchHeading(lines[k]!) !== null) return true;
+    return false;
   };
 
   /** A note marker stands inside some line of the block starting at `start`: only body text calls notes. */
@@ -362,10 +373,11 @@ export function layoutPages(input: LayoutInput): Layout {
       const widerThanBody = tail.some((l) => l.deficit < -fullTolerance);
       if (!endsFullStop(before.normal) && !(atPageEnd && n === 1) && !widerThanBody) continue;
       const last = tail[tail.length - 1]!;
-      // A line too short to be a paragraph of its own (`上。`, `第12页。`) after a paragraph's short last line,
-      // right before the labelled notes, is the end of a note too, whatever it closes with.
+      // A line too short to be a paragraph of its own (`上。`, `第12页。`) after a paragraph's short last line or a
+      // heading, right before the labelled notes or at the foot of a page whose notes have not appeared, is the
+      // end of a note too, whatever it closes with.
       const tooShortForParagraph =
-        !atPageEnd && n === 1 && endsFullStop(last.normal) && Array.from(compactText(last.normal)).length < MIN_PARAGRAPH_CHARS && before.deficit > fullTolerance;
+        n === 1 && endsFullStop(last.normal) && Array.from(compactText(last.normal)).length < MIN_PARAGRAPH_CHARS && before.deficit > fullTolerance;
       // Lines wider than the body may close on a web address of any shape (`…?from=…。`).
       const closes = endsCitation(last.normal) || tooShortForParagraph || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
       if (!closes || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
