@@ -1,5 +1,6 @@
 import "server-only";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
+import { blocksSharingWith, indexPassageSharing } from "@/lib/derivations/passage-sharing-index";
 import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
 import { readBlockTexts } from "./read-block-texts";
 import { countDocumentsHolding } from "./list-passage-links";
@@ -75,10 +76,13 @@ export async function listParallels(slug: string, anchor: string, db: Database =
   });
   const [texts, corpusSize] = await Promise.all([readBlockTexts(candidates, db), db.document.count()]);
   const ownBlock = { kind: own.blockKind, anchor, text };
+  // Most candidates share only a set phrase's fingerprint: each is first asked whether it shares a passage
+  // at all (the answer findSharedPassages would give), and only those that do are aligned.
+  const sharing = indexPassageSharing([text]);
   const found: { candidate: Candidate; passages: Omit<ParallelPassage, "corpusDocuments">[] }[] = [];
   for (const candidate of candidates) {
     const otherText = texts.get(`${candidate.documentId}\u0000${candidate.blockAnchor}`);
-    if (otherText === undefined) continue;
+    if (otherText === undefined || blocksSharingWith(sharing, otherText).size === 0) continue;
     const shared = findSharedPassages(
       { slug: document.slug, blocks: [ownBlock] },
       { slug: candidate.slug, blocks: [{ kind: candidate.blockKind, anchor: candidate.blockAnchor, text: otherText }] },
