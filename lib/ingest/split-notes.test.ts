@@ -34,6 +34,21 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(page([full, "丙丁戊己庚辛。"]), notes, model, null, 2).segments).toHaveLength(1);
   });
 
+  it("ends a labelled note on a short line when the next label skips one: the text between lost its label", () => {
+    // 25 em of a 28-em note measure, then a line that closes a title: one note or two? The labels say ② is
+    // missing between ① and ③, so the short line ended ①, and what follows is ②'s surviving end.
+    const area = page(["① 参见某某：《流域治理的比较研究》，载《公共政策学", "理的比较研究》，载《信息社会研究》2003年第9期。", "③ 《乙书》，第二页。"]);
+    const { segments } = splitNoteArea(area, notes, model, null, 3);
+    expect(segments.map((s) => [s.label, s.text])).toEqual([
+      ["①", "参见某某：《流域治理的比较研究》，载《公共政策学"],
+      [null, "理的比较研究》，载《信息社会研究》2003年第9期。"],
+      ["③", "《乙书》，第二页。"],
+    ]);
+    // With no label skipped, the same two lines are one note.
+    const joined = page(["① 参见某某：《流域治理的比较研究》，载《公共政策学", "理的比较研究》，载《信息社会研究》2003年第9期。", "② 《乙书》，第二页。"]);
+    expect(splitNoteArea(joined, notes, model, null, 2).segments).toHaveLength(2);
+  });
+
   it("splits labelled notes at their labels and keeps continuation lines", () => {
     // Every line of a note but its last fills the note measure.
     const area = page(["[1]\u3000《甲书》，某某出版社二〇〇一年版，第十二页至第十五页，", "第一页。", "[2]\u3000《乙书》。"]);

@@ -1,5 +1,5 @@
 import type { IngestWarning } from "@/lib/model/document-model";
-import { leadingNoteLabel } from "./find-markers";
+import { leadingNoteLabel, parseMarkerLabel } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
 import type { WidthModel } from "./line-width";
 import { findUrlSpans, normaliseText } from "./normalise-text";
@@ -184,15 +184,33 @@ interface Group {
  */
 function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number): Group[] {
   const groups: Group[] = [];
+  const labelNumber = (line: LayoutLine) => {
+    const lead = isLabelledLine(line) ? leadingNoteLabel(line.raw) : null;
+    return lead ? (parseMarkerLabel(lead.label)?.number ?? null) : null;
+  };
+  let currentNumber: number | null = null;
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
     const groupText = () => normaliseText((groups[groups.length - 1]?.lines ?? []).map((l) => l.raw).join("\n"));
+    // The next labelled note skips a label: a note stands between that lost its label with its start. A line
+    // short of the note measure (no note line but the last is) then ends the note before it, even when what
+    // follows goes on mid-phrase (which alone reads as the width model misjudging a full line).
+    const nextNumber = lines.slice(i).map(labelNumber).find((n) => n !== null) ?? null;
+    const labelSkipped = currentNumber !== null && nextNumber !== null && nextNumber - currentNumber >= 2 && !isLabelledLine(line);
+    const skippedAfterShort =
+      labelSkipped &&
+      previous !== undefined &&
+      width(previous) < notes.measure - notes.tolerance &&
+      !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(previous.normal.trimEnd()) &&
+      !/^[A-Za-z0-9]/u.test(line.normal.trimStart());
     const finished =
       previous !== undefined &&
       ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) ||
         endsCitation(previous.normal) ||
         endsWithUrl(previous, line, groupText) ||
-        stopsShort(previous, notes, width, line));
+        stopsShort(previous, notes, width, line) ||
+        skippedAfterShort);
+    currentNumber = labelNumber(line) ?? currentNumber;
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
       groups.push({ lines: [line], end: "area" });
