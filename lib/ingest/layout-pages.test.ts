@@ -247,6 +247,23 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
   });
 });
 
+describe("layoutPages: Latin widths in a note block", () => {
+  it("does not take a line with Latin words that reads as exactly full for body text when the block has a line wider than the body", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。监测数据的公",
+      "开程度直接影响公众参与的质量，港口城市的数据中心",
+      "建设速度明显加快，社区组织发挥了积极作用①，在全",
+    ];
+    const note = [" 联合国宽带可持续发展委员会（Broadband Commission for Sustainable", "Development Goals）提出，到2025年，要将成本降至"];
+    const text = [...body, "", "①", "", ...note, "", "", "", "球减贫、粮食安全、性别平等等领域发挥作用。"];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([9, 10]);
+  });
+});
+
 describe("layoutPages: a block too short to be a page", () => {
   it("takes a block opened on its own between a sentence the page broke off and the page break for the page's notes", () => {
     const body = [

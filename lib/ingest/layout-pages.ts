@@ -182,16 +182,21 @@ export function layoutPages(input: LayoutInput): Layout {
     let previousEnded = true;
     let previousNormal = "";
     const end = blockEnd(start);
+    // A line wider than the body sets the block at a wider measure: a line there with Latin words that reads as
+    // exactly full is a wider line whose proportional Latin glyphs the model underestimated, no full body line.
+    let anyWide = false;
+    for (let k = start; k < end; k += 1) if (classify(k).kind !== "blank" && lineDeficit(model, lines[k]!) < wideLimit) anyWide = true;
     for (let k = start; k < end; k += 1) {
       if (classify(k).kind === "blank") continue;
       const raw = lines[k]!;
       const normal = normaliseLine(raw);
       const deficit = lineDeficit(model, raw);
+      const widthUnsure = anyWide && /[A-Za-z]{3,}/u.test(normal);
       // A web address no wider than the body, after a line that stops on a Chinese word (`…数据均可在`), goes
       // on a body sentence; in a note the address follows a comma (`…2011年6月22日，`).
       const addressInSentence = /^https?:\/\/\S+$/u.test(normal) && deficit >= -fullTolerance && /\p{Script=Han}$/u.test(previousNormal);
       if (deficit < wideLimit || (isLatinLine(normal) && !addressInSentence)) score += WIDE_LINE_WEIGHT;
-      else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal)) {
+      else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal) && !widthUnsure) {
         score -= FULL_LINE_WEIGHT;
         anyFull = true;
       }
