@@ -176,4 +176,10 @@ describe("the passage index", () => {
       select c.reloptions as options from pg_class c where c.relname = 'PassageFingerprint_fingerprints_idx'`;
     expect(index?.options).toContain("fastupdate=off");
   });
+
+  it("leaves room on its pages for the count updates of later loads (heap-only updates)", async () => {
+    const [table] = await database.db.$queryRaw<{ options: string[] | null }[]>`
+      select c.reloptions as options from pg_class c where c.relname = 'PassageFingerprint'`;
+    expect(table?.options).toContain("fillfactor=70");
+  });
 });
