@@ -34,4 +34,19 @@ describe("blocksSharingWith", () => {
     expect(shared).toBeGreaterThan(300);
     expect(apart).toBeGreaterThan(300);
   });
+
+  it("reads characters beyond the Basic Multilingual Plane (and a lone surrogate) as findSharedPassages does", () => {
+    // 𠀀 and 𪚥 are Han beyond the BMP: counted as Han, one character each.
+    const quote = "网络𠀀空间治理规则𪚥合作共赢";
+    const texts = [`前言${quote}后记`, `开头\ud800${quote.slice(0, 11)}结尾`, `其他${quote.slice(2)}内容`];
+    const other = `引文：${quote}。`;
+    const expected = new Set(
+      texts.flatMap((t, i) =>
+        findSharedPassages({ slug: "a", blocks: [{ kind: "paragraph", anchor: "a", text: t }] }, { slug: "b", blocks: [{ kind: "paragraph", anchor: "b", text: other }] }).length > 0 ? [i] : [],
+      ),
+    );
+    // Both answers: the whole quotation shares, eleven of its characters do not.
+    expect([expected.has(0), expected.has(1)]).toEqual([true, false]);
+    expect(blocksSharingWith(indexPassageSharing(texts), other)).toEqual(expected);
+  });
 });

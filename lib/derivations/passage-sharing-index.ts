@@ -19,10 +19,42 @@ interface Skeleton {
   han: boolean[];
 }
 
+/**
+ * skeletonCode and the Han test for every character of the Basic Multilingual Plane, worked out once with
+ * the same regular expressions: a load reads thousands of candidate texts, and two regular-expression tests a
+ * character were most of the time it spent on them. -1: dropped from the skeleton. Characters beyond the BMP
+ * (a surrogate pair in the text) are tested as before.
+ */
+let bmpTable: { codes: Int32Array; han: Uint8Array } | null = null;
+function bmp(): { codes: Int32Array; han: Uint8Array } {
+  if (bmpTable) return bmpTable;
+  const codes = new Int32Array(0x10000).fill(-1);
+  const han = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    if (unit >= 0xd800 && unit <= 0xdfff) continue;
+    const ch = String.fromCharCode(unit);
+    codes[unit] = skeletonCode(ch) ?? -1;
+    han[unit] = HAN.test(ch) ? 1 : 0;
+  }
+  return (bmpTable = { codes, han });
+}
+
 function skeletonOf(text: string): Skeleton {
+  const table = bmp();
   const codes: number[] = [];
   const han: boolean[] = [];
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      const code = table.codes[unit]!;
+      if (code < 0) continue;
+      codes.push(code);
+      han.push(table.han[unit] === 1);
+      continue;
+    }
+    // A surrogate pair (or a lone surrogate, which `for…of` also yields alone).
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    i += ch.length - 1;
     const code = skeletonCode(ch);
     if (code === null) continue;
     codes.push(code);
