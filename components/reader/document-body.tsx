@@ -77,7 +77,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
                   <Tag
                     id={idPrefix + heading.anchor}
                     data-block={heading.anchor}
-                    className={`reader-heading level-${heading.level} group scroll-mt-24 font-serif`}
+                    className={`reader-heading level-${heading.level}`}
                   >
                     {heading.label ? <span>{headingLabel(heading.label)}</span> : null}
                     <BlockText
@@ -98,8 +98,8 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
             }
             const { paragraph, number } = block;
             return (
-              <div key={paragraph.anchor} className="reader-paragraph group">
-                <p id={idPrefix + paragraph.anchor} data-block={paragraph.anchor} data-number={number} className="scroll-mt-24">
+              <div key={paragraph.anchor} className="reader-paragraph">
+                <p id={idPrefix + paragraph.anchor} data-block={paragraph.anchor} data-number={number}>
                   <BlockText
                     text={paragraph.text}
                     markers={paragraph.markers}
@@ -193,9 +193,9 @@ function NotesList({
           const back = order.markerIds.get(note.anchor)?.[0];
           const onPrintedPage = printedPage(note.placement, `note ${note.label}`);
           return (
-            <li key={note.anchor} id={idPrefix + note.anchor} className="note-item scroll-mt-24" data-note-item={note.anchor} data-status={note.status}>
+            <li key={note.anchor} id={idPrefix + note.anchor} className="note-item" data-note-item={note.anchor} data-status={note.status}>
               <span className="note-label">{note.label}</span>
-              <div className="min-w-0 flex-1">
+              <div className="note-body">
                 <div data-note-content="">
                   <NoteContent
                     note={note}
@@ -206,9 +206,9 @@ function NotesList({
                     marks={marks?.get(note.anchor)}
                   />
                 </div>
-                <span className="mt-1 flex gap-3 text-xs text-muted dark:text-night-muted">
+                <span className="note-foot">
                   {back ? (
-                    <a href={`#${idPrefix}${back}`} className="underline underline-offset-2" aria-label={`返回正文 · back to note ${note.label} in the text${placeOfNote.has(note.anchor) ? ` (${placeOfNote.get(note.anchor)})` : ""}`} data-back-link="">
+                    <a href={`#${idPrefix}${back}`} aria-label={`返回正文 · back to note ${note.label} in the text${placeOfNote.has(note.anchor) ? ` (${placeOfNote.get(note.anchor)})` : ""}`} data-back-link="">
                       <span aria-hidden="true">↩ </span>返回正文
                     </a>
                   ) : null}

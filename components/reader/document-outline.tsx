@@ -1,5 +1,6 @@
 import type { Heading } from "@/lib/model/document-model";
 import { headingLabel } from "@/lib/reader/heading-label";
+import "./document-body.css";
 
 /** The headings as a table of contents; sticky beside the text on wide screens. */
 export function DocumentOutline({ headings, idPrefix = "", label = "目录 · Contents" }: { headings: Heading[]; idPrefix?: string; label?: string }) {
@@ -11,7 +12,7 @@ export function DocumentOutline({ headings, idPrefix = "", label = "目录 · Co
       <ol className="space-y-1.5">
         {headings.map((heading) => (
           <li key={heading.anchor} style={{ paddingInlineStart: `${(heading.level - top) * 1}em` }}>
-            <a href={`#${idPrefix}${heading.anchor}`} className="block leading-snug no-underline hover:text-accent dark:hover:text-night-accent">
+            <a href={`#${idPrefix}${heading.anchor}`}>
               {headingLabel(heading.label) + heading.text}
             </a>
           </li>

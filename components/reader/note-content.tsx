@@ -58,7 +58,7 @@ export function NoteContent({
       {note.attachment?.uncertain ? <UncertainAttachment attachment={note.attachment} /> : null}
       {note.correction ? <EditorialCorrection correction={note.correction} block /> : null}
       {note.citations.length > 0 ? (
-        <span className="mt-2 block border-t border-rule pt-2 text-sm dark:border-night-rule">
+        <span className="note-citations">
           <span className="sr-only">Citations:</span>
           {note.citations.map((citation) => (
             <CitationLine
@@ -107,7 +107,7 @@ function CitationLine({ citation, id, sourceHref }: { citation: Citation; id?: s
     citation.pages ? `第${citation.pages}页` : null,
   ].filter((part): part is string => Boolean(part));
   return (
-    <span id={id} className="citation block scroll-mt-24 py-0.5" data-citation={citation.anchor}>
+    <span id={id} className="citation" data-citation={citation.anchor}>
       <span>{parts.length > 0 ? parts.join("，") : citation.raw}</span>
       {citation.repeats ? <span lang="en" className="text-muted dark:text-night-muted"> (同上 · ibid.)</span> : null}
       {href ? (
@@ -117,7 +117,7 @@ function CitationLine({ citation, id, sourceHref }: { citation: Citation; id?: s
             href={href}
             rel="noopener noreferrer"
             target="_blank"
-            className="break-all text-accent underline decoration-1 underline-offset-2 dark:text-night-accent"
+            className="citation-url"
           >
             {href}
             <span className="sr-only"> (opens in a new tab)</span>
@@ -129,7 +129,7 @@ function CitationLine({ citation, id, sourceHref }: { citation: Citation; id?: s
       {sourceHref ? (
         <>
           {" "}
-          <a href={sourceHref} className="whitespace-nowrap text-xs underline underline-offset-2" data-source-link="">
+          <a href={sourceHref} className="source-link" data-source-link="">
             出处 · <span lang="en">source and where else it is cited</span> →
           </a>
         </>
