@@ -24,7 +24,7 @@ import { answerNotModified, cachingFor, namesCurrentTag, pageEntityTag } from ".
 import { answerMalformedRequest, findMalformedRequest } from "../lib/http/malformed-request.mjs";
 import { createNonce, createNonceRewriter, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
 import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
-import { acceptedCodings, keptAnswerCoding } from "../lib/page-cache/kept-answer-coding.mjs";
+import { acceptedCodings, FreshBrotliBudget, keptAnswerCoding } from "../lib/page-cache/kept-answer-coding.mjs";
 import { prepareSplicedGzip, splicedGzip } from "../lib/page-cache/nonce-spliced-gzip.mjs";
 import { isKeptAnswer, keptHeaders, RenderedResponseCache, renderedResponseKey } from "../lib/page-cache/rendered-response-cache.mjs";
 import { APPLY_SAVED_THEME_SCRIPT } from "../lib/theme/apply-saved-theme.mjs";
@@ -59,12 +59,10 @@ const processId = randomBytes(6).toString("hex");
 startListening();
 const budget = Number(process.env.DUIZHAO_RESPONSE_CACHE_BYTES);
 const keptRenders = new RenderedResponseCache(Number.isFinite(budget) && budget > 0 ? { byteBudget: budget } : {});
-/** Requests being answered now, this one included: how busy the server is, for the coding of kept answers. */
-let requestsInFlight = 0;
+/** How much of kept pages may still be compressed with brotli per response this second (kept-answer-coding.mjs). */
+const freshBrotli = new FreshBrotliBudget();
 
 const server = http.createServer((request, response) => {
-  requestsInFlight++;
-  response.once("close", () => requestsInFlight--);
   const nonce = createNonce();
   for (const [name, value] of securityHeaders(nonce, scriptHashes)) response.setHeader(name, value);
   const problem = findMalformedRequest(request.method, request.url);
@@ -147,7 +145,7 @@ async function keepWithEncodings(key, generation, answer) {
 
 /**
  * A kept answer in the coding kept-answer-coding.mjs chooses: its kept brotli, its gzip spliced with this
- * response's nonce, brotli made for this response (a quiet server), or as it is; every one decodes to the
+ * response's nonce, brotli made for this response (within its budget), or as it is; every one decodes to the
  * body as Next wrote it with this response's nonce. Its length is known: sent with Content-Length.
  * @param {import("node:http").IncomingMessage} request
  * @param {import("node:http").ServerResponse} response
@@ -161,7 +159,7 @@ async function sendKept(request, response, context, kept, encodings) {
     bodyBytes: kept.body.byteLength,
     keptBrotli: encodings.brotli !== null,
     splicedGzip: true,
-    requestsInFlight,
+    budget: freshBrotli,
   });
   /** @type {Uint8Array} */
   let body = kept.body;
