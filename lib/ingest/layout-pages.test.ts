@@ -279,6 +279,21 @@ describe("layoutPages: a block too short to be a page", () => {
     expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([5]);
     expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([9, 10, 11]);
   });
+
+  it("takes a block opened on its own that the next page's block, glued on, ends after one line for the page's notes, finished or not", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，港口城市的数据中",
+    ];
+    const next = [" 心建设速度明显加快，社区组织发挥了积极作用。社区", "组织在基层治理中发挥了积极作用，评估体系有助于纠", "正政策偏差。"];
+    const text = [...body, "", " 联合国宽带委员会（Broadband Commission for", ...next];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([6]);
+    expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([7, 8, 9]);
+  });
 });
 
 describe("layoutPages: a note's tail before the labelled notes", () => {

@@ -272,12 +272,14 @@ export function layoutPages(input: LayoutInput): Layout {
     // The note area may go on after it (the page's own notes, labelled or after their label list).
     const noteAreaFollows = next === "labelled-note" || next === "marker-list";
     if (carryPending && carryRoom && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && (pageEnds || noteAreaFollows) && mayContinueNote(firstNormal)) return true;
-    // A block the extraction opened on its own right after a body line broken off mid-sentence, that a page
-    // break ends after a few finished lines with text still to come, is no page of its own (no page is that
-    // short): the body goes on overleaf, and the block is this page's notes.
+    // A block the extraction opened on its own after this page's body, that a page break or another block opened
+    // on its own ends after a few lines with text still to come, is no page of its own (no page is that short):
+    // it is this page's notes, and the body goes on overleaf.
     const lastNormal = normaliseLine(lines[lastTextLine]!);
-    const tooShortForPage = opensOwnBlock && endsPage && textAfter && blockLines <= MAX_CARRIED_LINES && !anyFull && endsFullStop(lastNormal);
-    if (!inNotes && bodyBrokeOff && tooShortForPage && !blockHasMarker(start) && !blockHasHeading(start)) return true;
+    const end = blockEnd(start);
+    const nextOpensOwnBlock = end < lines.length && INDENT.test(lines[end]!) && lines[end]!.trim() !== "" && classify(end).kind === "text";
+    const tooShortForPage = opensOwnBlock && (endsPage || nextOpensOwnBlock) && textAfter && blockLines <= MAX_CARRIED_LINES && !anyFull;
+    if (!inNotes && page.body.length > 0 && tooShortForPage && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (!inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (score > 0) return true;
     // After this page's body finished its sentence, a few lines that open mid-sentence (no paragraph opens on
