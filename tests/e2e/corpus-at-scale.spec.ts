@@ -6,6 +6,7 @@ import { TYPE_AHEAD_SUGGESTIONS } from "@/lib/urls/url-grammar";
 import { startScaleApp, type ScaleApp } from "./corpus-at-scale-app";
 import { SCALE_CORPUS_ESSAYS } from "./corpus-at-scale-settings";
 import { readCatalogueCards } from "./pages/catalogue-cards";
+import { ComparePage } from "./pages/compare-page";
 import { readCompareSuggestions } from "./pages/compare-suggestions";
 import { ConceptPage } from "./pages/concept-page";
 import { ConcordancePager } from "./pages/concordance-pager";
@@ -214,8 +215,12 @@ test("opens the essay side by side with its first suggestion, the text sharing t
   await expect.poll(() => new URL(page.url()).pathname).toBe("/compare");
   const view = new URL(page.url()).searchParams;
   expect([view.get("left"), view.get("right")]).toEqual([target.slug, first.right]);
-  await expect(page.locator(`[data-slug="${target.slug}"]`).getByRole("heading", { level: 1 }).first()).toContainText(target.title);
-  await expect(page.locator(`[data-slug="${first.right}"]`).getByRole("heading", { level: 1 }).first()).toContainText(first.title);
+  // The essay on the left, the suggestion on the right, each under its own title.
+  const compare = new ComparePage(page);
+  await expect(compare.left.locator("article[data-slug]")).toHaveAttribute("data-slug", target.slug);
+  await expect(compare.right.locator("article[data-slug]")).toHaveAttribute("data-slug", first.right);
+  await expect(compare.left.getByRole("heading", { level: 1 }).first()).toContainText(target.title);
+  await expect(compare.right.getByRole("heading", { level: 1 }).first()).toContainText(first.title);
 });
 
 test.describe("at phone width", () => {
