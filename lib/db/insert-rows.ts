@@ -7,9 +7,9 @@ import type { DatabaseTransaction } from "./prisma-client";
  * `insert into "T" (…) select … from unnest($1::text[], $2::int[], …)`, one array parameter per column.
  *
  * Why not `createMany`: Prisma builds a VALUES list with a parameter per cell (a paragraph table of 300
- * rows is 3,000 parameters) in JavaScript and its query compiler, and that was about 30% of a folder
- * ingest's time (issue 15, the corpus bench at 1,000 essays); the statement here is the same text whatever
- * the rows, and PostgreSQL reads each column as one array.
+ * rows is 3,000 parameters) in JavaScript and its query compiler: Prisma was a quarter of the CPU profile of
+ * a folder ingest of 150 essays (issue 15), and almost nothing of it once the load wrote this way. The
+ * statement here is the same text whatever the rows, and PostgreSQL reads each column as one array.
  *
  * Values are written as `createMany` writes them: undefined and null are NULL, except that a column
  * undefined in every row is left out of the statement, so its database default applies (as Prisma leaves
