@@ -151,7 +151,9 @@ export default async function run(): Promise<void> {
       const count = await db.document.count();
       console.log(
         `${count} essays: ingest of essays ${written + 1}–${step} ${ingest.seconds.toFixed(0)} s (${(ingest.seconds / Math.max(1, step - written)).toFixed(2)} s an essay; ` +
-          `generating them ${generateSeconds.toFixed(0)} s, not counted), peak RSS ${ingest.peakRssMiB.toFixed(0)} MiB${ingest.failed ? `, ${ingest.failed} refused by the parser` : ""}`,
+          `generating them ${generateSeconds.toFixed(0)} s, not counted), peak RSS ${ingest.peakRssMiB.toFixed(0)} MiB${ingest.failed ? `, ${ingest.failed} refused by the parser` : ""}; ` +
+          // The host's load over the ingest: on a shared 2-core machine it decides the wall time as much as the code does.
+          `load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`,
       );
       const add = await addOneByOne(db, folder, step);
       const addSeconds = median(add.seconds);
