@@ -247,6 +247,24 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
   });
 });
 
+describe("layoutPages: between a label list and a marked page break", () => {
+  it("takes the text between the page's label list and a form feed for notes, though the body broke off mid-sentence", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，港口城市的数据中②",
+      "心建设速度明显加快，社区组织发挥了积极作用。高明远",
+    ];
+    const notes = [" 笔者在调研中也观察到类似现象。", "参见高明远：《流域治理的比较研究》，载《公共政"];
+    const text = [...body, "①", "②", ...notes, "在《标准竞争与合作》中指出，地方政府与流域机", "构之间的协调始终是难点。"];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model, pageBreaks: new Set([9]) }).pages;
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([8, 9]);
+    expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([10, 11]);
+  });
+});
+
 describe("layoutPages: Latin widths in a note block", () => {
   it("does not take a line with Latin words that reads as exactly full for body text when the block has a line wider than the body", () => {
     const body = [

@@ -256,6 +256,10 @@ export function layoutPages(input: LayoutInput): Layout {
     // Two or more short lines that each finish a sentence are not a paragraph (only its last line is short),
     // nor a run of one-line paragraphs where a broken-off sentence must go on: they are short notes.
     if (bodyBrokeOff && blockLines >= 2 && shortSentencesOnly(start, blockEnd(start))) return true;
+    // Between the page's label list and a page break the text itself marks (a form feed, a blank run) stands
+    // only the page's note area: the body never goes on below its own notes, and overleaf is past the break.
+    const markedBreakAfter = input.pageBreaks?.has(blockEnd(start)) === true || (blockEnd(start) < lines.length && classify(blockEnd(start)).kind === "blank" && blankRunFrom(lines, blockEnd(start)) >= BLANK_RUN_PAGE_BREAK);
+    if (afterList && markedBreakAfter && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
     const pageEnds = endsPage || next === "folio" || next === "running-head";
