@@ -4,6 +4,7 @@ import type { LayoutLine, PageLayout } from "./layout-pages";
 import { lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
 import { normaliseText } from "./normalise-text";
+import { offsetAfterRemoval, pageBreakOffsets, type TextPageBreak } from "./page-break-offsets";
 import { endsSentence } from "./sentence-end";
 
 /**
@@ -34,6 +35,8 @@ export interface BuiltHeading {
   text: string;
   markers: Array<{ label: string; offset: number }>;
   sourceLines: SourceLines;
+  /** Pages that begin inside the heading's text (rarely any). */
+  pageBreaks: TextPageBreak[];
 }
 
 export interface BuiltParagraph {
@@ -42,6 +45,8 @@ export interface BuiltParagraph {
   sourceLines: SourceLines;
   /** Index into `headings` of the heading it falls under; null before the first. */
   headingIndex: number | null;
+  /** Pages that begin inside the paragraph's text: it runs over from one page onto the next. */
+  pageBreaks: TextPageBreak[];
 }
 
 export interface BuiltBody {
@@ -199,8 +204,12 @@ function emitBlock(
     const body = heading.label === "" ? joined : (matchHeading(blockLines.map((l) => l.raw).join(""))?.text ?? heading.text);
     joined = body;
   }
-  const { text, markers } = removeMarkers(joined);
+  const { text, markers, removed } = removeMarkers(joined);
   if (text.trim() === "") return;
+  const pageBreaks = (pageBreakOffsets(blockLines, joined, { startOmitted: kind === "heading" }) ?? []).map((pageBreak) => ({
+    ...pageBreak,
+    offset: offsetAfterRemoval(pageBreak.offset, removed),
+  }));
 
   // Which printed line (and so which page) each marker stood on.
   const perLine = blockLines.flatMap((l) => findMarkers(l.normal).map((m) => ({ label: m.label, line: l })));
@@ -223,13 +232,14 @@ function emitBlock(
   });
 
   if (kind === "heading" && heading) {
-    built.headings.push({ level: heading.level, label: heading.label, text, markers, sourceLines });
+    built.headings.push({ level: heading.level, label: heading.label, text, markers, sourceLines, pageBreaks });
   } else {
     built.paragraphs.push({
       text,
       markers,
       sourceLines,
       headingIndex: built.headings.length > 0 ? built.headings.length - 1 : null,
+      pageBreaks,
     });
   }
 }

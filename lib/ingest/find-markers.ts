@@ -60,21 +60,34 @@ export interface MarkerInText {
   offset: number;
 }
 
-/** Removes markers from normalised text, recording where each stood. */
-export function removeMarkers(text: string): { text: string; markers: MarkerInText[] } {
+/**
+ * Removes markers from normalised text, recording where each stood, and which ranges of the input were taken
+ * out (half-open, in order: a marker, with the space before it when it stood between two spaces).
+ */
+export function removeMarkers(text: string): { text: string; markers: MarkerInText[]; removed: Array<[number, number]> } {
   const found = findMarkers(text);
   let out = "";
   let last = 0;
   const markers: MarkerInText[] = [];
+  const removed: Array<[number, number]> = [];
+  // Where in the input the last character of `out` came from, plus one.
+  let keptEnd = 0;
   for (const marker of found) {
     out += text.slice(last, marker.index);
+    if (marker.index > last) keptEnd = marker.index;
+    const end = marker.index + marker.label.length;
     // A marker between two Latin words leaves one space, not two.
-    if (out.endsWith(" ") && text[marker.index + marker.label.length] === " ") out = out.slice(0, -1);
+    if (out.endsWith(" ") && text[end] === " ") {
+      out = out.slice(0, -1);
+      removed.push([keptEnd - 1, keptEnd]);
+      keptEnd -= 1;
+    }
+    removed.push([marker.index, end]);
     markers.push({ label: marker.label, offset: out.length });
-    last = marker.index + marker.label.length;
+    last = end;
   }
   out += text.slice(last);
-  return { text: out, markers };
+  return { text: out, markers, removed };
 }
 
 /** A line holding nothing but note labels (the marker lists a PDF leaves where the note numbers stood). */

@@ -9,6 +9,7 @@ import {
   type Heading,
   type IngestWarning,
   type Marker,
+  type PageBreak,
   type Paragraph,
   type PdfPlacement,
   type SourceLines,
@@ -20,6 +21,7 @@ import { layoutPages, type LineGeometry } from "./layout-pages";
 import { fitWidthModel } from "./line-width";
 import { forceAttachments, linesOf, matchNotes, type NoteArea } from "./match-notes";
 import { normaliseLine } from "./normalise-text";
+import { pageBreakOffsets, type TextPageBreak } from "./page-break-offsets";
 import { parseNoteCitations } from "./parse-citations";
 import { parseFrontMatter } from "./parse-front-matter";
 import { endsSentence } from "./sentence-end";
@@ -133,6 +135,12 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
         attachment: placed.attachment,
         correction: placed.attachment.how === "correction" ? `Editorial correction: ${placed.attachment.evidence.replace(/^an editorial correction: /u, "")}` : null,
         ...placementOf(input.geometry, linesOf(segment)),
+        ...pageBreaksOf(
+          segment.lines.length === segment.rawLines.length
+            ? pageBreakOffsets(segment.lines.map((line, k) => ({ raw: segment.rawLines[k]!, page: line.page })), segment.text)
+            : null,
+          input.geometry,
+        ),
       });
       if (status === "truncated") {
         const lost = !segment.startsLikeNote && !segment.complete ? "its start and its end were" : !segment.startsLikeNote ? "its start was" : "its end was";
@@ -197,6 +205,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
     sourceLines: h.sourceLines,
     correction: corrections.noteFor(["heading-level"], h.sourceLines),
     ...placementOf(input.geometry, h.sourceLines),
+    ...pageBreaksOf(h.pageBreaks, input.geometry),
   }));
   const paragraphs: Paragraph[] = body.paragraphs.map((p, index) => ({
     anchor: paragraphAnchors[index]!,
@@ -206,6 +215,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
     sourceLines: p.sourceLines,
     correction: corrections.noteFor(["split-paragraph", "join-paragraphs", "debris"], p.sourceLines),
     ...placementOf(input.geometry, p.sourceLines),
+    ...pageBreaksOf(p.pageBreaks, input.geometry),
   }));
 
   const slug = input.manifest?.slug ?? slugFromFileName(input.fileName);
@@ -328,6 +338,21 @@ function placementOf(geometry: readonly (LineGeometry | undefined)[] | undefined
     if (folio !== undefined) printed.push(folio);
   }
   return { placement: { pages, folios: printed, boxes: evidence.flatMap((g) => g.boxes) } };
+}
+
+/**
+ * A block's page breaks for the model: with the folio printed on each page where a PDF's geometry read one; text
+ * sources give none (a folio in extracted text may come out garbled, its digits reversed). No key when none.
+ */
+function pageBreaksOf(breaks: readonly TextPageBreak[] | null, geometry: readonly (LineGeometry | undefined)[] | undefined): { pageBreaks?: PageBreak[] } {
+  if (breaks === null || breaks.length === 0) return {};
+  const folios = geometry ? foliosByPage(geometry) : new Map<number, string>();
+  return {
+    pageBreaks: breaks.map((pageBreak) => {
+      const folio = folios.get(pageBreak.page);
+      return folio === undefined ? { ...pageBreak } : { ...pageBreak, folio };
+    }),
+  };
 }
 
 const foliosMemo = new WeakMap<readonly (LineGeometry | undefined)[], Map<number, string>>();

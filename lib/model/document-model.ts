@@ -103,6 +103,24 @@ export const sourcePdfSchema = z.object({
 });
 export type SourcePdf = z.infer<typeof sourcePdfSchema>;
 
+/**
+ * A printed page that begins inside a block: the text runs over from one page onto the next. `offset`: UTF-16
+ * offset into the block's normalised `text` of the first character printed on the new page (a space between
+ * two Latin words stays before it); `page`: that page, counted from 1 as the layout stage counts pages (for a
+ * PDF, its own page number); `folio`: the page number printed on it, read from the page (PDF sources), absent
+ * when the page shows none or the source cannot say (extracted text, whose folios may be garbled). When the
+ * pages between two lines of the block held none of its text, each begins at the same offset, in page order.
+ */
+export const pageBreakSchema = z.object({
+  offset: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  folio: z.string().min(1).optional(),
+});
+export type PageBreak = z.infer<typeof pageBreakSchema>;
+
+/** A block's page breaks, in text order; absent when no page begins inside it. */
+const pageBreaksField = z.array(pageBreakSchema).min(1).optional();
+
 export const footnoteSchema = z.object({
   anchor: z.string().min(1),
   label: z.string().min(1),
@@ -120,6 +138,8 @@ export const footnoteSchema = z.object({
   correction: correctionNoteSchema,
   /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
   placement: pdfPlacementSchema.optional(),
+  /** Pages that begin inside the text (see pageBreakSchema). */
+  pageBreaks: pageBreaksField,
 });
 export type Footnote = z.infer<typeof footnoteSchema>;
 
@@ -135,6 +155,8 @@ export const headingSchema = z.object({
   correction: correctionNoteSchema,
   /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
   placement: pdfPlacementSchema.optional(),
+  /** Pages that begin inside the text (see pageBreakSchema). */
+  pageBreaks: pageBreaksField,
 });
 export type Heading = z.infer<typeof headingSchema>;
 
@@ -148,6 +170,8 @@ export const paragraphSchema = z.object({
   correction: correctionNoteSchema,
   /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
   placement: pdfPlacementSchema.optional(),
+  /** Pages that begin inside the text (see pageBreakSchema). */
+  pageBreaks: pageBreaksField,
 });
 export type Paragraph = z.infer<typeof paragraphSchema>;
 
