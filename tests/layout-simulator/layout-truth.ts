@@ -55,6 +55,18 @@ export interface TruthPage {
   listLost: number;
 }
 
+/**
+ * A page that begins inside a paragraph or a note: the text runs over onto it. `index`: among the paragraphs,
+ * or into `notes`; `offset`: UTF-16 offset into the paragraph's normalised text (markers removed) or the note's
+ * text where the page's first character stands.
+ */
+export interface TruthPageBreak {
+  block: "paragraph" | "note";
+  index: number;
+  offset: number;
+  page: number;
+}
+
 export interface LayoutTruth {
   title: string;
   headings: TruthHeading[];
@@ -67,6 +79,8 @@ export interface LayoutTruth {
   urls: string[];
   debris: TruthDebris[];
   pages: TruthPage[];
+  /** Set by the typesetters that know it (both do); absent in hand-written truths. */
+  pageBreaks?: TruthPageBreak[];
 }
 
 export interface SimulatedLayout {

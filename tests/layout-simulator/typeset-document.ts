@@ -3,6 +3,7 @@ import { withGlyphArtefacts } from "./glyph-artefacts";
 import { MAX_MARKERS_PER_PAGE, type LayoutParameters, type NoteFormat } from "./layout-parameters";
 import type { LayoutTruth, SimulatedLayout, TruthMarker, TruthNote } from "./layout-truth";
 import { furnitureLines } from "./page-furniture";
+import { printedLength, trueOffsetOfLine } from "./page-break-truth";
 import { headingLabel, paragraphText, printedEnumerator, type TrueDocument } from "./true-document";
 import { isPlaceholder, PLACEHOLDER_BASE, wrapLines } from "./wrap-lines";
 
@@ -30,6 +31,8 @@ interface BodyLine {
   notes: number[];
   /** Last line of its heading or paragraph. */
   endsBlock: boolean;
+  /** A paragraph's second or later line: where it begins in the paragraph's true text. */
+  continues?: { paragraph: number; offset: number };
 }
 
 interface NoteEntry {
@@ -89,7 +92,8 @@ export function typesetDocument(document: TrueDocument, requested: LayoutParamet
     const lines = wrapLines(raw, { width: params.width, firstIndent: PARAGRAPH_INDENT, markerWidth, hyphenMark });
     lines.forEach((text, i) => {
       const notes = Array.from(text).filter(isPlaceholder).map((ch) => ch.charCodeAt(0) - PLACEHOLDER_BASE);
-      bodyLines.push({ text, notes, endsBlock: i === lines.length - 1 });
+      const continues = i === 0 ? undefined : { paragraph, offset: trueOffsetOfLine(truth.paragraphs[paragraph]!, lines, i) };
+      bodyLines.push({ text, notes, endsBlock: i === lines.length - 1, continues });
     });
   }
 
@@ -140,6 +144,8 @@ export function typesetDocument(document: TrueDocument, requested: LayoutParamet
       } else while (out.length > 0 && out[out.length - 1] === "") out.pop();
     }
     const pageStart = out.length;
+    const opening = pageLines[0]?.continues;
+    if (p > 0 && opening !== undefined) (truth.pageBreaks ??= []).push({ block: "paragraph", index: opening.paragraph, offset: opening.offset, page });
     const opensPage = (line: string) => {
       // The first line printed on a page: a form feed before it, or the extraction's leading space.
       if (out.length !== pageStart || p === 0) return line;
@@ -196,6 +202,9 @@ export function typesetDocument(document: TrueDocument, requested: LayoutParamet
     const lastEntry = entries[entries.length - 1];
     if (lastEntry && p < pages.length - 1 && lastEntry.lines.length >= 2 && truth.notes[lastEntry.note]!.status === "present" && random() < params.pNoteOverrun) {
       const keep = 1 + Math.floor(random() * (lastEntry.lines.length - 1));
+      const label = format === "labelled" ? printedLength(labelOf.get(lastEntry.note)!) : 0;
+      const offset = trueOffsetOfLine(truth.notes[lastEntry.note]!.text, lastEntry.lines, keep, label);
+      (truth.pageBreaks ??= []).push({ block: "note", index: lastEntry.note, offset, page: page + 1 });
       const nextCarry = lastEntry.lines.slice(keep);
       lastEntry.lines = lastEntry.lines.slice(0, keep);
       overrun = true;

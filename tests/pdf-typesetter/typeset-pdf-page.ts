@@ -1,6 +1,7 @@
 import type { LayoutTruth, TruthDebris } from "@/tests/layout-simulator/layout-truth";
 import { MAX_MARKERS_PER_PAGE, type MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
 import { JOURNAL_HEAD } from "@/tests/layout-simulator/page-furniture";
+import { printedLength, trueOffsetOfLine } from "@/tests/layout-simulator/page-break-truth";
 import { headingLabel, paragraphText, printedEnumerator, type TrueDocument } from "@/tests/layout-simulator/true-document";
 import { isPlaceholder, PLACEHOLDER_BASE, wrapLines } from "@/tests/layout-simulator/wrap-lines";
 
@@ -68,6 +69,8 @@ interface SetLine {
   continues?: boolean;
   /** A paragraph line other than its last: set full measure when lines are justified. */
   full?: boolean;
+  /** A paragraph's second or later line: where it begins in the paragraph's true text. */
+  within?: { paragraph: number; offset: number };
 }
 
 interface PrintedPage {
@@ -132,7 +135,8 @@ export function typesetPdfPages(document: TrueDocument, params: PdfLayoutParamet
     const wrapped = wrapLines(raw, { width: bodyWidth, firstIndent: PARAGRAPH_INDENT_EM, markerWidth, hyphenMark: noHyphen });
     wrapped.forEach((text, i) => {
       const notes = Array.from(text).filter(isPlaceholder).map((ch) => ch.charCodeAt(0) - PLACEHOLDER_BASE);
-      lines.push({ kind: "body", text, notes, indent: i === 0, full: i < wrapped.length - 1 });
+      const within = i === 0 ? undefined : { paragraph, offset: trueOffsetOfLine(truth.paragraphs[paragraph]!, wrapped, i) };
+      lines.push({ kind: "body", text, notes, indent: i === 0, full: i < wrapped.length - 1, within });
     });
   }
 
@@ -152,6 +156,9 @@ export function typesetPdfPages(document: TrueDocument, params: PdfLayoutParamet
     const lastNote = notes[notes.length - 1];
     if (params.noteOverrun === true && !last && lastNote !== undefined && lastNote.lines.length >= 2) {
       const keep = Math.ceil(lastNote.lines.length / 2);
+      // The carried lines open the note area of the page after this one (pages.length + 1, counted from 0).
+      const offset = trueOffsetOfLine(document.notes[lastNote.note]!.text, lastNote.lines, keep, printedLength(lastNote.label));
+      (truth.pageBreaks ??= []).push({ block: "note", index: lastNote.note, offset, page: pages.length + 2 });
       carry = lastNote.lines.slice(keep);
       lastNote.lines = lastNote.lines.slice(0, keep);
     }
@@ -184,6 +191,8 @@ export function typesetPdfPages(document: TrueDocument, params: PdfLayoutParamet
       const text = document.notes[entry.note]!.text;
       truth.notes[entry.note] = { text, status: "present", surviving: text, page: p + 1, label: entry.label };
     }
+    const opening = page.lines[0]?.within;
+    if (p > 0 && opening !== undefined) (truth.pageBreaks ??= []).push({ block: "paragraph", index: opening.paragraph, offset: opening.offset, page: p + 1 });
     const overrun = pages[p + 1]?.carried.length ? true : false;
     truth.pages.push({ page: p + 1, bodyLines: page.lines.length, format: "labelled", markers: page.notes.length, lost: 0, truncated: 0, overrun, listLost: 0 });
   });
