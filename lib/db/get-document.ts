@@ -4,8 +4,10 @@ import {
   correctionOutcomeSchema,
   debrisSchema,
   fragmentSchema,
+  pageBreaksSchema,
   pdfPlacementSchema,
   warningSchema,
+  type PageBreak,
   type PdfPlacement,
   type Attachment,
   type DocumentStructure,
@@ -54,6 +56,13 @@ function placementOf(column: unknown): { placement?: PdfPlacement } {
   return parsed.success ? { placement: parsed.data } : {};
 }
 
+/** A block's page breaks column, when it holds a valid list; spread into the block, so a block without any has no key. */
+function pageBreaksOf(column: unknown): { pageBreaks?: PageBreak[] } {
+  if (column === null) return {};
+  const parsed = pageBreaksSchema.safeParse(column);
+  return parsed.success ? { pageBreaks: parsed.data } : {};
+}
+
 /**
  * One document as the document model has it (the API's `GET /api/documents/<slug>`, the reader and side by
  * side all use it), rebuilt from the rows, or null when no document has that slug.
@@ -78,11 +87,11 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       sourcePdf: { select: { sha256: true, pageCount: true } },
       headings: {
         orderBy: { ordinal: "asc" },
-        select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true, correction: true, placement: true },
+        select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true, correction: true, placement: true, pageBreaks: true },
       },
       paragraphs: {
         orderBy: { ordinal: "asc" },
-        select: { anchor: true, headingAnchor: true, text: true, lineFrom: true, lineTo: true, correction: true, placement: true },
+        select: { anchor: true, headingAnchor: true, text: true, lineFrom: true, lineTo: true, correction: true, placement: true, pageBreaks: true },
       },
       footnotes: {
         orderBy: { ordinal: "asc" },
@@ -97,6 +106,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
           ...attachmentSelect,
           correction: true,
           placement: true,
+          pageBreaks: true,
           citations: {
             orderBy: { ordinal: "asc" },
             select: citationSelect,
@@ -137,6 +147,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       sourceLines: [h.lineFrom, h.lineTo],
       correction: h.correction,
       ...placementOf(h.placement),
+      ...pageBreaksOf(h.pageBreaks),
     })),
     paragraphs: document.paragraphs.map((p) => ({
       anchor: p.anchor,
@@ -146,6 +157,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       sourceLines: [p.lineFrom, p.lineTo],
       correction: p.correction,
       ...placementOf(p.placement),
+      ...pageBreaksOf(p.pageBreaks),
     })),
     footnotes: document.footnotes.map((n) => ({
       anchor: n.anchor,
@@ -158,6 +170,7 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       attachment: attachmentOf(n),
       correction: n.correction,
       ...placementOf(n.placement),
+      ...pageBreaksOf(n.pageBreaks),
     })),
     fragments: parseEach(fragmentSchema, document.fragments),
     debris: parseEach(debrisSchema, document.debris),

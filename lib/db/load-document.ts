@@ -163,6 +163,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       lineTo: heading.sourceLines[1],
       correction: heading.correction,
       placement: heading.placement,
+      pageBreaks: heading.pageBreaks,
     })),
     tx,
   );
@@ -180,6 +181,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       lineTo: paragraph.sourceLines[1],
       correction: paragraph.correction,
       placement: paragraph.placement,
+      pageBreaks: paragraph.pageBreaks,
     })),
     tx,
   );
@@ -204,6 +206,7 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
       attachmentEvidence: note.attachment?.evidence ?? null,
       correction: note.correction,
       placement: note.placement,
+      pageBreaks: note.pageBreaks,
     })),
     tx,
   );

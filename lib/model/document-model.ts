@@ -118,8 +118,8 @@ export const pageBreakSchema = z.object({
 });
 export type PageBreak = z.infer<typeof pageBreakSchema>;
 
-/** A block's page breaks, in text order; absent when no page begins inside it. */
-const pageBreaksField = z.array(pageBreakSchema).min(1).optional();
+/** A block's page breaks, in text order; the block has none (the key is absent) when no page begins inside it. */
+export const pageBreaksSchema = z.array(pageBreakSchema).min(1);
 
 export const footnoteSchema = z.object({
   anchor: z.string().min(1),
@@ -139,7 +139,7 @@ export const footnoteSchema = z.object({
   /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
   placement: pdfPlacementSchema.optional(),
   /** Pages that begin inside the text (see pageBreakSchema). */
-  pageBreaks: pageBreaksField,
+  pageBreaks: pageBreaksSchema.optional(),
 });
 export type Footnote = z.infer<typeof footnoteSchema>;
 
@@ -156,7 +156,7 @@ export const headingSchema = z.object({
   /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
   placement: pdfPlacementSchema.optional(),
   /** Pages that begin inside the text (see pageBreakSchema). */
-  pageBreaks: pageBreaksField,
+  pageBreaks: pageBreaksSchema.optional(),
 });
 export type Heading = z.infer<typeof headingSchema>;
 
@@ -171,7 +171,7 @@ export const paragraphSchema = z.object({
   /** PDF sources only: pages, folios and line boxes (optional: text sources have none). */
   placement: pdfPlacementSchema.optional(),
   /** Pages that begin inside the text (see pageBreakSchema). */
-  pageBreaks: pageBreaksField,
+  pageBreaks: pageBreaksSchema.optional(),
 });
 export type Paragraph = z.infer<typeof paragraphSchema>;
 
