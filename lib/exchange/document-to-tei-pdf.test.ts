@@ -1,15 +1,17 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { XmlDocument, XmlElement, XmlText } from "libxml2-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parsePdfDocument } from "@/lib/ingest/pdf/parse-pdf-document";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { foliosByPage } from "@/lib/reader/printed-page";
-import { documentToTei } from "./document-to-tei";
+import { documentToTei, TEI_NAMESPACE } from "./document-to-tei";
 import { RelaxNgSchema } from "./validate-relax-ng";
 
 /**
- * An essay read from a PDF: its TEI's page breaks stand where each page begins and are numbered as the journal
- * printed them (the fixture's pages show folios 27 onwards), and the file stays valid against the subset schema.
+ * An essay read from a PDF: its TEI's page breaks stand where each page begins, between blocks or inside one at
+ * the character, and are numbered as the journal printed them (the fixture's pages show folios 27 onwards), and
+ * the file stays valid against the subset schema.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 let document: DocumentStructure;
@@ -20,24 +22,69 @@ beforeAll(async () => {
   document = await parsePdfDocument({ bytes: new Uint8Array(readFileSync(`${root}tests/fixtures/pdf/circled-16k.pdf`)), fileName: "circled-16k.pdf" });
 });
 
+/** Each paragraph's pb elements: how much of its text (notes left out) stands before each, and its n. */
+function pageBreaksInParagraphs(xml: string): Map<string, { offset: number; n: string | undefined }[]> {
+  const parsed = XmlDocument.fromString(xml);
+  try {
+    const found = new Map<string, { offset: number; n: string | undefined }[]>();
+    for (const paragraph of parsed.find("//tei:body//tei:p", { tei: TEI_NAMESPACE })) {
+      if (!(paragraph instanceof XmlElement)) continue;
+      const breaks: { offset: number; n: string | undefined }[] = [];
+      let offset = 0;
+      const walk = (element: XmlElement) => {
+        for (let child = element.firstChild; child; child = child.next) {
+          if (child instanceof XmlText) offset += child.content.length;
+          else if (child instanceof XmlElement && child.name === "pb") breaks.push({ offset, n: child.attr("n")?.value });
+          else if (child instanceof XmlElement && child.name !== "note") walk(child);
+        }
+      };
+      walk(paragraph);
+      if (breaks.length > 0) found.set(paragraph.attr("id", "xml")!.value, breaks);
+    }
+    return found;
+  } finally {
+    parsed.dispose();
+  }
+}
+
 describe("TEI of an essay read from a PDF", () => {
-  it("breaks pages between the blocks where they begin, numbered by their folios", () => {
+  it("breaks pages between the blocks where they begin, and inside the blocks that run over, numbered by their folios", () => {
     const tei = documentToTei({
       document,
       provenance: { sourceFile: "circled-16k.pdf", sourceSha256: "0".repeat(64), correctionsSha256: null, pipelineVersion: "test" },
     });
     const folios = foliosByPage(document);
     const blocks = [...document.headings, ...document.paragraphs].map((block) => block.placement!.pages);
-    // A page is broken between blocks when a block begins on it and no block runs over onto it (that break is
-    // inside the block, unmarked); numbered by its folio.
+    // A page is broken between blocks when a block begins on it and no block runs over onto it; numbered by its folio.
     const pages = [...new Set(blocks.map(([first]) => first))]
       .filter((page) => !blocks.some(([first, last]) => first < page && page <= last))
       .sort((a, b) => a - b);
     expect(pages.length).toBeGreaterThan(1);
-    const numbers = [...tei.matchAll(/<pb n="(\d+)"\/>/gu)].map((match) => match[1]);
-    expect(numbers).toEqual(pages.map((page) => folios.get(page)));
-    expect(numbers[0]).toBe("27");
+    const between = [...tei.matchAll(/\n\s*<pb n="(\d+)"\/>/gu)].map((match) => match[1]);
+    expect(between).toEqual(pages.map((page) => folios.get(page)));
+    expect(between[0]).toBe("27");
+    // The pages a block runs over onto begin inside it: every page of the essay is broken once, in order.
+    const all = [...tei.matchAll(/<pb n="(\d+)"\/>/gu)].map((match) => match[1]);
+    expect(all).toEqual(Array.from({ length: document.pageCount }, (_, k) => folios.get(k + 1)));
+    expect(all.length).toBeGreaterThan(between.length);
+    // At the character: in each paragraph, the text before each pb (notes left out) is the model's up to the break.
+    const inside = pageBreaksInParagraphs(tei);
+    for (const paragraph of document.paragraphs) {
+      expect(inside.get(paragraph.anchor) ?? [], paragraph.anchor).toEqual((paragraph.pageBreaks ?? []).map((b) => ({ offset: b.offset, n: b.folio })));
+    }
+    expect([...inside.values()].flat().length).toBe(all.length - between.length);
     expect(tei).toContain("n is the page number printed on that page");
+    expect(schema.validate(tei)).toEqual({ valid: true, errors: [] });
+  });
+
+  it("points each page break to its page in the kept PDF", () => {
+    const tei = documentToTei({
+      document,
+      provenance: { sourceFile: "circled-16k.pdf", sourceSha256: "0".repeat(64), correctionsSha256: null, pipelineVersion: "test" },
+      facsimile: (page) => `https://duizhao.example/api/documents/circled-16k/pdf#page=${page}`,
+    });
+    const facs = [...tei.matchAll(/<pb n="\d+" facs="([^"]+)"\/>/gu)].map((match) => match[1]);
+    expect(facs).toEqual(Array.from({ length: document.pageCount }, (_, k) => `https://duizhao.example/api/documents/circled-16k/pdf#page=${k + 1}`));
     expect(schema.validate(tei)).toEqual({ valid: true, errors: [] });
   });
 });

@@ -156,7 +156,8 @@ describe("validity against tei-subset.rng (libxml2's RELAX NG validator)", () =>
       "a footnote placed in the margin": valid.replace(firstNote, firstNote.replace('place="foot"', 'place="margin"')),
       "a gap with a reason not written": valid.replace(firstNote, `${firstNote.slice(0, firstNote.indexOf(">") + 1)}<gap reason="illegible"/></note>`),
       "two elements with one xml:id": valid.replace(/<p xml:id="p-[0-9a-f]+">/g, (tag, offset: number) => (offset === firstParagraph.index ? tag : tag.replace(/p-[0-9a-f]+/, firstParagraph[1]!))),
-      "a page break inside a note": valid.replace(firstNote, firstNote.replace("</note>", '<pb n="2"/></note>')),
+      "a page break in the header's title statement": valid.replace("<titleStmt>", '<titleStmt><pb n="2"/>'),
+      "a page break numbered by no printed page number": valid.replace(firstNote, firstNote.replace("</note>", '<pb n="page 2"/></note>')),
       "a date that is not a date": valid.replace('when="2026-12-06T08:00:00.000Z"', 'when="2026-13-06"'),
       "the wrong namespace": valid.replace(`xmlns="${TEI_NAMESPACE}"`, 'xmlns="http://www.tei-c.org/ns/2.0"'),
       "no text": valid.replace(/<text>[\s\S]*<\/text>/, ""),
@@ -351,12 +352,42 @@ describe("round trip of the corpus essays", () => {
     withDocument(fromPath, (tei) => expect(elements(tei, '//tei:idno[@type="file"]').map((e) => e.content)).toEqual(["001.txt"]));
   });
 
-  it("writes a page break where the model knows the page, and none inside a block", () => {
-    withDocument(documentToTei(essays[0]!), (tei) => {
-      const breaks = elements(tei, "//tei:pb");
-      expect(breaks.length).toBeGreaterThan(0);
-      for (const pb of breaks) expect(["body", "div"]).toContain(pb.parent!.name);
-    });
+  it("writes a page break between blocks where the model knows the page, and inside a block at the character its page begins with", () => {
+    for (const essay of essays) {
+      withDocument(documentToTei(essay), (tei) => {
+        // Essay 000 has pages that begin between paragraphs; in 001 every page after the first begins inside one.
+        const between = elements(tei, "//tei:body//tei:pb[parent::tei:body or parent::tei:div]");
+        if (essay === essays[0]) expect(between.length).toBeGreaterThan(0);
+        let inside = 0;
+        for (const paragraph of essay.document.paragraphs) {
+          const [element] = elements(tei, `//tei:p[@xml:id="${paragraph.anchor}"]`);
+          // Where each pb of the paragraph stands (notes skipped: their text is not the paragraph's).
+          const offsets = readBlock(element!).ranges.filter((range) => range.element.name === "pb").map((range) => range.start);
+          expect(offsets, paragraph.anchor).toEqual((paragraph.pageBreaks ?? []).map((pageBreak) => pageBreak.offset));
+          inside += offsets.length;
+        }
+        expect(inside).toBeGreaterThan(10);
+        // Extracted text: no page number is known, so none is written (a count would read as a printed number).
+        const breaks = elements(tei, "//tei:pb");
+        for (const pb of breaks) expect(attribute(pb, "n")).toBeNull();
+        // Every page's break is written once in the body's flow (a note's own breaks are its note area's).
+        expect(breaks.filter((pb) => !elements(pb, "ancestor::tei:note").length).length).toBeLessThanOrEqual(essay.document.pageCount);
+      });
+    }
+  });
+
+  it("puts a page break beside a marker on the side of the page the marker stood on", () => {
+    const document = tinyDocument("第一页末尾的文字第二页开头");
+    const paragraph = { ...document.paragraphs[0]!, markers: [{ label: "①", footnoteAnchor: "n-00000001", offset: 8 }], pageBreaks: [{ offset: 8, page: 2, folio: "28" }] };
+    const provenance = essays[0]!.provenance;
+    const read = (page: number) =>
+      withDocument(documentToTei({ document: { ...document, paragraphs: [paragraph], footnotes: [{ ...document.footnotes[0]!, page }] }, provenance }), (tei) => {
+        const [p] = elements(tei, "//tei:body//tei:p");
+        return children(p!).filter((node): node is XmlElement => node instanceof XmlElement).map((node) => `${node.name}${attribute(node, "n") === null ? "" : ` ${attribute(node, "n")}`}`);
+      });
+    // The marker ended page 1's last line: its note, then the page break; it opened page 2: the break, then the note.
+    expect(read(1)).toEqual(["note ①", "pb 28"]);
+    expect(read(2)).toEqual(["pb 28", "note ①"]);
   });
 });
 

@@ -1,8 +1,8 @@
-import type { DocumentStructure, Footnote, Heading, IngestWarning, Marker, Paragraph } from "@/lib/model/document-model";
+import type { DocumentStructure, Footnote, Heading, IngestWarning, Marker, PageBreak, Paragraph } from "@/lib/model/document-model";
 import { locateCitationFields, type FieldSpan } from "./locate-citation-fields";
 import { locatePageBreaks } from "./locate-page-breaks";
 import { foliosByPage } from "@/lib/reader/printed-page";
-import { pageBreakNumber, placementPageBreaks } from "./placement-page-breaks";
+import { placementPageBreaks, printedPageNumber } from "./placement-page-breaks";
 import { nestInlineMarkup, type InlinePoint, type InlineSpan } from "./nest-inline-markup";
 import { blockElement, element, isNcName, replaceForbiddenCharacters, serializeXmlDocument, type XmlElement, type XmlNode } from "./xml-writer";
 
@@ -22,8 +22,12 @@ import { blockElement, element, isNcName, replaceForbiddenCharacters, serializeX
  * - Each citation is a `bibl` around its words in the note (xml:id = the citation's anchor), with `author`,
  *   `title`, `title level="j"` (the container), `date when`, `biblScope unit="page"` and `ref target` (http and
  *   https only) around their words; a 同上 points to the citation it repeats with `corresp`.
- * - `pb n` stands between two blocks where the model knows the page changes (see locate-page-breaks.ts); for an
- *   essay read from a PDF, where every block knows its pages, n is the printed page number (placement-page-breaks.ts).
+ * - `pb` stands where a printed page begins: between two blocks where the model knows the page changes
+ *   (locate-page-breaks.ts; for an essay read from a PDF, where every block knows its pages,
+ *   placement-page-breaks.ts), and inside a paragraph, heading or note at the character the page's text begins
+ *   with (the model's pageBreaks). n is the page number printed on the page (its folio) when the source shows
+ *   it, and absent otherwise: never a count of pages, which TEI would read as a printed number. Where the PDF is
+ *   kept, facs points to the page in it (`#page=N`, RFC 8118), the physical page the count would have given.
  * - Concept mentions, when given, are `term ref` around the mentioned words.
  *
  * In a teiCorpus every xml:id is prefixed with the document's slug (`<slug>.<anchor>`; `_` before a slug that
@@ -59,6 +63,11 @@ export interface DocumentTeiInput {
     mentions: readonly TeiConceptMention[];
     href: (conceptId: string) => string;
   };
+  /**
+   * The URL (absolute or relative) of the PDF the document was read from, opened at a page (1-based), when the
+   * PDF is kept: each pb then points to its page there (facs). Absent: no facs.
+   */
+  facsimile?: (page: number) => string;
 }
 
 export interface CorpusTeiInput {
@@ -119,7 +128,7 @@ function documentElement(input: DocumentTeiInput, context: Context): XmlElement 
     if (!isNcName(value)) throw new Error(`documentToTei: ${JSON.stringify(anchor)} of ${document.slug} cannot be an xml:id`);
     return value;
   };
-  const writer = new BodyWriter(document, input.concepts, id);
+  const writer = new BodyWriter(document, input.concepts, id, input.facsimile);
   return blockElement(
     "TEI",
     { xmlns: context.root ? TEI_NAMESPACE : null, "xml:id": context.idPrefix, "xml:lang": "zh" },
@@ -179,10 +188,11 @@ function fileName(path: string): string {
   return path.split(/[\\/]/u).filter((segment) => segment !== "").pop() ?? path;
 }
 
-const PAGE_BREAKS_OF_TEXT = "pb n counts pages of the extracted text from 1 (not printed folios) and stands only between blocks where the page change is known; breaks inside a block are not marked.";
+const PAGE_BREAKS_OF_TEXT =
+  "pb stands between blocks where the page change is known, and inside a paragraph, head or note at the character its new page begins with; it carries no n, since the page numbers of extracted text cannot be read reliably (folios come out garbled), and a count of its pages would read as printed numbers.";
 /** For an essay read from a PDF, where every block knows its pages. */
 const PAGE_BREAKS_OF_PDF =
-  "pb stands before the first block each page of the PDF begins with; n is the page number printed on that page (its folio), or the PDF's own page count from 1 where the page prints none; a break inside a block is not marked.";
+  "pb stands before the first block each page of the PDF begins with, and inside a paragraph, head or note at the character its new page begins with; n is the page number printed on that page (its folio), absent where the page prints none; facs, where given, points to the page in the PDF the text was read from.";
 
 const EDITORIAL_DECLARATION = [
   "Text as the Duizhao ingest pipeline normalised it from text extracted from the printed article; page furniture (running heads, folios, marker lists) removed.",
@@ -248,10 +258,14 @@ class BodyWriter {
   /** Notes already written at an earlier marker, in reading order. */
   private readonly placedNotes = new Set<string>();
 
+  /** Pages whose break the body has written, inside a block or between blocks: each is written once. */
+  private readonly pagesBroken = new Set<number>();
+
   constructor(
     private readonly document: DocumentStructure,
     private readonly concepts: DocumentTeiInput["concepts"],
     private readonly id: (anchor: string) => string,
+    private readonly facsimile: DocumentTeiInput["facsimile"],
   ) {
     this.notes = new Map(document.footnotes.map((note) => [note.anchor, note]));
     this.mentions = new Map();
@@ -293,7 +307,8 @@ class BodyWriter {
       );
     };
     blocks.forEach((block, index) => {
-      const pageBreaks = breaks[index]!.map((page) => element("pb", { n: placed ? pageBreakNumber(page, folios) : page }));
+      // A page already begun inside an earlier block (the model's evidence between blocks may say so too) is not begun again.
+      const pageBreaks = breaks[index]!.filter((page) => !this.pagesBroken.has(page)).map((page) => this.pageBreak(page, placed ? folios.get(page) : undefined));
       if (block.kind === "heading") {
         while (open.length > 0 && open[open.length - 1]!.level >= block.heading.level) close();
         open.push({ level: block.heading.level, heading: block.heading, children: [...pageBreaks, this.head(block.heading)] });
@@ -307,27 +322,44 @@ class BodyWriter {
   }
 
   private head(heading: Heading): XmlElement {
-    return element("head", {}, [...this.blockContent(heading.anchor, heading.text, heading.markers), ...this.correction(heading.correction)]);
+    return element("head", {}, [...this.blockContent(heading.anchor, heading.text, heading.markers, heading.pageBreaks), ...this.correction(heading.correction)]);
   }
 
   private paragraph(paragraph: Paragraph): XmlElement {
     return element("p", { "xml:id": this.id(paragraph.anchor) }, [
-      ...this.blockContent(paragraph.anchor, paragraph.text, paragraph.markers),
+      ...this.blockContent(paragraph.anchor, paragraph.text, paragraph.markers, paragraph.pageBreaks),
       ...this.correction(paragraph.correction),
     ]);
   }
 
-  /** A block's text with its notes at their markers and its concept mentions as terms. */
-  private blockContent(anchor: string, text: string, markers: readonly Marker[]): XmlNode[] {
+  /**
+   * `pb` for a page: n its printed number when known (and a page number), facs its page in the kept PDF. The
+   * page's count stays out of n (see PAGE_BREAKS_OF_TEXT).
+   */
+  private pageBreak(page: number, folio: string | undefined): XmlElement {
+    return element("pb", { n: printedPageNumber(folio), facs: this.facsimile ? uriReference(this.facsimile(page)) : null });
+  }
+
+  /** A block's text with its notes at their markers, the pages that begin inside it, and its concept mentions as terms. */
+  private blockContent(anchor: string, text: string, markers: readonly Marker[], pageBreaks: readonly PageBreak[] = []): XmlNode[] {
     // A note called from more than one marker stands once, at its first call; a later call points to it
     // (TEI's ptr), so that its xml:id is not written twice.
     const inOrder = [...markers].sort((a, b) => a.offset - b.offset);
-    const points: InlinePoint[] = inOrder.map((marker) => {
+    const notePoints = inOrder.map((marker) => {
       const repeat = this.placedNotes.has(marker.footnoteAnchor);
       this.placedNotes.add(marker.footnoteAnchor);
       const node = repeat ? element("ptr", { type: "noteref", target: `#${this.id(marker.footnoteAnchor)}`, n: marker.label }) : this.note(marker);
-      return { offset: marker.offset, node };
+      // Where a marker and a page break share an offset (a marker ending one page's last line, or opening the
+      // next page's first), the marker's page says which comes first.
+      return { offset: marker.offset, node, page: this.notes.get(marker.footnoteAnchor)?.page ?? 0 };
     });
+    const breakPoints = pageBreaks.map((pageBreak) => {
+      this.pagesBroken.add(pageBreak.page);
+      return { offset: pageBreak.offset, node: this.pageBreak(pageBreak.page, pageBreak.folio), page: pageBreak.page - 0.5 };
+    });
+    const points: InlinePoint[] = [...notePoints, ...breakPoints]
+      .sort((a, b) => a.offset - b.offset || a.page - b.page)
+      .map(({ offset, node }) => ({ offset, node }));
     return nestInlineMarkup(text, this.termSpans(anchor), points);
   }
 
@@ -425,7 +457,9 @@ class BodyWriter {
       spans.push({ start: at, end: cursor, priority: 2, make: (children) => element("bibl", attributes, [...children, ...fallbacks]) });
       for (const field of located.spans) spans.push(fieldSpan(field, at));
     }
-    return [...nestInlineMarkup(note.text, spans, []), ...trailing];
+    // A note that runs on overleaf: its page breaks are the note area's, not the body's (not counted in pagesBroken).
+    const breaks: InlinePoint[] = (note.pageBreaks ?? []).map((pageBreak) => ({ offset: pageBreak.offset, node: this.pageBreak(pageBreak.page, pageBreak.folio) }));
+    return [...nestInlineMarkup(note.text, spans, breaks), ...trailing];
   }
 
   private back(): XmlElement | null {

@@ -38,8 +38,10 @@ interface ReadPassage {
   /** Text of the wrapper with every note left out; and each note's own text by its id. */
   text: string;
   notes: Map<string, string>;
-  /** `pb` elements inside the wrapper, with what follows each (the next element's name). */
+  /** `pb` elements between the wrapper's blocks, with what follows each (the next element's name). */
   pageBreaks: (string | null)[];
+  /** `pb` elements inside a block (a page that begins inside a paragraph or note): whether in a note, and how much of the wrapper's text (notes left out) stands before it. */
+  innerPageBreaks: { inNote: boolean; textBefore: number }[];
   wrapperAttributes: Record<string, string>;
   headerTitle: string | null;
 }
@@ -59,6 +61,7 @@ function readPassage(xml: string): ReadPassage {
       text: "",
       notes: new Map(),
       pageBreaks: [],
+      innerPageBreaks: [],
       wrapperAttributes: Object.fromEntries(wrapper.attrs.map((attribute) => [attribute.name, attribute.value])),
       headerTitle: document.get("/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NS)?.content ?? null,
     };
@@ -82,7 +85,9 @@ function readPassage(xml: string): ReadPassage {
           // Units only (a section's div, a p, a footnote), not the ids of citations and split terms inside them.
           const unit = child.name === "div" || child.name === "p" || (child.name === "note" && child.attr("place")?.value === "foot");
           if (id !== null && unit) out.ids.push(id);
-          if (child.name === "pb") {
+          if (child.name === "pb" && element.name !== "wrapper" && element.name !== "div") {
+            out.innerPageBreaks.push({ inNote: inNote || element.name === "note", textBefore: out.text.length });
+          } else if (child.name === "pb") {
             let next = child.next;
             while (next && !(next instanceof XmlElement)) next = next.next;
             out.pageBreaks.push(next instanceof XmlElement ? next.name : null);
@@ -111,6 +116,7 @@ const ancestorIds = (units: readonly DtsUnit[], unit: DtsUnit): string[] => {
 describe("a passage's TEI (DTS 1.0 Document endpoint)", () => {
   it("holds exactly one paragraph's text, with its notes at their places, inside the sections around it as empty shells", () => {
     let checked = 0;
+    let brokenInside = 0;
     for (const essay of essays) {
       for (const paragraph of essay.document.paragraphs) {
         const unit = essay.units.find((candidate) => candidate.identifier === paragraph.anchor)!;
@@ -125,12 +131,18 @@ describe("a passage's TEI (DTS 1.0 Document endpoint)", () => {
         }
         expect(read.wrapperAttributes).toEqual({ ref: `//*[@xml:id='${paragraph.anchor}']` });
         expect(read.headerTitle).toBe(essay.document.title);
-        // A page break only ever announces the block that follows it.
+        // A page break between blocks only ever announces the block that follows it; one inside the paragraph
+        // stands at the character its page begins with.
         expect(read.pageBreaks.every((next) => next === "p")).toBe(true);
+        const inside = read.innerPageBreaks.filter((pb) => !pb.inNote).map((pb) => pb.textBefore);
+        expect(inside).toEqual((paragraph.pageBreaks ?? []).map((b) => b.offset));
+        brokenInside += inside.length;
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(60);
+    // The corpus essays' paragraphs run over most of their pages.
+    expect(brokenInside).toBeGreaterThan(20);
   });
 
   it("gives a section whole (its head, its paragraphs, its subsections) and a note alone", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PdfPlacement } from "@/lib/model/document-model";
-import { pageBreakNumber, placementPageBreaks } from "./placement-page-breaks";
+import { placementPageBreaks, printedPageNumber } from "./placement-page-breaks";
 
 const on = (first: number, last = first): { placement: PdfPlacement } => ({ placement: { pages: [first, last], folios: [], boxes: [] } });
 
@@ -14,14 +14,14 @@ describe("placementPageBreaks", () => {
   });
 });
 
-describe("pageBreakNumber", () => {
-  it("is the folio when the page prints a plain number, else the PDF page", () => {
-    const folios = new Map([
-      [1, "27"],
-      [2, "xii"],
-    ]);
-    expect(pageBreakNumber(1, folios)).toBe(27);
-    expect(pageBreakNumber(2, folios)).toBe(2);
-    expect(pageBreakNumber(3, folios)).toBe(3);
+describe("printedPageNumber", () => {
+  it("is the folio when the page prints a page number, Arabic or Roman; otherwise none, never the page's count", () => {
+    expect(printedPageNumber("27")).toBe("27");
+    expect(printedPageNumber("xii")).toBe("xii");
+    expect(printedPageNumber(" 103 ")).toBe("103");
+    expect(printedPageNumber(undefined)).toBeNull();
+    expect(printedPageNumber("0")).toBeNull();
+    expect(printedPageNumber("第3页")).toBeNull();
+    expect(printedPageNumber("2021年第3期")).toBeNull();
   });
 });

@@ -21,10 +21,13 @@ export function placementPageBreaks(blocks: readonly { placement?: PdfPlacement 
 }
 
 /**
- * The `n` of a page break: the printed page number (folio) when the page shows one that is a plain number,
- * else the PDF's own page count from 1 (the editorial declaration says which).
+ * The `n` of a page break: the page number printed on the page (its folio: Arabic digits, or Roman numerals as
+ * front matter is numbered), or null when the page prints none or what stands there reads as no page number.
+ * Never a count of pages: the Guidelines ask for one policy for pb's n (printed numbers or physical sequence,
+ * their remarks on pb), and a count among printed numbers would read as one of them.
  */
-export function pageBreakNumber(page: number, folios: ReadonlyMap<number, string>): number {
-  const folio = folios.get(page);
-  return folio !== undefined && /^[1-9]\d{0,5}$/u.test(folio) ? Number(folio) : page;
+export function printedPageNumber(folio: string | undefined): string | null {
+  if (folio === undefined) return null;
+  const trimmed = folio.trim();
+  return /^(?:[1-9]\d{0,5}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})$/u.test(trimmed) ? trimmed : null;
 }
