@@ -33,6 +33,32 @@ export function printedPagesOfPlacement(placement: PdfPlacement | null | undefin
   return from === to ? from : `${from}-${to}`;
 }
 
+/** Where a printed page of a block begins in its text, and its page numbers as far as known. */
+export interface PinpointPage {
+  offset: number;
+  /** The page as the document's layout counts them (a PDF's own page number), when known. */
+  layoutPage: number | null;
+  /** The journal's page number printed on it, when known. */
+  journalPage: number | string | null;
+}
+
+/**
+ * The journal's page number(s) of a selection [start, end) inside a block that runs over a page: the page it
+ * starts on ("28"), or "27-28" when it runs over too. Null when a page it stands on has no known number (the
+ * caller then cites the block's pages, which hold the selection).
+ */
+export function printedPagesOfSelection(pages: readonly PinpointPage[], start: number, end: number): string | null {
+  // The page a character stands on: the last to begin at or before it (pages that begin at the same offset
+  // hold none of the text before the later one).
+  const pageAt = (offset: number) => pages.filter((page) => page.offset <= offset).pop() ?? pages[0];
+  const first = pageAt(start);
+  const last = pageAt(Math.max(start, end - 1));
+  if (first?.journalPage == null || last?.journalPage == null) return null;
+  const from = String(first.journalPage);
+  const to = String(last.journalPage);
+  return from === to ? from : `${from}-${to}`;
+}
+
 /** The essay as a CSL item whose page and URL point at one paragraph or selection. */
 export function pinpointCslItem(input: PinpointInput): CslItem {
   const { document } = input;

@@ -1,6 +1,6 @@
 import "server-only";
-import { printedPagesOfPlacement } from "@/lib/citations/export-pinpoint";
-import { pdfPlacementSchema } from "@/lib/model/document-model";
+import { printedPagesOfPlacement, type PinpointPage } from "@/lib/citations/export-pinpoint";
+import { pageBreaksSchema, pdfPlacementSchema } from "@/lib/model/document-model";
 import { journalPage, layoutPageOfLine } from "@/lib/trail/paragraph-page";
 import { getDatabase, type Database } from "./prisma-client";
 
@@ -21,6 +21,12 @@ export interface PinpointTarget {
    * block's own pages ("27", "27-28"); else when folios calibrate the layout.
    */
   journalPage: number | string | null;
+  /**
+   * The block's printed pages where its text runs over a page (from its page breaks): where each begins in the
+   * text, the first at 0, with its layout and journal page as far as known. A single entry when none begins
+   * inside it.
+   */
+  pages: PinpointPage[];
 }
 
 /** A heading or paragraph of a document, with what a citation of it needs; null when either is unknown. */
@@ -44,11 +50,11 @@ export async function getPinpointTarget(slug: string, anchor: string, db: Databa
   const [paragraph, heading] = await Promise.all([
     db.paragraph.findUnique({
       where: { documentId_anchor: { documentId: document.id, anchor } },
-      select: { anchor: true, text: true, lineFrom: true, placement: true },
+      select: { anchor: true, text: true, lineFrom: true, placement: true, pageBreaks: true },
     }),
     db.heading.findUnique({
       where: { documentId_anchor: { documentId: document.id, anchor } },
-      select: { anchor: true, text: true, lineFrom: true, placement: true },
+      select: { anchor: true, text: true, lineFrom: true, placement: true, pageBreaks: true },
     }),
   ]);
   const found = paragraph ? { kind: "paragraph" as const, ...paragraph } : heading ? { kind: "heading" as const, ...heading } : null;
@@ -62,12 +68,20 @@ export async function getPinpointTarget(slug: string, anchor: string, db: Databa
       : [];
   });
   const { id: _id, pageCount: _pages, debris: _debris, footnotes: _notes, ...meta } = document;
+  const placement = pdfPlacementSchema.safeParse(found.placement).data;
+  const journalPageOf = (page: number | null) => (page === null ? null : journalPage(page, folios, document.footnotes, document.pageCount));
+  // A PDF's pages print their folios (the first page's only when the placement has one for each of its pages);
+  // a text's are calibrated on the folios removed as debris, as for the block.
+  const firstFolio = placement && placement.folios.length === placement.pages[1] - placement.pages[0] + 1 ? placement.folios[0]! : null;
+  const pages: PinpointPage[] = [{ offset: 0, layoutPage, journalPage: placement ? firstFolio : journalPageOf(layoutPage) }];
+  for (const pageBreak of pageBreaksSchema.safeParse(found.pageBreaks).data ?? []) {
+    pages.push({ offset: pageBreak.offset, layoutPage: pageBreak.page, journalPage: placement ? (pageBreak.folio ?? null) : journalPageOf(pageBreak.page) });
+  }
   return {
     document: meta,
     block: { kind: found.kind, anchor: found.anchor, text: found.text },
     layoutPage,
-    journalPage:
-      printedPagesOfPlacement(pdfPlacementSchema.safeParse(found.placement).data) ??
-      (layoutPage === null ? null : journalPage(layoutPage, folios, document.footnotes, document.pageCount)),
+    journalPage: printedPagesOfPlacement(placement) ?? journalPageOf(layoutPage),
+    pages,
   };
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as exportPinpoint } from "@/app/api/export/pinpoint/route";
 import { ingestSources } from "@/lib/corpus/ingest-sources";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
@@ -14,10 +15,15 @@ const TEXT = path.join(process.cwd(), "corpus", "000_1322acf3015bdc34.txt");
 const PDF = path.join(process.cwd(), "tests", "fixtures", "pdf", "bracket-a4.pdf");
 
 let database: TestDatabase;
+let previousUrl: string | undefined;
 beforeAll(async () => {
   database = await createTestDatabase();
+  // The routes use the app's client, which reads DATABASE_URL.
+  previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = database.url;
 });
 afterAll(async () => {
+  process.env.DATABASE_URL = previousUrl;
   await database.drop();
 });
 
@@ -52,5 +58,27 @@ describe("page breaks inside blocks", () => {
       const stored = await getDocumentStructure(draft.slug, database.db);
       expect(stored!.paragraphs.find((p) => p.anchor === paragraph.anchor)).not.toHaveProperty("pageBreaks");
     }
+  });
+
+  it("cite a selection at the page it stands on when its paragraph runs over a page", async () => {
+    const draft = await ingestOk(PDF);
+    const paragraph = draft.paragraphs.find((p) => p.pageBreaks?.length === 1 && p.pageBreaks[0]!.offset > 10 && p.text.length - p.pageBreaks[0]!.offset > 10)!;
+    const [pageBreak] = paragraph.pageBreaks!;
+    const firstFolio = paragraph.placement!.folios[0]!;
+    expect(pageBreak!.folio).not.toBe(firstFolio);
+    const pageOf = async (quote?: string) => {
+      const query = new URLSearchParams({ doc: draft.slug, anchor: paragraph.anchor, format: "csl-json", ...(quote ? { q: quote } : {}) });
+      const response = await exportPinpoint(new Request(`http://duizhao.test/api/export/pinpoint?${query}`));
+      expect(response.status).toBe(200);
+      const [item] = (await response.json()) as { page?: string }[];
+      return item?.page;
+    };
+    const at = pageBreak!.offset;
+    // The whole paragraph: both its pages; a selection after the break: the new page; before it: the first;
+    // across it: both.
+    expect(await pageOf()).toBe(`${firstFolio}-${pageBreak!.folio}`);
+    expect(await pageOf(paragraph.text.slice(at, at + 8))).toBe(pageBreak!.folio);
+    expect(await pageOf(paragraph.text.slice(at - 8, at))).toBe(firstFolio);
+    expect(await pageOf(paragraph.text.slice(at - 4, at + 4))).toBe(`${firstFolio}-${pageBreak!.folio}`);
   });
 });

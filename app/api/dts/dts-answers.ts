@@ -4,7 +4,7 @@ import { citationUnits, citeStructureOf, type DtsCiteStructure, type DtsUnit } f
 import { DTS_JSON_MEDIA_TYPE, type DtsResourceMetadata } from "@/lib/exchange/dts-responses";
 import type { XmlElement } from "@/lib/exchange/xml-writer";
 import { apiRoute, notFound, RequestError } from "@/lib/http/api-response";
-import { conceptHref, readDtsResourceSlug } from "@/lib/urls/app-urls";
+import { conceptHref, readDtsResourceSlug, sourcePdfHref } from "@/lib/urls/app-urls";
 
 /*
  * What the DTS routes share: the route wrapper, the JSON-LD answer, the resource a query names, its citation
@@ -49,7 +49,10 @@ export interface CitationTree {
   citeStructure: DtsCiteStructure[];
 }
 
-/** A document, its TEI input (concepts linked by absolute URL) and the citation tree read off that TEI; 404 when there is none. */
+/**
+ * A document, its TEI input (concepts, and the kept PDF's pages for pb's facs, linked by absolute URL) and the
+ * citation tree read off that TEI; 404 when there is none.
+ */
 export async function loadCitationTree(slug: string, origin: string): Promise<CitationTree> {
   const source = await getDtsTeiSource(slug);
   if (!source) throw notFound(`resource "${slug}"`);
@@ -57,6 +60,7 @@ export async function loadCitationTree(slug: string, origin: string): Promise<Ci
     document: source.document,
     provenance: source.provenance,
     concepts: { mentions: source.mentions, href: (id) => `${origin}${conceptHref(id)}` },
+    ...(source.document.sourcePdf ? { facsimile: (page: number) => `${origin}${sourcePdfHref(slug, page)}` } : {}),
   };
   const element = documentTeiElement(tei);
   const units = citationUnits(element);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pinpointCitation } from "@/lib/citations/export-pinpoint";
+import { pinpointCitation, printedPagesOfSelection } from "@/lib/citations/export-pinpoint";
 import { getPinpointTarget } from "@/lib/db/get-pinpoint-target";
 import { apiRoute, notFound } from "@/lib/http/api-response";
 import { blockHref, MAX_QUOTE_LENGTH, passageHref, SELECTOR_CONTEXT_LENGTH } from "@/lib/urls/app-urls";
@@ -19,7 +19,8 @@ const querySchema = z.strictObject({
 
 /**
  * A citation of one paragraph (or a selection in it, `q`): the essay's reference with the page the paragraph
- * stands on — the journal's page when folios calibrate it, else none — and a deep link back to it.
+ * stands on — the journal's page when folios calibrate it, else none; for a selection, the page it stands on
+ * when the paragraph runs over a page — and a deep link back to it.
  */
 export const GET = apiRoute("GET /api/export/pinpoint", async (request: Request) => {
   const url = new URL(request.url);
@@ -40,10 +41,9 @@ export const GET = apiRoute("GET /api/export/pinpoint", async (request: Request)
           offset: at,
         })
       : blockHref(doc, anchor);
-  const result = pinpointCitation(
-    { document: target.document, page: target.journalPage, url: new URL(path, url.origin).toString(), ...(q ? { quote: q } : {}) },
-    format,
-  );
+  // A selection on a page the paragraph runs over onto is cited at that page.
+  const page = q && at >= 0 ? (printedPagesOfSelection(target.pages, at, at + q.length) ?? target.journalPage) : target.journalPage;
+  const result = pinpointCitation({ document: target.document, page, url: new URL(path, url.origin).toString(), ...(q ? { quote: q } : {}) }, format);
   const headers: Record<string, string> = {};
   if (target.layoutPage !== null) headers["X-Duizhao-Layout-Page"] = String(target.layoutPage);
   return attachmentResponse(
