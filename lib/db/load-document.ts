@@ -270,6 +270,7 @@ const HEADING_COLUMNS: ColumnTypes<"Heading"> = {
   lineTo: "int",
   correction: "text",
   placement: "jsonb",
+  pageBreaks: "jsonb",
 };
 
 const PARAGRAPH_COLUMNS: ColumnTypes<"Paragraph"> = {
@@ -283,6 +284,7 @@ const PARAGRAPH_COLUMNS: ColumnTypes<"Paragraph"> = {
   lineTo: "int",
   correction: "text",
   placement: "jsonb",
+  pageBreaks: "jsonb",
 };
 
 const FOOTNOTE_COLUMNS: ColumnTypes<"Footnote"> = {
@@ -302,6 +304,7 @@ const FOOTNOTE_COLUMNS: ColumnTypes<"Footnote"> = {
   attachmentEvidence: "text",
   correction: "text",
   placement: "jsonb",
+  pageBreaks: "jsonb",
 };
 
 const FOOTNOTE_MARKER_COLUMNS: ColumnTypes<"FootnoteMarker"> = {

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { XmlDocument, XmlElement, XmlText } from "libxml2-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parsePdfDocument } from "@/lib/ingest/pdf/parse-pdf-document";
 import type { DocumentStructure } from "@/lib/model/document-model";
 import { foliosByPage } from "@/lib/reader/printed-page";
-import { documentToTei, TEI_NAMESPACE } from "./document-to-tei";
+import { readTeiPageBreaks } from "@/tests/fixtures/read-tei-page-breaks";
+import { documentToTei } from "./document-to-tei";
 import { RelaxNgSchema } from "./validate-relax-ng";
 
 /**
@@ -21,31 +21,6 @@ beforeAll(async () => {
   schema = RelaxNgSchema.fromText(readFileSync(`${root}lib/exchange/tei-subset.rng`, "utf8"));
   document = await parsePdfDocument({ bytes: new Uint8Array(readFileSync(`${root}tests/fixtures/pdf/circled-16k.pdf`)), fileName: "circled-16k.pdf" });
 });
-
-/** Each paragraph's pb elements: how much of its text (notes left out) stands before each, and its n. */
-function pageBreaksInParagraphs(xml: string): Map<string, { offset: number; n: string | undefined }[]> {
-  const parsed = XmlDocument.fromString(xml);
-  try {
-    const found = new Map<string, { offset: number; n: string | undefined }[]>();
-    for (const paragraph of parsed.find("//tei:body//tei:p", { tei: TEI_NAMESPACE })) {
-      if (!(paragraph instanceof XmlElement)) continue;
-      const breaks: { offset: number; n: string | undefined }[] = [];
-      let offset = 0;
-      const walk = (element: XmlElement) => {
-        for (let child = element.firstChild; child; child = child.next) {
-          if (child instanceof XmlText) offset += child.content.length;
-          else if (child instanceof XmlElement && child.name === "pb") breaks.push({ offset, n: child.attr("n")?.value });
-          else if (child instanceof XmlElement && child.name !== "note") walk(child);
-        }
-      };
-      walk(paragraph);
-      if (breaks.length > 0) found.set(paragraph.attr("id", "xml")!.value, breaks);
-    }
-    return found;
-  } finally {
-    parsed.dispose();
-  }
-}
 
 describe("TEI of an essay read from a PDF", () => {
   it("breaks pages between the blocks where they begin, and inside the blocks that run over, numbered by their folios", () => {
@@ -68,9 +43,9 @@ describe("TEI of an essay read from a PDF", () => {
     expect(all).toEqual(Array.from({ length: document.pageCount }, (_, k) => folios.get(k + 1)));
     expect(all.length).toBeGreaterThan(between.length);
     // At the character: in each paragraph, the text before each pb (notes left out) is the model's up to the break.
-    const inside = pageBreaksInParagraphs(tei);
+    const inside = readTeiPageBreaks(tei);
     for (const paragraph of document.paragraphs) {
-      expect(inside.get(paragraph.anchor) ?? [], paragraph.anchor).toEqual((paragraph.pageBreaks ?? []).map((b) => ({ offset: b.offset, n: b.folio })));
+      expect(inside.get(paragraph.anchor) ?? [], paragraph.anchor).toEqual((paragraph.pageBreaks ?? []).map((b) => ({ offset: b.offset, n: b.folio, facs: null })));
     }
     expect([...inside.values()].flat().length).toBe(all.length - between.length);
     expect(tei).toContain("n is the page number printed on that page");

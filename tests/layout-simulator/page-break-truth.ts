@@ -1,4 +1,6 @@
+import { documentToTei } from "@/lib/exchange/document-to-tei";
 import type { DocumentStructure, PageBreak } from "@/lib/model/document-model";
+import { readTeiPageBreaks } from "@/tests/fixtures/read-tei-page-breaks";
 import type { LayoutTruth, TruthPageBreak } from "./layout-truth";
 import { isPlaceholder, LINE_BREAK_HYPHEN } from "./wrap-lines";
 
@@ -37,8 +39,8 @@ function isSpace(ch: string): boolean {
 }
 
 export interface PageBreakComparison {
-  /** Truth breaks in blocks the parse read whole (same text), each found at its character and page. */
-  found: TruthPageBreak[];
+  /** Truth breaks in blocks the parse read whole (same text), each found at its character and page, with the parsed block's anchor. */
+  found: (TruthPageBreak & { anchor: string })[];
   /** Truth breaks in such blocks that the parse put elsewhere or left out, and breaks it put there that the truth has not. */
   wrong: string[];
   /** Blocks holding truth breaks that the parse did not read whole (their text differs): not judged here. */
@@ -58,7 +60,7 @@ export function comparePageBreaks(draft: DocumentStructure, truth: LayoutTruth):
   const result: PageBreakComparison = { found: [], wrong: [], unjudged: 0, pagesJudged: pagesCounted };
   const key = (b: { offset: number; page: number }) => (pagesCounted ? `${b.offset}@${b.page}` : `${b.offset}`);
   const truthBreaks = truth.pageBreaks ?? [];
-  const judge = (kind: TruthPageBreak["block"], index: number, text: string, parsed: readonly { pageBreaks?: PageBreak[]; text: string }[]) => {
+  const judge = (kind: TruthPageBreak["block"], index: number, text: string, parsed: readonly { anchor: string; pageBreaks?: PageBreak[]; text: string }[]) => {
     const expected = truthBreaks.filter((b) => b.block === kind && b.index === index);
     const twins = parsed.filter((block) => block.text === text);
     if (twins.length !== 1) {
@@ -67,7 +69,7 @@ export function comparePageBreaks(draft: DocumentStructure, truth: LayoutTruth):
     }
     const actual = (twins[0]!.pageBreaks ?? []).map(key);
     const wanted = expected.map(key);
-    if (actual.join(" ") === wanted.join(" ")) result.found.push(...expected);
+    if (actual.join(" ") === wanted.join(" ")) result.found.push(...expected.map((b) => ({ ...b, anchor: twins[0]!.anchor })));
     else result.wrong.push(`${kind} ${index} (${JSON.stringify(text.slice(0, 20))}…): parsed ${actual.join(" ") || "none"}, printed ${wanted.join(" ") || "none"}`);
   };
   truth.paragraphs.forEach((text, index) => judge("paragraph", index, text, draft.paragraphs));
@@ -75,4 +77,17 @@ export function comparePageBreaks(draft: DocumentStructure, truth: LayoutTruth):
     if (note !== undefined && note.status === "present") judge("note", index, note.text, draft.footnotes);
   });
   return result;
+}
+
+/**
+ * The truth's breaks that the parse found, as its TEI writes them: each must be a pb at the same character of the
+ * block's text in the TEI (notes inside a paragraph left out). What is missing, in words.
+ */
+export function missingFromTei(draft: DocumentStructure, found: PageBreakComparison["found"]): string[] {
+  const tei = readTeiPageBreaks(
+    documentToTei({ document: draft, provenance: { sourceFile: "simulated", sourceSha256: "0".repeat(64), correctionsSha256: null, pipelineVersion: "test" } }),
+  );
+  return found
+    .filter((b) => !(tei.get(b.anchor) ?? []).some((pb) => pb.offset === b.offset))
+    .map((b) => `${b.block} ${b.anchor}: no pb at ${b.offset} (TEI has ${(tei.get(b.anchor) ?? []).map((pb) => pb.offset).join(", ") || "none"})`);
 }

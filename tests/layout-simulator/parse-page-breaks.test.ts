@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { corpusDocument } from "./corpus-structure";
 import { caseForSeed, runCase } from "./layout-case";
-import { comparePageBreaks, type PageBreakComparison } from "./page-break-truth";
+import { comparePageBreaks, missingFromTei, type PageBreakComparison } from "./page-break-truth";
 
 /**
  * A page that begins inside a paragraph or a note is recorded at the very character the page's first line
  * begins with, and only there: the simulated layouts say where each printed page began (glyph artefacts,
  * line-break hyphens, padded URLs, markers and all), and every paragraph and note the parse read whole must
- * carry exactly those breaks. Cases are drawn from fixed seeds, invented documents and corpus 001's structure
- * (whose long paragraphs run over most pages). The page a break opens is judged where the layout stage counted
- * the printed pages right (see comparePageBreaks).
+ * carry exactly those breaks, and its TEI a pb at each. Cases are drawn from fixed seeds, invented documents
+ * and corpus 001's structure (whose long paragraphs run over most pages). The page a break opens is judged
+ * where the layout stage counted the printed pages right (see comparePageBreaks).
  */
 
 const SEEDS_PER_STYLE = 40;
@@ -31,7 +31,11 @@ describe("page breaks inside blocks, against simulated layouts", () => {
       const outcomes: PageBreakComparison[] = [];
       for (let seed = 1; seed <= SEEDS_PER_STYLE; seed += 1) {
         const outcome = runCase(caseForSeed(style, seed));
-        if (outcome.draft !== null) outcomes.push(comparePageBreaks(outcome.draft, outcome.layout.truth));
+        if (outcome.draft === null) continue;
+        const comparison = comparePageBreaks(outcome.draft, outcome.layout.truth);
+        outcomes.push(comparison);
+        // And the TEI writes each as a pb at that character.
+        expect(missingFromTei(outcome.draft, comparison.found), `seed ${seed}`).toEqual([]);
       }
       const result = judged(outcomes);
       expect(result.wrong).toEqual([]);
@@ -46,7 +50,10 @@ describe("page breaks inside blocks, against simulated layouts", () => {
     const outcomes: PageBreakComparison[] = [];
     for (let seed = 1; seed <= CORPUS_SEEDS; seed += 1) {
       const outcome = runCase(caseForSeed(seed % 2 === 0 ? "circled" : "bracket", seed, undefined, corpusDocument("corpus-001")));
-      if (outcome.draft !== null) outcomes.push(comparePageBreaks(outcome.draft, outcome.layout.truth));
+      if (outcome.draft === null) continue;
+      const comparison = comparePageBreaks(outcome.draft, outcome.layout.truth);
+      outcomes.push(comparison);
+      expect(missingFromTei(outcome.draft, comparison.found), `seed ${seed}`).toEqual([]);
     }
     const result = judged(outcomes);
     expect(result.wrong).toEqual([]);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusDocument } from "@/tests/layout-simulator/corpus-structure";
-import { comparePageBreaks } from "@/tests/layout-simulator/page-break-truth";
+import { comparePageBreaks, missingFromTei } from "@/tests/layout-simulator/page-break-truth";
 import { pdfCaseArbitrary, runPdfCase, type PdfCase } from "./pdf-case";
 import { openPdfPrinter, type PdfPrinter } from "./print-pdf";
 import { PDF_GEOMETRIES } from "./typeset-pdf-page";
@@ -30,6 +30,8 @@ async function checkCase(pdfCase: PdfCase) {
   const draft = outcome.draft!;
   const comparison = comparePageBreaks(draft, outcome.truth);
   expect(comparison.wrong).toEqual([]);
+  // And the TEI writes each as a pb at that character.
+  expect(missingFromTei(draft, comparison.found)).toEqual([]);
   // A PDF's pages are its own: always judged.
   expect(comparison.pagesJudged).toBe(true);
   // Every break carries the folio printed on its page (the typesetter numbers pages from firstFolio).
