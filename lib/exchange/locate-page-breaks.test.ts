@@ -74,4 +74,12 @@ describe("locatePageBreaks", () => {
     // 5-20 runs from page 1 into page 2; 21-39 is between pages 2 and 3: unknown.
     expect(locatePageBreaks(doc, [block(5, 20), block(21, 25), block(40, 41)])).toEqual([[1], [], []]);
   });
+
+  it("takes a block's pages from the pages that begin inside it, where the notes do not pin them", () => {
+    // No notes at all: only the blocks' own page breaks say where they stand. 1-9 runs from page 1 onto 2;
+    // 10-19 runs from page 3 onto 4 (page 3 begins between them); 20-25 stays on page 4.
+    const doc = document(4, []);
+    const runsOver = (from: number, to: number, ...pages: number[]) => ({ ...block(from, to), pageBreaks: pages.map((page) => ({ page })) });
+    expect(locatePageBreaks(doc, [runsOver(1, 9, 2), runsOver(10, 19, 4), block(20, 25)])).toEqual([[1], [3], []]);
+  });
 });

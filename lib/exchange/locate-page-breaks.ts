@@ -5,13 +5,17 @@ import type { DocumentStructure } from "@/lib/model/document-model";
  * every marker (`footnote.page`) and of every unattached note text, and source lines that stand on that page
  * (a lost note's marker line; a placed note's first line, which is in its page's note area, below that page's
  * body). A block's first or last line is on page p when the evidence before it says "p or later" and the
- * evidence after it says "p or earlier". Between two blocks whose pages are both known and differ, the break
- * is exactly there; a break inside a block (the text runs over the page) is not placed: the model does not say
- * at which character it falls. Pages are counted as the layout stage counts them, from 1, not printed folios.
+ * evidence after it says "p or earlier". A block that runs over a page knows its pages outright: its first is the
+ * page before the first that begins inside it, its last the last that does (the model's pageBreaks). Between two
+ * blocks whose pages are both known and differ, the break is exactly there; a break inside a block is the
+ * block's own (written at its character). Pages are counted as the layout stage counts them, from 1, not printed
+ * folios.
  */
 export interface BlockLines {
   /** Inclusive 1-based source lines of the block. */
   sourceLines: readonly [number, number];
+  /** Pages that begin inside the block, in order (see the model's pageBreakSchema). */
+  pageBreaks?: readonly { page: number }[];
 }
 
 /**
@@ -22,14 +26,15 @@ export function locatePageBreaks(document: DocumentStructure, blocks: readonly B
   const pageOf = pageLocator(document);
   let previous: number | null = null;
   return blocks.map((block, index) => {
-    const start = pageOf(block.sourceLines[0]);
+    const inside = block.pageBreaks ?? [];
+    const start = inside.length > 0 ? inside[0]!.page - 1 : pageOf(block.sourceLines[0]);
     const breaks: number[] = [];
     if (index === 0) {
       if (start !== null) breaks.push(start);
     } else if (previous !== null && start !== null && start > previous) {
       for (let page = previous + 1; page <= start; page++) breaks.push(page);
     }
-    previous = pageOf(block.sourceLines[1]);
+    previous = inside.length > 0 ? inside[inside.length - 1]!.page : pageOf(block.sourceLines[1]);
     return breaks;
   });
 }
