@@ -24,6 +24,7 @@ const footnoteRow = fc.record({
   attachmentEvidence: fc.option(awkwardText, { nil: null }),
   correction: fc.option(awkwardText, { nil: undefined }),
   placement: fc.option(fc.record({ pages: fc.array(fc.nat(400), { maxLength: 3 }), note: awkwardText }), { nil: undefined }),
+  pageBreaks: fc.option(fc.array(fc.record({ offset: fc.nat(4000), page: fc.nat(400), folio: awkwardText }), { maxLength: 3 }), { nil: undefined }),
 });
 const citationRow = fc.record({
   raw: awkwardText,
@@ -51,6 +52,7 @@ const footnoteColumns = {
   attachmentEvidence: "text",
   correction: "text",
   placement: "jsonb",
+  pageBreaks: "jsonb",
 } as const;
 
 /** Rolls back whatever the callback wrote, after it returns what it read. */
