@@ -154,13 +154,15 @@ async function keepWithEncodings(key, generation, answer) {
  * @param {NonNullable<KeptAnswer["encodings"]>} encodings its compressed forms
  */
 async function sendKept(request, response, context, kept, encodings) {
-  let coding = keptAnswerCoding({
+  const choice = keptAnswerCoding({
     accepted: acceptedCodings(request.headers["accept-encoding"]),
     bodyBytes: kept.body.byteLength,
     keptBrotli: encodings.brotli !== null,
     splicedGzip: true,
     budget: freshBrotli,
   });
+  const release = choice.release;
+  let coding = choice.coding;
   /** @type {Uint8Array} */
   let body = kept.body;
   try {
@@ -170,8 +172,10 @@ async function sendKept(request, response, context, kept, encodings) {
       const rewriter = createNonceRewriter(placeholder, context.nonce);
       const bytes = Buffer.from(kept.body.buffer, kept.body.byteOffset, kept.body.byteLength);
       body = await brotliCompress(Buffer.concat([rewriter.push(bytes), rewriter.flush()]));
+      release();
     }
   } catch (error) {
+    release();
     // Never a 500 for a page that is there: sent as it is.
     console.error(`duizhao: ${coding} failed for ${request.url} (${error instanceof Error ? error.message : String(error)}); sent uncompressed`);
     coding = "identity";

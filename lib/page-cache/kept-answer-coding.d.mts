@@ -1,9 +1,10 @@
 /** Types for kept-answer-coding.mjs (plain JavaScript, loaded by scripts/serve-next.mjs outside any bundler). */
-export declare const FRESH_BROTLI_BYTES_PER_SECOND: number;
+export declare const FRESH_BROTLI_MS_PER_SECOND: number;
 export declare class FreshBrotliBudget {
-  constructor(options?: { bytesPerSecond?: number; now?: () => number });
+  constructor(options?: { msPerSecond?: number; now?: () => number });
   readonly available: number;
-  take(bytes: number): boolean;
+  readonly running: boolean;
+  take(): (() => void) | null;
 }
 export declare const MIN_COMPRESSED_BYTES: number;
 export declare function acceptedCodings(header: string | string[] | undefined): { br: boolean; gzip: boolean };
@@ -13,4 +14,4 @@ export declare function keptAnswerCoding(answer: {
   keptBrotli: boolean;
   splicedGzip: boolean;
   budget: FreshBrotliBudget;
-}): "br-kept" | "br-fresh" | "gzip-spliced" | "identity";
+}): { coding: "br-kept" | "br-fresh" | "gzip-spliced" | "identity"; release: () => void };

@@ -6,52 +6,60 @@
  * A kept page carries the placeholder nonce, replaced per response, so its brotli bytes cannot be kept;
  * its gzip can, spliced with each response's nonce (nonce-spliced-gzip.mjs) at no cost per response. Brotli
  * sends a page in half of gzip's bytes (the reader: 54 KiB against 103 KiB; side by side with concepts:
- * 88 against 172), but compressing it costs ~20–40 ms of CPU per response for those pages. So pages go
- * out in brotli made per response within a budget of bytes per second (a few readers opening pages: the
- * bytes are what a phone on a slow network waits for), and past it in spliced gzip (a class opening one
- * link: the CPU is what everyone waits for). An answer without placeholders (the API's JSON) has its brotli
- * kept too.
+ * 88 against 172), but compressing it costs ~4–40 ms of CPU per response. So pages go out in brotli made
+ * per response within a budget of compression time (a few readers opening pages: the bytes are what a phone
+ * on a slow network waits for), and past it in spliced gzip (a class opening one link: the CPU is what
+ * everyone waits for). An answer without placeholders (the API's JSON) has its brotli kept too.
  *
- * Why a budget of bytes compressed and not a count of requests in flight (tried first): a spliced answer
- * leaves at once, so under 100 clients the server often had few requests in flight, and a third of the
- * answers were still brotli, which took most of the CPU (the reader at 87 req/s, 8 time-outs).
+ * Why a budget of time, one compression at a time, and not what was tried first: a count of requests in
+ * flight (a spliced answer leaves at once, so under 100 clients the server often had few in flight and a third
+ * of the answers were still brotli: the reader at 87 req/s with 8 time-outs), then a budget of bytes a second
+ * (brotli's cost per byte varies with the page and with how busy the host is: the search page's 66 KB took
+ * twice the home page's 57 KB, and under 100 clients it held the search page to 50–80 req/s, 150 time-outs).
+ * Timing each compression measures what it really cost here and now; one at a time, nothing queues for it.
  */
 
 /**
- * Bytes of body per second that may be compressed with brotli per response. Brotli at quality 5 compresses
- * ~30 MB/s on one core of this machine (the reader's 663 KB in ~20 ms), so this spends at most ~15% of one
- * core on it however many clients come; one reader opening pages (0.6–1.2 MB of HTML each) stays within it.
+ * Milliseconds per second that brotli per response may take: a tenth of one core, so under any crowd at
+ * least 90% of it is left for serving; one reader opening a page (the reader: ~20 ms) stays well within it.
  */
-export const FRESH_BROTLI_BYTES_PER_SECOND = 4 * 1024 * 1024;
+export const FRESH_BROTLI_MS_PER_SECOND = 100;
 
 /**
- * The budget for brotli per response: a token bucket of bytes, refilled at FRESH_BROTLI_BYTES_PER_SECOND up
- * to one second's worth. A response may use it while any is left (the bucket may go into debt by one page,
- * so a page larger than what is left is not refused for ever); its whole body is charged at once, before it
- * is compressed, so that 100 requests arriving together cannot all find it unspent.
+ * The budget for brotli per response: one compression at a time, and the time compressions took, refilled at
+ * FRESH_BROTLI_MS_PER_SECOND up to one second's worth. A compression may start while any time is left; what
+ * it took is charged when it ends (`release`), so the budget may go into debt by one compression.
  */
 export class FreshBrotliBudget {
-  /** @param {{ bytesPerSecond?: number, now?: () => number }} [options] now in milliseconds */
+  /** @param {{ msPerSecond?: number, now?: () => number }} [options] now in milliseconds */
   constructor(options = {}) {
-    this.bytesPerSecond = options.bytesPerSecond ?? FRESH_BROTLI_BYTES_PER_SECOND;
+    this.msPerSecond = options.msPerSecond ?? FRESH_BROTLI_MS_PER_SECOND;
     this.now = options.now ?? (() => performance.now());
-    this.available = this.bytesPerSecond;
+    this.available = this.msPerSecond;
     this.refilledAt = this.now();
+    this.running = false;
   }
 
   /**
-   * Whether a body of `bytes` may be compressed now; if so, it is charged.
-   * @param {number} bytes
+   * A compression may start now: the function to call when it has ended, or null (none may).
+   * @returns {(() => void) | null}
    */
-  take(bytes) {
+  take() {
     const now = this.now();
-    this.available = Math.min(this.bytesPerSecond, this.available + ((now - this.refilledAt) / 1000) * this.bytesPerSecond);
+    this.available = Math.min(this.msPerSecond, this.available + ((now - this.refilledAt) / 1000) * this.msPerSecond);
     this.refilledAt = now;
-    if (this.available <= 0) return false;
-    this.available -= bytes;
-    return true;
+    if (this.running || this.available <= 0) return null;
+    this.running = true;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.running = false;
+      this.available -= this.now() - now;
+    };
   }
 }
+
 /**
  * Bodies smaller than this go out as they are: the `compression` middleware's own threshold, below which a
  * coding's framing costs about what it saves.
@@ -81,15 +89,18 @@ export function acceptedCodings(header) {
 
 /**
  * How to send a kept answer: its kept brotli (`br-kept`), brotli compressed for this response
- * (`br-fresh`), its spliced gzip (`gzip-spliced`), or as it is (`identity`).
- * `budget` is asked (and charged) only when brotli made per response is what this answer would get.
+ * (`br-fresh`), its spliced gzip (`gzip-spliced`), or as it is (`identity`); and `release`, to be called when
+ * the response is compressed (it ends the budget's claim, when brotli for it was taken from the budget).
  * @param {{ accepted: { br: boolean, gzip: boolean }, bodyBytes: number, keptBrotli: boolean, splicedGzip: boolean, budget: FreshBrotliBudget }} answer
- * @returns {"br-kept" | "br-fresh" | "gzip-spliced" | "identity"}
+ * @returns {{ coding: "br-kept" | "br-fresh" | "gzip-spliced" | "identity", release: () => void }}
  */
 export function keptAnswerCoding({ accepted, bodyBytes, keptBrotli, splicedGzip, budget }) {
-  if (bodyBytes < MIN_COMPRESSED_BYTES) return "identity";
-  if (accepted.br && keptBrotli) return "br-kept";
-  if (accepted.br && (!(accepted.gzip && splicedGzip) || budget.take(bodyBytes))) return "br-fresh";
-  if (accepted.gzip && splicedGzip) return "gzip-spliced";
-  return "identity";
+  const free = () => {};
+  if (bodyBytes < MIN_COMPRESSED_BYTES) return { coding: "identity", release: free };
+  if (accepted.br && keptBrotli) return { coding: "br-kept", release: free };
+  // A client that takes brotli and no gzip is sent brotli whatever the budget says.
+  if (accepted.br && !(accepted.gzip && splicedGzip)) return { coding: "br-fresh", release: free };
+  const release = accepted.br ? budget.take() : null;
+  if (release) return { coding: "br-fresh", release };
+  return { coding: accepted.gzip && splicedGzip ? "gzip-spliced" : "identity", release: free };
 }

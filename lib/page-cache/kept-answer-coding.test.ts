@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { acceptedCodings, FRESH_BROTLI_BYTES_PER_SECOND, FreshBrotliBudget, keptAnswerCoding, MIN_COMPRESSED_BYTES } from "./kept-answer-coding.mjs";
+import { acceptedCodings, FRESH_BROTLI_MS_PER_SECOND, FreshBrotliBudget, keptAnswerCoding, MIN_COMPRESSED_BYTES } from "./kept-answer-coding.mjs";
 
 describe("acceptedCodings", () => {
   it("reads what browsers, tools and proxies send", () => {
@@ -29,38 +29,48 @@ describe("acceptedCodings", () => {
 });
 
 describe("FreshBrotliBudget", () => {
-  it("lets through a second's worth of bytes at once, then as many as time has refilled", () => {
+  it("lets one compression run at a time, and charges the time it took", () => {
     let now = 0;
-    const budget = new FreshBrotliBudget({ bytesPerSecond: 1000, now: () => now });
-    expect(budget.take(600)).toBe(true);
-    // Into debt by one answer rather than refusing an answer larger than what is left for ever…
-    expect(budget.take(600)).toBe(true);
-    // …and then none until the debt is paid back.
-    expect(budget.take(1)).toBe(false);
-    now = 150;
-    expect(budget.take(1)).toBe(false);
-    now = 250;
-    expect(budget.take(100)).toBe(true);
-    // Never more than a second's worth saved up, however long it was idle.
-    now = 60_000;
-    expect(budget.take(1000)).toBe(true);
-    expect(budget.take(1)).toBe(false);
+    const budget = new FreshBrotliBudget({ msPerSecond: 100, now: () => now });
+    const first = budget.take();
+    expect(first).not.toBeNull();
+    // While it runs, no other may start, however much time is left.
+    expect(budget.take()).toBeNull();
+    now = 30;
+    first!();
+    // Refilled at the next take: now only charged.
+    expect(budget.available).toBe(100 - 30);
+    // Into debt by one compression rather than refusing a long one for ever…
+    const long = budget.take()!;
+    now = 230;
+    long();
+    expect(budget.available).toBeLessThan(0);
+    // …and then none until the debt is paid back at 100 ms a second.
+    expect(budget.take()).toBeNull();
+    now = 2_000;
+    expect(budget.take()).not.toBeNull();
   });
 
-  it("holds a crowd arriving at once to its rate: charged before compressing, not after", () => {
+  it("holds a crowd to a tenth of a core: of 100 requests a second for 10 s, compressions of 20 ms each, ~5 a second", () => {
     let now = 0;
-    const budget = new FreshBrotliBudget({ bytesPerSecond: FRESH_BROTLI_BYTES_PER_SECOND, now: () => now });
-    const page = 1_200_000;
+    const budget = new FreshBrotliBudget({ msPerSecond: FRESH_BROTLI_MS_PER_SECOND, now: () => now });
     let fresh = 0;
-    for (let second = 0; second < 10; second++) {
-      for (let request = 0; request < 100; request++) {
-        now = second * 1000 + request * 10;
-        if (budget.take(page)) fresh++;
+    let running: { release: () => void; endsAt: number } | null = null;
+    for (let tick = 0; tick < 1000; tick++) {
+      now = tick * 10;
+      if (running && running.endsAt <= now) {
+        running.release();
+        running = null;
+      }
+      const release = budget.take();
+      if (release) {
+        fresh++;
+        running = { release, endsAt: now + 20 };
       }
     }
-    // ~3.5 pages a second of 100: the rest go out spliced.
-    expect(fresh).toBeLessThanOrEqual(Math.ceil((FRESH_BROTLI_BYTES_PER_SECOND * 11) / page));
-    expect(fresh).toBeGreaterThanOrEqual(Math.floor((FRESH_BROTLI_BYTES_PER_SECOND * 9) / page));
+    const perSecond = FRESH_BROTLI_MS_PER_SECOND / 20;
+    expect(fresh).toBeLessThanOrEqual(perSecond * 11 + 1);
+    expect(fresh).toBeGreaterThanOrEqual(perSecond * 9);
   });
 });
 
@@ -68,33 +78,37 @@ describe("keptAnswerCoding", () => {
   const page = { bodyBytes: 600_000, keptBrotli: false, splicedGzip: true };
   const both = { br: true, gzip: true };
   const full = () => new FreshBrotliBudget({ now: () => 0 });
-  const spent = () => {
+  const busy = () => {
     const budget = full();
-    budget.take(FRESH_BROTLI_BYTES_PER_SECOND + 1);
+    budget.take();
     return budget;
   };
 
   it("sends brotli made for the response within the budget; past it, the spliced gzip", () => {
-    expect(keptAnswerCoding({ ...page, accepted: both, budget: full() })).toBe("br-fresh");
-    expect(keptAnswerCoding({ ...page, accepted: both, budget: spent() })).toBe("gzip-spliced");
-    expect(keptAnswerCoding({ ...page, accepted: { br: false, gzip: true }, budget: full() })).toBe("gzip-spliced");
+    expect(keptAnswerCoding({ ...page, accepted: both, budget: full() }).coding).toBe("br-fresh");
+    expect(keptAnswerCoding({ ...page, accepted: both, budget: busy() }).coding).toBe("gzip-spliced");
+    expect(keptAnswerCoding({ ...page, accepted: { br: false, gzip: true }, budget: full() }).coding).toBe("gzip-spliced");
   });
 
-  it("charges the budget only for the brotli it sends", () => {
+  it("holds the budget only for the brotli it sends, until released", () => {
     const budget = full();
     keptAnswerCoding({ ...page, accepted: { br: false, gzip: true }, budget });
     keptAnswerCoding({ ...page, keptBrotli: true, accepted: both, budget });
-    expect(budget.available).toBe(FRESH_BROTLI_BYTES_PER_SECOND);
-    keptAnswerCoding({ ...page, accepted: both, budget });
-    expect(budget.available).toBe(FRESH_BROTLI_BYTES_PER_SECOND - page.bodyBytes);
+    keptAnswerCoding({ ...page, accepted: { br: true, gzip: false }, budget });
+    expect(budget.running).toBe(false);
+    const { coding, release } = keptAnswerCoding({ ...page, accepted: both, budget });
+    expect(coding).toBe("br-fresh");
+    expect(budget.running).toBe(true);
+    release();
+    expect(budget.running).toBe(false);
   });
 
   it("sends kept brotli whenever there is one (an answer with no nonce), and small or uncompressible answers as they are", () => {
-    expect(keptAnswerCoding({ ...page, keptBrotli: true, accepted: both, budget: spent() })).toBe("br-kept");
-    expect(keptAnswerCoding({ ...page, keptBrotli: true, accepted: { br: false, gzip: true }, budget: full() })).toBe("gzip-spliced");
-    expect(keptAnswerCoding({ ...page, bodyBytes: MIN_COMPRESSED_BYTES - 1, accepted: both, budget: full() })).toBe("identity");
-    expect(keptAnswerCoding({ ...page, accepted: { br: false, gzip: false }, budget: full() })).toBe("identity");
-    // A client taking brotli only is sent brotli, made for it, however spent the budget is.
-    expect(keptAnswerCoding({ ...page, accepted: { br: true, gzip: false }, budget: spent() })).toBe("br-fresh");
+    expect(keptAnswerCoding({ ...page, keptBrotli: true, accepted: both, budget: busy() }).coding).toBe("br-kept");
+    expect(keptAnswerCoding({ ...page, keptBrotli: true, accepted: { br: false, gzip: true }, budget: full() }).coding).toBe("gzip-spliced");
+    expect(keptAnswerCoding({ ...page, bodyBytes: MIN_COMPRESSED_BYTES - 1, accepted: both, budget: full() }).coding).toBe("identity");
+    expect(keptAnswerCoding({ ...page, accepted: { br: false, gzip: false }, budget: full() }).coding).toBe("identity");
+    // A client taking brotli only is sent brotli, made for it, however busy the budget is.
+    expect(keptAnswerCoding({ ...page, accepted: { br: true, gzip: false }, budget: busy() }).coding).toBe("br-fresh");
   });
 });
