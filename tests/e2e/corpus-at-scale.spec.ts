@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
@@ -46,6 +47,13 @@ let target: { slug: string; title: string };
 
 async function rows<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   return (await sql.query<T>(text, values)).rows;
+}
+
+/** Refreshed only when asked (DUIZHAO_SCREENSHOTS=1), as the other specs' screenshots are. */
+async function shot(page: Page, name: string) {
+  if (!process.env.DUIZHAO_SCREENSHOTS) return;
+  fs.mkdirSync("docs/screenshots", { recursive: true });
+  await page.screenshot({ path: `docs/screenshots/corpus-at-scale-${name}.png` });
 }
 
 async function noAxeViolations(page: Page) {
@@ -123,6 +131,7 @@ test("finds essays by journal and year: every card matches, and the counts agree
   await expect(home.facet("journal").locator('[aria-current="true"]')).toHaveText(journal);
   await expect(home.facet("year").locator('[aria-current="true"]')).toHaveText(year);
   await noAxeViolations(page);
+  await shot(page, "catalogue-desktop");
 
   // Every card of every page of the narrowed list: of that journal and year, each essay once, none missing.
   const listed: string[] = [];
@@ -248,6 +257,7 @@ test.describe("at phone width", () => {
     }
     await noAxeViolations(page);
     expect(await sidewaysOverflow(page)).toBe(0);
+    await shot(page, "parallels-phone");
 
     // The first place opens its essay at the shared words: the block named, its words highlighted, on screen.
     const place = places[0]!;
