@@ -82,4 +82,37 @@ describe("buildBody", () => {
       [11, 15],
     ]);
   });
+
+  it("ends a paragraph at a blank line where blank lines stand between blocks only, even when widths tell nothing", () => {
+    const full = "甲".repeat(20);
+    // Every paragraph ends on a full line, and the next opens with a Latin word that hides its indent:
+    // only the blank line between them, in a text whose other lines are set solid, marks the break.
+    const paragraph = (k: number) => [full, full, `${"乙".repeat(19)}。`, `Internet${"丙".repeat(k)}${"丁".repeat(16 - k)}`, full, `${"戊".repeat(19)}。`];
+    const lines = ["标题", "", ...paragraph(1), "", ...paragraph(2), "", ...paragraph(3)];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 8],
+      [10, 15],
+      [17, 22],
+    ]);
+  });
+
+  it("does not read a blank line after every printed line as a paragraph break", () => {
+    const full = "甲".repeat(20);
+    const lines = ["标题", "", ...[full, `${"乙".repeat(19)}。`, full, full, `${"丙".repeat(19)}。`, `Internet${"丁".repeat(16)}`, `${"戊".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([[3, 15]]);
+  });
+
+  it("reads a first line ending on a hanging comma as indented: without the comma it stops an indent short", () => {
+    const full = "甲".repeat(20);
+    // Full lines hold 20 em, some with a comma that fitted (19 + ，); the new paragraph's first line holds
+    // 18 em and a comma hanging past the measure: as wide as a full line, an indent short without its comma.
+    const lines = ["标题", "", ...[full, `${"乙".repeat(19)}，`, `${"丙".repeat(19)}。`, `${"丁".repeat(18)}，`, full, `${"戊".repeat(19)}，`, full, `${"己".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 7],
+      [9, 17],
+    ]);
+  });
 });

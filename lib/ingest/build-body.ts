@@ -67,6 +67,11 @@ export interface BuildBodyOptions {
 const FIRST_LINE_INDENT = 2;
 const CONTEXT_CHARS = 60;
 const MAX_UNNUMBERED_HEADING_CHARS = 16;
+/**
+ * Read without its closing mark, a full line falls short of the measure by up to the mark's own width when the
+ * mark fitted inside it (about 1 em): an indent counts only half an em beyond the usual threshold.
+ */
+const HANGING_MARK_SLACK = 0.5;
 
 export function buildBody(pages: readonly PageLayout[], model: WidthModel, options: BuildBodyOptions = {}): BuiltBody {
   const lines = pages.flatMap((page) => page.body);
@@ -98,6 +103,8 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     const short = shortfall(after, lines[i + 3]);
     return short >= indentLow && short <= indentHigh;
   };
+
+  const blankEndsBlocks = blankLinesMarkBlocks(lines);
 
   let current: LayoutLine[] = [];
   const closeParagraph = () => {
@@ -146,9 +153,16 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     // A paragraph's first line is short by its indent already: only what it lacks beyond that ends it.
     const lineShort = current.length === 1 ? shortfall(line, next) - FIRST_LINE_INDENT : shortfall(line, next);
     const nextShort = shortfall(next, lines[i + 2]);
-    const nextIndented = nextIsText && nextShort >= indentLow && nextShort <= indentHigh;
+    // Punctuation never opens a line, so a typesetter lets a comma that does not fit hang past the measure: an
+    // indented first line ending on one is as wide as a full line ending on a comma that fitted. Without its
+    // closing mark, a full line still fills the measure within a mark's width, an indented one stops an indent short.
+    const nextShortWithoutMark = nextShort === next.deficit ? next.deficit + closingMarkWidth(model, next.raw) : nextShort;
+    const nextIndented = nextIsText && ((nextShort >= indentLow && nextShort <= indentHigh) || (nextShortWithoutMark >= indentLow + HANGING_MARK_SLACK && nextShortWithoutMark <= indentHigh));
     const combined = nextIsText && lineShort >= weakEnd && lineShort + Math.max(0, nextShort) >= 2.4;
+    // Where blank lines separate blocks (not every line), a blank line after a sentence ends the paragraph.
+    const blankBetween = blankEndsBlocks && next.blankBefore === true && next.page === line.page;
     const close =
+      blankBetween ||
       lineShort >= strongEnd ||
       nextIndented ||
       combined ||
@@ -170,6 +184,33 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
   }
   closeParagraph();
   return built;
+}
+
+/**
+ * Below this share of a page's body lines preceded by a blank line, blank lines separate blocks rather than
+ * follow every printed line (a blank after every line, as some extractions print, puts the share near 1; a
+ * blank after each heading and paragraph puts it at one line in three or fewer, headings and one-line
+ * paragraphs included).
+ */
+const BLOCK_BLANK_SHARE = 0.6;
+/** Fewer body lines than this, and the share says nothing. */
+const MIN_LINES_FOR_BLANK_SHARE = 10;
+
+/** Whether the text's blank lines stand between blocks only: some body lines follow one, most do not. */
+function blankLinesMarkBlocks(lines: readonly LayoutLine[]): boolean {
+  const within = lines.filter((line, i) => i > 0 && lines[i - 1]!.page === line.page);
+  if (within.length < MIN_LINES_FOR_BLANK_SHARE) return false;
+  const blank = within.filter((line) => line.blankBefore === true).length;
+  return blank > 0 && blank < BLOCK_BLANK_SHARE * within.length;
+}
+
+/**
+ * Width in em of the punctuation mark a line ends on (a comma, stop or closing quote that may hang past the
+ * measure), 0 when it ends on anything else.
+ */
+function closingMarkWidth(model: WidthModel, raw: string): number {
+  const mark = /[，。、；：！？,.;:!?\uA3AC\uA3AE\uA3BB”’」』）)》〉»›]$/u.exec(raw.trimEnd())?.[0];
+  return mark === undefined ? 0 : lineWidth(model, mark);
 }
 
 /** Width in em of the run of Latin letters, digits and address characters a line opens with (0 when none). */

@@ -25,6 +25,8 @@ export interface LayoutLine {
   indent: boolean;
   /** Shortfall from the body measure in em (negative for lines wider than body lines, as notes are). */
   deficit: number;
+  /** A blank line stands right before it in the source (text sources only). */
+  blankBefore?: boolean;
 }
 
 export interface PageLayout {
@@ -136,6 +138,7 @@ export function layoutPages(input: LayoutInput): Layout {
     page: 0,
     indent: INDENT.test(lines[k]!),
     deficit: lineDeficit(model, lines[k]!),
+    blankBefore: k > 0 && lines[k - 1]!.trim() === "",
   });
 
   const classifyOnce = (k: number): Classified => {
