@@ -113,3 +113,56 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
   });
 });
 
+
+describe("matchNotes: labelled note areas with texts that lost their label", () => {
+  const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
+  const line = (lineNo: number, raw: string): LayoutLine => ({ lineNo, raw, normal: raw, page: 1, indent: false, deficit: 0 });
+  const segment = (lineNo: number, label: string | null, text: string, complete = true): NoteSegment => ({
+    page: 1,
+    label,
+    lines: [line(lineNo, text)],
+    rawLines: [text],
+    text,
+    startsLikeNote: label !== null,
+    complete,
+    end: "strong",
+    endsAtMargin: false,
+  });
+  const markers = (count: number): BodyMarker[] =>
+    Array.from({ length: count }, (_, k) => ({
+      label: CIRCLED[k]!,
+      number: k + 1,
+      style: "circled",
+      page: 1,
+      lineNo: 1 + k,
+      block: { kind: "paragraph", index: 0 },
+      offset: k,
+      context: "",
+      termPosition: false,
+    }));
+  const area = (segments: NoteSegment[]): NoteArea => ({ page: 1, firstLine: 20, lastLine: 40, segments, list: [] });
+
+  it("gives a finished text after the last labelled note to the one free marker after it", () => {
+    const result = matchNotes(markers(3), [area([segment(20, "①", "《甲书》，第1页。"), segment(21, "②", "同上。"), segment(22, null, "学术出版社2010年版，第96页。")])]);
+    expect(result.placed.get(2)).toMatchObject({ segment: { text: "学术出版社2010年版，第96页。" }, attachment: { how: "order" } });
+    expect(result.fragments).toHaveLength(0);
+  });
+
+  it("does not give an unfinished text after the last labelled note to the free marker after it", () => {
+    const result = matchNotes(markers(3), [area([segment(20, "①", "《甲书》，第1页。"), segment(21, "②", "同上。"), segment(22, null, "学术出版社2010年版，第", false)])]);
+    expect(result.placed.has(2)).toBe(false);
+    expect(result.unlocated.has(2)).toBe(true);
+  });
+
+  it("gives a run of unlabelled texts to as many free markers between two labels, in order", () => {
+    const texts = [segment(20, "①", "《甲书》，第1页。"), segment(21, null, "版社2003年版，第5页。"), segment(22, null, "社2011年版，第7页。"), segment(23, "④", "同上。")];
+    const result = matchNotes(markers(4), [area(texts)]);
+    expect([1, 2].map((k) => result.placed.get(k)?.segment.text)).toEqual(["版社2003年版，第5页。", "社2011年版，第7页。"]);
+  });
+
+  it("leaves a run unattached when more markers than texts are free around it", () => {
+    const result = matchNotes(markers(4), [area([segment(20, "①", "《甲书》，第1页。"), segment(21, null, "版社2003年版，第5页。")])]);
+    expect(result.placed.has(1) || result.placed.has(2) || result.placed.has(3)).toBe(false);
+    expect(result.fragments.map((f) => f.candidates)).toEqual([["②", "③", "④"]]);
+  });
+});

@@ -271,24 +271,48 @@ function placeLabelled(page: number, segments: readonly NoteSegment[], own: read
       unplaced(result, segment, [], `Page ${page}: the note labelled ${segment.label} has no marker ${segment.label} on its page.`);
     }
   }
-  segments.forEach((segment, k) => {
-    if (segment.label !== null) return;
+  // Unlabelled texts come in runs between labelled notes (or after the last one). A run goes to the free
+  // markers numbered between its labelled neighbours when there are exactly as many of them as texts, in
+  // order; after the last label only texts that finish as notes do (what follows a page's notes unfinished
+  // may be anything the extraction left there).
+  let k = 0;
+  while (k < segments.length) {
+    if (segments[k]!.label !== null) {
+      k += 1;
+      continue;
+    }
+    let end = k;
+    while (end < segments.length && segments[end]!.label === null) end += 1;
+    const run = segments.slice(k, end);
     const below = segments.slice(0, k).map(numberOf).filter((n): n is number => n !== null);
-    const above = segments.slice(k + 1).map(numberOf).filter((n): n is number => n !== null);
+    const above = segments.slice(end).map(numberOf).filter((n): n is number => n !== null);
     const low = below.length > 0 ? Math.max(...below) : 0;
     const high = above.length > 0 ? Math.min(...above) : Number.POSITIVE_INFINITY;
     const free = own.filter(({ marker, index }) => marker.number > low && marker.number < high && !taken.has(index));
-    if (free.length === 1 && Number.isFinite(high)) {
-      const { index, marker } = free[0]!;
-      taken.add(index);
-      result.placed.set(index, {
-        segment,
-        attachment: attachment("order", CONFIDENCE.truncatedByOrder, `its label was lost with its first line; it stands between the notes ${low > 0 ? `labelled ${labelOfNumber(own, low)} and ` : "before "}${labelOfNumber(own, high)}, and only ${marker.label} is free there`),
+    const closed = Number.isFinite(high) || run.every((segment) => segment.complete);
+    if (free.length === run.length && closed) {
+      run.forEach((segment, r) => {
+        const { index, marker } = free[r]!;
+        taken.add(index);
+        const between = `between the notes ${low > 0 ? `labelled ${labelOfNumber(own, low)}` : "at the head of the area"} and ${Number.isFinite(high) ? `labelled ${labelOfNumber(own, high)}` : "the end of the area"}`;
+        result.placed.set(index, {
+          segment,
+          attachment: attachment(
+            "order",
+            CONFIDENCE.truncatedByOrder,
+            run.length === 1
+              ? `its label was lost with its first line; it stands ${between}, and only ${marker.label} is free there`
+              : `its label was lost with its first line; ${run.length} unlabelled texts stand ${between}, where ${free.map((f) => f.marker.label).join("")} are free, in order`,
+          ),
+        });
       });
-      return;
+    } else {
+      for (const segment of run) {
+        unplaced(result, segment, free.map(({ marker }) => marker.label), `Page ${page}: a note text without its label (its start was lost) could belong to ${free.map(({ marker }) => marker.label).join("、") || "no free marker"}; left unattached.`);
+      }
     }
-    unplaced(result, segment, free.map(({ marker }) => marker.label), `Page ${page}: a note text without its label (its start was lost) could belong to ${free.map(({ marker }) => marker.label).join("、") || "no free marker"}; left unattached.`);
-  });
+    k = end;
+  }
   markUnlocated(own, result, page);
 }
 
