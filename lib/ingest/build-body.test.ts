@@ -115,4 +115,20 @@ describe("buildBody", () => {
       [9, 17],
     ]);
   });
+
+  it("measures shortfalls from the body's own full lines when the width model's measure sits off them", () => {
+    const full = "甲".repeat(20);
+    const lines = ["标题", "", ...[full, full, full, `${"乙".repeat(19)}。`, "丙".repeat(18), full, full, full, `${"丁".repeat(19)}。`, "戊".repeat(18), full, full, `${"己".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const fitted = fitWidthModel(lines);
+    // A measure fitted 1.5 em short (notes, hanging punctuation and first lines pull it) leaves an indent of 0.5 em.
+    const model = { ...fitted, measure: fitted.measure - 1.5 };
+    const front = parseFrontMatter(lines, model);
+    const layout = layoutPages({ lines, bodyStart: front.bodyStart, title: front.title, model });
+    const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs });
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 9],
+      [11, 19],
+      [21, 27],
+    ]);
+  });
 });

@@ -74,7 +74,7 @@ const MAX_UNNUMBERED_HEADING_CHARS = 16;
 const HANGING_MARK_SLACK = 0.5;
 
 export function buildBody(pages: readonly PageLayout[], model: WidthModel, options: BuildBodyOptions = {}): BuiltBody {
-  const lines = pages.flatMap((page) => page.body);
+  const lines = recentred(pages.flatMap((page) => page.body));
   const built: BuiltBody = { headings: [], paragraphs: [], markers: [], warnings: [] };
   // Thresholds in em, widened when the document's width model is noisy. A paragraph's last line falls
   // short of the measure; its first line is short by the indent (about 2 em).
@@ -184,6 +184,25 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
   }
   closeParagraph();
   return built;
+}
+
+/**
+ * Body lines that end on a Han character, mid-sentence, fill the measure exactly (a Han character is 1 em and
+ * the next did not fit): most of them are full lines, a few indented first lines. The width model's measure is
+ * fitted on all lines, notes and hanging punctuation included, and can sit an em or more off; the median shortfall
+ * of these lines is where the body's full lines really stand. Fewer lines than this, and the median is noise.
+ */
+const MIN_LINES_TO_RECENTRE = 8;
+
+/** Body lines with their shortfall measured from the body's own full lines (see MIN_LINES_TO_RECENTRE). */
+function recentred(lines: readonly LayoutLine[]): LayoutLine[] {
+  const full = lines
+    .filter((line) => /\p{Script=Han}$/u.test(line.raw.trimEnd()) && !endsSentence(line.normal) && matchHeading(line.raw) === null)
+    .map((line) => line.deficit)
+    .sort((a, b) => a - b);
+  if (full.length < MIN_LINES_TO_RECENTRE) return [...lines];
+  const centre = full[Math.floor(full.length / 2)]!;
+  return lines.map((line) => ({ ...line, deficit: line.deficit - centre }));
 }
 
 /**
