@@ -131,4 +131,16 @@ describe("buildBody", () => {
       [21, 27],
     ]);
   });
+
+  it("ends a paragraph before an indented first line whose sentence ends at the margin, when the line after it is full", () => {
+    const full = "甲".repeat(20);
+    // Line 5 is a one-line paragraph that fills the measure; line 7 is short by an indent and ends a sentence:
+    // a last line, or a first line. Line 9 is full, so no paragraph opens there: line 7 opened one.
+    const lines = ["标题", "", ...[full, `${"乙".repeat(19)}。`, `${"丙".repeat(17)}。`, full, full, `${"丁".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 5],
+      [7, 13],
+    ]);
+  });
 });

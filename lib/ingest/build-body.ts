@@ -161,8 +161,24 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     const combined = nextIsText && lineShort >= weakEnd && lineShort + Math.max(0, nextShort) >= 2.4;
     // Where blank lines separate blocks (not every line), a blank line after a sentence ends the paragraph.
     const blankBetween = blankEndsBlocks && next.blankBefore === true && next.page === line.page;
+    // The next line is short by an indent and ends a sentence: a paragraph's last line, or a first line whose
+    // sentence ends at the margin. When the line after it fills the measure, no paragraph opens there, so the
+    // next line cannot have ended one: it opened one.
+    const after = lines[i + 2];
+    const firstLineEndingSentence =
+      !nextIsText &&
+      lineShort < weakEnd &&
+      nextShort >= indentLow &&
+      nextShort <= indentHigh &&
+      matchHeading(next.raw) === null &&
+      after !== undefined &&
+      after.page === next.page &&
+      !(blankEndsBlocks && after.blankBefore === true) &&
+      matchHeading(after.raw) === null &&
+      after.deficit + closingMarkWidth(model, after.raw) < indentLow;
     const close =
       blankBetween ||
+      firstLineEndingSentence ||
       lineShort >= strongEnd ||
       nextIndented ||
       combined ||
