@@ -88,7 +88,7 @@ function bodyDamage(truth: LayoutTruth, added: string[], lost: string[], debris:
 
 async function benchStyle(style: MarkerStyle, layouts: number, document?: { name: string; truth: TrueDocument }): Promise<void> {
   const totals = {
-    attachable: 0, attachedRight: 0, kept: 0, altered: 0, decided: 0, decidedRight: 0,
+    attachable: 0, attachedRight: 0, kept: 0, altered: 0, decided: 0, decidedRight: 0, decidedUrls: 0, decidedUrlsFound: 0,
     paragraphsTruth: 0, paragraphsDraft: 0, paragraphsExact: 0,
     markersTruth: 0, markersFound: 0, markersSpurious: 0,
     headingsTruth: 0, headingsFound: 0, urlsTruth: 0, urlsFound: 0,
@@ -134,6 +134,8 @@ async function benchStyle(style: MarkerStyle, layouts: number, document?: { name
     const classified = classifyOutcome(outcome.layout, outcome.draft!, layoutCase.document, layoutCase.params);
     totals.decided += classified.decidedNotes;
     totals.decidedRight += classified.decidedNotes - classified.misses.filter((m) => m.what === "note" && m.decided).length;
+    totals.decidedUrls += classified.decidedUrls;
+    totals.decidedUrlsFound += classified.decidedUrls - classified.misses.filter((m) => m.what === "url" && m.decided).length;
     totals.attachable += s.notes.attachable;
     totals.attachedRight += s.notes.attachedRight;
     totals.kept += s.notes.kept;
@@ -177,6 +179,7 @@ async function benchStyle(style: MarkerStyle, layouts: number, document?: { name
   console.log(`  marker recall (right place, right label)          ${percent(t.markersFound, t.markersTruth)}  (${t.markersSpurious} spurious markers)`);
   console.log(`  heading recall                                    ${percent(t.headingsFound, t.headingsTruth)}`);
   console.log(`  exact URL recall                                  ${percent(t.urlsFound, t.urlsTruth)}  (${t.urlsFound}/${t.urlsTruth})`);
+  console.log(`  …where the layout decides its note's attachment  ${percent(t.decidedUrlsFound, t.decidedUrls)}  (${t.decidedUrlsFound}/${t.decidedUrls})`);
   console.log(`  wrong attachments                                 ${t.wrong} in ${percent(t.layoutsWithWrong, layouts)} of layouts  (${[...wrongKinds].map(([k, n]) => `${k} ${n}`).join(", ") || "none"})`);
   console.log(`  body characters lost / added                      ${t.lost} / ${t.added} of ${t.bodyChars}  (${((1000 * t.lost) / t.bodyChars).toFixed(2)}‰ / ${((1000 * t.added) / t.bodyChars).toFixed(2)}‰)`);
   console.log(`  debris leaked into text                           ${t.debris} in ${percent(t.layoutsWithDebris, layouts)} of layouts`);

@@ -71,6 +71,10 @@ describe("classifyOutcome", () => {
       expect(result.attachableNotes).toBe(attachable);
       expect(result.decidedNotes).toBeLessThanOrEqual(attachable);
       expect(result.misses.filter((m) => m.what === "note").length).toBe(attachable - outcome.score!.notes.attachedRight);
+      // URLs: every missed one counted once, and the decided ones among the URLs of decided notes.
+      expect(result.misses.filter((m) => m.what === "url").length).toBe(outcome.score!.urls.truth - outcome.score!.urls.found);
+      expect(result.misses.filter((m) => m.what === "url" && m.decided).length).toBeLessThanOrEqual(result.decidedUrls);
+      expect(result.decidedUrls).toBeLessThanOrEqual(result.urls);
     }
   });
 });

@@ -33,6 +33,8 @@ export interface Classification {
   truthParagraphs: number;
   decidedParagraphs: number;
   urls: number;
+  /** URLs of present notes whose attachment the layout decides. */
+  decidedUrls: number;
   misses: MissClass[];
 }
 
@@ -124,7 +126,7 @@ export function boundaryVisible(params: LayoutParameters, printed: readonly Prin
 export function classifyOutcome(layout: SimulatedLayout, draft: DocumentStructure, document: TrueDocument, params: LayoutParameters): Classification {
   const truth = layout.truth;
   const misses: MissClass[] = [];
-  const result: Classification = { attachableNotes: 0, decidedNotes: 0, truthParagraphs: truth.paragraphs.length, decidedParagraphs: 0, urls: truth.urls.length, misses };
+  const result: Classification = { attachableNotes: 0, decidedNotes: 0, truthParagraphs: truth.paragraphs.length, decidedParagraphs: 0, urls: truth.urls.length, decidedUrls: 0, misses };
 
   // Notes. Draft footnotes are in marker order, as truth notes are; pair them only when labels agree throughout.
   const paired = draft.footnotes.length === truth.notes.length && draft.footnotes.every((f, i) => f.label === truth.notes[i]!.label);
@@ -200,18 +202,19 @@ export function classifyOutcome(layout: SimulatedLayout, draft: DocumentStructur
   for (const f of draft.footnotes) for (const c of f.citations) if (c.url !== null) found.set(c.url, (found.get(c.url) ?? 0) + 1);
   truth.notes.forEach((note, n) => {
     if (note.status !== "present") return;
+    const noteIsDecided = noteDecided(truth, n).decided;
     for (const m of note.text.matchAll(URL_IN_NOTE)) {
+      if (noteIsDecided) result.decidedUrls += 1;
       const url = m[0].replace(/[.,;:]+$/, "");
       const left = found.get(url) ?? 0;
       if (left > 0) {
         found.set(url, left - 1);
         continue;
       }
-      const decision = noteDecided(truth, n);
       misses.push({
         what: "url",
-        decided: attachedRight.has(n) || decision.decided,
-        why: attachedRight.has(n) ? "note attached right, URL rebuilt wrong" : `note not attached: ${decision.decided ? "decided" : "undecided"}`,
+        decided: noteIsDecided,
+        why: attachedRight.has(n) ? "note attached right, URL rebuilt wrong" : `note not attached: ${noteIsDecided ? "decided" : "undecided"}`,
       });
     }
   });
