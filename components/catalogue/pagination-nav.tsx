@@ -13,6 +13,7 @@ export function PaginationNav({
   total,
   hrefFor,
   testId = "pagination",
+  noun,
 }: {
   /** What is paged, for the landmark's name ("Pages of documents"). */
   label: string;
@@ -21,6 +22,8 @@ export function PaginationNav({
   total: number;
   hrefFor: (page: number) => string;
   testId?: string;
+  /** What the rows are, after the count ("1–25 of 1300 places"); nothing when the page says so already. */
+  noun?: string;
 }) {
   const last = pageCount(total, pageSize);
   if (last <= 1 && page <= 1) return null;
@@ -30,7 +33,7 @@ export function PaginationNav({
   return (
     <nav aria-label={label} className="mt-6 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" data-testid={testId}>
       <p className="text-muted dark:text-night-muted" data-testid={`${testId}-range`}>
-        {page > last ? `Page ${page} is past the last (${last})` : `${from}–${to} of ${total}`}
+        {page > last ? `Page ${page} is past the last (${last})` : `${from}–${to} of ${total}${noun ? ` ${noun}` : ""}`}
       </p>
       <ul className="flex flex-wrap items-center gap-1.5">
         {page > 1 ? (

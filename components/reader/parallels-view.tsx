@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { PaginationNav } from "@/components/catalogue/pagination-nav";
 import type { ParallelPlace, Parallels } from "@/lib/db/list-parallels";
-import { blockHref, compareHref, searchHitHref, sourceHref } from "@/lib/urls/app-urls";
+import { blockHref, compareHref, parallelsHref, searchHitHref, sourceHref } from "@/lib/urls/app-urls";
 
 const KIND_NAMES = { heading: "heading", paragraph: "paragraph", footnote: "note" } as const;
 
@@ -57,11 +58,22 @@ function Place({ place, from }: { place: ParallelPlace; from: Parallels }) {
 /**
  * The places elsewhere in the corpus sharing a passage with one block: grouped by the work both cite for it
  * when one is known, each a deep link to the words in that essay and, for paragraphs, to the two read side
- * by side; stock phrases (words a large part of the corpus shares) last and said to be so.
+ * by side; stock phrases (words a large part of the corpus shares) last and said to be so. A page of places
+ * at a time (a popular quotation is found in hundreds), the block's shared words all marked on every page.
  */
 export function ParallelsView({ parallels }: { parallels: Parallels }) {
-  const placeCount = parallels.groups.reduce((n, group) => n + group.places.length, 0);
-  const ranges = parallels.groups.flatMap((group) => group.places.flatMap((place) => place.passages));
+  const placeCount = parallels.total;
+  const pager = (
+    <PaginationNav
+      label="Pages of places"
+      noun={placeCount === 1 ? "place" : "places"}
+      page={parallels.page}
+      pageSize={parallels.pageSize}
+      total={placeCount}
+      hrefFor={(page) => parallelsHref(parallels.document.slug, parallels.block.anchor, { page, pageSize: parallels.pageSize })}
+      testId="parallels-pagination"
+    />
+  );
   return (
     <div className="mx-auto max-w-4xl px-4 py-10" data-testid="parallels">
       <p className="text-sm text-muted dark:text-night-muted">
@@ -74,7 +86,7 @@ export function ParallelsView({ parallels }: { parallels: Parallels }) {
         Parallels <span lang="zh-Hans">· 互见</span>
       </h1>
       <blockquote className="mt-4 border-l-4 border-rule pl-4 font-serif leading-relaxed dark:border-night-rule" lang="zh-Hans">
-        <Marked text={parallels.block.text} ranges={ranges} />
+        <Marked text={parallels.block.text} ranges={parallels.shared} />
       </blockquote>
       <p className="mt-4 text-sm" lang="en" data-testid="parallels-summary">
         {placeCount === 0
@@ -102,6 +114,7 @@ export function ParallelsView({ parallels }: { parallels: Parallels }) {
           </ul>
         </section>
       ))}
+      {pager}
     </div>
   );
 }

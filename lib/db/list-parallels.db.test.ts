@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestSources } from "@/lib/corpus/ingest-sources";
+import { MAX_PAGE_SIZE } from "@/lib/urls/url-grammar";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { countParallelPlaces } from "./count-parallel-places";
 import { listParallels } from "./list-parallels";
@@ -31,7 +32,7 @@ describe("listParallels", () => {
     const links = await listPassageLinks({ left, right, kind: "shared_passage" }, database.db);
     if ("missing" in links) throw new Error("documents missing");
     for (const count of counts) {
-      const parallels = (await listParallels(left, count.anchor, database.db))!;
+      const parallels = (await listParallels(left, count.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, database.db))!;
       const places = parallels.groups.flatMap((group) => group.places);
       expect(places).toHaveLength(count.places);
       expect(new Set(places.map((place) => place.slug)).size).toBe(count.documents);
@@ -51,7 +52,7 @@ describe("listParallels", () => {
   it("groups a quotation under the work both essays cite for it, when their notes cite one in common", async () => {
     const [left] = slugs as [string, string];
     const counts = (await countParallelPlaces(left, database.db))!;
-    const groups = (await Promise.all(counts.map((count) => listParallels(left, count.anchor, database.db)))).flatMap((p) => p!.groups);
+    const groups = (await Promise.all(counts.map((count) => listParallels(left, count.anchor, undefined, database.db)))).flatMap((p) => p!.groups);
     const identified = groups.filter((group) => group.work !== null);
     expect(identified.length).toBeGreaterThan(0);
     for (const group of identified) {
@@ -60,8 +61,36 @@ describe("listParallels", () => {
     }
   });
 
+  it("pages the places: the pages, one after another, are the whole list in its order, none repeated, each with the total", async () => {
+    const [left] = slugs as [string, string];
+    const counts = (await countParallelPlaces(left, database.db))!;
+    // The block with most places, so that small pages break its groups across pages.
+    const busiest = counts.reduce((x, y) => (y.places > x.places ? y : x));
+    expect(busiest.places).toBeGreaterThanOrEqual(3);
+    const key = (place: { slug: string; anchor: string }) => `${place.slug}#${place.anchor}`;
+    const whole = (await listParallels(left, busiest.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, database.db))!;
+    const wholeOrder = whole.groups.flatMap((group) => group.places.map((place) => ({ key: key(place), work: group.work?.key ?? null })));
+    expect(wholeOrder).toHaveLength(busiest.places);
+    for (const pageSize of [1, 2, 3]) {
+      const pages = [];
+      for (let page = 1; page <= Math.ceil(busiest.places / pageSize); page++) {
+        const parallels = (await listParallels(left, busiest.anchor, { page, pageSize }, database.db))!;
+        expect([parallels.total, parallels.page, parallels.pageSize]).toEqual([busiest.places, page, pageSize]);
+        expect(parallels.shared).toEqual(whole.shared);
+        const places = parallels.groups.flatMap((group) => group.places.map((place) => ({ key: key(place), work: group.work?.key ?? null })));
+        expect(places.length).toBe(Math.min(pageSize, busiest.places - (page - 1) * pageSize));
+        pages.push(...places);
+      }
+      expect(pages).toEqual(wholeOrder);
+      expect(new Set(pages.map((place) => place.key)).size).toBe(pages.length);
+      // Past the last page: no places, the total still told.
+      const past = (await listParallels(left, busiest.anchor, { page: Math.ceil(busiest.places / pageSize) + 1, pageSize }, database.db))!;
+      expect([past.groups, past.total]).toEqual([[], busiest.places]);
+    }
+  });
+
   it("is null for an unknown essay or block", async () => {
-    expect(await listParallels("no-such-essay", "p-00000000", database.db)).toBeNull();
-    expect(await listParallels(slugs[0]!, "p-00000000", database.db)).toBeNull();
+    expect(await listParallels("no-such-essay", "p-00000000", undefined, database.db)).toBeNull();
+    expect(await listParallels(slugs[0]!, "p-00000000", undefined, database.db)).toBeNull();
   });
 });

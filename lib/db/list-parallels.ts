@@ -5,6 +5,8 @@ import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
 import { readBlockTexts } from "./read-block-texts";
 import { countDocumentsHolding } from "./list-passage-links";
 import { getDatabase, type Database } from "./prisma-client";
+import { pageOf } from "@/lib/paging/page-window";
+import { PARALLELS_PAGE_SIZE } from "@/lib/urls/url-grammar";
 
 /**
  * A passage shared by so many essays of the corpus that it is a stock phrase of the genre, not a quotation
@@ -46,7 +48,23 @@ export interface Parallels {
   document: { slug: string; title: string };
   block: { kind: MentionBlockKind; anchor: string; text: string };
   corpusSize: number;
+  /** The words of the block shared with any place, on any page (the block is shown with them marked). */
+  shared: { start: number; end: number }[];
+  /** Every place sharing a passage with the block, over all pages. */
+  total: number;
+  page: number;
+  pageSize: number;
+  /**
+   * The page's places, in the order of the whole list, grouped by the work both cite: a group running
+   * over a page break is continued, under its heading again, on the next page.
+   */
   groups: ParallelGroup[];
+}
+
+/** Which page of a block's places to build; the first, of PARALLELS_PAGE_SIZE places, unless asked. */
+export interface ParallelsPaging {
+  page: number;
+  pageSize: number;
 }
 
 /**
@@ -56,7 +74,12 @@ export interface Parallels {
  * side by side uses, so the work grows with the places found, not with the corpus. Null when the document
  * or the block is unknown.
  */
-export async function listParallels(slug: string, anchor: string, db: Database = getDatabase()): Promise<Parallels | null> {
+export async function listParallels(
+  slug: string,
+  anchor: string,
+  paging: ParallelsPaging = { page: 1, pageSize: PARALLELS_PAGE_SIZE },
+  db: Database = getDatabase(),
+): Promise<Parallels | null> {
   const document = await db.document.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
   if (!document) return null;
   const own = await db.passageFingerprint.findFirst({ where: { documentId: document.id, blockAnchor: anchor }, select: { blockKind: true } });
@@ -129,7 +152,24 @@ export async function listParallels(slug: string, anchor: string, db: Database =
       Number(x.work === null) - Number(y.work === null) ||
       y.places.length - x.places.length,
   );
-  return { document: { slug: document.slug, title: document.title }, block: ownBlock, corpusSize, groups: ordered };
+  // The order is the whole list's (a group's size and its stock phrases decide it); only the page is handed on.
+  const flat = ordered.flatMap((group) => group.places.map((place) => ({ group, place })));
+  const pageGroups: ParallelGroup[] = [];
+  for (const { group, place } of pageOf(flat, paging.page, paging.pageSize)) {
+    const last = pageGroups.at(-1);
+    if (last && last.work?.key === group.work?.key) last.places.push(place);
+    else pageGroups.push({ work: group.work, places: [place] });
+  }
+  return {
+    document: { slug: document.slug, title: document.title },
+    block: ownBlock,
+    corpusSize,
+    shared: [...new Map(flat.flatMap(({ place }) => place.passages).map((p) => [`${p.start}-${p.end}`, { start: p.start, end: p.end }])).values()],
+    total: flat.length,
+    page: paging.page,
+    pageSize: paging.pageSize,
+    groups: pageGroups,
+  };
 }
 
 /**

@@ -22,6 +22,8 @@ import {
   isConceptId,
   isSlug,
   LINK_PREVIEW_KEYS,
+  PARALLELS_KEYS,
+  PARALLELS_PAGE_SIZE,
   PATHS,
   READER_KEYS,
   SEARCH_KEYS,
@@ -107,9 +109,15 @@ export function blockHref(slug: string, anchor: string): string {
   return readerHref(slug, { fragment: anchor });
 }
 
-/** The places elsewhere in the corpus that share a passage with one block (`/read/<slug>/parallels/<anchor>`). */
-export function parallelsHref(slug: string, anchor: string): string {
-  return pathOf(PATHS.reader, slug, "parallels", anchor);
+/**
+ * The places elsewhere in the corpus that share a passage with one block (`/read/<slug>/parallels/<anchor>`),
+ * at a page of them; the first page and the default page size are left out.
+ */
+export function parallelsHref(slug: string, anchor: string, paging: { page?: number; pageSize?: number } = {}): string {
+  return buildHref(pathOf(PATHS.reader, slug, "parallels", anchor), [
+    [PARALLELS_KEYS.page, pageEntry(paging.page)],
+    [PARALLELS_KEYS.pageSize, pageSizeEntry(paging.pageSize, PARALLELS_PAGE_SIZE)],
+  ]);
 }
 
 export function passageHref(slug: string, selector: PassageSelector): string {

@@ -16,6 +16,8 @@ import {
   CONCORDANCE_SORT_VALUES,
   ID_FORMAT,
   MAX_PAGE_SIZE,
+  PARALLELS_KEYS,
+  PARALLELS_PAGE_SIZE,
   SLUG_ALPHABET,
   SLUG_MAX_LENGTH,
 } from "./url-grammar";
@@ -116,6 +118,12 @@ export const concordancePageSchema = z.object({
 export const concordanceSortSchema = z.object({
   [CONCORDANCE_KEYS.sort]: z.enum(CONCORDANCE_SORT_VALUES, `sort is one of ${CONCORDANCE_SORT_VALUES.join(", ")}`).default("document"),
   [CONCORDANCE_KEYS.order]: z.enum(["asc", "desc"], "order is asc or desc").default("asc"),
+});
+
+/** A page of a block's parallels (`/read/<slug>/parallels/<anchor>`). */
+export const parallelsPageSchema = z.object({
+  [PARALLELS_KEYS.page]: pageParam.default(1),
+  [PARALLELS_KEYS.pageSize]: pageSizeParam(PARALLELS_PAGE_SIZE),
 });
 
 /** A page of `GET /api/concepts`. */

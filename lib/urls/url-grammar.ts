@@ -89,6 +89,9 @@ export const CONCORDANCE_KEYS = { sort: "sort", order: "order", page: "page", pa
 /** The concordance's orders (`sort=`): corpus order, position through each document, left or right words. */
 export const CONCORDANCE_SORT_VALUES = ["document", "position", "left", "right"] as const;
 
+/** The page of a block's parallels (`/read/<slug>/parallels/<anchor>`). */
+export const PARALLELS_KEYS = { page: "page", pageSize: "pageSize" } as const;
+
 /** The page of `GET /api/concepts` (the dictionary's concepts, in its order). */
 export const CONCEPT_LIST_KEYS = { page: "page", pageSize: "pageSize" } as const;
 
@@ -165,6 +168,11 @@ export const CONCORDANCE_PAGE_SIZE = 50;
 export const BIBLIOGRAPHY_PAGE_SIZE = 100;
 /** Concepts a page of `GET /api/concepts` holds unless asked: the most a page may hold, so the dictionary's 52 fit one. */
 export const CONCEPT_LIST_PAGE_SIZE = 100;
+/**
+ * Places per page of a block's parallels: a place is a title, a line or two of quoted words and a link, so
+ * 25 fill about three screens, like a page of the catalogue; a quotation found in 1,300 places is 52 pages.
+ */
+export const PARALLELS_PAGE_SIZE = 25;
 /** The most rows any one list request may ask for: bounds the work and the size of one answer (search's limit too). */
 export const MAX_PAGE_SIZE = 100;
 /** Type-ahead suggestions shown under a title field: as many as can be read without scrolling on a phone. */

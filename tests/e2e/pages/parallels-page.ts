@@ -25,12 +25,15 @@ export class ParallelsPage {
   readonly summary: Locator;
   /** The paragraph asked about. */
   readonly paragraph: Locator;
+  /** The pages of places ("1–25 of 130 places", previous, numbers, next). */
+  readonly pager: Locator;
 
   constructor(readonly page: Page) {
     this.view = page.getByTestId("parallels");
     this.places = this.view.getByTestId("parallel-place");
     this.summary = page.getByTestId("parallels-summary");
     this.paragraph = this.view.locator("blockquote");
+    this.pager = page.getByTestId("parallels-pagination");
   }
 
   /** The reader's parallels links, in reading order. */
@@ -46,7 +49,26 @@ export class ParallelsPage {
     return { anchor: (await link.getAttribute("data-parallels"))!, places: Number(counted![1]), documents: Number(counted![2]) };
   }
 
+  /** The places of every page of the view, in order (following its Next links), back on the page it started at. */
   async placeFacts(): Promise<ParallelPlaceFacts[]> {
+    await expect(this.view).toBeVisible();
+    const start = this.page.url();
+    const facts: ParallelPlaceFacts[] = [];
+    for (;;) {
+      facts.push(...(await this.pageFacts()));
+      const next = this.pager.locator('a[rel="next"]');
+      if ((await next.count()) === 0) break;
+      const before = this.page.url();
+      await next.click();
+      await expect.poll(() => this.page.url()).not.toBe(before);
+      await expect(this.view).toBeVisible();
+    }
+    if (this.page.url() !== start) await this.page.goto(start);
+    return facts;
+  }
+
+  /** The places of the page shown. */
+  async pageFacts(): Promise<ParallelPlaceFacts[]> {
     await expect(this.view).toBeVisible();
     return this.places.evaluateAll((items) =>
       items.map((item) => ({

@@ -2,26 +2,32 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ParallelsView } from "@/components/reader/parallels-view";
 import { listParallels } from "@/lib/db/list-parallels";
-import { anchorSegment, slugSegment } from "@/lib/urls/route-params";
+import { firstValues } from "@/lib/urls/query-values";
+import { anchorSegment, parallelsPageSchema, slugSegment } from "@/lib/urls/route-params";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string; anchor: string }> };
+type Props = {
+  params: Promise<{ slug: string; anchor: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-async function load(params: Props["params"]) {
+async function load(params: Props["params"], searchParams: Props["searchParams"]) {
   const { slug, anchor } = await params;
   const [parsedSlug, parsedAnchor] = [slugSegment.safeParse(slug), anchorSegment.safeParse(anchor)];
-  return parsedSlug.success && parsedAnchor.success ? listParallels(parsedSlug.data, parsedAnchor.data) : null;
+  // A malformed page (`page=abc`, `page=0`) names no page of the list: not found, as an unknown block is.
+  const paging = parallelsPageSchema.safeParse(firstValues(await searchParams));
+  return parsedSlug.success && parsedAnchor.success && paging.success ? listParallels(parsedSlug.data, parsedAnchor.data, paging.data) : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const parallels = await load(params);
-  return { title: parallels ? `Parallels · ${parallels.document.title}` : "Parallels" };
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const parallels = await load(params, searchParams);
+  return { title: parallels ? `Parallels · ${parallels.document.title}${parallels.page > 1 ? ` · page ${parallels.page}` : ""}` : "Parallels" };
 }
 
-/** Every place elsewhere in the corpus sharing a passage with one block of an essay (issue 15's parallels view). */
-export default async function ParallelsPage({ params }: Props) {
-  const parallels = await load(params);
+/** The places elsewhere in the corpus sharing a passage with one block of an essay, a page at a time (issue 15's parallels view). */
+export default async function ParallelsPage({ params, searchParams }: Props) {
+  const parallels = await load(params, searchParams);
   if (!parallels) notFound();
   return <ParallelsView parallels={parallels} />;
 }
