@@ -1,5 +1,8 @@
 import "server-only";
 import { getDatabase, type Database } from "./prisma-client";
+import { listCatalogueDocuments } from "./list-catalogue";
+import { findDocumentTitles } from "./list-document-titles";
+import { TYPE_AHEAD_SUGGESTIONS } from "@/lib/urls/url-grammar";
 import { readGramStatistics } from "./read-gram-statistics";
 import { findTermOccurrences } from "@/lib/search/find-term-occurrences";
 import { mapFoldedRange } from "@/lib/search/fold-for-search";
@@ -228,11 +231,33 @@ function parseJson<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
-/** What the search page offers as filters: the documents and the concepts that have mentions. */
-export async function listSearchFilters(db: Database = getDatabase()) {
-  const [documents, concepts] = await Promise.all([
-    db.document.findMany({ orderBy: [{ date: "asc" }, { slug: "asc" }], select: { slug: true, title: true } }),
+/**
+ * The search page's choice of one document: the one chosen (`doc`), or the titles matching the words typed
+ * for it without a script (`docq`), as the type-ahead would have offered them. Never the whole list of
+ * documents: at a thousand essays a choice among all of them is a title search, not a list.
+ */
+export interface SearchDocumentChoice {
+  /** The document `doc` names; its title null when no document has that slug (the search then finds nothing). */
+  chosen: { slug: string; title: string | null } | null;
+  /** The words typed for a document not chosen yet. */
+  words: string | null;
+  /** Titles matching the words (at most TYPE_AHEAD_SUGGESTIONS), and how many match in all. */
+  candidates: { slug: string; title: string }[];
+  matching: number;
+}
+
+/** What the search page offers as filters: the document chosen or the titles its words match, and the concepts that have mentions. */
+export async function listSearchFilters(document: { doc?: string; words?: string }, db: Database = getDatabase()) {
+  const [concepts, chosen, matches] = await Promise.all([
     db.concept.findMany({ where: { mentions: { some: {} } }, orderBy: { ordinal: "asc" }, select: { id: true, labelZh: true, labelEn: true } }),
+    document.doc ? findDocumentTitles([document.doc], db) : null,
+    !document.doc && document.words ? listCatalogueDocuments({ q: document.words, page: 1, pageSize: TYPE_AHEAD_SUGGESTIONS }, db) : null,
   ]);
-  return { documents, concepts };
+  const choice: SearchDocumentChoice = {
+    chosen: document.doc ? { slug: document.doc, title: chosen?.[0]?.title ?? null } : null,
+    words: document.doc ? null : (document.words ?? null),
+    candidates: matches?.documents.map(({ slug, title }) => ({ slug, title })) ?? [],
+    matching: matches?.total ?? 0,
+  };
+  return { concepts, document: choice };
 }

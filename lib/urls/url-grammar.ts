@@ -78,8 +78,11 @@ export const COMPARE_KEYS = {
   jumped: "j",
 } as const;
 
-/** The search page (`/search`) and `GET /api/search`. */
-export const SEARCH_KEYS = { query: "q", document: "doc", kind: "kind", concept: "concept", page: "page", pageSize: "pageSize" } as const;
+/**
+ * The search page (`/search`) and `GET /api/search`. `docq` (the page only) is the words of a title typed
+ * for the document filter without a script, before a document is chosen (`doc`).
+ */
+export const SEARCH_KEYS = { query: "q", document: "doc", documentQuery: "docq", kind: "kind", concept: "concept", page: "page", pageSize: "pageSize" } as const;
 
 /** The bibliography (`/bibliography`), the sources API and the bibliography export (which takes no page). */
 export const BIBLIOGRAPHY_KEYS = { document: "doc", type: "type", year: "year", sort: "sort", dir: "dir", page: "page", pageSize: "pageSize" } as const;
