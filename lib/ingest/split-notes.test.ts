@@ -70,6 +70,19 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(url, notes, model, 1, 1).segments).toHaveLength(1);
   });
 
+  it("ends a web address carried over from the page before at its full stop when the next line opens a citation", () => {
+    // The address's `http` is on the page before, so nothing on this page reads it as an address; `….` before a
+    // line opening with a title or an author and a colon closed the citation (an address never goes on in Han script).
+    const area = page(["org/publication/digital-economy-report-2021.", "中国信息通信研究院：《全球数字经贸规则年度观察报告》，第30页。"], ["[1]"]);
+    const { segments } = splitNoteArea(area, notes, model, 1, 1);
+    expect(segments.map((s) => s.text)).toEqual(["org/publication/digital-economy-report-2021.", "中国信息通信研究院：《全球数字经贸规则年度观察报告》，第30页。"]);
+    const circled = page(["g/record/3934214#record-files-collapse-header.", "《某某出席全国网络安全和信息化工作会议并发表重要讲话》，中国政府网，", "2018年4月21日。"], ["①", "②"]);
+    expect(splitNoteArea(circled, notes, model, 2, 3).segments.map((s) => s.lines.length)).toEqual([1, 2]);
+    // An address that goes on in the next line is not ended.
+    const goesOn = page(["g/record/c_119538788.", "htm。"], ["①"]);
+    expect(splitNoteArea(goesOn, notes, model, 1, 1).segments).toHaveLength(1);
+  });
+
   it("splits a note carried over from the page before from the page's own note when the rest opens mid-parenthesis", () => {
     const area = page(["Sustainable Development）提出，到二〇二五年，要将入门级", "宽带服务的成本降至全体居民人均每月国民总收入的百分之二以下。", "《某某：在某某工作座谈会上的讲话》，"], ["[1]"]);
     const { segments } = splitNoteArea(area, notes, model, 1, 1);

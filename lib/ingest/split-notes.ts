@@ -251,7 +251,11 @@ function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string
   const text = textSoFar().trimEnd();
   const spans = findUrlSpans(text);
   const last = spans[spans.length - 1];
-  return last !== undefined && last[1] >= text.length - 2;
+  if (last !== undefined && last[1] >= text.length - 2) return true;
+  // The rest of an address whose `http` was printed on the page before (`g/record/3934214#…-header.`): nothing
+  // here reads it as an address, but a path token ending in a full stop, followed by a line that opens a
+  // citation in Han script or with a title (an address never goes on that way), closed its citation.
+  return /\//u.test(lastToken(text.slice(0, -1))) && opensLikeCitation(next.normal);
 }
 
 /** The last run of the text without spaces or Chinese punctuation: an address when it has a slash or a dot. */
