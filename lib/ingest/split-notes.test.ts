@@ -49,6 +49,19 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(joined, notes, model, null, 2).segments).toHaveLength(2);
   });
 
+  it("ends a labelled note before a line that closes a title the note never opened: the tail of a note whose head and label were lost", () => {
+    // The first line fills the note measure and ends a sentence; alone that does not end a labelled note. But every
+    // title it opens it closes, and the next line closes one first: that line belongs to another note.
+    const area = page(["① 《某某在第二届世界互联网大会开幕式上的讲话（全文）》。", "上的特别致辞》，商务部网站，2021年1月25日，", "http://www.example.org/a/202101.shtml。"]);
+    expect(splitNoteArea(area, notes, model, null, 2).segments.map((s) => [s.label, s.text])).toEqual([
+      ["①", "《某某在第二届世界互联网大会开幕式上的讲话（全文）》。"],
+      [null, "上的特别致辞》，商务部网站，2021年1月25日，http://www.example.org/a/202101.shtml。"],
+    ]);
+    // A title left open on the line before is closed by that line: one note.
+    const open = page(["① 参见某某：《让多边主义的火炬照亮人类前行之路——在某论坛", "上的特别致辞》，商务部网站，2021年1月25日。"]);
+    expect(splitNoteArea(open, notes, model, null, 1).segments).toHaveLength(1);
+  });
+
   it("splits labelled notes at their labels and keeps continuation lines", () => {
     // Every line of a note but its last fills the note measure.
     const area = page(["[1]\u3000《甲书》，某某出版社二〇〇一年版，第十二页至第十五页，", "第一页。", "[2]\u3000《乙书》。"]);

@@ -209,7 +209,8 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
         endsCitation(previous.normal) ||
         endsWithUrl(previous, line, groupText) ||
         stopsShort(previous, notes, width, line) ||
-        skippedAfterShort);
+        skippedAfterShort ||
+        closesUnopened(groupText(), line.normal));
     currentNumber = labelNumber(line) ?? currentNumber;
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
@@ -220,6 +221,23 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     } else groups[groups.length - 1]!.lines.push(line);
   });
   return groups;
+}
+
+const BRACKET_PAIRS = [["《", "》"], ["〈", "〉"], ["“", "”"], ["（", "）"]] as const;
+
+/**
+ * Whether `line` closes a title, quotation or parenthesis before opening one of its kind while `text` has none of
+ * that kind left open: then it cannot go on from `text` and is the tail of another note whose start (and label)
+ * was lost (`…（全文）》。` + `上的特别致辞》，…`).
+ */
+export function closesUnopened(text: string, line: string): boolean {
+  return BRACKET_PAIRS.some(([open, close]) => {
+    const closeAt = line.indexOf(close);
+    if (closeAt === -1) return false;
+    const openAt = line.indexOf(open);
+    if (openAt !== -1 && openAt < closeAt) return false;
+    return text.split(open).length <= text.split(close).length;
+  });
 }
 
 /**
