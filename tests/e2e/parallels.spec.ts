@@ -2,6 +2,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { sidewaysOverflow } from "./pages/page-width";
+import { ParallelsPage } from "./pages/parallels-page";
 import { ReaderPage } from "./pages/reader-page";
 
 /**
@@ -67,6 +68,49 @@ for (const [device, viewport] of Object.entries(sizes)) {
     });
   });
 }
+
+for (const [device, viewport] of Object.entries(sizes)) {
+  test(`pages the places at ${device} width: n–m of N, each page in the address, every place once`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const global = await ReaderPage.slugOf(page, GLOBAL);
+    await new ReaderPage(page).goto(`/read/${global}`);
+    // The paragraph with most places.
+    const links = await new ParallelsPage(page).readerLinks().all();
+    const facts = await Promise.all(links.map((link) => ParallelsPage.linkFacts(link)));
+    const { anchor, places: count } = facts.reduce((x, y) => (y.places > x.places ? y : x));
+    expect(count, "a paragraph with places enough for three pages of one").toBeGreaterThanOrEqual(3);
+    await page.goto(`/read/${global}/parallels/${anchor}?pageSize=1`);
+    const parallels = new ParallelsPage(page);
+    await expect(parallels.pager.getByTestId("parallels-pagination-range")).toHaveText(`1–1 of ${count} places`);
+    await expect(parallels.summary).toContainText(`${count} place`);
+    const seen: string[] = [];
+    for (let number = 1; number <= count; number++) {
+      await expect(parallels.pager.locator('[aria-current="page"]')).toHaveText(`Page ${number}`);
+      await expect(parallels.places).toHaveCount(1);
+      seen.push(...(await parallels.pageFacts()).map((place) => `${place.slug}#${place.anchor}`));
+      if (number === 1) {
+        expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+        if (device === "phone") expect(await sidewaysOverflow(page)).toBe(0);
+        if (process.env.DUIZHAO_SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/parallels-pages-${device}.png`, fullPage: true });
+      }
+      if (number < count) {
+        await parallels.pager.locator('a[rel="next"]').click();
+        await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe(String(number + 1));
+      }
+    }
+    expect(new Set(seen).size).toBe(count);
+  });
+}
+
+test("a malformed page of parallels is a 404 page, not an error", async ({ page }) => {
+  const global = await ReaderPage.slugOf(page, GLOBAL);
+  await new ReaderPage(page).goto(`/read/${global}`);
+  const anchor = (await page.locator("a[data-parallels]").first().getAttribute("data-parallels"))!;
+  for (const query of ["page=0", "page=abc", "page=1.5", "pageSize=101"]) {
+    const response = await page.goto(`/read/${global}/parallels/${anchor}?${query}`);
+    expect(response!.status(), query).toBe(404);
+  }
+});
 
 test("an unknown block's parallels are a 404 page, not an error", async ({ page }) => {
   const global = await ReaderPage.slugOf(page, GLOBAL);
