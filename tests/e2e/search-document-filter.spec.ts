@@ -35,6 +35,10 @@ for (const [device, viewport] of Object.entries(sizes)) {
       await expect(page.locator(`form[role=search] select[name="doc"]`)).toHaveCount(0);
       await expect(page.locator(`form[role=search] option[value="${community}"]`)).toHaveCount(0);
       const field = new TitleTypeAheadField(page, LABEL);
+      if (process.env.DUIZHAO_SCREENSHOTS) {
+        await field.type("网络空间");
+        await page.screenshot({ path: `docs/screenshots/search-document-type-ahead-${device}.png` });
+      }
       await field.choose("命运共同体", community, device === "phone" ? "keyboard" : "mouse");
       await expect(field.field).toHaveValue(COMMUNITY);
       await search.search("主权");
@@ -82,6 +86,7 @@ test("without a script, words naming one title choose it; words naming several l
   await expect(filter.getByRole("radio")).toHaveCount(2);
   await expect(filter.getByRole("group")).toContainText("Titles matching “网络空间”");
   expect(await sidewaysOverflow(plain)).toBe(0);
+  if (process.env.DUIZHAO_SCREENSHOTS) await plain.screenshot({ path: "docs/screenshots/search-document-choose-phone.png" });
   await filter.getByRole("radio", { name: GLOBAL }).check();
   await plain.getByRole("button", { name: "Search" }).click();
   await expect.poll(() => new URL(plain.url()).searchParams.get("doc")).toBe(global);
