@@ -105,6 +105,21 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(result.fragments.map((f) => [f.segment.text.slice(0, 3), f.candidates])).toEqual([["府网，", ["①"]]]);
   });
 
+  it("never carries a note over a page that printed markers and left no note area: a note runs over to the next page only", () => {
+    // Page 1's last note stops at the margin on a comma; page 2 printed a marker but its note area was lost
+    // (its label run restarts before page 3's); page 3's area cannot hold page 1's rest.
+    const markers = [marker(1, 1), marker(2, 10), marker(3, 20)];
+    const cutOnComma = { ...segment(1, 5, "《甲书》，"), complete: false, endsAtMargin: true };
+    const result = matchNotes(markers, [area(1, [cutOnComma]), area(3, [segment(3, 25, "《乙书》，示例网站，2016年4月19日。")])]);
+    expect(result.placed.get(0)!.segment.text).toBe("《甲书》，");
+    expect(result.placed.get(0)!.segment.lines.map((l) => l.lineNo)).toEqual([5]);
+    expect(result.placed.get(1)).toBeUndefined();
+    expect(result.warnings.map((w) => w.code)).not.toContain("note-continued");
+    // With no page between, the same head goes on with the note cut on a comma.
+    const next = matchNotes([marker(1, 1), marker(2, 10)], [area(1, [{ ...cutOnComma, lines: [...cutOnComma.lines] }]), area(2, [segment(2, 25, "《乙书》，示例网站，2016年4月19日。")])]);
+    expect(next.warnings.map((w) => w.code)).toContain("note-continued");
+  });
+
   it("joins the rest of an address path to a note whose address stopped on a slash, though that note looked finished", () => {
     const markers = [marker(1, 1), marker(2, 10)];
     const cut = matchNotes(markers, [area(1, [segment(1, 5, "Joseph Nye, “Cyber Activities,” May 20, 2014, https://www.example.org/")]), area(2, [segment(2, 15, "publications/regime-complex/.")])]);

@@ -108,6 +108,10 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
         sourceLines: [area.list[0]!.lineNo, area.list[area.list.length - 1]!.lineNo],
       });
     }
+    // A note runs over to the foot of the next page only. When the labels restart between the two areas, a page
+    // that printed markers stands between them with its note area lost (or read as body): the previous area's last
+    // note cannot go on here, whatever this area opens with.
+    if (pages.length > 1) previousLast = null;
     previousLast = placeArea(area, own, previousLast, result, rarity);
   }
 
