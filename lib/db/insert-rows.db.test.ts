@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { insertRows } from "./insert-rows";
-import { loadDocument } from "./load-document";
+import { FOOTNOTE_COLUMNS, loadDocument } from "./load-document";
 import type { DatabaseTransaction } from "./prisma-client";
 
 /** Text with what an array literal or a parameter could get wrong: quotes, backslashes, braces, commas, NULL, spaces. */
@@ -35,25 +35,6 @@ const citationRow = fc.record({
   lineTo: fc.nat(1000),
 });
 
-const footnoteColumns = {
-  id: "text",
-  documentId: "text",
-  anchor: "text",
-  ordinal: "int",
-  label: "text",
-  page: "int",
-  status: { enum: "FootnoteStatus" },
-  text: "text",
-  lineFrom: "int",
-  lineTo: "int",
-  attachmentHow: { enum: "AttachmentHow" },
-  attachmentConfidence: "float8",
-  attachmentUncertain: "boolean",
-  attachmentEvidence: "text",
-  correction: "text",
-  placement: "jsonb",
-  pageBreaks: "jsonb",
-} as const;
 
 /** Rolls back whatever the callback wrote, after it returns what it read. */
 async function rolledBack<T>(database: TestDatabase, work: (tx: DatabaseTransaction) => Promise<T>): Promise<T> {
@@ -88,7 +69,7 @@ describe("insertRows", () => {
         const [byInsert, byCreate] = await rolledBack(database, async (tx) => {
           const rows = (documentId: string) =>
             drafts.map((draft, ordinal) => ({ id: `${documentId}-${ordinal}`, documentId, anchor: `n-test-${ordinal}`, ordinal, ...draft }));
-          await insertRows("Footnote", footnoteColumns, rows(documentIds[0]), tx);
+          await insertRows("Footnote", FOOTNOTE_COLUMNS, rows(documentIds[0]), tx);
           await tx.footnote.createMany({ data: rows(documentIds[1]) });
           const read = (documentId: string) =>
             tx.footnote.findMany({

@@ -287,7 +287,8 @@ const PARAGRAPH_COLUMNS: ColumnTypes<"Paragraph"> = {
   pageBreaks: "jsonb",
 };
 
-const FOOTNOTE_COLUMNS: ColumnTypes<"Footnote"> = {
+/** Exported for insert-rows.db.test.ts, which writes notes with the loader's own column types. */
+export const FOOTNOTE_COLUMNS: ColumnTypes<"Footnote"> = {
   id: "text",
   documentId: "text",
   anchor: "text",
