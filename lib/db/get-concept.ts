@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CONCORDANCE_PAGE_SIZE, CONCORDANCE_SORT_VALUES } from "@/lib/urls/url-grammar";
 import { type ConceptMemberSummary, readMembers } from "./list-concepts";
+import { documentsOfPage, type MentionsOfDocument } from "@/lib/concepts/documents-of-concordance-page";
 import { getDatabase, type Database } from "./prisma-client";
 import { type PlacedBlockKind, readDocumentSections } from "./read-document-sections";
 
@@ -169,11 +170,12 @@ async function describeConcept(db: Database, concept: ConceptRow, request: Conco
   const linked = [...new Set([...concept.broader, ...concept.narrower, ...concept.related])];
   const members = readMembers(concept.members);
   const scope = { conceptId: concept.id, memberOf: null };
+  const counted = countMentions(db, scope, "concept");
   const [refs, source, counts, page] = await Promise.all([
     db.concept.findMany({ where: { id: { in: linked } }, select: { id: true, labelZh: true, labelEn: true } }),
     readDefinitionSource(db, concept.definitionSource),
-    countMentions(db, scope, "concept"),
-    concordancePage(db, scope, request, new Map(members.map((m) => [m.id, m.label.zh]))),
+    counted,
+    concordancePage(db, scope, request, new Map(members.map((m) => [m.id, m.label.zh])), counted),
   ]);
   const refById = new Map(refs.map((ref) => [ref.id, ref]));
   const toRefs = (ids: string[]) => ids.flatMap((linkedId) => refById.get(linkedId) ?? []);
@@ -216,7 +218,8 @@ async function describeMember(db: Database, id: string, request: ConcordanceRequ
   const member = compound ? readMembers(compound.members).find((m) => m.id === id) : undefined;
   if (!compound || !member) return null;
   const scope = { conceptId: compound.id, memberOf: id };
-  const [counts, page] = await Promise.all([countMentions(db, scope, "member"), concordancePage(db, scope, request, new Map([[member.id, member.label.zh]]))]);
+  const counted = countMentions(db, scope, "member");
+  const [counts, page] = await Promise.all([counted, concordancePage(db, scope, request, new Map([[member.id, member.label.zh]]), counted)]);
   return {
     kind: "member",
     id: member.id,
@@ -246,11 +249,11 @@ const noCounts = (): ConceptMentionCounts => ({ mentions: 0, memberMentions: 0, 
  * about: the concept's own mentions on a concept's page, the item's on an item's, then all), ties in corpus order.
  */
 async function countMentions(db: Database, scope: MentionScope, kind: "concept" | "member") {
-  const rows = await db.$queryRaw<{ slug: string; title: string; memberOf: string | null; inNote: boolean; mentions: number }[]>`
-    select d.slug, d.title, m."memberOf", m."blockKind" = 'footnote' as "inNote", count(*)::int as mentions
+  const rows = await db.$queryRaw<{ documentId: string; slug: string; title: string; memberOf: string | null; inNote: boolean; mentions: number }[]>`
+    select d.id as "documentId", d.slug, d.title, m."memberOf", m."blockKind" = 'footnote' as "inNote", count(*)::int as mentions
     from "ConceptMention" m join "Document" d on d.id = m."documentId"
     where m."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or m."memberOf" = ${scope.memberOf})
-    group by d.slug, d.title, d.date, m."memberOf", m."blockKind" = 'footnote'
+    group by d.id, d.slug, d.title, d.date, m."memberOf", m."blockKind" = 'footnote'
     order by d.date asc nulls last, d.slug asc`;
   const totals = noCounts();
   const byDocument = new Map<string, { slug: string; title: string } & ConceptMentionCounts>();
@@ -273,6 +276,13 @@ async function countMentions(db: Database, scope: MentionScope, kind: "concept" 
       byMember.set(row.memberOf, member);
     }
   }
+  // Every mention in scope of each document, in corpus order: what a concordance page in corpus order is cut by.
+  const perDocument = new Map<string, MentionsOfDocument>();
+  for (const row of rows) {
+    const document = perDocument.get(row.documentId) ?? { documentId: row.documentId, mentions: 0 };
+    document.mentions += row.mentions;
+    perDocument.set(row.documentId, document);
+  }
   const inCorpusOrder = [...byDocument.values()];
   const own = (d: ConceptMentionCounts) => (kind === "member" ? d.memberMentions : d.mentions);
   const shown = new Set(
@@ -280,7 +290,13 @@ async function countMentions(db: Database, scope: MentionScope, kind: "concept" 
       .sort((a, b) => own(b) - own(a) || b.memberMentions + b.mentions - (a.memberMentions + a.mentions))
       .slice(0, COUNTED_DOCUMENTS_SHOWN),
   );
-  return { totals, byMember, documentsMentioning: inCorpusOrder.length, documents: inCorpusOrder.filter((d) => shown.has(d)) };
+  return {
+    totals,
+    byMember,
+    documentsMentioning: inCorpusOrder.length,
+    documents: inCorpusOrder.filter((d) => shown.has(d)),
+    perDocument: [...perDocument.values()],
+  };
 }
 
 /** What a concordance line is placed, ordered and cut by, read in SQL for every mention in scope. */
@@ -302,8 +318,14 @@ interface MentionKey {
  * document, ties in corpus order; every mention placed) the order and the cut are SQL's. By left or right words the order is the collator's, over every
  * line's context alone (concordanceByContext).
  */
-async function concordancePage(db: Database, scope: MentionScope, request: ConcordanceRequest, memberLabels: Map<string, string>): Promise<ConcordanceLine[]> {
-  if (request.key === "document") return buildLines(db, await pageInCorpusOrder(db, scope, request), memberLabels);
+async function concordancePage(
+  db: Database,
+  scope: MentionScope,
+  request: ConcordanceRequest,
+  memberLabels: Map<string, string>,
+  counted: Promise<{ perDocument: MentionsOfDocument[] }>,
+): Promise<ConcordanceLine[]> {
+  if (request.key === "document") return buildLines(db, await pageInCorpusOrder(db, scope, request, (await counted).perDocument), memberLabels);
   const offset = (request.page - 1) * request.pageSize;
   const rows =
     request.key === "position"
@@ -320,33 +342,18 @@ async function concordancePage(db: Database, scope: MentionScope, request: Conco
 
 /**
  * A page in corpus order, placing only the mentions of the documents the page falls in: how many mentions
- * each document holds (counted through the mentions' index, in corpus order) says which documents hold the
+ * each document holds (the page's own counts, countMentions, in corpus order: the concept's mentions are
+ * aggregated once per page, not once for the counts and again for the cut) says which documents hold the
  * page's lines and where in the first of them it begins, so the page costs what those documents' mentions do,
  * not every mention's (a concept of the whole corpus has tens of thousands at 1,000 essays).
  */
-async function pageInCorpusOrder(db: Database, scope: MentionScope, request: ConcordanceRequest): Promise<MentionKey[]> {
-  const perDocument = await db.$queryRaw<{ documentId: string; mentions: number }[]>`
-    select m."documentId", count(*)::int as mentions
-    from "ConceptMention" m join "Document" d on d.id = m."documentId"
-    where m."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or m."memberOf" = ${scope.memberOf})
-    group by m."documentId", d.date, d.slug
-    order by d.date asc nulls last, d.slug asc`;
-  if (request.order === "desc") perDocument.reverse();
-  let skip = (request.page - 1) * request.pageSize;
-  let wanted = request.pageSize;
-  let offset = 0;
-  const documentIds: string[] = [];
-  for (const document of perDocument) {
-    if (wanted <= 0) break;
-    if (skip >= document.mentions) {
-      skip -= document.mentions;
-      continue;
-    }
-    if (documentIds.length === 0) offset = skip;
-    documentIds.push(document.documentId);
-    wanted -= document.mentions - skip;
-    skip = 0;
-  }
+async function pageInCorpusOrder(
+  db: Database,
+  scope: MentionScope,
+  request: ConcordanceRequest,
+  perDocument: readonly MentionsOfDocument[],
+): Promise<MentionKey[]> {
+  const { documentIds, offset } = documentsOfPage(perDocument, request);
   if (documentIds.length === 0) return [];
   return db.$queryRaw<MentionKey[]>`
     ${placedMentions(scope, documentIds)}
