@@ -49,6 +49,23 @@ describe("listCompareMentions", () => {
     expect(result.right.every((m) => m.anchor.startsWith("p-two"))).toBe(true);
   });
 
+  it("lists each side's every stored mention, in place order (anchor, offset), the same on every call", async () => {
+    const result = await listCompareMentions({ left: "one", right: "two" }, database.db);
+    for (const [side, slug] of [["left", "one"], ["right", "two"]] as const) {
+      const stored = await database.db.conceptMention.findMany({
+        where: { document: { slug } },
+        select: { conceptId: true, memberOf: true, blockKind: true, blockAnchor: true, start: true, end: true },
+        orderBy: [{ blockAnchor: "asc" }, { start: "asc" }, { id: "asc" }],
+      });
+      expect(result[side]).toEqual(stored.map((m) => ({ conceptId: m.conceptId, member: m.memberOf, blockKind: m.blockKind, anchor: m.blockAnchor, start: m.start, end: m.end })));
+    }
+    expect(await listCompareMentions({ left: "one", right: "two" }, database.db)).toEqual(result);
+    // The same document on both sides: each side gets all of its mentions.
+    const same = await listCompareMentions({ left: "one", right: "one" }, database.db);
+    expect(same.right).toEqual(same.left);
+    expect(same.left).toEqual(result.left);
+  });
+
   it("names the concepts of the pair only, in dictionary order", async () => {
     const result = await listCompareMentions({ left: "two", right: "three" }, database.db);
     const ids = result.concepts.map((c) => c.id);
