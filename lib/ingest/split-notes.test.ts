@@ -60,6 +60,9 @@ describe("splitNoteArea", () => {
     // A title left open on the line before is closed by that line: one note.
     const open = page(["① 参见某某：《让多边主义的火炬照亮人类前行之路——在某论坛", "上的特别致辞》，商务部网站，2021年1月25日。"]);
     expect(splitNoteArea(open, notes, model, null, 1).segments).toHaveLength(1);
+    // The head of an area, carried over from the page before, may close what was opened there: no split.
+    const carried = page(["Economy Report 2021: Cross-Border Data Flows and Development:", "For Whom the Data Flow,” December 2021, https://example.org/report-2021.", "① 《乙书》，第二页。"]);
+    expect(splitNoteArea(carried, notes, model, null, 1).segments.map((s) => s.label)).toEqual([null, "①"]);
   });
 
   it("splits labelled notes at their labels and keeps continuation lines", () => {

@@ -210,7 +210,9 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
         endsWithUrl(previous, line, groupText) ||
         stopsShort(previous, notes, width, line) ||
         skippedAfterShort ||
-        closesUnopened(groupText(), line.normal));
+        // Only inside a note that opened with its label here: a text carried over from the page before may close
+        // what was opened there.
+        (groups.length > 0 && isLabelledLine(groups[groups.length - 1]!.lines[0]!) && closesUnopened(groupText(), line.normal)));
     currentNumber = labelNumber(line) ?? currentNumber;
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
