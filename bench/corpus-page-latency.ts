@@ -10,10 +10,10 @@ import { startBenchApp, stopBenchApp } from "./bench-app";
 const ADDRESSES_PER_KIND = 5;
 const PORT = Number(process.env.DUIZHAO_BENCH_CORPUS_APP_PORT ?? 3331);
 const BASE = `http://127.0.0.1:${PORT}`;
-/** A query no page reads: another address for the same render, to warm a route without keeping the measured one. */
-const WARM_UP_QUERY = "bench-warm-up=1";
 /** Words a reader searches the corpus for, and types into the catalogue. */
 const TERMS = ["网络主权", "治理", "命运共同体", "数字", "安全"];
+/** A word searched only to warm the search and catalogue routes, never measured. */
+const WARM_UP_TERM = "政策";
 export const PAGE_KINDS = ["home", "catalogue search", "reader", "side by side", "concept page", "search", "parallels"] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
@@ -23,8 +23,17 @@ async function json<T>(address: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+interface Addresses {
+  measured: Record<PageKind, string[]>;
+  /**
+   * Per kind, an address of the same route that is not measured and is kept apart from every measured one:
+   * a query the page ignores would not do, as the page cache keeps a render by the keys the page reads.
+   */
+  warmUp: Record<PageKind, string | undefined>;
+}
+
 /** The addresses measured, from what the corpus holds: its first essays, concepts and parallels. */
-async function addressesOf(): Promise<Record<PageKind, string[]>> {
+async function addressesOf(): Promise<Addresses> {
   const { documents } = await json<{ documents: { slug: string }[] }>(`/api/documents?pageSize=${ADDRESSES_PER_KIND + 1}`);
   const slugs = documents.map((document) => document.slug);
   const { concepts } = await json<{ concepts: { id: string }[] }>("/api/concepts");
@@ -32,7 +41,8 @@ async function addressesOf(): Promise<Record<PageKind, string[]>> {
   const reader = await (await fetch(`${BASE}/read/${slugs[0]}`)).text();
   const parallels = [...reader.matchAll(/href="(\/read\/[^"]+\/parallels\/[^"]+)"/gu)].map((match) => match[1]!);
   const terms = TERMS.map((term) => encodeURIComponent(term));
-  return {
+  const warmTerm = encodeURIComponent(WARM_UP_TERM);
+  const measured = {
     home: ["/"],
     "catalogue search": terms.map((term) => `/?q=${term}`),
     // The first essay's reader is already rendered (above): the others are measured.
@@ -42,6 +52,17 @@ async function addressesOf(): Promise<Record<PageKind, string[]>> {
     search: terms.map((term) => `/search?q=${term}`),
     parallels: parallels.slice(0, ADDRESSES_PER_KIND),
   };
+  const warmUp = {
+    // The home page and the catalogue search are one route.
+    home: `/?q=${warmTerm}`,
+    "catalogue search": `/?q=${warmTerm}`,
+    reader: undefined, // the first essay's reader, rendered above
+    "side by side": slugs[1] === undefined ? undefined : `/compare?left=${slugs[1]}&right=${slugs[0]}`,
+    "concept page": concepts[ADDRESSES_PER_KIND] === undefined ? undefined : `/concepts/${concepts[ADDRESSES_PER_KIND].id}`,
+    search: `/search?q=${warmTerm}`,
+    parallels: parallels[ADDRESSES_PER_KIND],
+  };
+  return { measured, warmUp };
 }
 
 function median(values: readonly number[]): number | null {
@@ -55,21 +76,23 @@ function median(values: readonly number[]): number | null {
 export async function measurePageLatencies(databaseUrl: string, corpusDir: string): Promise<Record<PageKind, number | null>> {
   const app = await startBenchApp({ port: PORT, databaseUrl, corpusDir });
   try {
-    const addresses = await addressesOf();
+    const { measured, warmUp } = await addressesOf();
     const result = {} as Record<PageKind, number | null>;
     for (const kind of PAGE_KINDS) {
       // A first request of a route loads and compiles its code: in the same run, the 2-essay corpus's first
       // page of each kind paid that and the larger corpus's did not (home at 2 essays took 2 s). The route
-      // is warmed by an address not measured (the first one with a query the page ignores), which is
-      // rendered and kept under its own address, so every measured answer is still a first render.
-      const [first] = addresses[kind];
-      if (first !== undefined) await (await fetch(BASE + first + (first.includes("?") ? "&" : "?") + WARM_UP_QUERY)).arrayBuffer();
+      // is warmed by an address of the same route that is not measured and is kept under its own address,
+      // so every measured answer is still a first render.
+      const warm = warmUp[kind];
+      if (warm !== undefined) await (await fetch(BASE + warm)).arrayBuffer();
       const times: number[] = [];
-      for (const address of addresses[kind]) {
+      for (const address of measured[kind]) {
         const started = performance.now();
         const response = await fetch(BASE + address);
         await response.arrayBuffer();
         if (!response.ok) throw new Error(`${address} answered ${response.status}`);
+        // A kept answer would time the cache, not a render (serve-next marks what it serves from memory).
+        if (response.headers.get("x-duizhao-render") === "kept") throw new Error(`${address} was served from the kept renders, not rendered`);
         times.push(performance.now() - started);
       }
       result[kind] = median(times);
