@@ -2,7 +2,7 @@ import type { Attachment, IngestWarning, SourceLines } from "@/lib/model/documen
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
 import { compactText, findUrlSpans, normaliseText } from "./normalise-text";
-import { continuesNote, isGloss, type NoteSegment } from "./split-notes";
+import { continuesNote, isGloss, joinReadsAsOneCitation, type NoteSegment } from "./split-notes";
 
 /**
  * Note texts → the body markers they belong to, decided over the whole document. In extracted text a
@@ -184,7 +184,10 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   const ownWithoutHead = labelled
     ? rest0.some((s) => s.label !== null && parseMarkerLabel(s.label)?.number === own[0]?.marker.number)
     : rest0.length === own.length && rest0.every((s) => s.startsLikeNote);
-  if (headMayContinue && (previousLast.endsAtMargin || ownWithoutHead || latinCarry || urlCarry)) {
+  // A note cut at the margin looks the same whether it runs over or lost its end: joined at the margin only
+  // where the join reads as one citation (issue 11: `…，中` took another note's tail `讲话（全文）》。`).
+  const marginJoin = previousLast !== null && previousLast.endsAtMargin && joinReadsAsOneCitation(previousLast.text, head.text);
+  if (headMayContinue && (marginJoin || ownWithoutHead || latinCarry || urlCarry)) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
     // The carried text was ended at a sentence that only happens to close at the margin: the text after it

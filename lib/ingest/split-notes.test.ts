@@ -3,7 +3,7 @@ import type { LayoutLine, PageLayout } from "./layout-pages";
 import type { WidthModel } from "./line-width";
 import { PRIOR_WIDTHS } from "./line-width";
 import { normaliseLine } from "./normalise-text";
-import { continuesNote, measureNotes, splitNoteArea, startsLikeNote } from "./split-notes";
+import { continuesNote, joinReadsAsOneCitation, measureNotes, splitNoteArea, startsLikeNote } from "./split-notes";
 
 const model: WidthModel = { weights: PRIOR_WIDTHS, measure: 20, spread: 0.5 };
 const notes = { measure: 28, tolerance: 1.5 };
@@ -167,5 +167,29 @@ describe("continuesNote", () => {
   it("never joins a note that opens properly, nor a sentence when a title was left open", () => {
     expect(continuesNote("某人：《某书》，某出版社2013年版，第15", "《另一本书》，第3页。")).toBe(false);
     expect(continuesNote("某人：《德国捍卫“数字主权”的政策及", "当然，很多国家也非常活跃。")).toBe(false);
+  });
+});
+
+describe("joinReadsAsOneCitation", () => {
+  it("finds positive evidence: an open title closed, a number carried on, a missing date or address supplied, an article's journal", () => {
+    expect(joinReadsAsOneCitation("参见某人：《某书", "的比较研究》，载《某刊》2019年第3期。")).toBe(true);
+    expect(joinReadsAsOneCitation("韩晓岚：《标准竞争与合作》，某出版社2013年版，第156", "页。")).toBe(true);
+    expect(joinReadsAsOneCitation("《某文》，中国政府网，2022年7", "月12日，http://www.gov.cn/a.htm。")).toBe(true);
+    expect(joinReadsAsOneCitation("《某文》，新华网，2015年12月16日，", "http://www.cac.gov.cn/a.htm。")).toBe(true);
+    expect(joinReadsAsOneCitation("《某文》，中国政", "府网，2018年4月21日，http://www.gov.cn/a.htm。")).toBe(true);
+    expect(joinReadsAsOneCitation("迈克尔·奎特：《数字殖民主义》，", "《国外理论动态》2022年第3期，第112-122页。")).toBe(true);
+    expect(joinReadsAsOneCitation("《某贺信》，人民网，2019年10月20日，http:/", "/www.people.com.cn/n1/a.html。")).toBe(true);
+    expect(joinReadsAsOneCitation("韩晓岚：《基层协商的实践逻辑》，知行出版社2021年", "版，第198页。")).toBe(true);
+    expect(joinReadsAsOneCitation("徐龙第：《发展、安全与治理》，载《中国网信》，2023年第11期，第44-", "67页。")).toBe(true);
+    expect(joinReadsAsOneCitation("参见周若溪：《跨境数据流动的制度设计》，载《国际问题论坛》", "2017年第12期。")).toBe(true);
+    expect(joinReadsAsOneCitation("）提出，要将入门级宽带服务的成本降至人均每月国", "民总收入的2%以下。")).toBe(true);
+  });
+
+  it("finds none where the head is another note's tail or a note of its own", () => {
+    expect(joinReadsAsOneCitation("《在网络安全和信息化工作座谈会上的讲话》，中", "讲话（全文）》。")).toBe(false);
+    expect(joinReadsAsOneCitation("《解读〈全球数字经济白皮书（2022年）〉》，搜狐", "联合国宽带委员会（Broadband Commission）提出，要将成本降至百分之二以下。")).toBe(false);
+    expect(joinReadsAsOneCitation("习近平：《让多边主义的火炬照亮人类前行之路》，商务部网站，", "《习近平向乌镇峰会致贺信》，中国政府网，2022年11月9日，http://www.gov.cn/a.htm。")).toBe(false);
+    // A date or address the cut note already has is no evidence: the head's own is another note's.
+    expect(joinReadsAsOneCitation("《某文》，人民网，2019年10月20日，http://a.cn/b.html", "，2022年8月1日，https://m.sohu.com/a/1/。")).toBe(false);
   });
 });

@@ -118,6 +118,56 @@ export function continuesNote(previous: string, head: string): boolean {
   return mayContinueNote(head);
 }
 
+/**
+ * Whether a note cut at the foot of a page and the text heading the next page's note area read as ONE
+ * citation. A truncated note end and a run-over look alike at the margin, and a wrong join is worse than
+ * an unattached text, so this asks for positive evidence that the head belongs to `previous`:
+ * - it closes first the title, quotation or parenthesis `previous` left open;
+ * - it goes on with the web address `previous` stopped in, or with the imprint of its citation;
+ * - both are plain comment, the head finishing the sentence `previous` broke off;
+ * - it goes on with a number `previous` stopped in (`…第156` + `页。`, `2022年7` + `月12日`, `第44-` + `67页。`);
+ * - it supplies the date or web address `previous` lacks, before any title of its own;
+ * - `previous` was cut on a comma and the head is the journal of an article (`《期刊》2022年第3期`).
+ * A head that closes a bracket nobody opened is the tail of another note, whatever else it holds.
+ */
+export function joinReadsAsOneCitation(previous: string, head: string): boolean {
+  if (closesUnopened(previous, head)) return false;
+  if (continuesOpenBracket(previous, head)) return true;
+  // A web address left unfinished (`…，http://` + `politics.people.com.cn/…`) goes on in address characters.
+  if (/(?:https?:\/{0,2}|www\.)[^\s。，]*$/u.test(previous) && /^[\w\-./?=&%#~]/u.test(head)) return true;
+  // No note opens on its imprint: an edition, an issue or a page (`…出版社2021年` + `版，第198页。`, `…》` + `2022年第3期`).
+  if (IMPRINT_CONTINUATION.test(head)) return true;
+  // A comment cut mid-sentence ends in plain words: neither side cites anything (`…降至人均每月国` + `民总收入的2%以下。`).
+  if (isPlainProse(previous) && isPlainProse(head) && /^[^。！？]*[。！？]$/u.test(head)) return true;
+  if (/[0-9０-９第\-–—－]$/u.test(previous) && /^[0-9０-９年月日号期卷页版\-–—]/u.test(head)) return true;
+  const beforeOwnTitle = head.split(/[《〈]/u)[0]!;
+  const suppliesMissing =
+    (!CITATION_DATE.test(previous) && CITATION_DATE.test(beforeOwnTitle)) || (!/https?:\/\//u.test(previous) && /https?:\/\//u.test(beforeOwnTitle));
+  if (suppliesMissing) return true;
+  return /[，,]$/u.test(previous) && /^《[^《》]+》\d{4}年(?:第|\d)/u.test(head);
+}
+
+/** `previous` left a title, quotation or parenthesis open and `head` closes it before opening another. */
+function continuesOpenBracket(previous: string, head: string): boolean {
+  return BRACKET_PAIRS.some(([open, close]) => {
+    if (previous.split(open).length <= previous.split(close).length) return false;
+    const closeAt = head.indexOf(close);
+    const openAt = head.indexOf(open);
+    return closeAt !== -1 && (openAt === -1 || closeAt < openAt);
+  });
+}
+
+/** The imprint of a citation, which goes on from its title or publisher and never opens a note. */
+const IMPRINT_CONTINUATION = /^(?:版[，,]|\d{4}年(?:第\d|版)|第\d+(?:[-–]\d+)?[页期卷])/u;
+
+/** Text with no title, date, address or Latin citation in it: part of a sentence of comment. */
+function isPlainProse(text: string): boolean {
+  return !/[《》〈〉]|https?:|www\./u.test(text) && !CITATION_DATE.test(text);
+}
+
+/** A citation's date of access or publication: a year with its month, or a month with its day. */
+const CITATION_DATE = /\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日/u;
+
 /** How a citation opens: a title, 参见/同上…, an author before a title, an English author before a quoted title. */
 const CITATION_OPENING = /^(?:[《〈]|参见|另见|详见|转引自|同上|同前|\p{Script=Han}{2,12}[：:][《“]|[A-Z][A-Za-z.'\- ]+,\s*[“"])/u;
 
