@@ -306,6 +306,25 @@ function asBuffer(/** @type {string | Uint8Array} */ chunk, /** @type {BufferEnc
   if (typeof chunk === "string") return Buffer.from(chunk, encoding ?? "utf8");
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
+/**
+ * A request Node's parser refuses before any handler sees it (raw non-ASCII or a control character in the request
+ * line, headers too large, a broken request line) gets a 4xx that says why, instead of Node's bare 400.
+ */
+server.on("clientError", (/** @type {Error & { code?: string }} */ error, socket) => {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+  const reason = tooLarge
+    ? "The request's headers are too large.\n"
+    : "The request could not be read: its address or headers are malformed (an address must be percent-encoded, with no raw spaces, control characters or non-ASCII bytes).\n";
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n` +
+      `Content-Length: ${Buffer.byteLength(reason)}\r\nConnection: close\r\n\r\n${reason}`,
+  );
+});
 server.on("error", (error) => {
   console.error(`duizhao: error: the web server could not listen on ${host}:${port} (${error.message})`);
   process.exit(1);

@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { ComparePage } from "./pages/compare-page";
@@ -95,6 +96,28 @@ test.describe("hostile addresses", () => {
       expect(status, path).toBeGreaterThanOrEqual(400);
       expect(status, path).toBeLessThan(500);
     }
+  });
+
+  test("a request line or headers Node's parser refuses answer 400/431 with a reason, not a bare status", async ({ baseURL }) => {
+    const url = new URL(baseURL!);
+    const raw = (request: Buffer) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(url.port), url.hostname, () => socket.end(request));
+        const chunks: Buffer[] = [];
+        socket.on("data", (chunk) => chunks.push(chunk));
+        socket.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        socket.on("error", reject);
+      });
+    const host = `Host: ${url.host}\r\n`;
+    // Raw UTF-8 (as a hand-written client might send 网络主权 unencoded) and a control character in the address.
+    for (const target of [Buffer.from("/search?q=网络主权"), Buffer.from("/read/a\x01b", "latin1")]) {
+      const answer = await raw(Buffer.concat([Buffer.from("GET "), target, Buffer.from(` HTTP/1.1\r\n${host}Connection: close\r\n\r\n`)]));
+      expect(answer, target.toString("latin1")).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toContain("must be percent-encoded");
+    }
+    const huge = await raw(Buffer.from(`GET / HTTP/1.1\r\n${host}X-Big: ${"a".repeat(20_000)}\r\nConnection: close\r\n\r\n`));
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    expect(huge).toContain("headers are too large");
   });
 
   test("no route answers 5xx to hostile segments and parameters", async ({ baseURL }) => {
