@@ -198,12 +198,7 @@ async function describeConcept(db: Database, concept: ConceptRow, request: Conco
         total: [...byDocument.values()].reduce((sum, n) => sum + n, 0),
       };
     }),
-    documents: counts.documents,
-    documentsMentioning: counts.documentsMentioning,
-    totals: counts.totals,
-    mentionsTotal: counts.totals.mentions + counts.totals.memberMentions,
-    mentions: page,
-    concordance: request,
+    ...countsAndPage(counts, page, request),
   };
 }
 
@@ -232,12 +227,7 @@ async function describeMember(db: Database, id: string, request: ConcordanceRequ
     related: [],
     compound: { id: compound.id, labelZh: compound.labelZh, labelEn: compound.labelEn },
     members: [],
-    documents: counts.documents,
-    documentsMentioning: counts.documentsMentioning,
-    totals: counts.totals,
-    mentionsTotal: counts.totals.mentions + counts.totals.memberMentions,
-    mentions: page,
-    concordance: request,
+    ...countsAndPage(counts, page, request),
   };
 }
 
@@ -248,6 +238,22 @@ const noCounts = (): ConceptMentionCounts => ({ mentions: 0, memberMentions: 0, 
  * count per document, and the COUNTED_DOCUMENTS_SHOWN documents that mention it most (what the page is
  * about: the concept's own mentions on a concept's page, the item's on an item's, then all), ties in corpus order.
  */
+/** What a concept's page and a member item's page both show: the counts and the concordance page asked for. */
+function countsAndPage(
+  counts: Awaited<ReturnType<typeof countMentions>>,
+  page: ConcordanceLine[],
+  request: ConcordanceRequest,
+): Pick<ConceptDetail, "documents" | "documentsMentioning" | "totals" | "mentionsTotal" | "mentions" | "concordance"> {
+  return {
+    documents: counts.documents,
+    documentsMentioning: counts.documentsMentioning,
+    totals: counts.totals,
+    mentionsTotal: counts.totals.mentions + counts.totals.memberMentions,
+    mentions: page,
+    concordance: request,
+  };
+}
+
 async function countMentions(db: Database, scope: MentionScope, kind: "concept" | "member") {
   const rows = await db.$queryRaw<{ documentId: string; slug: string; title: string; memberOf: string | null; inNote: boolean; mentions: number }[]>`
     select d.id as "documentId", d.slug, d.title, m."memberOf", m."blockKind" = 'footnote' as "inNote", count(*)::int as mentions

@@ -258,54 +258,34 @@ async function insertDocumentContent(tx: DatabaseTransaction, documentId: string
   );
 }
 
-const HEADING_COLUMNS: ColumnTypes<"Heading"> = {
+/** The columns every block (heading, paragraph, note) has. */
+const BLOCK_COLUMNS = {
   id: "text",
   documentId: "text",
   anchor: "text",
   ordinal: "int",
-  level: "int",
-  label: "text",
   text: "text",
   lineFrom: "int",
   lineTo: "int",
   correction: "text",
   placement: "jsonb",
   pageBreaks: "jsonb",
-};
+} as const;
 
-const PARAGRAPH_COLUMNS: ColumnTypes<"Paragraph"> = {
-  id: "text",
-  documentId: "text",
-  anchor: "text",
-  ordinal: "int",
-  headingAnchor: "text",
-  text: "text",
-  lineFrom: "int",
-  lineTo: "int",
-  correction: "text",
-  placement: "jsonb",
-  pageBreaks: "jsonb",
-};
+const HEADING_COLUMNS: ColumnTypes<"Heading"> = { ...BLOCK_COLUMNS, level: "int", label: "text" };
+
+const PARAGRAPH_COLUMNS: ColumnTypes<"Paragraph"> = { ...BLOCK_COLUMNS, headingAnchor: "text" };
 
 /** Exported for insert-rows.db.test.ts, which writes notes with the loader's own column types. */
 export const FOOTNOTE_COLUMNS: ColumnTypes<"Footnote"> = {
-  id: "text",
-  documentId: "text",
-  anchor: "text",
-  ordinal: "int",
+  ...BLOCK_COLUMNS,
   label: "text",
   page: "int",
   status: { enum: "FootnoteStatus" },
-  text: "text",
-  lineFrom: "int",
-  lineTo: "int",
   attachmentHow: { enum: "AttachmentHow" },
   attachmentConfidence: "float8",
   attachmentUncertain: "boolean",
   attachmentEvidence: "text",
-  correction: "text",
-  placement: "jsonb",
-  pageBreaks: "jsonb",
 };
 
 const FOOTNOTE_MARKER_COLUMNS: ColumnTypes<"FootnoteMarker"> = {
