@@ -1,14 +1,16 @@
-import { createHash } from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestSources } from "@/lib/corpus/ingest-sources";
-import { parseDocument } from "@/lib/ingest/parse-document";
-import type { DocumentStructure } from "@/lib/model/document-model";
+import {
+  CORPUS_LOAD_TIMEOUT_MS,
+  createCorpusDatabase,
+  dropQuotingParagraphs,
+  ingestCorpusEssays,
+  loadSyntheticEssay,
+  syntheticEssays,
+} from "@/tests/db/corpus-with-synthetic-essays";
 import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { canonicalCorpus, deriveCorpusFromScratch } from "@/tests/db/derive-corpus-from-scratch";
 import { readCorpusLinks } from "@/tests/db/read-corpus-links";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
-import { syntheticCorpus } from "@/tests/synthetic-corpus/synthetic-corpus";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
 import { fingerprintBlocks } from "@/lib/derivations/passage-fingerprints";
@@ -22,26 +24,9 @@ import { removeDocument } from "./remove-document";
  * and removals, what each document contributes (its passage-index fingerprints, its concept mentions, its
  * citations' sources) is what a from-scratch pass gives, and the links derived from it for every pair of
  * documents are those a from-scratch pass over every pair of documents gives.
- * The corpus: the two corpus essays and 12 synthetic essays (seed 5), which quote and cite a shared pool
- * of works, so passages, sources and concepts are shared across many pairs.
+ * The corpus: the two corpus essays and 12 synthetic essays (tests/db/corpus-with-synthetic-essays.ts).
  */
-
-const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => ({ path: path.join("corpus", file) }));
-const SYNTHETIC = 12;
-/** Loading 14 essays twice over, on a shared 2-core machine. */
-const SLOW = 600_000;
-const synthetic = syntheticCorpus(5);
-const essays = Array.from({ length: SYNTHETIC }, (_, i) => synthetic.essay(i));
-
-async function loadEssay(db: Database, essay: (typeof essays)[number], edit?: (draft: DocumentStructure) => void) {
-  const bytes = new TextEncoder().encode(essay.text);
-  const draft = parseDocument({ bytes, fileName: `${essay.stem}.txt`, manifest: essay.manifest });
-  const sha = createHash("sha256").update(bytes).digest("hex");
-  edit?.(draft);
-  // An edited draft stands for an edited file: another checksum.
-  const sourceSha256 = edit ? createHash("sha256").update(sha + JSON.stringify(draft)).digest("hex") : sha;
-  return loadDocument(draft, { sourceFile: `${essay.stem}.txt`, sourceSha256, parserVersion: "test", manifest: essay.manifest }, db);
-}
+const essays = syntheticEssays(12);
 
 async function expectFromScratch(db: Database) {
   const stored = canonicalCorpus(await readCorpusLinks(db));
@@ -105,13 +90,11 @@ async function deriveContributions(db: Database) {
 describe("incremental corpus derivations", () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    expect((await ingestSources(database.db, CORPUS)).every((r) => r.ok)).toBe(true);
-    for (const essay of essays) await loadEssay(database.db, essay);
-  }, SLOW);
+    database = await createCorpusDatabase(essays);
+  }, CORPUS_LOAD_TIMEOUT_MS);
   afterAll(async () => database.drop());
 
-  it("equal, after loading essays one by one, a from-scratch pass over every pair", { timeout: SLOW }, async () => {
+  it("equal, after loading essays one by one, a from-scratch pass over every pair", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
     const stored = await expectFromScratch(database.db);
     const kinds = (kind: string) => stored.links.filter((l) => l.includes(`"kind":"${kind}"`)).length;
     // The corpus shares something of every kind across synthetic essays too, or the comparison proves little.
@@ -125,28 +108,20 @@ describe("incremental corpus derivations", () => {
   it("do not depend on the order the essays were loaded in", async () => {
     const reversed = await createTestDatabase();
     try {
-      for (const essay of [...essays].reverse()) await loadEssay(reversed.db, essay);
-      expect((await ingestSources(reversed.db, [...CORPUS].reverse())).every((r) => r.ok)).toBe(true);
+      for (const essay of [...essays].reverse()) await loadSyntheticEssay(reversed.db, essay);
+      await ingestCorpusEssays(reversed.db, { reversed: true });
       expect(canonicalCorpus(await readCorpusLinks(reversed.db))).toEqual(canonicalCorpus(await readCorpusLinks(database.db)));
     } finally {
       await reversed.drop();
     }
-  }, SLOW);
+  }, CORPUS_LOAD_TIMEOUT_MS);
 
   it("replace exactly an essay's links when it is re-ingested changed", async () => {
     const essay = essays[3]!;
-    // Drop every paragraph that quotes a work, and the notes those paragraphs call: their shared passages
-    // and sources go, the rest stays.
-    const outcome = await loadEssay(database.db, essay, (draft) => {
-      const quoting = draft.paragraphs.filter((p) => p.text.includes("指出：“"));
-      expect(quoting.length).toBeGreaterThan(0);
-      const notes = new Set(quoting.flatMap((p) => p.markers.map((m) => m.footnoteAnchor)));
-      draft.paragraphs = draft.paragraphs.filter((p) => !quoting.includes(p));
-      draft.footnotes = draft.footnotes.filter((n) => !notes.has(n.anchor));
-    });
+    const outcome = await loadSyntheticEssay(database.db, essay, { edit: dropQuotingParagraphs });
     expect(outcome.status).toBe("replaced");
     await expectFromScratch(database.db);
-  }, SLOW);
+  }, CORPUS_LOAD_TIMEOUT_MS);
 
   it("remove exactly an essay's links when it is removed, and leave other pairs' passages and concept links as they were", async () => {
     const slug = essays[0]!.stem;
@@ -158,7 +133,7 @@ describe("incremental corpus derivations", () => {
     const untouched = (links: string[]) => links.filter((l) => !l.includes(`"${slug}"`) && !l.includes('"kind":"shared_source"'));
     expect(untouched(after.links)).toEqual(untouched(before.links));
     expect(await removeDocument(slug, database.db)).toBe(false);
-  }, SLOW);
+  }, CORPUS_LOAD_TIMEOUT_MS);
 });
 
 describe("dozens of documents citing the same works under the same or varying titles", () => {
@@ -193,7 +168,7 @@ describe("dozens of documents citing the same works under the same or varying ti
     expect(sources.filter((s) => s.title === null)).toHaveLength(30);
     expect(new Set(sources.map((s) => s.key)).size).toBe(sources.length);
     await expectFromScratch(database.db);
-  }, SLOW);
+  }, CORPUS_LOAD_TIMEOUT_MS);
 
   it("keep a work's source row when another essay cites it, and leave its earlier citations unwritten", async () => {
     const work = () =>
@@ -208,7 +183,7 @@ describe("dozens of documents citing the same works under the same or varying ti
     const [after] = await work();
     expect(after).toEqual({ sourceId: before!.sourceId, xmin: before!.xmin, citations: before!.citations + 1 });
     await expectFromScratch(database.db);
-  }, SLOW);
+  }, CORPUS_LOAD_TIMEOUT_MS);
 
   it("load a document again after its rows were deleted outside removeDocument, although its sources stayed behind", async () => {
     const draft = sampleDraft({ slug: "deleted-by-hand" });
@@ -224,5 +199,5 @@ describe("dozens of documents citing the same works under the same or varying ti
     expect((await loadDocument(draft, source, database.db)).status).toBe("created");
     const after = await database.db.source.findMany({ where: { title: "只有这一篇引用的著作" }, select: { key: true, _count: { select: { citations: true } } } });
     expect(after).toEqual([{ key: left[0]!.key, _count: { citations: 1 } }]);
-  }, SLOW);
+  }, CORPUS_LOAD_TIMEOUT_MS);
 });

@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { canConnect, startEmbeddedPostgres, type RunningPostgres } from "@/lib/database-server/embedded-postgres";
 import { usersFolder } from "@/lib/database-server/server-users";
+import { freePort } from "@/tests/free-port";
 
 /**
  * One embedded server shared by the app and an ingest run beside it: nobody stops the server while another
@@ -17,17 +17,6 @@ const dataDir = path.resolve(".data/test-shared-postgres");
 // The database `npm run ingest` writes to on an embedded server.
 const database = "duizhao";
 const opened: RunningPostgres[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function open(port: number): Promise<RunningPostgres> {
   const server = await startEmbeddedPostgres({ dataDir, port, database });

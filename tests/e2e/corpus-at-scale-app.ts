@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import type { RunningPostgres } from "@/lib/database-server/embedded-postgres";
 import { openScaleDatabase, readScaleStamp } from "./corpus-at-scale-corpus";
 import { SCALE_APP_PORT, SCALE_ROOT } from "./corpus-at-scale-settings";
+import { spawnWebServer } from "./spawn-web-server";
 
 /**
- * The corpus-at-scale tests' own app: the web server `npm start` runs (scripts/serve-next.mjs, on the build
- * the suite's app was started from: `npm start` itself would rebuild under the running suite when a source
- * changed meanwhile) on the 300-essay database, on a port of its own.
+ * The corpus-at-scale tests' own app: the web server `npm start` runs, on the build the suite's app was started
+ * from (spawn-web-server.ts says why), on the 300-essay database, on a port of its own.
  */
 export interface ScaleApp {
   /** The database the app reads, for the tests' own queries. */
@@ -22,42 +20,17 @@ export async function startScaleApp(): Promise<ScaleApp> {
     throw new Error(`corpus at scale: no complete database in ${SCALE_ROOT}; run the "corpus-at-scale setup" project first`);
   }
   const database = await openScaleDatabase();
-  let app: ChildProcess;
   try {
-    app = await startWebServer(database);
+    const app = await spawnWebServer({ port: SCALE_APP_PORT, databaseUrl: database.url, name: "corpus at scale" });
+    return {
+      databaseUrl: database.url,
+      stop: async () => {
+        await app.stop();
+        await database.stop();
+      },
+    };
   } catch (error) {
     await database.stop();
     throw error;
   }
-  return {
-    databaseUrl: database.url,
-    stop: async () => {
-      if (app.exitCode === null) {
-        const exited = new Promise((resolve) => app.once("exit", resolve));
-        app.kill("SIGTERM");
-        await exited;
-      }
-      await database.stop();
-    },
-  };
-}
-
-async function startWebServer(database: RunningPostgres): Promise<ChildProcess> {
-  const app = spawn(process.execPath, ["scripts/serve-next.mjs", String(SCALE_APP_PORT), "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    app.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("listening on")) resolve();
-    });
-    app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    app.once("exit", (code) => reject(new Error(`corpus at scale: the web server exited before it listened (code ${code}):\n${output.slice(-2000)}`)));
-  });
-  // Nobody reads its output from here on: drained, so that a full pipe never stalls the server.
-  app.stdout!.removeAllListeners("data").resume();
-  app.stderr!.removeAllListeners("data").resume();
-  return app;
 }

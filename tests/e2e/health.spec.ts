@@ -1,63 +1,33 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import net from "node:net";
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/database-server/embedded-postgres";
+import { freePort } from "@/tests/free-port";
+import { spawnWebServer, type SpawnedWebServer } from "./spawn-web-server";
 
 /**
  * Health that tells the truth: a second web server of its own (own port, own PostgreSQL in its own data
  * directory, reached as an external DATABASE_URL so the test may stop it) loses its database and gets it
- * back. It serves the build the suite's app was started from (scripts/serve-next.mjs, not `npm start`, which
- * would rebuild under the running app when a source changed meanwhile). Liveness stays 200 throughout; readiness says 503 with the reason, and pages say plainly, with a
- * 503, that the corpus is unavailable; both recover when the database is back.
+ * back (spawn-web-server.ts: the build the suite's app serves). Liveness stays 200 throughout; readiness says
+ * 503 with the reason, and pages say plainly, with a 503, that the corpus is unavailable; both recover when the
+ * database is back.
  */
 
 const DATA_DIR = ".data/e2e-health-postgres";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** The corpus ingested (migrations first) into the given database, then the web server on it. */
-async function startApp(port: number, databaseUrl: string): Promise<ChildProcess> {
+async function startApp(port: number, databaseUrl: string): Promise<SpawnedWebServer> {
   execFileSync("npm", ["run", "-s", "ingest"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
-  const app = spawn(process.execPath, ["scripts/serve-next.mjs", String(port), "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    app.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("listening on")) resolve();
-    });
-    app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    app.on("exit", (code) => reject(new Error(`the web server exited before it listened (code ${code}):\n${output.slice(-2000)}`)));
-  });
-  return app;
-}
-
-async function stopApp(app: ChildProcess | undefined) {
-  if (!app || app.exitCode !== null) return;
-  const exited = new Promise((resolve) => app.once("exit", resolve));
-  app.kill("SIGTERM");
-  await exited;
+  return spawnWebServer({ port, databaseUrl, name: "health" });
 }
 
 test.describe("health", () => {
   let database: RunningPostgres | undefined;
-  let app: ChildProcess | undefined;
+  let app: SpawnedWebServer | undefined;
   let dbPort: number;
   let base: string;
 
   test.afterAll(async () => {
-    await stopApp(app);
+    await app?.stop();
     await database?.stop().catch(() => undefined);
   });
 
@@ -65,9 +35,8 @@ test.describe("health", () => {
     test.setTimeout(300_000);
     dbPort = await freePort();
     database = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: dbPort, database: "duizhao" });
-    const appPort = await freePort();
-    base = `http://127.0.0.1:${appPort}`;
-    app = await startApp(appPort, database.url);
+    app = await startApp(await freePort(), database.url);
+    base = app.baseUrl;
 
     const readiness = async () => {
       const response = await request.get(`${base}/api/health/ready`);

@@ -1,8 +1,9 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { spawnWebServer, type SpawnedWebServer } from "./spawn-web-server";
 import { E2E_DATABASE_URL, removeTestEssay } from "./test-essays";
 
 /**
@@ -14,7 +15,6 @@ import { E2E_DATABASE_URL, removeTestEssay } from "./test-essays";
 const run = promisify(execFile);
 const DATABASE_URL = E2E_DATABASE_URL;
 const SECOND_PORT = Number(process.env.E2E_SECOND_APP_PORT ?? 3101);
-const SECOND = `http://127.0.0.1:${SECOND_PORT}`;
 const SLUG = "e2e-ingest-while-serving";
 const dir = path.resolve("test-results", "ingest-while-serving-corpus");
 const FIRST_WORDS = "平台治理的第一版正文，用来检验两个进程是否同时更新。";
@@ -60,7 +60,7 @@ function keepReading(base: string, paths: string[]) {
 test.describe.configure({ mode: "serial" });
 
 test.describe("ingest while serving, on one app process and on two", () => {
-  let second: ChildProcess | null = null;
+  let second: SpawnedWebServer | undefined;
   let base: string;
 
   test.beforeAll(async () => {
@@ -69,17 +69,11 @@ test.describe("ingest while serving, on one app process and on two", () => {
     await removeEssay();
     // The second machine: another app process (the web server `npm start` runs, on the build the first one
     // serves) on the same PostgreSQL, as each machine behind a load balancer runs it.
-    second = spawn(process.execPath, ["scripts/serve-next.mjs", String(SECOND_PORT), "127.0.0.1"], {
-      env: { ...process.env, PORT: String(SECOND_PORT), DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "ignore",
-    });
-    await expect
-      .poll(async () => (await fetch(`${SECOND}/api/health/ready`).catch(() => null))?.status ?? 0, { timeout: 200_000, intervals: [1000] })
-      .toBe(200);
+    second = await spawnWebServer({ port: SECOND_PORT, databaseUrl: DATABASE_URL, name: "ingest while serving" });
   });
 
   test.afterAll(async () => {
-    second?.kill("SIGINT");
+    await second?.stop();
     await removeEssay();
   });
 
@@ -87,21 +81,21 @@ test.describe("ingest while serving, on one app process and on two", () => {
     test.setTimeout(180_000);
     const reader = `/read/${SLUG}`;
     // Both processes have rendered the pages before the ingest (so both have something to forget).
-    for (const server of [base, SECOND]) {
+    for (const server of [base, second!.baseUrl]) {
       expect((await fetch(server + "/")).status).toBe(200);
       expect((await fetch(server + reader)).status).toBe(404);
     }
 
     const reading = keepReading(base, ["/", "/api/documents", "/bibliography"]);
     await ingest(false);
-    for (const server of [base, SECOND]) {
+    for (const server of [base, second!.baseUrl]) {
       await expect.poll(async () => (await fetch(server + reader)).status, { timeout: 10_000 }).toBe(200);
       expect(await (await fetch(server + reader)).text()).toContain(FIRST_WORDS);
       await expect.poll(async () => (await (await fetch(server + "/")).text()).includes(reader), { timeout: 10_000 }).toBe(true);
     }
 
     await ingest(true);
-    for (const server of [base, SECOND]) {
+    for (const server of [base, second!.baseUrl]) {
       await expect.poll(async () => (await (await fetch(server + reader)).text()).includes(REVISED_WORDS), { timeout: 10_000 }).toBe(true);
     }
     const statuses = await reading.stop();
