@@ -1,6 +1,6 @@
-import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { dtsCollectionResponseSchema, dtsEntryPointSchema, dtsNavigationSchema } from "@/lib/exchange/dts-response-schemas";
+import { rawPathStatus } from "./raw-path-status";
 
 /**
  * The Distributed Text Services 1.0 API as a client meets it over HTTP, on the app as `npm start` serves it
@@ -98,7 +98,7 @@ test("hostile values in every DTS parameter answer below 500", async ({ baseURL 
     for (const key of keys) {
       for (const value of hostile) {
         const resource = path.endsWith("collection") || key === "resource" ? "" : "resource=xu-2023-global-cyberspace-governance&";
-        const status = await rawGet(baseURL!, `${path}?${resource}${key}=${value}`);
+        const status = await rawPathStatus(baseURL!, `${path}?${resource}${key}=${value}`);
         expect(status, `${path}?${key}=${value.slice(0, 40)}`).toBeLessThan(500);
         statuses.add(status);
       }
@@ -106,16 +106,3 @@ test("hostile values in every DTS parameter answer below 500", async ({ baseURL 
   }
   expect([...statuses].some((status) => status >= 400)).toBe(true);
 });
-
-/** A GET with the path exactly as written (a URL parser would repair a broken percent-encoding). */
-function rawGet(baseURL: string, path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(baseURL);
-    const request = http.request({ host: url.hostname, port: url.port, path, method: "GET" }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
-    });
-    request.on("error", reject);
-    request.end();
-  });
-}

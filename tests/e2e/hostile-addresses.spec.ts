@@ -1,8 +1,8 @@
-import http from "node:http";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { ComparePage } from "./pages/compare-page";
+import { rawPathStatus } from "./raw-path-status";
 
 /**
  * No address answers 5xx, however malformed: every route template with hostile path segments, and every
@@ -71,18 +71,6 @@ const HOSTILE = [
   "%E7%BD%91%E7%BB%9C%E4%B8%BB%E6%9D%83", "p-1", "n-0", "0-0", "3-2", "-", "~", "%20", "+", "%0A",
 ];
 
-function get(baseURL: string, path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(baseURL);
-    const request = http.request({ host: url.hostname, port: url.port, path, method: "GET" }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
-    });
-    request.on("error", reject);
-    request.end();
-  });
-}
-
 test.describe("hostile addresses", () => {
   let slugs: string[];
   test.beforeAll(async ({ browser }) => {
@@ -92,7 +80,7 @@ test.describe("hostile addresses", () => {
 
   test("known malformed paths answer 4xx with a reason, never 5xx", async ({ baseURL }) => {
     for (const path of ["/read/%", "/read/%E4%B8", "/compare/%00/x", "/api/sources/%ED%A0%80", `/read/${slugs[0]}/anchors/%`]) {
-      const status = await get(baseURL!, path);
+      const status = await rawPathStatus(baseURL!, path);
       expect(status, path).toBeGreaterThanOrEqual(400);
       expect(status, path).toBeLessThan(500);
     }
@@ -131,7 +119,7 @@ test.describe("hostile addresses", () => {
           const path = template.replace("{slug}", slugSegment).replace("{slug}", other).replace("{seg}", other);
           const search = pairs.map(([key, value]) => `${key}=${value}`).join("&");
           const address = search ? `${path}?${search}` : path;
-          const status = await get(baseURL!, address);
+          const status = await rawPathStatus(baseURL!, address);
           if (status >= 500) failures.push(`${status} ${address.slice(0, 200)}`);
           return status < 500;
         }),
