@@ -26,6 +26,7 @@ import { createNonce, createNonceRewriter, placeholderPolicyForNext, scriptHashS
 import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
 import { acceptedCodings, FreshBrotliBudget, keptAnswerCoding } from "../lib/page-cache/kept-answer-coding.mjs";
 import { prepareSplicedGzip, splicedGzip } from "../lib/page-cache/nonce-spliced-gzip.mjs";
+import { isKeptStaticFile, publicPathsOf, STATIC_FILE_BYTE_BUDGET, STATIC_FILE_GENERATION, staticFileKey } from "../lib/page-cache/kept-static-files.mjs";
 import { isKeptAnswer, keptHeaders, RenderedResponseCache, renderedResponseKey } from "../lib/page-cache/rendered-response-cache.mjs";
 import { APPLY_SAVED_THEME_SCRIPT } from "../lib/theme/apply-saved-theme.mjs";
 
@@ -61,6 +62,10 @@ const budget = Number(process.env.DUIZHAO_RESPONSE_CACHE_BYTES);
 const keptRenders = new RenderedResponseCache(Number.isFinite(budget) && budget > 0 ? { byteBudget: budget } : {});
 /** How much of kept pages may still be compressed with brotli per response this second (kept-answer-coding.mjs). */
 const freshBrotli = new FreshBrotliBudget();
+/** Scripts, stylesheets and public/'s files, compressed once (lib/page-cache/kept-static-files.mjs). */
+const keptStaticFiles = new RenderedResponseCache({ byteBudget: STATIC_FILE_BYTE_BUDGET });
+/** What Next serves from public/: the files there at start, as Next lists them then. */
+const publicPaths = publicPathsOf(await filesUnder(path.join(root, "public")));
 
 const server = http.createServer((request, response) => {
   const nonce = createNonce();
@@ -75,9 +80,11 @@ const server = http.createServer((request, response) => {
   request.headers["content-security-policy"] = placeholderPolicyForNext(placeholder);
   delete request.headers["content-security-policy-report-only"];
   const context = { nonce, pathname, tag };
+  const staticKey = staticFileKey(request, publicPaths);
+  if (staticKey !== null) return void answerWithKeptRender(request, response, context, staticKey, STATIC_FILE_GENERATION, STATIC_FILES);
   const key = renderedResponseKey(request, isCorpusPage);
   const generation = corpusGeneration();
-  if (key !== null && generation !== null) return void answerWithKeptRender(request, response, context, key, generation);
+  if (key !== null && generation !== null) return void answerWithKeptRender(request, response, context, key, generation, RENDERS);
   compress(request, response, () => {
     finishResponses(request, response, context);
     void handle(request, response);
@@ -85,20 +92,34 @@ const server = http.createServer((request, response) => {
 });
 
 /**
- * A page from the kept renders (lib/page-cache/rendered-response-cache.mjs): served from memory when
- * rendered already for this corpus; else rendered once while other requests for the same address wait.
+ * What is kept where: a cache, which answers it keeps, and the generation to keep them for once made.
+ * @typedef {{ cache: RenderedResponseCache, keeps: (status: number, contentType: string | number | string[] | undefined) => boolean, generationNow: () => number | null }} Keeping
+ */
+/** Pages and the API's JSON, for the corpus generation they were rendered from. */
+/** @type {Keeping} */
+const RENDERS = { cache: keptRenders, keeps: isKeptAnswer, generationNow: corpusGeneration };
+/** Static files, for the life of the process. */
+/** @type {Keeping} */
+const STATIC_FILES = { cache: keptStaticFiles, keeps: isKeptStaticFile, generationNow: () => STATIC_FILE_GENERATION };
+
+/**
+ * A page from the kept renders (lib/page-cache/rendered-response-cache.mjs), or a static file kept as they are
+ * (kept-static-files.mjs): served from memory when kept already (for this corpus); else rendered (read) once
+ * while other requests for the same address wait.
  * @param {import("node:http").IncomingMessage} request
  * @param {import("node:http").ServerResponse} response
  * @param {{ nonce: string, pathname: string, tag: string | null }} context
  * @param {string} key
  * @param {number} generation
+ * @param {Keeping} keeping
  */
-async function answerWithKeptRender(request, response, context, key, generation) {
-  let kept = keptRenders.get(key, generation);
-  const waiting = kept ? null : keptRenders.claim(key, generation);
+async function answerWithKeptRender(request, response, context, key, generation, keeping) {
+  const { cache } = keeping;
+  let kept = cache.get(key, generation);
+  const waiting = kept ? null : cache.claim(key, generation);
   if (waiting) {
     await waiting;
-    kept = keptRenders.get(key, generation);
+    kept = cache.get(key, generation);
   }
   if (kept?.encodings) return void sendKept(request, response, context, kept, kept.encodings);
   compress(request, response, () => {
@@ -112,8 +133,8 @@ async function answerWithKeptRender(request, response, context, key, generation)
       return;
     }
     // Rendered here: kept for the others when it is a page (a request that waited renders without keeping).
-    const keep = waiting ? undefined : (/** @type {KeptAnswer | null} */ answer) => void keepWithEncodings(key, generation, answer);
-    finishResponses(request, response, { ...context, keep });
+    const keep = waiting ? undefined : (/** @type {KeptAnswer | null} */ answer) => void keepWithEncodings(key, generation, answer, keeping);
+    finishResponses(request, response, { ...context, keep, keeps: keeping.keeps });
     void handle(request, response);
   });
 }
@@ -125,8 +146,9 @@ async function answerWithKeptRender(request, response, context, key, generation)
  * @param {string} key
  * @param {number} generation
  * @param {KeptAnswer | null} answer
+ * @param {Keeping} keeping
  */
-async function keepWithEncodings(key, generation, answer) {
+async function keepWithEncodings(key, generation, answer, keeping) {
   let kept = answer;
   if (answer) {
     try {
@@ -140,7 +162,7 @@ async function keepWithEncodings(key, generation, answer) {
       console.error(`duizhao: the kept render of ${key} is kept uncompressed (${error instanceof Error ? error.message : String(error)})`);
     }
   }
-  keptRenders.finish(key, generation, kept, corpusGeneration());
+  keeping.cache.finish(key, generation, kept, keeping.generationNow());
 }
 
 /**
@@ -186,7 +208,11 @@ async function sendKept(request, response, context, kept, encodings) {
   for (const [name, value] of kept.headers) response.setHeader(name, value);
   const vary = String(response.getHeader("vary") ?? "");
   if (!/(?:^|,)\s*(?:accept-encoding|\*)\s*(?:,|$)/iu.test(vary)) response.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
-  if (coding !== "identity") response.setHeader("Content-Encoding", coding === "gzip-spliced" ? "gzip" : "br");
+  if (coding !== "identity") {
+    response.setHeader("Content-Encoding", coding === "gzip-spliced" ? "gzip" : "br");
+    // A kept static file's Accept-Ranges is about the file; a Range request is answered by Next, not in this coding.
+    response.removeHeader("Accept-Ranges");
+  }
   response.setHeader("Content-Length", body.byteLength);
   response.setHeader("X-Duizhao-Render", "kept");
   response.statusCode = kept.status;
@@ -210,11 +236,12 @@ server.keepAliveTimeout = 5000;
  * @param {import("node:http").IncomingMessage} request
  * @param {import("node:http").ServerResponse} response
  * When `keep` is given, the page as Next wrote it (placeholder nonce and all) is handed to it at the end, or
- * null when there is nothing to keep (not a whole HTML page, or the client went away first). `coded`: the body
- * is compressed already, with this response's nonce in it, and passes as it is.
- * @param {{ nonce: string, pathname: string, tag: string | null, keep?: (answer: KeptAnswer | null) => void, coded?: boolean }} context
+ * null when there is nothing to keep (not an answer `keeps` takes, by default a whole HTML page or the API's JSON,
+ * or the client went away first). `coded`: the body is compressed already, with this response's nonce in it,
+ * and passes as it is.
+ * @param {{ nonce: string, pathname: string, tag: string | null, keep?: (answer: KeptAnswer | null) => void, keeps?: Keeping["keeps"], coded?: boolean }} context
  */
-function finishResponses(request, response, { nonce, pathname, tag, keep, coded = false }) {
+function finishResponses(request, response, { nonce, pathname, tag, keep, keeps = isKeptAnswer, coded = false }) {
   const rewriter = createNonceRewriter(placeholder, nonce);
   const { writeHead, write, end } = response;
   let decided = false;
@@ -227,7 +254,7 @@ function finishResponses(request, response, { nonce, pathname, tag, keep, coded 
   const handOver = (/** @type {boolean} */ whole) => {
     if (!keep || kept) return;
     kept = true;
-    const answer = whole && !unavailable && isKeptAnswer(response.statusCode, response.getHeader("content-type"));
+    const answer = whole && !unavailable && keeps(response.statusCode, response.getHeader("content-type"));
     keep(answer ? { status: response.statusCode, headers: headersAsWritten, body: Buffer.concat(written) } : null);
   };
   if (keep) response.once("close", () => handOver(false));
@@ -299,6 +326,21 @@ function finishResponses(request, response, { nonce, pathname, tag, keep, coded 
     const body = coded ? last : Buffer.concat([rewriter.push(last), rewriter.flush()]);
     return end.call(response, body.length > 0 ? body : undefined, callback);
   };
+}
+
+/**
+ * The files under a folder, as paths relative to it with "/" between segments (none when it does not exist).
+ * @param {string} folder
+ * @returns {Promise<string[]>}
+ */
+async function filesUnder(folder) {
+  try {
+    const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT") return [];
+    throw error;
+  }
 }
 
 /** @returns {Buffer} */
