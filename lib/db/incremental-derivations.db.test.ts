@@ -10,9 +10,10 @@ import {
 import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { canonicalCorpus, deriveCorpusFromScratch } from "@/tests/db/derive-corpus-from-scratch";
 import { readCorpusLinks } from "@/tests/db/read-corpus-links";
+import { storedBlocks } from "@/tests/db/stored-blocks";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
-import { findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
+import { findMentions } from "@/lib/derivations/find-mentions";
 import { fingerprintBlocks } from "@/lib/derivations/passage-fingerprints";
 import { canonicalJson } from "./canonical-json";
 import type { Database } from "./prisma-client";
@@ -63,11 +64,7 @@ async function deriveContributions(db: Database) {
   const prints: string[] = [];
   const mentions: string[] = [];
   for (const document of documents) {
-    const blocks: MentionBlock[] = [
-      ...document.headings.map((h) => ({ kind: "heading" as const, anchor: h.anchor, text: h.text })),
-      ...document.paragraphs.map((p) => ({ kind: "paragraph" as const, anchor: p.anchor, text: p.text })),
-      ...document.footnotes.filter((n) => n.text !== "").map((n) => ({ kind: "footnote" as const, anchor: n.anchor, text: n.text })),
-    ];
+    const blocks = storedBlocks(document);
     for (const block of fingerprintBlocks(blocks)) prints.push(canonicalJson({ slug: document.slug, ...block }));
     for (const mention of findMentions(blocks, dictionary)) {
       mentions.push(

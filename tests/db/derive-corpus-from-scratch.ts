@@ -2,11 +2,12 @@ import { findSharedSources, groupSources } from "@/lib/citations/group-sources";
 import { citingSentence } from "@/lib/citations/reported-event";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
 import { findConceptOverlap } from "@/lib/derivations/find-concept-overlap";
-import { findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
+import { findMentions } from "@/lib/derivations/find-mentions";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
 import { canonicalJson } from "@/lib/db/canonical-json";
 import { citationOf, citationSelect } from "@/lib/db/citation-columns";
 import type { Database } from "@/lib/db/prisma-client";
+import { storedBlocks } from "./stored-blocks";
 
 /**
  * The oracle for the incremental derivations: every link and source computed from scratch over every
@@ -38,11 +39,7 @@ export async function deriveCorpusFromScratch(db: Database) {
     for (const marker of firstMarkers) {
       if (!citing.has(marker.footnote.anchor)) citing.set(marker.footnote.anchor, citingSentence(paragraphOrder.get(marker.blockAnchor)!.text, marker.offset));
     }
-    const blocks: MentionBlock[] = [
-      ...row.headings.map((h) => ({ kind: "heading" as const, anchor: h.anchor, text: h.text })),
-      ...row.paragraphs.map((p) => ({ kind: "paragraph" as const, anchor: p.anchor, text: p.text })),
-      ...row.footnotes.filter((n) => n.text !== "").map((n) => ({ kind: "footnote" as const, anchor: n.anchor, text: n.text })),
-    ];
+    const blocks = storedBlocks(row);
     return {
       slug: row.slug,
       blocks,

@@ -1,6 +1,6 @@
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
-import type { MentionBlock } from "@/lib/derivations/find-mentions";
 import type { Database } from "@/lib/db/prisma-client";
+import { storedBlocks } from "./stored-blocks";
 
 /** One block's parallels: `<slug> <anchor>: <places> places in <documents> documents`. */
 export type ParallelCountLine = string;
@@ -23,11 +23,7 @@ export async function deriveParallelCountsFromScratch(db: Database): Promise<Par
   });
   const documents = rows.map((row) => ({
     slug: row.slug,
-    blocks: [
-      ...row.headings.map((h) => ({ kind: "heading" as const, anchor: h.anchor, text: h.text })),
-      ...row.paragraphs.map((p) => ({ kind: "paragraph" as const, anchor: p.anchor, text: p.text })),
-      ...row.footnotes.filter((n) => n.text !== "").map((n) => ({ kind: "footnote" as const, anchor: n.anchor, text: n.text })),
-    ] satisfies MentionBlock[],
+    blocks: storedBlocks(row),
   }));
   // Block → the other blocks (slug + anchor) it shares a passage with.
   const sharing = new Map<string, Set<string>>();
