@@ -39,6 +39,8 @@ export interface DerivationsBefore {
   sourceIds: string[];
   /** Its blocks and their parallel counts as they were (update-parallel-counts.ts); absent: it had none. */
   parallels?: ParallelsBefore;
+  /** Its citations' title keys (update-sources.ts forgets those no citation has any more); absent: none. */
+  titleKeys?: string[];
 }
 
 export async function forgetDocumentDerivations(tx: DatabaseTransaction, documentId: string): Promise<DerivationsBefore> {
@@ -46,7 +48,9 @@ export async function forgetDocumentDerivations(tx: DatabaseTransaction, documen
   // While its passage index and texts are still there: its blocks and their parallel counts as they were.
   const parallels = await readParallelsBefore(tx, documentId);
   await tx.passageFingerprint.deleteMany({ where: { documentId } });
-  return { sourceIds: cited.map((row) => row.sourceId!), parallels };
+  const titles = await tx.$queryRaw<{ key: string }[]>`
+    select distinct k.key from "Citation" c join "CitationMatchKey" k on k."citationId" = c.id where c."documentId" = ${documentId} and k.key like 't:%'`;
+  return { sourceIds: cited.map((row) => row.sourceId!), parallels, titleKeys: titles.map((row) => row.key) };
 }
 
 export async function updateCorpusDerivations(
@@ -62,7 +66,7 @@ export async function updateCorpusDerivations(
   else if (document) await writeMentions(tx, document, findMentions(document.blocks, dictionary));
   if (document) await writePassageIndex(tx, document);
   await updateParallelCounts(tx, before.parallels ?? { documentId: documentId ?? "", blocks: [] }, document?.id ?? null);
-  await updateSources(tx, document, before.sourceIds);
+  await updateSources(tx, document, before.sourceIds, before.titleKeys);
 }
 
 async function readDocument(tx: DatabaseTransaction, id: string): Promise<DerivedDocument> {

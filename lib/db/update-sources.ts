@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { citationMatchKeys, groupSources, type SourceDocumentInput, type SourceRecord } from "@/lib/citations/group-sources";
-import { citingSentence } from "@/lib/citations/reported-event";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { citingSentence, reportedEvent } from "@/lib/citations/reported-event";
+import { probeBigrams, sharedBigramCount, titleBigrams } from "@/lib/derivations/similar-titles";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Citation } from "@/lib/model/document-model";
-import { citationOf, citationSelect } from "./citation-columns";
+import { citationOf, type CitationColumns } from "./citation-columns";
 import { insertRows } from "./insert-rows";
 import type { DatabaseTransaction } from "./prisma-client";
 
@@ -13,7 +14,8 @@ import type { DatabaseTransaction } from "./prisma-client";
  * connected group of citations (group-sources.ts merges any two that compare as one work), so only the
  * groups the document touches can change: the ones its old citations were in (`touched`, remembered
  * before they were deleted), and the ones its new citations would join, found by their match keys
- * (CitationMatchKey: normalised title, URL key, title bigrams). Those groups and the document's citations
+ * (CitationMatchKey: normalised title, URL key, reported speaker and day; titles similar enough through the
+ * bigrams of the distinct titles, MatchTitleGram: sourcesMatching). Those groups and the document's citations
  * are regrouped together, which gives what grouping the whole corpus would, since no other citation
  * compares as one work with any of them. Keys stay unique: a key is made from a title or URL key that
  * only one group can hold (sourceKeyBase).
@@ -21,18 +23,23 @@ import type { DatabaseTransaction } from "./prisma-client";
  * No links are written: two documents share a source when citations of both have the same sourceId, read
  * when the two are shown (list-passage-links.ts), so a work cited by hundreds of essays costs nothing more.
  */
-export async function updateSources(tx: DatabaseTransaction, document: { id: string; slug: string } | null, touched: readonly string[]): Promise<void> {
+export async function updateSources(
+  tx: DatabaseTransaction,
+  document: { id: string; slug: string } | null,
+  touched: readonly string[],
+  /** The title keys (`t:`) of the document's citations before they were deleted: those no citation has any more are forgotten. */
+  formerTitles: readonly string[] = [],
+): Promise<void> {
   const own = document ? await readCitations(tx, { documentId: document.id }) : [];
   const keys = own.flatMap((row) => {
     const match = citationMatchKeys(row.citation);
     return match ? [{ row, match }] : [];
   });
-  const keyRows = keys.flatMap(({ row, match }) => [...match.keys, ...match.grams].map((key) => ({ key, citationId: row.id })));
-  await insertRows("CitationMatchKey", { key: "text", citationId: "text" }, keyRows, tx, { skipDuplicates: true });
-
   const joined = document ? await sourcesMatching(tx, document.id, keys.map((k) => k.match)) : [];
+  await writeMatchKeys(tx, keys, formerTitles);
+
   const affected = [...new Set([...touched, ...joined])];
-  const members = [...(affected.length > 0 ? await readCitations(tx, { sourceId: { in: affected } }) : []), ...own];
+  const members = [...(affected.length > 0 ? await readCitations(tx, { sourceIds: affected }) : []), ...own];
   const records = groupSources(asDocuments(members, await citingSentences(tx, members)));
 
   // A regrouped work keeps its row (a key names one work): rewritten in place, its citations not touched
@@ -137,27 +144,26 @@ interface MemberCitation {
   citation: Citation;
 }
 
-async function readCitations(tx: DatabaseTransaction, where: Prisma.CitationWhereInput): Promise<MemberCitation[]> {
-  const rows = await tx.citation.findMany({
-    where,
-    select: {
-      id: true,
-      documentId: true,
-      sourceId: true,
-      ordinal: true,
-      ...citationSelect,
-      footnote: { select: { id: true, anchor: true, ordinal: true } },
-      document: { select: { slug: true } },
-    },
-  });
+/**
+ * A document's citations, or every citation of these sources, with their notes and documents: one query (a
+ * work cited by hundreds of essays is read at each load that cites it, and the relation reads Prisma makes
+ * of a nested select took three round trips and most of the time).
+ */
+async function readCitations(tx: DatabaseTransaction, of: { documentId: string } | { sourceIds: readonly string[] }): Promise<MemberCitation[]> {
+  const where = "documentId" in of ? Prisma.sql`c."documentId" = ${of.documentId}` : Prisma.sql`c."sourceId" = any(${of.sourceIds}::text[])`;
+  const rows = await tx.$queryRaw<(CitationColumns & Omit<MemberCitation, "citation">)[]>`
+    select c.id, c."documentId", c."sourceId", c.ordinal, c.anchor, c.raw, c.authors, c.title, c.container, c.date, c.pages, c.url,
+      c."repeatsAnchor", c."lineFrom", c."lineTo", d.slug, f.id as "footnoteId", f.anchor as "footnoteAnchor", f.ordinal as "footnoteOrdinal"
+    from "Citation" c join "Footnote" f on f.id = c."footnoteId" join "Document" d on d.id = c."documentId"
+    where ${where}`;
   return rows.map((row) => ({
     id: row.id,
     sourceId: row.sourceId,
     documentId: row.documentId,
-    slug: row.document.slug,
-    footnoteId: row.footnote.id,
-    footnoteAnchor: row.footnote.anchor,
-    footnoteOrdinal: row.footnote.ordinal,
+    slug: row.slug,
+    footnoteId: row.footnoteId,
+    footnoteAnchor: row.footnoteAnchor,
+    footnoteOrdinal: row.footnoteOrdinal,
     ordinal: row.ordinal,
     citation: citationOf(row),
   }));
@@ -166,9 +172,12 @@ async function readCitations(tx: DatabaseTransaction, where: Prisma.CitationWher
 /**
  * The sentence of the body that calls each of these citations' notes (at the note's first marker in a
  * paragraph), by footnote id: it names the event a news report's headline may not (reported-event.ts).
+ * Read only for the notes holding a report whose headline names a speaker and no event: for every other
+ * citation groupSources never looks at it (reportedEvent is the same with it or without).
  */
 async function citingSentences(tx: DatabaseTransaction, members: readonly MemberCitation[]): Promise<Map<string, string>> {
-  const footnoteIds = [...new Set(members.map((member) => member.footnoteId))];
+  const readsCiting = (member: MemberCitation) => !member.citation.repeats && reportedEvent(member.citation, null)?.eventFrom === null;
+  const footnoteIds = [...new Set(members.filter(readsCiting).map((member) => member.footnoteId))];
   if (footnoteIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ footnoteId: string; text: string; offset: number }[]>`
     select distinct on (m."footnoteId") m."footnoteId", p.text, m."offset"
@@ -196,25 +205,111 @@ function asDocuments(members: readonly MemberCitation[], citing: ReadonlyMap<str
   return documents;
 }
 
-/** Sources holding a citation of another document that shares an exact key, or enough title bigrams, with one of these. */
-async function sourcesMatching(
+/**
+ * The document's match keys, and the distinct titles they add: a title no citation had before is entered
+ * with its bigrams (MatchTitleGram) and counted in MatchGram; a title of the document's former citations that
+ * no citation has now is forgotten, its bigrams uncounted.
+ */
+async function writeMatchKeys(
+  tx: DatabaseTransaction,
+  keys: readonly { row: MemberCitation; match: { keys: string[] } }[],
+  formerTitles: readonly string[],
+): Promise<void> {
+  const keyRows = keys.flatMap(({ row, match }) => match.keys.map((key) => ({ key, citationId: row.id })));
+  await insertRows("CitationMatchKey", { key: "text", citationId: "text" }, keyRows, tx, { skipDuplicates: true });
+  const titles = [...new Set(keyRows.map((row) => row.key).filter(isTitleKey))];
+  if (titles.length > 0) {
+    const added = await tx.$queryRaw<{ key: string }[]>`
+      insert into "MatchTitle" (key) select unnest(${titles}::text[]) on conflict do nothing returning key`;
+    await changeTitleBigrams(tx, added.map((row) => row.key), +1);
+  }
+  if (formerTitles.length > 0) {
+    const unused = await tx.$queryRaw<{ key: string }[]>`
+      delete from "MatchTitle" t where t.key = any(${formerTitles}::text[])
+        and not exists (select 1 from "CitationMatchKey" k where k.key = t.key) returning t.key`;
+    await changeTitleBigrams(tx, unused.map((row) => row.key), -1);
+  }
+}
+
+const isTitleKey = (key: string) => key.startsWith("t:");
+
+/** Enters (+1) or removes (−1) these titles' bigram postings, and changes the bigrams' title counts by as much. */
+async function changeTitleBigrams(tx: DatabaseTransaction, titles: readonly string[], change: 1 | -1): Promise<void> {
+  const postings = titles.flatMap((title) => titleBigrams(title).map((gram) => [gram, title] as const));
+  if (postings.length === 0) return;
+  const grams = postings.map((p) => p[0]);
+  const titleKeys = postings.map((p) => p[1]);
+  if (change > 0) {
+    await tx.$executeRaw`insert into "MatchTitleGram" (gram, "titleKey") select * from unnest(${grams}::text[], ${titleKeys}::text[]) on conflict do nothing`;
+    await tx.$executeRaw`
+      insert into "MatchGram" (gram, titles) select gram, count(*)::int from unnest(${grams}::text[]) as g(gram) group by gram
+      on conflict (gram) do update set titles = "MatchGram".titles + excluded.titles`;
+    return;
+  }
+  await tx.$executeRaw`
+    delete from "MatchTitleGram" p using unnest(${grams}::text[], ${titleKeys}::text[]) as g(gram, title_key)
+    where p.gram = g.gram and p."titleKey" = g.title_key`;
+  await tx.$executeRaw`
+    update "MatchGram" m set titles = m.titles - g.n from (select gram, count(*)::int as n from unnest(${grams}::text[]) as u(gram) group by gram) as g
+    where m.gram = g.gram`;
+  await tx.$executeRaw`delete from "MatchGram" where gram = any(${grams}::text[]) and titles <= 0`;
+}
+
+/**
+ * Sources holding a citation of another document that shares an exact key with one of these, or whose title
+ * shares enough bigrams with one of theirs (at least its minSharedGrams). Titles are looked up once each,
+ * through the postings of their rarest bigrams (similar-titles.ts: the prefix filter), and each title found
+ * is checked by counting the bigrams it shares; then the citations of the keys and titles matched are read
+ * through CitationMatchKey, each by its id. Gives what counting every citation's bigrams did, without a
+ * pass over the postings of common bigrams (205 ms an essay at 500 essays, growing with the corpus).
+ */
+export async function sourcesMatching(
   tx: DatabaseTransaction,
   documentId: string,
   matches: readonly { keys: string[]; grams: string[]; minSharedGrams: number }[],
 ): Promise<string[]> {
   const exact = [...new Set(matches.flatMap((m) => m.keys))];
-  const entry = matches.flatMap((m, i) => m.grams.map(() => i));
-  const gram = matches.flatMap((m) => m.grams);
-  const need = matches.flatMap((m) => m.grams.map(() => m.minSharedGrams));
+  // The bigrams and the bound are the title's own: one lookup per distinct title.
+  const byTitle = new Map<string, { grams: string[]; minSharedGrams: number }>();
+  for (const match of matches) {
+    const title = match.keys.find(isTitleKey);
+    if (title !== undefined && match.grams.length > 0) byTitle.set(title, match);
+  }
+  const grams = [...new Set([...byTitle.values()].flatMap((m) => m.grams))];
+  const counted =
+    grams.length > 0 ? await tx.$queryRaw<{ gram: string; titles: number }[]>`select gram, titles from "MatchGram" where gram = any(${grams}::text[])` : [];
+  const titlesHolding = new Map(counted.map((row) => [row.gram, row.titles]));
+  const probedBy = new Map<string, string[]>();
+  for (const [title, match] of byTitle) {
+    for (const gram of probeBigrams(match.grams, match.minSharedGrams, titlesHolding)) probedBy.set(gram, [...(probedBy.get(gram) ?? []), title]);
+  }
+  const postings =
+    probedBy.size > 0
+      ? await tx.$queryRaw<{ gram: string; titleKey: string }[]>`select gram, "titleKey" from "MatchTitleGram" where gram = any(${[...probedBy.keys()]}::text[])`
+      : [];
+  const similar = new Set<string>();
+  const checked = new Set<string>();
+  for (const { gram, titleKey } of postings) {
+    if (similar.has(titleKey)) continue;
+    let found: Set<string> | undefined;
+    for (const title of probedBy.get(gram) ?? []) {
+      const pair = `${title}\u0000${titleKey}`;
+      if (checked.has(pair)) continue;
+      checked.add(pair);
+      const match = byTitle.get(title)!;
+      found ??= new Set(titleBigrams(titleKey));
+      if (sharedBigramCount(match.grams, found) >= match.minSharedGrams) {
+        similar.add(titleKey);
+        break;
+      }
+    }
+  }
+  const wanted = [...new Set([...exact, ...similar])];
+  if (wanted.length === 0) return [];
+  // Each citation by its id (a lateral lookup), never a scan of every citation to join them.
   const rows = await tx.$queryRaw<{ sourceId: string }[]>`
-    select distinct c."sourceId" from "CitationMatchKey" k join "Citation" c on c.id = k."citationId"
-    where k.key = any(${exact}::text[]) and c."documentId" <> ${documentId} and c."sourceId" is not null
-    union
-    select distinct c."sourceId" from (
-      select k."citationId" from unnest(${entry}::int[], ${gram}::text[], ${need}::int[]) as q(entry, gram, need)
-        join "CitationMatchKey" k on k.key = q.gram
-      group by q.entry, k."citationId" having count(*) >= min(q.need)
-    ) as m join "Citation" c on c.id = m."citationId"
-    where c."documentId" <> ${documentId} and c."sourceId" is not null`;
+    select distinct c."sourceId" from "CitationMatchKey" k
+      cross join lateral (select c."sourceId" from "Citation" c where c.id = k."citationId" and c."documentId" <> ${documentId} and c."sourceId" is not null) as c
+    where k.key = any(${wanted}::text[])`;
   return rows.map((row) => row.sourceId);
 }
