@@ -9,6 +9,7 @@ import { DocumentTitleBlock } from "@/components/reader/document-title-block";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
 import { buildCompareView, type PaneView } from "@/lib/compare/build-compare-view";
 import { type CompareState, dropUnknown, type Side } from "@/lib/compare/compare-state";
+import { packLinks } from "@/lib/compare/pack-links";
 import { getDocumentStructure } from "@/lib/db/get-document";
 import { listCompareMentions } from "@/lib/db/list-compare-mentions";
 import { listPassageLinks } from "@/lib/db/list-passage-links";
@@ -96,7 +97,7 @@ export async function CompareView({ requested }: { requested: CompareState }) {
         right={pane(right, "right")}
         initial={state}
         picker={view.picker}
-        links={view.links}
+        links={packLinks(view.links)}
         counterparts={{ left: view.left.counterparts, right: view.right.counterparts }}
       />
     </>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
-import type { CompareLink, CounterpartEntry, PickerConcept } from "@/lib/compare/build-compare-view";
+import type { CounterpartEntry, PickerConcept } from "@/lib/compare/build-compare-view";
 import type { CompareState, Side } from "@/lib/compare/compare-state";
 import { MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
+import { type PackedLinks, unpackLinks } from "@/lib/compare/pack-links";
 import { readFocus, readJumped, writeFocus } from "@/lib/urls/app-urls";
 import { AlignmentGutter, type ScrollGuard } from "./alignment-gutter";
 import { ComparePane, CompareTabs } from "./compare-tabs";
@@ -34,7 +35,8 @@ export interface ComparePanesProps {
   /** The state the server rendered, with what the documents lack dropped. */
   initial: CompareState;
   picker: PickerConcept[];
-  links: CompareLink[];
+  /** Every link between the two documents, packed (lib/compare/pack-links.ts). */
+  links: PackedLinks;
   /** By side, block and concept: each mention of an active concept and where its counterpart is. */
   counterparts: Record<Side, Record<string, Record<string, CounterpartEntry[]>>>;
 }
@@ -46,13 +48,14 @@ export interface ComparePanesProps {
  * too (see lib/compare/compare-state.ts): highlighted concepts (a server render: the marks are in the
  * HTML), aligned mode and the focused paragraph (client only).
  */
-export function ComparePanes({ leftTitle, rightTitle, left, right, initial, picker, links, counterparts }: ComparePanesProps) {
+export function ComparePanes({ leftTitle, rightTitle, left, right, initial, picker, links: packedLinks, counterparts }: ComparePanesProps) {
   const [query, setQuery] = useCompareQuery();
   const { leftRef, rightRef, paneOf } = usePaneRefs();
   /** The scrollTop each pane was last set to by the script, so aligned mode does not follow it. */
   const guardRef = useRef<ScrollGuard>({ left: null, right: null });
   const [announcement, setAnnouncement] = useState("");
 
+  const links = useMemo(() => unpackLinks(packedLinks), [packedLinks]);
   const known = useMemo(() => new Set(picker.map((concept) => concept.id)), [picker]);
   const active = useMemo(() => activeConcepts(query.concepts, known, MAX_ACTIVE_CONCEPTS), [query.concepts, known]);
   const labels = useMemo(() => new Map(picker.map((concept) => [concept.id, concept.labelZh])), [picker]);
@@ -126,6 +129,7 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
             focus={focus}
             links={focusLinks}
             activeConcepts={active}
+            paneOf={paneOf}
             onClose={() => setFocus(null)}
             onGo={(link, moveFocus) => {
               const to = otherSide(focus.side);

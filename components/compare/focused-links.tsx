@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import type { CompareLink } from "@/lib/compare/build-compare-view";
 import type { Side } from "@/lib/compare/compare-state";
 import { assignTones } from "@/lib/compare/concept-tones";
+import { type PaneOf, paneNote, paneWords } from "./pane-dom";
 
 const KIND_LABEL: Record<CompareLink["kind"], { en: string; zh: string }> = {
   shared_passage: { en: "Shared words", zh: "共同文字" },
@@ -12,6 +13,9 @@ const KIND_LABEL: Record<CompareLink["kind"], { en: string; zh: string }> = {
 };
 const KIND_ORDER: CompareLink["kind"][] = ["shared_passage", "shared_source", "concept_overlap"];
 
+/** Longest excerpt of a note shown in the panel: enough to recognise the citation. */
+const NOTE_EXCERPT = 160;
+
 /** Below this width the panel is a sheet over the panes' foot, folded after it shows a passage; above it, a column beside them. */
 const SHEET_WIDTH = "(max-width: 1023px)";
 
@@ -19,18 +23,21 @@ const SHEET_WIDTH = "(max-width: 1023px)";
  * The links of the paragraph in focus (`f`), strongest first, each with its evidence in both essays'
  * words and a button that shows the other end in the other pane. It never covers what it shows: on a
  * wide screen it is docked beside the panes; on a narrower one it is a sheet that folds to its heading
- * when it shows a passage (and unfolds again on the reader's word).
+ * when it shows a passage (and unfolds again on the reader's word). The words and notes it quotes are
+ * read from the panes, which show them (the page does not send them twice).
  */
 export function FocusedLinks({
   focus,
   links,
   activeConcepts,
+  paneOf,
   onClose,
   onGo,
 }: {
   focus: { side: Side; anchor: string };
   links: CompareLink[];
   activeConcepts: string[];
+  paneOf: PaneOf;
   onClose: () => void;
   onGo: (link: CompareLink, moveFocus: boolean) => void;
 }) {
@@ -66,7 +73,7 @@ export function FocusedLinks({
         </div>
         <ol id="focus-list">
           {sorted.map((link, index) => (
-            <FocusLink key={`${link.kind}-${index}`} link={link} there={there} tones={tones} onGo={go} />
+            <FocusLink key={`${link.kind}-${index}`} link={link} there={there} tones={tones} paneOf={paneOf} onGo={go} />
           ))}
         </ol>
       </div>
@@ -79,11 +86,13 @@ function FocusLink({
   link,
   there,
   tones,
+  paneOf,
   onGo,
 }: {
   link: CompareLink;
   there: Side;
   tones: ReturnType<typeof assignTones>;
+  paneOf: PaneOf;
   onGo: (link: CompareLink, moveFocus: boolean) => void;
 }) {
   const kind = KIND_LABEL[link.kind];
@@ -102,8 +111,11 @@ function FocusLink({
       </div>
       {evidence.kind === "shared_passage" ? (
         <div className="focus-quotes" lang="zh-Hans">
-          <blockquote aria-label="left essay">“{evidence.leftText}”</blockquote>
-          <blockquote aria-label="right essay">“{evidence.rightText ?? evidence.leftText}”</blockquote>
+          {(["left", "right"] as const).map((side) => (
+            <blockquote key={side} aria-label={`${side} essay`}>
+              “<PaneWords read={() => wordsOf(paneOf, side, link[side].anchor, link[side].start, link[side].end)} />”
+            </blockquote>
+          ))}
         </div>
       ) : evidence.kind === "shared_source" ? (
         <div className="grid gap-1">
@@ -117,8 +129,10 @@ function FocusLink({
                 <blockquote key={side} aria-label={`note in the ${side} essay`}>
                   {note ? (
                     <>
-                      <span className="focus-muted">注 {note.label} </span>
-                      {note.text}
+                      <span className="focus-muted">
+                        注 <PaneWords read={() => noteOf(paneOf, side, note)?.label ?? null} />{" "}
+                      </span>
+                      <PaneWords read={() => noteOf(paneOf, side, note)?.text ?? null} />
                     </>
                   ) : (
                     <span className="focus-muted" lang="en">
@@ -149,4 +163,27 @@ function FocusLink({
       )}
     </li>
   );
+}
+
+const unchanging = () => () => {};
+
+/**
+ * Words read from the panes. The server has no panes to read (a shared link opening with a paragraph in
+ * focus renders the panel there): nothing until the page is in the browser, then the words.
+ */
+function PaneWords({ read }: { read: () => string | null }) {
+  return useSyncExternalStore(unchanging, read, () => null);
+}
+
+function wordsOf(paneOf: PaneOf, side: Side, anchor: string, start: number | null, end: number | null): string | null {
+  const pane = paneOf(side);
+  return pane ? paneWords(pane, side, anchor, start, end) : null;
+}
+
+/** A note as its pane lists it, its text cut to an excerpt. */
+function noteOf(paneOf: PaneOf, side: Side, anchor: string): { label: string; text: string } | null {
+  const pane = paneOf(side);
+  const note = pane ? paneNote(pane, side, anchor) : null;
+  if (!note) return null;
+  return { label: note.label, text: note.text.length > NOTE_EXCERPT ? `${note.text.slice(0, NOTE_EXCERPT)}…` : note.text };
 }

@@ -2,7 +2,7 @@ import { type AlignmentPoint, alignmentChain, type BlockPair } from "@/lib/compa
 import type { Side } from "@/lib/compare/compare-state";
 import { followerScrollTop, type ScrollGuard } from "./aligned-scroll";
 import { connectorEnd, connectorsMarkup, type GutterFocus } from "./gutter-connectors";
-import { paneBlock } from "./pane-dom";
+import { blockBox, paneBlock } from "./pane-dom";
 import { otherSide, SIDES } from "./sides";
 
 /** The two panes, both mounted. */
@@ -13,9 +13,12 @@ function readingOrder(pane: HTMLElement): Map<string, number> {
   return new Map([...pane.querySelectorAll<HTMLElement>("[data-block]")].map((block, i) => [block.dataset.block!, i]));
 }
 
-/** A block's top in its pane's content (from the content's top, wherever the pane is scrolled). */
+/**
+ * A block's top in its pane's content (from the content's top, wherever the pane is scrolled); in a
+ * section not laid out yet, where it will roughly be (blockBox): measured again once it is laid out.
+ */
 function contentY(pane: HTMLElement, block: HTMLElement): number {
-  return block.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+  return blockBox(block).top - pane.getBoundingClientRect().top + pane.scrollTop;
 }
 
 /**
@@ -40,7 +43,7 @@ export function drawConnectors(gutter: HTMLElement, svg: SVGSVGElement, panes: P
   if (box.width === 0) return;
   const endOf = (side: Side, anchor: string) => {
     const block = paneBlock(panes[side], side, anchor);
-    return block ? connectorEnd(block.getBoundingClientRect(), box) : null;
+    return block ? connectorEnd(blockBox(block), box) : null;
   };
   svg.innerHTML = connectorsMarkup(
     pairs.map((pair) => ({ pair, left: endOf("left", pair.left), right: endOf("right", pair.right) })),
@@ -69,13 +72,57 @@ export function listenToScrolls(panes: Panes, onScroll: (side: Side) => void): (
   return () => removers.forEach((remove) => remove());
 }
 
-/** Calls `onReflow` when either pane or its content changes size (fonts, new marks and chips, a resized window); returns the way to stop. */
+/**
+ * Calls `onReflow` when either pane or its content changes size (fonts, new marks and chips, a resized
+ * window) or a section of the text is laid out or skipped (its blocks' places become exact or estimated);
+ * returns the way to stop.
+ */
 export function observeReflow(panes: Panes, onReflow: () => void): () => void {
   const observer = new ResizeObserver(onReflow);
   for (const side of SIDES) {
     const content = panes[side].firstElementChild;
     if (content) observer.observe(content);
     observer.observe(panes[side]);
+    // The event does not bubble: heard on its way down.
+    panes[side].addEventListener("contentvisibilityautostatechange", onReflow, { capture: true });
+  }
+  return () => {
+    observer.disconnect();
+    for (const side of SIDES) panes[side].removeEventListener("contentvisibilityautostatechange", onReflow, { capture: true });
+  };
+}
+
+/**
+ * Aligned, the panes' scroll anchoring is off (compare.css says why), so a section above a pane's visible
+ * part that is laid out for the first time, taller or shorter than its estimate, would move the text being
+ * read. Such a change is made good before it is painted (a ResizeObserver runs after layout, before paint):
+ * the pane scrolls by what the sections wholly above its top edge grew. `placed` is told the position set,
+ * for the guard (it is the script's scroll, not the reader's). Returns the way to stop.
+ */
+export function keepTextInPlace(panes: Panes, placed: (side: Side, scrollTop: number) => void): () => void {
+  const heights = new Map<Element, number>();
+  const sideOf = new Map<Element, Side>();
+  const observer = new ResizeObserver((entries) => {
+    const grew: Record<Side, number> = { left: 0, right: 0 };
+    for (const entry of entries) {
+      const height = entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height;
+      const before = heights.get(entry.target);
+      heights.set(entry.target, height);
+      const side = sideOf.get(entry.target);
+      if (before === undefined || !side || getComputedStyle(panes[side]).overflowAnchor !== "none") continue;
+      if (entry.target.getBoundingClientRect().bottom <= panes[side].getBoundingClientRect().top) grew[side] += height - before;
+    }
+    for (const side of SIDES) {
+      if (Math.abs(grew[side]) < 0.5) continue;
+      panes[side].scrollTop += grew[side];
+      placed(side, panes[side].scrollTop);
+    }
+  });
+  for (const side of SIDES) {
+    for (const section of panes[side].querySelectorAll(".text-section")) {
+      sideOf.set(section, side);
+      observer.observe(section, { box: "border-box" });
+    }
   }
   return () => observer.disconnect();
 }

@@ -6,10 +6,18 @@
  * No component outlives that change of route, so the positions wait in the tab's session storage, for
  * the next panes of the same two documents to take within a few seconds, and only once.
  */
-export interface PanePositions {
-  left: number;
-  right: number;
+/**
+ * Where a pane stood: its scrollTop, and the block at its top with that block's distance from the pane's top
+ * edge. The block is what is put back: the sections of the new panes are laid out only near the screen, so
+ * the same scrollTop can stand elsewhere in them; the scrollTop serves when the block is not there.
+ */
+export interface PanePosition {
+  scrollTop: number;
+  block: string | null;
+  offset: number;
 }
+
+export type PanePositions = Record<"left" | "right", PanePosition>;
 
 export const HAND_OVER_MS = 10_000;
 const STORAGE_KEY = "duizhao:compare-hand-over";
@@ -33,8 +41,17 @@ export function decodeHandOver(raw: string | null, documents: string, now: numbe
   if (typeof value !== "object" || value === null) return null;
   const { documents: pair, at, left, right } = value as Record<string, unknown>;
   if (pair !== documents || typeof at !== "number" || !(now - at < HAND_OVER_MS)) return null;
-  if (typeof left !== "number" || typeof right !== "number" || !Number.isFinite(left) || !Number.isFinite(right)) return null;
-  return { left, right };
+  const leftPosition = readPosition(left);
+  const rightPosition = readPosition(right);
+  return leftPosition && rightPosition ? { left: leftPosition, right: rightPosition } : null;
+}
+
+function readPosition(value: unknown): PanePosition | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { scrollTop, block, offset } = value as Record<string, unknown>;
+  if (typeof scrollTop !== "number" || !Number.isFinite(scrollTop) || typeof offset !== "number" || !Number.isFinite(offset)) return null;
+  if (block !== null && typeof block !== "string") return null;
+  return { scrollTop, block, offset };
 }
 
 /** Leaves the panes' positions for the view about to replace this one (nothing when storage is refused). */

@@ -5,7 +5,7 @@ import type { AlignmentPoint, BlockPair } from "@/lib/compare/alignment";
 import type { Side } from "@/lib/compare/compare-state";
 import { isEcho, type ScrollGuard } from "./aligned-scroll";
 import type { GutterFocus } from "./gutter-connectors";
-import { drawConnectors, followPane, listenToScrolls, measureAlignment, observeReflow, type Panes } from "./gutter-dom";
+import { drawConnectors, followPane, keepTextInPlace, listenToScrolls, measureAlignment, observeReflow, type Panes } from "./gutter-dom";
 
 /**
  * The aligned panes at work: on every scroll and reflow, in one animation frame, the pane the reader did
@@ -74,9 +74,11 @@ export function useAlignedPanes({
       points = null;
       schedule();
     });
+    const stopKeeping = keepTextInPlace(panes, (side, scrollTop) => (guard.current[side] = scrollTop));
     schedule();
     return () => {
       cancelAnimationFrame(frame);
+      stopKeeping();
       stopObserving();
       stopListening();
     };

@@ -5,7 +5,7 @@ import type { CompareState, Side } from "@/lib/compare/compare-state";
 import { MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
 import { toggledConcepts } from "./concept-selection";
 import { documentPair, leaveHandOver } from "./pane-hand-over";
-import { isShown, type PaneOf, topBlock } from "./pane-dom";
+import { isShown, type PaneOf, panePosition, topBlock } from "./pane-dom";
 import { PUSH, type SetCompareQuery } from "./use-compare-query";
 
 /**
@@ -34,7 +34,7 @@ export function useConceptToggle({
   const toggleConcept = useCallback(
     (id: string) => {
       const next = toggledConcepts(active, id, MAX_ACTIVE_CONCEPTS);
-      leaveHandOver(documentPair(left, right), { left: paneOf("left")?.scrollTop ?? 0, right: paneOf("right")?.scrollTop ?? 0 });
+      leaveHandOver(documentPair(left, right), { left: panePosition(paneOf("left"), "left"), right: panePosition(paneOf("right"), "right") });
       const position = (side: Side) => {
         const pane = paneOf(side);
         return pane && isShown(pane) ? topBlock(pane) : side === "left" ? lp : rp;

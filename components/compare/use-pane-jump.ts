@@ -5,7 +5,7 @@ import type { JumpTarget } from "@/lib/compare/build-compare-view";
 import type { JumpedTo, Side } from "@/lib/compare/compare-state";
 import { writeJumped } from "@/lib/urls/app-urls";
 import type { ScrollGuard } from "./alignment-gutter";
-import { jumpedElements, landingScrollTop, type PaneOf, paneBlock } from "./pane-dom";
+import { holdInPaneWhileLaidOut, jumpedElements, landingScrollTop, type PaneOf, paneBlock } from "./pane-dom";
 import { PUSH, type SetCompareQuery } from "./use-compare-query";
 import { useFlash } from "./use-flash";
 
@@ -63,6 +63,7 @@ export function usePaneJump({
         if (!pane || !shown[0]) return;
         pane.scrollTop = landingScrollTop(pane, shown[0]);
         guardRef.current[to] = pane.scrollTop;
+        holdInPaneWhileLaidOut(pane, shown[0], (scrollTop) => (guardRef.current[to] = scrollTop));
         flash(shown);
         const block = paneBlock(pane, to, target.anchor);
         if (options.moveFocus && block) {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import type { CompareState } from "@/lib/compare/compare-state";
 import type { ScrollGuard } from "./alignment-gutter";
 import { documentPair, takeHandOver } from "./pane-hand-over";
-import type { PaneOf } from "./pane-dom";
+import { type PaneOf, restorePanePosition } from "./pane-dom";
 import { placePanes } from "./place-panes";
 import { SIDES } from "./sides";
 
@@ -21,9 +21,7 @@ export function usePaneRestore(initial: CompareState, paneOf: PaneOf, guardRef: 
     if (!handed) return placePanes(paneOf, start.current, guardRef.current);
     for (const side of SIDES) {
       const pane = paneOf(side);
-      if (!pane) continue;
-      pane.scrollTop = handed[side];
-      guardRef.current[side] = pane.scrollTop;
+      if (pane) restorePanePosition(pane, side, handed[side], (scrollTop) => (guardRef.current[side] = scrollTop));
     }
   }, [guardRef, paneOf]);
 }

@@ -127,9 +127,12 @@ describe("buildCompareView", () => {
       kind: "shared_source",
       title: "白皮书",
       sourceType: "report",
-      leftNote: { anchor: "n-a1", label: "[1]", text: "注文网络主权" },
-      rightNote: { anchor: "n-b1", label: "[1]", text: "另一注" },
+      leftNote: "n-a1",
+      rightNote: "n-b1",
     });
+    // A citing note the document does not list is named as not found, not by an anchor nothing shows.
+    const lost = buildCompareView({ ...input, links: [{ ...links[1]!, evidence: { title: "白皮书", type: null, leftNote: "n-gone", rightNote: "n-b1" } }] }, []);
+    expect(lost.links[0]!.evidence).toEqual({ kind: "shared_source", title: "白皮书", sourceType: null, leftNote: null, rightNote: "n-b1" });
     const overlap = result.links.find((l) => l.kind === "concept_overlap")!;
     expect(overlap.evidence).toEqual({
       kind: "concept_overlap",
@@ -140,11 +143,11 @@ describe("buildCompareView", () => {
     });
   });
 
-  it("sends only what the panel shows: the right's shared words when they differ, confidence to the hundredth", () => {
+  it("sends only what the panes do not show: a shared passage's words are read there, by its ends; confidence to the hundredth", () => {
     const differing: ViewLink = { ...links[0]!, id: "l4", confidence: 0.5434782608695652, evidence: { leftText: "网络主权", rightText: "网络 主权", hanChars: 4 } };
     const result = buildCompareView({ ...input, links: [links[0]!, differing] }, []);
-    expect(result.links[0]!.evidence).toEqual({ kind: "shared_passage", leftText: "网络主权", rightText: null });
-    expect(result.links[1]!.evidence).toEqual({ kind: "shared_passage", leftText: "网络主权", rightText: "网络 主权" });
+    expect(result.links[0]!.evidence).toEqual({ kind: "shared_passage" });
+    expect(result.links[1]!).toMatchObject({ evidence: { kind: "shared_passage" }, left: { anchor: "p-a0", start: 0, end: 4 }, right: { anchor: "p-b3", start: 0, end: 4 } });
     expect(result.links[1]!.confidence).toBe(0.54);
   });
 

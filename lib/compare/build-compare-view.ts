@@ -67,20 +67,15 @@ export interface ParagraphChip {
 }
 
 /**
- * What the links panel shows of a link, and no more: every link of the pair is sent with the page (a few
- * hundred), so what it would not show is left out (a shared passage's right words when they are the left's,
- * a shared concept's English label).
+ * What the links panel shows of a link that no pane shows, and no more: every link of the pair is sent
+ * with the page (a few hundred). A shared passage's words are in both panes (the link's ends say where:
+ * the panel reads them there), as are the notes citing a shared source (named by anchor); a shared
+ * concept's English label is not shown.
  */
 export type LinkEvidence =
-  | { kind: "shared_passage"; leftText: string; /** Null: the same words as the left. */ rightText: string | null }
-  | { kind: "shared_source"; title: string; sourceType: string | null; leftNote: NoteExcerpt | null; rightNote: NoteExcerpt | null }
+  | { kind: "shared_passage" }
+  | { kind: "shared_source"; title: string; sourceType: string | null; /** The citing notes, when the pane lists them. */ leftNote: string | null; rightNote: string | null }
   | { kind: "concept_overlap"; concepts: { id: string; labelZh: string }[] };
-
-export interface NoteExcerpt {
-  anchor: string;
-  label: string;
-  text: string;
-}
 
 /**
  * A passage link as the focus panel and the connectors need it. No database id: hundreds of random
@@ -124,9 +119,6 @@ export interface CompareView {
   right: PaneView;
   links: CompareLink[];
 }
-
-/** Longest excerpt of a note shown in the panel: enough to recognise the citation. */
-const NOTE_EXCERPT = 160;
 
 /**
  * A link's confidence to the hundredth: the panel shows whole percents and the connectors' opacity is in
@@ -288,18 +280,9 @@ function compareLink(
 function readEvidence(link: ViewLink, input: { left: ViewDocument; right: ViewDocument }, concepts: readonly Omit<ViewConcept, "ordinal">[]): LinkEvidence {
   const evidence = (typeof link.evidence === "object" && link.evidence !== null ? link.evidence : {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === "string" ? value : "");
-  if (link.kind === "shared_passage") {
-    const leftText = text(evidence.leftText);
-    const rightText = text(evidence.rightText);
-    return { kind: link.kind, leftText, rightText: rightText === leftText ? null : rightText };
-  }
+  if (link.kind === "shared_passage") return { kind: link.kind };
   if (link.kind === "shared_source") {
-    const note = (s: Side): NoteExcerpt | null => {
-      const found = input[s].document.footnotes.find((n) => n.anchor === evidence[`${s}Note`]);
-      if (!found) return null;
-      const excerpt = found.text.length > NOTE_EXCERPT ? `${found.text.slice(0, NOTE_EXCERPT)}…` : found.text;
-      return { anchor: found.anchor, label: found.label, text: excerpt };
-    };
+    const note = (s: Side): string | null => input[s].document.footnotes.find((n) => n.anchor === evidence[`${s}Note`])?.anchor ?? null;
     return { kind: link.kind, title: text(evidence.title), sourceType: typeof evidence.type === "string" ? evidence.type : null, leftNote: note("left"), rightNote: note("right") };
   }
   const ids = Array.isArray(evidence.concepts) ? evidence.concepts.filter((id): id is string => typeof id === "string") : [];
