@@ -31,6 +31,12 @@ interface Audit {
   /** Main-thread time spent evaluating and parsing scripts (Lighthouse's bootup-time audit). */
   scriptMs: number;
   benchmarkIndex: number;
+  /**
+   * The main-thread tasks of 50 ms or more as Lighthouse simulates them (4× slowdown), by what they belong to:
+   * the page's HTML (parsing, style, layout, font loading), a script, or "Unattributable". Printed per run, so
+   * a run over the target says which task made it so (a spike in the HTML's tasks against the script's).
+   */
+  longTasks: { url: string; startMs: number; durationMs: number }[];
 }
 
 export default async function run(): Promise<void> {
@@ -52,6 +58,9 @@ export default async function run(): Promise<void> {
         const audit = await lighthouseAudit(BASE + page.path);
         audits.push(audit);
         console.log(`  run ${i + 1}: performance ${audit.performance.toFixed(2)}, TBT ${audit.tbt.toFixed(0)} ms, LCP ${audit.lcp.toFixed(0)} ms`);
+        const origin = new URL(BASE).origin;
+        const tasks = audit.longTasks.map((task) => `${task.url.replace(origin, "") || "?"} at ${task.startMs.toFixed(0)} for ${task.durationMs.toFixed(0)}`);
+        console.log(`    long tasks (simulated, ms): ${tasks.length > 0 ? tasks.join("; ") : "none"}`);
       }
       const of = (pick: (audit: Audit) => number) => median(audits.map(pick));
       const met = audits.filter((audit) => audit.performance >= TARGET_PERFORMANCE && audit.tbt < TARGET_TBT_MS).length;
@@ -93,6 +102,11 @@ async function lighthouseAudit(url: string): Promise<Audit> {
       scriptBytes: bytesOf("script"),
       scriptMs: lhr.audits["bootup-time"]?.numericValue ?? NaN,
       benchmarkIndex: lhr.environment.benchmarkIndex,
+      longTasks: ((lhr.audits["long-tasks"]?.details as { items?: { url?: string; startTime?: number; duration?: number }[] } | undefined)?.items ?? []).map((item) => ({
+        url: item.url ?? "",
+        startMs: item.startTime ?? NaN,
+        durationMs: item.duration ?? NaN,
+      })),
     };
   } finally {
     await chrome.kill();
