@@ -209,7 +209,8 @@ function NotesList({
                 <span className="note-foot">
                   {back ? (
                     <a href={`#${idPrefix}${back}`} aria-label={`返回正文 · back to note ${note.label} in the text${placeOfNote.has(note.anchor) ? ` (${placeOfNote.get(note.anchor)})` : ""}`} data-back-link="">
-                      <span aria-hidden="true">↩ </span>返回正文
+                      {/* One text node: the link's name is its aria-label, so the arrow needs no hiding from it. */}
+                      ↩ 返回正文
                     </a>
                   ) : null}
                   {/* One string, one text node: mixed JSX text is several, with a comment between each. */}

@@ -34,10 +34,10 @@ export function NoteContent({
   return (
     <>
       {note.status === "missing" ? (
-        <span className="block text-muted dark:text-night-muted" data-note-status="missing">
-          <span className="font-medium text-ink dark:text-night-ink">原文缺失</span>
+        <span className="note-status" data-note-status="missing">
+          <span className="note-status-name">原文缺失</span>
           <span lang="en"> · The note&apos;s text is missing from the source (lost in extraction).</span>
-          <span lang="en" className="block text-sm">
+          <span lang="en" className="note-status-where">
             {`Its marker ${note.label} stands ${calledFrom ? `in ${calledFrom}` : "in the text"}, on printed page ${note.page}.`}
           </span>
         </span>
@@ -77,12 +77,12 @@ export function NoteContent({
 /** A marker whose page kept note texts that could not be placed: its note may be among them. */
 function UnlocatedNote({ note, calledFrom, unattachedHref }: { note: Footnote; calledFrom: string | null; unattachedHref: string | null }) {
   return (
-    <span className="block text-muted dark:text-night-muted" data-note-status="unlocated">
-      <span className="font-medium text-ink dark:text-night-ink">未能定位</span>
+    <span className="note-status" data-note-status="unlocated">
+      <span className="note-status-name">未能定位</span>
       <span lang="en">
         {` · Note not located: printed page ${note.page} has note texts that could not be placed with certainty, and this note may be among them.`}
       </span>
-      <span lang="en" className="block text-sm">
+      <span lang="en" className="note-status-where">
         {`Its marker ${note.label} stands ${calledFrom ? `in ${calledFrom}` : "in the text"}.`}
         {unattachedHref ? (
           <>
