@@ -64,8 +64,8 @@ export async function updateCorpusDerivations(
   const document = documentId === null ? null : (loaded ?? (await readDocument(tx, documentId)));
   if (dictionaryChanged) await rebuildConceptDerivations(tx, dictionary);
   else if (document) await writeMentions(tx, document, findMentions(document.blocks, dictionary));
-  if (document) await writePassageIndex(tx, document);
-  await updateParallelCounts(tx, before.parallels ?? { documentId: documentId ?? "", blocks: [] }, document?.id ?? null);
+  const written = document ? await writePassageIndex(tx, document) : [];
+  await updateParallelCounts(tx, before.parallels ?? { documentId: documentId ?? "", blocks: [] }, document ? { documentId: document.id, blocks: written } : null);
   await updateSources(tx, document, before.sourceIds, before.titleKeys);
 }
 

@@ -3,6 +3,7 @@ import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
 import { blocksSharingWith, indexPassageSharing } from "@/lib/derivations/passage-sharing-index";
 import type { DatabaseTransaction } from "./prisma-client";
 import { readBlockTexts } from "./read-block-texts";
+import type { WrittenBlock } from "./update-passage-index";
 
 /**
  * Each block's parallels across the corpus — how many blocks of other documents share a passage with it
@@ -63,16 +64,13 @@ interface Matched {
 
 const sameBlock = (b: { blockKind: string; blockAnchor: string; text: string }) => `${b.blockKind}\u0000${b.blockAnchor}\u0000${b.text}`;
 
-/** After a load (`documentId`, its passage index written) or a removal (null): see above. */
-export async function updateParallelCounts(tx: DatabaseTransaction, before: ParallelsBefore, documentId: string | null): Promise<void> {
-  const now =
-    documentId === null
-      ? []
-      : await (async () => {
-          const rows = await tx.passageFingerprint.findMany({ where: { documentId }, select: { id: true, blockKind: true, blockAnchor: true, fingerprints: true } });
-          const texts = await readBlockTexts(rows.map((row) => ({ documentId, ...row })), tx);
-          return rows.flatMap((row) => { const text = texts.get(`${documentId}\u0000${row.blockAnchor}`); return text === undefined ? [] : [{ ...row, text }]; });
-        })();
+/**
+ * After a load (`loaded`: the document and the passage-index rows writePassageIndex has just written for
+ * it, with their texts) or a removal (null): see above.
+ */
+export async function updateParallelCounts(tx: DatabaseTransaction, before: ParallelsBefore, loaded: { documentId: string; blocks: readonly WrittenBlock[] } | null): Promise<void> {
+  const documentId = loaded?.documentId ?? null;
+  const now = loaded?.blocks ?? [];
   const beforeByKey = new Map(before.blocks.map((block) => [sameBlock(block), block]));
   const nowKeys = new Set(now.map(sameBlock));
   const kept = now.filter((block) => beforeByKey.has(sameBlock(block)));

@@ -13,21 +13,32 @@ export interface DerivedDocument {
   blocks: MentionBlock[];
 }
 
+/** A passage-index row just written, with its block's text (what the parallel counts compare). */
+export interface WrittenBlock {
+  id: string;
+  blockKind: MentionBlock["kind"];
+  blockAnchor: string;
+  fingerprints: number[];
+  text: string;
+}
+
 /**
  * A document's entries in the passage index: the winnowed fingerprints of each of its blocks. That is all a
  * document contributes to shared passages: which other documents share words with it is looked up through
  * the GIN index, and the passages two documents share are aligned when the two are shown
  * (list-passage-links.ts), so adding a document costs the same whatever the corpus holds. Its old entries
- * are gone already (forgetDocumentDerivations).
+ * are gone already (forgetDocumentDerivations). Returns the rows written, with their texts, so that the
+ * parallel counts need not read back what the loader holds.
  */
-export async function writePassageIndex(tx: DatabaseTransaction, document: DerivedDocument): Promise<number> {
-  const blocks = fingerprintBlocks(document.blocks);
-  if (blocks.length === 0) return 0;
+export async function writePassageIndex(tx: DatabaseTransaction, document: DerivedDocument): Promise<WrittenBlock[]> {
+  const text = new Map(document.blocks.map((block) => [block.anchor, block.text]));
+  const rows = fingerprintBlocks(document.blocks).map((block) => ({ id: randomUUID(), ...block, text: text.get(block.blockAnchor)! }));
+  if (rows.length === 0) return [];
   await insertRows(
     "PassageFingerprint",
     { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int" },
-    blocks.map((block) => ({ id: randomUUID(), documentId: document.id, blockKind: block.blockKind, blockAnchor: block.blockAnchor, fingerprints: block.fingerprints })),
+    rows.map((row) => ({ id: row.id, documentId: document.id, blockKind: row.blockKind, blockAnchor: row.blockAnchor, fingerprints: row.fingerprints })),
     tx,
   );
-  return blocks.length;
+  return rows;
 }
