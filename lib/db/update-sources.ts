@@ -306,10 +306,12 @@ export async function sourcesMatching(
   }
   const wanted = [...new Set([...exact, ...similar])];
   if (wanted.length === 0) return [];
-  // Each citation by its id (a lateral lookup), never a scan of every citation to join them.
+  // Each citation by its id (a scalar subquery, which the planner keeps as a lookup per key row: a join, or
+  // a lateral one it flattens into a join, was hashed against a scan of every citation, 46 ms at 300 essays).
   const rows = await tx.$queryRaw<{ sourceId: string }[]>`
-    select distinct c."sourceId" from "CitationMatchKey" k
-      cross join lateral (select c."sourceId" from "Citation" c where c.id = k."citationId" and c."documentId" <> ${documentId} and c."sourceId" is not null) as c
-    where k.key = any(${wanted}::text[])`;
+    with m as materialized (
+      select (select c."sourceId" from "Citation" c where c.id = k."citationId" and c."documentId" <> ${documentId}) as "sourceId"
+      from "CitationMatchKey" k where k.key = any(${wanted}::text[]))
+    select distinct "sourceId" from m where "sourceId" is not null`;
   return rows.map((row) => row.sourceId);
 }
