@@ -21,7 +21,8 @@ export async function startScaleApp(): Promise<ScaleApp> {
   }
   const database = await openScaleDatabase();
   try {
-    const app = await spawnWebServer({ port: SCALE_APP_PORT, databaseUrl: database.url, name: "corpus at scale" });
+    // Built at the start of the run, as the suite's build was: a migration added to the tree since is neither.
+    const app = await spawnWebServer({ port: SCALE_APP_PORT, databaseUrl: database.url, name: "corpus at scale", waitFor: "live" });
     return {
       databaseUrl: database.url,
       stop: async () => {
