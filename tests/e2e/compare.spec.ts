@@ -40,6 +40,35 @@ test.describe("side by side", () => {
     await fresh.close();
   });
 
+  test("each pane lays out only the sections near its view; a link far into both essays opens there and stays", async ({ page, browser }) => {
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    const farInto = async (pane: typeof compare.left) => {
+      const paragraphs = pane.locator("p[data-block]");
+      return (await paragraphs.nth(Math.floor((await paragraphs.count()) * 0.8)).getAttribute("data-block"))!;
+    };
+    const [leftTarget, rightTarget] = [await farInto(compare.left), await farInto(compare.right)];
+    // At the top, the text far down is not laid out (content-visibility): the page did not pay for it.
+    const laidOut = (pane: typeof compare.left, anchor: string) =>
+      pane.locator(`[data-block="${anchor}"]`).evaluate((block) => block.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await laidOut(compare.left, leftTarget)).toBe(false);
+    expect(await laidOut(compare.right, rightTarget)).toBe(false);
+
+    const fresh = await browser.newPage();
+    const restored = new ComparePage(fresh);
+    await fresh.goto(`/compare?left=${left}&right=${right}&lp=${leftTarget}&rp=${rightTarget}`);
+    await expect.poll(() => restored.topBlock(restored.left)).toBe(leftTarget);
+    await expect.poll(() => restored.topBlock(restored.right)).toBe(rightTarget);
+    // Held there while the sections around were laid out (their estimated heights gave way to real ones).
+    await fresh.waitForTimeout(500);
+    expect(await restored.topBlock(restored.left)).toBe(leftTarget);
+    expect(await restored.topBlock(restored.right)).toBe(rightTarget);
+    expect(await laidOut(restored.left, leftTarget)).toBe(true);
+    const firstParagraph = (await restored.left.locator("p[data-block]").first().getAttribute("data-block"))!;
+    expect(await laidOut(restored.left, firstParagraph)).toBe(false);
+    await fresh.close();
+  });
+
   test("notes open in either pane", async ({ page }) => {
     const compare = new ComparePage(page);
     await compare.goto({ left, right });
