@@ -5,7 +5,8 @@ export function ParallelsLink({ slug, anchor, places, documents }: { slug: strin
   return (
     <p className="mt-1 text-right text-xs text-muted dark:text-night-muted print:hidden" lang="en">
       <a href={parallelsHref(slug, anchor)} className="underline decoration-rule underline-offset-2 dark:decoration-night-rule" data-parallels={anchor}>
-        ∥ {places} {places === 1 ? "place" : "places"} in {documents} {documents === 1 ? "other essay" : "other essays"} share words with this paragraph
+        {/* One string, one text node: mixed JSX text is a node per part, with a comment between each. */}
+        {`∥ ${places} ${places === 1 ? "place" : "places"} in ${documents} ${documents === 1 ? "other essay" : "other essays"} share words with this paragraph`}
       </a>
     </p>
   );
