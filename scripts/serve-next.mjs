@@ -134,7 +134,7 @@ async function answerWithKeptRender(request, response, context, key, generation,
     }
     // Rendered here: kept for the others when it is a page (a request that waited renders without keeping).
     const keep = waiting ? undefined : (/** @type {KeptAnswer | null} */ answer) => void keepWithEncodings(key, generation, answer, keeping);
-    finishResponses(request, response, { ...context, keep, keeps: keeping.keeps });
+    finishResponses(request, response, { ...context, keep, keeps: keeping.keeps, keepLimit: cache.byteBudget });
     void handle(request, response);
   });
 }
@@ -238,23 +238,35 @@ server.keepAliveTimeout = 5000;
  * When `keep` is given, the page as Next wrote it (placeholder nonce and all) is handed to it at the end, or
  * null when there is nothing to keep (not an answer `keeps` takes, by default a whole HTML page or the API's JSON,
  * or the client went away first). `coded`: the body is compressed already, with this response's nonce in it,
- * and passes as it is.
- * @param {{ nonce: string, pathname: string, tag: string | null, keep?: (answer: KeptAnswer | null) => void, keeps?: Keeping["keeps"], coded?: boolean }} context
+ * and passes as it is. The body is copied aside only while it may still be kept: an answer `keeps` refuses (a video
+ * in public/, say) or one past `keepLimit` bytes goes out without being held in memory.
+ * @param {{ nonce: string, pathname: string, tag: string | null, keep?: (answer: KeptAnswer | null) => void, keeps?: Keeping["keeps"], keepLimit?: number, coded?: boolean }} context
  */
-function finishResponses(request, response, { nonce, pathname, tag, keep, keeps = isKeptAnswer, coded = false }) {
+function finishResponses(request, response, { nonce, pathname, tag, keep, keeps = isKeptAnswer, keepLimit = Infinity, coded = false }) {
   const rewriter = createNonceRewriter(placeholder, nonce);
   const { writeHead, write, end } = response;
   let decided = false;
   let unavailable = false;
   /** @type {Buffer[]} */
   const written = [];
+  let collecting = Boolean(keep);
+  let collectedBytes = 0;
+  const collect = (/** @type {Buffer} */ bytes) => {
+    if (!collecting) return;
+    written.push(Buffer.from(bytes));
+    collectedBytes += bytes.length;
+    if (collectedBytes > keepLimit) {
+      collecting = false;
+      written.length = 0;
+    }
+  };
   /** @type {[string, string | string[]][]} */
   let headersAsWritten = [];
   let kept = false;
   const handOver = (/** @type {boolean} */ whole) => {
     if (!keep || kept) return;
     kept = true;
-    const answer = whole && !unavailable && keeps(response.statusCode, response.getHeader("content-type"));
+    const answer = whole && collecting && !unavailable && keeps(response.statusCode, response.getHeader("content-type"));
     keep(answer ? { status: response.statusCode, headers: headersAsWritten, body: Buffer.concat(written) } : null);
   };
   if (keep) response.once("close", () => handOver(false));
@@ -262,6 +274,8 @@ function finishResponses(request, response, { nonce, pathname, tag, keep, keeps 
     if (decided) return;
     decided = true;
     if (keep) headersAsWritten = keptHeaders(response.getHeaders());
+    // Known at the head: an answer that will not be kept is not copied aside as it goes out.
+    if (collecting && !keeps(response.statusCode, response.getHeader("content-type"))) collecting = false;
     for (const name of response.getHeaderNames()) {
       const value = response.getHeader(name);
       if (typeof value === "string" && value.includes(placeholder)) response.setHeader(name, value.replaceAll(placeholder, nonce));
@@ -309,7 +323,7 @@ function finishResponses(request, response, { nonce, pathname, tag, keep, keeps 
     }
     if (chunk == null) return write.call(response, chunk, encoding, callback);
     const bytes = asBuffer(chunk, encoding);
-    if (keep) written.push(Buffer.from(bytes));
+    collect(bytes);
     return write.call(response, coded ? bytes : rewriter.push(bytes), callback);
   };
   /** @type {any} */ (response).end = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
@@ -321,7 +335,7 @@ function finishResponses(request, response, { nonce, pathname, tag, keep, keeps 
       return end.call(response, request.method === "HEAD" ? undefined : UNAVAILABLE_PAGE, callback);
     }
     const last = chunk == null ? Buffer.alloc(0) : asBuffer(chunk, encoding);
-    if (keep) written.push(Buffer.from(last));
+    collect(last);
     handOver(true);
     const body = coded ? last : Buffer.concat([rewriter.push(last), rewriter.flush()]);
     return end.call(response, body.length > 0 ? body : undefined, callback);
