@@ -168,6 +168,14 @@ test.describe("side by side, connected", () => {
     const first = compare.focusPanel.locator("li.focus-link").first();
     await expect(first).toContainText(/confidence \d+%/);
     await expect(first.locator("blockquote")).toHaveCount(2);
+    // Shared words are quoted as each pane shows them at the link's ends (the page sends the words once: in the panes).
+    const passage = compare.focusPanel.locator('li.focus-link[data-link-kind="shared_passage"]').first();
+    const [leftWords, rightWords] = (await passage.locator("blockquote").allTextContents()).map((quote) => quote.replace(/^“|”$/gu, ""));
+    expect(leftWords!.length).toBeGreaterThan(0);
+    expect(rightWords!.length).toBeGreaterThan(0);
+    const textOf = (id: string) => page.locator(`[id="${id}"]`).evaluate((block) => [...block.querySelectorAll("[data-o]")].map((run) => run.textContent).join(""));
+    expect(await textOf(`left-${(await passage.locator("[data-go-to]").getAttribute("data-go-to"))!}`)).toContain(leftWords);
+    expect(await textOf(`right-${anchor}`)).toContain(rightWords);
 
     const target = (await first.locator("[data-go-to]").getAttribute("data-go-to"))!;
     await first.getByRole("button", { name: /Go to/ }).click();
