@@ -146,6 +146,17 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(result.placed.get(0)!.segment.text).toBe("《甲书》，中国政府网，2018年4月21日，http://www.gov.cn/a.htm。");
   });
 
+  it("joins a lone path segment to a note whose address stopped on a slash, instead of giving it to the next page's first marker", () => {
+    // Issue 11, corpus-001 circled 31000248 (a range kept for development): `…/publication/` + `digital-economy-report-2021.`.
+    const markers = [marker(1, 1), marker(2, 10)];
+    const result = matchNotes(markers, [
+      area(1, [segment(1, 5, "UNCTAD, “Digital Economy Report 2021,” December 2021, https://unctad.org/publication/")]),
+      area(2, [segment(2, 15, "digital-economy-report-2021."), segment(2, 16, "《乙书》，第2页。")]),
+    ]);
+    expect(result.placed.get(0)!.segment.text).toBe("UNCTAD, “Digital Economy Report 2021,” December 2021, https://unctad.org/publication/digital-economy-report-2021.");
+    expect(result.placed.get(1)!.segment.text).toBe("《乙书》，第2页。");
+  });
+
   it("joins the rest of an address path to a note whose address stopped on a slash, though that note looked finished", () => {
     const markers = [marker(1, 1), marker(2, 10)];
     const cut = matchNotes(markers, [area(1, [segment(1, 5, "Joseph Nye, “Cyber Activities,” May 20, 2014, https://www.example.org/")]), area(2, [segment(2, 15, "publications/regime-complex/.")])]);
@@ -187,6 +198,16 @@ describe("matchNotes: labelled note areas with texts that lost their label", () 
     const result = matchNotes(markers(3), [area([segment(20, "①", "《甲书》，第1页。"), segment(21, "②", "同上。"), segment(22, null, "学术出版社2010年版，第96页。")])]);
     expect(result.placed.get(2)).toMatchObject({ segment: { text: "学术出版社2010年版，第96页。" }, attachment: { how: "order" } });
     expect(result.fragments).toHaveLength(0);
+  });
+
+  it("leaves the text after a labelled note's doubtful end unattached: it may be that note's rest", () => {
+    // Issue 11, corpus-001 circled 17000030 (see splitNoteArea's doubtful end).
+    const cut: NoteSegment = { ...segment(21, "②", "《某研究院院长解读〈白皮书（2022年）〉》，搜"), end: "doubtful" };
+    const result = matchNotes(markers(3), [area([segment(20, "①", "《甲书》，第1页。"), cut, segment(22, null, "入门级宽带服务的成本降至人均每月国民总收入的2%以下。")])]);
+    expect(result.placed.get(1)!.segment.text).toBe("《某研究院院长解读〈白皮书（2022年）〉》，搜");
+    expect(result.placed.has(2)).toBe(false);
+    expect(result.unlocated.has(2)).toBe(true);
+    expect(result.fragments.map((f) => [f.segment.text, f.candidates])).toEqual([["入门级宽带服务的成本降至人均每月国民总收入的2%以下。", ["③"]]]);
   });
 
   it("does not give an unfinished text after the last labelled note to the free marker after it", () => {

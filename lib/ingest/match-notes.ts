@@ -2,7 +2,7 @@ import type { Attachment, IngestWarning, SourceLines } from "@/lib/model/documen
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
 import { compactText, findUrlSpans, normaliseText } from "./normalise-text";
-import { continuesNote, isGloss, joinReadsAsOneCitation, type NoteSegment } from "./split-notes";
+import { continuesNote, goesOnInLatin, isGloss, joinReadsAsOneCitation, type NoteSegment } from "./split-notes";
 
 /**
  * Note texts → the body markers they belong to, decided over the whole document. In extracted text a
@@ -164,18 +164,15 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   // that does not open a citation of its own (`Author, “Title,”`).
   // A phrase left on a function word (`… on Trade and`) goes on whatever follows.
   // A title closed on a comma (`…Public Interest,”`) is cut before what it is part of, as a comma is.
-  const latinCarry =
-    previousLast !== null &&
-    /(?:[A-Za-z0-9,]|,[”"])$/u.test(previousLast.text) &&
-    /^[A-Za-z0-9]/u.test(head.text) &&
-    (!/^[A-Z][A-Za-z.'\- ]+,\s*[“"]/u.test(head.text) || /\b(?:and|of|the|on|for|in|to|a|an|at|by|with)$/u.test(previousLast.text));
+  const latinCarry = previousLast !== null && goesOnInLatin(previousLast.text, head.text);
   // A web address broken after a dot (`…newyork.fmprc.` + `gov.cn/wjb_…`) reads as a finished sentence.
   // So is one cut anywhere when the head is nothing but the rest of an address (`pdf。`, `_17361.pdf。`,
   // `publications/regime-complex/.`): no note consists of a file ending or an address path alone.
   const urlCarry =
     previousLast !== null &&
     ((/[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text)) ||
-      (endsInsideAddress(previousLast.text) && (/^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)[。.]?$/iu.test(head.text) || isAddressPath(head.text))));
+      (endsInsideAddress(previousLast.text) &&
+        (/^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)[。.]?$/iu.test(head.text) || isAddressPath(head.text) || (/\/$/u.test(previousLast.text) && isPathSegment(head.text)))));
   const headMayContinue =
     head.label === null && previousLast !== null && (!previousLast.complete || urlCarry) && (cutMidClause || latinCarry || urlCarry || continuesNote(previousLast.text, head.text));
   // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
@@ -233,6 +230,14 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   return last;
 }
 
+/**
+ * One segment of an address path and nothing else (`digital-economy-report-2021.`): after a note that stopped on a
+ * slash inside an address it is that address's end (issue 11: corpus-001 circled 31000248, dev range).
+ */
+function isPathSegment(text: string): boolean {
+  return /^[A-Za-z0-9_\-.?=&%#~]*[A-Za-z0-9_\-][A-Za-z0-9_\-.?=&%#~]*[。.]?$/u.test(text) && /[A-Za-z]/u.test(text);
+}
+
 /** The rest of a web address and nothing else: a path with a slash, no scheme or host of its own, at most a full stop after it. */
 function isAddressPath(text: string): boolean {
   return !/^(?:https?:|www\.)/iu.test(text) && /^[\w\-.?=&%#~]*\/[\w\-./?=&%#~]*[。.]?$/u.test(text);
@@ -243,6 +248,8 @@ function isAddressPath(text: string): boolean {
  * (`…/brief_17361.`, where `…/report.pdf.` is a finished address and sentence).
  */
 function endsInsideAddress(text: string): boolean {
+  // Nothing of the address but its scheme or `www.` (`…, 2014, https://`).
+  if (/(?:https?:\/{0,2}|www\.)$/iu.test(text)) return true;
   if (/https?:\/\/\S*[A-Za-z0-9/_\-=?&%#~]$/u.test(text)) return true;
   return /https?:\/\/\S*\.$/u.test(text) && !/\.(?:s?html?|pdf|aspx?|php|jsp)\.$/iu.test(text);
 }
@@ -297,7 +304,18 @@ function placeLabelled(page: number, segments: readonly NoteSegment[], own: read
     const high = above.length > 0 ? Math.min(...above) : Number.POSITIVE_INFINITY;
     const free = own.filter(({ marker, index }) => marker.number > low && marker.number < high && !taken.has(index));
     const closed = Number.isFinite(high) || run.every((segment) => segment.complete);
-    if (free.length === run.length && closed) {
+    if (k > 0 && segments[k - 1]!.end === "doubtful") {
+      // The labelled note before stopped at the margin, and these texts may be its rest (see splitNoteArea).
+      const before = segments[k - 1]!;
+      for (const segment of run) {
+        unplaced(
+          result,
+          segment,
+          free.map(({ marker }) => marker.label),
+          `Page ${page}: the text at line${linesText(segment).includes("–") ? "s" : ""} ${linesText(segment)} may be the rest of the note ${before.label === null ? "before it" : `labelled ${before.label}`} (its line ends at the margin) or a note that lost its label with its first line (${free.map(({ marker }) => marker.label).join("、") || "no free marker"}); left unattached.`,
+        );
+      }
+    } else if (free.length === run.length && closed) {
       run.forEach((segment, r) => {
         const { index, marker } = free[r]!;
         taken.add(index);

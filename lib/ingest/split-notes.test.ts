@@ -65,6 +65,35 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(carried, notes, model, null, 1).segments.map((s) => s.label)).toEqual([null, "①"]);
   });
 
+  it("cuts a labelled note's line at the margin from a finished sentence that opens like a note while a marker after its label has no note, marking the cut doubtful", () => {
+    // Issue 11, corpus-001 circled 17000030: ②'s line fills the measure and stops mid-word; the next line is a whole
+    // sentence that shares nothing with ②'s citation. With ③ printed and no ③ note, it may be ③'s surviving end.
+    const lines = ["① 《甲书》，第1页。", "② 《某研究院院长解读〈全球数字经济白皮书（2022年）〉》，搜", "入门级宽带服务的成本降至人均每月国民总收入的2%以下。"];
+    const three = splitNoteArea(page(lines), notes, model, null, 3).segments;
+    expect(three.map((s) => [s.label, s.text, s.end])).toEqual([
+      ["①", "《甲书》，第1页。", "strong"],
+      ["②", "《某研究院院长解读〈全球数字经济白皮书（2022年）〉》，搜", "doubtful"],
+      [null, "入门级宽带服务的成本降至人均每月国民总收入的2%以下。", "area"],
+    ]);
+    // Every marker of the page has its labelled note: the line goes on with ②.
+    expect(splitNoteArea(page(lines), notes, model, null, 2).segments).toHaveLength(2);
+    // A line that opens on a digit, or supplies the date the citation lacks, goes on with it whatever the count.
+    const date = ["① 《甲书》，第1页。", "② 《某研究院院长解读〈全球数字经济白皮书（2022年）〉》，搜", "狐网，2022年8月1日，https://m.sohu.com/a/572772289/。"];
+    expect(splitNoteArea(page(date), notes, model, null, 3).segments).toHaveLength(2);
+    const digit = ["① 《甲书》，第1页。", "② Joseph Nye, “Networks and States Revisited,” Working Paper, May", "2008, p.178."];
+    expect(splitNoteArea(page(digit), notes, model, null, 3).segments).toHaveLength(2);
+    // An English citation broken between words goes on in Latin text.
+    const latin = ["① 《甲书》，第1页。", "② Joseph Nye, “Networks and States,” Global Commission on", "Paper Series, No.5, February 2002, p.40."];
+    expect(splitNoteArea(page(latin), notes, model, null, 3).segments).toHaveLength(2);
+  });
+
+  it("does not end an unlabelled note on `第` when the next line opens with the page number", () => {
+    // Issue 11, invented circled 9000264: the line stops short of the measure as the width model reads it.
+    const lines = ["林卫东：《数据流动的制度》，2016年版，第", "272页。", "沈一帆：《标准竞争与合作》，第348页。"];
+    const { segments } = splitNoteArea(page(lines), notes, model, null, 3);
+    expect(segments.map((s) => s.text)).toEqual(["林卫东：《数据流动的制度》，2016年版，第272页。", "沈一帆：《标准竞争与合作》，第348页。"]);
+  });
+
   it("splits labelled notes at their labels and keeps continuation lines", () => {
     // Every line of a note but its last fills the note measure.
     const area = page(["[1]\u3000《甲书》，某某出版社二〇〇一年版，第十二页至第十五页，", "第一页。", "[2]\u3000《乙书》。"]);
@@ -124,6 +153,16 @@ describe("splitNoteArea", () => {
     expect(startsLikeNote("联合国宽带可持续发展委员会（Broadband Commission）提出")).toBe(true);
     const area = page([`《${"甲".repeat(26)}`]);
     expect(splitNoteArea(area, notes, model, null, 1).segments[0]!.complete).toBe(false);
+  });
+
+  it("never takes a short last line as a finished note when it stops on a title closed by a comma or on a bare `https://`", () => {
+    // Issue 11, corpus-001 circled 17000160 and 17000189: both ran over onto the next page, read as finished there.
+    const complete = (line: string) => splitNoteArea(page([line]), notes, model, null, 1).segments[0]!.complete;
+    expect(complete("Forum, “Risks 2022,”")).toBe(false);
+    expect(complete("Nye, 2014, https://")).toBe(false);
+    // A title closed on its own, or an address with a path, may end a note.
+    expect(complete("Forum, “Risks 2022”")).toBe(true);
+    expect(complete("Nye, https://a.org/b")).toBe(true);
   });
 });
 
@@ -191,5 +230,10 @@ describe("joinReadsAsOneCitation", () => {
     expect(joinReadsAsOneCitation("习近平：《让多边主义的火炬照亮人类前行之路》，商务部网站，", "《习近平向乌镇峰会致贺信》，中国政府网，2022年11月9日，http://www.gov.cn/a.htm。")).toBe(false);
     // A date or address the cut note already has is no evidence: the head's own is another note's.
     expect(joinReadsAsOneCitation("《某文》，人民网，2019年10月20日，http://a.cn/b.html", "，2022年8月1日，https://m.sohu.com/a/1/。")).toBe(false);
+    // Issue 11 (corpus-001 circled 13000023, 13000026, 9000105): a date and an address supply nothing to a title left
+    // open (its rest closes it first), to a comment, or to a citation already finished with a full stop.
+    expect(joinReadsAsOneCitation("《在庆祝建会70周年大会暨全球贸易投资促进", "府网，2018年4月21日，http://www.gov.cn/a.htm。")).toBe(false);
+    expect(joinReadsAsOneCitation("联合国宽带委员会（Broadband Commission）提出，到2025年，要", "政府网，2016年4月19日，http://www.gov.cn/a.htm。")).toBe(false);
+    expect(joinReadsAsOneCitation("《在第二届世界互联网大会开幕式上的讲话（全文）》。", "站，2021年9月28日，https://cn.example.org/a.htm。")).toBe(false);
   });
 });

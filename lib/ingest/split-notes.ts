@@ -29,14 +29,15 @@ export interface NoteSegment {
    * happens to end at the margin (`weak`: the split rests on how many notes the page needs), a line that
    * stops short mid-sentence (`cut`: its end was lost, or the width model misjudged it), a sentence ending at
    * the margin taken as the end of the text carried over from the page before only because the page's own
-   * notes must follow it (`carried`: what follows may still be that text's rest), or the area's end.
+   * notes must follow it (`carried`: what follows may still be that text's rest), a labelled note's line at the
+   * margin followed by lines that may be the rest of it or a note that lost its label (`doubtful`), or the area's end.
    */
   end: NoteEnd;
   /** Its last line fills the note measure: a note cut by the page end does, one that lost its end mid-line does not. */
   endsAtMargin: boolean;
 }
 
-export type NoteEnd = "label" | "strong" | "weak" | "carried" | "cut" | "area";
+export type NoteEnd = "label" | "strong" | "weak" | "carried" | "cut" | "doubtful" | "area";
 
 export interface NoteMeasure {
   /** Width of a full note line in em (notes are set smaller than the body: more characters per line). */
@@ -133,6 +134,8 @@ export function continuesNote(previous: string, head: string): boolean {
 export function joinReadsAsOneCitation(previous: string, head: string): boolean {
   if (closesUnopened(previous, head)) return false;
   if (continuesOpenBracket(previous, head)) return true;
+  // A title or quotation left open is closed first thing by its rest (`…投资促进` + `府网，2018年…` is another note's tail).
+  if (leavesBracketOpen(previous)) return false;
   // A web address left unfinished (`…，http://` + `politics.people.com.cn/…`) goes on in address characters.
   if (/(?:https?:\/{0,2}|www\.)[^\s。，]*$/u.test(previous) && /^[\w\-./?=&%#~]/u.test(head)) return true;
   // No note opens on its imprint: an edition, an issue or a page (`…出版社2021年` + `版，第198页。`, `…》` + `2022年第3期`).
@@ -141,10 +144,19 @@ export function joinReadsAsOneCitation(previous: string, head: string): boolean 
   if (isPlainProse(previous) && isPlainProse(head) && /^[^。！？]*[。！？]$/u.test(head)) return true;
   if (/[0-9０-９第\-–—－]$/u.test(previous) && /^[0-9０-９年月日号期卷页版\-–—]/u.test(head)) return true;
   const beforeOwnTitle = head.split(/[《〈]/u)[0]!;
+  // Only a citation lacks a date or an address, and only one not yet finished: a comment (`…提出，到2025年，要`) or a
+  // closed sentence (`《…（全文）》。`) followed by a date and an address is followed by another note's tail.
+  const citesUnfinished = /[《〈“"]/u.test(previous) && !endsFullStop(previous);
   const suppliesMissing =
-    (!CITATION_DATE.test(previous) && CITATION_DATE.test(beforeOwnTitle)) || (!/https?:\/\//u.test(previous) && /https?:\/\//u.test(beforeOwnTitle));
+    citesUnfinished &&
+    ((!CITATION_DATE.test(previous) && CITATION_DATE.test(beforeOwnTitle)) || (!/https?:\/\//u.test(previous) && /https?:\/\//u.test(beforeOwnTitle)));
   if (suppliesMissing) return true;
   return /[，,]$/u.test(previous) && /^《[^《》]+》\d{4}年(?:第|\d)/u.test(head);
+}
+
+/** `text` opens a title or quotation it does not close. */
+function leavesBracketOpen(text: string): boolean {
+  return BRACKET_PAIRS.some(([open, close]) => open !== "（" && text.split(open).length > text.split(close).length);
 }
 
 /** `previous` left a title, quotation or parenthesis open and `head` closes it before opening another. */
@@ -205,7 +217,7 @@ export function splitNoteArea(
   if (lines.length === 0) return { segments: [], warnings: [] };
   const labelled = lines.some((line) => isLabelledLine(line));
   const width = (line: LayoutLine) => model.measure - line.deficit;
-  const groups = labelled ? splitLabelled(lines, notes, width) : splitUnlabelled(lines, notes, width, expected, markerCount);
+  const groups = labelled ? splitLabelled(lines, notes, width, markerCount) : splitUnlabelled(lines, notes, width, expected, markerCount);
   const warnings: IngestWarning[] = [];
   if (!labelled && expected !== null && expected === markerCount && groups.length !== expected) {
     warnings.push({
@@ -232,7 +244,7 @@ interface Group {
  * unlabelled line after a short one that finished a sentence starts another text: a note whose first line,
  * and so its label, was lost.
  */
-function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number): Group[] {
+function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number, markerCount: number): Group[] {
   const groups: Group[] = [];
   const labelNumber = (line: LayoutLine) => {
     const lead = isLabelledLine(line) ? leadingNoteLabel(line.raw) : null;
@@ -263,12 +275,26 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
         // Only inside a note that opened with its label here: a text carried over from the page before may close
         // what was opened there.
         (groups.length > 0 && isLabelledLine(groups[groups.length - 1]!.lines[0]!) && closesUnopened(groupText(), line.normal)));
+    // A labelled note's line at the margin followed by the last lines of the page's notes, while a marker after its
+    // label is still without a note: those lines may go on with it or be the note that lost its label with its
+    // first line (issue 11: `② 《…白皮书（2022年）〉》，搜` + `入门级宽带服务的成本降至…以下。`). Unless they read as
+    // the same citation, they are cut off and marked `doubtful`, so that nothing is attached on their order.
+    const doubtful =
+      !finished &&
+      previous !== undefined &&
+      currentNumber !== null &&
+      !isLabelledLine(line) &&
+      groups.length > 0 &&
+      isLabelledLine(groups[groups.length - 1]!.lines[0]!) &&
+      (nextNumber ?? markerCount + 1) - currentNumber >= 2 &&
+      width(previous) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance &&
+      mayStartLabelLostNote(groupText(), sentenceFrom(lines, i));
     currentNumber = labelNumber(line) ?? currentNumber;
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
       groups.push({ lines: [line], end: "area" });
-    } else if (finished) {
-      groups[groups.length - 1]!.end = "strong";
+    } else if (finished || doubtful) {
+      groups[groups.length - 1]!.end = doubtful ? "doubtful" : "strong";
       groups.push({ lines: [line], end: "area" });
     } else groups[groups.length - 1]!.lines.push(line);
   });
@@ -276,6 +302,36 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
 }
 
 const BRACKET_PAIRS = [["《", "》"], ["〈", "〉"], ["“", "”"], ["（", "）"]] as const;
+
+/** The text of the lines from `from` to the first that finishes a sentence or a citation (or the next labelled line, or the area's end). */
+function sentenceFrom(lines: readonly LayoutLine[], from: number): string {
+  let end = from;
+  const finishes = (line: LayoutLine) => endsFullStop(line.normal) || endsCitation(line.normal);
+  while (end + 1 < lines.length && !finishes(lines[end]!) && !isLabelledLine(lines[end + 1]!)) end += 1;
+  return normaliseText(lines.slice(from, end + 1).map((line) => line.raw).join("\n"));
+}
+
+/**
+ * Whether `rest`, the lines after a labelled note's line at the margin, may open a note of its own whose label
+ * was lost with its first line: it opens as a note can (not on a digit, a lower-case letter or a closing bracket,
+ * which go on from the line before), finishes a sentence (a note's end survives when its start is lost), and
+ * nothing says it goes on with the note before (`joinReadsAsOneCitation`).
+ */
+function mayStartLabelLostNote(text: string, rest: string): boolean {
+  return startsLikeNote(rest) && endsFullStop(rest) && !goesOnInLatin(text, rest) && !joinReadsAsOneCitation(text, rest);
+}
+
+/**
+ * An English citation broken between words goes on in Latin text that does not open a citation of its own
+ * (`…Global Commission on` + `Paper Series, No.5, 2002, p.40.`; not `…,”` + `Joseph Nye, “Title,”`).
+ */
+export function goesOnInLatin(previous: string, head: string): boolean {
+  return (
+    /(?:[A-Za-z0-9,]|,[”"])$/u.test(previous) &&
+    /^[A-Za-z0-9]/u.test(head) &&
+    (!/^[A-Z][A-Za-z.'\- ]+,\s*[“"]/u.test(head) || /\b(?:and|of|the|on|for|in|to|a|an|at|by|with)$/u.test(previous))
+  );
+}
 
 /**
  * Whether `line` closes a title, quotation or parenthesis before opening one of its kind while `text` has none of
@@ -340,6 +396,9 @@ function isMostlyLatin(normalised: string): boolean {
 
 function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number, next: LayoutLine | undefined): boolean {
   if (/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd())) return false;
+  // Stopped on `第` with the page number on the next line (`…2016年版，第` + `272页。`): the width model misjudged a
+  // full line; no note ends on `第` (issue 11, invented circled 9000264).
+  if (next !== undefined && /第$/u.test(line.normal.trimEnd()) && /^[0-9０-９]+(?:[-–—－][0-9０-９]+)?\s*[页期卷]/u.test(next.normal.trimStart())) return false;
   if (width(line) < notes.measure * TRUNCATED_LINE_SHARE) return true;
   // Nearly full, and the next line goes on mid-phrase (`…第` + `400页。`): the width model is off, not the note.
   const nearlyFull = width(line) >= notes.measure - NEARLY_FULL_TOLERANCES * notes.tolerance;
@@ -434,6 +493,17 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     complete:
       endsFullStop(text) ||
       /[.。！？!?]["”’」』）)》〉]*$/u.test(text) ||
-      (width(last) < notes.measure - 3 * notes.tolerance && (/[）)》〉”"’]$/u.test(text) || /[/.][^\s/.]*[A-Za-z0-9/_\-=?&%#~]$/u.test(lastToken(text)))),
+      (width(last) < notes.measure - 3 * notes.tolerance &&
+        !stopsInsideCitation(text) &&
+        (/[）)》〉”"’]$/u.test(text) || /[/.][^\s/.]*[A-Za-z0-9/_\-=?&%#~]$/u.test(lastToken(text)))),
   };
+}
+
+/**
+ * Endings no citation stops on, however short its last line: a title closed on a comma (`“The Global Risks
+ * Report 2022,”`: the comma inside the quotes says the citation goes on) and a web address that is nothing yet
+ * but its scheme or `www.` (`…, 2014, https://`).
+ */
+export function stopsInsideCitation(text: string): boolean {
+  return /[,，]\s*["”’]$/u.test(text) || /(?:https?:\/{0,2}|www\.?)$/iu.test(text);
 }
