@@ -74,9 +74,9 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     end: "area",
     endsAtMargin: false,
   });
-  const marker = (page: number, lineNo: number): BodyMarker => ({
-    label: "①",
-    number: 1,
+  const marker = (page: number, lineNo: number, number = 1): BodyMarker => ({
+    label: "①②③"[number - 1]!,
+    number,
     style: "circled",
     page,
     lineNo,
@@ -137,6 +137,22 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     const own = matchNotes(markers, [area(1, [cutAtMargin("习近平：《让多边主义的火炬照亮人类前行之路》，商务部网站，")]), area(2, [segment(2, 15, "《习近平向乌镇峰会致贺信》，中国政府网，2022年11月9日，http://www.gov.cn/a.htm。")])]);
     expect(own.placed.get(0)!.segment.text).toBe("习近平：《让多边主义的火炬照亮人类前行之路》，商务部网站，");
     expect(own.placed.has(1)).toBe(false);
+  });
+
+  it("does not join a head that closes an open title when it ends like a title cited before and the joined title was never cited", () => {
+    // Issue 11, corpus-001 circled 17000022: the head is the earlier work cited again in short form, its start lost.
+    const markers = [marker(1, 1), marker(1, 2, 2), marker(2, 10), marker(2, 11, 2)];
+    const cutInTitle = { ...segment(1, 6, "《某某：决胜全面建成小康社会——在第十九次全国代表大会上的"), complete: false, endsAtMargin: true };
+    const first = segment(1, 5, "《某某在第二届世界互联网大会开幕式上的讲话（全文）》，新华网，2015年12月16日。");
+    const result = matchNotes(markers, [area(1, [first, cutInTitle]), area(2, [segment(2, 15, "互联网大会开幕式上的讲话（全文）》。"), segment(2, 16, "《乙书》，第2页。")])]);
+    expect(result.placed.get(1)!.segment.text).toBe("《某某：决胜全面建成小康社会——在第十九次全国代表大会上的");
+    expect(result.warnings.map((w) => w.code)).not.toContain("note-continued");
+    expect(result.fragments.map((f) => f.segment.text)).toContain("互联网大会开幕式上的讲话（全文）》。");
+    // The same work cited again and broken across the pages: the joined title is one cited before, and it joins.
+    const again = { ...segment(1, 6, "《某某在第二届世界"), complete: false, endsAtMargin: true };
+    const first2 = segment(1, 5, "《某某在第二届世界互联网大会开幕式上的讲话（全文）》，新华网，2015年12月16日。");
+    const joined = matchNotes(markers, [area(1, [first2, again]), area(2, [segment(2, 15, "互联网大会开幕式上的讲话（全文）》。"), segment(2, 16, "《乙书》，第2页。")])]);
+    expect(joined.placed.get(1)!.segment.text).toBe("《某某在第二届世界互联网大会开幕式上的讲话（全文）》。");
   });
 
   it("joins a note cut at the margin to a head that supplies the date or address it lacks", () => {

@@ -92,6 +92,7 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
 
   let cursor = 0;
   let previousLast: NoteSegment | null = null;
+  const cited = new CitedTitles();
   for (const area of areas) {
     const span: MarkerRef[] = [];
     while (cursor < refs.length && refs[cursor]!.marker.lineNo < area.firstLine) span.push(refs[cursor++]!);
@@ -112,7 +113,8 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
     // that printed markers stands between them with its note area lost (or read as body): the previous area's last
     // note cannot go on here, whatever this area opens with.
     if (pages.length > 1) previousLast = null;
-    previousLast = placeArea(area, own, previousLast, result, rarity);
+    previousLast = placeArea(area, own, previousLast, result, rarity, cited);
+    for (const segment of area.segments) cited.add(segment.text);
   }
 
   return result;
@@ -148,7 +150,14 @@ function reportPages(area: NoteArea, pages: readonly MarkerRef[][], result: Matc
  * One area's note texts → its page's markers. Returns the last note text of the area (a note that runs
  * over continues at the head of the next area).
  */
-function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: NoteSegment | null, result: MatchResult, rarity: SentenceFrequency): NoteSegment | null {
+function placeArea(
+  area: NoteArea,
+  own: readonly MarkerRef[],
+  previousLast: NoteSegment | null,
+  result: MatchResult,
+  rarity: SentenceFrequency,
+  cited: CitedTitles,
+): NoteSegment | null {
   const segments = area.segments;
   const page = area.page;
   if (segments.length === 0) return previousLast;
@@ -183,7 +192,8 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
     : rest0.length === own.length && rest0.every((s) => s.startsLikeNote);
   // A note cut at the margin looks the same whether it runs over or lost its end: joined at the margin only
   // where the join reads as one citation (issue 11: `…，中` took another note's tail `讲话（全文）》。`).
-  const marginJoin = previousLast !== null && previousLast.endsAtMargin && joinReadsAsOneCitation(previousLast.text, head.text);
+  const marginJoin =
+    previousLast !== null && previousLast.endsAtMargin && joinReadsAsOneCitation(previousLast.text, head.text) && !cited.recitedNotContinued(previousLast.text, head.text);
   if (headMayContinue && (marginJoin || ownWithoutHead || latinCarry || urlCarry)) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
@@ -228,6 +238,37 @@ function placeArea(area: NoteArea, own: readonly MarkerRef[], previousLast: Note
   }
   placeUnlabelled(area, rest, own, result, rarity);
   return last;
+}
+
+/**
+ * A title's closing part shorter than this says nothing about which work it closes: many titles end in `报告》`,
+ * `白皮书》` or `讲话》`; six characters (`讲话（全文）》`) are a phrase of one title.
+ */
+const MIN_RECITED_TITLE_TAIL = 6;
+
+/**
+ * The titles (《…》) cited in the note texts read so far. A head that closes a title the note before left open joins
+ * it as one citation; but when the title so joined was never cited while the head alone ends like a title cited
+ * earlier, the head is that work cited again in short form, a note of its own whose start was lost (issue 11:
+ * corpus-001 17000022, `…代表大会上的` + `互联网大会开幕式上的讲话（全文）》。`).
+ */
+class CitedTitles {
+  private readonly titles = new Set<string>();
+
+  add(text: string): void {
+    for (const m of text.matchAll(/《([^《》]+)》/gu)) this.titles.add(m[1]!);
+  }
+
+  recitedNotContinued(previous: string, head: string): boolean {
+    const open = previous.lastIndexOf("《");
+    const close = head.indexOf("》");
+    if (open === -1 || close === -1 || previous.indexOf("》", open) !== -1) return false;
+    const tail = head.slice(0, close);
+    if (Array.from(tail).length < MIN_RECITED_TITLE_TAIL) return false;
+    const joined = previous.slice(open + 1) + tail;
+    const titles = [...this.titles];
+    return !titles.includes(joined) && titles.some((title) => title.endsWith(tail) && title !== tail);
+  }
 }
 
 /**
