@@ -127,9 +127,10 @@ export function continuesNote(previous: string, head: string): boolean {
  * - it goes on with the web address `previous` stopped in, or with the imprint of its citation;
  * - both are plain comment, the head finishing the sentence `previous` broke off;
  * - it goes on with a number `previous` stopped in (`…第156` + `页。`, `2022年7` + `月12日`, `第44-` + `67页。`);
- * - it supplies the date or web address `previous` lacks, before any title of its own;
+ * - it supplies the date or web address `previous`, an unfinished citation, lacks, before any title of its own;
  * - `previous` was cut on a comma and the head is the journal of an article (`《期刊》2022年第3期`).
- * A head that closes a bracket nobody opened is the tail of another note, whatever else it holds.
+ * A head that closes a bracket nobody opened is the tail of another note, whatever else it holds; so is one that
+ * leaves open the title or quotation `previous` opened.
  */
 export function joinReadsAsOneCitation(previous: string, head: string): boolean {
   if (closesUnopened(previous, head)) return false;
