@@ -11,10 +11,11 @@ import { continuesNote, goesOnInLatin, isGloss, joinReadsAsOneCitation, type Not
  * marker numbered no higher than the one before it opens a new page). That holds even where the
  * layout stage missed a page break (a page whose notes were all lost leaves no area behind). Inside
  * its page a labelled note goes to its label; unlabelled notes go in order when texts and markers
- * agree one for one; when texts were lost, survivors are aligned by what they share with the sentence
- * before each marker, and attached only when every near-best alignment agrees. Everything else stays
- * an unattached fragment with the markers it could belong to: an unattached note is honest, a wrong
- * one is a defect.
+ * agree one for one; when texts were lost, survivors are attached only where the structure settles it
+ * (a 即 gloss and the page's one marker after a term, or order between notes so placed). What a survivor
+ * shares with the sentence before a marker is only ever a suggestion, shown to an editor: an essay names
+ * works, authors and dates in passing. Everything else stays an unattached fragment with the markers it
+ * could belong to: an unattached note is honest, a wrong one is a defect.
  */
 
 export interface PlacedNote {
