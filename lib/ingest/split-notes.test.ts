@@ -144,6 +144,26 @@ describe("splitNoteArea", () => {
     ]);
   });
 
+  it("ends an address's rest at `.pdf.` when the next line closes a title nobody opened since: another note's tail", () => {
+    // Issue 11, corpus-001 circled 25000145: the rest of a note carried over (`…Report_2022.pdf.`, near the measure, so
+    // not short) and the head-less tail of the page's own note were read as one text and joined to the note before.
+    const area = page(["EF_The_Global_Risks_Report_2022.pdf.", "大会开幕式上的讲话（全文）》。"], ["①"]);
+    expect(splitNoteArea(area, notes, model, 1, 1).segments.map((s) => s.text)).toEqual(["EF_The_Global_Risks_Report_2022.pdf.", "大会开幕式上的讲话（全文）》。"]);
+    // A next line that closes nothing unopened is not cut off by this rule.
+    const goesOn = page(["EF_The_Global_Risks_Report_2022.pdf.", "数据见该报告第五章的附表。"], ["①"]);
+    expect(splitNoteArea(goesOn, notes, model, 1, 1).segments).toHaveLength(1);
+  });
+
+  it("never ends a note on the `?` that opens a web address's query string", () => {
+    // Issue 11, corpus-001 25000181 (both styles): `…htm?` read as a finished sentence at the margin, and the list's
+    // count (one note text lost) took it as an end: the query's rest became a note of its own, on the wrong marker.
+    const area = page(["2021年9月22日，http://www.example.gov.cn/xinwen/2021-09/22/content_5638596.htm?", "lsRedirectHit=20560931。", "《乙书》，第二页。"], ["①", "②", "③"]);
+    expect(splitNoteArea(area, notes, model, 3, 3).segments.map((s) => s.lines.length)).toEqual([2, 1]);
+    // A question mark closing an English title (no address) still ends a sentence where the list asks for a note.
+    const title = page([`Nye, “Who Governs the Internet ${"x".repeat(3)}?`, "《乙书》，第二页。"], ["①", "②"]);
+    expect(splitNoteArea(title, notes, model, 2, 2).segments).toHaveLength(2);
+  });
+
   it("flags tails and unfinished notes", () => {
     expect(startsLikeNote("2018年第5期，第3页。")).toBe(false);
     expect(startsLikeNote("政策及其影响》，载《某刊》。")).toBe(false);

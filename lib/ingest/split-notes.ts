@@ -385,6 +385,16 @@ function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string
   return /\//u.test(lastToken(text.slice(0, -1))) && opensLikeCitation(next.normal);
 }
 
+/**
+ * The line stops on the `?` that opens a web address's query string (`…/content_5638596.htm?`): a question mark
+ * right after an address character, in a run with a slash, ends no sentence (issue 11: corpus-001 25000181, where
+ * it was taken as a note's end and the query's rest as a note of its own).
+ */
+function stopsOnAddressQuery(normalised: string): boolean {
+  const text = normalised.trimEnd();
+  return /[A-Za-z0-9_\-.\/]\?$/u.test(text) && /\//u.test(lastToken(text)) && !/\s/u.test(lastToken(text));
+}
+
 /** The last run of the text without spaces or Chinese punctuation: an address when it has a slash or a dot. */
 function lastToken(text: string): string {
   return /[^\s，。；：、（）《》“”]*$/u.exec(text)?.[0] ?? "";
@@ -431,7 +441,11 @@ function splitUnlabelled(
       cut.add(i);
     } else if (stopsShort(line, notes, width, lines[i + 1]) || endsWithUrl(line, lines[i + 1]!, sinceStart)) strong.add(i);
     // `…Report_2022.pdf.` reads as an address going on; followed by a line that opens a citation, it closed one.
-    else if (endsCitation(line.normal) && opensLikeCitation(lines[i + 1]!.normal)) strong.add(i);
+    // So it did when the next line closes a title or quotation nobody opened since this note began: that line is the
+    // tail of another note whose start was lost (issue 11: corpus-001 circled 25000145, `…2022.pdf.` + `…（全文）》。`).
+    else if (endsCitation(line.normal) && (opensLikeCitation(lines[i + 1]!.normal) || closesUnopened(sinceStart(), lines[i + 1]!.normal))) strong.add(i);
+    // A `?` that opens an address's query (`…/content_5638596.htm?` + `lsRedirectHit=…`) ends no sentence.
+    else if (stopsOnAddressQuery(line.normal)) return;
     else if (!endsFullStop(line.normal)) return;
     else if (width(line) < notes.measure - notes.tolerance || endsCitation(line.normal)) strong.add(i);
     else weak.push(i);
