@@ -154,6 +154,19 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(goesOn, notes, model, 1, 1).segments).toHaveLength(1);
   });
 
+  it("ends a note on its address before a line that opens an English citation: an address has no `Author, “…`", () => {
+    // Issue 11, corpus-001 circled 29000372 (a dev range): `…/digital-economy-report-2021.` read as going on in the next
+    // line because that line opens on a Latin letter; the two citations were one text, on the first note's marker.
+    const area = page(
+      ["Flow,” December 2021, p.xvii, https://unctad.org/publication/digital-economy-report-2021.", "World Economic Forum, “The Global Risks Report 2022,” pp.45-56.", "《乙书》，第二页。"],
+      ["①", "②"],
+    );
+    expect(splitNoteArea(area, notes, model, 2, 2).segments.map((s) => s.lines.length)).toEqual([1, 1, 1]);
+    // An address that goes on in Latin text without a space is still one address.
+    const goesOn = page(["Flow,” 2021, https://unctad.org/publication/digital.", "economy-report-2021.", "《乙书》，第二页。"], ["①", "②"]);
+    expect(splitNoteArea(goesOn, notes, model, 2, 2).segments.map((s) => s.lines.length)).toEqual([2, 1]);
+  });
+
   it("never ends a note on the `?` that opens a web address's query string", () => {
     // Issue 11, corpus-001 25000181 (both styles): `…htm?` read as a finished sentence at the margin, and the list's
     // count (one note text lost) took it as an end: the query's rest became a note of its own, on the wrong marker.

@@ -373,8 +373,10 @@ export function endsCitation(normalised: string): boolean {
 /** A citation that closes on a web address and a full stop (`…/digital-economy-report-2021.`) ends there. */
 function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string): boolean {
   if (!/[A-Za-z0-9/_\-=?&%#~][。.]$/u.test(line.normal.trimEnd())) return false;
-  // `…/c_119538788.` + `htm。`: the address goes on in the next line.
-  if (/^[A-Za-z0-9/._\-=?&%#~]/u.test(next.normal.trimStart())) return false;
+  // `…/c_119538788.` + `htm。`: the address goes on in the next line. Not when that line opens an English citation
+  // (`World Economic Forum, “Title,”`): an address has no space, nor a comma before a quotation mark (issue 11:
+  // corpus-001 circled 29000372, a dev range; the two notes were read as one).
+  if (/^[A-Za-z0-9/._\-=?&%#~]/u.test(next.normal.trimStart()) && !opensLikeCitation(next.normal)) return false;
   const text = textSoFar().trimEnd();
   const spans = findUrlSpans(text);
   const last = spans[spans.length - 1];
