@@ -173,6 +173,26 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(result.placed.get(1)!.segment.text).toBe("《乙书》，第2页。");
   });
 
+  it("joins a query string to a note that stopped on the `?` opening it, not a note of its own", () => {
+    // Issue 11, corpus-001 circled 45000158 (a dev range): `…/c_1117481112.htm?` at a page foot, `from=singlemessage。`
+    // heading the next page's notes went to that page's first marker, whose own note was lost.
+    const markers = [marker(1, 1), marker(2, 10)];
+    const cut = matchNotes(markers, [area(1, [segment(1, 5, "《甲书》，示例网，2015年12月16日，http://www.example.cn/2015-12/16/c_1117481112.htm?")]), area(2, [segment(2, 15, "from=singlemessage。")])]);
+    expect(cut.placed.get(0)!.segment.text).toBe("《甲书》，示例网，2015年12月16日，http://www.example.cn/2015-12/16/c_1117481112.htm?from=singlemessage。");
+    expect(cut.placed.has(1)).toBe(false);
+    // A head that is no query is not joined to it by this rule.
+    const other = matchNotes(markers, [area(1, [segment(1, 5, "《甲书》，示例网，http://www.example.cn/c_1117481112.htm?")]), area(2, [segment(2, 15, "《乙书》，第2页。")])]);
+    expect(other.placed.get(0)!.segment.text).toBe("《甲书》，示例网，http://www.example.cn/c_1117481112.htm?");
+  });
+
+  it("joins a file ending with its query to a note cut after the dot before it", () => {
+    // Issue 11, corpus-001 bracket 45000085 (a dev range): `…/content_5638596.` + `htm?lsRedirectHit=20560931。`.
+    const markers = [marker(1, 1), marker(2, 10)];
+    const cut = matchNotes(markers, [area(1, [segment(1, 5, "《甲书》，示例网，http://www.example.cn/xinwen/2021-09/22/content_5638596.")]), area(2, [segment(2, 15, "htm?lsRedirectHit=20560931。")])]);
+    expect(cut.placed.get(0)!.segment.text).toBe("《甲书》，示例网，http://www.example.cn/xinwen/2021-09/22/content_5638596.htm?lsRedirectHit=20560931。");
+    expect(cut.placed.has(1)).toBe(false);
+  });
+
   it("joins the rest of an address path to a note whose address stopped on a slash, though that note looked finished", () => {
     const markers = [marker(1, 1), marker(2, 10)];
     const cut = matchNotes(markers, [area(1, [segment(1, 5, "Joseph Nye, “Cyber Activities,” May 20, 2014, https://www.example.org/")]), area(2, [segment(2, 15, "publications/regime-complex/.")])]);

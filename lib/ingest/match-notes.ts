@@ -2,7 +2,7 @@ import type { Attachment, IngestWarning, SourceLines } from "@/lib/model/documen
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
 import { compactText, findUrlSpans, normaliseText } from "./normalise-text";
-import { continuesNote, goesOnInLatin, isGloss, joinReadsAsOneCitation, type NoteSegment } from "./split-notes";
+import { continuesNote, goesOnInLatin, isGloss, joinReadsAsOneCitation, stopsOnAddressQuery, type NoteSegment } from "./split-notes";
 
 /**
  * Note texts → the body markers they belong to, decided over the whole document. In extracted text a
@@ -177,12 +177,17 @@ function placeArea(
   const latinCarry = previousLast !== null && goesOnInLatin(previousLast.text, head.text);
   // A web address broken after a dot (`…newyork.fmprc.` + `gov.cn/wjb_…`) reads as a finished sentence.
   // So is one cut anywhere when the head is nothing but the rest of an address (`pdf。`, `_17361.pdf。`,
-  // `publications/regime-complex/.`): no note consists of a file ending or an address path alone.
+  // `htm?lsRedirectHit=20560931。`, `publications/regime-complex/.`): no note consists of a file ending, a query
+  // or an address path alone. One stopped on the `?` of its query goes on in that query's `key=value` pairs
+  // (issue 11: corpus-001 45000158 and 45000085, a dev range, where the query became a note of its own).
   const urlCarry =
     previousLast !== null &&
     ((/[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text)) ||
+      (stopsOnAddressQuery(previousLast.text) && isQueryRest(head.text)) ||
       (endsInsideAddress(previousLast.text) &&
-        (/^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)[。.]?$/iu.test(head.text) || isAddressPath(head.text) || (/\/$/u.test(previousLast.text) && isPathSegment(head.text)))));
+        (/^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)(?:\?[\w\-.=&%#~]*)?[。.]?$/iu.test(head.text) ||
+          isAddressPath(head.text) ||
+          (/\/$/u.test(previousLast.text) && isPathSegment(head.text)))));
   const headMayContinue =
     head.label === null && previousLast !== null && (!previousLast.complete || urlCarry) && (cutMidClause || latinCarry || urlCarry || continuesNote(previousLast.text, head.text));
   // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
@@ -278,6 +283,11 @@ class CitedTitles {
  */
 function isPathSegment(text: string): boolean {
   return /^[A-Za-z0-9_\-.?=&%#~]*[A-Za-z0-9_\-][A-Za-z0-9_\-.?=&%#~]*[。.]?$/u.test(text) && /[A-Za-z]/u.test(text);
+}
+
+/** The query string of a web address and nothing else: `key=value` pairs joined by `&`, at most a full stop after them. */
+function isQueryRest(text: string): boolean {
+  return /^[\w\-.%~]+=[\w\-.%~]*(?:&[\w\-.%~]+=[\w\-.%~]*)*(?:#[\w\-.]*)?[。.]?$/u.test(text);
 }
 
 /** The rest of a web address and nothing else: a path with a slash, no scheme or host of its own, at most a full stop after it. */

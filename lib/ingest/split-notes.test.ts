@@ -175,6 +175,8 @@ describe("splitNoteArea", () => {
     // A question mark closing an English title (no address) still ends a sentence where the list asks for a note.
     const title = page([`Nye, “Who Governs the Internet ${"x".repeat(3)}?`, "《乙书》，第二页。"], ["①", "②"]);
     expect(splitNoteArea(title, notes, model, 2, 2).segments).toHaveLength(2);
+    // Nor is a note that stops there finished, however short its line (corpus-001 circled 45000158, a dev range).
+    expect(splitNoteArea(page(["http://www.example.cn/c_1117481112.htm?"]), notes, model, null, 1).segments[0]!.complete).toBe(false);
   });
 
   it("flags tails and unfinished notes", () => {

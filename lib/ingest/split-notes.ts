@@ -392,7 +392,7 @@ function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string
  * right after an address character, in a run with a slash, ends no sentence (issue 11: corpus-001 25000181, where
  * it was taken as a note's end and the query's rest as a note of its own).
  */
-function stopsOnAddressQuery(normalised: string): boolean {
+export function stopsOnAddressQuery(normalised: string): boolean {
   const text = normalised.trimEnd();
   return /[A-Za-z0-9_\-.\/]\?$/u.test(text) && /\//u.test(lastToken(text)) && !/\s/u.test(lastToken(text));
 }
@@ -507,9 +507,10 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     endsAtMargin: width(last) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance,
     // A note may end in a bare URL or a closing bracket with no full stop; one that stops on a word or a
     // comma lost its end.
+    // Never one stopping on the `?` that opens an address's query (`…/c_1117481112.htm?`): the query is still to come.
     complete:
-      endsFullStop(text) ||
-      /[.。！？!?]["”’」』）)》〉]*$/u.test(text) ||
+      (!stopsOnAddressQuery(text) && endsFullStop(text)) ||
+      (!stopsOnAddressQuery(text) && /[.。！？!?]["”’」』）)》〉]*$/u.test(text)) ||
       (width(last) < notes.measure - 3 * notes.tolerance &&
         !stopsInsideCitation(text) &&
         (/[）)》〉”"’]$/u.test(text) || /[/.][^\s/.]*[A-Za-z0-9/_\-=?&%#~]$/u.test(lastToken(text)))),
