@@ -195,9 +195,11 @@ export function layoutPages(input: LayoutInput): Layout {
       const normal = normaliseLine(raw);
       const deficit = lineDeficit(model, raw);
       const widthUnsure = anyWide && /[A-Za-z]{3,}/u.test(normal);
-      // A web address no wider than the body, after a line that stops on a Chinese word (`…数据均可在`), goes
-      // on a body sentence; in a note the address follows a comma (`…2011年6月22日，`).
-      const addressInSentence = /^https?:\/\/\S+$/u.test(normal) && deficit >= -fullTolerance && /\p{Script=Han}$/u.test(previousNormal);
+      // A web address no wider than the body, run straight on from a Chinese word (`…数据均可在` ending the line
+      // before, or `可在http://…` opening this one), goes on a body sentence; in a note the address follows a
+      // comma (`…2011年6月22日，`).
+      const addressRunOn = (/^https?:\/\/\S+$/u.test(normal) && /\p{Script=Han}$/u.test(previousNormal)) || /^\p{Script=Han}+https?:\/\/\S+$/u.test(normal);
+      const addressInSentence = addressRunOn && deficit >= -fullTolerance;
       if (deficit < wideLimit || (isLatinLine(normal) && !addressInSentence)) score += WIDE_LINE_WEIGHT;
       else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal) && !widthUnsure) {
         score -= FULL_LINE_WEIGHT;
