@@ -189,6 +189,19 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(notesOf(l)).toEqual(expect.arrayContaining(["笔者在调研中也观察到类似现象。", "同上，第13页。"]));
     expect(bodyOf(l)).not.toContain("同上，第13页。");
   });
+  it("keeps short lines that each finish a sentence in the body when they are the last text and the body broke off mid-sentence", () => {
+    const last = ["未完全被采纳，评估体系有助于纠正偏差。", "", "农村地区的宽带覆盖仍然参差不齐。"];
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "①", "周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+        [...bodyLines, "城市的数据中心建设速度明显加快。①专家委员会的意见并", "①", "《标准竞争与合作》，新华网，2011年6月22日，http://www.xinhuanet.com/c_1122704068.htm。", "区域治理评论　2023年第6期　532"],
+        [...last, "", "区域治理评论　2023年第6期　533"],
+      ],
+      " ",
+    );
+    expect(bodyOf(l)).toEqual(expect.arrayContaining([last[0], last[2]]));
+    expect(notesOf(l)).not.toContain(last[0]);
+  });
   it("keeps a body sentence that quotes a web address in the body when it runs on after the page's notes", () => {
     const { layout: l } = laidOut(
       [

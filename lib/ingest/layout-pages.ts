@@ -259,8 +259,10 @@ export function layoutPages(input: LayoutInput): Layout {
     const bodyBrokeOff =
       lastBody !== undefined && !bodyFinished && !opensLikeCitation(firstNormal) && !isGloss(firstNormal) && !closesUnopened(openSentence(page.body), firstNormal);
     // Two or more short lines that each finish a sentence are not a paragraph (only its last line is short),
-    // nor a run of one-line paragraphs where a broken-off sentence must go on: they are short notes.
-    if (bodyBrokeOff && blockLines >= 2 && shortSentencesOnly(start, blockEnd(start))) return true;
+    // nor a run of one-line paragraphs where a broken-off sentence must go on: they are short notes. Unless no
+    // text follows them: an essay does not end mid-sentence, so the last text there is finishes it (its last
+    // line, then one-line paragraphs).
+    if (bodyBrokeOff && blockLines >= 2 && textAfter && shortSentencesOnly(start, blockEnd(start))) return true;
     // Between the page's label list and a page break the text itself marks (a form feed, a blank run) stands
     // only the page's note area: the body never goes on below its own notes, and overleaf is past the break.
     const markedBreakAfter = input.pageBreaks?.has(blockEnd(start)) === true || (blockEnd(start) < lines.length && classify(blockEnd(start)).kind === "blank" && blankRunFrom(lines, blockEnd(start)) >= BLANK_RUN_PAGE_BREAK);
