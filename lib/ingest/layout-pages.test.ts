@@ -340,6 +340,23 @@ describe("layoutPages: a block too short to be a page", () => {
 });
 
 describe("layoutPages: a note's tail before the labelled notes", () => {
+  it("takes the wider lines above a note's reclaimed last line at a page's foot with it", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，港口城市的数据中",
+      "心建设速度明显加快，社区组织发挥了积极作用。",
+    ];
+    const tail = ["府网，2022年7月12日，http://www.gov.cn/xinwen/2022-07/12/", "content_5700649.htm。"];
+    const next = ["（一）理论意义", "  港口城市的数据中心建设速度明显加快，社区组织", "发挥了积极作用，评估体系有助于纠正偏差。"];
+    const text = [...body, ...tail, "8", "", "", "", ...next];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([6, 7]);
+    expect(pages[0]!.body.map((l) => l.lineNo)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it("leaves the body's last line, cut mid-sentence by the page turn, in the body when it is not wider than a body line", () => {
     const body = [
       "数字治理的制度安排经历了漫长的演变过程，研究者对",

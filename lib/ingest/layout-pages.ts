@@ -403,8 +403,14 @@ export function layoutPages(input: LayoutInput): Layout {
       // type); one that is not wider and stops mid-sentence may as well be the body's last line, cut by the page
       // turn (a line short of the measure too: a Latin word wrapped early), so the tail is not taken.
       if (tail.slice(0, -1).some((l) => l.deficit >= -fullTolerance && !endsSentence(l.normal))) return;
-      body.splice(body.length - n, n);
-      page.notes.push(...tail);
+      // Lines right above the tail that are set wider than any body line and stop mid-sentence are the same
+      // note's earlier lines: a body line is never wider than the measure, and a note's last line ends it.
+      let taken = n;
+      for (; taken < body.length - 1; taken += 1) {
+        const above = body[body.length - taken - 1]!;
+        if (above.deficit >= wideLimit || endsFullStop(above.normal) || findMarkers(above.normal).length > 0 || matchHeading(above.raw) !== null) break;
+      }
+      page.notes.push(...body.splice(body.length - taken, taken));
       return;
     }
   };
