@@ -340,6 +340,26 @@ describe("layoutPages: a block too short to be a page", () => {
 });
 
 describe("layoutPages: a note's tail before the labelled notes", () => {
+  describe("leaves a web address that goes on a body sentence in the body at a page's foot whose notes are missing", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，港口城市的数据中",
+    ];
+    const next = ["查阅。社区组织在基层治理中发挥了积极作用，评估体", "系的完善有助于及时纠正政策偏差。"];
+    const bodyAt = (last: string, address: string) => {
+      const text = [...body, last, address, "", "", "", ...next];
+      return layoutPages({ lines: text, bodyStart: 0, title: null, model: fitWidthModel(text) }).pages[0]!.body.map((l) => l.lineNo);
+    };
+    it("when the line before left the address open", () => {
+      expect(bodyAt("心建设速度明显加快，相关数据可在http://", "www.example.org/data/2021-05/annual/statistics/report.htm。")).toEqual([1, 2, 3, 4, 5, 6]);
+    });
+    it("when the line ends in the line-break hyphen", () => {
+      expect(bodyAt("心建设速度明显加快，相关数据均可在", "http://www.example.org/data/2021-05/annual/statistics/report.\uFFE3")).toEqual([1, 2, 3, 4, 5, 6]);
+    });
+  });
+
   it("takes the wider lines above a note's reclaimed last line at a page's foot with it", () => {
     const body = [
       "数字治理的制度安排经历了漫长的演变过程，研究者对",

@@ -390,7 +390,12 @@ export function layoutPages(input: LayoutInput): Layout {
       // body line (a note's measure) after a sentence cut anywhere: the body goes on after the notes.
       const widerThanBody = tail.some((l) => l.deficit < -fullTolerance);
       if (!endsFullStop(before.normal) && !(atPageEnd && n === 1) && !widerThanBody) continue;
+      // A web address the line before left open (`…可在http://`) goes on in the tail's first line: the tail
+      // cannot start there, it can only take that line with it.
+      if (goesOnAddress(before.normal, tail[0]!.normal)) continue;
       const last = tail[tail.length - 1]!;
+      // A line ending in the extraction's line-break hyphen goes on in the next line: it closes nothing.
+      if (last.raw.trimEnd().endsWith(LINE_BREAK_HYPHEN)) return;
       // A line too short to be a paragraph of its own (`上。`, `第12页。`) after a paragraph's short last line or a
       // heading, right before the labelled notes or at the foot of a page whose notes have not appeared, is the
       // end of a note too, whatever it closes with.
@@ -598,6 +603,14 @@ function opensMidSentence(normal: string): boolean {
   const close = normal.search(/[》〉”]/u);
   const open = normal.search(/[《〈“]/u);
   return close !== -1 && (open === -1 || close < open);
+}
+
+/** The extraction's line-break hyphen (U+FFE3 FULLWIDTH MACRON): the word or address goes on in the next line. */
+const LINE_BREAK_HYPHEN = "\uFFE3";
+
+/** `before` ends inside a web address (`…http://`, `…www.example.`) and `line` goes on with address characters. */
+function goesOnAddress(before: string, line: string): boolean {
+  return /(?:https?:\/\/|www\.)[!-~]*$/u.test(before.trimEnd()) && /^[A-Za-z0-9/._\-=?&%#~]/u.test(line.trimStart());
 }
 
 /** The text ends with a web address and at most a full stop after it. */
