@@ -1,7 +1,7 @@
 import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
 import { findMarkers, parseMarkerLabel, removeMarkers, type MarkerStyle } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
-import { lineWidth, type WidthModel } from "./line-width";
+import { leadingLatinWidth, lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
 import { normaliseText } from "./normalise-text";
 import { offsetAfterRemoval, pageBreakOffsets, type TextPageBreak } from "./page-break-offsets";
@@ -246,12 +246,6 @@ function blankLinesMarkBlocks(lines: readonly LayoutLine[]): boolean {
 function closingMarkWidth(model: WidthModel, raw: string): number {
   const mark = /[，。、；：！？,.;:!?\uA3AC\uA3AE\uA3BB”’」』）)》〉»›]$/u.exec(raw.trimEnd())?.[0];
   return mark === undefined ? 0 : lineWidth(model, mark);
-}
-
-/** Width in em of the run of Latin letters, digits and address characters a line opens with (0 when none). */
-function leadingLatinWidth(model: WidthModel, raw: string): number {
-  const run = /^[\s\u3000]*([!-~\uFF01-\uFF5E]+)/u.exec(raw)?.[1];
-  return run === undefined ? 0 : lineWidth(model, run);
 }
 
 /** A short line with no punctuation, standing between finished paragraphs, followed by a paragraph start. */

@@ -339,6 +339,32 @@ describe("layoutPages: a block too short to be a page", () => {
   });
 });
 
+describe("layoutPages: a line that stops short mid-sentence before a full one", () => {
+  const body = [
+    "数字治理的制度安排经历了漫长的演变过程，研究者对",
+    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+    "然参差不齐，公开程度影响参与的质量。①监测数据的",
+    "公开程度直接影响公众参与的质量，港口城市的数据中",
+    "心建设速度明显加快，社区组织发挥了积极作用。②",
+  ];
+  const next = [" 二、余论", "专家委员会的意见并未完全被采纳，流域治理的制度", "安排经历了漫长的演变过程。"];
+  const laidOut = (notes: string[]) => {
+    const text = [...body, ...notes, ...next];
+    return layoutPages({ lines: text, bodyStart: 0, title: null, model: fitWidthModel(text) }).pages;
+  };
+
+  it("reads it as a note cut short, and the full line after it as the next note, at a page's foot", () => {
+    const pages = laidOut([" 高明远：《标准竞争与", "参见唐可为：《海洋空间的秩序》，载《信息社会研"]);
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([6, 7]);
+    expect(pages[1]!.body.map((l) => l.raw)).toEqual(next);
+  });
+
+  it("leaves a paragraph that opens with an unnumbered heading-like line and a full line in the body", () => {
+    const pages = laidOut([" 数字治理的新阶段", "农村地区的宽带覆盖仍然参差不齐，公开程度影响参与"]);
+    expect(pages[0]!.notes).toEqual([]);
+  });
+});
+
 describe("layoutPages: a note's tail before the labelled notes", () => {
   describe("leaves a web address that goes on a body sentence in the body at a page's foot whose notes are missing", () => {
     const body = [

@@ -1,6 +1,6 @@
 import type { IngestWarning } from "@/lib/model/document-model";
 import { findMarkers, leadingNoteLabel, markerListLabels } from "./find-markers";
-import { lineDeficit, type WidthModel } from "./line-width";
+import { leadingLatinWidth, lineDeficit, type WidthModel } from "./line-width";
 import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
@@ -115,6 +115,13 @@ const MARKER_IN_TEXT_WEIGHT = 4;
  * is at least a clause. A line that short standing alone between paragraphs and notes is a note's end.
  */
 const MIN_PARAGRAPH_CHARS = 8;
+/**
+ * A body line that stops mid-sentence falls short of the measure by at most a paragraph's first-line indent
+ * (2 em); shorter than that and followed by a full line, it is no body line (see stopsShortMidSentence).
+ */
+const MID_SENTENCE_SHORTFALL = 2;
+/** Marks an unnumbered heading may carry (quotes, titles, a colon, a dash): any other punctuation is a sentence's. */
+const HEADING_PUNCTUATION = /[“”‘’《》〈〉：:—·]/gu;
 /** A note carried over to the next page's foot is its tail: a few lines at most. */
 const MAX_CARRIED_LINES = 3;
 
@@ -205,6 +212,7 @@ export function layoutPages(input: LayoutInput): Layout {
         score -= FULL_LINE_WEIGHT;
         anyFull = true;
       }
+      if (stopsShortMidSentence(k, end)) score += WIDE_LINE_WEIGHT;
       if (matchHeading(raw) !== null && deficit > 0) score -= FULL_LINE_WEIGHT;
       if (findMarkers(normal).some((m) => m.index > 0)) score -= MARKER_IN_TEXT_WEIGHT;
       if (previousEnded && opensLikeNote(normal)) score += OPENING_WEIGHT;
@@ -231,6 +239,26 @@ export function layoutPages(input: LayoutInput): Layout {
       textAfter = kind === "text" || kind === "labelled-note" || kind === "marker-list";
     }
     return { score, anyFull, next, lines: textLines, endsPage, lastTextLine, textAfter };
+  };
+  /**
+   * Line `k` of a block ending at `end` stops mid-sentence well short of the measure and the block's next line
+   * fills it: no body text is set that way. A paragraph's last line ends a sentence; its first line is short by
+   * the indent only; a line left short by a Latin word that did not fit is short by at most that word (which
+   * opens the next line); a heading is whole (it leaves no title open and has no sentence punctuation inside)
+   * and a paragraph's indented first line follows it. A note cut short (its tail lost) before the next note is.
+   */
+  const stopsShortMidSentence = (k: number, end: number): boolean => {
+    let j = k + 1;
+    while (j < end && classify(j).kind === "blank") j += 1;
+    if (j >= end) return false;
+    const raw = lines[k]!;
+    const normal = normaliseLine(raw);
+    const deficit = lineDeficit(model, raw);
+    if (deficit <= MID_SENTENCE_SHORTFALL + fullTolerance || endsSentence(normal) || matchHeading(raw) !== null) return false;
+    if (!leavesTitleOpen(normal) && !/[\p{P}\p{S}]/u.test(normal.replace(HEADING_PUNCTUATION, ""))) return false;
+    const next = lines[j]!;
+    if (Math.abs(lineDeficit(model, next)) > fullTolerance) return false;
+    return deficit > leadingLatinWidth(model, next) + fullTolerance;
   };
   /** Every text line in [from, to) finishes a sentence short of the measure, with no marker and no heading in it. */
   const shortSentencesOnly = (from: number, to: number): boolean => {
@@ -611,6 +639,11 @@ const LINE_BREAK_HYPHEN = "\uFFE3";
 /** `before` ends inside a web address (`…http://`, `…www.example.`) and `line` goes on with address characters. */
 function goesOnAddress(before: string, line: string): boolean {
   return /(?:https?:\/\/|www\.)[!-~]*$/u.test(before.trimEnd()) && /^[A-Za-z0-9/._\-=?&%#~]/u.test(line.trimStart());
+}
+
+/** The text opens a title (《 or 〈) it does not close. */
+function leavesTitleOpen(text: string): boolean {
+  return text.lastIndexOf("《") > text.lastIndexOf("》") || text.lastIndexOf("〈") > text.lastIndexOf("〉");
 }
 
 /** The text ends with a web address and at most a full stop after it. */

@@ -92,6 +92,16 @@ export function lineWidth(model: WidthModel, line: string): number {
   return widthWith(model.weights, countGlyphs(line));
 }
 
+/**
+ * Width in em of the run of Latin letters, digits and address characters a line opens with (0 when none): a
+ * Latin word, number or address is never broken without a mark, so when it does not fit it moves whole to the
+ * next line and leaves the line before short by up to this width.
+ */
+export function leadingLatinWidth(model: WidthModel, raw: string): number {
+  const run = /^[\s\u3000]*([!-~\uFF01-\uFF5E]+)/u.exec(raw)?.[1];
+  return run === undefined ? 0 : lineWidth(model, run);
+}
+
 /** How far `line` falls short of the full measure (negative when wider, as footnote lines are). */
 export function lineDeficit(model: WidthModel, line: string): number {
   return model.measure - lineWidth(model, line);
