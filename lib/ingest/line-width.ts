@@ -33,6 +33,21 @@ const MIN_FIT_LINES = 12;
  */
 const SMALL_SAMPLE_MEASURE_QUANTILE = 0.6;
 
+/**
+ * Closing marks and note markers never open a line, so a typesetter lets one that does not fit hang past the
+ * measure (or squeezes it): a line ending on one is as wide as the measure give or take the mark.
+ */
+const MAY_HANG = /(?:[，。、；：？！”’）》〉」』,.;:?!)\]\uA3AC\uA3AE\uA3BB»›\u2460-\u2473]|\[\d{1,3}\])$/u;
+/** A line opening with a Latin word, number or address: the line before may have left room it did not fit in. */
+const LEADING_LATIN = /^[\s\u3000]*[!-~\uFF01-\uFF5E]/u;
+
+/** Refits that drop the lines short of the measure (a few: each moves the measure towards the full lines). */
+const ONE_SIDED_ROUNDS = 3;
+/** A line this far short of the fitted measure is no full line: half a first line's 2-em indent. */
+const SHORT_OF_FULL = 1;
+/** A line this far wider than the fitted measure is no body line at all (a note's, a heading's count gone wrong). */
+const WIDER_THAN_FULL = 1.5;
+
 export interface WidthModel {
   weights: Readonly<Record<GlyphClass, number>>;
   /** Width of a full body line (the measure), in em. */
@@ -117,7 +132,11 @@ export function fitWidthModel(lines: readonly string[], isFullCandidate: (line: 
   const nonBlank = lines.filter((line) => line.trim() !== "");
   const priorWidths = nonBlank.map((line) => widthWith(PRIOR, countGlyphs(line)));
   const mode = modeWidth(priorWidths);
-  const candidates = nonBlank.filter((line, i) => Math.abs(priorWidths[i]! - mode) <= 3 && isFullCandidate(line)).map(countGlyphs);
+  const near = nonBlank.map((line, i) => Math.abs(priorWidths[i]! - mode) <= 3 && isFullCandidate(line));
+  // Lines that end on a closing mark or a note marker may have let it hang past the measure, and a line before
+  // a Latin word that did not fit falls short by up to that word: only the others fill the measure exactly.
+  const exact = nonBlank.filter((line, i) => near[i] && !MAY_HANG.test(line.trimEnd()) && !LEADING_LATIN.test(nonBlank[i + 1] ?? "")).map(countGlyphs);
+  const candidates = exact.length >= MIN_FIT_LINES ? exact : nonBlank.filter((_, i) => near[i]).map(countGlyphs);
   if (candidates.length < MIN_FIT_LINES) {
     // Too few lines repeat one width to fit anything: the full lines are the long ones that end no
     // sentence (a first line is short by its indent, note lines run longer).
@@ -129,8 +148,20 @@ export function fitWidthModel(lines: readonly string[], isFullCandidate: (line: 
   let theta = solveRidge(candidates, mode);
   let residuals = candidates.map((c) => residual(theta, c));
   const firstSpread = standardDeviation(residuals);
-  const kept = candidates.filter((_, i) => Math.abs(residuals[i]!) <= Math.max(1.5, 2.5 * firstSpread));
+  let kept = candidates.filter((_, i) => Math.abs(residuals[i]!) <= Math.max(1.5, 2.5 * firstSpread));
   if (kept.length >= MIN_FIT_LINES) {
+    theta = solveRidge(kept, mode);
+    residuals = kept.map((c) => residual(theta, c));
+  }
+  // What is left short of the measure are indented first lines and lines before a word that did not fit, never
+  // lines wider than it: refit on the lines that fill it, dropping those short by more than half an indent.
+  for (let round = 0; round < ONE_SIDED_ROUNDS; round += 1) {
+    const full = candidates.filter((c) => {
+      const r = residual(theta, c);
+      return r >= -SHORT_OF_FULL && r <= WIDER_THAN_FULL;
+    });
+    if (full.length < MIN_FIT_LINES || full.length === kept.length) break;
+    kept = full;
     theta = solveRidge(kept, mode);
     residuals = kept.map((c) => residual(theta, c));
   }
