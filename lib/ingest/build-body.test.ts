@@ -62,6 +62,17 @@ describe("buildBody", () => {
     ]);
   });
 
+  it("ends a paragraph on a full line when the next is short by an indent and by the Latin word that moved on from it", () => {
+    const full = "甲".repeat(20);
+    // The first line holds 18 em after its indent but only 14 em of text: `Governance` (5 em) did not fit.
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(19)}。`, `${"丙".repeat(14)}`, `Governance${"丁".repeat(15)}`, ...Array.from({ length: 12 }, () => full), `${"戊".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 7],
+      [9, 37],
+    ]);
+  });
+
   it("does not end a paragraph on its first line when the sentence there fills all but the indent", () => {
     const full = "甲".repeat(20);
     const lines = ["标题", "", ...[full, `${"乙".repeat(9)}。`, `${"丙".repeat(16)}。`, full, full, `${"丁".repeat(9)}。`, "戊".repeat(18), full, `${"己".repeat(9)}。`].flatMap((l) => [l, ""])];

@@ -157,7 +157,13 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     // indented first line ending on one is as wide as a full line ending on a comma that fitted. Without its
     // closing mark, a full line still fills the measure within a mark's width, an indented one stops an indent short.
     const nextShortWithoutMark = nextShort === next.deficit ? next.deficit + closingMarkWidth(model, next.raw) : nextShort;
-    const nextIndented = nextIsText && ((nextShort >= indentLow && nextShort <= indentHigh) || (nextShortWithoutMark >= indentLow + HANGING_MARK_SLACK && nextShortWithoutMark <= indentHigh));
+    // A line before a Latin word that did not fit falls short by less than the word; one that falls short by more
+    // and ends no sentence lacks an indent as well: a first line whose last word moved on.
+    const movedWord = leadingLatinWidth(model, lines[i + 2]?.raw ?? "");
+    const indentBeforeMovedWord = movedWord > 0 && next.deficit > movedWord + model.spread && next.deficit <= movedWord + indentHigh;
+    const nextIndented =
+      nextIsText &&
+      ((nextShort >= indentLow && nextShort <= indentHigh) || (nextShortWithoutMark >= indentLow + HANGING_MARK_SLACK && nextShortWithoutMark <= indentHigh) || indentBeforeMovedWord);
     const combined = nextIsText && lineShort >= weakEnd && lineShort + Math.max(0, nextShort) >= 2.4;
     // Where blank lines separate blocks (not every line), a blank line after a sentence ends the paragraph.
     const blankBetween = blankEndsBlocks && next.blankBefore === true && next.page === line.page;
