@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { buildBody } from "./build-body";
 import { fitWidthModel } from "./line-width";
 import { layoutPages } from "./layout-pages";
+import { normaliseLine } from "./normalise-text";
 import { parseFrontMatter } from "./parse-front-matter";
+import { endsSentence } from "./sentence-end";
 
 function build(lines: string[]) {
   const model = fitWidthModel(lines);
@@ -71,6 +73,16 @@ describe("buildBody", () => {
       [3, 7],
       [9, 37],
     ]);
+  });
+
+  it("measures shortfalls from the full lines where short paragraphs make most lines ending mid-sentence first lines", () => {
+    // Two- and three-line paragraphs whose last line is full: only the next first line's indent shows each end.
+    const two = ["丙".repeat(18), `${"乙".repeat(19)}。`];
+    const three = ["丙".repeat(18), "甲".repeat(20), `${"乙".repeat(19)}。`];
+    const lines = [...two, ...three, ...two, ...three, ...two, ...two, ...three, ...two, ...two, ...three, ...two];
+    const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
+    const body = buildBody(layoutPages({ lines, bodyStart: 0, title: null, model }).pages, model);
+    expect(body.paragraphs).toHaveLength(11);
   });
 
   it("does not end a paragraph on its first line when the sentence there fills all but the indent", () => {

@@ -210,11 +210,17 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
 
 /**
  * Body lines that end on a Han character, mid-sentence, fill the measure exactly (a Han character is 1 em and
- * the next did not fit): most of them are full lines, a few indented first lines. The width model's measure is
- * fitted on all lines, notes and hanging punctuation included, and can sit an em or more off; the median shortfall
- * of these lines is where the body's full lines really stand. Fewer lines than this, and the median is noise.
+ * the next did not fit), or the measure less the indent when they are a paragraph's first line. The width
+ * model's measure is fitted on the whole text, notes included, and can sit off the body's; these lines say where
+ * the body's full lines really stand. Fewer lines than this, and what they say is noise.
  */
 const MIN_LINES_TO_RECENTRE = 8;
+/**
+ * The full lines are the widest of them, the first lines 2 em narrower; where paragraphs are short, first lines
+ * are half of them or more (a two-line paragraph's only line ending mid-sentence is its first), so the median
+ * can fall among the first lines. The quarter widest still stands among the full lines unless they are fewer.
+ */
+const FULL_LINE_QUANTILE = 0.25;
 
 /** Body lines with their shortfall measured from the body's own full lines (see MIN_LINES_TO_RECENTRE). */
 function recentred(lines: readonly LayoutLine[]): LayoutLine[] {
@@ -223,7 +229,7 @@ function recentred(lines: readonly LayoutLine[]): LayoutLine[] {
     .map((line) => line.deficit)
     .sort((a, b) => a - b);
   if (full.length < MIN_LINES_TO_RECENTRE) return [...lines];
-  const centre = full[Math.floor(full.length / 2)]!;
+  const centre = full[Math.floor(full.length * FULL_LINE_QUANTILE)]!;
   return lines.map((line) => ({ ...line, deficit: line.deficit - centre }));
 }
 
