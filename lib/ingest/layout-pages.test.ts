@@ -235,6 +235,17 @@ describe("layoutPages: note texts at a page's foot", () => {
     for (const line of address) expect(bodyOf(l)).toContain(line);
     for (const line of address) expect(notesOf(l)).not.toContain(line);
   });
+  it("keeps such an address line in the body when its Latin glyphs make it read wider than the body", () => {
+    const address = ["可在http://www.example.org/data/2021-05/annual-report\uFFE3", "s/index.htm查阅。"];
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。①相关数据", "①", "林卫东：《数字时代的公共规则》，山川书局2008年版，第"],
+        ["区域治理评论　2023年第6期　60", ...address, "", " 325页。"],
+      ],
+      " ",
+    );
+    for (const line of address) expect(bodyOf(l)).toContain(line);
+  });
 });
 
 describe("layoutPages: a page's notes after a heading or page furniture", () => {

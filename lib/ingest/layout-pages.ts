@@ -1,6 +1,6 @@
 import type { IngestWarning } from "@/lib/model/document-model";
 import { findMarkers, leadingNoteLabel, markerListLabels } from "./find-markers";
-import { leadingLatinWidth, lineDeficit, type WidthModel } from "./line-width";
+import { leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
 import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
@@ -122,6 +122,11 @@ const MIN_PARAGRAPH_CHARS = 8;
 const MID_SENTENCE_SHORTFALL = 2;
 /** Marks an unnumbered heading may carry (quotes, titles, a colon, a dash): any other punctuation is a sentence's. */
 const HEADING_PUNCTUATION = /[“”‘’《》〈〉：:—·]/gu;
+/**
+ * Share of a run of Latin glyphs' estimated width it may be off by: the model fits one width for all ASCII, and
+ * proportional Latin type sets `il.` narrow and `mw` wide (an address of 40 characters, about 20 em, by 3 em).
+ */
+const LATIN_WIDTH_UNCERTAINTY = 0.15;
 /** A note carried over to the next page's foot is its tail: a few lines at most. */
 const MAX_CARRIED_LINES = 3;
 
@@ -206,8 +211,10 @@ export function layoutPages(input: LayoutInput): Layout {
       // before, or `可在http://…` opening this one), goes on a body sentence; in a note the address follows a
       // comma (`…2011年6月22日，`).
       const addressRunOn = (/^https?:\/\/\S+$/u.test(normal) && /\p{Script=Han}$/u.test(previousNormal)) || /^\p{Script=Han}+https?:\/\/\S+$/u.test(normal);
-      const addressInSentence = addressRunOn && deficit >= -fullTolerance;
-      if (deficit < wideLimit || (isLatinLine(normal) && !addressInSentence)) score += WIDE_LINE_WEIGHT;
+      // (Its width is mostly proportional Latin glyphs, which the model only estimates: it may read wider.)
+      const addressSlack = LATIN_WIDTH_UNCERTAINTY * lineWidth(model, /https?:\/\/\S+$/u.exec(normal)?.[0] ?? "");
+      const addressInSentence = addressRunOn && deficit >= -(fullTolerance + addressSlack);
+      if ((deficit < wideLimit && !addressInSentence) || (isLatinLine(normal) && !addressInSentence)) score += WIDE_LINE_WEIGHT;
       else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal) && !widthUnsure) {
         score -= FULL_LINE_WEIGHT;
         anyFull = true;
