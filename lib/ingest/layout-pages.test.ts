@@ -157,6 +157,15 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(bodyOf(l)).not.toContain("上。");
   });
 
+  it("keeps a short line that finishes the sentence of a short line before it in the body, at the foot of a page whose notes are missing", () => {
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      ["海底光缆的维护需要承担，①制度来自", "问题的回应。"],
+    ]);
+    expect(bodyOf(l)).toContain("问题的回应。");
+    expect(notesOf(l)).not.toContain("问题的回应。");
+  });
+
   it("keeps a body line that closes a title opened on the line before, after another title closed further back, in the body", () => {
     const lines = [
       "高明远在《标准竞争与合作》中指出，财政投入的稳定",

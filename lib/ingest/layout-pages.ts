@@ -435,7 +435,11 @@ export function layoutPages(input: LayoutInput): Layout {
       // heading, right before the labelled notes or at the foot of a page whose notes have not appeared, is the
       // end of a note too, whatever it closes with.
       const tooShortForParagraph =
-        n === 1 && endsFullStop(last.normal) && Array.from(compactText(last.normal)).length < MIN_PARAGRAPH_CHARS && before.deficit > fullTolerance;
+        n === 1 &&
+        endsFullStop(last.normal) &&
+        Array.from(compactText(last.normal)).length < MIN_PARAGRAPH_CHARS &&
+        before.deficit > fullTolerance &&
+        (endsSentence(before.normal) || matchHeading(before.raw) !== null);
       // Lines wider than the body may close on a web address of any shape (`…?from=…。`).
       const closes = endsCitation(last.normal) || tooShortForParagraph || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
       if (!closes || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
