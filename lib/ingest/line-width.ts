@@ -45,8 +45,6 @@ const LEADING_LATIN = /^[\s\u3000]*[!-~\uFF01-\uFF5E]/u;
 const ONE_SIDED_ROUNDS = 3;
 /** A line this far short of the fitted measure is no full line: half a first line's 2-em indent. */
 const SHORT_OF_FULL = 1;
-/** A line this far wider than the fitted measure is no body line at all (a note's, a heading's count gone wrong). */
-const WIDER_THAN_FULL = 1.5;
 
 export interface WidthModel {
   weights: Readonly<Record<GlyphClass, number>>;
@@ -153,13 +151,11 @@ export function fitWidthModel(lines: readonly string[], isFullCandidate: (line: 
     theta = solveRidge(kept, mode);
     residuals = kept.map((c) => residual(theta, c));
   }
-  // What is left short of the measure are indented first lines and lines before a word that did not fit, never
-  // lines wider than it: refit on the lines that fill it, dropping those short by more than half an indent.
+  // What is left short of the measure are indented first lines and lines before a word that did not fit; wider
+  // ones are the full lines the fit fell short of (where first lines are many). Refit on the lines that fill it,
+  // dropping those short by more than half an indent, until the fit stands on the widest lines.
   for (let round = 0; round < ONE_SIDED_ROUNDS; round += 1) {
-    const full = candidates.filter((c) => {
-      const r = residual(theta, c);
-      return r >= -SHORT_OF_FULL && r <= WIDER_THAN_FULL;
-    });
+    const full = candidates.filter((c) => residual(theta, c) >= -SHORT_OF_FULL);
     if (full.length < MIN_FIT_LINES || full.length === kept.length) break;
     kept = full;
     theta = solveRidge(kept, mode);
