@@ -211,6 +211,17 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(bodyOf(l)).toEqual(expect.arrayContaining([last[0], last[2]]));
     expect(notesOf(l)).not.toContain(last[0]);
   });
+  it("keeps a body sentence that runs on after the page's notes in the body when only its Latin words make a line read wider", () => {
+    const next = [" 适应规划逐步进入地方议程，", "Internet Governance Forum的年度会议吸引了众多参与者。"];
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。①规划与气候", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+        next,
+      ],
+      " ",
+    );
+    expect(bodyOf(l)).toEqual(expect.arrayContaining(next.map((line) => line.trim())));
+  });
   it("keeps a body sentence that quotes a web address in the body when it runs on after the page's notes", () => {
     const { layout: l } = laidOut(
       [

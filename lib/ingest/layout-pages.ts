@@ -214,7 +214,9 @@ export function layoutPages(input: LayoutInput): Layout {
       // (Its width is mostly proportional Latin glyphs, which the model only estimates: it may read wider.)
       const addressSlack = LATIN_WIDTH_UNCERTAINTY * lineWidth(model, /https?:\/\/\S+$/u.exec(normal)?.[0] ?? "");
       const addressInSentence = addressRunOn && deficit >= -(fullTolerance + addressSlack);
-      if ((deficit < wideLimit && !addressInSentence) || (isLatinLine(normal) && !addressInSentence)) score += WIDE_LINE_WEIGHT;
+      // Wider than the body beyond what its Latin glyphs' estimated widths may be off by: a note line.
+      const wide = deficit < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(raw);
+      if ((wide && !addressInSentence) || (isLatinLine(normal) && !addressInSentence)) score += WIDE_LINE_WEIGHT;
       else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal) && !widthUnsure) {
         score -= FULL_LINE_WEIGHT;
         anyFull = true;
@@ -267,6 +269,8 @@ export function layoutPages(input: LayoutInput): Layout {
     if (Math.abs(lineDeficit(model, next)) > fullTolerance) return false;
     return deficit > leadingLatinWidth(model, next) + fullTolerance;
   };
+  /** Estimated width of a line's Latin letters, digits and symbols (set proportionally: the least certain part). */
+  const latinWidth = (raw: string): number => lineWidth(model, raw.replace(/[^!-~\uFF01-\uFF5E]/gu, ""));
   /** Every text line in [from, to) finishes a sentence short of the measure, with no marker and no heading in it. */
   const shortSentencesOnly = (from: number, to: number): boolean => {
     for (let k = from; k < to; k += 1) {
