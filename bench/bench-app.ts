@@ -37,3 +37,20 @@ export async function stopBenchApp(child: ChildProcess): Promise<void> {
   child.kill("SIGINT");
   await exited;
 }
+
+/** A page the benches time: its name as printed and its address. */
+export interface BenchPage {
+  name: string;
+  path: string;
+}
+
+/** The reader and side by side of the corpus's first two documents, as the app at `base` lists them. */
+export async function readerAndSideBySide(base: string): Promise<BenchPage[]> {
+  const documents = ((await (await fetch(`${base}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
+  const [left, right] = documents.map((d) => d.slug);
+  if (!left || !right) throw new Error("the bench needs two documents in the corpus");
+  return [
+    { name: "reader", path: `/read/${left}` },
+    { name: "side by side", path: `/compare?left=${left}&right=${right}` },
+  ];
+}

@@ -20,7 +20,7 @@
  */
 import os from "node:os";
 import { chromium, type Browser } from "playwright";
-import { startBenchApp, stopBenchApp } from "./bench-app";
+import { readerAndSideBySide, startBenchApp, stopBenchApp } from "./bench-app";
 
 const PORT = Number(process.env.DUIZHAO_BENCH_FONTS_PORT ?? 3390);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -65,13 +65,7 @@ export default async function run(): Promise<void> {
   const chosen = (process.env.FONT_VARIANTS ?? "A,B,C,D").split(",").filter((name) => name in FONT_VARIANTS);
   const app = await startBenchApp({ port: PORT, dataDir: ".data/bench-fonts-postgres", dbPort: process.env.DUIZHAO_BENCH_FONTS_DB_PORT ?? "54390" });
   try {
-    const documents = ((await (await fetch(`${BASE}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
-    const [left, right] = documents.map((d) => d.slug);
-    if (!left || !right) throw new Error("the bench needs two documents in the corpus");
-    const pages = [
-      { name: "reader", path: `/read/${left}` },
-      { name: "side by side", path: `/compare?left=${left}&right=${right}` },
-    ];
+    const pages = await readerAndSideBySide(BASE);
     for (const page of pages) {
       // One request first, so the page cache holds the page as it would for every reader after the first.
       await (await fetch(BASE + page.path)).text();

@@ -10,7 +10,7 @@
 import os from "node:os";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { startBenchApp, stopBenchApp } from "./bench-app";
+import { readerAndSideBySide, startBenchApp, stopBenchApp } from "./bench-app";
 
 const PORT = Number(process.env.DUIZHAO_BENCH_LIGHTHOUSE_PORT ?? 3310);
 const BASE = `http://localhost:${PORT}`;
@@ -42,13 +42,7 @@ interface Audit {
 export default async function run(): Promise<void> {
   const app = await startBenchApp({ port: PORT, dataDir: ".data/bench-lighthouse-postgres", dbPort: process.env.DUIZHAO_BENCH_LIGHTHOUSE_DB_PORT ?? "54363" });
   try {
-    const documents = ((await (await fetch(`${BASE}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
-    const [left, right] = documents.map((d) => d.slug);
-    if (!left || !right) throw new Error("the bench needs two documents in the corpus");
-    const pages = [
-      { name: "reader", path: `/read/${left}` },
-      { name: "side by side", path: `/compare?left=${left}&right=${right}` },
-    ];
+    const pages = await readerAndSideBySide(BASE);
     for (const page of pages) {
       // One request first, so the page cache holds the page as it would for every reader after the first.
       await (await fetch(BASE + page.path)).text();

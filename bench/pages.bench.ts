@@ -13,7 +13,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:z
 import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { startBenchApp, stopBenchApp } from "./bench-app";
+import { readerAndSideBySide, startBenchApp, stopBenchApp } from "./bench-app";
 
 const PORT = Number(process.env.DUIZHAO_BENCH_APP_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
@@ -27,13 +27,7 @@ export default async function run(): Promise<void> {
   console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
   let app = await startApp();
   try {
-    const documents = ((await (await fetch(`${BASE}/api/documents`)).json()) as { documents: { slug: string }[] }).documents;
-    const [left, right] = documents.map((d) => d.slug);
-    if (!left || !right) throw new Error("the bench needs two documents in the corpus");
-    const pages = [
-      { name: "reader", path: `/read/${left}` },
-      { name: "side by side", path: `/compare?left=${left}&right=${right}` },
-    ];
+    const pages = await readerAndSideBySide(BASE);
     // The static twin of each page: its HTML as served, written where the same server serves static files.
     const staticDir = path.join("public", "__bench");
     await fs.mkdir(staticDir, { recursive: true });
