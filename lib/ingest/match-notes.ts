@@ -256,7 +256,7 @@ const MIN_RECITED_TITLE_TAIL = 6;
  * The titles (《…》) cited in the note texts read so far. A head that closes a title the note before left open joins
  * it as one citation; but when the title so joined was never cited while the head alone ends like a title cited
  * earlier, the head is that work cited again in short form, a note of its own whose start was lost (issue 11:
- * corpus-001 17000022, `…代表大会上的` + `互联网大会开幕式上的讲话（全文）》。`).
+ * `…在某某大会上的` + `某某论坛开幕式上的讲话》。`, the second a title cited on an earlier page).
  */
 class CitedTitles {
   private readonly titles = new Set<string>();

@@ -249,7 +249,7 @@ function stem(fileName: string): string {
   return base.replace(/\.[^.]+$/, "") || base;
 }
 
-/** `000_1322acf3015bdc34.txt` → `000-1322acf3015bdc34`: lowercase, [a-z0-9-], no leading or doubled hyphens. */
+/** `007_8c1e2b90.txt` → `007-8c1e2b90`: lowercase, [a-z0-9-], no leading or doubled hyphens. */
 export function slugFromFileName(fileName: string): string {
   const slug = stem(fileName)
     .toLowerCase()

@@ -135,13 +135,13 @@ export function continuesNote(previous: string, head: string): boolean {
 export function joinReadsAsOneCitation(previous: string, head: string): boolean {
   if (closesUnopened(previous, head)) return false;
   if (continuesOpenBracket(previous, head)) return true;
-  // A title or quotation left open is closed first thing by its rest (`…投资促进` + `府网，2018年…` is another note's tail).
+  // A title or quotation left open is closed first thing by its rest (`…《某某报告` + `府网，2018年…` is another note's tail).
   if (leavesBracketOpen(previous)) return false;
   // A web address left unfinished (`…，http://` + `politics.people.com.cn/…`) goes on in address characters.
   if (/(?:https?:\/{0,2}|www\.)[^\s。，]*$/u.test(previous) && /^[\w\-./?=&%#~]/u.test(head)) return true;
   // No note opens on its imprint: an edition, an issue or a page (`…出版社2021年` + `版，第198页。`, `…》` + `2022年第3期`).
   if (IMPRINT_CONTINUATION.test(head)) return true;
-  // A comment cut mid-sentence ends in plain words: neither side cites anything (`…降至人均每月国` + `民总收入的2%以下。`).
+  // A comment cut mid-sentence ends in plain words: neither side cites anything (`…某某成本已降` + `至某某水平以下。`).
   if (isPlainProse(previous) && isPlainProse(head) && /^[^。！？]*[。！？]$/u.test(head)) return true;
   if (/[0-9０-９第\-–—－]$/u.test(previous) && /^[0-9０-９年月日号期卷页版\-–—]/u.test(head)) return true;
   const beforeOwnTitle = head.split(/[《〈]/u)[0]!;
@@ -278,7 +278,7 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
         (groups.length > 0 && isLabelledLine(groups[groups.length - 1]!.lines[0]!) && closesUnopened(groupText(), line.normal)));
     // A labelled note's line at the margin followed by the last lines of the page's notes, while a marker after its
     // label is still without a note: those lines may go on with it or be the note that lost its label with its
-    // first line (issue 11: `② 《…白皮书（2022年）〉》，搜` + `入门级宽带服务的成本降至…以下。`). Unless they read as
+    // first line (issue 11: `② 《…白皮书》，某` + `某某某某的成本降至…以下。`). Unless they read as
     // the same citation, they are cut off and marked `doubtful`, so that nothing is attached on their order.
     const doubtful =
       !finished &&
@@ -337,7 +337,7 @@ export function goesOnInLatin(previous: string, head: string): boolean {
 /**
  * Whether `line` closes a title, quotation or parenthesis before opening one of its kind while `text` has none of
  * that kind left open: then it cannot go on from `text` and is the tail of another note whose start (and label)
- * was lost (`…（全文）》。` + `上的特别致辞》，…`).
+ * was lost (`…（全文）》。` + `上的致辞》，…`).
  */
 export function closesUnopened(text: string, line: string): boolean {
   return BRACKET_PAIRS.some(([open, close]) => {
