@@ -15,6 +15,22 @@ import { comparePageBreaks, missingFromTei, type PageBreakComparison } from "./p
 const SEEDS_PER_STYLE = 40;
 const CORPUS_SEEDS = 6;
 
+/**
+ * Parses the case of each seed, compares its page breaks with where the layout began each page, and checks that
+ * its TEI writes each break found as a pb at that character.
+ */
+function compareSeeds(seeds: number, caseOf: (seed: number) => ReturnType<typeof caseForSeed>): PageBreakComparison[] {
+  const outcomes: PageBreakComparison[] = [];
+  for (let seed = 1; seed <= seeds; seed += 1) {
+    const outcome = runCase(caseOf(seed));
+    if (outcome.draft === null) continue;
+    const comparison = comparePageBreaks(outcome.draft, outcome.layout.truth);
+    outcomes.push(comparison);
+    expect(missingFromTei(outcome.draft, comparison.found), `seed ${seed}`).toEqual([]);
+  }
+  return outcomes;
+}
+
 function judged(outcomes: PageBreakComparison[]) {
   return {
     found: outcomes.reduce((n, o) => n + o.found.length, 0),
@@ -28,15 +44,7 @@ function judged(outcomes: PageBreakComparison[]) {
 describe("page breaks inside blocks, against simulated layouts", () => {
   for (const style of ["circled", "bracket"] as const) {
     it(`are where each page began, in invented documents (${style})`, () => {
-      const outcomes: PageBreakComparison[] = [];
-      for (let seed = 1; seed <= SEEDS_PER_STYLE; seed += 1) {
-        const outcome = runCase(caseForSeed(style, seed));
-        if (outcome.draft === null) continue;
-        const comparison = comparePageBreaks(outcome.draft, outcome.layout.truth);
-        outcomes.push(comparison);
-        // And the TEI writes each as a pb at that character.
-        expect(missingFromTei(outcome.draft, comparison.found), `seed ${seed}`).toEqual([]);
-      }
+      const outcomes = compareSeeds(SEEDS_PER_STYLE, (seed) => caseForSeed(style, seed));
       const result = judged(outcomes);
       expect(result.wrong).toEqual([]);
       // Enough breaks were judged for the property to mean something, and most blocks holding one were read whole.
@@ -47,14 +55,9 @@ describe("page breaks inside blocks, against simulated layouts", () => {
   }
 
   it("are where each page began in corpus 001's structure, notes running over included", () => {
-    const outcomes: PageBreakComparison[] = [];
-    for (let seed = 1; seed <= CORPUS_SEEDS; seed += 1) {
-      const outcome = runCase(caseForSeed(seed % 2 === 0 ? "circled" : "bracket", seed, undefined, corpusDocument("corpus-001")));
-      if (outcome.draft === null) continue;
-      const comparison = comparePageBreaks(outcome.draft, outcome.layout.truth);
-      outcomes.push(comparison);
-      expect(missingFromTei(outcome.draft, comparison.found), `seed ${seed}`).toEqual([]);
-    }
+    const outcomes = compareSeeds(CORPUS_SEEDS, (seed) =>
+      caseForSeed(seed % 2 === 0 ? "circled" : "bracket", seed, undefined, corpusDocument("corpus-001")),
+    );
     const result = judged(outcomes);
     expect(result.wrong).toEqual([]);
     expect(result.found).toBeGreaterThan(CORPUS_SEEDS * 5);

@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { corpusDocument } from "@/tests/layout-simulator/corpus-structure";
 import { comparePageBreaks, missingFromTei } from "@/tests/layout-simulator/page-break-truth";
 import { pdfCaseArbitrary, runPdfCase, type PdfCase } from "./pdf-case";
-import { openPdfPrinter, type PdfPrinter } from "./print-pdf";
+import { pdfPrinterForSuite } from "./pdf-printer-for-suite";
 import { PDF_GEOMETRIES } from "./typeset-pdf-page";
 
 /**
@@ -16,16 +16,10 @@ const TEST_TIMEOUT_MS = 180_000;
 const INVENTED_CASES = 4;
 const INVENTED_SEED = 20261206;
 
-let printer: PdfPrinter;
-beforeAll(async () => {
-  printer = await openPdfPrinter();
-}, 60_000);
-afterAll(async () => {
-  await printer?.close();
-});
+const printer = pdfPrinterForSuite();
 
 async function checkCase(pdfCase: PdfCase) {
-  const outcome = await runPdfCase(pdfCase, printer);
+  const outcome = await runPdfCase(pdfCase, printer());
   expect(outcome.draft, outcome.error ?? "").not.toBeNull();
   const draft = outcome.draft!;
   const comparison = comparePageBreaks(draft, outcome.truth);

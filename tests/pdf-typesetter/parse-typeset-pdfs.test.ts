@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { propertySeeds } from "@/tests/layout-simulator/property-seeds";
 import { pdfCaseArbitrary, runPdfCase, type PdfCaseOutcome } from "./pdf-case";
-import { openPdfPrinter, type PdfPrinter } from "./print-pdf";
+import { pdfPrinterForSuite } from "./pdf-printer-for-suite";
 
 /**
  * The layout simulator's invariants on PDFs: invented documents typeset on journal pages (three geometries,
@@ -14,13 +14,7 @@ import { openPdfPrinter, type PdfPrinter } from "./print-pdf";
 const RUNS_PER_SEED = 3;
 const TEST_TIMEOUT_MS = 120_000;
 
-let printer: PdfPrinter;
-beforeAll(async () => {
-  printer = await openPdfPrinter();
-}, 60_000);
-afterAll(async () => {
-  await printer?.close();
-});
+const printer = pdfPrinterForSuite();
 
 const describeOutcome = (outcome: PdfCaseOutcome) =>
   `${outcome.pages} pages: ${outcome.violations.map((v) => `${v.invariant}: ${v.detail}`).join("; ")}`;
@@ -32,7 +26,7 @@ for (const style of ["circled", "bracket"] as const) {
         const failures: string[] = [];
         await fc.assert(
           fc.asyncProperty(pdfCaseArbitrary(style), async (pdfCase) => {
-            const outcome = await runPdfCase(pdfCase, printer);
+            const outcome = await runPdfCase(pdfCase, printer());
             if (outcome.violations.length > 0) failures.push(`${pdfCase.params.geometry.name}, ${describeOutcome(outcome)}`);
             return outcome.violations.length === 0;
           }),
