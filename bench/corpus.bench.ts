@@ -14,12 +14,22 @@
  * 2-essay corpus measured first (corpus-page-latency.ts; the app runs on the benchmark's database, built if its
  * sources changed). Targets (issue 15): ingest of 1,000 ≤ 10 min, peak RSS ≤ 1.5 GiB, adding one to
  * 1,000 ≤ 5 s, each page at 1,000 within 1.5× of itself at 2.
+ *
+ * Re-measuring only the pages (the full run takes ~7 min and loads the machine):
+ *   `npm run bench -- corpus --keep <dir>` runs as above but builds in <dir> (empty or new) and keeps it: the
+ *   embedded PostgreSQL's data (<dir>/pg, database `bench` with the whole corpus) and the essays (<dir>/corpus).
+ *   `npm run bench -- corpus --pages-only <dir>` then measures only the pages: it applies new migrations to the
+ *   kept database, builds the 2-essay baseline afresh in a database of its own beside it (`bench_two`, with the
+ *   current code), and times the pages on both in the same run. The app serves the kept corpus as it is (it is
+ *   given an empty corpus folder, so a changed pipeline version does not re-ingest 1,000 essays): what the pages
+ *   read must then be in the kept database, which is why a migration fills what it adds from the rows already there.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { ingestSources } from "@/lib/corpus/ingest-sources";
 import { startEmbeddedPostgres } from "@/lib/database-server/embedded-postgres";
 import { countParallelPlaces } from "@/lib/db/count-parallel-places";
@@ -113,14 +123,70 @@ async function reportDatabase(db: Database): Promise<void> {
   console.log(`  what the links are derived from: passage-index rows ${prints}, concept mentions ${mentions}, sources ${sources} (no row per pair of documents)`);
 }
 
+/** The kept database's corpus, the 2-essay baseline rebuilt beside it, and their pages timed in one run. */
+async function measurePagesOnly(keptDir: string): Promise<void> {
+  const dataDir = path.join(keptDir, "pg");
+  if (!(await fs.stat(path.join(dataDir, "PG_VERSION")).catch(() => null))) throw new Error(`${keptDir} holds no database kept by --keep`);
+  const port = Number(process.env.DUIZHAO_BENCH_CORPUS_DB_PORT ?? 54347);
+  const server = await startEmbeddedPostgres({ dataDir, port, database: "bench" });
+  let two: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  try {
+    await applyMigrations(server.url);
+    const db = getDatabase(server.url);
+    const size = await db.document.count();
+    // The baseline is rebuilt on every run: 2 essays ingest in seconds, and so are always made by the current code.
+    const adminUrl = server.url.replace(/\/[^/]*$/u, "/postgres");
+    await adminQuery(adminUrl, `drop database if exists ${BASELINE_DATABASE} with (force)`);
+    two = await startEmbeddedPostgres({ dataDir, port, database: BASELINE_DATABASE });
+    await applyMigrations(two.url);
+    const twoFolder = path.join(keptDir, "corpus-two");
+    await fs.rm(twoFolder, { recursive: true, force: true });
+    await fs.mkdir(twoFolder);
+    await writeEssays(twoFolder, 0, 2);
+    await ingestFolder(twoFolder, two.url);
+    // An empty corpus folder: the app ingests nothing and serves each database as it is.
+    const noIngest = path.join(keptDir, "no-ingest");
+    await fs.mkdir(noIngest, { recursive: true });
+    console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores; pages only, on the corpus kept in ${keptDir}`);
+    const pagesAtTwo = await measurePageLatencies(two.url, noIngest);
+    console.log(`pages at ${size} essays, each kind's first renders at up to 5 addresses, against the 2-essay corpus:`);
+    printPageLatencies(size, await measurePageLatencies(server.url, noIngest), pagesAtTwo);
+    console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} after`);
+  } finally {
+    await disconnectDatabases();
+    await two?.stop();
+    await server.stop();
+  }
+}
+
+const BASELINE_DATABASE = "bench_two";
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 export default async function run(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(3), options: { essays: { type: "string", default: "1000" } }, strict: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(3),
+    options: { essays: { type: "string", default: "1000" }, keep: { type: "string" }, "pages-only": { type: "string" } },
+    strict: false,
+  });
+  if (typeof values["pages-only"] === "string") return measurePagesOnly(path.resolve(values["pages-only"]));
+  const keep = typeof values.keep === "string" ? path.resolve(values.keep) : undefined;
   const essays = Number(values.essays);
   if (!Number.isInteger(essays) || essays < 2) throw new Error(`--essays must be an integer ≥ 2, got ${String(values.essays)}`);
   const steps = [...STEPS.filter((n) => n < essays), essays];
   console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores; synthetic corpus seed ${SEED}, steps ${steps.join(", ")}`);
 
-  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "duizhao-bench-corpus-"));
+  if (keep !== undefined && (await fs.readdir(keep).catch(() => [])).length > 0) throw new Error(`--keep ${keep}: the folder must be empty or new`);
+  const scratch = keep ?? (await fs.mkdtemp(path.join(os.tmpdir(), "duizhao-bench-corpus-")));
+  await fs.mkdir(scratch, { recursive: true });
   await fs.chmod(scratch, 0o755);
   const folder = path.join(scratch, "corpus");
   await fs.mkdir(folder);
@@ -176,6 +242,7 @@ export default async function run(): Promise<void> {
   } finally {
     await disconnectDatabases();
     await server.stop();
-    await fs.rm(scratch, { recursive: true, force: true });
+    if (keep === undefined) await fs.rm(scratch, { recursive: true, force: true });
+    else console.log(`kept in ${keep}: re-measure the pages with npm run bench -- corpus --pages-only ${keep}`);
   }
 }
