@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { canonicalJson } from "./canonical-json";
 import type { ConceptDictionary } from "@/lib/concepts/concept-dictionary";
 import { loadConceptDictionary } from "@/lib/concepts/load-concept-dictionary";
+import { countConceptMentions } from "@/lib/derivations/count-concept-mentions";
 import { type ConceptMention, findMentions, type MentionBlock } from "@/lib/derivations/find-mentions";
 import { insertRows } from "./insert-rows";
 import type { DatabaseTransaction } from "./prisma-client";
@@ -146,9 +147,13 @@ async function writeConcepts(tx: DatabaseTransaction, dictionary: ConceptDiction
 /**
  * Mentions of concepts, and of the member items of compound concepts. A member's mention is stored
  * under its compound (`conceptId`) with the member's id in `memberOf`; the compound's own mentions
- * (its name, or an enumeration of its items) have `memberOf` null.
+ * (its name, or an enumeration of its items) have `memberOf` null. With them, the document's counts per
+ * concept and item (ConceptDocumentCount), which replace its earlier ones: the concept page and the
+ * catalogue's concept facet read those, one row per document, rather than group every mention.
  */
 async function writeMentions(tx: DatabaseTransaction, document: { id: string }, mentions: readonly ConceptMention[]): Promise<void> {
+  await tx.conceptDocumentCount.deleteMany({ where: { documentId: document.id } });
+  await tx.conceptDocumentCount.createMany({ data: countConceptMentions(mentions).map((count) => ({ ...count, documentId: document.id })) });
   await insertRows(
     "ConceptMention",
     { id: "text", conceptId: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", start: "int", end: "int", variant: "text", memberOf: "text" },

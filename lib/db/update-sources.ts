@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { citationMatchKeys, groupSources, type SourceDocumentInput, type SourceRecord } from "@/lib/citations/group-sources";
 import { citingSentence, reportedEvent } from "@/lib/citations/reported-event";
+import { countCitingDocuments } from "@/lib/derivations/count-citing-documents";
 import { probeBigrams, sharedBigramCount, titleBigrams } from "@/lib/derivations/similar-titles";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Citation } from "@/lib/model/document-model";
@@ -61,9 +62,9 @@ export async function updateSources(
   if (kept.length > 0) {
     await tx.$executeRaw`
       update "Source" as s set title = r.title, authors = r.authors, type = r.type, date = r.date, container = r.container,
-        urls = r.urls, confidence = r.confidence, evidence = r.evidence
+        urls = r.urls, confidence = r.confidence, evidence = r.evidence, documents = r.documents
       from jsonb_to_recordset(${JSON.stringify(kept.map(({ record, id }) => ({ id, ...sourceColumns(record) })))}::jsonb)
-        as r(id text, title text, authors text[], type text, date text, container text, urls text[], confidence float8, evidence jsonb)
+        as r(id text, title text, authors text[], type text, date text, container text, urls text[], confidence float8, evidence jsonb, documents int)
       where s.id = r.id`;
   }
   const citationId = new Map(members.map((m) => [`${m.slug}\u0000${m.citation.anchor}`, m]));
@@ -92,6 +93,8 @@ function sourceColumns(source: SourceRecord) {
     urls: source.urls,
     confidence: source.confidence,
     evidence: { merges: source.evidence, versions: source.versions, issue: source.issue, pages: source.pages } as unknown as Prisma.InputJsonValue,
+    // Every citation of the work is among those just grouped (the touched works' and the document's own).
+    documents: countCitingDocuments(source.citations),
   };
 }
 
