@@ -85,7 +85,7 @@ function whereFilters(filters: CatalogueFilters): Prisma.Sql {
   if (filters.year !== undefined) conditions.push(Prisma.sql`substring(d.date from '^[0-9]{4}') = ${String(filters.year)}`);
   if (filters.author !== undefined) conditions.push(Prisma.sql`${filters.author} = any(d.authors)`);
   if (filters.concept !== undefined) {
-    conditions.push(Prisma.sql`exists (select 1 from "ConceptMention" m where m."documentId" = d.id and m."conceptId" = ${filters.concept})`);
+    conditions.push(Prisma.sql`exists (select 1 from "ConceptDocumentCount" k where k."documentId" = d.id and k."conceptId" = ${filters.concept})`);
   }
   if (filters.source !== undefined) {
     conditions.push(
@@ -210,7 +210,13 @@ export async function listCatalogueFacets(filters: CatalogueFilters, db: Databas
   return facets;
 }
 
+/**
+ * The counts read are those stored at load: a document's mentions per concept (ConceptDocumentCount, one row
+ * per concept or item it mentions, not one per mention) and, for the whole corpus, how many documents cite
+ * each work (Source.documents, an index's first rows). A narrowed list counts the works its own documents cite.
+ */
 async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Promise<CatalogueFacets> {
+  const narrowed = Object.values(filters).some((value) => value !== undefined);
   const matching = Prisma.sql`select d.id from "Document" d where ${whereFilters(filters)}`;
   const [journal, year, author, concept, source] = await Promise.all([
     db.$queryRaw<FacetRow[]>`
@@ -229,9 +235,9 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
     db.$queryRaw<FacetRow[]>`
       select c.id as value, c."labelZh" as label, k.count
       from (
-        select m."conceptId" as id, count(distinct m."documentId") as count
-        from "ConceptMention" m where m."documentId" in (${matching})
-        group by m."conceptId"
+        select k."conceptId" as id, count(distinct k."documentId") as count
+        from "ConceptDocumentCount" k where k."documentId" in (${matching})
+        group by k."conceptId"
       ) k
       join "Concept" c on c.id = k.id
       order by k.count desc, c.ordinal limit ${FACET_VALUES_SHOWN}`,
@@ -239,11 +245,16 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
       select s.key as value,
         coalesce(s.title, (select c2.raw from "Citation" c2 where c2."sourceId" = s.id order by c2.raw limit 1)) as label,
         top.count
-      from (
+      from (${
+        narrowed
+          ? Prisma.sql`
         select c."sourceId" as id, count(distinct c."documentId") as count
-        from "Citation" c where c."sourceId" is not null and c."documentId" in (${matching})
-        group by c."sourceId" order by count desc, c."sourceId" limit ${FACET_VALUES_SHOWN}
-      ) top
+        from "Citation" c join "Source" s on s.id = c."sourceId" where c."documentId" in (${matching})
+        group by c."sourceId", s.key order by count desc, s.key limit ${FACET_VALUES_SHOWN}`
+          : Prisma.sql`
+        select s.id, s.documents as count from "Source" s where s.documents > 0
+        order by s.documents desc, s.key limit ${FACET_VALUES_SHOWN}`
+      }) top
       join "Source" s on s.id = top.id
       order by top.count desc, s.key`,
   ]);
