@@ -255,11 +255,11 @@ function countsAndPage(
 }
 
 async function countMentions(db: Database, scope: MentionScope, kind: "concept" | "member") {
-  const rows = await db.$queryRaw<{ documentId: string; slug: string; title: string; memberOf: string | null; inNote: boolean; mentions: number }[]>`
-    select d.id as "documentId", d.slug, d.title, m."memberOf", m."blockKind" = 'footnote' as "inNote", count(*)::int as mentions
-    from "ConceptMention" m join "Document" d on d.id = m."documentId"
-    where m."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or m."memberOf" = ${scope.memberOf})
-    group by d.id, d.slug, d.title, d.date, m."memberOf", m."blockKind" = 'footnote'
+  // The counts stored at load (ConceptDocumentCount): a row per document and item, however many mentions.
+  const rows = await db.$queryRaw<{ documentId: string; slug: string; title: string; memberOf: string | null; mentions: number; mentionsInNotes: number }[]>`
+    select d.id as "documentId", d.slug, d.title, k."memberOf", k.mentions, k."mentionsInNotes"
+    from "ConceptDocumentCount" k join "Document" d on d.id = k."documentId"
+    where k."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or k."memberOf" = ${scope.memberOf})
     order by d.date asc nulls last, d.slug asc`;
   const totals = noCounts();
   const byDocument = new Map<string, { slug: string; title: string } & ConceptMentionCounts>();
@@ -270,10 +270,10 @@ async function countMentions(db: Database, scope: MentionScope, kind: "concept" 
     for (const counts of [document, totals]) {
       if (row.memberOf === null) {
         counts.mentions += row.mentions;
-        if (row.inNote) counts.mentionsInNotes += row.mentions;
+        counts.mentionsInNotes += row.mentionsInNotes;
       } else {
         counts.memberMentions += row.mentions;
-        if (row.inNote) counts.memberMentionsInNotes += row.mentions;
+        counts.memberMentionsInNotes += row.mentionsInNotes;
       }
     }
     if (row.memberOf !== null) {
