@@ -13,6 +13,7 @@ import { EditorialCorrection } from "./note-provenance";
 import { pagesWithFragments, UnattachedFragments, unattachedFragmentsId } from "./unattached-fragments";
 import { foliosAttribute, PrintedPageLink } from "./printed-page-link";
 import { estimateSectionSize, sectionSizeStyle } from "./section-size-estimate";
+import { staticMarkup } from "./static-markup";
 
 export interface DocumentBodyProps {
   document: DocumentStructure;
@@ -25,6 +26,12 @@ export interface DocumentBodyProps {
   sourceHrefs?: ReadonlyMap<string, string>;
   /** Shown under a paragraph, by its anchor (side by side: the paragraph's concept chips and links). */
   afterParagraph?: ReadonlyMap<string, React.ReactNode>;
+  /**
+   * Send the text as one string of markup that React places and never hydrates (static-markup.ts says why).
+   * The reader does: its text changes only with its address. Side by side does not: a concept toggled there
+   * re-renders the marks in place, which as one string would replace the whole text (and the focus in it).
+   */
+  staticMarkup?: boolean;
 }
 
 const headingTag = { 1: "h2", 2: "h3", 3: "h4", 4: "h4" } as const;
@@ -33,20 +40,33 @@ const headingTag = { 1: "h2", 2: "h3", 3: "h4", 4: "h4" } as const;
  * The text of a document in reading order: headings, numbered paragraphs and, after each section, its notes;
  * editorial corrections marked where they apply; at the end, the note texts that could not be attached.
  */
-export function DocumentBody({ document, order, marks, idPrefix = "", sourceHrefs, afterParagraph }: DocumentBodyProps) {
+export function DocumentBody({ staticMarkup: asMarkup = false, ...props }: DocumentBodyProps) {
+  const { document, idPrefix = "" } = props;
+  const folios = document.sourcePdf ? foliosByPage(document) : null;
+  const content = <DocumentBodyContent {...props} idPrefix={idPrefix} folios={folios} />;
+  // Focusable by script only: the reader's skip link lands here (`tabIndex` -1, not in the Tab order).
+  const attributes = {
+    className: "document-body",
+    id: idPrefix ? undefined : DOCUMENT_TEXT_ID,
+    tabIndex: idPrefix ? undefined : -1,
+    ...(folios ? foliosAttribute(folios) : {}),
+  };
+  return asMarkup ? <div {...attributes} dangerouslySetInnerHTML={{ __html: staticMarkup(content) }} /> : <div {...attributes}>{content}</div>;
+}
+
+function DocumentBodyContent({
+  document,
+  order,
+  marks,
+  idPrefix,
+  sourceHrefs,
+  afterParagraph,
+  folios,
+}: Omit<DocumentBodyProps, "staticMarkup"> & { idPrefix: string; folios: ReturnType<typeof foliosByPage> | null }) {
   const notes = new Map(document.footnotes.map((note) => [note.anchor, note]));
-  const placeOfNote = new Map<string, string>();
-  for (const paragraph of document.paragraphs) {
-    for (const marker of paragraph.markers) {
-      if (!placeOfNote.has(marker.footnoteAnchor)) placeOfNote.set(marker.footnoteAnchor, `¶ ${order.paragraphNumbers.get(paragraph.anchor)}`);
-    }
-  }
-  for (const heading of document.headings) {
-    for (const marker of heading.markers) if (!placeOfNote.has(marker.footnoteAnchor)) placeOfNote.set(marker.footnoteAnchor, "a heading");
-  }
+  const placeOfNote = placesOfNotes(document, order);
 
   // An essay read from a PDF the database keeps: its paragraphs and notes open on their printed page.
-  const folios = document.sourcePdf ? foliosByPage(document) : null;
   const printedPage = (placement: Footnote["placement"], blockName: string, className?: string) =>
     folios && placement ? <PrintedPageLink slug={document.slug} placement={placement} folios={folios} blockName={blockName} className={className} /> : null;
 
@@ -59,8 +79,7 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
     note.status === "unlocated" && fragmentPages.has(note.page) ? `#${unattachedFragmentsId(note.page, idPrefix)}` : null;
 
   return (
-    // Focusable by script only: the reader's skip link lands here (`tabIndex` -1, not in the Tab order).
-    <div className="document-body" id={idPrefix ? undefined : DOCUMENT_TEXT_ID} tabIndex={idPrefix ? undefined : -1} {...(folios ? foliosAttribute(folios) : {})}>
+    <>
       {order.sections.map((section, sectionIndex) => (
         <section
           key={section.heading?.anchor ?? `front-${sectionIndex}`}
@@ -145,8 +164,22 @@ export function DocumentBody({ document, order, marks, idPrefix = "", sourceHref
       ) : null}
       <UnattachedFragments fragments={document.fragments} idPrefix={idPrefix} landmarkSuffix={paneSuffix} />
       <NotePopover idPrefix={idPrefix} />
-    </div>
+    </>
   );
+}
+
+/** Where each note's first marker stands ("¶ 12", "a heading"), by note anchor. */
+function placesOfNotes(document: DocumentStructure, order: ReadingOrder): Map<string, string> {
+  const placeOfNote = new Map<string, string>();
+  for (const paragraph of document.paragraphs) {
+    for (const marker of paragraph.markers) {
+      if (!placeOfNote.has(marker.footnoteAnchor)) placeOfNote.set(marker.footnoteAnchor, `¶ ${order.paragraphNumbers.get(paragraph.anchor)}`);
+    }
+  }
+  for (const heading of document.headings) {
+    for (const marker of heading.markers) if (!placeOfNote.has(marker.footnoteAnchor)) placeOfNote.set(marker.footnoteAnchor, "a heading");
+  }
+  return placeOfNote;
 }
 
 /** An editorial correction of a heading or paragraph, under it. */

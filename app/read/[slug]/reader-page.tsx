@@ -125,7 +125,8 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
           <ReaderInteractions slug={document.slug} hasQuote={linked?.status === "found"} />
         </Suspense>
         <div className="mt-6">
-          <DocumentBody document={document} order={order} marks={marks} sourceHrefs={sourceHrefs} afterParagraph={parallels} />
+          {/* As one string of markup: the text hydrates nothing (ReaderInteractions works on it by delegation). */}
+          <DocumentBody document={document} order={order} marks={marks} sourceHrefs={sourceHrefs} afterParagraph={parallels} staticMarkup />
         </div>
         <ImportedAnnotations slug={document.slug} annotations={await listImportedAnnotations(document.slug)} />
       </article>
