@@ -6,9 +6,9 @@ import type { ReactNode } from "react";
  *
  * Why not React's own: react-dom/server refuses to load in a React Server Component (it throws at import).
  * Why at all: React hydrates every element a server component rendered, and sends each as a JSON array in the
- * page's RSC payload beside the HTML; an essay is a few thousand of them (half the page's main-thread time at
- * Lighthouse's 4× CPU went to parsing that payload and hydrating it). As one string the text is one element
- * to React, and the reader's scripts work on it by delegation as they did before.
+ * page's RSC payload beside the HTML; an essay is a couple of thousand of them (the framework's long task at
+ * Lighthouse's 4× CPU, mostly that hydration, was 125–430 ms on the reader). As one string the text is one
+ * element to React, and the reader's scripts work on it by delegation as they did before.
  *
  * Strict by design: it knows the few element and attribute kinds the reader's text uses, and throws on
  * anything it would have to guess at (a client component, a hook, an event handler, an unknown camel-cased
