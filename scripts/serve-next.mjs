@@ -22,8 +22,9 @@ import next from "next";
 import { answerCorpusUnavailable, isCorpusPage, prepareUnavailable, UNAVAILABLE_PAGE } from "../lib/http/corpus-unavailable.mjs";
 import { answerNotModified, cachingFor, namesCurrentTag, pageEntityTag } from "../lib/http/http-caching.mjs";
 import { answerMalformedRequest, findMalformedRequest } from "../lib/http/malformed-request.mjs";
-import { createNonce, createNonceRewriter, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
+import { createNonce, createNonceRewriter, hashOnlyPolicy, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
 import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
+import { hashAllowedPage } from "../lib/page-cache/hash-allowed-page.mjs";
 import { acceptedCodings, FreshBrotliBudget, keptAnswerCoding } from "../lib/page-cache/kept-answer-coding.mjs";
 import { prepareSplicedGzip, splicedGzip } from "../lib/page-cache/nonce-spliced-gzip.mjs";
 import { isKeptStaticFile, publicPathsOf, STATIC_FILE_BYTE_BUDGET, STATIC_FILE_GENERATION, staticFileKey } from "../lib/page-cache/kept-static-files.mjs";
@@ -141,8 +142,11 @@ async function answerWithKeptRender(request, response, context, key, generation,
 
 /**
  * Keeps a render with its compressed forms, made once here (in zlib's thread pool): the requests waiting for
- * this address are released when they are ready, and served them. Brotli is kept only for a body with no
- * nonce in it (the API's JSON); a page's brotli would differ in every response.
+ * this address are released when they are ready, and served them. A page is first made into fixed bytes whose
+ * scripts its policy allows by hash (lib/page-cache/hash-allowed-page.mjs), kept with that policy: then it
+ * has no nonce to replace and its brotli is kept, as the API's JSON's is. A page that cannot be (a script of a
+ * form it does not know, or a policy too long) keeps its placeholder nonce, replaced per response, and only
+ * its gzip is kept, to be spliced with each response's nonce; its brotli would differ in every response.
  * @param {string} key
  * @param {number} generation
  * @param {KeptAnswer | null} answer
@@ -152,17 +156,39 @@ async function keepWithEncodings(key, generation, answer, keeping) {
   let kept = answer;
   if (answer) {
     try {
-      const body = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
+      const fixed = withScriptsAllowedByHash(answer);
+      kept = fixed;
+      const body = Buffer.from(fixed.body.buffer, fixed.body.byteOffset, fixed.body.byteLength);
       const [gzip, brotli] = await Promise.all([
         prepareSplicedGzip(body, placeholderBytes),
         body.includes(placeholderBytes) ? null : brotliCompress(body),
       ]);
-      kept = { ...answer, encodings: { gzip, brotli } };
+      kept = { ...fixed, encodings: { gzip, brotli } };
     } catch (error) {
       console.error(`duizhao: the kept render of ${key} is kept uncompressed (${error instanceof Error ? error.message : String(error)})`);
     }
   }
   keeping.cache.finish(key, generation, kept, keeping.generationNow());
+}
+
+/**
+ * A kept page as fixed bytes with the policy that allows its scripts by hash, or the answer as it is (no
+ * placeholder in it, not HTML, or a page hash-allowed-page.mjs refuses: said once per render, in the log).
+ * @param {KeptAnswer} answer
+ * @returns {KeptAnswer}
+ */
+function withScriptsAllowedByHash(answer) {
+  const contentType = answer.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1];
+  if (!String(contentType ?? "").startsWith("text/html") || !Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength).includes(placeholderBytes)) {
+    return answer;
+  }
+  const page = hashAllowedPage(answer.body, placeholderBytes);
+  const policy = "refused" in page ? null : hashOnlyPolicy([...scriptHashes, ...page.scriptHashes]);
+  if ("refused" in page || policy === null) {
+    console.warn(`duizhao: a kept page keeps its per-response nonce (${"refused" in page ? page.refused : "its policy would be too long"})`);
+    return answer;
+  }
+  return { ...answer, body: page.body, headers: [...answer.headers, ["Content-Security-Policy", policy]] };
 }
 
 /**

@@ -32,13 +32,15 @@ export function scriptHashSource(/** @type {string} */ script) {
  * Next's runtime adds its chunks as script elements). 'self' is ignored where 'strict-dynamic' is
  * understood and lets older browsers load the same-origin chunks. Styles: the app's stylesheets, plus
  * style attributes (React renders `style={…}` as one; an attribute cannot run script).
- * @param {string} nonce
+ * A kept page made into fixed bytes (lib/page-cache/hash-allowed-page.mjs) names no nonce (null): its
+ * scripts are allowed by their hashes alone.
+ * @param {string | null} nonce
  * @param {readonly string[]} scriptHashes hash sources, as from scriptHashSource
  */
 export function contentSecurityPolicy(nonce, scriptHashes = []) {
   return [
     "default-src 'self'",
-    ["script-src 'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...scriptHashes].join(" "),
+    ["script-src 'self'", ...(nonce === null ? [] : [`'nonce-${nonce}'`]), "'strict-dynamic'", ...new Set(scriptHashes)].join(" "),
     "style-src 'self'",
     "style-src-attr 'unsafe-inline'",
     // Icons inline in CSS may be data: URLs; link-preview images are same-origin.
@@ -53,6 +55,25 @@ export function contentSecurityPolicy(nonce, scriptHashes = []) {
     "frame-ancestors 'none'",
     "form-action 'self'",
   ].join("; ");
+}
+
+/**
+ * The longest policy a page allowed by hashes may have; a page that would need more keeps its nonce. Each
+ * script is a 54-byte hash source (the reader has 26, side by side 32: about 1.4 and 1.7 KiB). With the
+ * other headers (about 1.2 KiB) a response's head then stays under 4 KiB, the smallest default buffer for
+ * an upstream's response head among common reverse proxies (nginx's proxy_buffer_size, one memory page),
+ * past which the proxy answers 502 instead of the page.
+ */
+export const MAX_HASH_POLICY_BYTES = 2560;
+
+/**
+ * The policy of a page whose scripts are allowed by these hashes alone, or null when it would be longer
+ * than MAX_HASH_POLICY_BYTES (the page is then served with a nonce of its own per response).
+ * @param {readonly string[]} scriptHashes
+ */
+export function hashOnlyPolicy(scriptHashes) {
+  const policy = contentSecurityPolicy(null, scriptHashes);
+  return Buffer.byteLength(policy) <= MAX_HASH_POLICY_BYTES ? policy : null;
 }
 
 /**

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { APPLY_SAVED_THEME_SCRIPT } from "@/lib/theme/apply-saved-theme.mjs";
-import { contentSecurityPolicy, createNonce, createNonceRewriter, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "./security-headers.mjs";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  createNonceRewriter,
+  hashOnlyPolicy,
+  MAX_HASH_POLICY_BYTES,
+  placeholderPolicyForNext,
+  scriptHashSource,
+  securityHeaders,
+} from "./security-headers.mjs";
 
 /** Next's own reading of the nonce (node_modules/next/dist/server/app-render/get-script-nonce-from-header.js). */
 const NEXT_NONCE_SOURCE = /^'nonce-([A-Za-z0-9+/_-]+={0,2})'$/;
@@ -53,6 +62,28 @@ describe("contentSecurityPolicy", () => {
   it("hashes a script as the browser does (SHA-256 of its UTF-8 text, base64)", () => {
     // echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
     expect(scriptHashSource("alert(1)")).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+  });
+});
+
+describe("hashOnlyPolicy (a kept page's scripts allowed by hash)", () => {
+  const hashes = Array.from({ length: 32 }, (_, index) => scriptHashSource(`self.__next_f.push([1,"${index}"])`));
+
+  it("allows exactly those scripts and what they load: no nonce, never inline script or eval; the rest as strict", () => {
+    const policy = hashOnlyPolicy([...hashes, hashes[0]!])!;
+    const scripts = directives(policy).get("script-src")!;
+    expect(scripts).toEqual(["'self'", "'strict-dynamic'", ...hashes]);
+    expect(policy).not.toContain("'nonce-");
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(scripts).not.toContain("'unsafe-eval'");
+    const withNonce = directives(contentSecurityPolicy(createNonce()));
+    for (const [name, values] of directives(policy)) if (name !== "script-src") expect(values, name).toEqual(withNonce.get(name));
+  });
+
+  it("is refused past MAX_HASH_POLICY_BYTES, where a proxy's buffer for the response head may not hold it", () => {
+    // Side by side's 32 scripts fit with room; a page with twice as many keeps its nonce.
+    expect(Buffer.byteLength(hashOnlyPolicy(hashes)!)).toBeLessThanOrEqual(MAX_HASH_POLICY_BYTES);
+    const many = Array.from({ length: 64 }, (_, index) => scriptHashSource(`script ${index}`));
+    expect(hashOnlyPolicy(many)).toBeNull();
   });
 });
 
