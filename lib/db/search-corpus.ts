@@ -249,7 +249,8 @@ export interface SearchDocumentChoice {
 /** What the search page offers as filters: the document chosen or the titles its words match, and the concepts that have mentions. */
 export async function listSearchFilters(document: { doc?: string; words?: string }, db: Database = getDatabase()) {
   const [concepts, chosen, matches] = await Promise.all([
-    db.concept.findMany({ where: { mentions: { some: {} } }, orderBy: { ordinal: "asc" }, select: { id: true, labelZh: true, labelEn: true } }),
+    // Through the counts stored per document (a row per concept an essay mentions), not every mention.
+    db.concept.findMany({ where: { documentCounts: { some: {} } }, orderBy: { ordinal: "asc" }, select: { id: true, labelZh: true, labelEn: true } }),
     document.doc ? findDocumentTitles([document.doc], db) : null,
     !document.doc && document.words ? listCatalogueDocuments({ q: document.words, page: 1, pageSize: TYPE_AHEAD_SUGGESTIONS }, db) : null,
   ]);
