@@ -59,7 +59,7 @@ interface Row {
   /** Responses received; requests still in flight when the time ran out (one per busy client) are in no other figure. */
   completed: number;
   unanswered: number;
-  /** The Content-Encoding the address was answered in under load (a kept page: spliced gzip; see below). */
+  /** The Content-Encoding the address was answered in under load (a kept page: its kept brotli; spliced gzip if it kept its nonce, lib/page-cache/hash-allowed-page.mjs). */
   coding: string;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import http from "node:http";
 import { type APIResponse, expect, type Page, type Response, test } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
@@ -5,15 +6,32 @@ import { ReaderPage } from "./pages/reader-page";
 
 /**
  * Every response carries the security headers (pages, API, Next's assets, a 404, a refused address), and
- * every page kind, cached or rendered per request, runs its scripts in Chromium under the
- * Content-Security-Policy with no violation: the nonce in the policy is the nonce in the page, a fresh one
- * on every response.
+ * every page kind, rendered for its request or kept, runs its scripts in Chromium under the
+ * Content-Security-Policy with no violation. A page rendered for its request names a fresh nonce, the nonce
+ * in the page; a kept page (the same bytes for everyone, lib/page-cache/hash-allowed-page.mjs) names no
+ * nonce and allows exactly its own scripts by their hashes.
  */
 
 const REQUIRED = ["content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "x-frame-options"];
 
 function nonceOf(policy: string | undefined): string | undefined {
   return policy?.match(/script-src [^;]*'nonce-([A-Za-z0-9+/=_-]+)'/)?.[1];
+}
+
+function hashesOf(policy: string | undefined): string[] {
+  return [...(policy?.match(/script-src [^;]*/)?.[0] ?? "").matchAll(/'sha256-[A-Za-z0-9+/=]+'/g)].map((match) => match[0]);
+}
+
+/** Whether an answer is a kept page (its scripts allowed by hash, no nonce). */
+function isKeptPage(headers: Record<string, string>): boolean {
+  return headers["x-duizhao-render"] === "kept" && (headers["content-type"] ?? "").startsWith("text/html");
+}
+
+/** The hash source of each script a page's HTML runs inline (no src; no type, or a JavaScript one), as the browser computes it. */
+function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attributes]) => !/\ssrc=/.test(attributes!) && !/\stype="(?!text\/javascript")/.test(attributes!))
+    .map(([, , text]) => `'sha256-${createHash("sha256").update(text!, "utf8").digest("base64")}'`);
 }
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
@@ -23,7 +41,12 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
     expect(policy, what).toContain(directive);
   }
   expect(policy.match(/script-src [^;]*/)?.[0], what).not.toContain("'unsafe-inline'");
-  expect(nonceOf(policy), what).toBeTruthy();
+  expect(policy.match(/script-src [^;]*/)?.[0], what).toContain("'strict-dynamic'");
+  // A fresh nonce on every response, but a kept page: that one allows its scripts by hash alone.
+  if (isKeptPage(headers)) {
+    expect(nonceOf(policy), what).toBeUndefined();
+    expect(hashesOf(policy).length, what).toBeGreaterThan(1);
+  } else expect(nonceOf(policy), what).toBeTruthy();
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 }
@@ -75,10 +98,10 @@ test.describe("security headers", () => {
     ({ left, right } = await ComparePage.essaySlugs(browser));
   });
 
-  test("every page kind runs its scripts under the policy, with no violation", async ({ context, request }) => {
-    test.setTimeout(120_000);
+  test("every page kind runs its scripts under the policy, with no violation, rendered for its request and kept", async ({ context, request }) => {
+    test.setTimeout(240_000);
     const source = (await (await request.get("/api/sources")).json()) as { sources: { key: string }[] };
-    const pages: { what: string; path: string; check?: (tab: Page) => Promise<void>; notFound?: boolean }[] = [
+    const pages: { what: string; path: string; check?: (tab: Page) => Promise<void>; notFound?: boolean; fresh?: boolean }[] = [
       { what: "home", path: "/" },
       {
         what: "reader (cached)",
@@ -98,6 +121,7 @@ test.describe("security headers", () => {
           await expect(reader.popover).toBeVisible();
         },
       },
+      { what: "reader with a search hit", path: `/read/${left}?hl=0-2&hb=${Date.now()}`, fresh: true },
       { what: "side by side", path: `/compare?left=${left}&right=${right}` },
       {
         what: "side by side with a concept",
@@ -112,30 +136,61 @@ test.describe("security headers", () => {
       { what: "search", path: `/search?q=${encodeURIComponent("主权")}` },
       { what: "a 404", path: "/read/no-such-essay-here", notFound: true },
     ];
-    for (const { what, path, check, notFound } of pages) {
-      const tab = await context.newPage();
-      const seen = await watch(tab);
-      const answer = await tab.goto(path);
-      expect(answer?.status(), what).toBe(notFound ? 404 : 200);
-      expectSecurityHeaders(await answer!.allHeaders(), what);
-      await tab.waitForLoadState("networkidle");
-      await expectScriptsRan(tab, !notFound);
-      await check?.(tab);
-      await expectNoViolations(tab, seen, what);
-      await tab.close();
+    for (const { what, path, check, notFound, fresh } of pages) {
+      // Twice: the second visit is served the kept page (the first is rendered for it unless an earlier test
+      // asked for the address; an address of this run's own is).
+      for (const visit of notFound ? ["first"] : ["first", "kept"]) {
+        const tab = await context.newPage();
+        const seen = await watch(tab);
+        const answer = await tab.goto(path);
+        expect(answer?.status(), what).toBe(notFound ? 404 : 200);
+        const headers = await answer!.allHeaders();
+        if (visit === "kept") expect(headers["x-duizhao-render"], `${what}, ${visit}`).toBe("kept");
+        if (visit === "first" && fresh) expect(headers["x-duizhao-render"], `${what}, rendered for its request`).toBeUndefined();
+        expectSecurityHeaders(headers, `${what}, ${visit}`);
+        await tab.waitForLoadState("networkidle");
+        await expectScriptsRan(tab, !notFound);
+        await check?.(tab);
+        await expectNoViolations(tab, seen, `${what}, ${visit}`);
+        await tab.close();
+      }
     }
   });
 
-  test("the nonce is new on every response, and it is the nonce the page's scripts carry", async ({ request }) => {
-    const path = `/read/${left}`;
-    const [first, second] = [await request.get(path), await request.get(path)];
+  test("a page rendered for its request names a nonce of its own, the nonce its scripts carry", async ({ request }) => {
+    // Two addresses of this run's own: each rendered for its request.
+    const [first, second] = [await request.get(`/read/${left}?hl=0-2&hb=${Date.now()}`), await request.get(`/read/${left}?hl=0-2&hb=${Date.now() + 1}`)];
+    for (const response of [first, second]) expect(response.headers()["x-duizhao-render"]).toBeUndefined();
     const [one, two] = [nonceOf(first.headers()["content-security-policy"]), nonceOf(second.headers()["content-security-policy"])];
+    expect(one).toBeTruthy();
     expect(one).not.toBe(two);
     for (const [response, nonce] of [[first, one], [second, two]] as [APIResponse, string][]) {
       const html = await response.text();
       const nonces = new Set([...html.matchAll(/\snonce="([^"]*)"/g)].map((match) => match[1]));
       expect(nonces).toEqual(new Set([nonce]));
     }
+  });
+
+  test("a kept page allows exactly the scripts it runs, by hash: the same bytes and policy for everyone, no nonce in either", async ({ request }) => {
+    const address = `/compare?left=${left}&right=${right}&f=l:${Date.now()}`;
+    const rendered = await request.get(address);
+    const nonce = nonceOf(rendered.headers()["content-security-policy"])!;
+    expect(nonce).toBeTruthy();
+    const [kept, again] = [await request.get(address), await request.get(address)];
+    for (const response of [kept, again]) expect(response.headers()["x-duizhao-render"]).toBe("kept");
+    const policy = kept.headers()["content-security-policy"]!;
+    expect(again.headers()["content-security-policy"]).toBe(policy);
+    const html = await kept.text();
+    expect(await again.text()).toBe(html);
+    expect(nonceOf(policy)).toBeUndefined();
+    // Every script the page runs inline is allowed by its hash, and the policy allows nothing else.
+    expect(new Set(hashesOf(policy))).toEqual(new Set(inlineScriptHashes(html)));
+    // No script is parser-inserted from a file (under 'strict-dynamic' only a nonce could allow one): the loaders insert them.
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/);
+    expect(html).not.toMatch(/<link[^>]*as="script"/);
+    // Neither the rendered response's nonce nor the placeholder it stood for is in the kept page: every nonce there is inert.
+    expect(html).not.toContain(nonce);
+    for (const [, value] of html.matchAll(/\snonce="([^"]*)"/g)) expect(value).not.toMatch(/^[A-Za-z0-9+/]{22}==$/);
   });
 
   test("API answers, Next's assets, icons and refused addresses carry the headers too", async ({ request, baseURL }) => {
