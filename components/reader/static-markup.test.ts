@@ -10,6 +10,8 @@ import type { DocumentStructure } from "@/lib/model/document-model";
 import { buildReadingOrder } from "@/lib/reader/reading-order";
 import type { BlockMark } from "@/lib/reader/segment-block";
 import { DocumentBody } from "./document-body";
+import { DocumentOutline } from "./document-outline";
+import { DocumentTitleBlock } from "./document-title-block";
 import { ParallelsLink } from "./parallels-link";
 import { PrintedPageLink } from "./printed-page-link";
 import { NotStaticMarkup, staticMarkup } from "./static-markup";
@@ -69,6 +71,19 @@ describe("staticMarkup", () => {
         const asMarkup = renderToStaticMarkup(createElement(DocumentBody, { ...props, staticMarkup: true }));
         expect(asMarkup).toBe(asElements);
         expect(asElements.length).toBeGreaterThan(10_000);
+      }
+    }
+  });
+
+  it("writes the outline and the title block as React DOM does", () => {
+    for (const document of essays) {
+      for (const part of [
+        createElement(DocumentOutline, { headings: document.headings }),
+        createElement(DocumentOutline, { headings: document.headings, idPrefix: "left-", label: "目录" }),
+        createElement(DocumentTitleBlock, { document, headingId: "document-title" }),
+        createElement(DocumentTitleBlock, { document: { ...document, authors: [], journal: null, issue: null, date: null, abstract: "<b>'摘要'</b> & more" } }),
+      ]) {
+        expect(staticMarkup(part)).toBe(renderToStaticMarkup(part));
       }
     }
   });

@@ -10,6 +10,7 @@ import { ParallelsLink } from "@/components/reader/parallels-link";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
 import { ReaderNotice } from "@/components/reader/reader-notice";
 import { SkipToText } from "@/components/reader/skip-to-text";
+import { Unhydrated } from "@/components/reader/unhydrated";
 import { TrailBreadcrumb } from "@/components/trail/trail-breadcrumb";
 import { countParallelPlaces } from "@/lib/db/count-parallel-places";
 import { describeTrail } from "@/lib/db/describe-trail";
@@ -85,9 +86,10 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
     <div className="reader mx-auto max-w-6xl px-4 pb-24 pt-8 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
       <SkipToText />
       <aside className="hidden lg:block" aria-label="目录 · Contents">
-        <div className="sticky top-6 max-h-[calc(100vh-3rem)] overflow-y-auto pb-6 pr-2">
+        {/* The outline and the title block hydrate nothing either: links and a native details element. */}
+        <Unhydrated className="sticky top-6 max-h-[calc(100vh-3rem)] overflow-y-auto pb-6 pr-2">
           <DocumentOutline headings={document.headings} />
-        </div>
+        </Unhydrated>
       </aside>
       <article className="reader-article min-w-0" lang="zh-Hans" aria-labelledby="document-title" data-slug={document.slug}>
         {trail.trail.length > 0 || trail.invalid ? (
@@ -95,15 +97,17 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
         ) : null}
         {/* schema.org ScholarlyArticle; jsonLdScriptText escapes what could end the script (corpus text is untrusted). */}
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(readerJsonLd(document)) }} />
-        <DocumentTitleBlock document={document} headingId="document-title" />
+        <Unhydrated>
+          <DocumentTitleBlock document={document} headingId="document-title" />
+        </Unhydrated>
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-4 dark:border-night-rule print:hidden">
           <CompareWithForm slug={document.slug} suggestions={suggestions} />
         </div>
         <details className="mt-4 lg:hidden print:hidden">
           <summary className="cursor-pointer text-sm text-muted dark:text-night-muted">目录 · Contents</summary>
-          <div className="mt-3">
+          <Unhydrated className="mt-3">
             <DocumentOutline headings={document.headings} label="目录" />
-          </div>
+          </Unhydrated>
         </details>
         {linked?.status === "found" && linked.moved ? (
           <ReaderNotice kind="moved">
