@@ -3,7 +3,8 @@
  * A benchmark module default-exports `async function run(): Promise<void>` and prints its own report;
  * `npm run bench -- search` runs only the modules whose file name contains "search". The corpus benchmark
  * (1,000 essays, some 10 minutes) runs only when named: `npm run bench -- corpus [--essays N]`; so does the font A/B
- * (`npm run bench -- first-layout-fonts`, a diagnostic of some 5 minutes).
+ * (`npm run bench -- first-layout-fonts`, a diagnostic of some 5 minutes), and so does the route fuzz
+ * (`npm run bench -- fuzz`, a check of some 10 minutes rather than a timing).
  */
 import "../scripts/silence-known-warnings";
 import fs from "node:fs/promises";
@@ -11,7 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const benchDir = path.join(process.cwd(), "bench");
-const ONLY_WHEN_NAMED = ["corpus.bench.ts", "first-layout-fonts.bench.ts"];
+const ONLY_WHEN_NAMED = ["corpus.bench.ts", "first-layout-fonts.bench.ts", "route-fuzz.bench.ts"];
 const filter = process.argv[2];
 const files = (await fs.readdir(benchDir))
   .filter((name) => name.endsWith(".bench.ts") && (filter === undefined ? !ONLY_WHEN_NAMED.includes(name) : name.includes(filter)))

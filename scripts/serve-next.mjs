@@ -12,6 +12,7 @@
  * Usage: node scripts/serve-next.mjs <port> <host>
  */
 import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -21,7 +22,7 @@ import compression from "compression";
 import next from "next";
 import { answerCorpusUnavailable, isCorpusPage, prepareUnavailable, UNAVAILABLE_PAGE } from "../lib/http/corpus-unavailable.mjs";
 import { answerNotModified, cachingFor, namesCurrentTag, pageEntityTag } from "../lib/http/http-caching.mjs";
-import { answerMalformedRequest, findMalformedRequest } from "../lib/http/malformed-request.mjs";
+import { answerMalformedRequest, findMalformedRequest, originFormOf, socketRefusal } from "../lib/http/malformed-request.mjs";
 import { createNonce, createNonceRewriter, hashOnlyPolicy, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
 import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
 import { hashAllowedPage } from "../lib/page-cache/hash-allowed-page.mjs";
@@ -41,7 +42,11 @@ if (!Number.isInteger(port) || port <= 0) {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 process.title = `next-server duizhao (${port})`;
-const app = next({ dev: false, dir: root, hostname: host, port });
+// Next adds an `upgrade` listener to the server of the first request it handles (for its dev server's
+// websocket), and in production that listener drops the connection: any request with `Upgrade: websocket` or
+// `h2c` went unanswered. Given an emitter of its own to listen on, it leaves this server without one, and Node
+// then answers such a request as any other (a server may ignore Upgrade).
+const app = next({ dev: false, dir: root, hostname: host, port, httpServer: /** @type {any} */ (new EventEmitter()) });
 await app.prepare();
 const handle = app.getRequestHandler();
 const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } };
@@ -71,6 +76,10 @@ const publicPaths = publicPathsOf(await filesUnder(path.join(root, "public")));
 const server = http.createServer((request, response) => {
   const nonce = createNonce();
   for (const [name, value] of securityHeaders(nonce, scriptHashes)) response.setHeader(name, value);
+  request.url = originFormOf(request.url);
+  // No route reads a body: one sent anyway is read and dropped as it comes, so that closing the connection after
+  // the answer does not reset it with the body unread (a reset can discard the answer before the client reads it).
+  if (request.headers["content-length"] || request.headers["transfer-encoding"]) request.resume();
   const problem = findMalformedRequest(request.method, request.url);
   if (problem) return answerMalformedRequest(response, problem, request.url, request.method);
   const pathname = (request.url ?? "/").split(/[?#]/u, 1)[0] ?? "/";
@@ -390,22 +399,20 @@ function asBuffer(/** @type {string | Uint8Array} */ chunk, /** @type {BufferEnc
 }
 /**
  * A request Node's parser refuses before any handler sees it (raw non-ASCII or a control character in the request
- * line, headers too large, a broken request line) gets a 4xx that says why, instead of Node's bare 400.
+ * line, headers too large, a broken request line, headers not finished in time) gets a 4xx that says why, with the
+ * security headers, instead of Node's bare 400.
  */
 server.on("clientError", (/** @type {Error & { code?: string }} */ error, socket) => {
   if (error.code === "ECONNRESET" || !socket.writable) {
     socket.destroy();
     return;
   }
-  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-  const reason = tooLarge
-    ? "The request's headers are too large.\n"
-    : "The request could not be read: its address or headers are malformed (an address must be percent-encoded, with no raw spaces, control characters or non-ASCII bytes).\n";
-  socket.end(
-    `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n` +
-      `Content-Length: ${Buffer.byteLength(reason)}\r\nConnection: close\r\n\r\n${reason}`,
-  );
+  socket.end(socketRefusal(error, securityHeaders(createNonce(), scriptHashes)));
+});
+/** CONNECT (which Node hands to no request handler, and without this listener drops) is refused as other methods are. */
+server.on("connect", (_request, socket) => {
+  socket.on("error", () => socket.destroy());
+  socket.end(socketRefusal("connect", securityHeaders(createNonce(), scriptHashes)));
 });
 server.on("error", (error) => {
   console.error(`duizhao: error: the web server could not listen on ${host}:${port} (${error.message})`);

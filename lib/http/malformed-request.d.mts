@@ -9,3 +9,5 @@ export declare const ALLOWED_METHODS: string[];
 export declare const MAX_PATH_BYTES: number;
 export declare function findMalformedRequest(method: string | undefined, rawUrl: string | undefined): MalformedRequest | null;
 export declare function answerMalformedRequest(response: ServerResponse, problem: MalformedRequest, rawUrl: string | undefined, method: string | undefined): void;
+export declare function originFormOf(rawUrl: string | undefined): string | undefined;
+export declare function socketRefusal(what: { code?: string } | "connect", headers: [string, string][]): string;

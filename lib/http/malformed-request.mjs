@@ -34,6 +34,9 @@ export function findMalformedRequest(method, rawUrl) {
     return { status: 405, reason: `method ${verb.slice(0, 20)} is not allowed here; use GET`, allow: ALLOWED_METHODS.join(", ") };
   }
   const target = rawUrl ?? "/";
+  // Origin form only (absolute form is made origin form by originFormOf first): `*` (asterisk form, for OPTIONS
+  // alone) or a bare word names no resource here, and Next's URL parser answers 500 to `GET *`.
+  if (!target.startsWith("/")) return { status: 400, reason: "the request target must be a path starting with /" };
   const queryAt = target.search(/[?#]/u);
   const pathPart = queryAt === -1 ? target : target.slice(0, queryAt);
   if (Buffer.byteLength(pathPart) > MAX_PATH_BYTES) return { status: 414, reason: `the address is longer than ${MAX_PATH_BYTES} bytes` };
@@ -70,4 +73,45 @@ export function answerMalformedRequest(response, problem, rawUrl, method) {
   if (problem.allow) response.setHeader("Allow", problem.allow);
   response.setHeader("Content-Length", Buffer.byteLength(body));
   response.end((method ?? "GET").toUpperCase() === "HEAD" ? undefined : body);
+}
+
+/**
+ * The request target in origin form (`/path?query`). A request may name its target in absolute form
+ * (`GET http://host/path`, as a client speaking to a proxy does), which an HTTP/1.1 server must accept
+ * (RFC 9112 §3.2.2); Next answers it with a redirect to the URL as given, whatever its host: a redirect to
+ * any site. Duizhao serves the same pages whatever the host, so only the path and query are kept.
+ * @param {string | undefined} rawUrl
+ * @returns {string | undefined}
+ */
+export function originFormOf(rawUrl) {
+  const absolute = rawUrl?.match(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/isu);
+  if (!absolute) return rawUrl;
+  const rest = absolute[1] ?? "";
+  return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
+/**
+ * The answer to a request that never reaches a handler, as bytes for its socket: one Node's parser refuses
+ * (`clientError`), a CONNECT (which Node hands to no request handler), with the security headers every answer
+ * carries and the reason in plain text.
+ * @param {{ code?: string } | "connect"} what the parser's error, or "connect"
+ * @param {[string, string][]} headers the security headers of this answer
+ * @returns {string}
+ */
+export function socketRefusal(what, headers) {
+  const [status, reason, extra] =
+    what === "connect"
+      ? ["405 Method Not Allowed", "Method CONNECT is not allowed here; use GET.", [["Allow", ALLOWED_METHODS.join(", ")]]]
+      : what.code === "HPE_HEADER_OVERFLOW"
+        ? ["431 Request Header Fields Too Large", "The request's headers are too large.", []]
+        : what.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? ["408 Request Timeout", "The request did not arrive in time.", []]
+          : [
+              "400 Bad Request",
+              "The request could not be read: its address or headers are malformed (an address must be percent-encoded, with no raw spaces, control characters or non-ASCII bytes).",
+              [],
+            ];
+  const body = `${reason}\n`;
+  const lines = [...headers, ...extra, ["Content-Type", "text/plain; charset=utf-8"], ["Cache-Control", "no-store"], ["Content-Length", String(Buffer.byteLength(body))], ["Connection", "close"]];
+  return `HTTP/1.1 ${status}\r\n${lines.map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n${body}`;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findMalformedRequest, MAX_PATH_BYTES } from "./malformed-request.mjs";
+import { findMalformedRequest, MAX_PATH_BYTES, originFormOf, socketRefusal } from "./malformed-request.mjs";
 
 describe("findMalformedRequest", () => {
   it("lets through the addresses the app hands out", () => {
@@ -47,5 +47,45 @@ describe("findMalformedRequest", () => {
       const problem = findMalformedRequest(method, raw);
       expect(problem === null || [400, 405, 414].includes(problem.status)).toBe(true);
     }));
+  });
+
+  it("answers 400 for a target that is not a path (asterisk form, a bare word), which Next answered 500", () => {
+    for (const url of ["*", "read", "", "?q=1"]) expect(findMalformedRequest("GET", url)?.status, url).toBe(400);
+  });
+});
+
+describe("originFormOf", () => {
+  it("keeps only the path and query of an absolute-form target, whatever its host (Next redirected to that host)", () => {
+    expect(originFormOf("http://evil.example/read/%25?q=1")).toBe("/read/%25?q=1");
+    expect(originFormOf("HTTPS://localhost:3000")).toBe("/");
+    expect(originFormOf("http://h?q=1")).toBe("/?q=1");
+  });
+
+  it("leaves origin-form targets as they are, however odd", () => {
+    for (const url of ["/", "/read/x?q=http://a/b", "//evil.example", "*", undefined]) expect(originFormOf(url)).toBe(url);
+  });
+});
+
+describe("socketRefusal", () => {
+  const headers: [string, string][] = [["Content-Security-Policy", "default-src 'self'"], ["X-Content-Type-Options", "nosniff"]];
+
+  it("answers CONNECT 405 with Allow, a parser's timeout 408, oversized headers 431, anything else 400, each with the headers given", () => {
+    const cases: [Parameters<typeof socketRefusal>[0], string][] = [
+      ["connect", "405"],
+      [{ code: "ERR_HTTP_REQUEST_TIMEOUT" }, "408"],
+      [{ code: "HPE_HEADER_OVERFLOW" }, "431"],
+      [{ code: "HPE_INVALID_METHOD" }, "400"],
+      [{}, "400"],
+    ];
+    for (const [what, status] of cases) {
+      const answer = socketRefusal(what, headers);
+      expect(answer.startsWith(`HTTP/1.1 ${status} `)).toBe(true);
+      expect(answer).toContain("Content-Security-Policy: default-src 'self'\r\n");
+      expect(answer).toContain("X-Content-Type-Options: nosniff\r\n");
+      const [head, body] = answer.split("\r\n\r\n");
+      expect(head).toContain(`Content-Length: ${Buffer.byteLength(body!)}`);
+      expect(body!.length).toBeGreaterThan(10);
+    }
+    expect(socketRefusal("connect", headers)).toContain("Allow: GET, HEAD\r\n");
   });
 });

@@ -2,7 +2,7 @@ import net from "node:net";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { ComparePage } from "./pages/compare-page";
-import { rawPathStatus } from "./raw-path-status";
+import { rawAnswerHead, rawExchangeText, rawPathStatus } from "./raw-path-status";
 
 /**
  * No address answers 5xx, however malformed: every route template with hostile path segments, and every
@@ -106,6 +106,41 @@ test.describe("hostile addresses", () => {
     const huge = await raw(Buffer.from(`GET / HTTP/1.1\r\n${host}X-Big: ${"a".repeat(20_000)}\r\nConnection: close\r\n\r\n`));
     expect(huge).toMatch(/^HTTP\/1\.1 431 /);
     expect(huge).toContain("headers are too large");
+  });
+
+  test("what an outside fuzz sent that no HTTP client does is answered, never 5xx nor a dropped connection", async ({ baseURL, request }) => {
+    const host = `Host: ${new URL(baseURL!).host}\r\n`;
+    const page = `/read/${slugs[0]}`;
+    // Next attaches its listener for upgrades at the first request it handles: make sure there was one.
+    expect((await request.get("/api/health/live")).status()).toBe(200);
+    const answer = async (what: string, bytes: Buffer | string) => {
+      const text = await rawExchangeText(baseURL!, bytes);
+      expect(text, `${what}: answered, not dropped`).not.toBe("");
+      return { ...rawAnswerHead(text), text };
+    };
+    // Asterisk form (OPTIONS's alone): Next's URL parser threw on it, a 500.
+    const asterisk = await answer("GET *", `GET * HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
+    expect(asterisk.status).toBe(400);
+    expect(asterisk.text).toContain("must be a path");
+    // CONNECT goes to no request handler: Node dropped the connection.
+    const connect = await answer("CONNECT", `CONNECT ${new URL(baseURL!).host} HTTP/1.1\r\n${host}\r\n`);
+    expect(connect.status).toBe(405);
+    expect(connect.headers.allow).toBe("GET, HEAD");
+    // An upgrade no one serves is ignored (a server may), not dropped by Next's production upgrade listener.
+    for (const upgrade of ["websocket", "h2c"]) {
+      const upgraded = await answer(upgrade, `GET ${page} HTTP/1.1\r\n${host}Connection: Upgrade\r\nUpgrade: ${upgrade}\r\nSec-WebSocket-Key: x\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+      expect(upgraded.status, upgrade).toBe(200);
+    }
+    // Absolute form names the resource; its host is not a place to send the reader (Next redirected there).
+    const absolute = await answer("absolute form", `GET http://evil.example/api/health/live HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
+    expect(absolute.status).toBe(200);
+    expect(absolute.headers.location).toBeUndefined();
+    const absoluteBroken = await answer("absolute form, broken path", `GET http://evil.example/read/%E4%B8 HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
+    expect(absoluteBroken.status).toBe(400);
+    // A body no route reads (10 MB on a GET) is read and dropped: the answer arrives, not a reset.
+    const body = Buffer.alloc(10 * 1024 * 1024, 0x7b);
+    const withBody = await answer("10 MB GET body", Buffer.concat([Buffer.from(`GET /api/documents HTTP/1.1\r\n${host}Content-Length: ${body.length}\r\nConnection: close\r\n\r\n`), body]));
+    expect(withBody.status).toBe(200);
   });
 
   test("no route answers 5xx to hostile segments and parameters", async ({ baseURL }) => {

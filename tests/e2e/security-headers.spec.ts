@@ -3,6 +3,7 @@ import http from "node:http";
 import { type APIResponse, expect, type Page, type Response, test } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
 import { ReaderPage } from "./pages/reader-page";
+import { rawAnswerHead, rawExchangeText } from "./raw-path-status";
 
 /**
  * Every response carries the security headers (pages, API, Next's assets, a 404, a refused address), and
@@ -209,5 +210,21 @@ test.describe("security headers", () => {
     });
     expect(refused.statusCode).toBe(400);
     expectSecurityHeaders(refused.headers as Record<string, string>, "a malformed address");
+  });
+
+  test("answers made before any handler runs carry the headers too: a request Node's parser refuses, CONNECT, a refused method", async ({ baseURL }) => {
+    const host = `Host: ${new URL(baseURL!).host}\r\n`;
+    const answers: [string, string, number][] = [
+      ["raw UTF-8 in the address", `GET /read/\u00e7\u00bd\u0091 HTTP/1.1\r\n${host}Connection: close\r\n\r\n`, 400],
+      ["headers too large", `GET / HTTP/1.1\r\n${host}X-Big: ${"a".repeat(20_000)}\r\nConnection: close\r\n\r\n`, 431],
+      ["CONNECT", `CONNECT ${new URL(baseURL!).host} HTTP/1.1\r\n${host}\r\n`, 405],
+      ["DELETE", `DELETE /read/${left} HTTP/1.1\r\n${host}Connection: close\r\n\r\n`, 405],
+      ["GET *", `GET * HTTP/1.1\r\n${host}Connection: close\r\n\r\n`, 400],
+    ];
+    for (const [what, bytes, status] of answers) {
+      const answer = rawAnswerHead(await rawExchangeText(baseURL!, Buffer.from(bytes, "latin1")));
+      expect(answer.status, what).toBe(status);
+      expectSecurityHeaders(answer.headers, what);
+    }
   });
 });
