@@ -59,15 +59,16 @@ async function countConceptAggregates(by: "year" | "journal", db: Database): Pro
   const column = Prisma.raw(by === "year" ? "substring(d.date from '^[0-9]{4}')" : "d.journal");
   const order = Prisma.raw(by === "year" ? "value desc" : "documents desc, value");
   const limit = by === "year" ? YEAR_COLUMNS : JOURNAL_COLUMNS;
+  // Documents per concept from the counts stored at load (a row per document and concept or item), not every mention.
   const [values, pairs, totals, concepts] = await Promise.all([
     db.$queryRaw<{ value: string; documents: bigint }[]>`
       select ${column} as value, count(*) as documents from "Document" d where ${column} is not null group by 1 order by ${order} limit ${limit}`,
     db.$queryRaw<PairRow[]>`
       select p."conceptId", ${column} as value, count(*) as documents
-      from (select distinct m."documentId", m."conceptId" from "ConceptMention" m) p join "Document" d on d.id = p."documentId"
+      from (select distinct k."documentId", k."conceptId" from "ConceptDocumentCount" k) p join "Document" d on d.id = p."documentId"
       where ${column} is not null group by 1, 2`,
     db.$queryRaw<{ conceptId: string; documents: bigint }[]>`
-      select m."conceptId", count(distinct m."documentId") as documents from "ConceptMention" m group by 1`,
+      select k."conceptId", count(distinct k."documentId") as documents from "ConceptDocumentCount" k group by 1`,
     db.concept.findMany({ orderBy: { ordinal: "asc" }, select: { id: true, labelZh: true, labelEn: true } }),
   ]);
   const shown = new Set(values.map((v) => v.value));
