@@ -25,7 +25,12 @@
  * body's, which follow the page's content among Next's bootstrap scripts, from where they stood. Next's
  * preload hints for scripts (`<link rel="preload" as="script" nonce>`) are refused as parser-inserted
  * fetches under 'strict-dynamic' without their nonce (Chromium reports a violation), so the head's loader
- * adds them too, as the same link elements.
+ * adds them too, as the same link elements. An inline script waits for the stylesheets above it to load, so
+ * Next's stylesheet links (at the top of the head) move to just after the loader, in their order: the
+ * scripts are then asked for with the stylesheets, as the preload scanner asked for them from Next's tags,
+ * not a round trip later (measured at Lighthouse's mobile throttling: 0.6–0.9 s later). The head's
+ * stylesheets block rendering wherever they stand in it; where the head has an inline style, whose cascade
+ * order a move would change, they stay.
  *
  * When the page has any script of Next's this does not know how to keep to the same meaning (another
  * attribute, a blocking external script, an address elsewhere, a carriage return or NUL the HTML parser
@@ -78,6 +83,8 @@ export function hashAllowedPage(body, placeholder) {
 
   /** @type {ScriptPreload[]} */
   const preloads = [];
+  /** @type {{ start: number, end: number }[]} */
+  const stylesheets = [];
   const links = /<link(?=[\s/>])/giu;
   for (let match = links.exec(original); match; match = links.exec(original)) {
     const end = original.indexOf(">", match.index) + 1;
@@ -86,6 +93,7 @@ export function hashAllowedPage(body, placeholder) {
     const rel = attributes.get("rel")?.toLowerCase();
     const forScript = rel === "modulepreload" || (rel === "preload" && attributes.get("as")?.toLowerCase() === "script");
     // Stylesheets and other hints are fetched under style-src, font-src…: their inert nonce changes nothing.
+    if (attributes.get("nonce") === secret && rel === "stylesheet" && end <= headEnd) stylesheets.push({ start: match.index, end });
     if (attributes.get("nonce") !== secret || !forScript) continue;
     const names = [...attributes.keys()];
     const href = attributes.get("href") ?? "";
@@ -146,12 +154,15 @@ export function hashAllowedPage(body, placeholder) {
     parts.push(`<script>${script}</script>`);
   };
   const inHead = external.filter((script) => script.inHead);
-  for (const { start, end } of [...inHead, ...preloads].sort((a, b) => a.start - b.start)) {
+  const loadsInHead = inHead.length > 0 || preloads.length > 0;
+  const moved = loadsInHead && !/<style[\s>]/iu.test(original.slice(0, headEnd)) ? stylesheets : [];
+  for (const { start, end } of [...inHead, ...preloads, ...moved].sort((a, b) => a.start - b.start)) {
     copyTo(start);
     at = end;
   }
   copyTo(headEnd);
-  if (inHead.length > 0 || preloads.length > 0) loader(inHead, preloads);
+  if (loadsInHead) loader(inHead, preloads);
+  for (const { start, end } of moved) parts.push(text.slice(start, end));
   const inBody = external.filter((script) => !script.inHead);
   for (let index = 0; index < inBody.length; ) {
     const run = [inBody[index]];

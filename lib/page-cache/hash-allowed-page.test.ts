@@ -72,14 +72,14 @@ describe("a kept page with its scripts allowed by hash", () => {
     const { html, hashes } = fixed(page());
     expect(html).not.toMatch(/<script[^>]*\ssrc=/);
     expect(html).not.toMatch(/<link[^>]*as="script"/);
-    // Stylesheets stay where they were (style-src needs no nonce).
-    expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
     const loaders = scriptsOf(html).filter((script) => script.text.startsWith("(function(p,l,c)"));
     expect(loaders).toHaveLength(2);
     for (const loader of loaders) expect(hashes).toContain(hashOf(loader.text));
-    // The head's: at its end, after the layout's theme script (React's hydration of the head never reaches it).
+    // The head's: at its end, after the layout's theme script (React's hydration of the head never reaches it),
+    // with the stylesheets after it (an inline script waits for the stylesheets above it).
     const headEnd = html.indexOf("</head>");
-    expect(loaders[0]!.at + `<script>${loaders[0]!.text}</script>`.length).toBe(headEnd);
+    const stylesheet = `<link rel="stylesheet" href="/_next/static/chunks/a.css" nonce="${inertNonce(PLACEHOLDER.length)}" data-precedence="next"/>`;
+    expect(html.slice(loaders[0]!.at + `<script>${loaders[0]!.text}</script>`.length, headEnd)).toBe(stylesheet);
     expect(html.indexOf("<script>theme()</script>")).toBeLessThan(loaders[0]!.at);
     expect(runLoader(loaders[0]!.text)).toEqual([
       { tag: "link", rel: "preload", as: "script", href: "/_next/static/chunks/main.js", fetchpriority: "low" },
@@ -90,6 +90,12 @@ describe("a kept page with its scripts allowed by hash", () => {
     // The body's: where it stood, after the bootstrap script.
     expect(html.indexOf("bootstrap()")).toBeLessThan(loaders[1]!.at);
     expect(runLoader(loaders[1]!.text)).toEqual([{ tag: "script", src: "/_next/static/chunks/main.js", async: true }]);
+  });
+
+  it("leaves the stylesheets where they were when the head has an inline style (a move would change the cascade)", () => {
+    const { html } = fixed(page({ head: "<style>p{color:red}</style>" }));
+    expect(html.indexOf('<link rel="stylesheet"')).toBeLessThan(html.indexOf("<title>"));
+    expect(html.indexOf("<style>")).toBeGreaterThan(html.indexOf('<link rel="stylesheet"'));
   });
 
   it("never allows a script Next did not write: without the placeholder nonce it is left as it is, and hashed nowhere", () => {
