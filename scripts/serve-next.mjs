@@ -22,7 +22,8 @@ import compression from "compression";
 import next from "next";
 import { answerCorpusUnavailable, isCorpusPage, prepareUnavailable, UNAVAILABLE_PAGE } from "../lib/http/corpus-unavailable.mjs";
 import { answerNotModified, cachingFor, namesCurrentTag, pageEntityTag } from "../lib/http/http-caching.mjs";
-import { answerMalformedRequest, findMalformedRequest, originFormOf, socketRefusal } from "../lib/http/malformed-request.mjs";
+import { answerMalformedRequest, answerUnmetExpectation, findMalformedRequest, originFormOf, socketRefusal } from "../lib/http/malformed-request.mjs";
+import { settleStaticFilePreconditions, staticFileOnDisk } from "../lib/http/static-file-preconditions.mjs";
 import { createNonce, createNonceRewriter, hashOnlyPolicy, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
 import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
 import { hashAllowedPage } from "../lib/page-cache/hash-allowed-page.mjs";
@@ -73,16 +74,19 @@ const keptStaticFiles = new RenderedResponseCache({ byteBudget: STATIC_FILE_BYTE
 /** What Next serves from public/: the files there at start, as Next lists them then. */
 const publicPaths = publicPathsOf(await filesUnder(path.join(root, "public")));
 
-const server = http.createServer((request, response) => {
+// A request without Host is refused by findMalformedRequest, with a reason and the security headers.
+const server = http.createServer({ requireHostHeader: false }, (request, response) => {
   const nonce = createNonce();
   for (const [name, value] of securityHeaders(nonce, scriptHashes)) response.setHeader(name, value);
   request.url = originFormOf(request.url);
   // No route reads a body: one sent anyway is read and dropped as it comes, so that closing the connection after
   // the answer does not reset it with the body unread (a reset can discard the answer before the client reads it).
   if (request.headers["content-length"] || request.headers["transfer-encoding"]) request.resume();
-  const problem = findMalformedRequest(request.method, request.url);
+  const problem = findMalformedRequest(request.method, request.url, { httpVersion: request.httpVersion, host: request.headers.host });
   if (problem) return answerMalformedRequest(response, problem, request.url, request.method);
   const pathname = (request.url ?? "/").split(/[?#]/u, 1)[0] ?? "/";
+  const failedPrecondition = settleStaticFilePreconditions(request.headers, staticFileOnDisk(pathname, root, publicPaths));
+  if (failedPrecondition) return answerMalformedRequest(response, failedPrecondition, request.url, request.method);
   // Taken before rendering: a page rendered while an ingest commits carries the older tag, and is asked for again.
   const tag = pageEntityTag({ buildId, processId, generation: corpusGeneration() });
   if (!request.headers.rsc && namesCurrentTag(request.headers["if-none-match"], tag) && tag) return answerNotModified(response, tag);
@@ -408,6 +412,11 @@ server.on("clientError", (/** @type {Error & { code?: string }} */ error, socket
     return;
   }
   socket.end(socketRefusal(error, securityHeaders(createNonce(), scriptHashes)));
+});
+/** An Expect other than 100-continue: Node's own 417 carried no security headers. */
+server.on("checkExpectation", (request, response) => {
+  for (const [name, value] of securityHeaders(createNonce(), scriptHashes)) response.setHeader(name, value);
+  answerUnmetExpectation(response, request.method);
 });
 /** CONNECT (which Node hands to no request handler, and without this listener drops) is refused as other methods are. */
 server.on("connect", (_request, socket) => {

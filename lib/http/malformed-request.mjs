@@ -19,20 +19,23 @@ export const MAX_PATH_BYTES = 4096;
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/u;
 
 /**
- * @typedef {{ status: 400 | 405 | 414, reason: string, allow?: string }} MalformedRequest
+ * @typedef {{ status: 400 | 405 | 412 | 414, reason: string, allow?: string }} MalformedRequest
  */
 
 /**
  * What is wrong with this request, or null when Next.js may handle it.
  * @param {string | undefined} method
  * @param {string | undefined} rawUrl the request target as it arrived (path and query, still encoded)
+ * @param {{ httpVersion?: string, host?: string }} [sender] the request's HTTP version and Host header
  * @returns {MalformedRequest | null}
  */
-export function findMalformedRequest(method, rawUrl) {
+export function findMalformedRequest(method, rawUrl, sender = {}) {
   const verb = (method ?? "GET").toUpperCase();
   if (!ALLOWED_METHODS.includes(verb)) {
     return { status: 405, reason: `method ${verb.slice(0, 20)} is not allowed here; use GET`, allow: ALLOWED_METHODS.join(", ") };
   }
+  // RFC 9112 §3.2 asks for a 400 here; Node's own (requireHostHeader) was a bare one, without the security headers.
+  if (sender.httpVersion === "1.1" && sender.host === undefined) return { status: 400, reason: "an HTTP/1.1 request must name its Host" };
   const target = rawUrl ?? "/";
   // Origin form only (absolute form is made origin form by originFormOf first): `*` (asterisk form, for OPTIONS
   // alone) or a bare word names no resource here, and Next's URL parser answers 500 to `GET *`.
@@ -88,6 +91,20 @@ export function originFormOf(rawUrl) {
   if (!absolute) return rawUrl;
   const rest = absolute[1] ?? "";
   return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
+/**
+ * The answer to an Expect header other than 100-continue (which Node answers itself): nothing here meets one.
+ * @param {import("node:http").ServerResponse} response
+ * @param {string | undefined} method
+ */
+export function answerUnmetExpectation(response, method) {
+  const body = "The request's Expect header names an expectation this server does not meet (only 100-continue).\n";
+  response.statusCode = 417;
+  response.setHeader("Content-Type", "text/plain; charset=utf-8");
+  response.setHeader("Cache-Control", "no-store");
+  response.setHeader("Content-Length", Buffer.byteLength(body));
+  response.end((method ?? "GET").toUpperCase() === "HEAD" ? undefined : body);
 }
 
 /**

@@ -54,6 +54,14 @@ describe("findMalformedRequest", () => {
   });
 });
 
+describe("findMalformedRequest, with the sender", () => {
+  it("answers 400 to an HTTP/1.1 request without Host, and lets HTTP/1.0 (which has none) through", () => {
+    expect(findMalformedRequest("GET", "/", { httpVersion: "1.1", host: undefined })?.status).toBe(400);
+    expect(findMalformedRequest("GET", "/", { httpVersion: "1.1", host: "" })).toBeNull();
+    expect(findMalformedRequest("GET", "/", { httpVersion: "1.0", host: undefined })).toBeNull();
+  });
+});
+
 describe("originFormOf", () => {
   it("keeps only the path and query of an absolute-form target, whatever its host (Next redirected to that host)", () => {
     expect(originFormOf("http://evil.example/read/%25?q=1")).toBe("/read/%25?q=1");
