@@ -7,6 +7,7 @@ import { DocumentBody } from "@/components/reader/document-body";
 import { DocumentOutline } from "@/components/reader/document-outline";
 import { DocumentTitleBlock } from "@/components/reader/document-title-block";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
+import { Unhydrated } from "@/components/reader/unhydrated";
 import { buildCompareView, type PaneView } from "@/lib/compare/build-compare-view";
 import { type CompareState, dropUnknown, type Side } from "@/lib/compare/compare-state";
 import { packLinks } from "@/lib/compare/pack-links";
@@ -61,8 +62,14 @@ export async function CompareView({ requested }: { requested: CompareState }) {
   const labels = new Map(view.picker.map((concept) => [concept.id, concept.labelZh]));
 
   const pane = (document: NonNullable<typeof left>, side: Side) => (
+    // Each pane's text, title block and outline are placed once and never hydrated (static-markup.ts): on a
+    // phone the pane of the other tab is sent for the wide screen and for a reader without scripts, and was
+    // hydrated element by element all the same. Marks and chips are in that text, so a concept picked or
+    // dropped replaces it whole; ComparePanes keeps each pane's place across that (usePanesKeptInPlace).
     <article className="compare-article" lang="zh-Hans" data-slug={document.slug} aria-label={document.title}>
-      <DocumentTitleBlock document={document} />
+      <Unhydrated>
+        <DocumentTitleBlock document={document} />
+      </Unhydrated>
       <p className="mt-2 text-sm">
         <a href={readerHref(document.slug)} className="text-muted underline underline-offset-2 dark:text-night-muted">
           <span lang="en">Open in the reader</span>
@@ -70,9 +77,9 @@ export async function CompareView({ requested }: { requested: CompareState }) {
       </p>
       <details className="mt-3">
         <summary className="cursor-pointer text-sm text-muted dark:text-night-muted">目录 · Contents</summary>
-        <div className="mt-2">
+        <Unhydrated className="mt-2">
           <DocumentOutline headings={document.headings} idPrefix={`${side}-`} label={`目录 · ${side === "left" ? "Left" : "Right"}`} />
-        </div>
+        </Unhydrated>
       </details>
       <div className="mt-6">
         <DocumentBody
@@ -81,6 +88,7 @@ export async function CompareView({ requested }: { requested: CompareState }) {
           idPrefix={`${side}-`}
           marks={view[side].marks}
           afterParagraph={paragraphTools(side, orders[side], view[side], labels)}
+          staticMarkup
         />
       </div>
     </article>

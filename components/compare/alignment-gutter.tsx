@@ -21,6 +21,7 @@ export function AlignmentGutter({
   links,
   leftRef,
   rightRef,
+  texts,
   guard,
   focus,
   leadOnMount,
@@ -28,6 +29,8 @@ export function AlignmentGutter({
   links: readonly CompareLink[];
   leftRef: React.RefObject<HTMLDivElement | null>;
   rightRef: React.RefObject<HTMLDivElement | null>;
+  /** The panes' texts as rendered: a new text (a concept picked or dropped) is one new string of markup, whose sections are watched anew. */
+  texts: { left: React.ReactNode; right: React.ReactNode };
   guard: React.RefObject<ScrollGuard>;
   focus: GutterFocus;
   /** The pane the other follows as soon as aligned mode starts; null when both panes are where a link put them. */
@@ -35,7 +38,7 @@ export function AlignmentGutter({
 }) {
   const pairs = useMemo(() => blockPairs(links), [links]);
   const bodyPairs = useMemo(() => bodyBlockPairs(links, pairs), [links, pairs]);
-  const { gutterRef, svgRef } = useAlignedPanes({ pairs, bodyPairs, leftRef, rightRef, guard, focus, leadOnMount });
+  const { gutterRef, svgRef } = useAlignedPanes({ pairs, bodyPairs, leftRef, rightRef, texts, guard, focus, leadOnMount });
   return (
     <div ref={gutterRef} className="compare-gutter" aria-hidden="true" data-connectors="">
       <svg ref={svgRef} />

@@ -25,6 +25,7 @@ import { usePanePositionsInUrl } from "./use-pane-positions-in-url";
 import { usePaneRefs } from "./use-pane-refs";
 import { usePaneRestore } from "./use-pane-restore";
 import { usePaneRestoreOnBack } from "./use-pane-restore-on-back";
+import { usePanesKeptInPlace } from "./use-panes-kept-in-place";
 import { useServerStateInUrl } from "./use-server-state-in-url";
 
 export interface ComparePanesProps {
@@ -71,6 +72,7 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
   useServerStateInUrl(initial, setQuery);
   usePaneRestore(initial, paneOf, guardRef);
   usePaneRestoreOnBack(rendered, paneOf, guardRef, { left, right });
+  usePanesKeptInPlace(initial, { left, right }, paneOf, guardRef);
   usePanePositionsInUrl(paneOf, setQuery);
   const jump = usePaneJump({ paneOf, guardRef, shownPane: query.pane, setQuery, announce: setAnnouncement });
   const setFocus = useCallback((next: CompareState["focus"]) => void setQuery({ focus: writeFocus(next) }), [setQuery]);
@@ -113,6 +115,7 @@ export function ComparePanes({ leftTitle, rightTitle, left, right, initial, pick
               links={links}
               leftRef={leftRef}
               rightRef={rightRef}
+              texts={{ left, right }}
               guard={guardRef}
               focus={focus}
               // Turned on by the reader: the pane of the block kept in place leads. Opened so: a shared link with

@@ -17,6 +17,7 @@ export function useAlignedPanes({
   bodyPairs,
   leftRef,
   rightRef,
+  texts,
   guard,
   focus,
   leadOnMount,
@@ -25,6 +26,8 @@ export function useAlignedPanes({
   bodyPairs: readonly BlockPair[];
   leftRef: React.RefObject<HTMLDivElement | null>;
   rightRef: React.RefObject<HTMLDivElement | null>;
+  /** The panes' texts: a new one replaces every section the text is kept in place by, so all is watched anew. */
+  texts: { left: React.ReactNode; right: React.ReactNode };
   guard: React.RefObject<ScrollGuard>;
   focus: GutterFocus;
   /** The pane the other follows as soon as aligned mode starts; null when both panes are where a link put them. */
@@ -82,7 +85,7 @@ export function useAlignedPanes({
       stopObserving();
       stopListening();
     };
-  }, [pairs, bodyPairs, leftRef, rightRef, guard, focus]);
+  }, [pairs, bodyPairs, leftRef, rightRef, texts.left, texts.right, guard, focus]);
 
   return { gutterRef, svgRef };
 }

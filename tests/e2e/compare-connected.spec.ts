@@ -53,6 +53,16 @@ test.describe("side by side, connected", () => {
     await expect.poll(() => compare.scrollTop(compare.left)).toBeCloseTo(before.left, -1);
     await expect.poll(() => compare.scrollTop(compare.right)).toBeCloseTo(before.right, -1);
 
+    // A second concept is the same route rendered again in place: each pane's text is replaced whole (one string
+    // of markup), and the panes stay where they were all the same.
+    await compare.toggleConcept("four-principles");
+    await expect(page).toHaveURL(/c=cyber-sovereignty,four-principles/);
+    await expect(compare.marks(compare.left, "four-principles").first()).toBeAttached();
+    await expect.poll(() => compare.scrollTop(compare.left)).toBeCloseTo(before.left, -1);
+    await expect.poll(() => compare.scrollTop(compare.right)).toBeCloseTo(before.right, -1);
+    await compare.toggleConcept("four-principles");
+    await expect(compare.marks(compare.left, "four-principles")).toHaveCount(0);
+
     await compare.toggleConcept("cyber-sovereignty");
     await expect(compare.marks(compare.left, "cyber-sovereignty")).toHaveCount(0);
     await expect.poll(() => compare.scrollTop(compare.left)).toBeCloseTo(before.left, -1);
