@@ -82,6 +82,18 @@ export class ComparePage {
     });
   }
 
+  /** What a reader sees at the top of a pane: the first block showing there, and how far above the pane's top edge it starts. */
+  async readingPlace(pane: Locator): Promise<{ block: string | null; offset: number }> {
+    return pane.evaluate((element) => {
+      const top = element.getBoundingClientRect().top;
+      for (const block of element.querySelectorAll<HTMLElement>("[data-block]")) {
+        const box = block.getBoundingClientRect();
+        if (box.bottom > top + 4) return { block: block.dataset.block ?? null, offset: Math.round(box.top - top) };
+      }
+      return { block: null, offset: 0 };
+    });
+  }
+
   /**
    * Scrolls a pane to `top` pixels and waits until its position is in the URL. The pane listens for
    * scrolling only once the page is hydrated: until then the scroll is announced again.
