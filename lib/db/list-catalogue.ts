@@ -216,7 +216,9 @@ export async function listCatalogueFacets(filters: CatalogueFilters, db: Databas
  * each work (Source.documents, an index's first rows). A narrowed list counts the works its own documents cite.
  */
 async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Promise<CatalogueFacets> {
-  const narrowed = Object.values(filters).some((value) => value !== undefined);
+  const { q, ...facetFilters } = filters;
+  // Title words narrow the list only when there are some (a blank field is no filter).
+  const narrowed = queryTerms(q).length > 0 || Object.values(facetFilters).some((value) => value !== undefined);
   const matching = Prisma.sql`select d.id from "Document" d where ${whereFilters(filters)}`;
   const [journal, year, author, concept, source] = await Promise.all([
     db.$queryRaw<FacetRow[]>`
