@@ -238,7 +238,7 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
       select c.id as value, c."labelZh" as label, k.count
       from (
         select k."conceptId" as id, count(distinct k."documentId") as count
-        from "ConceptDocumentCount" k where k."documentId" in (${matching})
+        from "ConceptDocumentCount" k ${narrowed ? Prisma.sql`where k."documentId" in (${matching})` : Prisma.empty}
         group by k."conceptId"
       ) k
       join "Concept" c on c.id = k.id
