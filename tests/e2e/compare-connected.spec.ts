@@ -47,30 +47,35 @@ test.describe("side by side, connected", () => {
     await compare.scrollPaneToOffset("left", 5000);
     await compare.scrollPaneToOffset("right", 2500);
     const before = { left: await compare.scrollTop(compare.left), right: await compare.scrollTop(compare.right) };
+    // What each pane shows at its top: the block there and how far above the edge it starts, to the pixel.
+    const reading = { left: await compare.readingPlace(compare.left), right: await compare.readingPlace(compare.right) };
+    const expectSamePlaces = async () => {
+      for (const side of ["left", "right"] as const) {
+        await expect.poll(async () => (await compare.readingPlace(compare[side])).block).toBe(reading[side].block);
+        await expect.poll(async () => (await compare.readingPlace(compare[side])).offset).toBeCloseTo(reading[side].offset, 0);
+      }
+    };
 
     await compare.toggleConcept("cyber-sovereignty");
     await expect(compare.marks(compare.left, "cyber-sovereignty").first()).toBeAttached();
     await expect.poll(() => compare.scrollTop(compare.left)).toBeCloseTo(before.left, -1);
     await expect.poll(() => compare.scrollTop(compare.right)).toBeCloseTo(before.right, -1);
+    await expectSamePlaces();
 
     // A second concept is the same route rendered again in place: each pane's text is replaced whole (one string
-    // of markup), and each pane still shows the same words at the same height. (Its scrollTop may differ by the
-    // estimated heights of the sections above, not laid out again: compare.css.)
-    const reading = { left: await compare.readingPlace(compare.left), right: await compare.readingPlace(compare.right) };
+    // of markup), and each pane still shows the same words at the same height. From here on its scrollTop may differ
+    // by a few pixels: the sections above stand at their estimated heights again (compare.css), not what is shown.
     await compare.toggleConcept("four-principles");
     await expect(page).toHaveURL(/c=cyber-sovereignty,four-principles/);
     await expect(compare.marks(compare.left, "four-principles").first()).toBeAttached();
-    for (const side of ["left", "right"] as const) {
-      await expect.poll(async () => (await compare.readingPlace(compare[side])).block).toBe(reading[side].block);
-      await expect.poll(async () => (await compare.readingPlace(compare[side])).offset).toBeCloseTo(reading[side].offset, -1);
-    }
+    await expectSamePlaces();
     await compare.toggleConcept("four-principles");
     await expect(compare.marks(compare.left, "four-principles")).toHaveCount(0);
+    await expectSamePlaces();
 
     await compare.toggleConcept("cyber-sovereignty");
     await expect(compare.marks(compare.left, "cyber-sovereignty")).toHaveCount(0);
-    await expect.poll(() => compare.scrollTop(compare.left)).toBeCloseTo(before.left, -1);
-    await expect.poll(() => compare.scrollTop(compare.right)).toBeCloseTo(before.right, -1);
+    await expectSamePlaces();
   });
 
   test("a mention's chip, or the mention itself, lands on its counterpart in the other pane", async ({ page }) => {
