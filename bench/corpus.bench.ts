@@ -23,6 +23,8 @@
  *   current code), and times the pages on both in the same run. The app serves the kept corpus as it is (it is
  *   given an empty corpus folder, so a changed pipeline version does not re-ingest 1,000 essays): what the pages
  *   read must then be in the kept database, which is why a migration fills what it adds from the rows already there.
+ *   `--rounds N` (pages only) repeats the timing N times, alternating the two corpora, each with a fresh app, and
+ *   prints each round and the median of the rounds: one round on a busy shared host is mostly its load.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
@@ -37,7 +39,7 @@ import { listPassageLinks } from "@/lib/db/list-passage-links";
 import { disconnectDatabases, getDatabase, type Database } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { syntheticCorpus } from "@/tests/synthetic-corpus/synthetic-corpus";
-import { measurePageLatencies, printPageLatencies } from "./corpus-page-latency";
+import { measurePageLatencies, PAGE_KINDS, type PageKind, printPageLatencies } from "./corpus-page-latency";
 
 const STEPS = [100, 300];
 /** Essays added one by one at each step; the median is reported (one add is too noisy on a shared machine). */
@@ -124,7 +126,7 @@ async function reportDatabase(db: Database): Promise<void> {
 }
 
 /** The kept database's corpus, the 2-essay baseline rebuilt beside it, and their pages timed in one run. */
-async function measurePagesOnly(keptDir: string): Promise<void> {
+async function measurePagesOnly(keptDir: string, rounds: number): Promise<void> {
   const dataDir = path.join(keptDir, "pg");
   if (!(await fs.stat(path.join(dataDir, "PG_VERSION")).catch(() => null))) throw new Error(`${keptDir} holds no database kept by --keep`);
   const port = Number(process.env.DUIZHAO_BENCH_CORPUS_DB_PORT ?? 54347);
@@ -148,9 +150,20 @@ async function measurePagesOnly(keptDir: string): Promise<void> {
     const noIngest = path.join(keptDir, "no-ingest");
     await fs.mkdir(noIngest, { recursive: true });
     console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores; pages only, on the corpus kept in ${keptDir}`);
-    const pagesAtTwo = await measurePageLatencies(two.url, noIngest);
-    console.log(`pages at ${size} essays, each kind's first renders at up to 5 addresses, against the 2-essay corpus:`);
-    printPageLatencies(size, await measurePageLatencies(server.url, noIngest), pagesAtTwo);
+    // Rounds alternate the two corpora, each with a freshly started app (so every render is a first one): on a
+    // shared machine one round is at the mercy of the host's load; the median of the rounds' medians is printed.
+    const atTwo: Record<PageKind, number | null>[] = [];
+    const atSize: Record<PageKind, number | null>[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      atTwo.push(await measurePageLatencies(two.url, noIngest));
+      atSize.push(await measurePageLatencies(server.url, noIngest));
+      if (rounds > 1) {
+        console.log(`round ${round} (load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}):`);
+        printPageLatencies(size, atSize.at(-1)!, atTwo.at(-1)!);
+      }
+    }
+    console.log(`pages at ${size} essays, each kind's first renders at up to 5 addresses, against the 2-essay corpus${rounds > 1 ? `, median of ${rounds} rounds` : ""}:`);
+    printPageLatencies(size, medianOfRounds(atSize), medianOfRounds(atTwo));
     console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} after`);
   } finally {
     await disconnectDatabases();
@@ -160,6 +173,16 @@ async function measurePagesOnly(keptDir: string): Promise<void> {
 }
 
 const BASELINE_DATABASE = "bench_two";
+
+/** Per page kind, the median over rounds (null when no round had an address of that kind). */
+function medianOfRounds(rounds: readonly Record<PageKind, number | null>[]): Record<PageKind, number | null> {
+  return Object.fromEntries(
+    PAGE_KINDS.map((kind) => {
+      const values = rounds.map((round) => round[kind]).filter((value): value is number => value !== null);
+      return [kind, values.length === 0 ? null : median(values)];
+    }),
+  ) as Record<PageKind, number | null>;
+}
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -174,10 +197,12 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 export default async function run(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(3),
-    options: { essays: { type: "string", default: "1000" }, keep: { type: "string" }, "pages-only": { type: "string" } },
+    options: { essays: { type: "string", default: "1000" }, keep: { type: "string" }, "pages-only": { type: "string" }, rounds: { type: "string", default: "1" } },
     strict: false,
   });
-  if (typeof values["pages-only"] === "string") return measurePagesOnly(path.resolve(values["pages-only"]));
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be an integer ≥ 1, got ${String(values.rounds)}`);
+  if (typeof values["pages-only"] === "string") return measurePagesOnly(path.resolve(values["pages-only"]), rounds);
   const keep = typeof values.keep === "string" ? path.resolve(values.keep) : undefined;
   const essays = Number(values.essays);
   if (!Number.isInteger(essays) || essays < 2) throw new Error(`--essays must be an integer ≥ 2, got ${String(values.essays)}`);
