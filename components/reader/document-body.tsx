@@ -28,8 +28,8 @@ export interface DocumentBodyProps {
   afterParagraph?: ReadonlyMap<string, React.ReactNode>;
   /**
    * Send the text as one string of markup that React places and never hydrates (static-markup.ts says why).
-   * The reader does: its text changes only with its address. Side by side does not: a concept toggled there
-   * re-renders the marks in place, which as one string would replace the whole text (and the focus in it).
+   * A render with other marks then replaces the text whole rather than patching the marks: the reader's
+   * changes only with its address; side by side puts its panes' positions back itself when a concept is toggled.
    */
   staticMarkup?: boolean;
 }
