@@ -155,12 +155,17 @@ test.describe("the page cache", () => {
     expect(rendered.headers[KEPT]).toBeUndefined();
     const page = decodedPage(rendered);
     expect(page).toContain('nonce="NONCE"');
-    // The page as rendered, as the kept page must be: the nonce an inert filler no policy names, and Next's
-    // external scripts and script preloads left to the loaders (which are taken out of the kept page below).
-    const asKept = page
-      .replaceAll("NONCE", inertNonce(nonceOf(rendered.headers["content-security-policy"]).length))
-      .replace(/<script src="[^"]*"[^>]*><\/script>/g, "")
-      .replace(/<link rel="preload" as="script"[^>]*\/>/g, "");
+    // The page as rendered, as the kept page must be: the nonce an inert filler no policy names, Next's external
+    // scripts and script preloads left to the loaders (taken out of the kept page below), and its stylesheets,
+    // in their order, moved to after the head's loader (compared apart).
+    const stylesheetsOf = (html: string) => html.match(/<link rel="stylesheet"[^>]*\/>/g) ?? [];
+    const withoutLoading = (html: string) =>
+      html
+        .replace(/<script src="[^"]*"[^>]*><\/script>/g, "")
+        .replace(/<link rel="preload" as="script"[^>]*\/>/g, "")
+        .replace(/<script>\(function\(p,l,c\)[^]*?<\/script>/g, "")
+        .replace(/<link rel="stylesheet"[^>]*\/>/g, "");
+    const asKept = page.replaceAll("NONCE", inertNonce(nonceOf(rendered.headers["content-security-policy"]).length));
 
     // No Accept-Encoding: the plain bytes.
     const plain = await rawGet(baseURL!, address);
@@ -168,7 +173,9 @@ test.describe("the page cache", () => {
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(Number(plain.headers["content-length"])).toBe(plain.raw.length);
     const kept = decodedPage(plain);
-    expect(kept.replace(/<script>\(function\(p,l,c\)[^]*?<\/script>/g, "")).toBe(asKept);
+    expect(withoutLoading(kept)).toBe(withoutLoading(asKept));
+    expect(stylesheetsOf(kept)).toEqual(stylesheetsOf(asKept));
+    expect(stylesheetsOf(kept).length).toBeGreaterThan(0);
     const policy = plain.headers["content-security-policy"]!;
     expect(nonceOf(policy)).toBe("");
     expect(hashesOf(policy).length).toBeGreaterThan(1);
