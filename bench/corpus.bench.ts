@@ -39,7 +39,7 @@ import { listPassageLinks } from "@/lib/db/list-passage-links";
 import { disconnectDatabases, getDatabase, type Database } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { syntheticCorpus } from "@/tests/synthetic-corpus/synthetic-corpus";
-import { measurePageLatencies, PAGE_KINDS, type PageKind, printPageLatencies } from "./corpus-page-latency";
+import { conceptsMentioned, measurePageLatencies, PAGE_KINDS, type PageKind, printPageLatencies } from "./corpus-page-latency";
 
 const STEPS = [100, 300];
 /** Essays added one by one at each step; the median is reported (one add is too noisy on a shared machine). */
@@ -150,13 +150,15 @@ async function measurePagesOnly(keptDir: string, rounds: number): Promise<void> 
     const noIngest = path.join(keptDir, "no-ingest");
     await fs.mkdir(noIngest, { recursive: true });
     console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores; pages only, on the corpus kept in ${keptDir}`);
+    const conceptIds = await conceptsMentioned(two.url);
+    console.log(`concept pages timed (those the 2 essays mention): ${conceptIds.join(", ")}`);
     // Rounds alternate the two corpora, each with a freshly started app (so every render is a first one): on a
     // shared machine one round is at the mercy of the host's load; the median of the rounds' medians is printed.
     const atTwo: Record<PageKind, number | null>[] = [];
     const atSize: Record<PageKind, number | null>[] = [];
     for (let round = 1; round <= rounds; round++) {
-      atTwo.push(await measurePageLatencies(two.url, noIngest));
-      atSize.push(await measurePageLatencies(server.url, noIngest));
+      atTwo.push(await measurePageLatencies(two.url, noIngest, conceptIds));
+      atSize.push(await measurePageLatencies(server.url, noIngest, conceptIds));
       if (rounds > 1) {
         console.log(`round ${round} (load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}):`);
         printPageLatencies(size, atSize.at(-1)!, atTwo.at(-1)!);
@@ -224,7 +226,9 @@ export default async function run(): Promise<void> {
     // Baseline: one essay added to a corpus of 2, in this run.
     await writeEssays(folder, 0, 2);
     await ingestFolder(folder, server.url);
-    const pagesAtTwo = await measurePageLatencies(server.url, folder);
+    const conceptIds = await conceptsMentioned(server.url);
+    console.log(`concept pages timed (those the 2 essays mention): ${conceptIds.join(", ")}`);
+    const pagesAtTwo = await measurePageLatencies(server.url, folder, conceptIds);
     const baselineAdd = await addOneByOne(db, folder, 2);
     const baseline = median(baselineAdd.seconds);
     console.log(`baseline: adding one essay to 2: median ${baseline.toFixed(2)} s (${baselineAdd.seconds.map((s) => s.toFixed(2)).join(", ")})`);
@@ -259,7 +263,7 @@ export default async function run(): Promise<void> {
     }
     const size = await db.document.count();
     console.log(`pages at ${size} essays, each kind's first renders at up to 5 addresses, against the 2-essay corpus:`);
-    printPageLatencies(size, await measurePageLatencies(server.url, folder), pagesAtTwo);
+    printPageLatencies(size, await measurePageLatencies(server.url, folder, conceptIds), pagesAtTwo);
     console.log(
       `full ingest of ${written} essays: ${(ingestSeconds / 60).toFixed(1)} min in ingest runs (target ≤ ${TARGETS.ingestMinutes} min for 1,000), ` +
         `peak RSS ${(peakRss / 1024).toFixed(2)} GiB (target ≤ ${TARGETS.rssGiB} GiB)`,
