@@ -23,13 +23,13 @@ export interface RawExchange {
 const STATUS_LINE = /(?:^|\r?\n)HTTP\/\d\.\d (\d{3})[^\r\n]*\r?\n/gu;
 
 /**
- * Sends `bytes` and waits for `expectedResponses` status lines (then the connection's end, or `settleMs` more
+ * Sends `bytes` (then closes the sending side when `halfClose`) and waits for `expectedResponses` status lines (then the connection's end, or `settleMs` more
  * for a server that rightly keeps the connection open waiting for a body that never comes).
  */
 export function rawExchange(
   target: { host: string; port: number },
   bytes: Buffer | Buffer[],
-  options: { expectedResponses?: number; timeoutMs: number; settleMs?: number },
+  options: { expectedResponses?: number; timeoutMs: number; settleMs?: number; halfClose?: boolean },
 ): Promise<RawExchange> {
   const expected = options.expectedResponses ?? 1;
   const settleMs = options.settleMs ?? 300;
@@ -58,6 +58,8 @@ export function rawExchange(
       for (const part of Array.isArray(bytes) ? bytes : [bytes]) {
         if (socket.writable) socket.write(part);
       }
+      // Closing our side once the request is sent, as `nc -N` does: the server must still answer.
+      if (options.halfClose && socket.writable) socket.end();
     });
     socket.on("data", (chunk: Buffer) => {
       // Only the heads matter: a 1 MB export is counted, not kept.

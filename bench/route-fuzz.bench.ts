@@ -29,6 +29,8 @@ interface FuzzCase {
   kind: string;
   /** The request as sent, for the report (bytes shown as JSON-escaped latin1, truncated). */
   bytes: Buffer | Buffer[];
+  /** Our side of the connection closed once the request is sent. */
+  halfClose?: boolean;
   expectedResponses?: number;
 }
 
@@ -418,6 +420,12 @@ function protocolCases(corpus: Corpus, host: string): FuzzCase[] {
     raw("garbage", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"),
     raw("headers 64 KB", `GET / HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${"a".repeat(64 * 1024)}\r\nConnection: close\r\n\r\n`),
   ];
+  // A client that closes its side once the request is sent, on each route (a page rendered per request went unanswered).
+  for (const template of TEMPLATES) {
+    for (const extra of ["", `Connection: Upgrade\r\nUpgrade: websocket\r\n`]) {
+      cases.push({ kind: "half-close", halfClose: true, bytes: Buffer.from(`GET ${fill(template, corpus)}?q=%E7%BD%91 HTTP/1.1\r\nHost: ${host}\r\n${extra}\r\n`, "latin1") });
+    }
+  }
   // A slow client: the request line in pieces (the server must wait for it, then answer, within the hang limit).
   cases.push({ kind: "request in pieces", bytes: [Buffer.from("GET /api/hea"), Buffer.from(`lth/live HTTP/1.1\r\nHost: ${host}\r\n`), Buffer.from("Connection: close\r\n\r\n")] });
   return cases;
@@ -470,7 +478,7 @@ async function sendAll(target: { host: string; port: number }, cases: FuzzCase[]
     while (next < cases.length) {
       const index = next++;
       const fuzzCase = cases[index]!;
-      const exchange = await rawExchange(target, fuzzCase.bytes, { ...AT_ONCE, expectedResponses: fuzzCase.expectedResponses });
+      const exchange = await rawExchange(target, fuzzCase.bytes, { ...AT_ONCE, expectedResponses: fuzzCase.expectedResponses, halfClose: fuzzCase.halfClose });
       sent += 1;
       for (const status of exchange.statuses) statusCounts.set(String(status), (statusCounts.get(String(status)) ?? 0) + 1);
       if (exchange.problem) statusCounts.set(exchange.problem, (statusCounts.get(exchange.problem) ?? 0) + 1);
@@ -510,7 +518,7 @@ function describe(fuzzCase: FuzzCase, exchange: RawExchange): string {
   const shown = bytes.subarray(0, 300).toString("latin1");
   const missing = missingSecurityHeaders(exchange);
   const outcome = `${exchange.problem ?? exchange.statuses.join(",")}${missing.length ? ` without ${missing.join(", ")}` : ""}`;
-  return `[${fuzzCase.kind}] ${outcome} in ${Math.round(exchange.milliseconds)} ms: ${JSON.stringify(shown)}${bytes.length > 300 ? ` (+${bytes.length - 300} bytes)` : ""}`;
+  return `[${fuzzCase.kind}${fuzzCase.halfClose ? ", then our side closed" : ""}] ${outcome} in ${Math.round(exchange.milliseconds)} ms: ${JSON.stringify(shown)}${bytes.length > 300 ? ` (+${bytes.length - 300} bytes)` : ""}`;
 }
 
 function report(cases: FuzzCase[], findings: Finding[]): void {

@@ -267,6 +267,10 @@ function brotliCompress(body) {
   );
 }
 server.keepAliveTimeout = 5000;
+// A client may close its side once its request is sent (RFC 9112 §9.6; `nc -N`, some scanners and proxies do). Node
+// takes that for a client gone and aborts the request: a page rendered per request went unanswered. Half-open, the
+// answer is sent and the connection closed after it.
+/** @type {any} */ (server).httpAllowHalfOpen = true;
 
 /**
  * Everything Next writes passes here first (then compression): the placeholder nonce becomes this

@@ -126,6 +126,10 @@ test.describe("hostile addresses", () => {
     const connect = await answer("CONNECT", `CONNECT ${new URL(baseURL!).host} HTTP/1.1\r\n${host}\r\n`);
     expect(connect.status).toBe(405);
     expect(connect.headers.allow).toBe("GET, HEAD");
+    // Every request here is sent and then our side closed (as `nc -N` does): Node took that for a client gone and
+    // aborted the render, so a page rendered per request went unanswered.
+    const passage = await answer("half-closed", `GET ${page}?q=${encodeURIComponent("网络")} HTTP/1.1\r\n${host}\r\n`);
+    expect(passage.status).toBe(200);
     // An upgrade no one serves is ignored (a server may), not dropped by Next's production upgrade listener.
     for (const upgrade of ["websocket", "h2c"]) {
       const upgraded = await answer(upgrade, `GET ${page} HTTP/1.1\r\n${host}Connection: Upgrade\r\nUpgrade: ${upgrade}\r\nSec-WebSocket-Key: x\r\nSec-WebSocket-Version: 13\r\n\r\n`);
@@ -137,6 +141,20 @@ test.describe("hostile addresses", () => {
     expect(absolute.headers.location).toBeUndefined();
     const absoluteBroken = await answer("absolute form, broken path", `GET http://evil.example/read/%E4%B8 HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
     expect(absoluteBroken.status).toBe(400);
+    // Range and preconditions on one of Next's scripts: Next's 416 and 412 were rendered as 500s.
+    const script = (await (await request.get("/")).text()).match(/\/_next\/static\/[^"]+\.js/)?.[0];
+    expect(script).toBeTruthy();
+    for (const [header, status] of [["Range: bytes=5-1", 200], ["Range: bytes=99999999-", 200], ['If-Match: "nope"', 412], ["If-Unmodified-Since: Thu, 01 Jan 1970 00:00:00 GMT", 412]] as const) {
+      const answered = await answer(header, `GET ${script} HTTP/1.1\r\n${host}${header}\r\nConnection: close\r\n\r\n`);
+      expect(answered.status, header).toBe(status);
+    }
+    // Node's own answers, now with a reason: no Host on HTTP/1.1, an Expect nothing here meets.
+    const noHost = await answer("no Host", "GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+    expect(noHost.status).toBe(400);
+    expect(noHost.text).toContain("must name its Host");
+    const expectation = await answer("Expect", `GET / HTTP/1.1\r\n${host}Expect: junk\r\nConnection: close\r\n\r\n`);
+    expect(expectation.status).toBe(417);
+    expect(expectation.text).toContain("100-continue");
     // A body no route reads (10 MB on a GET) is read and dropped: the answer arrives, not a reset.
     const body = Buffer.alloc(10 * 1024 * 1024, 0x7b);
     const withBody = await answer("10 MB GET body", Buffer.concat([Buffer.from(`GET /api/documents HTTP/1.1\r\n${host}Content-Length: ${body.length}\r\nConnection: close\r\n\r\n`), body]));
