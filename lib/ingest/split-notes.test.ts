@@ -49,6 +49,25 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(joined, notes, model, null, 2).segments).toHaveLength(2);
   });
 
+  it("marks that cut doubtful when the line is within two tolerances of the measure and the next reads as the same citation", () => {
+    // 26 em of a 28-em measure (tolerance 1.5): as full as the width model can tell. `论》2008年第11期。` closes the
+    // title the line left open: ②'s own rest as well as the start-less text of the skipped ③.
+    const near = page(["② 参见某某：《某某时代的公共规则》，载《区域治理评", "论》2008年第11期。", "到类似现象。", "⑤ 同上。"]);
+    expect(splitNoteArea(near, notes, model, null, 5).segments.map((s) => [s.label, s.end])).toEqual([
+      ["②", "doubtful"],
+      [null, "strong"],
+      [null, "strong"],
+      ["⑤", "area"],
+    ]);
+    // Short of the measure by more than two tolerances, the line ended ②: the skipped label decides.
+    const short = page(["② 参见某某：《某某时代的公共规则》，载《区", "论》2008年第11期。", "⑤ 同上。"]);
+    expect(splitNoteArea(short, notes, model, null, 5).segments.map((s) => [s.label, s.end])).toEqual([
+      ["②", "strong"],
+      [null, "strong"],
+      ["⑤", "area"],
+    ]);
+  });
+
   it("ends a labelled note before a line that closes a title the note never opened: the tail of a note whose head and label were lost", () => {
     // The first line fills the note measure and ends a sentence; alone that does not end a labelled note. But every
     // title it opens it closes, and the next line closes one first: that line belongs to another note.
@@ -212,6 +231,19 @@ describe("measureNotes", () => {
     // So a full Chinese line and the page number after it are one note, not two.
     const { segments } = splitNoteArea(area, measured, model, null, 5);
     expect(segments[0]!.text).toBe(`${chinese}136页。`);
+  });
+
+  it("measures by the Chinese note lines there are, even fewer than three, before an English one", () => {
+    // Two full Chinese note lines (the first with its label) and one English line the width model reads as far wider:
+    // as the upper quartile of three it set the measure, and the full first line read as the note's end.
+    const first = `① 参见某某：《${"甲".repeat(12)}》，载《某某社会`;
+    const chinese = `《${"乙".repeat(10)}》，某某网，2020年11月1日，`;
+    const english = "United Nations General Assembly, “Group of Governmental Experts on Responsible";
+    const area = page([first, "研究》2003年第8期。", chinese, english, "Behavior.", "② 同上。"]);
+    const measured = measureNotes([area], model);
+    expect(measured.measure).toBeLessThan(Array.from(first).length + measured.tolerance);
+    const { segments } = splitNoteArea(area, measured, model, null, 3);
+    expect(segments[0]!.text).toBe(`参见某某：《${"甲".repeat(12)}》，载《某某社会研究》2003年第8期。`);
   });
 
   it("reads the measure from a single full note line when it is all there is", () => {

@@ -67,7 +67,11 @@ export function measureNotes(pages: readonly PageLayout[], model: WidthModel): N
   const unfinished = pages.flatMap((page) => page.notes).filter((line) => !endsFullStop(line.normal));
   const atLeastBodyWide = unfinished.filter((line) => width(line) >= model.measure - bodyTolerance);
   const chinese = atLeastBodyWide.filter((line) => !isMostlyLatin(line.normal));
-  const measured = [chinese, atLeastBodyWide].find((set) => set.length >= MIN_MEASURED_NOTE_LINES);
+  // Lines mostly in Latin script join the measure only when no Chinese line is there to measure by: mixed in with
+  // one or two Chinese lines, one overestimated Latin line is the upper quartile, and a full Chinese note line then
+  // reads as stopping short (issue 11: invented circled 41001478, a dev range, where a note's full first line read
+  // as its end and its rest went to the next marker).
+  const measured = (chinese.length > 0 ? [chinese] : [atLeastBodyWide]).find((set) => set.length >= MIN_MEASURED_NOTE_LINES);
   if (measured === undefined) {
     // Too few full lines to read a spread: the note measure is at least the body's, and at least what the
     // full note lines there are hold (a measure below them made a short last line look full, and ran the
@@ -266,13 +270,23 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
       width(previous) < notes.measure - notes.tolerance &&
       !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(previous.normal.trimEnd()) &&
       !/^[A-Za-z0-9]/u.test(line.normal.trimStart());
+    // Within SHORT_LINE_TOLERANCES of the measure a line may be full as well as cut short (`doubtful` below counts it as
+    // at the margin too). When the text after it then reads as the same citation (it closes the title the line left
+    // open, goes on with its imprint…), the skipped label decides nothing: that text may be the rest of this note
+    // as well as the start-less note of the skipped label (issue 11: invented circled 49000007, a dev range:
+    // `② …载《某某评` + `论》2008年第11期。` was ②'s own rest, went to ③, and ③'s surviving tail to ④, whose text was
+    // lost). It is cut off as `doubtful`, so that nothing is attached on its order.
+    const skipUndecided =
+      skippedAfterShort &&
+      width(previous!) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance &&
+      joinReadsAsOneCitation(groupText(), sentenceFrom(lines, i));
     const finished =
       previous !== undefined &&
       ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) ||
         endsCitation(previous.normal) ||
         endsWithUrl(previous, line, groupText) ||
         stopsShort(previous, notes, width, line) ||
-        skippedAfterShort ||
+        (skippedAfterShort && !skipUndecided) ||
         // Only inside a note that opened with its label here: a text carried over from the page before may close
         // what was opened there.
         (groups.length > 0 && isLabelledLine(groups[groups.length - 1]!.lines[0]!) && closesUnopened(groupText(), line.normal)));
@@ -281,7 +295,8 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     // first line (issue 11: `② 《…白皮书》，某` + `某某某某的成本降至…以下。`). Unless they read as
     // the same citation, they are cut off and marked `doubtful`, so that nothing is attached on their order.
     const doubtful =
-      !finished &&
+      skipUndecided ||
+      (!finished &&
       previous !== undefined &&
       currentNumber !== null &&
       !isLabelledLine(line) &&
@@ -289,7 +304,7 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
       isLabelledLine(groups[groups.length - 1]!.lines[0]!) &&
       (nextNumber ?? markerCount + 1) - currentNumber >= 2 &&
       width(previous) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance &&
-      mayStartLabelLostNote(groupText(), sentenceFrom(lines, i));
+      mayStartLabelLostNote(groupText(), sentenceFrom(lines, i)));
     currentNumber = labelNumber(line) ?? currentNumber;
     if (isLabelledLine(line) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
