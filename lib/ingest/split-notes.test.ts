@@ -49,6 +49,22 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(joined, notes, model, null, 2).segments).toHaveLength(2);
   });
 
+  it("ends the text carried over from the page before at its web address when the next line closes a title", () => {
+    // A citation gives its address last: `辞》…` closes a title after it, so it is another note, whose start was lost.
+    const carried = " y.un.org/record/3934214#record-files-collapse-header.";
+    const tail = ["辞》，某某网，2022年5月18日，http://www.gov.cn/xinwen/2022-05/18/con", "tent_5691047.htm。"];
+    const labelled = splitNoteArea(page([carried, ...tail, "② 《某某战略》，外交部网站，2017年3月1日。"]), notes, model, null, 2).segments;
+    expect(labelled.map((s) => [s.label, s.text.slice(0, 8)])).toEqual([
+      [null, "y.un.org"],
+      [null, "辞》，某某网，2"],
+      ["②", "《某某战略》，外"],
+    ]);
+    const unlabelled = splitNoteArea(page([carried, ...tail, "《某某战略》，外交部网站，2017年3月1日。"]), notes, model, null, 2).segments;
+    expect(unlabelled.map((s) => s.text.slice(0, 8))).toEqual(["y.un.org", "辞》，某某网，2", "《某某战略》，外"]);
+    // A title closed after anything but an address may have been opened on the page before.
+    expect(splitNoteArea(page([` ${"某".repeat(24)}的若干问题`, "（全文）》，某某网。", "② 同上。"]), notes, model, null, 2).segments).toHaveLength(2);
+  });
+
   it("marks that cut doubtful when the line is within two tolerances of the measure and the next reads as the same citation", () => {
     // 26 em of a 28-em measure (tolerance 1.5): as full as the width model can tell. `论》2008年第11期。` closes the
     // title the line left open: ②'s own rest as well as the start-less text of the skipped ③.

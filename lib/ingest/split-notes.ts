@@ -289,7 +289,9 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
         (skippedAfterShort && !skipUndecided) ||
         // Only inside a note that opened with its label here: a text carried over from the page before may close
         // what was opened there.
-        (groups.length > 0 && isLabelledLine(groups[groups.length - 1]!.lines[0]!) && closesUnopened(groupText(), line.normal)));
+        (groups.length > 0 && isLabelledLine(groups[groups.length - 1]!.lines[0]!) && closesUnopened(groupText(), line.normal)) ||
+        // ...but not what is closed after a web address, which a citation gives last.
+        (groups.length > 0 && closesTitleAfterAddress(groupText(), line.normal)));
     // A labelled note's line at the margin followed by the last lines of the page's notes, while a marker after its
     // label is still without a note: those lines may go on with it or be the note that lost its label with its
     // first line (issue 11: `② 《…白皮书》，某` + `某某某某的成本降至…以下。`). Unless they read as
@@ -412,6 +414,25 @@ export function stopsOnAddressQuery(normalised: string): boolean {
   return /[A-Za-z0-9_\-.\/]\?$/u.test(text) && /\//u.test(lastToken(text)) && !/\s/u.test(lastToken(text));
 }
 
+/**
+ * A citation gives its web address last, after its title is closed: a line that closes a title (《》, 〈〉) before
+ * opening one, after text that ends in an address, is the tail of another note whose start and label were lost,
+ * even when that text was carried over from the page before, where a title of its own may have been opened (issue 11:
+ * corpus-001 circled 41000042, a dev range: `…/3934214#record-files-collapse-header.` + `辞》，中国政府网，…` was read
+ * as one note, and the start-less note went with the note carried over to the marker of the page before).
+ */
+export function closesTitleAfterAddress(text: string, line: string): boolean {
+  const address = lastToken(text.trimEnd().replace(/[。.]$/u, ""));
+  if (!/^[\x21-\x7e]+$/u.test(address) || !/\//u.test(address) || !/[A-Za-z]/u.test(address)) return false;
+  return TITLE_PAIRS.some(([open, close]) => {
+    const closeAt = line.indexOf(close);
+    const openAt = line.indexOf(open);
+    return closeAt !== -1 && (openAt === -1 || closeAt < openAt);
+  });
+}
+
+const TITLE_PAIRS = [["《", "》"], ["〈", "〉"]] as const;
+
 /** The last run of the text without spaces or Chinese punctuation: an address when it has a slash or a dot. */
 function lastToken(text: string): string {
   return /[^\s，。；：、（）《》“”]*$/u.exec(text)?.[0] ?? "";
@@ -456,7 +477,7 @@ function splitUnlabelled(
     if (!endsFullStop(line.normal) && stopsShort(line, notes, width, lines[i + 1])) {
       strong.add(i);
       cut.add(i);
-    } else if (stopsShort(line, notes, width, lines[i + 1]) || endsWithUrl(line, lines[i + 1]!, sinceStart)) strong.add(i);
+    } else if (stopsShort(line, notes, width, lines[i + 1]) || endsWithUrl(line, lines[i + 1]!, sinceStart) || closesTitleAfterAddress(sinceStart(), lines[i + 1]!.normal)) strong.add(i);
     // `…Report_2022.pdf.` reads as an address going on; followed by a line that opens a citation, it closed one.
     // So it did when the next line closes a title or quotation nobody opened since this note began: that line is the
     // tail of another note whose start was lost (issue 11: corpus-001 circled 25000145, `…2022.pdf.` + `…（全文）》。`).
