@@ -96,6 +96,19 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(finished.placed.get(0)!.segment.text).toBe("《甲书》，示例网站，https://a.org/p/report.shtml。");
   });
 
+  it("never attaches a text that reads as a section heading, nor the texts beside it by their count", () => {
+    // Invented bracket 33000771: a heading printed first on a page glued to the one before, read into its notes.
+    const heading = matchNotes([marker(1, 1)], [area(1, [segment(1, 5, "（一）核心概念的界定")])]);
+    expect(heading.placed.size).toBe(0);
+    expect(heading.unlocated.has(0)).toBe(true);
+    expect(heading.fragments.map((f) => f.reason)).toEqual([expect.stringContaining("section heading")]);
+    const beside = matchNotes([marker(1, 1), marker(1, 2, 2)], [area(1, [segment(1, 5, "《甲书》，第3页。"), segment(1, 6, "二　主要发现")])]);
+    expect(beside.placed.size).toBe(0);
+    // A note that opens with an enumerated item and finishes its sentence is a note.
+    const item = matchNotes([marker(1, 1)], [area(1, [segment(1, 5, "（一）见《甲书》，第3页。")])]);
+    expect(item.placed.get(0)!.segment.text).toBe("（一）见《甲书》，第3页。");
+  });
+
   it("leaves the text after a carried-over note's doubtful end unattached: it may be that note's rest", () => {
     const markers = [marker(1, 1), marker(2, 10)];
     const carried: NoteSegment = { ...segment(2, 15, "for Sustainable Development）提出，要将成本降至百分之二以下。"), end: "carried" };

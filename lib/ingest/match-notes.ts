@@ -1,6 +1,7 @@
 import type { Attachment, IngestWarning, SourceLines } from "@/lib/model/document-model";
 import type { BodyMarker } from "./build-body";
 import { parseMarkerLabel } from "./find-markers";
+import { matchHeading } from "./match-heading";
 import { compactText, findUrlSpans, normaliseText } from "./normalise-text";
 import { continuesNote, goesOnInLatin, isGloss, joinReadsAsOneCitation, stopsOnAddressQuery, type NoteSegment } from "./split-notes";
 
@@ -356,7 +357,9 @@ function placeLabelled(page: number, segments: readonly NoteSegment[], own: read
     const high = above.length > 0 ? Math.min(...above) : Number.POSITIVE_INFINITY;
     const free = own.filter(({ marker, index }) => marker.number > low && marker.number < high && !taken.has(index));
     const closed = Number.isFinite(high) || run.every((segment) => segment.complete);
-    if (k > 0 && segments[k - 1]!.end === "doubtful") {
+    if (run.some(readsAsHeading)) {
+      for (const segment of run) unplaced(result, segment, free.map(({ marker }) => marker.label), headingReason(page, run));
+    } else if (k > 0 && segments[k - 1]!.end === "doubtful") {
       // The labelled note before stopped at the margin, and these texts may be its rest (see splitNoteArea).
       const before = segments[k - 1]!;
       for (const segment of run) {
@@ -400,6 +403,11 @@ function labelOfNumber(own: readonly MarkerRef[], number: number): string {
 function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: readonly MarkerRef[], result: MatchResult, rarity: SentenceFrequency): void {
   const page = area.page;
   if (texts.length === 0) return;
+  if (texts.some(readsAsHeading)) {
+    for (const segment of texts) unplaced(result, segment, own.map(({ marker }) => marker.label), headingReason(page, texts));
+    markUnlocated(own, result, page);
+    return;
+  }
   // A text in the middle of the area that starts mid-sentence is a note that lost its start, or the rest
   // of the text before it wrongly cut off; a text that stops short mid-sentence lost its end, or its rest
   // was cut off: either way the order of the texts no longer tells their markers.
@@ -466,6 +474,24 @@ function placeUnlabelled(area: NoteArea, texts: readonly NoteSegment[], own: rea
     );
   });
   markUnlocated(own, result, page);
+}
+
+/**
+ * A text of the note area that reads as a section heading (one or two lines, an enumerator, no sentence end) is
+ * body text the layout read into the notes: only the body has headings. It is never attached, and the texts around
+ * it are not attached on their count or order, which it upsets (issue 11: invented bracket 33000771, a dev range,
+ * where a heading printed first on a page glued to the one before went to that page's marker as its note).
+ */
+function readsAsHeading(segment: NoteSegment): boolean {
+  return segment.label === null && segment.lines.length <= MAX_HEADING_LINES && matchHeading(segment.lines.map((line) => line.raw).join("")) !== null;
+}
+
+/** A heading's text is short (match-heading's MAX_HEADING_CHARS): it wraps to two lines at most on the narrowest note measure. */
+const MAX_HEADING_LINES = 2;
+
+function headingReason(page: number, texts: readonly NoteSegment[]): string {
+  const heading = texts.find(readsAsHeading)!;
+  return `Page ${page}: the text at line${linesText(heading).includes("–") ? "s" : ""} ${linesText(heading)} reads as a section heading (only the body has headings), not a note; the page's unlabelled note texts are left unattached.`;
 }
 
 /** Markers of a page that left texts unattached, and could be theirs, are "unlocated", not "missing". */
