@@ -249,7 +249,7 @@ describe("measureNotes", () => {
     expect(segments[0]!.text).toBe(`${chinese}136页。`);
   });
 
-  it("measures by the Chinese note lines there are, even fewer than three, before an English one", () => {
+  it("takes the median, not the upper quartile, of a set of note lines that needs English ones to measure by", () => {
     // Two full Chinese note lines (the first with its label) and one English line the width model reads as far wider:
     // as the upper quartile of three it set the measure, and the full first line read as the note's end.
     const first = `① 参见某某：《${"甲".repeat(12)}》，载《某某社会`;
@@ -260,6 +260,9 @@ describe("measureNotes", () => {
     expect(measured.measure).toBeLessThan(Array.from(first).length + measured.tolerance);
     const { segments } = splitNoteArea(area, measured, model, null, 3);
     expect(segments[0]!.text).toBe(`参见某某：《${"甲".repeat(12)}》，载《某某社会研究》2003年第8期。`);
+    // Where the English lines are most of the set, their median measures (a Chinese line cut short says less).
+    const mostlyEnglish = page([`《${"丙".repeat(24)}`, english, english.slice(2), english.slice(4), "Behavior."]);
+    expect(measureNotes([mostlyEnglish], model).measure).toBeGreaterThan(english.length - 4);
   });
 
   it("reads the measure from a single full note line when it is all there is", () => {

@@ -67,11 +67,7 @@ export function measureNotes(pages: readonly PageLayout[], model: WidthModel): N
   const unfinished = pages.flatMap((page) => page.notes).filter((line) => !endsFullStop(line.normal));
   const atLeastBodyWide = unfinished.filter((line) => width(line) >= model.measure - bodyTolerance);
   const chinese = atLeastBodyWide.filter((line) => !isMostlyLatin(line.normal));
-  // Lines mostly in Latin script join the measure only when no Chinese line is there to measure by: mixed in with
-  // one or two Chinese lines, one overestimated Latin line is the upper quartile, and a full Chinese note line then
-  // reads as stopping short (issue 11: invented circled 41001478, a dev range, where a note's full first line read
-  // as its end and its rest went to the next marker).
-  const measured = (chinese.length > 0 ? [chinese] : [atLeastBodyWide]).find((set) => set.length >= MIN_MEASURED_NOTE_LINES);
+  const measured = [chinese, atLeastBodyWide].find((set) => set.length >= MIN_MEASURED_NOTE_LINES);
   if (measured === undefined) {
     // Too few full lines to read a spread: the note measure is at least the body's, and at least what the
     // full note lines there are hold (a measure below them made a short last line look full, and ran the
@@ -82,7 +78,11 @@ export function measureNotes(pages: readonly PageLayout[], model: WidthModel): N
   }
   const widths = measured.map(width).sort((a, b) => a - b);
   const median = widths[Math.floor(widths.length / 2)]!;
-  const upper = widths[Math.floor(widths.length * 0.75)]!;
+  // With lines mostly in Latin among them (too few Chinese lines to measure by alone), the upper quartile is one of
+  // those the model overestimates, and a full Chinese line then reads as stopping short (issue 11: invented circled
+  // 41001478, a dev range: two Chinese lines and one address line set the measure 4 em wide, a note's full first line
+  // read as its end and its rest went to the next marker). Their median is all they say.
+  const upper = measured === chinese ? widths[Math.floor(widths.length * 0.75)]! : median;
   return { measure: (median + upper) / 2, tolerance: Math.max(bodyTolerance, median * 0.05) };
 }
 
