@@ -73,6 +73,7 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     complete: true,
     end: "area",
     endsAtMargin: false,
+    stopsMidLine: false,
   });
   const marker = (page: number, lineNo: number, number = 1): BodyMarker => ({
     label: "①②③"[number - 1]!,
@@ -168,6 +169,20 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(joined.placed.get(1)!.segment.text).toBe("《某某在第二届世界互联网大会开幕式上的讲话（全文）》。");
   });
 
+  it("places the start-less head of a note area by count when the note before stopped far short of the margin", () => {
+    // Invented circled 41000189: a note that lost its end mid-line did not run over (a note runs over from a full
+    // line), so the next area's start-less head is that page's own first note, and its texts match its markers.
+    const markers = [marker(1, 1), marker(2, 10), marker(2, 11, 2)];
+    const stub = (stopsMidLine: boolean) => ({ ...segment(1, 5, "同"), complete: false, stopsMidLine });
+    const areas = (stopsMidLine: boolean) => [area(1, [stub(stopsMidLine)]), area(2, [segment(2, 15, "的比较研究》，某某出版社2003年版，第392页。"), segment(2, 16, "同上，第339页。")])];
+    const placed = matchNotes(markers, areas(true));
+    expect(placed.placed.get(1)!.segment.text).toBe("的比较研究》，某某出版社2003年版，第392页。");
+    expect(placed.placed.get(2)!.segment.text).toBe("同上，第339页。");
+    expect(placed.placed.get(0)!.segment.text).toBe("同");
+    // Stopped anywhere else unfinished, the head may be its end: nothing on that page is attached by order.
+    expect(matchNotes(markers, areas(false)).placed.has(1)).toBe(false);
+  });
+
   it("joins a note cut at the margin to a head that supplies the date or address it lacks", () => {
     const markers = [marker(1, 1), marker(2, 10)];
     const cut = { ...segment(1, 5, "《甲书》，中国政"), complete: false, endsAtMargin: true };
@@ -228,6 +243,7 @@ describe("matchNotes: labelled note areas with texts that lost their label", () 
     complete,
     end: "strong",
     endsAtMargin: false,
+    stopsMidLine: false,
   });
   const markers = (count: number): BodyMarker[] =>
     Array.from({ length: count }, (_, k) => ({

@@ -221,9 +221,12 @@ function placeArea(
         return rest[rest.length - 1] ?? doubtful;
       }
     }
-  } else if (headMayContinue) {
-    // The note before stopped mid-line (its end lost) and this text starts mid-sentence: it is the lost
-    // end, or a note that lost its start. Neither it nor the order of the texts after it can be trusted.
+  } else if (headMayContinue && !previousLast.stopsMidLine) {
+    // The note before stopped unfinished and this text starts mid-sentence: it is the lost end, or a note that
+    // lost its start. Neither it nor the order of the texts after it can be trusted. Not when the note before
+    // stopped far short of the margin: a note runs over from a full line, so that one lost its end in extraction,
+    // and this text is a note of this page that lost its start (issue 11: invented circled 41000189, a dev range,
+    // where `同` at the foot of a page left all nine texts of the next page unattached).
     unplaced(
       result,
       head,

@@ -65,6 +65,11 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(page([` ${"某".repeat(24)}的若干问题`, "（全文）》，某某网。", "② 同上。"]), notes, model, null, 2).segments).toHaveLength(2);
   });
 
+  it("says which notes stop far short of the margin on a character that is not Latin (they did not run over)", () => {
+    const area = page(["① 《甲书》，某某", "② 《乙书》，http://www.example.org/a", `③ 《${"丙".repeat(23)}》，某`]);
+    expect(splitNoteArea(area, notes, model, null, 3).segments.map((s) => s.stopsMidLine)).toEqual([true, false, false]);
+  });
+
   it("marks that cut doubtful when the line is within two tolerances of the measure and the next reads as the same citation", () => {
     // 26 em of a 28-em measure (tolerance 1.5): as full as the width model can tell. `论》2008年第11期。` closes the
     // title the line left open: ②'s own rest as well as the start-less text of the skipped ③.

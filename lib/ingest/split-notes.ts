@@ -35,6 +35,12 @@ export interface NoteSegment {
   end: NoteEnd;
   /** Its last line fills the note measure: a note cut by the page end does, one that lost its end mid-line does not. */
   endsAtMargin: boolean;
+  /**
+   * Its last line stops far short of the margin (under TRUNCATED_LINE_SHARE of the note measure) on a character
+   * that is not Latin (a long word or address moved whole to the next line leaves a line short): a note runs over
+   * onto the next page from a full line, so whatever it lost was lost in extraction, not carried overleaf.
+   */
+  stopsMidLine: boolean;
 }
 
 export type NoteEnd = "label" | "strong" | "weak" | "carried" | "cut" | "doubtful" | "area";
@@ -541,6 +547,7 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     // The note's very last character can close a sentence even right after a URL (`…/record-header.`).
     end,
     endsAtMargin: width(last) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance,
+    stopsMidLine: width(last) < notes.measure * TRUNCATED_LINE_SHARE && !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(last.normal.trimEnd()),
     // A note may end in a bare URL or a closing bracket with no full stop; one that stops on a word or a
     // comma lost its end.
     // Never one stopping on the `?` that opens an address's query (`…/c_1117481112.htm?`): the query is still to come.
