@@ -65,6 +65,17 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(page([` ${"某".repeat(24)}的若干问题`, "（全文）》，某某网。", "② 同上。"]), notes, model, null, 2).segments).toHaveLength(2);
   });
 
+  it("ends an unlabelled note left inside an open title where the next line opens another title", () => {
+    // 26 em of 28: full as far as the width model can tell, but a title is not opened inside an open one.
+    const area = page(["参见某某：《某某某某时代的公共规则》，载《区域治理评", "某某：《某某空间的秩序》，某书局2001年版，第306页。"]);
+    expect(splitNoteArea(area, notes, model, null, 2).segments.map((s) => [s.text.slice(0, 5), s.end])).toEqual([
+      ["参见某某：", "cut"],
+      ["某某：《某", "area"],
+    ]);
+    // Closing the open title first, the next line goes on with it.
+    expect(splitNoteArea(page(["参见某某：《某某某某时代的公共规则》，载《区域治理评", "论》，某某：《某某空间的秩序》。"]), notes, model, null, 2).segments).toHaveLength(1);
+  });
+
   it("says which notes stop far short of the margin on a character that is not Latin (they did not run over)", () => {
     const area = page(["① 《甲书》，某某", "② 《乙书》，http://www.example.org/a", `③ 《${"丙".repeat(23)}》，某`]);
     expect(splitNoteArea(area, notes, model, null, 3).segments.map((s) => s.stopsMidLine)).toEqual([true, false, false]);

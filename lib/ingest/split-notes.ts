@@ -439,6 +439,14 @@ export function closesTitleAfterAddress(text: string, line: string): boolean {
 
 const TITLE_PAIRS = [["《", "》"], ["〈", "〉"]] as const;
 
+/** `text` leaves a 《 title open and `line` opens another 《 before closing any. */
+export function opensTitleInsideOpenTitle(text: string, line: string): boolean {
+  if (text.split("《").length <= text.split("》").length) return false;
+  const openAt = line.indexOf("《");
+  const closeAt = line.indexOf("》");
+  return openAt !== -1 && (closeAt === -1 || openAt < closeAt);
+}
+
 /** The last run of the text without spaces or Chinese punctuation: an address when it has a slash or a dot. */
 function lastToken(text: string): string {
   return /[^\s，。；：、（）《》“”]*$/u.exec(text)?.[0] ?? "";
@@ -488,6 +496,13 @@ function splitUnlabelled(
     // So it did when the next line closes a title or quotation nobody opened since this note began: that line is the
     // tail of another note whose start was lost (issue 11: corpus-001 circled 25000145, `…2022.pdf.` + `…（全文）》。`).
     else if (endsCitation(line.normal) && (opensLikeCitation(lines[i + 1]!.normal) || closesUnopened(sinceStart(), lines[i + 1]!.normal))) strong.add(i);
+    // A title left open is never followed by another opened inside it (titles inside titles are set in 〈〉): a line that
+    // opens a 《 before closing the one left open starts another note, and this one lost its end (issue 11: invented
+    // circled 41001891, a dev range: `…载《某某治理评` at 24.5 of a 27-em measure, then `某某：《某某的秩序》…`).
+    else if (!endsFullStop(line.normal) && opensTitleInsideOpenTitle(sinceStart(), lines[i + 1]!.normal)) {
+      strong.add(i);
+      cut.add(i);
+    }
     // A `?` that opens an address's query (`…/content_5638596.htm?` + `lsRedirectHit=…`) ends no sentence.
     else if (stopsOnAddressQuery(line.normal)) return;
     else if (!endsFullStop(line.normal)) return;
