@@ -127,4 +127,12 @@ describe("staticMarkup", () => {
     expect(() => staticMarkup(createElement("script", null, "x"))).toThrow(NotStaticMarkup);
     expect(() => staticMarkup(createElement("div", { title: true }))).toThrow(NotStaticMarkup);
   });
+
+  it("never writes script: no string event handler, no javascript: address in a link or source", () => {
+    expect(() => staticMarkup(createElement("div", { onclick: "alert(1)" }))).toThrow(NotStaticMarkup);
+    expect(() => staticMarkup(createElement("a", { href: "javascript:alert(1)" }, "x"))).toThrow(NotStaticMarkup);
+    expect(() => staticMarkup(createElement("a", { href: " \tJaVa\nScRiPt:alert(1)" }, "x"))).toThrow(NotStaticMarkup);
+    expect(() => staticMarkup(createElement("img", { src: "javascript:alert(1)" }))).toThrow(NotStaticMarkup);
+    expect(staticMarkup(createElement("a", { href: "https://example.org/javascript:x" }, "x"))).toBe(renderToStaticMarkup(createElement("a", { href: "https://example.org/javascript:x" }, "x")));
+  });
 });

@@ -62,6 +62,10 @@ const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   hrefLang: "hreflang",
   referrerPolicy: "referrerpolicy",
 };
+/** Attributes whose value is an address a browser may follow or load. */
+const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href"]);
+/** React DOM's own test for a javascript: URL (leading controls and spaces, tabs and newlines inside the scheme). */
+const JAVASCRIPT_URL = /^[\u0000-\u001F ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:/i;
 /** Props that are React's, not attributes. */
 const NOT_ATTRIBUTES = new Set(["children", "key", "ref", "dangerouslySetInnerHTML", "suppressHydrationWarning", "suppressContentEditableWarning"]);
 /** CSS properties React writes without a unit when given a number (of those the reader could use; custom properties never get one). */
@@ -128,6 +132,9 @@ function writeAttribute(name: string, value: unknown, out: string[]): void {
     return;
   }
   const attribute = ATTRIBUTE_NAMES[name] ?? name;
+  // React drops an `on…` attribute given as a string rather than writing an inline handler; refusing it keeps
+  // a string handler from ever reaching the page through this writer.
+  if (/^on/i.test(attribute)) throw new NotStaticMarkup(`the event handler attribute ${name}`);
   const free = attribute.startsWith("data-") || attribute.startsWith("aria-");
   if (!free && !(name in ATTRIBUTE_NAMES) && !/^[a-z][a-z-]*$/.test(attribute)) throw new NotStaticMarkup(`the attribute ${name}`);
   if (typeof value === "boolean") {
@@ -137,6 +144,9 @@ function writeAttribute(name: string, value: unknown, out: string[]): void {
     return;
   }
   if (typeof value !== "string" && typeof value !== "number") throw new NotStaticMarkup(`a ${typeof value} for the attribute ${name}`);
+  // React replaces a javascript: URL with one that throws; this writer refuses it, so an address taken from
+  // corpus text can never become script (the reader's links go through safeOutboundUrl before they get here).
+  if (URL_ATTRIBUTES.has(attribute) && JAVASCRIPT_URL.test(String(value))) throw new NotStaticMarkup(`a javascript: URL in ${name}`);
   out.push(" ", attribute, '="', escapeHtml(String(value)), '"');
 }
 
