@@ -449,3 +449,19 @@ describe("layoutPages: a note's tail before the labelled notes", () => {
     expect(pages[0]!.body.map((l) => l.lineNo)).toContain(6);
   });
 });
+
+describe("layoutPages: a web address that opens the next page's block", () => {
+  it("keeps an address opening a block glued on after a body sentence that broke off on a Chinese word in the body, at the text's end", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，相关数据可在",
+    ];
+    const text = [...body, "", " http://www.example.org/data/2021-05/report/i", "ndex.htm查阅。", "", "示例标题 124"];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: "示例标题", model }).pages;
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 6, 7]);
+  });
+});

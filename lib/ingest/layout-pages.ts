@@ -195,7 +195,9 @@ export function layoutPages(input: LayoutInput): Layout {
     let score = 0;
     let anyFull = false;
     let previousEnded = true;
-    let previousNormal = "";
+    // A block after this page's body opens where the body's last line stopped: an address there may run on from
+    // that line's last word (a page break or a leading space cuts no sentence; after notes, a note's line precedes).
+    let previousNormal = inNotes ? "" : (page.body[page.body.length - 1]?.normal ?? "");
     const end = blockEnd(start);
     // A line wider than the body sets the block at a wider measure: a line there with Latin words that reads as
     // exactly full is a wider line whose proportional Latin glyphs the model underestimated, no full body line.
