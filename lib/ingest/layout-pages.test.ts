@@ -465,3 +465,30 @@ describe("layoutPages: a web address that opens the next page's block", () => {
     expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 6, 7]);
   });
 });
+
+describe("layoutPages: a block that opens with a heading", () => {
+  const body = [
+    "数字治理的制度安排经历了漫长的演变过程，研究者对",
+    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+    "然参差不齐，公开程度影响参与的质量。①监测数据的",
+    "公开程度直接影响公众参与的质量，港口城市的数据中",
+    "心建设速度明显加快，社区组织发挥了积极作用。②",
+  ];
+  const laidOut = (text: string[]) => {
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: "示例标题", model }).pages;
+    return { body: pages.flatMap((p) => p.body.map((l) => l.raw.trim())), notes: pages.flatMap((p) => p.notes.map((l) => l.raw.trim())) };
+  };
+
+  it("keeps a heading glued on at the foot of a page whose notes are missing in the body (only the body has headings)", () => {
+    const { body: kept, notes } = laidOut([...body, " （一）制度的起源", "179 示例标题"]);
+    expect(kept).toContain("（一）制度的起源");
+    expect(notes).toEqual([]);
+  });
+
+  it("keeps a heading glued on after the page's label list, whose texts are all missing, in the body", () => {
+    const { body: kept, notes } = laidOut([...body, "", "①", "", "②", " （一）制度的起源", ""]);
+    expect(kept).toContain("（一）制度的起源");
+    expect(notes).toEqual([]);
+  });
+});

@@ -289,6 +289,9 @@ export function layoutPages(input: LayoutInput): Layout {
    */
   const blockIsNotes = (start: number, afterList = false): boolean => {
     const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine, textAfter } = blockScore(start);
+    // Only the body has headings: a block the extraction opened on a heading (a page glued on, a leading space
+    // after a label list whose texts are lost) goes on the body, whatever the page's missing notes suggest.
+    if (matchHeading(lines[start]!) !== null) return false;
     // After a body broken off mid-sentence, the next body text finishes that sentence: only a line no body
     // line can be (wider than the measure, a Latin citation) keeps such a block in the notes, unless it
     // opens like a citation or a gloss; right after a label list too (whose texts may all be lost).
