@@ -492,3 +492,30 @@ describe("layoutPages: a block that opens with a heading", () => {
     expect(notes).toEqual([]);
   });
 });
+
+describe("layoutPages: a note that lost its start before the page's later labelled notes", () => {
+  const body = [
+    "数字治理的制度安排经历了漫长的演变过程，研究者对",
+    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+    "然参差不齐，公开程度影响参与的质量。①监测数据的",
+    "公开程度直接影响公众参与的质量，港口城市的数据中",
+    "心建设速度明显加快，社区组织发挥了积极作用。②评",
+    "估体系的完善有助于及时纠正政策偏差，研究者对治理",
+  ];
+  const laidOut = (text: string[], pageBreaks?: Set<number>) => {
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model, pageBreaks }).pages;
+    return { body: pages.flatMap((p) => p.body.map((l) => l.raw.trim())), notes: pages.flatMap((p) => p.notes.map((l) => l.raw.trim())) };
+  };
+
+  it("takes a line closing like a citation, after a sentence the page cut and before the labelled note of the page's second marker, for the first note's end", () => {
+    const { body: kept, notes } = laidOut([...body, "版社2002年版，第103页。", "② 同上，第230页。", "模式的评价并不完全一致。"], new Set([body.length + 2]));
+    expect(notes).toEqual(["版社2002年版，第103页。", "② 同上，第230页。"]);
+    expect(kept).toContain("模式的评价并不完全一致。");
+  });
+
+  it("leaves such a line in the body when the labelled notes that follow start with the page's first marker", () => {
+    const { body: kept } = laidOut([...body, "模式的评价并不完全一致，参见该书第103页。", "① 同上，第230页。", "② 同上。"]);
+    expect(kept).toContain("模式的评价并不完全一致，参见该书第103页。");
+  });
+});

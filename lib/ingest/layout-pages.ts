@@ -1,5 +1,5 @@
 import type { IngestWarning } from "@/lib/model/document-model";
-import { findMarkers, leadingNoteLabel, markerListLabels } from "./find-markers";
+import { findMarkers, leadingNoteLabel, markerListLabels, parseMarkerLabel } from "./find-markers";
 import { leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
 import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
 import { matchHeading } from "./match-heading";
@@ -422,18 +422,25 @@ export function layoutPages(input: LayoutInput): Layout {
   // A note that lost its first line (and so its label) stands between the body and the labelled notes:
   // the page's last body lines, after a finished sentence, when they close the way a citation closes
   // and carry no marker, are that note's surviving end.
-  const reclaimNoteTail = (atPageEnd = false) => {
+  const reclaimNoteTail = (atPageEnd = false, nextLabel?: string) => {
     const body = page.body;
     // At a page's end, only where the page calls notes that have not appeared.
     if (atPageEnd && (page.notes.length > 0 || !body.some((l) => findMarkers(l.normal).length > 0))) return;
+    // The labelled notes start at a marker the page's body calls after earlier ones, and no note of the page has
+    // appeared: the earlier markers' notes stand right before it, or are lost. Their surviving end is there.
+    const calls = body.flatMap((l) => findMarkers(l.normal).map((m) => m.number));
+    const nextNumber = nextLabel === undefined ? undefined : parseMarkerLabel(nextLabel)?.number;
+    const earlierNotesMissing = page.notes.length === 0 && nextNumber !== undefined && calls.includes(nextNumber) && calls.some((n) => n < nextNumber);
     for (let n = 1; n <= Math.min(MAX_CARRIED_LINES, body.length - 1); n += 1) {
       const tail = body.slice(body.length - n);
       const before = body[body.length - n - 1]!;
       // A single line closing like a citation at the foot of a page whose notes are missing is one even
-      // after a sentence the page break cut: that sentence goes on overleaf. So are lines set wider than any
-      // body line (a note's measure) after a sentence cut anywhere: the body goes on after the notes.
+      // after a sentence the page break cut: that sentence goes on overleaf. So is one right before labelled
+      // notes that skip the page's earlier markers (the page turn cut the sentence, and the notes came first).
+      // So are lines set wider than any body line (a note's measure) after a sentence cut anywhere: the body
+      // goes on after the notes.
       const widerThanBody = tail.some((l) => l.deficit < -fullTolerance);
-      if (!endsFullStop(before.normal) && !(atPageEnd && n === 1) && !widerThanBody) continue;
+      if (!endsFullStop(before.normal) && !((atPageEnd || earlierNotesMissing) && n === 1) && !widerThanBody) continue;
       // A web address the line before left open (`…可在http://`) goes on in the tail's first line: the tail
       // cannot start there, it can only take that line with it.
       if (goesOnAddress(before.normal, tail[0]!.normal)) continue;
@@ -511,7 +518,7 @@ export function layoutPages(input: LayoutInput): Layout {
         for (const label of labels ?? []) page.markerList.push({ label, lineNo: k + 1 });
         continue;
       case "labelled-note":
-        if (!inNotes) reclaimNoteTail();
+        if (!inNotes) reclaimNoteTail(false, leadingNoteLabel(raw)?.label);
         enterNotes();
         addNote(k);
         continue;
