@@ -519,3 +519,21 @@ describe("layoutPages: a note that lost its start before the page's later labell
     expect(kept).toContain("模式的评价并不完全一致，参见该书第103页。");
   });
 });
+
+describe("layoutPages: a note's surviving end where a glued page opens", () => {
+  it("takes a line closing like a citation at the foot of a page whose notes are missing, before a page the extraction glued on with a leading space, for the note's end", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量。",
+      "港口城市的数据中心建设速度明显加快，社区组织在基",
+    ];
+    const next = [" 层治理中发挥了积极作用。社区组织在基层治理中发挥了", "用，评估体系有助于纠正政策偏差。"];
+    const text = [...body, "学出版社2007年版，第100页。", ...next];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([6]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5, 7, 8]);
+  });
+});

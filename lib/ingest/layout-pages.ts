@@ -556,6 +556,9 @@ export function layoutPages(input: LayoutInput): Layout {
       continue;
     }
     if (opensPage && page.body.length > 0) {
+      // A page the extraction glued on (a leading space) or opened after its furniture ends this one as a blank
+      // run or form feed would: a note's surviving end may stand at its foot.
+      if (!hard) reclaimNoteTail(true);
       newPage();
       carryPending = false;
     }
