@@ -319,6 +319,20 @@ describe("layoutPages: between a label list and a marked page break", () => {
     expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([8, 9]);
     expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([10, 11]);
   });
+
+  it("takes the text between the page's label list and its folio, a blank run after it, for notes, though the body broke off mid-sentence", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，港口城市的数据中",
+    ];
+    const text = [...body, "①", " 网，2016年4月19日，http://www.gov.cn/x/5067705.htm。", "15", "", "", "", "心建设速度明显加快，社区组织发挥了积极作用。"];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([6]);
+    expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([11]);
+  });
 });
 
 describe("layoutPages: Latin widths in a note block", () => {

@@ -309,7 +309,10 @@ export function layoutPages(input: LayoutInput): Layout {
     if (bodyBrokeOff && blockLines >= 2 && textAfter && shortSentencesOnly(start, blockEnd(start))) return true;
     // Between the page's label list and a page break the text itself marks (a form feed, a blank run) stands
     // only the page's note area: the body never goes on below its own notes, and overleaf is past the break.
-    const markedBreakAfter = input.pageBreaks?.has(blockEnd(start)) === true || (blockEnd(start) < lines.length && classify(blockEnd(start)).kind === "blank" && blankRunFrom(lines, blockEnd(start)) >= BLANK_RUN_PAGE_BREAK);
+    // (Past the page's own folio or running head printed at its foot: that furniture only ends the page.)
+    let breakAt = blockEnd(start);
+    while (breakAt < lines.length && !input.pageBreaks?.has(breakAt) && (isFurniture(breakAt) || (classify(breakAt).kind === "blank" && blankRunFrom(lines, breakAt) < BLANK_RUN_PAGE_BREAK))) breakAt += 1;
+    const markedBreakAfter = input.pageBreaks?.has(breakAt) === true || (breakAt < lines.length && classify(breakAt).kind === "blank" && blankRunFrom(lines, breakAt) >= BLANK_RUN_PAGE_BREAK);
     if (afterList && markedBreakAfter && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
@@ -360,6 +363,9 @@ export function layoutPages(input: LayoutInput): Layout {
     if (afterThisPagesBody && !anyFull && score >= 0 && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && !endsSentence(lastNormal) && lineDeficit(model, lines[lastTextLine]!) > fullTolerance) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
   };
+
+  /** Line `k` is page furniture: a folio or a running head. */
+  const isFurniture = (k: number): boolean => classify(k).kind === "folio" || classify(k).kind === "running-head";
 
   /** Some line of the block starting at `start` is a heading: only the body has headings. */
   const blockHasHeading = (start: number): boolean => {
