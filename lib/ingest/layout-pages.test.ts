@@ -551,3 +551,29 @@ describe("layoutPages: a note's surviving end where a glued page opens", () => {
     expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5, 7, 8]);
   });
 });
+
+describe("layoutPages: a block too short to be a page, ended by a marked page break", () => {
+  const body = [
+    "数字治理的制度安排经历了漫长的演变过程，研究者对",
+    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+    "然参差不齐，公开程度影响参与的质量。①监测数据的",
+    "公开程度直接影响公众参与的质量，港口城市的数据中",
+  ];
+  const next = ["心建设速度明显加快，社区组织发挥了积极作用。社区", "组织在基层治理中发挥了积极作用，评估体系有助于纠", "正政策偏差。"];
+  const laidOut = (text: string[]) => {
+    const model = fitWidthModel(text);
+    return layoutPages({ lines: text, bodyStart: 0, title: "示例标题", model }).pages;
+  };
+
+  it("takes a block opened on its own whose truncated line reads as full mid-sentence for the page's notes", () => {
+    const pages = laidOut([...body, "", " 《示例机构关于数字治理合作的致贺信》，示例新华", "", "《示例论坛闭幕式上的讲话》，中", "", "", "", ...next]);
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([6, 8]);
+    expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([12, 13, 14]);
+  });
+
+  it("takes a line after the page's running head and folio, before a blank run, for the page's notes though the body broke off", () => {
+    const pages = laidOut([...body, "示例标题", "４４２", "府网，2016年4月19日，http://www.gov.cn/x/5067705.htm。", "", "", "", ...next]);
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([7]);
+    expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([11, 12, 13]);
+  });
+});

@@ -336,7 +336,11 @@ export function layoutPages(input: LayoutInput): Layout {
     const lastNormal = normaliseLine(lines[lastTextLine]!);
     const end = blockEnd(start);
     const nextOpensOwnBlock = end < lines.length && INDENT.test(lines[end]!) && lines[end]!.trim() !== "" && classify(end).kind === "text";
-    const tooShortForPage = opensOwnBlock && (endsPage || nextOpensOwnBlock) && textAfter && blockLines <= MAX_CARRIED_LINES && !anyFull;
+    // Ended by a page break the text marks (a blank run, a form feed), it is no page of its own whatever its widths
+    // say (a note's truncated line may read as a full body line); after page furniture too, unless a line reads
+    // as full (the furniture may be a body line read as a folio or running head, and the block the page's end).
+    const tooShortForPage =
+      textAfter && blockLines <= MAX_CARRIED_LINES && ((opensOwnBlock && endsPage) || (opensOwnBlock && nextOpensOwnBlock && !anyFull) || (afterFurniture(start) && endsPage && !anyFull));
     if (!inNotes && page.body.length > 0 && tooShortForPage && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (!inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (score > 0) return true;
@@ -366,6 +370,13 @@ export function layoutPages(input: LayoutInput): Layout {
 
   /** Line `k` is page furniture: a folio or a running head. */
   const isFurniture = (k: number): boolean => classify(k).kind === "folio" || classify(k).kind === "running-head";
+
+  /** The last line before `start` that is not blank is page furniture. */
+  const afterFurniture = (start: number): boolean => {
+    let k = start - 1;
+    while (k >= 0 && classify(k).kind === "blank") k -= 1;
+    return k >= 0 && isFurniture(k);
+  };
 
   /** Some line of the block starting at `start` is a heading: only the body has headings. */
   const blockHasHeading = (start: number): boolean => {
