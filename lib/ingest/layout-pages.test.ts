@@ -577,3 +577,19 @@ describe("layoutPages: a block too short to be a page, ended by a marked page br
     expect(pages[1]!.body.map((l) => l.lineNo)).toEqual([11, 12, 13]);
   });
 });
+
+describe("layoutPages: after a label list, a block too short to be a page", () => {
+  it("takes a one-line block after the label list, which another block opened on its own ends, for the page's notes though the body broke off", () => {
+    const body = [
+      "数字治理的制度安排经历了漫长的演变过程，研究者对",
+      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+      "然参差不齐，公开程度影响参与的质量。①监测数据的",
+      "公开程度直接影响公众参与的质量，专家委员会的意见并未",
+    ];
+    const text = [...body, "", "①", " 笔者在调研中也观察到类似现象。", " 完全被采纳。", "", "一　制度约束的来源", "", "港口城市的数据中心建设速度明显加快，社区组织发挥了积极作用。"];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([7]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 8, 10, 12]);
+  });
+});

@@ -314,6 +314,19 @@ export function layoutPages(input: LayoutInput): Layout {
     while (breakAt < lines.length && !input.pageBreaks?.has(breakAt) && (isFurniture(breakAt) || (classify(breakAt).kind === "blank" && blankRunFrom(lines, breakAt) < BLANK_RUN_PAGE_BREAK))) breakAt += 1;
     const markedBreakAfter = input.pageBreaks?.has(breakAt) === true || (breakAt < lines.length && classify(breakAt).kind === "blank" && blankRunFrom(lines, breakAt) >= BLANK_RUN_PAGE_BREAK);
     if (afterList && markedBreakAfter && !blockHasMarker(start) && !blockHasHeading(start)) return true;
+    const opensOwnBlock = INDENT.test(lines[start]!) && !indentMarksParagraphs;
+    // A block the extraction opened on its own after this page's body, that a page break or another block opened
+    // on its own ends after a few lines with text still to come, is no page of its own (no page is that short):
+    // it is this page's notes, and the body goes on overleaf.
+    const end = blockEnd(start);
+    const nextOpensOwnBlock = end < lines.length && INDENT.test(lines[end]!) && lines[end]!.trim() !== "" && classify(end).kind === "text";
+    // Ended by a page break the text marks (a blank run, a form feed), it is no page of its own whatever its widths
+    // say (a note's truncated line may read as a full body line); after page furniture too, unless a line reads
+    // as full (the furniture may be a body line read as a folio or running head, and the block the page's end).
+    const tooShortForPage =
+      textAfter && blockLines <= MAX_CARRIED_LINES && ((opensOwnBlock && endsPage) || (opensOwnBlock && nextOpensOwnBlock && !anyFull) || (afterFurniture(start) && endsPage && !anyFull));
+    // Right after the page's label list too, though the body broke off: the sentence goes on overleaf.
+    if (afterList && tooShortForPage && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
     const pageEnds = endsPage || next === "folio" || next === "running-head";
@@ -321,7 +334,6 @@ export function layoutPages(input: LayoutInput): Layout {
     // well be the essay's last lines, so they stand aside there.
     // At the very end of the text, a block the extraction opened on its own (a leading space where spaces do
     // not mark paragraphs) after a finished sentence is not the essay's last lines either: those would run on.
-    const opensOwnBlock = INDENT.test(lines[start]!) && !indentMarksParagraphs;
     const afterThisPagesBody = !inNotes && page.body.length > 0 && (textAfter || (opensOwnBlock && bodyFinished));
     // The end of the previous page's unfinished note, carried over to the foot of this page (after its
     // body, before the page ends): a few lines that pick up mid-sentence.
@@ -330,17 +342,7 @@ export function layoutPages(input: LayoutInput): Layout {
     // The note area may go on after it (the page's own notes, labelled or after their label list).
     const noteAreaFollows = next === "labelled-note" || next === "marker-list";
     if (carryPending && carryRoom && !anyFull && score > -FULL_LINE_WEIGHT && blockLines <= MAX_CARRIED_LINES && (pageEnds || noteAreaFollows) && mayContinueNote(firstNormal)) return true;
-    // A block the extraction opened on its own after this page's body, that a page break or another block opened
-    // on its own ends after a few lines with text still to come, is no page of its own (no page is that short):
-    // it is this page's notes, and the body goes on overleaf.
     const lastNormal = normaliseLine(lines[lastTextLine]!);
-    const end = blockEnd(start);
-    const nextOpensOwnBlock = end < lines.length && INDENT.test(lines[end]!) && lines[end]!.trim() !== "" && classify(end).kind === "text";
-    // Ended by a page break the text marks (a blank run, a form feed), it is no page of its own whatever its widths
-    // say (a note's truncated line may read as a full body line); after page furniture too, unless a line reads
-    // as full (the furniture may be a body line read as a folio or running head, and the block the page's end).
-    const tooShortForPage =
-      textAfter && blockLines <= MAX_CARRIED_LINES && ((opensOwnBlock && endsPage) || (opensOwnBlock && nextOpensOwnBlock && !anyFull) || (afterFurniture(start) && endsPage && !anyFull));
     if (!inNotes && page.body.length > 0 && tooShortForPage && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (!inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (score > 0) return true;
