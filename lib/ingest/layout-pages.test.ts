@@ -5,6 +5,15 @@ import { fitWidthModel } from "./line-width";
 import { layoutPages } from "./layout-pages";
 import { parseFrontMatter } from "./parse-front-matter";
 
+/** A page of body text that calls two notes (①, ②) and ends on a finished sentence; each test adds what follows it. */
+const PAGE_CALLING_TWO_NOTES = [
+  "数字治理的制度安排经历了漫长的演变过程，研究者对",
+  "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+  "然参差不齐，公开程度影响参与的质量。①监测数据的",
+  "公开程度直接影响公众参与的质量，港口城市的数据中",
+  "心建设速度明显加快，社区组织发挥了积极作用。②",
+];
+
 // A small essay of our own in the layout PDF extraction produces: a note block without its marker
 // list interleaved mid-sentence, a running head with its folio, a marker list, a triple-blank page end.
 const fixture = readFileSync(fileURLToPath(new URL("../../tests/fixtures/ingest/interleaved-notes.txt", import.meta.url)), "utf8");
@@ -269,13 +278,7 @@ describe("layoutPages: note texts at a page's foot", () => {
 });
 
 describe("layoutPages: a page's notes after a heading or page furniture", () => {
-  const body = [
-    "数字治理的制度安排经历了漫长的演变过程，研究者对",
-    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
-    "然参差不齐，公开程度影响参与的质量。①监测数据的",
-    "公开程度直接影响公众参与的质量，港口城市的数据中",
-    "心建设速度明显加快，社区组织发挥了积极作用。②",
-  ];
+  const body = PAGE_CALLING_TWO_NOTES;
   const notesOf = (text: string[]) => {
     const model = fitWidthModel(text);
     return layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages.flatMap((p) => p.notes.map((n) => n.raw.trim()));
@@ -385,13 +388,7 @@ describe("layoutPages: a block too short to be a page", () => {
 });
 
 describe("layoutPages: a line that stops short mid-sentence before a full one", () => {
-  const body = [
-    "数字治理的制度安排经历了漫长的演变过程，研究者对",
-    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
-    "然参差不齐，公开程度影响参与的质量。①监测数据的",
-    "公开程度直接影响公众参与的质量，港口城市的数据中",
-    "心建设速度明显加快，社区组织发挥了积极作用。②",
-  ];
+  const body = PAGE_CALLING_TWO_NOTES;
   const next = [" 二、余论", "专家委员会的意见并未完全被采纳，流域治理的制度", "安排经历了漫长的演变过程。"];
   const laidOut = (notes: string[]) => {
     const text = [...body, ...notes, ...next];
@@ -450,11 +447,7 @@ describe("layoutPages: a note's tail before the labelled notes", () => {
 
   it("leaves the body's last line, cut mid-sentence by the page turn, in the body when it is not wider than a body line", () => {
     const body = [
-      "数字治理的制度安排经历了漫长的演变过程，研究者对",
-      "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
-      "然参差不齐，公开程度影响参与的质量。①监测数据的",
-      "公开程度直接影响公众参与的质量，港口城市的数据中",
-      "心建设速度明显加快，社区组织发挥了积极作用。②",
+      ...PAGE_CALLING_TWO_NOTES,
       "网络空间治理的三个支柱各有侧重，从目标",
     ];
     const text = [...body, "网站，2022年11月7日，http://www.example.org/a.htm。", "② 《甲书》，某出版社二〇〇一年版，第十二页至第十五页。"];
@@ -481,13 +474,7 @@ describe("layoutPages: a web address that opens the next page's block", () => {
 });
 
 describe("layoutPages: a block that opens with a heading", () => {
-  const body = [
-    "数字治理的制度安排经历了漫长的演变过程，研究者对",
-    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
-    "然参差不齐，公开程度影响参与的质量。①监测数据的",
-    "公开程度直接影响公众参与的质量，港口城市的数据中",
-    "心建设速度明显加快，社区组织发挥了积极作用。②",
-  ];
+  const body = PAGE_CALLING_TWO_NOTES;
   const laidOut = (text: string[]) => {
     const model = fitWidthModel(text);
     const pages = layoutPages({ lines: text, bodyStart: 0, title: "示例标题", model }).pages;
