@@ -116,6 +116,24 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(carried, notes, model, null, 1).segments.map((s) => s.label)).toEqual([null, "①"]);
   });
 
+  it("marks that cut doubtful when the next text gives the imprint the line's unfinished book citation lacks", () => {
+    // Issue 11, invented bracket 57001156 (a dev range): 26 em of a 28-em measure, cut inside the publisher's name;
+    // `版社2017年版，第160页。` is ④'s own rest as well as the start-less tail of the skipped ⑤ (whose text was lost).
+    const near = page(["④ 周某某：《某某数据流动的制度设计》，某某某学术出", "版社2017年版，第160页。", "⑥ 同上。"]);
+    expect(splitNoteArea(near, notes, model, null, 7).segments.map((s) => [s.label, s.end])).toEqual([
+      ["④", "doubtful"],
+      [null, "strong"],
+      ["⑥", "area"],
+    ]);
+    // A citation that already gave its imprint is not continued by another: the skipped label decides.
+    const finished = page(["④ 周某：《某制度设计》，某出版社2017年版，另见", "版社2019年版，第160页。", "⑥ 同上。"]);
+    expect(splitNoteArea(finished, notes, model, null, 7).segments.map((s) => [s.label, s.end])).toEqual([
+      ["④", "strong"],
+      [null, "strong"],
+      ["⑥", "area"],
+    ]);
+  });
+
   it("cuts a labelled note's line at the margin from a finished sentence that opens like a note while a marker after its label has no note, marking the cut doubtful", () => {
     // Issue 11, corpus-001 circled 17000030: ②'s line fills the measure and stops mid-word; the next line is a whole
     // sentence that shares nothing with ②'s citation. With ③ printed and no ③ note, it may be ③'s surviving end.

@@ -36,6 +36,12 @@ export interface NoteSegment {
   /** Its last line fills the note measure: a note cut by the page end does, one that lost its end mid-line does not. */
   endsAtMargin: boolean;
   /**
+   * Its last line is within one note-measure tolerance of the measure: full as far as the widths tell. `endsAtMargin`
+   * allows SHORT_LINE_TOLERANCES of them, for lines the width model misjudges; a line between the two may as well have
+   * stopped short where its note lost its end.
+   */
+  endsFull: boolean;
+  /**
    * Its last line stops far short of the margin (under TRUNCATED_LINE_SHARE of the note measure) on a character
    * that is not Latin (a long word or address moved whole to the next line leaves a line short): a note runs over
    * onto the next page from a full line, so whatever it lost was lost in extraction, not carried overleaf.
@@ -165,6 +171,23 @@ export function joinReadsAsOneCitation(previous: string, head: string): boolean 
   return /[，,]$/u.test(previous) && /^《[^《》]+》\d{4}年(?:第|\d)/u.test(head);
 }
 
+/**
+ * A book's imprint: the year of its edition (`2017年版`) or the page cited (`第160页`). Every book citation ends on
+ * one, and a start-less note's surviving tail often is nothing else.
+ */
+const BOOK_IMPRINT = /\d{4}年(?:\d{1,2}月)?版|第\d+(?:[-–]\d+)?页/u;
+
+/**
+ * Whether `head` gives, before any title of its own, the imprint that `previous`, a citation not yet finished, lacks
+ * (`周某：《某书》，某某学术出` + `版社2017年版，第160页。`). That reads as the rest of `previous` as well as the tail of a
+ * note that lost its start: weaker than `joinReadsAsOneCitation`'s evidence, it only ever makes a split doubtful,
+ * never joins.
+ */
+export function suppliesImprint(previous: string, head: string): boolean {
+  const citesUnfinished = /[《〈“"]/u.test(previous) && !endsFullStop(previous);
+  return citesUnfinished && !BOOK_IMPRINT.test(previous) && BOOK_IMPRINT.test(head.split(/[《〈]/u)[0]!);
+}
+
 /** `text` opens a title or quotation it does not close. */
 function leavesBracketOpen(text: string): boolean {
   return BRACKET_PAIRS.some(([open, close]) => open !== "（" && text.split(open).length > text.split(close).length);
@@ -281,11 +304,13 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     // open, goes on with its imprint…), the skipped label decides nothing: that text may be the rest of this note
     // as well as the start-less note of the skipped label (issue 11: invented circled 49000007, a dev range:
     // `② …载《某某评` + `论》2008年第11期。` was ②'s own rest, went to ③, and ③'s surviving tail to ④, whose text was
-    // lost). It is cut off as `doubtful`, so that nothing is attached on its order.
+    // lost). It is cut off as `doubtful`, so that nothing is attached on its order. So it is when that text gives the
+    // imprint the line's unfinished book citation lacks (issue 11: invented bracket 57001156, a dev range: `…某某学术出`
+    // + `版社2017年版，第160页。`, ④'s own rest, went to the skipped ⑤, whose text was lost).
     const skipUndecided =
       skippedAfterShort &&
       width(previous!) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance &&
-      joinReadsAsOneCitation(groupText(), sentenceFrom(lines, i));
+      (joinReadsAsOneCitation(groupText(), sentenceFrom(lines, i)) || suppliesImprint(groupText(), sentenceFrom(lines, i)));
     const finished =
       previous !== undefined &&
       ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) ||
@@ -562,6 +587,7 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     // The note's very last character can close a sentence even right after a URL (`…/record-header.`).
     end,
     endsAtMargin: width(last) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance,
+    endsFull: width(last) >= notes.measure - notes.tolerance,
     stopsMidLine: width(last) < notes.measure * TRUNCATED_LINE_SHARE && !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(last.normal.trimEnd()),
     // A note may end in a bare URL or a closing bracket with no full stop; one that stops on a word or a
     // comma lost its end.
