@@ -73,6 +73,8 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     complete: true,
     end: "area",
     endsAtMargin: false,
+    // Read only for a text that also ends at the margin: full unless a test says it stopped a little short.
+    endsFull: true,
     stopsMidLine: false,
   });
   const marker = (page: number, lineNo: number, number = 1): BodyMarker => ({
@@ -190,6 +192,29 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(result.placed.get(0)!.segment.text).toBe("《甲书》，中国政府网，2018年4月21日，http://www.gov.cn/a.htm。");
   });
 
+  it("does not join a head to a note that stopped a little short of the margin while the head may be the page's own first note", () => {
+    // Issue 11, corpus-001 circled 57000014 (a dev range): a citation cut between one and two tolerances short of the
+    // measure, and the next page's area opening with another citation's surviving tail, which supplies the date and
+    // address the first lacks. That page has two markers and, without the head, one text.
+    const markers = [marker(1, 1), marker(2, 10), marker(2, 11, 2)];
+    const cut = (endsFull: boolean) => ({ ...segment(1, 5, "《某某：理论与实践（3.0版）》，某某互联网"), complete: false, endsAtMargin: true, endsFull });
+    const areas = (endsFull: boolean, texts: NoteSegment[]) => [area(1, [cut(endsFull)]), area(2, [segment(2, 15, "网站，2022年11月7日，http://www.example.cn/a.htm。"), ...texts])];
+    const other = segment(2, 16, "United Nations, “Group of Experts,” 2021.");
+    const short = matchNotes(markers, areas(false, [other]));
+    expect(short.placed.get(0)!.segment.text).toBe("《某某：理论与实践（3.0版）》，某某互联网");
+    expect(short.warnings.map((w) => w.code)).not.toContain("note-continued");
+    expect(short.placed.has(1) || short.placed.has(2)).toBe(false);
+    expect(short.fragments.map((f) => [f.segment.text.slice(0, 3), f.candidates])).toEqual([
+      ["网站，", ["①"]],
+      ["Uni", ["①", "②"]],
+    ]);
+    // Full as far as the widths tell, the line ran over: the head is its rest.
+    expect(matchNotes(markers, areas(true, [other])).placed.get(0)!.segment.text).toContain("http://www.example.cn/a.htm。");
+    // As many texts as markers without the head: the head can only be the rest of the note before.
+    const both = matchNotes(markers, areas(false, [segment(2, 16, "《乙书》，第2页。"), other]));
+    expect(both.placed.get(0)!.segment.text).toContain("http://www.example.cn/a.htm。");
+  });
+
   it("joins a lone path segment to a note whose address stopped on a slash, instead of giving it to the next page's first marker", () => {
     // Issue 11, corpus-001 circled 31000248 (a range kept for development): `…/publication/` + `digital-economy-report-2021.`.
     const markers = [marker(1, 1), marker(2, 10)];
@@ -243,6 +268,8 @@ describe("matchNotes: labelled note areas with texts that lost their label", () 
     complete,
     end: "strong",
     endsAtMargin: false,
+    // Read only for a text that also ends at the margin: full unless a test says it stopped a little short.
+    endsFull: true,
     stopsMidLine: false,
   });
   const markers = (count: number): BodyMarker[] =>

@@ -201,7 +201,15 @@ function placeArea(
   // where the join reads as one citation (issue 11: `…，中` took another note's tail `讲话（全文）》。`).
   const marginJoin =
     previousLast !== null && previousLast.endsAtMargin && joinReadsAsOneCitation(previousLast.text, head.text) && !cited.recitedNotContinued(previousLast.text, head.text);
-  if (headMayContinue && (marginJoin || ownWithoutHead || latinCarry || urlCarry)) {
+  // A last line short of the measure by more than one tolerance and less than two may be full (the widths misjudged)
+  // or may have stopped where its note lost its end; a head that reads as its rest may then as well be a note of this
+  // page that lost its start (`…《某报告》，某某` + `网站，2022年11月7日，http://…。`: both halves of two cut citations).
+  // When this page's texts without the head are fewer than its markers, the head may be its own first note, and
+  // neither reading is settled: it is left unattached with the texts after it (issue 11: corpus-001 circled 57000014,
+  // a dev range, where the join attached a second citation's surviving tail to a first one cut 2.5 em short).
+  const headMayBeOwn = !ownWithoutHead && own.length > 0 && (labelled || rest0.length < own.length);
+  const marginUndecided = marginJoin && !previousLast.endsFull && headMayBeOwn && !latinCarry && !urlCarry;
+  if (headMayContinue && !marginUndecided && (marginJoin || ownWithoutHead || latinCarry || urlCarry)) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
     // The carried text was ended at a sentence that only happens to close at the margin: the text after it
@@ -227,11 +235,14 @@ function placeArea(
     // stopped far short of the margin: a note runs over from a full line, so that one lost its end in extraction,
     // and this text is a note of this page that lost its start (issue 11: invented circled 41000189, a dev range,
     // where `同` at the foot of a page left all nine texts of the next page unattached).
+    const ownFirst = own[0]?.marker.label ?? "this page's first note";
     unplaced(
       result,
       head,
       own.slice(0, 1).map(({ marker }) => marker.label),
-      `Page ${page}: the note area opens mid-sentence after a note that stopped mid-line; it may be that note's end or the start-less text of ${own[0]?.marker.label ?? "this page's first note"}; left unattached.`,
+      marginUndecided
+        ? `Page ${page}: the note area opens with a text that reads as the rest of the note before, which stopped a little short of the margin (full or cut, the widths do not tell); it may be that note's end or the start-less text of ${ownFirst}; left unattached.`
+        : `Page ${page}: the note area opens mid-sentence after a note that stopped mid-line; it may be that note's end or the start-less text of ${ownFirst}; left unattached.`,
     );
     rest = segments.slice(1);
     if (!rest.some((s) => s.label !== null)) {
