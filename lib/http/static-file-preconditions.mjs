@@ -41,8 +41,10 @@ export function staticFileOnDisk(pathname, root, publicPaths) {
  * Settles a static file's Range and preconditions, removing those headers from the request: null when the
  * request may go on (to be answered 200, whole), or the 412 to answer.
  *
- * - Range and If-Range are ignored, as a server may (RFC 9110 §14.2): the file is sent whole, from the edge's
- *   compressed copy (lib/page-cache/kept-static-files.mjs); every one of these files is a few hundred KiB at most.
+ * - A Range of one satisfiable byte range goes on to Next with its If-Range (a 206 of the file's bytes, as a
+ *   client resuming a download expects). Any other Range (several ranges, another unit, malformed, past the
+ *   file's end: what Next answered 416 or 500) is ignored with its If-Range, as a server may (RFC 9110 §14.2):
+ *   the file is sent whole; every one of these files is a few hundred KiB at most.
  * - If-Match holds only for `*`: static files are sent with no entity tag (next.config.ts `generateEtags: false`),
  *   so no tag a client names can match one (RFC 9110 §13.1.1).
  * - If-Unmodified-Since (ignored with If-Match, or when not a date, §13.1.4) fails when the file changed after it.
@@ -54,14 +56,16 @@ export function staticFileOnDisk(pathname, root, publicPaths) {
 export function settleStaticFilePreconditions(headers, file) {
   if (file === null || !SETTLED_HEADERS.some((name) => headers[name] !== undefined)) return null;
   let modifiedMs;
+  let size;
   try {
-    modifiedMs = fs.statSync(file).mtimeMs;
+    ({ mtimeMs: modifiedMs, size } = fs.statSync(file));
   } catch {
     return null;
   }
   const ifMatch = headers["if-match"];
   const ifUnmodifiedSince = Date.parse(String(headers["if-unmodified-since"] ?? ""));
-  for (const name of SETTLED_HEADERS) delete headers[name];
+  const rangeGoesOn = ifMatch === undefined && isOneSatisfiableRange(headers.range, size);
+  for (const name of SETTLED_HEADERS) if (!(rangeGoesOn && (name === "range" || name === "if-range"))) delete headers[name];
   if (ifMatch !== undefined) {
     return ifMatch.trim() === "*" ? null : { status: 412, reason: "If-Match names an entity tag, and static files carry none" };
   }
@@ -70,4 +74,19 @@ export function settleStaticFilePreconditions(headers, file) {
     return { status: 412, reason: "the file changed after the If-Unmodified-Since date" };
   }
   return null;
+}
+
+/**
+ * `bytes=first-last`, `bytes=first-` or `bytes=-suffix`, one range that overlaps a file of `size` bytes: the
+ * only form Next's static server answers 206 without going through its missing error page.
+ * @param {string | string[] | undefined} value
+ * @param {number} size
+ * @returns {boolean}
+ */
+export function isOneSatisfiableRange(value, size) {
+  const match = typeof value === "string" ? /^bytes=(\d*)-(\d*)$/u.exec(value.trim()) : null;
+  if (!match || (match[1] === "" && match[2] === "")) return false;
+  if (match[1] === "") return Number(match[2]) > 0 && size > 0;
+  const first = Number(match[1]);
+  return first < size && (match[2] === "" || first <= Number(match[2]));
 }
