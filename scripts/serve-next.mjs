@@ -81,7 +81,10 @@ const server = http.createServer({ requireHostHeader: false }, (request, respons
   request.url = originFormOf(request.url);
   // No route reads a body: one sent anyway is read and dropped as it comes, so that closing the connection after
   // the answer does not reset it with the body unread (a reset can discard the answer before the client reads it).
-  if (request.headers["content-length"] || request.headers["transfer-encoding"]) request.resume();
+  if (request.headers["content-length"] || request.headers["transfer-encoding"]) {
+    request.resume();
+    lingerBeforeClosing(request.socket);
+  }
   const problem = findMalformedRequest(request.method, request.url, { httpVersion: request.httpVersion, host: request.headers.host });
   if (problem) return answerMalformedRequest(response, problem, request.url, request.method);
   const pathname = (request.url ?? "/").split(/[?#]/u, 1)[0] ?? "/";
@@ -271,6 +274,34 @@ server.keepAliveTimeout = 5000;
 // takes that for a client gone and aborts the request: a page rendered per request went unanswered. Half-open, the
 // answer is sent and the connection closed after it.
 /** @type {any} */ (server).httpAllowHalfOpen = true;
+
+/**
+ * How long a connection closed after its answer goes on reading what the client still sends. Two seconds is
+ * nginx's `lingering_timeout` order of magnitude: enough for a body of megabytes on any link this serves, short
+ * enough that a client that never stops sending holds nothing for long.
+ */
+const LINGER_MS = 2000;
+/**
+ * A lingering close (as nginx's `lingering_close`): an answer sent before the client's body has all arrived (no
+ * route reads one) would be followed by Node closing the socket with that body's rest unread, and the kernel then
+ * resets the connection, which can discard the answer before the client reads it (the route fuzz's 10 MB bodies,
+ * about one time in three). So the answer is followed by a FIN, the rest is read and dropped until the client
+ * closes or LINGER_MS passes, and only then is the socket destroyed.
+ * @param {import("node:net").Socket} socket
+ */
+function lingerBeforeClosing(socket) {
+  const lingering = /** @type {import("node:net").Socket & { lingers?: boolean }} */ (socket);
+  if (lingering.lingers) return;
+  lingering.lingers = true;
+  lingering.destroySoon = function destroyAfterLingering() {
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once("end", () => this.destroy());
+    this.once("close", () => clearTimeout(timer));
+    this.end();
+    this.resume();
+  };
+}
 
 /**
  * Everything Next writes passes here first (then compression): the placeholder nonce becomes this
