@@ -252,27 +252,24 @@ describe("layoutPages: note texts at a page's foot", () => {
     );
     expect(bodyOf(l)).toEqual(expect.arrayContaining(["善有助于及时纠正政策偏差，相关数据可在", "http://www.example.org/data/2021-05/report\uFFE3", "s.htm查阅。"]));
   });
-  it("keeps a line that runs a Chinese word straight into a web address in the body, after the page's unfinished last note and a running head", () => {
-    const address = ["可在http://www.example.org/data/2021-05\uFFE3", "/report.htm查阅。"];
-    const { layout: l } = laidOut(
+  /** A page whose last note breaks off, then the next page's running head and the address lines given. */
+  const afterUnfinishedNoteAndRunningHead = (address: string[]) =>
+    laidOut(
       [
         [...bodyLines, "城市的数据中心建设速度明显加快。①相关数据", "①", "林卫东：《数字时代的公共规则》，山川书局2008年版，第"],
         ["区域治理评论　2023年第6期　60", ...address, "", " 325页。"],
       ],
       " ",
-    );
+    ).layout;
+  it("keeps a line that runs a Chinese word straight into a web address in the body, after the page's unfinished last note and a running head", () => {
+    const address = ["可在http://www.example.org/data/2021-05\uFFE3", "/report.htm查阅。"];
+    const l = afterUnfinishedNoteAndRunningHead(address);
     for (const line of address) expect(bodyOf(l)).toContain(line);
     for (const line of address) expect(notesOf(l)).not.toContain(line);
   });
   it("keeps such an address line in the body when its Latin glyphs make it read wider than the body", () => {
     const address = ["可在http://www.example.org/data/2021-05/annual-report\uFFE3", "s/index.htm查阅。"];
-    const { layout: l } = laidOut(
-      [
-        [...bodyLines, "城市的数据中心建设速度明显加快。①相关数据", "①", "林卫东：《数字时代的公共规则》，山川书局2008年版，第"],
-        ["区域治理评论　2023年第6期　60", ...address, "", " 325页。"],
-      ],
-      " ",
-    );
+    const l = afterUnfinishedNoteAndRunningHead(address);
     for (const line of address) expect(bodyOf(l)).toContain(line);
   });
 });
