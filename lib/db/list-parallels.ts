@@ -1,6 +1,6 @@
 import "server-only";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
-import { blocksSharingWith, indexPassageSharing } from "@/lib/derivations/passage-sharing-index";
+import { indexPassageSharing, sharedPassageRanges } from "@/lib/derivations/passage-sharing-index";
 import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
 import { readBlockTexts } from "./read-block-texts";
 import { countDocumentsHolding } from "./list-passage-links";
@@ -69,10 +69,16 @@ export interface ParallelsPaging {
 
 /**
  * Every place elsewhere in the corpus that shares a passage with one block, grouped by the work the two
- * places cite for it when their notes cite one in common, stock phrases last. Candidates come from the
- * passage index (overlapping fingerprints, through the GIN index) and each is verified by the alignment
- * side by side uses, so the work grows with the places found, not with the corpus. Null when the document
- * or the block is unknown.
+ * places cite for it when their notes cite one in common, stock phrases last; the page asked for of that
+ * list. Candidates come from the passage index (overlapping fingerprints, through the GIN index, their texts
+ * read in the same query); each is verified, and the words it shares located on the block's side, by one
+ * pass over its text against the block indexed once (sharedPassageRanges: the ranking needs only those
+ * words, to know whether a place shares only stock phrases); only the page's places are aligned in full
+ * (findSharedPassages: both sides' words and offsets). Null when the document or the block is unknown.
+ *
+ * Why the whole list is ranked, not only a page of it: its order (a work's places together, the works
+ * with most places first, stock phrases last) is the list's, so every place is verified; what each costs
+ * is a pass over its text, and a few hundred (the popular quotations at 1,000 essays) take milliseconds.
  */
 export async function listParallels(
   slug: string,
@@ -82,68 +88,66 @@ export async function listParallels(
 ): Promise<Parallels | null> {
   const document = await db.document.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
   if (!document) return null;
-  const own = await db.passageFingerprint.findFirst({ where: { documentId: document.id, blockAnchor: anchor }, select: { blockKind: true } });
+  const own = await db.passageFingerprint.findFirst({ where: { documentId: document.id, blockAnchor: anchor }, select: { blockKind: true, fingerprints: true } });
   const ownTexts = own ? await readBlockTexts([{ documentId: document.id, blockKind: own.blockKind, blockAnchor: anchor }], db) : null;
   const text = ownTexts?.get(`${document.id}\u0000${anchor}`);
   if (!own || text === undefined) return null;
 
-  type Candidate = { documentId: string; slug: string; title: string; blockKind: MentionBlockKind; blockAnchor: string };
-  const candidates = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`set local enable_seqscan = off`;
-    return tx.$queryRaw<Candidate[]>`
-      select o."documentId", d.slug, d.title, o."blockKind"::text as "blockKind", o."blockAnchor"
-      from "PassageFingerprint" p join "PassageFingerprint" o on o.fingerprints && p.fingerprints and o."documentId" <> p."documentId"
-      join "Document" d on d.id = o."documentId"
-      where p."documentId" = ${document.id} and p."blockAnchor" = ${anchor}
-      order by d.slug, o."blockAnchor"`;
-  });
-  const [texts, corpusSize] = await Promise.all([readBlockTexts(candidates, db), db.document.count()]);
+  type Candidate = { documentId: string; slug: string; title: string; blockKind: MentionBlockKind; blockAnchor: string; text: string };
+  const [candidates, corpusSize] = await Promise.all([
+    own.fingerprints.length === 0
+      ? []
+      : db.$transaction(async (tx) => {
+          await tx.$executeRaw`set local enable_seqscan = off`;
+          // Each kind's blocks are looked up in its own table: a note's candidates (thousands, sharing a
+          // publisher's name) are not probed for in the paragraphs.
+          return tx.$queryRaw<Candidate[]>`
+            with o as materialized (
+              select o."documentId", o."blockKind", o."blockAnchor" from "PassageFingerprint" o
+              where o.fingerprints && ${own.fingerprints}::int[] and o."documentId" <> ${document.id}
+            ), texts as (
+              select o.*, b.text from o join "Paragraph" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'paragraph'
+              union all
+              select o.*, b.text from o join "Footnote" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'footnote'
+              union all
+              select o.*, b.text from o join "Heading" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'heading'
+            )
+            select t."documentId", d.slug, d.title, t."blockKind"::text as "blockKind", t."blockAnchor", t.text
+            from texts t join "Document" d on d.id = t."documentId"
+            order by d.slug, t."blockAnchor"`;
+        }),
+    db.document.count(),
+  ]);
   const ownBlock = { kind: own.blockKind, anchor, text };
-  // Most candidates share only a set phrase's fingerprint: each is first asked whether it shares a passage
-  // at all (the answer findSharedPassages would give), and only those that do are aligned.
-  const sharing = indexPassageSharing([text]);
-  const found: { candidate: Candidate; passages: Omit<ParallelPassage, "corpusDocuments">[] }[] = [];
-  for (const candidate of candidates) {
-    const otherText = texts.get(`${candidate.documentId}\u0000${candidate.blockAnchor}`);
-    if (otherText === undefined || blocksSharingWith(sharing, otherText).size === 0) continue;
-    const shared = findSharedPassages(
-      { slug: document.slug, blocks: [ownBlock] },
-      { slug: candidate.slug, blocks: [{ kind: candidate.blockKind, anchor: candidate.blockAnchor, text: otherText }] },
-    );
-    if (shared.length === 0) continue;
-    found.push({
-      candidate,
-      passages: shared.map((p) => ({ start: p.a.start, end: p.a.end, text: p.a.text, otherStart: p.b.start, otherEnd: p.b.end, otherText: p.b.text })),
-    });
-  }
-  const holding = await countDocumentsHolding(found.flatMap((place) => place.passages.map((p) => p.text)), db);
-  const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
-  let at = 0;
-  const places = found.map(({ candidate, passages }) => {
-    const counted = passages.map((p) => ({ ...p, corpusDocuments: holding[at++]! }));
-    return {
-      documentId: candidate.documentId,
-      place: {
-        slug: candidate.slug,
-        title: candidate.title,
-        blockKind: candidate.blockKind,
-        anchor: candidate.blockAnchor,
-        passages: counted,
-        stock: counted.every((p) => p.corpusDocuments >= stockFrom),
-      } satisfies ParallelPlace,
-    };
+  // Most candidates of a note share only a set phrase's fingerprint: no range, not a place.
+  const ownIndex = indexPassageSharing([text]);
+  const found = candidates.flatMap((candidate) => {
+    const ranges = sharedPassageRanges(ownIndex, 0, candidate.text);
+    return ranges.length === 0 ? [] : [{ candidate, ranges }];
   });
+  // How many essays hold each of the block's shared words: the same few stretches for most places.
+  const ownTextsShared = [...new Set(found.flatMap(({ ranges }) => ranges.map((r) => text.slice(r.start, r.end))))];
+  const holding = new Map(ownTextsShared.map((shared, i) => [shared, i] as const));
+  const holdingCounts = await countDocumentsHolding(ownTextsShared, db);
+  const documentsHolding = (shared: string) => holdingCounts[holding.get(shared)!]!;
+  const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
+  const places = found.map(({ candidate, ranges }) => ({
+    candidate,
+    ranges,
+    stock: ranges.every((r) => documentsHolding(text.slice(r.start, r.end)) >= stockFrom),
+  }));
+  type Ranked = (typeof places)[number];
 
-  const works = await sharedWorks(document.id, anchor, places.map((p) => ({ documentId: p.documentId, anchor: p.place.anchor })), db);
-  const groups = new Map<string, ParallelGroup>();
-  for (const { documentId, place } of places) {
-    const work = works.get(`${documentId}\u0000${place.anchor}`) ?? null;
+  const works = await sharedWorks(document.id, anchor, places.map((p) => ({ documentId: p.candidate.documentId, anchor: p.candidate.blockAnchor })), db);
+  const groups = new Map<string, { work: ParallelGroup["work"]; places: Ranked[] }>();
+  for (const place of places) {
+    const work = works.get(`${place.candidate.documentId}\u0000${place.candidate.blockAnchor}`) ?? null;
     const key = work?.key ?? "";
     const group = groups.get(key) ?? { work, places: [] };
     group.places.push(place);
     groups.set(key, group);
   }
-  const stockLast = (x: ParallelPlace, y: ParallelPlace) => Number(x.stock) - Number(y.stock);
+  const stockLast = (x: Ranked, y: Ranked) => Number(x.stock) - Number(y.stock);
   for (const group of groups.values()) group.places.sort(stockLast);
   // Works first (most places first), then what no shared citation explains; groups of stock phrases only, last.
   const ordered = [...groups.values()].sort(
@@ -152,19 +156,40 @@ export async function listParallels(
       Number(x.work === null) - Number(y.work === null) ||
       y.places.length - x.places.length,
   );
-  // The order is the whole list's (a group's size and its stock phrases decide it); only the page is handed on.
+  // The order is the whole list's (a group's size and its stock phrases decide it); only the page is aligned and handed on.
   const flat = ordered.flatMap((group) => group.places.map((place) => ({ group, place })));
   const pageGroups: ParallelGroup[] = [];
   for (const { group, place } of pageOf(flat, paging.page, paging.pageSize)) {
+    const { candidate } = place;
+    const shared = findSharedPassages(
+      { slug: document.slug, blocks: [ownBlock] },
+      { slug: candidate.slug, blocks: [{ kind: candidate.blockKind, anchor: candidate.blockAnchor, text: candidate.text }] },
+    );
+    const shown: ParallelPlace = {
+      slug: candidate.slug,
+      title: candidate.title,
+      blockKind: candidate.blockKind,
+      anchor: candidate.blockAnchor,
+      passages: shared.map((p) => ({
+        start: p.a.start,
+        end: p.a.end,
+        text: p.a.text,
+        otherStart: p.b.start,
+        otherEnd: p.b.end,
+        otherText: p.b.text,
+        corpusDocuments: documentsHolding(p.a.text),
+      })),
+      stock: place.stock,
+    };
     const last = pageGroups.at(-1);
-    if (last && last.work?.key === group.work?.key) last.places.push(place);
-    else pageGroups.push({ work: group.work, places: [place] });
+    if (last && last.work?.key === group.work?.key) last.places.push(shown);
+    else pageGroups.push({ work: group.work, places: [shown] });
   }
   return {
     document: { slug: document.slug, title: document.title },
     block: ownBlock,
     corpusSize,
-    shared: [...new Map(flat.flatMap(({ place }) => place.passages).map((p) => [`${p.start}-${p.end}`, { start: p.start, end: p.end }])).values()],
+    shared: [...new Map(flat.flatMap(({ place }) => place.ranges).map((r) => [`${r.start}-${r.end}`, { start: r.start, end: r.end }])).values()],
     total: flat.length,
     page: paging.page,
     pageSize: paging.pageSize,

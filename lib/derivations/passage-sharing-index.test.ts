@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findSharedPassages } from "./find-shared-passages";
-import { blocksSharingWith, indexPassageSharing } from "./passage-sharing-index";
+import { blocksSharingWith, indexPassageSharing, sharedPassageRanges } from "./passage-sharing-index";
 
 describe("blocksSharingWith", () => {
   it("names exactly the blocks findSharedPassages finds a passage between and the other text, among the candidates given", () => {
@@ -48,5 +48,45 @@ describe("blocksSharingWith", () => {
     // Both answers: the whole quotation shares, eleven of its characters do not.
     expect([expected.has(0), expected.has(1)]).toEqual([true, false]);
     expect(blocksSharingWith(indexPassageSharing(texts), other)).toEqual(expected);
+  });
+});
+
+describe("sharedPassageRanges", () => {
+  const aSides = (own: string, other: string) =>
+    findSharedPassages({ slug: "a", blocks: [{ kind: "paragraph", anchor: "a", text: own }] }, { slug: "b", blocks: [{ kind: "paragraph", anchor: "b", text: other }] }).map((p) => ({
+      start: p.a.start,
+      end: p.a.end,
+    }));
+
+  it("gives the block's side of every passage findSharedPassages finds between it and the other text, in its order", () => {
+    // As above: few distinct characters, so that passages repeat, overlap and fall short of the minimum; a
+    // quotation planted twice in the other text, so that one stretch of the block pairs with two places.
+    const text = fc.array(fc.constantFrom(..."网络空间治理规则合作ab12，。 "), { maxLength: 40 }).map((cs) => cs.join(""));
+    const quoted = fc.array(fc.constantFrom(..."网络空间治理规则合作ab1"), { minLength: 8, maxLength: 20 }).map((cs) => cs.join(""));
+    let found = 0;
+    let none = 0;
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), fc.nat(2), quoted, text, text, fc.boolean(), (blocks, pick, quote, head, tail, twice) => {
+        const texts = blocks.map((t, i) => (i % 2 === 0 ? `${t}${quote}` : t));
+        const block = pick % texts.length;
+        const other = `${head}${quote}${tail}${twice ? quote : ""}`;
+        const expected = aSides(texts[block]!, other);
+        expect(sharedPassageRanges(indexPassageSharing(texts), block, other)).toEqual(expected);
+        if (expected.length > 0) found++;
+        else none++;
+      }),
+      { seed: 15, numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(300);
+    expect(none).toBeGreaterThan(100);
+  });
+
+  it("counts offsets in UTF-16 units beyond the Basic Multilingual Plane, as findSharedPassages does", () => {
+    const quote = "网络𠀀空间治理规则𪚥合作共赢";
+    const own = `前言𠀀${quote}后记`;
+    const other = `引文：${quote}。${quote}`;
+    const expected = aSides(own, other);
+    expect(expected).toHaveLength(2);
+    expect(sharedPassageRanges(indexPassageSharing([own]), 0, other)).toEqual(expected);
   });
 });

@@ -17,6 +17,9 @@ const HAN = /^\p{Script=Han}$/u;
 interface Skeleton {
   codes: number[];
   han: boolean[];
+  /** UTF-16 offsets in the text of each skeleton character's start and end (sharedPassageRanges' answer). */
+  starts: number[];
+  ends: number[];
 }
 
 /**
@@ -43,6 +46,8 @@ function skeletonOf(text: string): Skeleton {
   const table = bmp();
   const codes: number[] = [];
   const han: boolean[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0xd800 || unit > 0xdfff) {
@@ -50,17 +55,22 @@ function skeletonOf(text: string): Skeleton {
       if (code < 0) continue;
       codes.push(code);
       han.push(table.han[unit] === 1);
+      starts.push(i);
+      ends.push(i + 1);
       continue;
     }
     // A surrogate pair (or a lone surrogate, which `for…of` also yields alone).
     const ch = String.fromCodePoint(text.codePointAt(i)!);
+    const start = i;
     i += ch.length - 1;
     const code = skeletonCode(ch);
     if (code === null) continue;
     codes.push(code);
     han.push(HAN.test(ch));
+    starts.push(start);
+    ends.push(i + 1);
   }
-  return { codes, han };
+  return { codes, han, starts, ends };
 }
 
 /**
@@ -128,4 +138,47 @@ export function blocksSharingWith(index: PassageSharingIndex, text: string, amon
     }
   }
   return found;
+}
+
+/** Where, in an indexed block, a passage it shares with another text lies: UTF-16 offsets, as findSharedPassages gives them. */
+export interface SharedRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The passages block `block` of the index shares with `text`, on the block's side: the `a` sides' offsets of
+ * findSharedPassages({ blocks: [that block] }, { blocks: [text] }), in its order (the block's positions, then
+ * the text's), one per passage. The same seeds, kept the same way: a common window of MIN_SHARED_HAN_CHARS
+ * skeleton characters that cannot be extended to the left in both, extended to the right, kept when it holds
+ * MIN_SHARED_HAN_CHARS Han characters.
+ *
+ * Why not findSharedPassages: the parallels view asks it of every place sharing words with one paragraph
+ * (443 at 1,003 essays) for the ranking (which words each place shares, and so whether only a stock phrase),
+ * and findSharedPassages re-reads and re-indexes both texts per pair with a regular expression a character
+ * and a string a window: most of that page's time. Here the block is indexed once and each other text is
+ * read once with rolling hashes; the full passages (both sides' words) are aligned for the page shown only.
+ */
+export function sharedPassageRanges(index: PassageSharingIndex, block: number, text: string): SharedRange[] {
+  const own = index.blocks[block]!;
+  const other = skeletonOf(text);
+  const seeds: { i: number; j: number; length: number }[] = [];
+  let hash = other.codes.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
+  for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.codes.length; j++) {
+    if (j > 0) hash = (Math.imul(hash - Math.imul(other.codes[j - 1]!, LEAVING_WEIGHT), HASH_BASE) + other.codes[j + MIN_SHARED_HAN_CHARS - 1]!) | 0;
+    for (const { block: hit, at: i } of index.windows.get(hash) ?? []) {
+      if (hit !== block) continue;
+      let same = true;
+      for (let d = 0; d < MIN_SHARED_HAN_CHARS && same; d++) same = own.codes[i + d] === other.codes[j + d];
+      // Not left-maximal: inside a longer passage that an earlier seed starts.
+      if (!same || (i > 0 && j > 0 && own.codes[i - 1] === other.codes[j - 1])) continue;
+      let length = MIN_SHARED_HAN_CHARS;
+      while (i + length < own.codes.length && j + length < other.codes.length && own.codes[i + length] === other.codes[j + length]) length++;
+      let han = 0;
+      for (let d = i; d < i + length; d++) if (own.han[d]) han++;
+      if (han >= MIN_SHARED_HAN_CHARS) seeds.push({ i, j, length });
+    }
+  }
+  seeds.sort((s, t) => s.i - t.i || s.j - t.j);
+  return seeds.map(({ i, length }) => ({ start: own.starts[i]!, end: own.ends[i + length - 1]! }));
 }
