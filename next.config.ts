@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 import { pageCacheRewrites } from "./lib/page-cache/cacheable-addresses";
 
 const nextConfig: NextConfig = {
+  // `next build` writes `.next`; `npm start` serves a copy of it of its own (scripts/served-builds.ts) named here.
+  distDir: process.env.DUIZHAO_NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // scripts/serve-next.mjs compresses (brotli, which gzip-only `next start` cannot).

@@ -41,6 +41,11 @@ if (!Number.isInteger(port) || port <= 0) {
   process.exit(2);
 }
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The build served: the copy `npm start` made for this server (scripts/served-builds.ts; next.config.ts reads the
+ * same variable), or `.next` itself when run directly (the e2e helper that serves the build the tests made).
+ */
+const distDir = path.resolve(root, process.env.DUIZHAO_NEXT_DIST_DIR || ".next");
 
 process.title = `next-server duizhao (${port})`;
 // Next adds an `upgrade` listener to the server of the first request it handles (for its dev server's
@@ -61,7 +66,7 @@ const placeholder = createNonce();
 const placeholderBytes = Buffer.from(placeholder);
 const scriptHashes = [scriptHashSource(APPLY_SAVED_THEME_SCRIPT)];
 /** Page entity tags name the build and this process: a restart (an empty page cache) changes every tag. */
-const buildId = (await fs.readFile(path.join(root, ".next", "BUILD_ID"), "utf8")).trim();
+const buildId = (await fs.readFile(path.join(distDir, "BUILD_ID"), "utf8")).trim();
 const processId = randomBytes(6).toString("hex");
 // Learn at once whether the database answers, rather than at the first page.
 startListening();
@@ -88,7 +93,7 @@ const server = http.createServer({ requireHostHeader: false }, (request, respons
   const problem = findMalformedRequest(request.method, request.url, { httpVersion: request.httpVersion, host: request.headers.host });
   if (problem) return answerMalformedRequest(response, problem, request.url, request.method);
   const pathname = (request.url ?? "/").split(/[?#]/u, 1)[0] ?? "/";
-  const failedPrecondition = settleStaticFilePreconditions(request.headers, staticFileOnDisk(pathname, root, publicPaths));
+  const failedPrecondition = settleStaticFilePreconditions(request.headers, staticFileOnDisk(pathname, root, publicPaths, distDir));
   if (failedPrecondition) return answerMalformedRequest(response, failedPrecondition, request.url, request.method);
   // Taken before rendering: a page rendered while an ingest commits carries the older tag, and is asked for again.
   const tag = pageEntityTag({ buildId, processId, generation: corpusGeneration() });

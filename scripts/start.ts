@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole app in one command. Reads the environment, opens the database (DATABASE_URL's
  * server, or an embedded PostgreSQL under .data/), applies migrations, ingests what changed in corpus/,
- * builds the web app when its sources changed, serves it and prints the URL. Ctrl-C stops the web
+ * builds the web app when its sources changed (one start at a time; each server on a copy of the build of its
+ * own: scripts/served-builds.ts), serves it and prints the URL. Ctrl-C stops the web
  * server and the embedded database cleanly.
  */
 import "./silence-known-warnings";
@@ -17,11 +18,14 @@ import { openDatabase, type OpenDatabase } from "@/lib/database-server/open-data
 import { disconnectDatabases, getDatabase } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { EnvironmentError, readEnvironment } from "@/lib/env";
+import { holdingBuildLock, publishServedBuild, stopServingBuild } from "./served-builds";
 
 const root = process.cwd();
 let appPidFile = path.join(root, ".data", "app.pid");
 let database: OpenDatabase | undefined;
 let web: ChildProcess | undefined;
+/** The copy of the build this start's server serves (scripts/served-builds.ts), relative to the project. */
+let servedBuild: string | undefined;
 let stopping = false;
 
 function say(message: string) {
@@ -61,14 +65,23 @@ async function main() {
   });
   await disconnectDatabases();
 
-  await buildIfNeeded();
-  await serve(env.PORT, env.HOST, database.url);
+  // One build at a time, and each server on a copy of its own that no later build touches (served-builds.ts).
+  servedBuild = await holdingBuildLock(
+    root,
+    async () => {
+      await buildIfNeeded();
+      return publishServedBuild(root);
+    },
+    { onWait: (holder) => say(`waiting for another start (pid ${holder}) to finish building the web app…`) },
+  );
+  await serve(env.PORT, env.HOST, database.url, servedBuild);
 }
 
-async function serve(port: number, host: string, databaseUrl: string) {
+async function serve(port: number, host: string, databaseUrl: string, distDir: string) {
   web = spawn(process.execPath, [path.join(root, "scripts", "serve-next.mjs"), String(port), host], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    // next.config.ts and serve-next read the build's folder from DUIZHAO_NEXT_DIST_DIR.
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", DUIZHAO_NEXT_DIST_DIR: distDir },
   });
   await fs.mkdir(path.dirname(appPidFile), { recursive: true });
   await fs.writeFile(appPidFile, String(web.pid));
@@ -100,7 +113,8 @@ async function isServing(url: string): Promise<boolean> {
 }
 
 /**
- * `next build` only when the app's sources changed since the last build: a second start is quick.
+ * `next build` only when the app's sources changed since the last build: a second start is quick. Called holding
+ * the build lock (scripts/served-builds.ts): no other start builds or copies `.next` meanwhile.
  */
 async function buildIfNeeded() {
   const stampFile = path.join(root, ".next", "duizhao-build-stamp");
@@ -111,9 +125,11 @@ async function buildIfNeeded() {
   say("building the web app (first start, or the code changed)…");
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
+    // Into `.next`, whatever folder a server started from this shell was given.
+    const { DUIZHAO_NEXT_DIST_DIR: _served, ...environment } = process.env;
     const build = spawn(path.join(root, "node_modules", ".bin", "next"), ["build"], {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...environment, NEXT_TELEMETRY_DISABLED: "1" },
     });
     let output = "";
     build.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -188,6 +204,7 @@ async function shutdown(code: number) {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   }
   await fs.rm(appPidFile, { force: true }).catch(() => undefined);
+  if (servedBuild) await stopServingBuild(root, servedBuild).catch(() => undefined);
   await disconnectDatabases().catch(() => undefined);
   await database?.close().catch(() => undefined);
   process.exit(code);

@@ -18,11 +18,12 @@ export const SETTLED_HEADERS = ["range", "if-range", "if-match", "if-unmodified-
  * @param {string} pathname the request's path, still percent-encoded
  * @param {string} root the app's folder
  * @param {Set<string>} publicPaths public/'s files as paths (kept-static-files.mjs `publicPathsOf`)
+ * @param {string} [distDir] the build served (its `static` folder holds /_next/static/), by default root's `.next`
  * @returns {string | null}
  */
-export function staticFileOnDisk(pathname, root, publicPaths) {
+export function staticFileOnDisk(pathname, root, publicPaths, distDir = path.join(root, ".next")) {
   const [folder, relative] = pathname.startsWith(IMMUTABLE_PREFIX)
-    ? [path.join(root, ".next", "static"), pathname.slice(IMMUTABLE_PREFIX.length)]
+    ? [path.join(distDir, "static"), pathname.slice(IMMUTABLE_PREFIX.length)]
     : publicPaths.has(pathname)
       ? [path.join(root, "public"), pathname.slice(1)]
       : [null, ""];
