@@ -2,7 +2,6 @@ import "server-only";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
 import { indexPassageSharing, sharedPassageRanges } from "@/lib/derivations/passage-sharing-index";
 import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
-import { readBlockTexts } from "./read-block-texts";
 import { countDocumentsHolding } from "./list-passage-links";
 import { getDatabase, type Database } from "./prisma-client";
 import { pageOf } from "@/lib/paging/page-window";
@@ -86,12 +85,18 @@ export async function listParallels(
   paging: ParallelsPaging = { page: 1, pageSize: PARALLELS_PAGE_SIZE },
   db: Database = getDatabase(),
 ): Promise<Parallels | null> {
-  const document = await db.document.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
-  if (!document) return null;
-  const own = await db.passageFingerprint.findFirst({ where: { documentId: document.id, blockAnchor: anchor }, select: { blockKind: true, fingerprints: true } });
-  const ownTexts = own ? await readBlockTexts([{ documentId: document.id, blockKind: own.blockKind, blockAnchor: anchor }], db) : null;
-  const text = ownTexts?.get(`${document.id}\u0000${anchor}`);
-  if (!own || text === undefined) return null;
+  // The essay, the block's passage-index row and its text, in one query (null: no such essay or block).
+  const [asked] = await db.$queryRaw<{ id: string; slug: string; title: string; blockKind: MentionBlockKind; fingerprints: number[]; text: string | null }[]>`
+    select d.id, d.slug, d.title, p."blockKind"::text as "blockKind", p.fingerprints, coalesce(h.text, pa.text, f.text) as text
+    from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
+    left join "Heading" h on p."blockKind" = 'heading' and h."documentId" = d.id and h.anchor = p."blockAnchor"
+    left join "Paragraph" pa on p."blockKind" = 'paragraph' and pa."documentId" = d.id and pa.anchor = p."blockAnchor"
+    left join "Footnote" f on p."blockKind" = 'footnote' and f."documentId" = d.id and f.anchor = p."blockAnchor"
+    where d.slug = ${slug}`;
+  if (!asked || asked.text === null) return null;
+  const document = { id: asked.id, slug: asked.slug, title: asked.title };
+  const own = { blockKind: asked.blockKind, fingerprints: asked.fingerprints };
+  const text = asked.text;
 
   type Candidate = { documentId: string; slug: string; title: string; blockKind: MentionBlockKind; blockAnchor: string; text: string };
   const [candidates, corpusSize] = await Promise.all([
@@ -128,7 +133,11 @@ export async function listParallels(
   // How many essays hold each of the block's shared words: the same few stretches for most places.
   const ownTextsShared = [...new Set(found.flatMap(({ ranges }) => ranges.map((r) => text.slice(r.start, r.end))))];
   const holding = new Map(ownTextsShared.map((shared, i) => [shared, i] as const));
-  const holdingCounts = await countDocumentsHolding(ownTextsShared, db);
+  // Independent questions, asked at once: how many essays hold the words, and which work both places cite.
+  const [holdingCounts, works] = await Promise.all([
+    countDocumentsHolding(ownTextsShared, db),
+    sharedWorks(document.id, anchor, found.map(({ candidate }) => ({ documentId: candidate.documentId, anchor: candidate.blockAnchor })), db),
+  ]);
   const documentsHolding = (shared: string) => holdingCounts[holding.get(shared)!]!;
   const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
   const places = found.map(({ candidate, ranges }) => ({
@@ -138,7 +147,6 @@ export async function listParallels(
   }));
   type Ranked = (typeof places)[number];
 
-  const works = await sharedWorks(document.id, anchor, places.map((p) => ({ documentId: p.candidate.documentId, anchor: p.candidate.blockAnchor })), db);
   const groups = new Map<string, { work: ParallelGroup["work"]; places: Ranked[] }>();
   for (const place of places) {
     const work = works.get(`${place.candidate.documentId}\u0000${place.candidate.blockAnchor}`) ?? null;
