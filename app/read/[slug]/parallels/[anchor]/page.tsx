@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ParallelsView } from "@/components/reader/parallels-view";
 import { listParallels } from "@/lib/db/list-parallels";
 import { firstValues } from "@/lib/urls/query-values";
@@ -12,12 +13,18 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/**
+ * One listing per request, shared by the page and its metadata (each asks for it: without this the places
+ * were found, verified and ranked twice a render). Keyed by values, as `cache` compares its arguments.
+ */
+const listParallelsOnce = cache((slug: string, anchor: string, page: number, pageSize: number) => listParallels(slug, anchor, { page, pageSize }));
+
 async function load(params: Props["params"], searchParams: Props["searchParams"]) {
   const { slug, anchor } = await params;
   const [parsedSlug, parsedAnchor] = [slugSegment.safeParse(slug), anchorSegment.safeParse(anchor)];
   // A malformed page (`page=abc`, `page=0`) names no page of the list: not found, as an unknown block is.
   const paging = parallelsPageSchema.safeParse(firstValues(await searchParams));
-  return parsedSlug.success && parsedAnchor.success && paging.success ? listParallels(parsedSlug.data, parsedAnchor.data, paging.data) : null;
+  return parsedSlug.success && parsedAnchor.success && paging.success ? listParallelsOnce(parsedSlug.data, parsedAnchor.data, paging.data.page, paging.data.pageSize) : null;
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
