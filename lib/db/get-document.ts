@@ -13,7 +13,7 @@ import {
   type DocumentStructure,
 } from "@/lib/model/document-model";
 import { citationOf, citationSelect } from "./citation-columns";
-import { getDatabase, type Database } from "./prisma-client";
+import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
 
 /** The columns a footnote's attachment is rebuilt from (all null when no text is attached). */
 export const attachmentSelect = {
@@ -68,7 +68,16 @@ function pageBreaksOf(column: unknown): { pageBreaks?: PageBreak[] } {
  * side all use it), rebuilt from the rows, or null when no document has that slug.
  */
 export async function getDocumentStructure(slug: string, db: Database = getDatabase()): Promise<DocumentStructure | null> {
-  const document = await db.document.findUnique({
+  // One snapshot (REPEATABLE READ): Prisma reads each relation with a query of its own, and an ingest committing
+  // between them left a marker whose note it had already replaced (`marker.footnote` null: the route fuzz's 500s on
+  // /api/export/corpus/tei while `npm run ingest` re-loaded an essay).
+  const document = await db.$transaction((tx) => readDocumentRows(tx, slug), { isolationLevel: "RepeatableRead" });
+  if (!document) return null;
+  return documentStructureOf(document);
+}
+
+function readDocumentRows(db: DatabaseTransaction, slug: string) {
+  return db.document.findUnique({
     where: { slug },
     select: {
       id: true,
@@ -119,8 +128,9 @@ export async function getDocumentStructure(slug: string, db: Database = getDatab
       },
     },
   });
-  if (!document) return null;
+}
 
+function documentStructureOf(document: NonNullable<Awaited<ReturnType<typeof readDocumentRows>>>): DocumentStructure {
   const markersByBlock = new Map<string, { label: string; footnoteAnchor: string; offset: number }[]>();
   for (const marker of document.markers) {
     const list = markersByBlock.get(marker.blockAnchor) ?? [];
