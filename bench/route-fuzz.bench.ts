@@ -10,10 +10,20 @@
  * Fails (non-zero exit) on any response ≥ 500, any answer slower than 10 s (a hang), any connection closed
  * with no answer at all, and any answer without the security headers, printing each such request exactly. Bounded: some 6,000 requests systematically,
  * then DUIZHAO_FUZZ_RANDOM (2000) drawn by fast-check from DUIZHAO_FUZZ_SEED; DUIZHAO_FUZZ_CONCURRENCY (4).
+ *
+ * Then what single requests cannot show (bench/edge-stress.ts, about 3 min; DUIZHAO_FUZZ_STRESS=0 leaves it out, =1 runs
+ * it with DUIZHAO_FUZZ_ONLY too):
+ * the current tag on every page kind (304 with the security headers), slow and idle clients holding hundreds of
+ * connections while others are served, and every page kind asked for while `npm run ingest` re-loads an essay
+ * (never 5xx, never the old text once the ingest has returned). Against a running app (DUIZHAO_FUZZ_URL) the ingest
+ * part needs that app's database as DUIZHAO_FUZZ_DATABASE_URL.
  */
 import fc from "fast-check";
 import * as grammar from "../lib/urls/url-grammar";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { startBenchApp, stopBenchApp } from "./bench-app";
+import { conditionalOnEveryPageKind, ingestWhileServing, slowClients } from "./edge-stress";
 import { rawExchange, requestBytes, type RawExchange } from "./raw-http-exchange";
 
 /** An answer slower than this is a hang (the issue's bar: "any hang > 10 s"). */
@@ -228,6 +238,7 @@ const AT_ONCE = { timeoutMs: HANG_MS };
 export default async function run(): Promise<void> {
   const external = process.env.DUIZHAO_FUZZ_URL;
   const app = external ? null : await startBenchApp({ port: 3391, dataDir: ".data/bench-fuzz", dbPort: "54391" });
+  const databaseUrl = external ? process.env.DUIZHAO_FUZZ_DATABASE_URL : "postgresql://duizhao:duizhao-local@127.0.0.1:54391/duizhao";
   const base = new URL(external ?? "http://127.0.0.1:3391");
   const target = { host: base.hostname, port: Number(base.port) };
   try {
@@ -242,12 +253,68 @@ export default async function run(): Promise<void> {
     console.log(`fuzz: ${cases.length} requests against ${base.origin} (${CONCURRENCY} at once, seed ${SEED})`);
     const findings = await sendAll(target, cases);
     report(cases, findings);
+    // With DUIZHAO_FUZZ_ONLY the stress part runs only when asked for (DUIZHAO_FUZZ_STRESS=1).
+    const stressed = process.env.DUIZHAO_FUZZ_STRESS === "1" || (process.env.DUIZHAO_FUZZ_STRESS !== "0" && !only);
+    const problems = stressed ? await stress(target, base.host, corpus, databaseUrl) : [];
     const health = await rawExchange(target, requestBytes({ method: "GET", target: "/api/health/live", host: base.host }), AT_ONCE);
     if (health.statuses[0] !== 200) throw new Error(`the app no longer answers after the fuzz (/api/health/live: ${health.statuses[0] ?? health.problem})`);
-    if (findings.length > 0) throw new Error(`${findings.length} requests answered 5xx, hung or were dropped`);
+    if (findings.length > 0 || problems.length > 0) {
+      throw new Error(`${findings.length} requests answered 5xx, hung or were dropped; ${problems.length} problems under stress`);
+    }
   } finally {
     if (app) await stopBenchApp(app);
   }
+}
+
+/**
+ * One address of each page kind the app renders (and keeps), for the header, conditional and stress cases (not
+ * /sources, a redirect to the bibliography, nor the anchors route, JSON).
+ */
+function pageKinds(corpus: Corpus): string[] {
+  const [a, b] = corpus.slugs;
+  const anchor = corpus.anchors[2] ?? corpus.anchors[0]!;
+  return [
+    "/", `/read/${a}`, `/read/${a}?q=${encodeURIComponent("网络")}&qp=${anchor}`, `/read/${a}?hl=0-4&hb=${anchor}`, `/read/${a}?trail=${corpus.anchors.slice(0, 2).join(",")}`,
+    `/read/${a}/parallels/${anchor}`, `/compare?left=${a}&right=${b}`, `/compare?left=${a}&right=${b}&c=${corpus.concepts[0]}&align=1`,
+    "/concepts", `/concepts/${corpus.concepts[0]}`, `/sources/${corpus.sources[0]}`, `/search?q=${encodeURIComponent("网络主权")}`, "/bibliography",
+  ];
+}
+
+/** The stress part (bench/edge-stress.ts), each problem printed. */
+async function stress(target: { host: string; port: number }, host: string, corpus: Corpus, databaseUrl: string | undefined): Promise<string[]> {
+  const pages = pageKinds(corpus);
+  const problems: string[] = [];
+  const say = (part: string, found: string[]) => {
+    console.log(`stress: ${part}: ${found.length === 0 ? "no problem" : `${found.length} problems`}`);
+    for (const problem of found) console.log(`  ✗ ${problem}`);
+    problems.push(...found);
+  };
+  say(`the current tag on ${pages.length} page kinds`, await conditionalOnEveryPageKind(target, host, pages));
+  say("slow and idle clients", await slowClients(target, host, pages));
+  const essay = await essayToReingest(corpus.slugs);
+  if (!databaseUrl || !essay) {
+    console.log(`stress: ingest while serving left out (${!databaseUrl ? "DUIZHAO_FUZZ_DATABASE_URL is not set" : "no corpus essay without corrections is served"})`);
+  } else {
+    const { problems: found, requests } = await ingestWhileServing(target, host, pages, { databaseUrl, ...essay });
+    say(`${requests} requests while ${essay.slug} was re-ingested five times`, found);
+  }
+  return problems;
+}
+
+/**
+ * An essay of corpus/ the app serves that has no corrections file (its corrections name line numbers; the stress adds
+ * a line), with its slug.
+ */
+async function essayToReingest(slugs: string[]): Promise<{ essay: string; slug: string } | null> {
+  const folder = path.resolve(process.env.DUIZHAO_CORPUS_DIR ?? "corpus");
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names.filter((entry) => entry.endsWith(".txt"))) {
+    const stem = name.slice(0, -".txt".length);
+    if (names.includes(`${stem}.corrections.json`) || !names.includes(`${stem}.manifest.json`)) continue;
+    const { slug } = JSON.parse(await fs.readFile(path.join(folder, `${stem}.manifest.json`), "utf8")) as { slug?: string };
+    if (slug && slugs.includes(slug)) return { essay: path.join(folder, name), slug };
+  }
+  return null;
 }
 
 async function readCorpus(origin: string): Promise<Corpus> {
@@ -348,6 +415,12 @@ function systematicCases(corpus: Corpus, host: string): FuzzCase[] {
   for (const [kind, headers] of oddHeaderSets()) {
     for (const path of headerPaths) cases.push(get(path, host, `header ${kind}`, headers));
   }
+  // Next's router headers (and the _rsc query) on every page kind: a client-side navigation to each.
+  const rscSets = oddHeaderSets().filter(([kind]) => /^(rsc|next-url)/u.test(kind));
+  for (const page of pageKinds(corpus)) {
+    for (const [kind, headers] of rscSets) cases.push(get(page, host, `rsc ${kind}`, headers));
+    cases.push(get(`${page}${page.includes("?") ? "&" : "?"}_rsc=1x2y`, host, "rsc query", [["RSC", "1"]]));
+  }
   cases.push(...protocolCases(corpus, host));
   return cases;
 }
@@ -413,6 +486,10 @@ function protocolCases(corpus: Corpus, host: string): FuzzCase[] {
     raw("pipelined GETs", [page, "/api/documents", "/icon.svg"].map((path, index, all) => `GET ${path} HTTP/1.1\r\nHost: ${host}\r\n${index === all.length - 1 ? "Connection: close\r\n" : ""}\r\n`).join(""), 3),
     raw("pipelined with 405", `GET / HTTP/1.1\r\nHost: ${host}\r\n\r\nDELETE / HTTP/1.1\r\nHost: ${host}\r\n\r\nGET /api/health/live HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 3),
     raw("pipelined with malformed", `GET /read/% HTTP/1.1\r\nHost: ${host}\r\n\r\nGET /api/health/live HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 2),
+    raw("pipelined malformed in the middle", `GET ${page} HTTP/1.1\r\nHost: ${host}\r\n\r\nGET /read/%E4%B8 HTTP/1.1\r\nHost: ${host}\r\n\r\nGET /api/health/live HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 3),
+    raw("pipelined 405 with body in the middle", `GET / HTTP/1.1\r\nHost: ${host}\r\n\r\nPOST / HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 3\r\n\r\nabcGET /api/health/live HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 3),
+    // A request line Node's parser refuses ends the connection: the one before it is answered, then the refusal.
+    raw("pipelined unparsable in the middle", `GET /api/health/live HTTP/1.1\r\nHost: ${host}\r\n\r\nGET /a b c HTTP/1.1\r\nHost: ${host}\r\n\r\nGET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 2),
     raw("pipelined HEAD then GET", `HEAD ${page} HTTP/1.1\r\nHost: ${host}\r\n\r\nGET /api/health/live HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 2),
     raw("pipelined 20", Array.from({ length: 20 }, (_, i) => `GET /api/health/live HTTP/1.1\r\nHost: ${host}\r\n${i === 19 ? "Connection: close\r\n" : ""}\r\n`).join(""), 20),
     raw("pipelined POST body then GET", `POST / HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 5\r\n\r\nhelloGET /api/health/live HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 2),
