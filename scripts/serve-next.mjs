@@ -89,6 +89,7 @@ const server = http.createServer({ requireHostHeader: false }, (request, respons
   if (request.headers["content-length"] || request.headers["transfer-encoding"]) {
     request.resume();
     lingerBeforeClosing(request.socket);
+    closeWhenBodyOutlastsAnswer(request, response);
   }
   const problem = findMalformedRequest(request.method, request.url, { httpVersion: request.httpVersion, host: request.headers.host });
   if (problem) return answerMalformedRequest(response, problem, request.url, request.method);
@@ -306,6 +307,27 @@ function lingerBeforeClosing(socket) {
     this.end();
     this.resume();
   };
+}
+
+/**
+ * A body still arriving LINGER_MS after its answer was sent ends the connection (with the lingering close above).
+ * No route reads a body, so none need wait for one; a client trickling one (a byte a second of a declared megabyte:
+ * slowloris with a body) held its connection for as long as Node's requestTimeout, five minutes, and any number of
+ * them could. A body that is merely slower than the answer (the same packet, or a few more) still finishes and the
+ * connection stays open for the next request.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ */
+function closeWhenBodyOutlastsAnswer(request, response) {
+  response.once("finish", () => {
+    if (request.complete) return;
+    const timer = setTimeout(() => {
+      if (!request.complete) request.socket.destroySoon();
+    }, LINGER_MS);
+    timer.unref();
+    request.once("end", () => clearTimeout(timer));
+    request.socket.once("close", () => clearTimeout(timer));
+  });
 }
 
 /**

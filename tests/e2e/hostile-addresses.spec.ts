@@ -166,6 +166,45 @@ test.describe("hostile addresses", () => {
     }
   });
 
+  test("a body still trickling in after its answer ends the connection within seconds, not Node's five minutes", async ({ baseURL }) => {
+    test.setTimeout(60_000);
+    const url = new URL(baseURL!);
+    // Slowloris with a body: a megabyte declared, a byte sent every 200 ms. No route reads a body, so the answer goes
+    // out at once; the connection then stayed open as long as the client kept sending (Node's requestTimeout, 300 s).
+    const outcome = await new Promise<{ answer: string; closedAfterMs: number | null }>((resolve) => {
+      const socket = net.connect(Number(url.port), url.hostname);
+      let answer = "";
+      let dribble: NodeJS.Timeout | undefined;
+      const started = Date.now();
+      const done = (closedAfterMs: number | null) => {
+        clearInterval(dribble);
+        clearTimeout(limit);
+        socket.destroy();
+        resolve({ answer, closedAfterMs });
+      };
+      const limit = setTimeout(() => done(null), 20_000);
+      socket.on("connect", () => {
+        socket.write(`POST /read/${slugs[0]} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Length: 1000000\r\n\r\n{`);
+        dribble = setInterval(() => socket.writable && socket.write("x"), 200);
+      });
+      socket.on("data", (chunk: Buffer) => (answer += chunk.toString("latin1")));
+      socket.on("error", () => undefined);
+      socket.on("close", () => done(Date.now() - started));
+    });
+    expect(outcome.answer).toMatch(/^HTTP\/1\.1 405 /);
+    expect(outcome.closedAfterMs, "the connection ends while the body still trickles in").not.toBeNull();
+    expect(outcome.closedAfterMs!).toBeLessThan(10_000);
+  });
+
+  test("a malformed request pipelined between good ones gets its own 4xx; the ones around it are answered", async ({ baseURL }) => {
+    const host = `Host: ${new URL(baseURL!).host}\r\n`;
+    const text = await rawExchangeText(
+      baseURL!,
+      `GET /read/${slugs[0]} HTTP/1.1\r\n${host}\r\nGET /read/%E4%B8 HTTP/1.1\r\n${host}\r\nPOST / HTTP/1.1\r\n${host}Content-Length: 3\r\n\r\nabcGET /api/health/live HTTP/1.1\r\n${host}Connection: close\r\n\r\n`,
+    );
+    expect([...text.matchAll(/^HTTP\/1\.1 (\d{3}) /gm)].map((match) => Number(match[1]))).toEqual([200, 400, 405, 200]);
+  });
+
   test("no route answers 5xx to hostile segments and parameters", async ({ baseURL }) => {
     test.setTimeout(600_000);
     const segment = fc.oneof(fc.constantFrom(...HOSTILE), fc.constantFrom(...slugs), fc.string({ maxLength: 12 }).map(encodeURIComponent));
