@@ -14,13 +14,21 @@ export interface RawExchange {
   headers: Record<string, string>;
   /** The first bytes of the first response's body (latin1), to tell one 503 from another. */
   bodyStart: string;
-  /** What went wrong on the wire: no answer within the time limit, or the connection closed or reset with none. */
+  /**
+   * What went wrong on the wire: fewer answers than requests sent (none, or pipelined ones missing) within the time
+   * limit, or by the time the connection closed or was reset.
+   */
   problem: "hang" | "dropped" | null;
   milliseconds: number;
 }
 
-/** A status line at the start of the data or after a response's end (a header block's blank line or a body). */
-const STATUS_LINE = /(?:^|\r?\n)HTTP\/\d\.\d (\d{3})[^\r\n]*\r?\n/gu;
+/**
+ * A status line followed by a header: at the start of the data or right after the previous answer's body, which
+ * need not end with a line break (a pipelined 400 page ending `</html>` is followed at once by the next status line;
+ * counting only status lines at a line's start missed every answer after it). A body that itself held such text
+ * would be counted too; no page or API answer of this app does.
+ */
+const STATUS_LINE = /HTTP\/\d\.\d (\d{3})[^\r\n]*\r?\n(?=[\w-]+:|\r?\n)/gu;
 
 /**
  * Sends `bytes` (then closes the sending side when `halfClose`) and waits for `expectedResponses` status lines (then the connection's end, or `settleMs` more
@@ -48,7 +56,8 @@ export function rawExchange(
       socket.destroy();
       const text = Buffer.concat(chunks).toString("latin1");
       const statuses = [...text.matchAll(STATUS_LINE)].map((match) => Number(match[1]));
-      const problem = statuses.length > 0 ? null : closedOrTimedOut === "timeout" ? "hang" : "dropped";
+      // Pipelined requests: an answer missing after others is a request dropped too.
+      const problem = statuses.length >= expected ? null : closedOrTimedOut === "timeout" ? "hang" : "dropped";
       const bodyAt = text.indexOf("\r\n\r\n");
       const bodyStart = bodyAt === -1 ? "" : text.slice(bodyAt + 4, bodyAt + 4 + 200);
       resolve({ statuses, headers: firstHeaders(text), bodyStart, problem, milliseconds: performance.now() - started });

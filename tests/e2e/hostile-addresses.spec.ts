@@ -197,12 +197,23 @@ test.describe("hostile addresses", () => {
   });
 
   test("a malformed request pipelined between good ones gets its own 4xx; the ones around it are answered", async ({ baseURL }) => {
-    const host = `Host: ${new URL(baseURL!).host}\r\n`;
-    const text = await rawExchangeText(
-      baseURL!,
-      `GET /read/${slugs[0]} HTTP/1.1\r\n${host}\r\nGET /read/%E4%B8 HTTP/1.1\r\n${host}\r\nPOST / HTTP/1.1\r\n${host}Content-Length: 3\r\n\r\nabcGET /api/health/live HTTP/1.1\r\n${host}Connection: close\r\n\r\n`,
-    );
-    expect([...text.matchAll(/^HTTP\/1\.1 (\d{3}) /gm)].map((match) => Number(match[1]))).toEqual([200, 400, 405, 200]);
+    const url = new URL(baseURL!);
+    const host = `Host: ${url.host}\r\n`;
+    const requests = `GET /read/${slugs[0]} HTTP/1.1\r\n${host}\r\nGET /read/%E4%B8 HTTP/1.1\r\n${host}\r\nPOST / HTTP/1.1\r\n${host}Content-Length: 3\r\n\r\nabcGET /api/health/live HTTP/1.1\r\n${host}Connection: close\r\n\r\n`;
+    // Sent in one write, our side left open (the last request asks the server to close).
+    const text = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(url.port), url.hostname, () => socket.write(requests));
+      const chunks: Buffer[] = [];
+      const limit = setTimeout(() => socket.destroy(), 15_000);
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("error", () => undefined);
+      socket.on("close", () => {
+        clearTimeout(limit);
+        resolve(Buffer.concat(chunks).toString("latin1"));
+      });
+    });
+    // A status line with its first header, wherever it is: a 400 page ending `</html>` is followed at once by the next.
+    expect([...text.matchAll(/HTTP\/1\.1 (\d{3}) [^\r\n]*\r\n(?=[\w-]+:)/g)].map((match) => Number(match[1]))).toEqual([200, 400, 405, 200]);
   });
 
   test("no route answers 5xx to hostile segments and parameters", async ({ baseURL }) => {
