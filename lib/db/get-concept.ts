@@ -3,9 +3,8 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CONCORDANCE_PAGE_SIZE, CONCORDANCE_SORT_VALUES } from "@/lib/urls/url-grammar";
 import { type ConceptMemberSummary, readMembers } from "./list-concepts";
-import { documentsOfPage, type MentionsOfDocument } from "@/lib/concepts/documents-of-concordance-page";
 import { getDatabase, type Database } from "./prisma-client";
-import { type PlacedBlockKind, readDocumentSections } from "./read-document-sections";
+import { frontSectionLabel, type PlacedBlockKind, sectionLabel } from "./read-document-sections";
 
 /** Characters of context either side of a keyword in the concordance. */
 export const CONCORDANCE_CONTEXT = 25;
@@ -170,7 +169,7 @@ async function describeConcept(db: Database, concept: ConceptRow, request: Conco
   const linked = [...new Set([...concept.broader, ...concept.narrower, ...concept.related])];
   const members = readMembers(concept.members);
   const scope = { conceptId: concept.id, memberOf: null };
-  const counted = countMentions(db, scope, "concept");
+  const counted = countMentions(db, scope, "concept", request);
   const [refs, source, counts, page] = await Promise.all([
     db.concept.findMany({ where: { id: { in: linked } }, select: { id: true, labelZh: true, labelEn: true } }),
     readDefinitionSource(db, concept.definitionSource),
@@ -191,11 +190,11 @@ async function describeConcept(db: Database, concept: ConceptRow, request: Conco
     related: toRefs(concept.related),
     compound: null,
     members: members.map((member) => {
-      const byDocument = counts.byMember.get(member.id) ?? new Map<string, number>();
+      const counted = counts.byMember.get(member.id);
       return {
         ...member,
-        counts: counts.documents.map((d) => ({ slug: d.slug, mentions: byDocument.get(d.slug) ?? 0 })),
-        total: [...byDocument.values()].reduce((sum, n) => sum + n, 0),
+        counts: counts.documents.map((d) => ({ slug: d.slug, mentions: counted?.bySlug.get(d.slug) ?? 0 })),
+        total: counted?.total ?? 0,
       };
     }),
     ...countsAndPage(counts, page, request),
@@ -213,7 +212,7 @@ async function describeMember(db: Database, id: string, request: ConcordanceRequ
   const member = compound ? readMembers(compound.members).find((m) => m.id === id) : undefined;
   if (!compound || !member) return null;
   const scope = { conceptId: compound.id, memberOf: id };
-  const counted = countMentions(db, scope, "member");
+  const counted = countMentions(db, scope, "member", request);
   const [counts, page] = await Promise.all([counted, concordancePage(db, scope, request, new Map([[member.id, member.label.zh]]), counted)]);
   return {
     kind: "member",
@@ -231,16 +230,9 @@ async function describeMember(db: Database, id: string, request: ConcordanceRequ
   };
 }
 
-const noCounts = (): ConceptMentionCounts => ({ mentions: 0, memberMentions: 0, mentionsInNotes: 0, memberMentionsInNotes: 0 });
-
-/**
- * Mentions counted in SQL per document, item and place (in a note or not): the corpus totals, each item's
- * count per document, and the COUNTED_DOCUMENTS_SHOWN documents that mention it most (what the page is
- * about: the concept's own mentions on a concept's page, the item's on an item's, then all), ties in corpus order.
- */
 /** What a concept's page and a member item's page both show: the counts and the concordance page asked for. */
 function countsAndPage(
-  counts: Awaited<ReturnType<typeof countMentions>>,
+  counts: MentionCounts,
   page: ConcordanceLine[],
   request: ConcordanceRequest,
 ): Pick<ConceptDetail, "documents" | "documentsMentioning" | "totals" | "mentionsTotal" | "mentions" | "concordance"> {
@@ -254,55 +246,97 @@ function countsAndPage(
   };
 }
 
-async function countMentions(db: Database, scope: MentionScope, kind: "concept" | "member") {
-  // The counts stored at load (ConceptDocumentCount): a row per document and item, however many mentions.
-  const rows = await db.$queryRaw<{ documentId: string; slug: string; title: string; memberOf: string | null; mentions: number; mentionsInNotes: number }[]>`
-    select d.id as "documentId", d.slug, d.title, k."memberOf", k.mentions, k."mentionsInNotes"
-    from "ConceptDocumentCount" k join "Document" d on d.id = k."documentId"
-    where k."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or k."memberOf" = ${scope.memberOf})
-    order by d.date asc nulls last, d.slug asc`;
-  const totals = noCounts();
-  const byDocument = new Map<string, { slug: string; title: string } & ConceptMentionCounts>();
-  const byMember = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const document = byDocument.get(row.slug) ?? { slug: row.slug, title: row.title, ...noCounts() };
-    byDocument.set(row.slug, document);
-    for (const counts of [document, totals]) {
-      if (row.memberOf === null) {
-        counts.mentions += row.mentions;
-        counts.mentionsInNotes += row.mentionsInNotes;
-      } else {
-        counts.memberMentions += row.mentions;
-        counts.memberMentionsInNotes += row.mentionsInNotes;
-      }
-    }
-    if (row.memberOf !== null) {
-      const member = byMember.get(row.memberOf) ?? new Map<string, number>();
-      member.set(row.slug, (member.get(row.slug) ?? 0) + row.mentions);
-      byMember.set(row.memberOf, member);
-    }
-  }
-  // Every mention in scope of each document, in corpus order: what a concordance page in corpus order is cut by.
-  const perDocument = new Map<string, MentionsOfDocument>();
-  for (const row of rows) {
-    const document = perDocument.get(row.documentId) ?? { documentId: row.documentId, mentions: 0 };
-    document.mentions += row.mentions;
-    perDocument.set(row.documentId, document);
-  }
-  const inCorpusOrder = [...byDocument.values()];
-  const own = (d: ConceptMentionCounts) => (kind === "member" ? d.memberMentions : d.mentions);
-  const shown = new Set(
-    [...inCorpusOrder]
-      .sort((a, b) => own(b) - own(a) || b.memberMentions + b.mentions - (a.memberMentions + a.mentions))
-      .slice(0, COUNTED_DOCUMENTS_SHOWN),
-  );
+/** The documents a concordance page in corpus order falls in, and where the page begins among the first one's mentions. */
+interface CorpusOrderCut {
+  documentIds: string[];
+  offset: number;
+}
+
+interface MentionCounts {
+  totals: ConceptMentionCounts;
+  /** Per member item, its mentions in each of `documents` (by slug) and in the whole corpus. */
+  byMember: Map<string, { bySlug: Map<string, number>; total: number }>;
+  documentsMentioning: number;
+  documents: ({ slug: string; title: string } & ConceptMentionCounts)[];
+  /** For a page in corpus order, the documents it falls in; null for another order. */
+  cut: CorpusOrderCut | null;
+}
+
+/** A document's counts as the statement below aggregates them. */
+type CountedDocument = { id: string; slug: string; title: string } & ConceptMentionCounts;
+
+/**
+ * Mentions counted per document, item and place (in a note or not), aggregated in SQL from the counts stored at
+ * load (ConceptDocumentCount, a row per document and item however many mentions): the corpus totals, each item's
+ * total and its count in each document shown, the COUNTED_DOCUMENTS_SHOWN documents that mention it most (what
+ * the page is about: the concept's own mentions on a concept's page, the item's on an item's, then all; ties in
+ * corpus order, listed in corpus order), and, for a concordance page in corpus order, the documents the page falls
+ * in (each document's mentions summed in corpus order, read backwards for a descending page). One statement, a row
+ * back: the page reads what it shows, not a row per document mentioning the concept (a thousand at 1,000 essays).
+ */
+async function countMentions(db: Database, scope: MentionScope, kind: "concept" | "member", request: ConcordanceRequest): Promise<MentionCounts> {
+  const own = kind === "member" ? Prisma.sql`"memberMentions"` : Prisma.sql`mentions`;
+  const descending = request.order === "desc";
+  const corpusOrder = descending ? Prisma.sql`date desc nulls first, slug desc` : Prisma.sql`date asc nulls last, slug asc`;
+  const from = (request.page - 1) * request.pageSize;
+  const to = request.page * request.pageSize;
+  const [row] = await db.$queryRaw<{ totals: unknown; shown: unknown; members: unknown; cut: unknown }[]>`
+    with counts as materialized (
+      select k."documentId", k."memberOf", k.mentions, k."mentionsInNotes"
+      from "ConceptDocumentCount" k
+      where k."conceptId" = ${scope.conceptId} and (${scope.memberOf}::text is null or k."memberOf" = ${scope.memberOf})
+    ),
+    documents as materialized (
+      select d.id, d.slug, d.title, d.date,
+        (coalesce(sum(c.mentions) filter (where c."memberOf" is null), 0))::int as mentions,
+        (coalesce(sum(c."mentionsInNotes") filter (where c."memberOf" is null), 0))::int as "mentionsInNotes",
+        (coalesce(sum(c.mentions) filter (where c."memberOf" is not null), 0))::int as "memberMentions",
+        (coalesce(sum(c."mentionsInNotes") filter (where c."memberOf" is not null), 0))::int as "memberMentionsInNotes",
+        sum(c.mentions)::int as "all"
+      from counts c join "Document" d on d.id = c."documentId"
+      group by d.id
+    ),
+    shown as (
+      select * from documents order by ${own} desc, "all" desc, date asc nulls last, slug asc limit ${COUNTED_DOCUMENTS_SHOWN}
+    )
+    select
+      (select json_build_object('documents', count(*), 'mentions', coalesce(sum(mentions), 0), 'memberMentions', coalesce(sum("memberMentions"), 0),
+          'mentionsInNotes', coalesce(sum("mentionsInNotes"), 0), 'memberMentionsInNotes', coalesce(sum("memberMentionsInNotes"), 0))
+        from documents) as totals,
+      (select coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'title', title, 'mentions', mentions, 'memberMentions', "memberMentions",
+          'mentionsInNotes', "mentionsInNotes", 'memberMentionsInNotes', "memberMentionsInNotes") order by date asc nulls last, slug asc), '[]'::json)
+        from shown) as shown,
+      (select coalesce(json_agg(json_build_object('member', m."memberOf", 'total', m.total, 'shown', m.shown)), '[]'::json)
+        from (
+          select x."memberOf", sum(x.mentions)::int as total, coalesce(json_object_agg(x.slug, x.mentions) filter (where x.slug is not null), '{}'::json) as shown
+          from (
+            select c."memberOf", c."documentId", s.slug, sum(c.mentions)::int as mentions
+            from counts c left join shown s on s.id = c."documentId"
+            where c."memberOf" is not null group by c."memberOf", c."documentId", s.slug
+          ) x group by x."memberOf"
+        ) m) as members,
+      ${
+        request.key === "document"
+          ? Prisma.sql`(select coalesce(json_agg(json_build_object('id', id, 'before', before) order by before), '[]'::json)
+        from (select id, "all", (sum("all") over (order by ${corpusOrder} rows unbounded preceding) - "all")::int as before from documents) p
+        where p.before < ${to} and p.before + p."all" > ${from})`
+          : Prisma.sql`null::json`
+      } as cut`;
+  const totals = parseJson<ConceptMentionCounts & { documents: number }>(row?.totals);
+  const shown = parseJson<CountedDocument[]>(row?.shown);
+  const members = parseJson<{ member: string; total: number; shown: Record<string, number> }[]>(row?.members);
+  const cut = parseJson<{ id: string; before: number }[] | null>(row?.cut);
   return {
-    totals,
-    byMember,
-    documentsMentioning: inCorpusOrder.length,
-    documents: inCorpusOrder.filter((d) => shown.has(d)),
-    perDocument: [...perDocument.values()],
+    totals: { mentions: totals.mentions, memberMentions: totals.memberMentions, mentionsInNotes: totals.mentionsInNotes, memberMentionsInNotes: totals.memberMentionsInNotes },
+    byMember: new Map(members.map((m) => [m.member, { bySlug: new Map(Object.entries(m.shown)), total: m.total }])),
+    documentsMentioning: totals.documents,
+    documents: shown.map(({ id: _id, ...document }) => document),
+    cut: cut === null ? null : { documentIds: cut.map((d) => d.id), offset: cut[0] ? from - cut[0].before : 0 },
   };
+}
+
+function parseJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /** What a concordance line is placed, ordered and cut by, read in SQL for every mention in scope. */
@@ -329,9 +363,9 @@ async function concordancePage(
   scope: MentionScope,
   request: ConcordanceRequest,
   memberLabels: Map<string, string>,
-  counted: Promise<{ perDocument: MentionsOfDocument[] }>,
+  counted: Promise<Pick<MentionCounts, "cut">>,
 ): Promise<ConcordanceLine[]> {
-  if (request.key === "document") return buildLines(db, await pageInCorpusOrder(db, scope, request, (await counted).perDocument), memberLabels);
+  if (request.key === "document") return buildLines(db, await pageInCorpusOrder(db, scope, request, (await counted).cut), memberLabels);
   const offset = (request.page - 1) * request.pageSize;
   const rows =
     request.key === "position"
@@ -348,19 +382,14 @@ async function concordancePage(
 
 /**
  * A page in corpus order, placing only the mentions of the documents the page falls in: how many mentions
- * each document holds (the page's own counts, countMentions, in corpus order: the concept's mentions are
- * aggregated once per page, not once for the counts and again for the cut) says which documents hold the
+ * each document holds, summed in corpus order (the page's own counts, countMentions: the concept's mentions are
+ * aggregated once per page, not once for the counts and again for the cut), says which documents hold the
  * page's lines and where in the first of them it begins, so the page costs what those documents' mentions do,
  * not every mention's (a concept of the whole corpus has tens of thousands at 1,000 essays).
  */
-async function pageInCorpusOrder(
-  db: Database,
-  scope: MentionScope,
-  request: ConcordanceRequest,
-  perDocument: readonly MentionsOfDocument[],
-): Promise<MentionKey[]> {
-  const { documentIds, offset } = documentsOfPage(perDocument, request);
-  if (documentIds.length === 0) return [];
+async function pageInCorpusOrder(db: Database, scope: MentionScope, request: ConcordanceRequest, cut: CorpusOrderCut | null): Promise<MentionKey[]> {
+  if (cut === null || cut.documentIds.length === 0) return [];
+  const { documentIds, offset } = cut;
   return db.$queryRaw<MentionKey[]>`
     ${placedMentions(scope, documentIds)}
     select id, "documentId", "blockKind", "blockAnchor", start, "end", variant, "memberOf" from placed
@@ -445,56 +474,112 @@ async function concordanceByContext(db: Database, scope: MentionScope, request: 
 
 const CONTEXT_COLLATOR = new Intl.Collator("zh", { sensitivity: "base", numeric: true });
 
-/** The page's lines: their texts, and their places in the sections of the documents on the page only. */
+/** The page's lines: their texts, and their places in the sections of their documents, read for the page's blocks only. */
 async function buildLines(db: Database, rows: MentionKey[], memberLabels: Map<string, string>): Promise<ConcordanceLine[]> {
   if (rows.length === 0) return [];
-  const [documents, texts] = await Promise.all([readDocumentSections(db, { documentIds: [...new Set(rows.map((r) => r.documentId))] }), readBlockTexts(db, rows)]);
-  const byId = new Map(documents.map((d) => [d.id, d]));
+  const blocks = await placeBlocks(db, rows);
   return rows.flatMap((row) => {
-    const document = byId.get(row.documentId);
-    const text = texts.get(`${row.documentId}\u0000${row.blockKind}\u0000${row.blockAnchor}`);
-    const place = document?.place(row.blockKind, row.blockAnchor);
-    if (!document || text === undefined || !place) return [];
-    const section = document.sections.find((s) => s.key === place.sectionKey);
+    const block = blocks.get(blockKey(row.documentId, row.blockKind, row.blockAnchor));
+    if (!block) return [];
     return [
       {
         mentionId: row.id,
-        documentSlug: document.slug,
-        documentTitle: document.title,
+        documentSlug: block.slug,
+        documentTitle: block.title,
         blockKind: row.blockKind,
         anchor: row.blockAnchor,
         start: row.start,
         end: row.end,
         variant: row.variant,
         member: row.memberOf === null ? null : { id: row.memberOf, labelZh: memberLabels.get(row.memberOf) ?? row.memberOf },
-        ...keywordInContext(text, row.start, row.end, CONCORDANCE_CONTEXT),
-        place: { sectionLabel: section?.label ?? "", label: place.label, line: place.line, fraction: Math.min(1, place.line / document.lastLine) },
+        ...keywordInContext(block.text, row.start, row.end, CONCORDANCE_CONTEXT),
+        place: { sectionLabel: block.sectionLabel, label: block.label, line: block.line, fraction: Math.min(1, block.line / block.lastLine) },
       },
     ];
   });
 }
 
-async function readBlockTexts(db: Database, rows: MentionKey[]): Promise<Map<string, string>> {
-  const wanted = (kind: PlacedBlockKind) => {
-    const pairs = rows.filter((r) => r.blockKind === kind).map((r) => ({ documentId: r.documentId, anchor: r.blockAnchor }));
-    const unique = new Map(pairs.map((p) => [`${p.documentId}\u0000${p.anchor}`, p]));
-    return [...unique.values()];
-  };
-  const select = { documentId: true, anchor: true, text: true } as const;
-  const [headings, paragraphs, footnotes] = await Promise.all([
-    db.heading.findMany({ where: { OR: orEmpty(wanted("heading")) }, select }),
-    db.paragraph.findMany({ where: { OR: orEmpty(wanted("paragraph")) }, select }),
-    db.footnote.findMany({ where: { OR: orEmpty(wanted("footnote")) }, select }),
-  ]);
-  const texts = new Map<string, string>();
-  for (const [kind, blocks] of [["heading", headings], ["paragraph", paragraphs], ["footnote", footnotes]] as const)
-    for (const block of blocks) texts.set(`${block.documentId}\u0000${kind}\u0000${block.anchor}`, block.text);
-  return texts;
+const blockKey = (documentId: string, kind: string, anchor: string) => `${documentId}\u0000${kind}\u0000${anchor}`;
+
+/** A block of a concordance page with its text and where it stands, as readDocumentSections places it. */
+interface PlacedBlock {
+  slug: string;
+  title: string;
+  text: string;
+  label: string;
+  line: number;
+  lastLine: number;
+  sectionLabel: string;
 }
 
-/** Prisma treats `OR: []` as "no condition", which would read every block; this never matches instead. */
-function orEmpty(pairs: { documentId: string; anchor: string }[]) {
-  return pairs.length > 0 ? pairs : [{ documentId: "", anchor: "" }];
+/**
+ * The text and place of each block the page's lines stand in, in one statement over those blocks only (a page of
+ * 50 lines may fall in 50 documents at 1,000 essays: reading each document's every block to place a few was most of
+ * the page's cost). The place is readDocumentSections' (the concept index's heat map places mentions with it, and
+ * concept-queries.db.test.ts holds the two to the same sections): a block's first source line (a note's: the first
+ * line of the body block that first calls it, else its own), its label (§, ¶n, 注① p.n), the level-1 section the
+ * line falls in (the last level-1 heading starting at or before it; before the first, the front matter, named only
+ * when a heading or paragraph stands there), and the document's last line.
+ */
+async function placeBlocks(db: Database, rows: readonly MentionKey[]): Promise<Map<string, PlacedBlock>> {
+  const unique = new Map(rows.map((row) => [blockKey(row.documentId, row.blockKind, row.blockAnchor), row]));
+  const wanted = [...unique.values()];
+  const placed = await db.$queryRaw<
+    (Omit<PlacedBlock, "sectionLabel"> & { documentId: string; blockKind: string; anchor: string; sectionHeading: string | null; sectionText: string | null; sections: boolean; front: boolean })[]
+  >`
+    with wanted as (
+      select * from unnest(${wanted.map((r) => r.documentId)}::text[], ${wanted.map((r) => r.blockKind)}::text[], ${wanted.map((r) => r.blockAnchor)}::text[])
+        as w("documentId", kind, anchor)
+    ),
+    blocks as (
+      select w."documentId", w.kind, w.anchor, coalesce(h.text, p.text, f.text) as text,
+        case w.kind when 'heading' then '§' || h.label when 'paragraph' then '¶' || (p.ordinal + 1)::text else '注' || f.label || ' p.' || f.page::text end as label,
+        coalesce(h."lineFrom", p."lineFrom", (
+          select min(coalesce(ch."lineFrom", cp."lineFrom")) from "FootnoteMarker" fm
+          left join "Heading" ch on fm."blockKind" = 'heading' and ch."documentId" = fm."documentId" and ch.anchor = fm."blockAnchor"
+          left join "Paragraph" cp on fm."blockKind" = 'paragraph' and cp."documentId" = fm."documentId" and cp.anchor = fm."blockAnchor"
+          where fm."footnoteId" = f.id and fm."blockKind" <> 'footnote'
+        ), f."lineFrom") as line
+      from wanted w
+      left join "Heading" h on w.kind = 'heading' and h."documentId" = w."documentId" and h.anchor = w.anchor
+      left join "Paragraph" p on w.kind = 'paragraph' and p."documentId" = w."documentId" and p.anchor = w.anchor
+      left join "Footnote" f on w.kind = 'footnote' and f."documentId" = w."documentId" and f.anchor = w.anchor
+    ),
+    documents as (
+      select d.id, d.slug, d.title,
+        greatest(1,
+          (select max("lineTo") from "Heading" where "documentId" = d.id),
+          (select max("lineTo") from "Paragraph" where "documentId" = d.id),
+          (select max("lineTo") from "Footnote" where "documentId" = d.id)) as "lastLine",
+        (select min("lineFrom") from "Heading" where "documentId" = d.id and level = 1) as "firstSection"
+      from "Document" d where d.id in (select "documentId" from wanted)
+    )
+    select b."documentId", b.kind as "blockKind", b.anchor, b.text, b.label, b.line, d.slug, d.title, d."lastLine",
+      s.label as "sectionHeading", s.text as "sectionText", d."firstSection" is not null as sections,
+      (d."firstSection" is null
+        or exists (select 1 from "Paragraph" where "documentId" = d.id and "lineFrom" < d."firstSection")
+        or exists (select 1 from "Heading" where "documentId" = d.id and "lineFrom" < d."firstSection")) as front
+    from blocks b join documents d on d.id = b."documentId"
+    left join lateral (
+      select h.label, h.text from "Heading" h
+      where h."documentId" = b."documentId" and h.level = 1 and h."lineFrom" <= b.line
+      order by h."lineFrom" desc, h.ordinal desc limit 1
+    ) s on true
+    where b.text is not null`;
+  return new Map(
+    placed.map(({ documentId, blockKind, anchor, sectionHeading, sectionText, sections, front, ...block }) => [
+      blockKey(documentId, blockKind, anchor),
+      {
+        ...block,
+        sectionLabel:
+          sectionText !== null
+            ? sectionLabel({ label: sectionHeading ?? "", text: sectionText })
+            : front
+              ? frontSectionLabel(sections)
+              : "",
+      },
+    ]),
+  );
 }
 
 /**

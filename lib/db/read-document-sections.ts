@@ -32,6 +32,16 @@ export interface DocumentSections {
 
 export const FRONT_SECTION_KEY = "front";
 
+/** The label of the stretch before a document's first level-1 heading: the whole text when it has none. */
+export function frontSectionLabel(hasSections: boolean): string {
+  return hasSections ? "前言" : "全文";
+}
+
+/** A level-1 section's label: its heading's enumerator, else the heading's first words. */
+export function sectionLabel(heading: { label: string; text: string }): string {
+  return heading.label || heading.text.slice(0, 6);
+}
+
 /**
  * Every document (in corpus order), or those named, with its level-1 sections and a way to place any of its blocks in
  * one. Sections come from source lines rather than `headingAnchor` so that paragraphs under a
@@ -62,8 +72,8 @@ export async function readDocumentSections(db: Database = getDatabase(), { docum
       document.paragraphs.some((p) => p.lineFrom < firstSectionLine) ||
       document.headings.some((h) => h.lineFrom < firstSectionLine);
     const sections: DocumentSection[] = [
-      ...(hasFront ? [{ key: FRONT_SECTION_KEY, anchor: null, label: level1.length === 0 ? "全文" : "前言", text: level1.length === 0 ? "Whole text" : "Before the first section" }] : []),
-      ...level1.map((h) => ({ key: h.anchor, anchor: h.anchor, label: h.label || h.text.slice(0, 6), text: h.text })),
+      ...(hasFront ? [{ key: FRONT_SECTION_KEY, anchor: null, label: frontSectionLabel(level1.length > 0), text: level1.length === 0 ? "Whole text" : "Before the first section" }] : []),
+      ...level1.map((h) => ({ key: h.anchor, anchor: h.anchor, label: sectionLabel(h), text: h.text })),
     ];
     const sectionAt = (line: number): string => {
       let key = FRONT_SECTION_KEY;
