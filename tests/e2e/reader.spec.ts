@@ -27,6 +27,26 @@ test.describe("the reader", () => {
     await expect(page.locator(".paragraph-number").nth(count - 1)).toHaveText(String(count));
   });
 
+  test("the first frame shows the title and the first screen of text together, never the header alone", async ({ page }) => {
+    // A frame's callbacks run only once rendering is allowed: the head's rel=expect link holds it until its block is parsed.
+    await page.addInitScript(() => {
+      requestAnimationFrame(() => {
+        const expected = document.querySelector('head link[rel="expect"][blocking="render"]')?.getAttribute("href") ?? null;
+        const block = expected ? document.getElementById(expected.slice(1)) : null;
+        (window as unknown as { firstFrame: unknown }).firstFrame = { expected, blockParsed: Boolean(block?.closest("#document-text")) };
+      });
+    });
+    const reader = new ReaderPage(page);
+    await reader.goto(`/read/${slug}`);
+    const firstFrame = await page.waitForFunction(() => (window as unknown as { firstFrame?: unknown }).firstFrame).then((handle) => handle.jsonValue());
+    expect(firstFrame).toMatchObject({ expected: expect.stringMatching(/^#/), blockParsed: true });
+    // The block ends the first screen: a few blocks in, far from the end of the essay.
+    const { expected } = firstFrame as { expected: string };
+    const blocks = await page.locator("#document-text [data-block]").evaluateAll((elements) => elements.map((element) => element.id));
+    expect(blocks.indexOf(expected.slice(1))).toBeGreaterThan(0);
+    expect(blocks.indexOf(expected.slice(1))).toBeLessThan(blocks.length / 4);
+  });
+
   test("a note opens in place, says when its text is missing, and Escape returns to the marker", async ({ page }) => {
     const reader = new ReaderPage(page);
     await reader.goto(`/read/${slug}`);

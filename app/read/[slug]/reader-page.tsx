@@ -5,6 +5,7 @@ import { CompareWithForm } from "@/components/reader/compare-with-form";
 import { DocumentBody } from "@/components/reader/document-body";
 import { DocumentOutline } from "@/components/reader/document-outline";
 import { DocumentTitleBlock } from "@/components/reader/document-title-block";
+import { firstScreenEndId } from "@/components/reader/first-screen";
 import { ImportedAnnotations } from "@/components/reader/imported-annotations";
 import { ParallelsLink } from "@/components/reader/parallels-link";
 import { ReaderInteractions } from "@/components/reader/reader-interactions";
@@ -49,6 +50,7 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
   const [document, suggestions] = await Promise.all([loadReaderDocument(slug), suggestCompareTexts(slug)]);
   if (!document) notFound();
   const order = buildReadingOrder(document);
+  const firstScreenEnd = firstScreenEndId(order);
 
   // Footnote trail: each citation links to its source page, carrying the trail walked so far.
   const trail = readTrail(query[READER_KEYS.trail]);
@@ -84,6 +86,8 @@ export async function ReaderPage({ slug: encodedSlug, query }: { slug: string; q
 
   return (
     <div className="reader mx-auto max-w-6xl px-4 pb-24 pt-8 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
+      {/* React places this link in the head: the first paint waits until the first screen of text is parsed (first-screen.ts says why). */}
+      {firstScreenEnd ? <link rel="expect" href={`#${firstScreenEnd}`} blocking="render" /> : null}
       <SkipToText />
       <aside className="hidden lg:block" aria-label="目录 · Contents">
         {/* The outline and the title block hydrate nothing either: links and a native details element. */}
