@@ -113,6 +113,16 @@ export function answerBytes(answer) {
   return answer.body.byteLength + (encodings ? encodings.gzip.compressedLength + (encodings.brotli?.byteLength ?? 0) : 0);
 }
 
+/**
+ * A claimed render's key: its corpus generation and address (one key per claim; a claim keyed by address alone was
+ * replaced by a newer generation's, and the requests waiting for the older render then waited forever).
+ * @param {string} key
+ * @param {number} generation
+ */
+function renderKey(key, generation) {
+  return `${generation} ${key}`;
+}
+
 export class RenderedResponseCache {
   /** @param {{ byteBudget?: number }} [options] */
   constructor(options = {}) {
@@ -122,7 +132,11 @@ export class RenderedResponseCache {
     this.bytes = 0;
     /** The newest corpus generation seen: everything kept is from it. */
     this.generation = -1;
-    /** @type {Map<string, { generation: number, settled: Promise<void>, settle: () => void }>} */
+    /**
+     * Renders under way, by generation and address (renderKey): a render for a newer corpus, claimed while an older
+     * one runs (an ingest committed meanwhile), is a claim of its own, and the older one still releases its waiters.
+     * @type {Map<string, { settled: Promise<void>, settle: () => void }>}
+     */
     this.rendering = new Map();
   }
 
@@ -149,12 +163,12 @@ export class RenderedResponseCache {
    * @returns {Promise<void> | null}
    */
   claim(key, generation) {
-    const current = this.rendering.get(key);
-    if (current && current.generation === generation) return current.settled;
+    const current = this.rendering.get(renderKey(key, generation));
+    if (current) return current.settled;
     /** @type {() => void} */
     let settle = () => {};
     const settled = new Promise((resolve) => (settle = () => resolve(undefined)));
-    this.rendering.set(key, { generation, settled, settle });
+    this.rendering.set(renderKey(key, generation), { settled, settle });
     return null;
   }
 
@@ -167,9 +181,9 @@ export class RenderedResponseCache {
    * @param {number | null} generationNow
    */
   finish(key, generation, answer, generationNow) {
-    const current = this.rendering.get(key);
-    if (current && current.generation === generation) {
-      this.rendering.delete(key);
+    const current = this.rendering.get(renderKey(key, generation));
+    if (current) {
+      this.rendering.delete(renderKey(key, generation));
       current.settle();
     }
     if (!answer || generationNow !== generation || answerBytes(answer) > this.byteBudget) return;

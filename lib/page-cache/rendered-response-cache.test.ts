@@ -98,6 +98,29 @@ describe("RenderedResponseCache", () => {
     expect(cache.claim("/read/b", 1)).toBeNull();
   });
 
+  it("releases the requests waiting for a render when a render for a newer corpus was claimed meanwhile (an ingest committed)", async () => {
+    const cache = new RenderedResponseCache();
+    expect(cache.claim("/", 1)).toBeNull();
+    const waitingForOld = cache.claim("/", 1)!;
+    // The corpus changes while the first render runs: the next request renders for generation 2.
+    expect(cache.claim("/", 2)).toBeNull();
+    const waitingForNew = cache.claim("/", 2)!;
+    let oldSettled = false;
+    let newSettled = false;
+    void waitingForOld.then(() => (oldSettled = true));
+    void waitingForNew.then(() => (newSettled = true));
+    cache.finish("/", 1, answer("old page"), 2);
+    await Promise.resolve();
+    // Those waiting for the first render were never released (their requests hung until the client gave up).
+    expect(oldSettled).toBe(true);
+    expect(newSettled).toBe(false);
+    expect(cache.get("/", 2)).toBeNull();
+    cache.finish("/", 2, answer("new page"), 2);
+    await Promise.resolve();
+    expect(newSettled).toBe(true);
+    expect(cache.get("/", 2)).not.toBeNull();
+  });
+
   it("stays within its byte budget, letting the least recently served go first", () => {
     const cache = new RenderedResponseCache({ byteBudget: 10 });
     for (const key of ["a", "b"]) {
