@@ -61,6 +61,35 @@ describe("listParallels", () => {
     }
   });
 
+  it("groups two notes sharing words under the work both cite themselves (a note calls no note: its own citations count)", async () => {
+    const [left] = slugs as [string, string];
+    const notes = (await countParallelPlaces(left, database.db))!.filter((count) => count.blockKind === "footnote");
+    const sourcesOf = async (slug: string, anchor: string) =>
+      new Set(
+        (await database.db.citation.findMany({ where: { footnote: { anchor, document: { slug } }, sourceId: { not: null } }, select: { source: { select: { key: true } } } })).map(
+          (citation) => citation.source!.key,
+        ),
+      );
+    let grouped = 0;
+    for (const note of notes) {
+      const parallels = (await listParallels(left, note.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, database.db))!;
+      const own = await sourcesOf(left, note.anchor);
+      for (const group of parallels.groups) {
+        for (const place of group.places) {
+          if (place.blockKind !== "footnote") continue;
+          const theirs = await sourcesOf(place.slug, place.anchor);
+          // A note place is under a work exactly when the two notes cite one in common, and under one of those.
+          const common = [...own].filter((key) => theirs.has(key));
+          expect(group.work !== null, `${place.slug}#${place.anchor}`).toBe(common.length > 0);
+          if (group.work === null) continue;
+          expect(common).toContain(group.work.key);
+          grouped++;
+        }
+      }
+    }
+    expect(grouped).toBeGreaterThan(0);
+  });
+
   it("pages the places: the pages, one after another, are the whole list in its order, none repeated, each with the total", async () => {
     const [left] = slugs as [string, string];
     const counts = (await countParallelPlaces(left, database.db))!;

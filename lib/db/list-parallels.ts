@@ -206,8 +206,10 @@ export async function listParallels(
 }
 
 /**
- * For each place, a work that a note called from it and a note called from the block asked about both cite
- * (the same source): what the shared words most likely quote. The first by title when there are several.
+ * For each place, a work that both it and the block asked about cite (the same source): what the shared words
+ * most likely quote. A paragraph or heading cites what the notes called from it cite; a note, what it cites
+ * itself (no marker stands in a note: without this, two notes giving the same book were never grouped under
+ * it). The first by title when there are several.
  */
 async function sharedWorks(
   documentId: string,
@@ -218,15 +220,24 @@ async function sharedWorks(
   if (places.length === 0) return new Map();
   const rows = await db.$queryRaw<{ documentId: string; blockAnchor: string; key: string; title: string | null }[]>`
     with own as (
-      select distinct c."sourceId" from "FootnoteMarker" m join "Citation" c on c."footnoteId" = m."footnoteId"
+      select c."sourceId" from "FootnoteMarker" m join "Citation" c on c."footnoteId" = m."footnoteId"
       where m."documentId" = ${documentId} and m."blockAnchor" = ${anchor} and c."sourceId" is not null
+      union
+      select c."sourceId" from "Footnote" f join "Citation" c on c."footnoteId" = f.id
+      where f."documentId" = ${documentId} and f.anchor = ${anchor} and c."sourceId" is not null
+    ), cited as (
+      select q.document_id, q.anchor, c."sourceId"
+      from unnest(${places.map((p) => p.documentId)}::text[], ${places.map((p) => p.anchor)}::text[]) as q(document_id, anchor)
+      join "FootnoteMarker" m on m."documentId" = q.document_id and m."blockAnchor" = q.anchor
+      join "Citation" c on c."footnoteId" = m."footnoteId"
+      union all
+      select q.document_id, q.anchor, c."sourceId"
+      from unnest(${places.map((p) => p.documentId)}::text[], ${places.map((p) => p.anchor)}::text[]) as q(document_id, anchor)
+      join "Footnote" f on f."documentId" = q.document_id and f.anchor = q.anchor
+      join "Citation" c on c."footnoteId" = f.id
     )
-    select distinct on (m."documentId", m."blockAnchor") m."documentId", m."blockAnchor", s.key, s.title
-    from unnest(${places.map((p) => p.documentId)}::text[], ${places.map((p) => p.anchor)}::text[]) as q(document_id, anchor)
-    join "FootnoteMarker" m on m."documentId" = q.document_id and m."blockAnchor" = q.anchor
-    join "Citation" c on c."footnoteId" = m."footnoteId"
-    join own on own."sourceId" = c."sourceId"
-    join "Source" s on s.id = c."sourceId"
-    order by m."documentId", m."blockAnchor", s.title nulls last, s.key`;
+    select distinct on (cited.document_id, cited.anchor) cited.document_id as "documentId", cited.anchor as "blockAnchor", s.key, s.title
+    from cited join own on own."sourceId" = cited."sourceId" join "Source" s on s.id = cited."sourceId"
+    order by cited.document_id, cited.anchor, s.title nulls last, s.key`;
   return new Map(rows.map((row) => [`${row.documentId}\u0000${row.blockAnchor}`, { key: row.key, title: row.title }]));
 }
