@@ -3,8 +3,9 @@ import { CatalogueFacets } from "@/components/catalogue/catalogue-facets";
 import { CatalogueSearchForm } from "@/components/catalogue/catalogue-search-form";
 import { PaginationNav } from "@/components/catalogue/pagination-nav";
 import { DocumentList } from "@/components/document-list";
+import { Unhydrated } from "@/components/reader/unhydrated";
 import { SideBySideForm } from "@/components/side-by-side-form";
-import { describeChosenFacets, listCatalogueDocuments, listCatalogueFacets } from "@/lib/db/list-catalogue";
+import { countCatalogueDocuments, describeChosenFacets, listCatalogueDocuments, listCatalogueFacets } from "@/lib/db/list-catalogue";
 import { catalogueHref } from "@/lib/urls/app-urls";
 import { firstValues } from "@/lib/urls/query-values";
 import { catalogueQuerySchema, type CatalogueQuery } from "@/lib/urls/route-params";
@@ -25,9 +26,10 @@ export default async function HomePage({ searchParams }: Props) {
     listCatalogueDocuments(query),
     listCatalogueFacets(filters),
     describeChosenFacets(filters),
-    narrowed ? listCatalogueDocuments({ page: 1, pageSize: 1 }) : null,
+    // The corpus's size beside a narrowed list's: counted, not listed.
+    narrowed ? countCatalogueDocuments() : null,
   ]);
-  const corpusSize = corpus?.total ?? list.total;
+  const corpusSize = corpus ?? list.total;
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="font-serif text-3xl font-semibold">语料 · The corpus</h1>
@@ -61,9 +63,9 @@ export default async function HomePage({ searchParams }: Props) {
               </>
             ) : null}
           </h2>
-          <div className="mt-3">
+          <Unhydrated className="mt-3">
             <DocumentList documents={list.documents} empty={list.total > 0 ? "past-last" : narrowed && corpusSize > 0 ? "filters" : "corpus"} />
-          </div>
+          </Unhydrated>
           <PaginationNav
             label="Pages of documents"
             page={list.page}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CatalogueDocument } from "@/lib/db/list-catalogue";
 import { bibliographyHref, readerHref } from "@/lib/urls/app-urls";
 
@@ -13,7 +12,11 @@ const EMPTY_MESSAGES: Record<Exclude<EmptyReason, "corpus">, string> = {
   "past-last": "This page is past the last one; go back to an earlier page.",
 };
 
-/** A page of the catalogue: documents, each with its metadata, counts and a way in. */
+/**
+ * A page of the catalogue: documents, each with its metadata, counts and a way in. Plain elements and links only,
+ * so the page can write it as static markup (Unhydrated): twenty cards are some four hundred elements that React
+ * would otherwise send again in the page's RSC payload and hydrate, though nothing in them changes in the browser.
+ */
 export function DocumentList({ documents, empty = "corpus" }: { documents: readonly DocumentListItem[]; empty?: EmptyReason }) {
   if (documents.length === 0) {
     return empty === "corpus" ? (
@@ -35,9 +38,9 @@ export function DocumentList({ documents, empty = "corpus" }: { documents: reado
           data-testid="document-card"
         >
           <h3 className="font-serif text-xl font-semibold leading-snug">
-            <Link href={readerHref(document.slug)} className="hover:text-accent dark:hover:text-night-accent">
+            <a href={readerHref(document.slug)} className="hover:text-accent dark:hover:text-night-accent">
               {document.title}
-            </Link>
+            </a>
           </h3>
           {document.titleEn ? (
             <p lang="en" className="mt-1 text-sm text-muted dark:text-night-muted">
@@ -70,9 +73,9 @@ export function DocumentList({ documents, empty = "corpus" }: { documents: reado
               <dt>Sources cited</dt>
               <dd className="font-medium text-ink dark:text-night-ink">
                 {/* The essay's own bibliography: the way to scope it to one essay. */}
-                <Link href={bibliographyHref({ doc: document.slug })} aria-label={`${document.counts.sources} sources cited: the bibliography of this essay`}>
+                <a href={bibliographyHref({ doc: document.slug })} aria-label={`${document.counts.sources} sources cited: the bibliography of this essay`}>
                   {document.counts.sources}
-                </Link>
+                </a>
               </dd>
             </div>
           </dl>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Unhydrated } from "@/components/reader/unhydrated";
 import type { CatalogueFacets as Facets, FacetName } from "@/lib/db/list-catalogue";
 import type { CatalogueQuery } from "@/lib/urls/route-params";
 import { catalogueHref } from "@/lib/urls/app-urls";
@@ -22,6 +22,8 @@ function chosenValue(query: CatalogueQuery, facet: FacetName): string | undefine
 /**
  * The catalogue's facets: each value a link narrowing the list (counts are of the current list), the
  * chosen one marked, with a link taking it away. Links, not a form: each narrowed list has its address.
+ * Plain links written as static markup (Unhydrated): fifty values are some three hundred elements that nothing
+ * in the browser changes, which React would otherwise send again in the RSC payload and hydrate.
  */
 export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facets; query: CatalogueQuery; chosenLabels: Partial<Record<FacetName, string>> }) {
   const { page: _page, pageSize, ...filters } = query;
@@ -33,7 +35,7 @@ export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facet
         筛选 <span lang="en" className="font-sans text-sm font-normal text-muted dark:text-night-muted">Narrow the list</span>
       </summary>
       {/* minmax(0, …) tracks: a long source title is cut short (truncate), never widening the column past the window. */}
-      <div className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-5 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[minmax(0,1fr)]">
+      <Unhydrated className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-5 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[minmax(0,1fr)]">
         {ORDER.map((facet) => {
           const chosen = chosenValue(query, facet);
           const values = facets[facet];
@@ -48,10 +50,10 @@ export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facet
                   <span className="min-w-0 break-words font-semibold text-accent dark:text-night-accent" aria-current="true">
                     {chosenLabels[facet] ?? chosen}
                   </span>
-                  <Link href={narrowed(facet, undefined)} className="shrink-0 text-xs" data-testid="facet-remove">
+                  <a href={narrowed(facet, undefined)} className="shrink-0 text-xs" data-testid="facet-remove">
                     ✕ <span lang="en">remove</span>
                     <span className="sr-only"> {FACET_NAMES[facet].en.toLowerCase()} filter</span>
-                  </Link>
+                  </a>
                 </p>
               ) : values.length === 0 ? (
                 <p className="mt-1.5 text-xs text-muted dark:text-night-muted" lang="en">
@@ -61,14 +63,14 @@ export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facet
                 <ul className="mt-1.5 grid grid-cols-[minmax(0,1fr)] gap-1 text-sm">
                   {values.map((value) => (
                     <li key={value.value} className="flex items-baseline justify-between gap-2">
-                      <Link
+                      <a
                         href={narrowed(facet, value.value)}
                         className="min-w-0 truncate font-serif no-underline hover:underline"
                         title={value.label}
                         data-testid="facet-value"
                       >
                         {value.label}
-                      </Link>
+                      </a>
                       <span className="shrink-0 text-xs tabular-nums text-muted dark:text-night-muted">
                         {value.count}
                         <span className="sr-only"> {value.count === 1 ? "document" : "documents"}</span>
@@ -80,7 +82,7 @@ export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facet
             </section>
           );
         })}
-      </div>
+      </Unhydrated>
     </FacetDisclosure>
   );
 }

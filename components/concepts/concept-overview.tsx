@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Unhydrated } from "@/components/reader/unhydrated";
 import { inNotesLabel, MENTION_COUNT_RULE } from "@/lib/concepts/mention-count";
 import type { ConceptDetail, ConceptMentionCounts, ConceptRef, QuoteLocation } from "@/lib/db/get-concept";
 import { conceptHref, readerHref, searchHitHref } from "@/lib/urls/app-urls";
@@ -106,7 +107,8 @@ export function ConceptRelations({ concept }: { concept: ConceptDetail }) {
 function CountCell({ total, inNotes, strong = false }: { total: number; inNotes: number; strong?: boolean }) {
   const notes = inNotesLabel({ total, inNotes });
   return (
-    <td className={`px-3 py-1.5 text-right tabular-nums ${strong ? "font-semibold" : ""}`}>
+    // No wrapping inside a count: twenty columns squeezed into the page broke "283" and "18 in notes" a character a line.
+    <td className={`px-3 py-1.5 text-right whitespace-nowrap tabular-nums ${strong ? "font-semibold" : ""}`}>
       {total}
       {notes ? (
         <span lang="en" className="block text-xs font-normal text-muted dark:text-night-muted" data-testid="count-in-notes">
@@ -137,7 +139,8 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
           ? ` The ${concept.documents.length} essays that mention it most, of ${concept.documentsMentioning}; the total is the corpus's, and the concordance lists every mention.`
           : null}
       </p>
-      <div className="mt-3 overflow-x-auto">
+      {/* Static markup (plain links): twenty essays' columns and each item's row are hundreds of cells nothing in the browser changes. */}
+      <Unhydrated className="mt-3 overflow-x-auto">
         <table className="border-collapse text-sm" data-testid="concept-counts">
           <thead>
             <tr className="border-b border-rule text-left dark:border-night-rule">
@@ -150,14 +153,14 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
                   <span className="line-clamp-2">{d.title}</span>
                 </th>
               ))}
-              <th scope="col" className="py-1.5 pl-3 text-right font-semibold">
+              <th scope="col" className="py-1.5 pl-3 text-right font-semibold whitespace-nowrap">
                 合计 <span lang="en" className="font-normal text-muted dark:text-night-muted">Total</span>
               </th>
             </tr>
           </thead>
           <tbody>
             <tr className="border-b border-rule/60 dark:border-night-rule/60">
-              <th scope="row" className="py-1.5 pr-6 text-left font-medium">
+              <th scope="row" className="py-1.5 pr-6 text-left font-medium whitespace-nowrap">
                 {concept.labelZh}
                 {compound ? <span lang="en" className="ml-1 text-xs font-normal text-muted dark:text-night-muted">(name or enumeration)</span> : null}
               </th>
@@ -169,9 +172,9 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
             {concept.members.map((member) => (
               <tr key={member.id} className="border-b border-rule/60 dark:border-night-rule/60" data-member={member.id}>
                 <th scope="row" className="py-1.5 pr-6 text-left font-normal">
-                  <Link href={conceptHref(member.id)} className="hover:text-accent dark:hover:text-night-accent">
+                  <a href={conceptHref(member.id)} className="hover:text-accent dark:hover:text-night-accent">
                     {member.label.zh}
-                  </Link>{" "}
+                  </a>{" "}
                   <span lang="en" className="text-xs text-muted dark:text-night-muted">
                     {member.label.en}
                   </span>
@@ -181,12 +184,12 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
                     {c.mentions}
                   </td>
                 ))}
-                <td className="py-1.5 pl-3 text-right font-semibold tabular-nums">{member.total}</td>
+                <td className="py-1.5 pl-3 text-right font-semibold whitespace-nowrap tabular-nums">{member.total}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </Unhydrated>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SearchHit, SearchResult } from "@/lib/db/search-corpus";
 import type { SearchParams } from "@/lib/search/search-params";
 import { readerHref, searchPageHref } from "@/lib/urls/app-urls";
+import { Unhydrated } from "@/components/reader/unhydrated";
 import { KwicLine } from "./kwic-line";
 
 const KIND_LABEL: Record<SearchHit["kind"], string> = { heading: "heading", paragraph: "paragraph", footnote: "note" };
@@ -34,21 +35,24 @@ export function SearchResults({ params, result }: { params: SearchParams; result
     <div className="mt-8 grid grid-cols-1 gap-8 md:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="Hits per document" className="text-sm">
         <h2 className="font-medium">By document</h2>
-        <ul className="mt-2 grid gap-1" data-testid="search-counts">
-          {result.counts.slice(0, 50).map((count) => (
-            <li key={count.documentSlug} className="flex items-baseline justify-between gap-2">
-              {/* A title wraps (two lines at most, the whole in its tooltip) and never pushes its count out of the column. */}
-              <Link
-                href={searchPageHref({ ...params, doc: count.documentSlug, page: 1 })}
-                className="line-clamp-2 min-w-0 font-serif leading-snug"
-                title={count.documentTitle}
-              >
-                {count.documentTitle}
-              </Link>
-              <span className="shrink-0 tabular-nums text-muted dark:text-night-muted">{count.count}</span>
-            </li>
-          ))}
-        </ul>
+        {/* Plain links written as static markup: up to fifty documents that nothing in the browser changes, not sent again in the RSC payload nor hydrated. */}
+        <Unhydrated>
+          <ul className="mt-2 grid gap-1" data-testid="search-counts">
+            {result.counts.slice(0, 50).map((count) => (
+              <li key={count.documentSlug} className="flex items-baseline justify-between gap-2">
+                {/* A title wraps (two lines at most, the whole in its tooltip) and never pushes its count out of the column. */}
+                <a
+                  href={searchPageHref({ ...params, doc: count.documentSlug, page: 1 })}
+                  className="line-clamp-2 min-w-0 font-serif leading-snug"
+                  title={count.documentTitle}
+                >
+                  {count.documentTitle}
+                </a>
+                <span className="shrink-0 tabular-nums text-muted dark:text-night-muted">{count.count}</span>
+              </li>
+            ))}
+          </ul>
+        </Unhydrated>
         {result.counts.length > 50 ? (
           <p className="mt-2 text-muted dark:text-night-muted">and {result.counts.length - 50} more documents</p>
         ) : null}
@@ -64,26 +68,29 @@ export function SearchResults({ params, result }: { params: SearchParams; result
             {result.page} of {pages}
           </h2>
         </div>
-        {groupByDocument(result.hits).map((group) => (
-          <article key={`${group.slug}-${group.hits[0]?.anchor}`} className="mt-6" data-testid="search-group" data-document={group.slug}>
-            <h3 className="font-serif text-lg font-semibold">
-              <Link href={readerHref(group.slug)}>{group.title}</Link>{" "}
-              <span className="font-sans text-sm font-normal text-muted dark:text-night-muted">
-                {countOf.get(group.slug) ?? group.hits.length} hits
-              </span>
-            </h3>
-            <ol className="mt-2 grid gap-2">
-              {group.hits.map((hit) => (
-                <li key={`${hit.anchor}-${hit.blockStart}-${hit.term}`} data-testid="search-hit">
-                  <Link href={hit.href} className="block rounded px-2 py-1 no-underline hover:bg-accent-soft/60 dark:hover:bg-white/5">
-                    <span className="mr-2 text-xs uppercase tracking-wide text-muted dark:text-night-muted">{KIND_LABEL[hit.kind]}</span>
-                    <KwicLine hit={hit} />
-                  </Link>
-                </li>
-              ))}
-            </ol>
-          </article>
-        ))}
+        {/* The page's hits as static markup (plain links), as the counts beside them. */}
+        <Unhydrated>
+          {groupByDocument(result.hits).map((group) => (
+            <article key={`${group.slug}-${group.hits[0]?.anchor}`} className="mt-6" data-testid="search-group" data-document={group.slug}>
+              <h3 className="font-serif text-lg font-semibold">
+                <a href={readerHref(group.slug)}>{group.title}</a>{" "}
+                <span className="font-sans text-sm font-normal text-muted dark:text-night-muted">
+                  {countOf.get(group.slug) ?? group.hits.length} hits
+                </span>
+              </h3>
+              <ol className="mt-2 grid gap-2">
+                {group.hits.map((hit) => (
+                  <li key={`${hit.anchor}-${hit.blockStart}-${hit.term}`} data-testid="search-hit">
+                    <a href={hit.href} className="block rounded px-2 py-1 no-underline hover:bg-accent-soft/60 dark:hover:bg-white/5">
+                      <span className="mr-2 text-xs uppercase tracking-wide text-muted dark:text-night-muted">{KIND_LABEL[hit.kind]}</span>
+                      <KwicLine hit={hit} />
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </article>
+          ))}
+        </Unhydrated>
         <Pagination params={params} page={result.page} pages={pages} />
       </section>
     </div>

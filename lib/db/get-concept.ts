@@ -545,7 +545,8 @@ async function placeBlocks(db: Database, rows: readonly MentionKey[]): Promise<M
       left join "Paragraph" p on w.kind = 'paragraph' and p."documentId" = w."documentId" and p.anchor = w.anchor
       left join "Footnote" f on w.kind = 'footnote' and f."documentId" = w."documentId" and f.anchor = w.anchor
     ),
-    documents as (
+    -- Materialized: once per document, not once per block of it.
+    documents as materialized (
       select d.id, d.slug, d.title,
         greatest(1,
           (select max("lineTo") from "Heading" where "documentId" = d.id),
