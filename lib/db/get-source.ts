@@ -2,7 +2,7 @@ import "server-only";
 import type { Attachment, FootnoteStatus } from "@/lib/model/document-model";
 import { markerExcerpt, type MarkerExcerpt } from "@/lib/trail/marker-excerpt";
 import { attachmentOf, attachmentSelect } from "./get-document";
-import { getDatabase, type Database } from "./prisma-client";
+import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
 import { sourceRowSelect, toSourceDetails, type SourceDetails } from "./source-record";
 
 export interface CitingBlock {
@@ -47,7 +47,15 @@ export interface SourcePage extends SourceDetails {
 
 /** One source with every citation of it in context, or null when no source has that key. */
 export async function getSource(key: string, db: Database = getDatabase()): Promise<SourcePage | null> {
-  const row = await db.source.findUnique({
+  // One snapshot (REPEATABLE READ), as getDocumentStructure: Prisma reads each relation with a query of its own, and an
+  // ingest committing between them would leave a citation whose note it had replaced (`citation.footnote` null).
+  const row = await db.$transaction((tx) => readSourceRow(tx, key), { isolationLevel: "RepeatableRead" });
+  if (!row) return null;
+  return sourcePageOf(row, db);
+}
+
+function readSourceRow(db: DatabaseTransaction, key: string) {
+  return db.source.findUnique({
     where: { key },
     select: {
       ...sourceRowSelect,
@@ -74,8 +82,9 @@ export async function getSource(key: string, db: Database = getDatabase()): Prom
       },
     },
   });
-  if (!row) return null;
+}
 
+async function sourcePageOf(row: NonNullable<Awaited<ReturnType<typeof readSourceRow>>>, db: Database): Promise<SourcePage> {
   const wanted = new Map<string, { documentId: string; paragraphs: Set<string>; headings: Set<string> }>();
   for (const citation of row.citations) {
     const entry = wanted.get(citation.document.id) ?? { documentId: citation.document.id, paragraphs: new Set(), headings: new Set() };

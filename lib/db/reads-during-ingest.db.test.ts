@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { getDocumentStructure } from "./get-document";
+import { getSource } from "./get-source";
 import { loadDocument } from "./load-document";
 
 /**
- * A document read while `npm run ingest` re-loads it is one version or the other, never a mix: Prisma reads each
- * relation with a query of its own, and a load committing between the markers' query and their notes' left a marker
- * whose note row was gone (a TypeError, the corpus TEI export's 500 in the route fuzz).
+ * A document or source read while `npm run ingest` re-loads the document is one version or the other, never a mix:
+ * Prisma reads each relation with a query of its own, and a load committing between the markers' query and their
+ * notes' left a marker whose note row was gone (a TypeError, the corpus TEI export's 500 in the route fuzz).
  */
 /** Loads, alternating two versions, while the reads go on: enough for a commit to land between a read's queries. */
 const RELOADS = 40;
 
-describe("getDocumentStructure during an ingest", () => {
+describe("reads during an ingest", () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -20,7 +21,7 @@ describe("getDocumentStructure during an ingest", () => {
   });
   afterAll(async () => database.drop());
 
-  it("reads one version whole while the document is re-loaded again and again", async () => {
+  it("getDocumentStructure and getSource read one version whole while the document is re-loaded again and again", async () => {
     let loading = true;
     const failures: string[] = [];
     const texts = new Set<string>();
@@ -37,7 +38,18 @@ describe("getDocumentStructure during an ingest", () => {
         }
       }
     };
-    const readers = [reader(), reader(), reader()];
+    const sourceKey = (await database.db.source.findFirstOrThrow({ select: { key: true } })).key;
+    const sourceReader = async () => {
+      while (loading) {
+        try {
+          const source = await getSource(sourceKey, database.db);
+          if (source && source.citations.length === 0) failures.push("a source read with none of its citations");
+        } catch (error) {
+          failures.push(`getSource: ${String(error)}`);
+        }
+      }
+    };
+    const readers = [reader(), reader(), sourceReader(), sourceReader()];
     for (let round = 0; round < RELOADS; round += 1) {
       const secondParagraph = `各国应当共同构建网络空间命运共同体（第${round}版）。`;
       await loadDocument(sampleDraft({ secondParagraph }), { ...sampleSource, sourceSha256: round.toString(16).padStart(64, "0") }, database.db);
