@@ -76,7 +76,8 @@ interface HeldConnection {
 function hold(target: Target, first: string): HeldConnection {
   const socket = net.connect(target.port, target.host);
   const held: HeldConnection = { socket, received: "", closedAt: null };
-  socket.on("connect", () => first && socket.write(first));
+  // Written at once (queued until connected): a trickle timer firing before the connection is up must not go first.
+  if (first) socket.write(first);
   socket.on("data", (chunk: Buffer) => (held.received += chunk.toString("latin1")));
   socket.on("error", () => undefined);
   socket.on("close", () => (held.closedAt = performance.now()));

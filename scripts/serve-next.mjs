@@ -473,8 +473,31 @@ server.on("clientError", (/** @type {Error & { code?: string }} */ error, socket
     socket.destroy();
     return;
   }
-  socket.end(socketRefusal(error, securityHeaders(createNonce(), scriptHashes)));
+  afterAnswersUnderWay(socket, () => {
+    if (socket.writable) socket.end(socketRefusal(error, securityHeaders(createNonce(), scriptHashes)));
+    else socket.destroy();
+  });
 });
+
+/**
+ * Runs `then` once the answers under way on `socket` have gone out. A request the parser refuses may follow good
+ * ones pipelined in the same packet (`GET /ok`, then `GET /a b c`): the refusal written at once went out before their
+ * answers, which were lost, so a client read a 400 as the answer to its first, valid request.
+ * @param {import("node:stream").Duplex & { _httpMessage?: import("node:http").ServerResponse | null }} socket
+ * @param {() => void} then
+ */
+function afterAnswersUnderWay(socket, then) {
+  const answer = socket._httpMessage;
+  if (!answer || answer.writableFinished) return then();
+  const next = () => {
+    socket.off("close", gone);
+    // Node hands the socket to the next queued answer when this one finishes: look again after that.
+    setImmediate(() => afterAnswersUnderWay(socket, then));
+  };
+  const gone = () => answer.off("finish", next);
+  answer.once("finish", next);
+  socket.once("close", gone);
+}
 /** An Expect other than 100-continue: Node's own 417 carried no security headers. */
 server.on("checkExpectation", (request, response) => {
   for (const [name, value] of securityHeaders(createNonce(), scriptHashes)) response.setHeader(name, value);

@@ -71,6 +71,24 @@ const HOSTILE = [
   "%E7%BD%91%E7%BB%9C%E4%B8%BB%E6%9D%83", "p-1", "n-0", "0-0", "3-2", "-", "~", "%20", "+", "%0A",
 ];
 
+/**
+ * Requests sent in one write with our side left open (closing it would have the server close after the answer under
+ * way), read until the server closes or 15 s pass.
+ */
+function pipelined(url: URL, requests: string): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname, () => socket.write(requests));
+    const chunks: Buffer[] = [];
+    const limit = setTimeout(() => socket.destroy(), 15_000);
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      clearTimeout(limit);
+      resolve(Buffer.concat(chunks).toString("latin1"));
+    });
+  });
+}
+
 test.describe("hostile addresses", () => {
   let slugs: string[];
   test.beforeAll(async ({ browser }) => {
@@ -200,20 +218,13 @@ test.describe("hostile addresses", () => {
     const url = new URL(baseURL!);
     const host = `Host: ${url.host}\r\n`;
     const requests = `GET /read/${slugs[0]} HTTP/1.1\r\n${host}\r\nGET /read/%E4%B8 HTTP/1.1\r\n${host}\r\nPOST / HTTP/1.1\r\n${host}Content-Length: 3\r\n\r\nabcGET /api/health/live HTTP/1.1\r\n${host}Connection: close\r\n\r\n`;
-    // Sent in one write, our side left open (the last request asks the server to close).
-    const text = await new Promise<string>((resolve) => {
-      const socket = net.connect(Number(url.port), url.hostname, () => socket.write(requests));
-      const chunks: Buffer[] = [];
-      const limit = setTimeout(() => socket.destroy(), 15_000);
-      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-      socket.on("error", () => undefined);
-      socket.on("close", () => {
-        clearTimeout(limit);
-        resolve(Buffer.concat(chunks).toString("latin1"));
-      });
-    });
+    const text = await pipelined(url, requests);
     // A status line with its first header, wherever it is: a 400 page ending `</html>` is followed at once by the next.
     expect([...text.matchAll(/HTTP\/1\.1 (\d{3}) [^\r\n]*\r\n(?=[\w-]+:)/g)].map((match) => Number(match[1]))).toEqual([200, 400, 405, 200]);
+    // One Node's parser refuses (a raw space in the target) after a good one: the good one is answered first, then
+    // the refusal (it went out at once, and the good one's answer was lost: the client read a 400 for it).
+    const refused = await pipelined(url, `GET /api/health/live HTTP/1.1\r\n${host}\r\nGET /a b c HTTP/1.1\r\n${host}\r\n`);
+    expect([...refused.matchAll(/HTTP\/1\.1 (\d{3}) [^\r\n]*\r\n(?=[\w-]+:)/g)].map((match) => Number(match[1]))).toEqual([200, 400]);
   });
 
   test("no route answers 5xx to hostile segments and parameters", async ({ baseURL }) => {
