@@ -149,7 +149,9 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
                 {compound ? null : <span className="sr-only">Mentions of</span>}
               </th>
               {concept.documents.map((d) => (
-                <th key={d.slug} scope="col" className="max-w-[16em] px-3 py-1.5 text-right font-serif font-semibold">
+                // At least a few characters of each title on its two lines (twenty columns squeezed into the page left two,
+                // and the table scrolls sideways instead), the whole title in its tooltip.
+                <th key={d.slug} scope="col" className="max-w-[16em] min-w-[6em] px-3 py-1.5 text-right font-serif font-semibold" title={d.title}>
                   <span className="line-clamp-2">{d.title}</span>
                 </th>
               ))}
