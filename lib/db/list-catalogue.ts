@@ -213,8 +213,9 @@ export async function listCatalogueFacets(filters: CatalogueFilters, db: Databas
 
 /**
  * The counts read are those stored at load: a document's mentions per concept (ConceptDocumentCount, one row
- * per concept or item it mentions, not one per mention) and, for the whole corpus, how many documents cite
- * each work (Source.documents, an index's first rows). A narrowed list counts the works its own documents cite.
+ * per concept or item it mentions, not one per mention) and, for the whole corpus, how many documents mention
+ * each concept (Concept.documents, one row per concept) and cite each work (Source.documents, an index's first
+ * rows). A narrowed list counts the concepts and works its own documents hold.
  */
 async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Promise<CatalogueFacets> {
   const { q, ...facetFilters } = filters;
@@ -237,15 +238,21 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
         select a.author as value, null as label, count(distinct a.id) as count
         from (select m.id, unnest(m.authors) as author from matching m) a
         group by a.author order by count desc, a.author limit ${FACET_VALUES_SHOWN}) f) as author,
-      (select coalesce(json_agg(f order by f.count desc, f.ordinal), '[]'::json) from (
+      (select coalesce(json_agg(f order by f.count desc, f.ordinal), '[]'::json) from (${
+        narrowed
+          ? Prisma.sql`
         select c.id as value, c."labelZh" as label, k.count, c.ordinal
         from (
           select k."conceptId" as id, count(distinct k."documentId") as count
-          from "ConceptDocumentCount" k ${narrowed ? Prisma.sql`where k."documentId" in (select id from matching)` : Prisma.empty}
+          from "ConceptDocumentCount" k where k."documentId" in (select id from matching)
           group by k."conceptId"
         ) k
         join "Concept" c on c.id = k.id
-        order by k.count desc, c.ordinal limit ${FACET_VALUES_SHOWN}) f) as concept,
+        order by k.count desc, c.ordinal limit ${FACET_VALUES_SHOWN}`
+          : Prisma.sql`
+        select c.id as value, c."labelZh" as label, c.documents as count, c.ordinal from "Concept" c where c.documents > 0
+        order by c.documents desc, c.ordinal limit ${FACET_VALUES_SHOWN}`
+      }) f) as concept,
       (select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (
         select s.key as value,
           coalesce(s.title, (select c2.raw from "Citation" c2 where c2."sourceId" = s.id order by c2.raw limit 1)) as label,

@@ -10,6 +10,7 @@ import type { DatabaseTransaction } from "./prisma-client";
 import { type DerivedDocument, writePassageIndex } from "./update-passage-index";
 import { type ParallelsBefore, readParallelsBefore, updateParallelCounts } from "./update-parallel-counts";
 import { updateSources } from "./update-sources";
+import { readDocumentConcepts, updateConceptDocumentTotals } from "./update-concept-document-totals";
 
 /**
  * What is derived from the whole corpus — concepts and their mentions, sources, the passage index — kept
@@ -42,6 +43,8 @@ export interface DerivationsBefore {
   parallels?: ParallelsBefore;
   /** Its citations' title keys (update-sources.ts forgets those no citation has any more); absent: none. */
   titleKeys?: string[];
+  /** The concepts its stored counts held (their document totals lose it when it is removed); absent: none. */
+  conceptIds?: string[];
 }
 
 export async function forgetDocumentDerivations(tx: DatabaseTransaction, documentId: string): Promise<DerivationsBefore> {
@@ -51,7 +54,8 @@ export async function forgetDocumentDerivations(tx: DatabaseTransaction, documen
   await tx.passageFingerprint.deleteMany({ where: { documentId } });
   const titles = await tx.$queryRaw<{ key: string }[]>`
     select distinct k.key from "Citation" c join "CitationMatchKey" k on k."citationId" = c.id where c."documentId" = ${documentId} and k.key like 't:%'`;
-  return { sourceIds: cited.map((row) => row.sourceId!), parallels, titleKeys: titles.map((row) => row.key) };
+  const conceptIds = await readDocumentConcepts(tx, documentId);
+  return { sourceIds: cited.map((row) => row.sourceId!), parallels, titleKeys: titles.map((row) => row.key), conceptIds };
 }
 
 export async function updateCorpusDerivations(
@@ -65,6 +69,8 @@ export async function updateCorpusDerivations(
   const document = documentId === null ? null : (loaded ?? (await readDocument(tx, documentId)));
   if (dictionaryChanged) await rebuildConceptDerivations(tx, dictionary);
   else if (document) await writeMentions(tx, document, findMentions(document.blocks, dictionary));
+  // Removed: the concepts it mentioned lose it (a rebuilt dictionary counted the documents left afresh).
+  else await updateConceptDocumentTotals(tx, before.conceptIds ?? [], []);
   const written = document ? await writePassageIndex(tx, document) : [];
   await updateParallelCounts(tx, before.parallels ?? { documentId: documentId ?? "", blocks: [] }, document ? { documentId: document.id, blocks: written } : null);
   await updateSources(tx, document, before.sourceIds, before.titleKeys);
@@ -152,8 +158,13 @@ async function writeConcepts(tx: DatabaseTransaction, dictionary: ConceptDiction
  * catalogue's concept facet read those, one row per document, rather than group every mention.
  */
 async function writeMentions(tx: DatabaseTransaction, document: { id: string }, mentions: readonly ConceptMention[]): Promise<void> {
+  // Its earlier counts (none when the dictionary was rewritten: they went with the concepts) and its new ones
+  // move the concepts' document totals.
+  const before = await readDocumentConcepts(tx, document.id);
+  const counts = countConceptMentions(mentions);
   await tx.conceptDocumentCount.deleteMany({ where: { documentId: document.id } });
-  await tx.conceptDocumentCount.createMany({ data: countConceptMentions(mentions).map((count) => ({ ...count, documentId: document.id })) });
+  await tx.conceptDocumentCount.createMany({ data: counts.map((count) => ({ ...count, documentId: document.id })) });
+  await updateConceptDocumentTotals(tx, before, counts.map((count) => count.conceptId));
   await insertRows(
     "ConceptMention",
     { id: "text", conceptId: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", start: "int", end: "int", variant: "text", memberOf: "text" },

@@ -1,9 +1,9 @@
 import type { Database } from "@/lib/db/prisma-client";
 
 /**
- * The counts a load stores for the pages (ConceptDocumentCount, Source.documents), counted afresh from the
+ * The counts a load stores for the pages (ConceptDocumentCount, Source.documents, Concept.documents), counted afresh from the
  * mentions and citations stored: for fixtures that write those rows by hand rather than through the load.
- * The same statements as the migration that added them (…_concept_document_counts).
+ * The same statements as the migration that added them (…_concept_document_counts, …_concept_document_totals).
  */
 export async function recountStoredCounts(db: Database): Promise<void> {
   await db.$transaction([
@@ -14,5 +14,7 @@ export async function recountStoredCounts(db: Database): Promise<void> {
       from "ConceptMention" m group by m."conceptId", m."documentId", m."memberOf"`,
     db.$executeRaw`
       update "Source" s set "documents" = (select count(distinct c."documentId")::int from "Citation" c where c."sourceId" = s.id)`,
+    db.$executeRaw`
+      update "Concept" c set "documents" = (select count(distinct k."documentId")::int from "ConceptDocumentCount" k where k."conceptId" = c.id)`,
   ]);
 }
