@@ -252,6 +252,18 @@ describe("layoutPages: note texts at a page's foot", () => {
     );
     expect(bodyOf(l)).toEqual(expect.arrayContaining(["善有助于及时纠正政策偏差，相关数据可在", "http://www.example.org/data/2021-05/report\uFFE3", "s.htm查阅。"]));
   });
+  it("keeps a web address the body left open in the body when it runs into Chinese words, though the page's last note left one open too", () => {
+    const address = [" www.example.org/data/2021-05/report.htm", "查阅。"];
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。①相关数据可在http://", "① 《标准竞争与合作》，人民网，2014年8月15日，http://", "区域治理评论　2023年第6期　203"],
+        [...address, " world.people.com.cn/n1/2014/0815/c1002-31430944.html。", "区域治理评论　2023年第6期　204"],
+      ],
+      " ",
+    );
+    expect(bodyOf(l)).toEqual(expect.arrayContaining(address.map((line) => line.trim())));
+    expect(notesOf(l)).toContain("world.people.com.cn/n1/2014/0815/c1002-31430944.html。");
+  });
   /** A page whose last note breaks off, then the next page's running head and the address lines given. */
   const afterUnfinishedNoteAndRunningHead = (address: string[]) =>
     laidOut(

@@ -296,6 +296,9 @@ export function layoutPages(input: LayoutInput): Layout {
     // line can be (wider than the measure, a Latin citation) keeps such a block in the notes, unless it
     // opens like a citation or a gloss; right after a label list too (whose texts may all be lost).
     const lastBody = page.body[page.body.length - 1];
+    // The body left a web address open and the block goes on with it straight into Chinese words: a body sentence
+    // quoting an address, whatever its Latin glyphs weigh (a page's last note may have left an address open too).
+    if (lastBody !== undefined && addressRunsIntoSentence(lastBody.normal, start)) return false;
     const firstNormal = normaliseLine(lines[start]!);
     // (Not when the block closes a title that sentence never opened: it cannot finish it.)
     // A heading ends without a full stop, but leaves no sentence open for the next block to finish.
@@ -368,6 +371,18 @@ export function layoutPages(input: LayoutInput): Layout {
     // line); a short line that does neither, with no heading in it, is what is left of a note.
     if (afterThisPagesBody && !anyFull && score >= 0 && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && !endsSentence(lastNormal) && lineDeficit(model, lines[lastTextLine]!) > fullTolerance) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
+  };
+
+  /**
+   * The block starting at `start` goes on with the web address `before` left open (`…相关数据可在http://`) and runs
+   * it straight into Chinese words (`www.example.org/report.htm` + `查阅。`): only a sentence does that. A note gives
+   * its address last and closes it with punctuation, so a note's open address never goes on that way.
+   */
+  const addressRunsIntoSentence = (before: string, start: number): boolean => {
+    if (!goesOnAddress(before, normaliseLine(lines[start]!))) return false;
+    const raws: string[] = [];
+    for (let k = start; k < blockEnd(start); k += 1) if (classify(k).kind !== "blank") raws.push(lines[k]!);
+    return /^[!-~]+\p{Script=Han}/u.test(normaliseText(raws.join("\n")).trimStart());
   };
 
   /** Line `k` is page furniture: a folio or a running head. */
