@@ -59,6 +59,21 @@ describe("layoutPages", () => {
     expect(l.indentMarksParagraphs).toBe(true);
     expect(l.pages).toHaveLength(1);
   });
+
+  it("reads many leading spaces as glued pages and note blocks when half of them follow a sentence the page cut", () => {
+    // Short pages glued on: each page's body breaks off mid-sentence, its unlabelled note block opens with a space,
+    // and the next page opens with one after the note's end. As many spaces as paragraph indents would make.
+    const page = (k: number) => [
+      ` 制度安排经历了漫长的演变过程，研究者对治理模式的评价并${k}`,
+      "不完全一致。农村地区的宽带覆盖仍然参差不齐，公开程度影①",
+      "响参与的质量，财政投入的稳定性决定了项目能否长期运行，港",
+      ` 《数字治理的比较研究》，海岸大学出版社2005年版，第10${k}页。`,
+    ];
+    const glued = Array.from({ length: 12 }, (_, k) => page(k)).flat();
+    const l = layoutPages({ lines: glued, bodyStart: 0, title: null, model: fitWidthModel(glued) });
+    expect(l.indentMarksParagraphs).toBe(false);
+    expect(l.pages.flatMap((p) => p.body.map((line) => line.raw))).not.toContain(page(3)[3]);
+  });
 });
 
 describe("layoutPages: running heads", () => {
@@ -264,6 +279,15 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(bodyOf(l)).toEqual(expect.arrayContaining(address.map((line) => line.trim())));
     expect(notesOf(l)).toContain("world.people.com.cn/n1/2014/0815/c1002-31430944.html。");
   });
+  it("reads a line set wider than the body that finishes its sentence, at the foot of a page whose notes have not appeared, as a note's end", () => {
+    const gloss = "入门级宽带服务的成本降至人均每月国民总收入的百分之二以下。";
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①加强数字公共卫", gloss],
+      ["生基础设施的建设，助力构建卫生健康共同体。", ...bodyLines],
+    ]);
+    expect(notesOf(l)).toContain(gloss);
+    expect(bodyOf(l)).toContain("生基础设施的建设，助力构建卫生健康共同体。");
+  });
   /** A page whose last note breaks off, then the next page's running head and the address lines given. */
   const afterUnfinishedNoteAndRunningHead = (address: string[]) =>
     laidOut(
@@ -296,6 +320,17 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
   it("takes a block after a heading for notes: a heading leaves no sentence for it to finish", () => {
     const text = [...body, "（一）外部环境的变化", " 同", "即流域内各级机构共同参与的协商机制。", "同上。", "189"];
     expect(notesOf(text)).toEqual(["同", "即流域内各级机构共同参与的协商机制。", "同上。"]);
+  });
+
+  it("takes a line that closes a title no sentence opened and ends there, after a finished sentence, for a note's end", () => {
+    const text = [...body, "会开幕式上的讲话（全文）》。", "② 《网络主权：理论与实践》，世界互联网大会网站，2021年9月28日。", "189"];
+    expect(notesOf(text)).toContain("会开幕式上的讲话（全文）》。");
+  });
+
+  it("takes the lines between the page's label list and the next page's furniture for notes, though the body broke off", () => {
+    const broken = [...body.slice(0, 4), "心建设速度明显加快，社区组织在基层治理中发挥了积①"];
+    const text = [...broken, "①", " 府网，2022年7月12日，http://www.gov.cn", " 139", "极作用。", ...body];
+    expect(notesOf(text)).toEqual(["府网，2022年7月12日，http://www.gov.cn"]);
   });
 
   it("takes a line too short for a paragraph after a heading, at the foot of a page whose notes have not appeared, for a note's end", () => {

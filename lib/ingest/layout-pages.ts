@@ -330,6 +330,12 @@ export function layoutPages(input: LayoutInput): Layout {
       textAfter && blockLines <= MAX_CARRIED_LINES && ((opensOwnBlock && endsPage) || (opensOwnBlock && nextOpensOwnBlock && !anyFull) || (afterFurniture(start) && endsPage && !anyFull));
     // Right after the page's label list too, though the body broke off: the sentence goes on overleaf.
     if (afterList && tooShortForPage && !blockHasMarker(start) && !blockHasHeading(start)) return true;
+    // Right after the page's label list, a few lines that page furniture ends, with text still to come, are what
+    // survives of the page's notes, though the body broke off: the body does not go on below its own label list, and
+    // the furniture ends this page or opens the next, whose body starts after it. (Not when a line reads as full:
+    // then the block may be the next page's body, glued on without its furniture, and the furniture its foot's.)
+    const endsAtFurniture = next === "folio" || next === "running-head";
+    if (afterList && textAfter && endsAtFurniture && blockLines <= MAX_CARRIED_LINES && !anyFull && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
     const pageEnds = endsPage || next === "folio" || next === "running-head";
@@ -420,7 +426,11 @@ export function layoutPages(input: LayoutInput): Layout {
 
   const indentCount = lines.slice(bodyStart).filter((l) => INDENT.test(l) && l.trim() !== "").length;
   const textCount = lines.slice(bodyStart).filter((l) => l.trim() !== "").length;
-  const indentMarksParagraphs = indentCount > Math.max(6, textCount / 10);
+  // Too many leading spaces to be page or note-block starts, and nearly all where a paragraph may start: a paragraph
+  // opens after a sentence ends (or a heading), while a page the extraction glued on, or a note block, opens wherever
+  // the page cut the text. (Short pages glued on with their notes make many leading spaces too, but at most about
+  // half of them, those after a note's end, follow a sentence's end.)
+  const indentMarksParagraphs = indentCount > Math.max(6, textCount / 10) && indentsAfterSentenceShare(lines, bodyStart) >= PARAGRAPH_INDENT_SHARE;
 
   const pages: PageLayout[] = [];
   const debris: Debris[] = [];
@@ -491,7 +501,10 @@ export function layoutPages(input: LayoutInput): Layout {
         before.deficit > fullTolerance &&
         (endsSentence(before.normal) || matchHeading(before.raw) !== null);
       // Lines wider than the body may close on a web address of any shape (`…?from=…。`).
-      const closes = endsCitation(last.normal) || tooShortForParagraph || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
+      // Lines all set wider than the body measure beyond what their Latin glyphs may be off by, the last finishing its
+      // sentence: a note's end (a gloss closes on a full stop, not a citation's mark); no body line is that wide.
+      const wholeAtNoteMeasure = endsFullStop(last.normal) && tail.every((l) => l.deficit < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(l.raw));
+      const closes = endsCitation(last.normal) || tooShortForParagraph || wholeAtNoteMeasure || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
       if (!closes || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
       // A note's lines before its last fill the note measure, wider than the body's (notes are set in smaller
       // type); one that is not wider and stops mid-sentence may as well be the body's last line, cut by the page
@@ -607,7 +620,7 @@ export function layoutPages(input: LayoutInput): Layout {
     const normal = normaliseLine(raw);
     const wide = lineDeficit(model, raw) < wideLimit;
     const noteAreaNext = nextKind(k) === "labelled-note" || nextKind(k) === "marker-list";
-    const noteAfterSentence = lastBody !== undefined && endsFullStop(lastBody.normal) && opensMidSentence(normal) && endsCitation(normal);
+    const noteAfterSentence = lastBody !== undefined && endsFullStop(lastBody.normal) && opensMidSentence(normal) && (endsCitation(normal) || TITLE_CITATION_END.test(normal));
     const noteInBrokenSentence =
       lastBody !== undefined &&
       !endsSentence(lastBody.normal) &&
@@ -697,6 +710,13 @@ function opensMidSentence(normal: string): boolean {
   return close !== -1 && (open === -1 || close < open);
 }
 
+/**
+ * A line that ends on a title and a full stop (`…的讲话（全文）》。`) closes the way a citation of that title alone
+ * does; it says so only where the text cannot be a body sentence's: one that opens inside a title no sentence
+ * before it left open.
+ */
+const TITLE_CITATION_END = /[》〉][。.]$/u;
+
 /** The extraction's line-break hyphen (U+FFE3 FULLWIDTH MACRON): the word or address goes on in the next line. */
 const LINE_BREAK_HYPHEN = "\uFFE3";
 
@@ -769,6 +789,30 @@ function isLatinLine(normal: string): boolean {
   return chars.filter((ch) => /[A-Za-z0-9.,:;'"“”’/\-()]/u.test(ch)).length / chars.length >= LATIN_LINE_SHARE;
 }
 
+
+/**
+ * Share of the lines a leading space opens that follow a line ending a sentence or a heading, at which leading
+ * spaces are read as paragraph indents: in text indented by paragraph all of them do, but for a page the extraction
+ * glued on mid-sentence here and there; where they mark glued pages and note blocks, 14–88% do on simulated layouts
+ * (the high end on short documents whose pages open after a note's end).
+ */
+const PARAGRAPH_INDENT_SHARE = 0.9;
+
+function indentsAfterSentenceShare(lines: readonly string[], bodyStart: number): number {
+  let indented = 0;
+  let afterSentence = 0;
+  let previous: string | null = null;
+  for (let k = bodyStart; k < lines.length; k += 1) {
+    const raw = lines[k]!;
+    if (raw.trim() === "") continue;
+    if (INDENT.test(raw) && previous !== null) {
+      indented += 1;
+      if (endsSentence(normaliseLine(previous)) || matchHeading(previous) !== null) afterSentence += 1;
+    }
+    previous = raw;
+  }
+  return indented === 0 ? 0 : afterSentence / indented;
+}
 
 function blankRunFrom(lines: readonly string[], k: number): number {
   let n = 0;
