@@ -333,6 +333,12 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
     expect(notesOf(text)).toEqual(["府网，2022年7月12日，http://www.gov.cn"]);
   });
 
+  it("takes a line opened on its own that stops on a bare http:// the next page's text does not go on with for a note cut at the page's foot", () => {
+    const broken = [...body.slice(0, 4), "心建设速度明显加快，社区组织在基层治理中发挥了积①"];
+    const text = [...broken, " 《标准竞争与合作》，新华网，2012年7月1日，http://", " 极作用，评估体系的完善有助于及时纠正政策偏差。", ...body];
+    expect(notesOf(text)).toEqual(["《标准竞争与合作》，新华网，2012年7月1日，http://"]);
+  });
+
   it("takes a line too short for a paragraph after a heading, at the foot of a page whose notes have not appeared, for a note's end", () => {
     const text = [...body, "（一）理论意义", "的主张。"];
     expect(notesOf(text)).toEqual(["的主张。"]);

@@ -336,6 +336,10 @@ export function layoutPages(input: LayoutInput): Layout {
     // then the block may be the next page's body, glued on without its furniture, and the furniture its foot's.)
     const endsAtFurniture = next === "folio" || next === "running-head";
     if (afterList && textAfter && endsAtFurniture && blockLines <= MAX_CARRIED_LINES && !anyFull && !blockHasMarker(start) && !blockHasHeading(start)) return true;
+    // A few lines the extraction opened on their own that stop on a bare `http://` which the next text does not go on
+    // with: a body sentence goes on with its address in its next line (overleaf too), a note cut at the page's foot
+    // in the next page's note area.
+    if (opensOwnBlock && textAfter && blockLines <= MAX_CARRIED_LINES && leavesSchemeOpen(start) && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     if (inNotes && bodyBrokeOff) return score >= WIDE_LINE_WEIGHT;
     if (afterList) return score > -FULL_LINE_WEIGHT;
     const pageEnds = endsPage || next === "folio" || next === "running-head";
@@ -389,6 +393,24 @@ export function layoutPages(input: LayoutInput): Layout {
     const raws: string[] = [];
     for (let k = start; k < blockEnd(start); k += 1) if (classify(k).kind !== "blank") raws.push(lines[k]!);
     return /^[!-~]+\p{Script=Han}/u.test(normaliseText(raws.join("\n")).trimStart());
+  };
+
+  /**
+   * The block starting at `start` ends on a bare address scheme (`…，http://`) and the next text (past furniture) is
+   * no labelled note or label list and does not go on with address characters.
+   */
+  const leavesSchemeOpen = (start: number): boolean => {
+    const end = blockEnd(start);
+    let last = end - 1;
+    while (last > start && classify(last).kind === "blank") last -= 1;
+    const lastNormal = normaliseLine(lines[last]!).trimEnd();
+    if (!/https?:\/\/$/u.test(lastNormal)) return false;
+    for (let k = end; k < lines.length; k += 1) {
+      const kind = classify(k).kind;
+      if (kind === "blank" || isFurniture(k) || kind === "editorial") continue;
+      return kind === "text" && !goesOnAddress(lastNormal, normaliseLine(lines[k]!));
+    }
+    return false;
   };
 
   /** Line `k` is page furniture: a folio or a running head. */
