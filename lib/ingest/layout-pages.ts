@@ -392,7 +392,8 @@ export function layoutPages(input: LayoutInput): Layout {
     if (!goesOnAddress(before, normaliseLine(lines[start]!))) return false;
     const raws: string[] = [];
     for (let k = start; k < blockEnd(start); k += 1) if (classify(k).kind !== "blank") raws.push(lines[k]!);
-    return /^[!-~]+\p{Script=Han}/u.test(normaliseText(raws.join("\n")).trimStart());
+    // (An address's rest has a path or domain in it: `22日，` after `…2021-05` is a date opening a note's line.)
+    return /^[!-~]*[/.][!-~]*\p{Script=Han}/u.test(normaliseText(raws.join("\n")).trimStart());
   };
 
   /**
@@ -409,6 +410,24 @@ export function layoutPages(input: LayoutInput): Layout {
       const kind = classify(k).kind;
       if (kind === "blank" || isFurniture(k) || kind === "editorial") continue;
       return kind === "text" && !goesOnAddress(lastNormal, normaliseLine(lines[k]!));
+    }
+    return false;
+  };
+
+  /**
+   * The first text line from `from` on (past blanks and furniture) runs on a paragraph: it fills the measure, short of
+   * it by less than half a paragraph's first-line indent (MID_SENTENCE_SHORTFALL), and is no heading, label or wider
+   * note line, nor opens like one. (Half-width glyphs, Latin or digits, make a line's width unsure: such a line says
+   * nothing.) Only past a page break the text marks: a block a leading space opens may itself be notes.
+   */
+  const opensMidParagraph = (from: number): boolean => {
+    for (let k = from; k < lines.length; k += 1) {
+      const kind = classify(k).kind;
+      if (kind === "blank" || kind === "editorial" || isFurniture(k)) continue;
+      if (kind !== "text") return false;
+      const raw = lines[k]!;
+      const deficit = lineDeficit(model, raw);
+      return deficit < MID_SENTENCE_SHORTFALL / 2 && deficit >= -fullTolerance && matchHeading(raw) === null && !opensLikeNote(normaliseLine(raw)) && !/[!-~]/u.test(raw.trim());
     }
     return false;
   };
@@ -488,7 +507,8 @@ export function layoutPages(input: LayoutInput): Layout {
   // A note that lost its first line (and so its label) stands between the body and the labelled notes:
   // the page's last body lines, after a finished sentence, when they close the way a citation closes
   // and carry no marker, are that note's surviving end.
-  const reclaimNoteTail = (atPageEnd = false, nextLabel?: string) => {
+  // `overleaf`: at a page break the text marks (a form feed, a blank run), the line the next page starts at.
+  const reclaimNoteTail = (atPageEnd = false, nextLabel?: string, overleaf?: number) => {
     const body = page.body;
     // At a page's end, only where the page calls notes that have not appeared.
     if (atPageEnd && (page.notes.length > 0 || !body.some((l) => findMarkers(l.normal).length > 0))) return;
@@ -526,7 +546,19 @@ export function layoutPages(input: LayoutInput): Layout {
       // Lines all set wider than the body measure beyond what their Latin glyphs may be off by, the last finishing its
       // sentence: a note's end (a gloss closes on a full stop, not a citation's mark); no body line is that wide.
       const wholeAtNoteMeasure = endsFullStop(last.normal) && tail.every((l) => l.deficit < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(l.raw));
-      const closes = endsCitation(last.normal) || tooShortForParagraph || wholeAtNoteMeasure || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
+      // A short line finishing a sentence after a full body line the page cut mid-sentence, when the next page opens on
+      // a full line (no paragraph's indented first line): body there would have ended its paragraph with that short
+      // line and the next one would open indented. So the short line is a note's end (a gloss closes on a full stop).
+      const shortEndBeforeRunOn =
+        atPageEnd &&
+        n === 1 &&
+        overleaf !== undefined &&
+        endsFullStop(last.normal) &&
+        last.deficit > fullTolerance &&
+        Math.abs(before.deficit) <= fullTolerance &&
+        !endsSentence(before.normal) &&
+        opensMidParagraph(overleaf);
+      const closes = endsCitation(last.normal) || tooShortForParagraph || wholeAtNoteMeasure || shortEndBeforeRunOn || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
       if (!closes || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
       // A note's lines before its last fill the note measure, wider than the body's (notes are set in smaller
       // type); one that is not wider and stops mid-sentence may as well be the body's last line, cut by the page
@@ -559,14 +591,14 @@ export function layoutPages(input: LayoutInput): Layout {
     const raw = lines[k]!;
     const { kind, labels } = classify(k);
     if (input.pageBreaks?.has(k)) {
-      if (!inNotes) reclaimNoteTail(true);
+      if (!inNotes) reclaimNoteTail(true, undefined, k);
       pendingBreak = true;
       hardBreak = true;
     }
     if (kind === "blank") {
       blankRun += 1;
       if (blankRun === BLANK_RUN_PAGE_BREAK) {
-        if (!inNotes) reclaimNoteTail(true);
+        if (!inNotes) reclaimNoteTail(true, undefined, k);
         pendingBreak = true;
         hardBreak = true;
       }
