@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fitWidthModel } from "./line-width";
 import { layoutPages } from "./layout-pages";
 import { parseFrontMatter } from "./parse-front-matter";
+import { parseDocument } from "./parse-document";
 
 /** A page of body text that calls two notes (①, ②) and ends on a finished sentence; each test adds what follows it. */
 const PAGE_CALLING_TWO_NOTES = [
@@ -348,6 +349,14 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
   it("takes a block after a heading for notes: a heading leaves no sentence for it to finish", () => {
     const text = [...body, "（一）外部环境的变化", " 同", "即流域内各级机构共同参与的协商机制。", "同上。", "189"];
     expect(notesOf(text)).toEqual(["同", "即流域内各级机构共同参与的协商机制。", "同上。"]);
+  });
+
+  it("keeps a paragraph's one line after a heading in the body, though on a text this short the fitted measure reads it as wide", () => {
+    const line = "近年来的实践表明跨区域合作可以降低成本，研究者对治理模式的评价并不完全一致。";
+    const text = ["流域治理的制度演变：比较与启示", "", "周若溪", "", "内容提要：港口城市的数据中心建设速度明显加快，制度创新往往来自对具体问题的持续回应。水资源分配", "", "规则需要兼顾上下游的不同利益，研究者对治理模式的评价并不完全一致。", "", "", "", " 2007年4月，财政投入的稳定性决定了项目能否长期运行，海底光缆的维护需要多国共同承担。①", "", "一、外部环境的变化", "", "水资源分配规则需要兼顾上下游的不同利益，研究者对治理模式的评价并不完全一致。", "", "二、主要发现", "", line, "", "① 笔者在调研中也观察到类似现象。", "", ""];
+    // The whole parse, whose width model leaves out the lines that end a sentence: here only the title and two lines.
+    const draft = parseDocument({ bytes: new TextEncoder().encode(text.join("\n")), fileName: "short.txt" });
+    expect(JSON.stringify(draft.paragraphs)).toContain(line);
   });
 
   it("takes a line that closes a title no sentence opened and ends there, after a finished sentence, for a note's end", () => {

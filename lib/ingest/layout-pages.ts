@@ -544,8 +544,12 @@ export function layoutPages(input: LayoutInput): Layout {
         (endsSentence(before.normal) || matchHeading(before.raw) !== null);
       // Lines wider than the body may close on a web address of any shape (`…?from=…。`).
       // Lines all set wider than the body measure beyond what their Latin glyphs may be off by, the last finishing its
-      // sentence: a note's end (a gloss closes on a full stop, not a citation's mark); no body line is that wide.
-      const wholeAtNoteMeasure = endsFullStop(last.normal) && tail.every((l) => l.deficit < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(l.raw));
+      // sentence, right after a full body line the page cut mid-sentence and wider than that line too: a note's end (a
+      // gloss closes on a full stop, not a citation's mark); no body line is that wide. (The line before is the measure
+      // at hand: on a short text the fitted measure may be off.)
+      const beforeCut = Math.abs(before.deficit) <= fullTolerance && !endsSentence(before.normal) && matchHeading(before.raw) === null;
+      const wholeAtNoteMeasure =
+        beforeCut && endsFullStop(last.normal) && tail.every((l) => Math.max(l.deficit, l.deficit - before.deficit) < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(l.raw));
       // A short line finishing a sentence after a full body line the page cut mid-sentence, when the next page opens on
       // a full line (no paragraph's indented first line): body there would have ended its paragraph with that short
       // line and the next one would open indented. So the short line is a note's end (a gloss closes on a full stop).
