@@ -289,22 +289,6 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(notesOf(l)).toContain(gloss);
     expect(bodyOf(l)).toContain("生基础设施的建设，助力构建卫生健康共同体。");
   });
-  it("reads a short line finishing a sentence after a line the page cut mid-sentence as a note's end when the next page runs on the paragraph", () => {
-    const runOn = "善有助于及时纠正政策偏差，研究者对治理模式的";
-    const { layout: l } = laidOut([
-      [...bodyLines, "城市的数据中心建设速度明显加快。①评估体系的完", "担的治理成本。"],
-      [runOn, ...bodyLines],
-    ]);
-    expect(notesOf(l)).toEqual(["担的治理成本。"]);
-    expect(bodyOf(l)).toContain(runOn);
-  });
-  it("keeps that short line in the body when the next page opens on a paragraph's indented first line", () => {
-    const { layout: l } = laidOut([
-      [...bodyLines, "城市的数据中心建设速度明显加快。①评估体系的完", "善有助于纠正偏差。"],
-      ["研究者对治理模式的评价并不完全一致，", ...bodyLines],
-    ]);
-    expect(notesOf(l)).toEqual([]);
-  });
   it("does not take a date opening a note's carried-over line for the rest of the address the body left open", () => {
     const carried = " 22日，https://www.example-institute.org/publications/brief_15676.pdf。";
     const { layout: l } = laidOut(

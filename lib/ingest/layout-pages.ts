@@ -414,24 +414,6 @@ export function layoutPages(input: LayoutInput): Layout {
     return false;
   };
 
-  /**
-   * The first text line from `from` on (past blanks and furniture) runs on a paragraph: it fills the measure, short of
-   * it by less than half a paragraph's first-line indent (MID_SENTENCE_SHORTFALL), and is no heading, label or wider
-   * note line, nor opens like one. (Half-width glyphs, Latin or digits, make a line's width unsure: such a line says
-   * nothing.) Only past a page break the text marks: a block a leading space opens may itself be notes.
-   */
-  const opensMidParagraph = (from: number): boolean => {
-    for (let k = from; k < lines.length; k += 1) {
-      const kind = classify(k).kind;
-      if (kind === "blank" || kind === "editorial" || isFurniture(k)) continue;
-      if (kind !== "text") return false;
-      const raw = lines[k]!;
-      const deficit = lineDeficit(model, raw);
-      return deficit < MID_SENTENCE_SHORTFALL / 2 && deficit >= -fullTolerance && matchHeading(raw) === null && !opensLikeNote(normaliseLine(raw)) && !/[!-~]/u.test(raw.trim());
-    }
-    return false;
-  };
-
   /** Line `k` is page furniture: a folio or a running head. */
   const isFurniture = (k: number): boolean => classify(k).kind === "folio" || classify(k).kind === "running-head";
 
@@ -507,8 +489,7 @@ export function layoutPages(input: LayoutInput): Layout {
   // A note that lost its first line (and so its label) stands between the body and the labelled notes:
   // the page's last body lines, after a finished sentence, when they close the way a citation closes
   // and carry no marker, are that note's surviving end.
-  // `overleaf`: at a page break the text marks (a form feed, a blank run), the line the next page starts at.
-  const reclaimNoteTail = (atPageEnd = false, nextLabel?: string, overleaf?: number) => {
+  const reclaimNoteTail = (atPageEnd = false, nextLabel?: string) => {
     const body = page.body;
     // At a page's end, only where the page calls notes that have not appeared.
     if (atPageEnd && (page.notes.length > 0 || !body.some((l) => findMarkers(l.normal).length > 0))) return;
@@ -550,19 +531,7 @@ export function layoutPages(input: LayoutInput): Layout {
       const beforeCut = Math.abs(before.deficit) <= fullTolerance && !endsSentence(before.normal) && matchHeading(before.raw) === null;
       const wholeAtNoteMeasure =
         beforeCut && endsFullStop(last.normal) && tail.every((l) => Math.max(l.deficit, l.deficit - before.deficit) < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(l.raw));
-      // A short line finishing a sentence after a full body line the page cut mid-sentence, when the next page opens on
-      // a full line (no paragraph's indented first line): body there would have ended its paragraph with that short
-      // line and the next one would open indented. So the short line is a note's end (a gloss closes on a full stop).
-      const shortEndBeforeRunOn =
-        atPageEnd &&
-        n === 1 &&
-        overleaf !== undefined &&
-        endsFullStop(last.normal) &&
-        last.deficit > fullTolerance &&
-        Math.abs(before.deficit) <= fullTolerance &&
-        !endsSentence(before.normal) &&
-        opensMidParagraph(overleaf);
-      const closes = endsCitation(last.normal) || tooShortForParagraph || wholeAtNoteMeasure || shortEndBeforeRunOn || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
+      const closes = endsCitation(last.normal) || tooShortForParagraph || wholeAtNoteMeasure || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
       if (!closes || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
       // A note's lines before its last fill the note measure, wider than the body's (notes are set in smaller
       // type); one that is not wider and stops mid-sentence may as well be the body's last line, cut by the page
@@ -595,14 +564,14 @@ export function layoutPages(input: LayoutInput): Layout {
     const raw = lines[k]!;
     const { kind, labels } = classify(k);
     if (input.pageBreaks?.has(k)) {
-      if (!inNotes) reclaimNoteTail(true, undefined, k);
+      if (!inNotes) reclaimNoteTail(true);
       pendingBreak = true;
       hardBreak = true;
     }
     if (kind === "blank") {
       blankRun += 1;
       if (blankRun === BLANK_RUN_PAGE_BREAK) {
-        if (!inNotes) reclaimNoteTail(true, undefined, k);
+        if (!inNotes) reclaimNoteTail(true);
         pendingBreak = true;
         hardBreak = true;
       }
