@@ -166,4 +166,34 @@ describe("buildBody", () => {
       [7, 13],
     ]);
   });
+
+  it("does not end a paragraph on a sentence before a line short only by the opening mark that moved on to the next", () => {
+    const full = "甲".repeat(20);
+    // Line 9 holds 18.5 em: the title mark 《 did not fit with the character it opens and moved on with it (a mark
+    // never ends a line). Short by less than the mark and a character is not an indent.
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(19)}。`, `${"丙".repeat(18)}a`, `《丁丁》${"戊".repeat(16)}`, ...Array.from({ length: 12 }, () => full), `${"己".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([[3, 37]]);
+  });
+
+  it("ends a paragraph on a line a little short when the next is short by an indent, ends a sentence, and the line after it is full", () => {
+    const full = "甲".repeat(20);
+    // Line 7 stops 1.5 em short (more than a full line's leftover, less than a sure end); line 9 stops an indent
+    // short and ends a sentence; line 11 is full, so line 9 cannot have been a last line: it opened a paragraph.
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(16)}abc。`, `${"丙".repeat(17)}。`, ...Array.from({ length: 12 }, () => full), `${"丁".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 7],
+      [9, 35],
+    ]);
+  });
+
+  it("does not read a full line ending on a comma that fitted, half an em short, as a first line whose comma hung", () => {
+    const full = "甲".repeat(20);
+    // Line 9 holds 17 em of Han, 1.5 em of Latin and a comma: 19.5 em, short by under one Han character's room.
+    // Without its comma it is 1.5 em short: less than an indent (2 em), which a hung first line keeps.
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(19)}。`, `${"丙".repeat(17)}abc，`, ...Array.from({ length: 12 }, () => full), `${"丁".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([[3, 35]]);
+  });
 });

@@ -63,15 +63,22 @@ export interface BuildBodyOptions {
   breaks?: ReadonlyMap<number, "join" | "split">;
 }
 
+/** An opening quotation mark, title mark or bracket at a line's start (after the extraction's leading space). */
+const OPENING_MARK = /^[\s\u3000]*[“‘《〈（「『【〔«‹(]/u;
+/** An opening mark is set one em wide, as a Han character is. */
+const OPENING_MARK_WIDTH = 1;
 /** A Chinese paragraph's first line is indented by two characters (2 em). */
 const FIRST_LINE_INDENT = 2;
 const CONTEXT_CHARS = 60;
 const MAX_UNNUMBERED_HEADING_CHARS = 16;
 /**
- * Read without its closing mark, a full line falls short of the measure by up to the mark's own width when the
- * mark fitted inside it (about 1 em): an indent counts only half an em beyond the usual threshold.
+ * Read without its closing mark, a full line falls short of the measure by the mark's own width (1 em) and the
+ * room it left, under one Han character: with half-width letters, digits and spaces (¼–½ em each) that room is
+ * commonly up to ¾ em, so without its mark such a line stops up to 1.75 em short. A first line whose mark hung
+ * past the measure stops, without it, a whole indent (2 em) short or more: the threshold is ¾ em beyond the usual
+ * one, and never beyond the indent itself (a noisy width model raises the usual one).
  */
-const HANGING_MARK_SLACK = 0.5;
+const HANGING_MARK_SLACK = 0.75;
 
 export function buildBody(pages: readonly PageLayout[], model: WidthModel, options: BuildBodyOptions = {}): BuiltBody {
   const lines = recentred(pages.flatMap((page) => page.body));
@@ -88,8 +95,14 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
   // paragraph's end, or a first line's indent.
   const shortfall = (line: LayoutLine, after: LayoutLine | undefined): number => {
     const run = after === undefined ? 0 : leadingLatinWidth(model, after.raw);
-    return run > 0 && line.deficit <= run + model.spread ? 0 : line.deficit;
+    if (run > 0 && line.deficit <= run + model.spread) return 0;
+    return movedOpener(line, after) ? 0 : line.deficit;
   };
+  // An opening mark never ends a line: one that does not fit with the character it opens moves on, and leaves the
+  // line before short by about its own width (1 em). A paragraph's first line stops short by the indent (2 em)
+  // before it too, so only a shortfall within one mark's width (and the model's noise) is the mark's doing.
+  const movedOpener = (line: LayoutLine, after: LayoutLine | undefined): boolean =>
+    after !== undefined && after.page === line.page && OPENING_MARK.test(after.raw) && line.deficit <= OPENING_MARK_WIDTH + model.spread;
 
   // After a sentence end, a line set as a heading opens a section: when it falls short of the measure, opens
   // a page, or is followed by a paragraph's indented first line (a heading as wide as the measure does both).
@@ -163,7 +176,7 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     const indentBeforeMovedWord = movedWord > 0 && next.deficit > movedWord + model.spread && next.deficit <= movedWord + indentHigh;
     const nextIndented =
       nextIsText &&
-      ((nextShort >= indentLow && nextShort <= indentHigh) || (nextShortWithoutMark >= indentLow + HANGING_MARK_SLACK && nextShortWithoutMark <= indentHigh) || indentBeforeMovedWord);
+      ((nextShort >= indentLow && nextShort <= indentHigh) || (nextShortWithoutMark >= Math.min(FIRST_LINE_INDENT, indentLow + HANGING_MARK_SLACK) && nextShortWithoutMark <= indentHigh) || indentBeforeMovedWord);
     const combined = nextIsText && lineShort >= weakEnd && lineShort + Math.max(0, nextShort) >= 2.4;
     // Where blank lines separate blocks (not every line), a blank line after a sentence ends the paragraph.
     const blankBetween = blankEndsBlocks && next.blankBefore === true && next.page === line.page;
@@ -173,7 +186,6 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     const after = lines[i + 2];
     const firstLineEndingSentence =
       !nextIsText &&
-      lineShort < weakEnd &&
       nextShort >= indentLow &&
       nextShort <= indentHigh &&
       matchHeading(next.raw) === null &&
@@ -181,7 +193,7 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
       after.page === next.page &&
       !(blankEndsBlocks && after.blankBefore === true) &&
       matchHeading(after.raw) === null &&
-      after.deficit + closingMarkWidth(model, after.raw) < indentLow;
+      (movedOpener(after, lines[i + 3]) || after.deficit + closingMarkWidth(model, after.raw) < indentLow);
     const close =
       blankBetween ||
       firstLineEndingSentence ||
