@@ -196,4 +196,24 @@ describe("buildBody", () => {
     const body = build(lines);
     expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([[3, 35]]);
   });
+
+  it("does not read the leading space on a page's first line as a paragraph's indent when most pages open on one", () => {
+    const full = "甲".repeat(20);
+    // Paragraph starts are printed with a leading space (so indents mark paragraphs), and so is every page's first
+    // line, as an extraction that glues pages prints them: each page here opens inside a paragraph.
+    const start = ` ${"乙".repeat(18)}`;
+    const end = `${"丙".repeat(19)}。`;
+    // Each page ends on a sentence that fills the last line; the paragraph runs on over the page break.
+    const page = (opening: string[]) => [...opening, full, end, start, full, full, end];
+    const pages = [page([start, full]), page([` ${full}`, full]), page([` ${full}`, full]), page([` ${full}`, full])];
+    const lines = ["标题", "", ...pages.flat()];
+    const pageBreaks = new Set(pages.slice(1).map((_, k) => 2 + (k + 1) * pages[0]!.length));
+    const model = fitWidthModel(lines);
+    const front = parseFrontMatter(lines, model);
+    const layout = layoutPages({ lines, bodyStart: front.bodyStart, title: front.title, model, pageBreaks });
+    expect(layout.indentMarksParagraphs).toBe(true);
+    const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs });
+    // Five paragraphs, each begun by its own first line; none at a page's first line.
+    expect(body.paragraphs.map((p) => Array.from(p.text)[0])).toEqual(Array.from({ length: 5 }, () => "乙"));
+  });
 });

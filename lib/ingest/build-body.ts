@@ -118,6 +118,9 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
   };
 
   const blankEndsBlocks = blankLinesMarkBlocks(lines);
+  // Where pages are glued on with the extraction's leading space, a page's first line is indented whatever it
+  // opens: there the indent says nothing about a paragraph, and the widths decide as on any other line.
+  const pageOpeningsIndented = indentOpensPages(lines);
 
   let current: LayoutLine[] = [];
   const closeParagraph = () => {
@@ -201,7 +204,7 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
       nextIndented ||
       combined ||
       headingFollows(i) ||
-      (options.indentMarksParagraphs === true && next.indent);
+      (options.indentMarksParagraphs === true && next.indent && !(pageOpeningsIndented && next.page !== line.page));
     const borderline = close
       ? lineShort < strongEnd && !(nextShort >= indentLow + 0.5 && nextIsText) && matchHeading(next.raw) === null
       : line.deficit >= weakEnd;
@@ -261,6 +264,22 @@ function blankLinesMarkBlocks(lines: readonly LayoutLine[]): boolean {
   if (within.length < MIN_LINES_FOR_BLANK_SHARE) return false;
   const blank = within.filter((line) => line.blankBefore === true).length;
   return blank > 0 && blank < BLOCK_BLANK_SHARE * within.length;
+}
+
+/**
+ * A paragraph opens a page about as often as any line is a paragraph's first line: with paragraphs of three lines
+ * or more, on a third of the pages or fewer. When at least half the pages open on an indented line, the indent
+ * comes with the page, not the paragraph.
+ */
+const PAGE_OPENING_INDENT_SHARE = 0.5;
+/** Fewer page openings than this (a single page break), and the share says nothing. */
+const MIN_PAGE_OPENINGS = 2;
+
+/** Whether the extraction indents the first line of (most) pages, as it does when it glues pages together. */
+function indentOpensPages(lines: readonly LayoutLine[]): boolean {
+  const openings = lines.filter((line, i) => i > 0 && lines[i - 1]!.page !== line.page);
+  if (openings.length < MIN_PAGE_OPENINGS) return false;
+  return openings.filter((line) => line.indent).length >= PAGE_OPENING_INDENT_SHARE * openings.length;
 }
 
 /**

@@ -242,7 +242,7 @@ for (const style of styles) {
       ].filter(Boolean).join(", ");
       const lastLineNo = outcome.draft.paragraphs[[...draftEnds].sort((a, b) => a - b).indexOf(end)]?.sourceLines[1];
       const decision = debug.find((d) => d.lineNo === lastLineNo);
-      events.push({ key: `split    | DECIDABLE | ${why} | ${decision?.close ? parserRules(decision) : "not a sentence-end break"}`, seed });
+      events.push({ key: `split    | DECIDABLE | ${why} | ${debug.length === 0 ? "" : decision?.close ? parserRules(decision) : "not a sentence-end break"}`, seed });
       if (values.verbose) console.log(`  ${seed} split p${i} after line ${k + 1}/${p.lines.length}: «${line.text.slice(-12)}» (${short.toFixed(1)} em short) next «${next?.text.slice(0, 12)}» (${nextShort.toFixed(1)}) ${shape(params)} width ${params.width}; ${parserView(decision)}`);
       mark(i);
     }
