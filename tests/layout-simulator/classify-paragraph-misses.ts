@@ -192,7 +192,6 @@ for (const style of styles) {
       const last = p.lines[p.lines.length - 1]!;
       const lastShort = params.width - last.width;
       const nextSingle = q.lines.length === 1;
-      const nextFirstShort = params.width - q.lines[0]!.width + PARAGRAPH_INDENT;
       const pageBreak = last.pageEnd;
       const blocksBlank = params.blankLines === "blocks" && params.pageSeparator !== "form-feed";
       const decidable = headingBetween || blocksBlank || lastShort >= SHORT_BY_EM || !nextSingle;
