@@ -194,13 +194,22 @@ for (const style of styles) {
       const nextSingle = q.lines.length === 1;
       const pageBreak = last.pageEnd;
       const blocksBlank = params.blankLines === "blocks" && params.pageSeparator !== "form-feed";
-      const decidable = headingBetween || blocksBlank || lastShort >= SHORT_BY_EM || !nextSingle;
+      // What hides the next first line's indent, when it has one: the Latin word, number or address opening the
+      // line after it moved on whole (a line before one falls short by up to its width, so an indent within that
+      // width reads the same), or its closing mark and a note marker both hung past the measure.
+      const secondLine = q.lines[1]?.text ?? "";
+      const movedRun = /^[!-~\uFF01-\uFF5E]+/u.exec(secondLine)?.[0] ?? "";
+      const movedRunWidth = Array.from(movedRun).reduce((w, c) => w + charWidth(c, MARKER_WIDTH[params.style]), 0);
+      const masked =
+        nextSingle ? "" : movedRunWidth > PARAGRAPH_INDENT ? "next's indent within the width of the Latin run opening its second line" : /[，。、；：！？ꎬꎮꎻ”’》」』）][\uE000-\uF8FF]$/u.test(q.lines[0]!.text) ? "next's first line ends on a mark and a marker" : "";
+      const decidable = headingBetween || blocksBlank || lastShort >= SHORT_BY_EM || (!nextSingle && movedRunWidth <= PARAGRAPH_INDENT);
       const why = [
         headingBetween ? "heading between" : "",
         `last line ${bucket(lastShort)}`,
         nextSingle ? "next is one line" : `next indented`,
         pageBreak ? "at page break" : "same page",
         blocksBlank ? "blank between blocks" : "",
+        masked,
       ].filter(Boolean).join(", ");
       const tail = stripMarkers(last.text);
       const head = stripMarkers(q.lines[0]!.text);
