@@ -202,7 +202,9 @@ for (const style of styles) {
       const movedRunWidth = Array.from(movedRun).reduce((w, c) => w + charWidth(c, MARKER_WIDTH[params.style]), 0);
       const masked =
         nextSingle ? "" : movedRunWidth > PARAGRAPH_INDENT ? "next's indent within the width of the Latin run opening its second line" : /[，。、；：！？ꎬꎮꎻ”’》」』）][\uE000-\uF8FF]$/u.test(q.lines[0]!.text) ? "next's first line ends on a mark and a marker" : "";
-      const decidable = headingBetween || blocksBlank || lastShort >= SHORT_BY_EM || (!nextSingle && movedRunWidth <= PARAGRAPH_INDENT);
+      // A first line whose mark and marker hung past the measure is as wide as a full line where both fitted (the
+      // marker is ½–1½ em): widths do not tell them apart.
+      const decidable = headingBetween || blocksBlank || lastShort >= SHORT_BY_EM || (!nextSingle && movedRunWidth <= PARAGRAPH_INDENT && !masked.includes("marker"));
       const why = [
         headingBetween ? "heading between" : "",
         `last line ${bucket(lastShort)}`,
