@@ -176,7 +176,7 @@ for (const style of styles) {
     for (let k = 0; k < diff.map.length; k += 1) if (diff.map[k]! >= 0) draftToTruth[diff.map[k]!] = k;
 
     const shape = (p: LayoutParameters) =>
-      `blank:${p.blankLines} sep:${p.pageSeparator} furn:${p.furniture === "none" || p.runningHead === "none" && p.furniture === "none" ? "none" : p.furniture}`;
+      `blank:${p.blankLines} sep:${p.pageSeparator} furn:${p.furniture}`;
 
     const paragraphMissed = new Set<number>();
     const mark = (i: number) => paragraphMissed.add(i);
