@@ -140,7 +140,7 @@ export function ConceptCounts({ concept }: { concept: ConceptDetail }) {
           : null}
       </p>
       {/* Static markup (plain links): twenty essays' columns and each item's row are hundreds of cells nothing in the browser changes. */}
-      <Unhydrated className="mt-3 overflow-x-auto">
+      <Unhydrated className="mt-3 overflow-x-auto" scrollRegionLabel="Mentions per essay (scrolls sideways)">
         <table className="border-collapse text-sm" data-testid="concept-counts">
           <thead>
             <tr className="border-b border-rule text-left dark:border-night-rule">
