@@ -137,6 +137,42 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(next.placed.get(0)!.segment.text).toBe("《甲书》，《乙刊》2016年第4期，第1页。");
   });
 
+  it("does not carry a note over a page whose label list stands without its texts, nor give the next area's start-less head by count", () => {
+    // Issue 11, invented 65000766 (a dev range): page 1's note cut on a comma at the margin; page 2 printed its label
+    // list, but its texts were read as body; page 3's area opens with page 2's last note running over (an address
+    // rest), one text for page 3's one marker. The cut note went on at page 2's notes, not page 3's.
+    const markers = [marker(1, 1), marker(2, 10), marker(3, 20)];
+    const cutOnComma = { ...segment(1, 5, "《甲书》，某某出版社2017年版，"), complete: false, endsAtMargin: true };
+    const listOnly: NoteArea = { page: 2, firstLine: 15, lastLine: 15, segments: [], list: [{ label: "①", lineNo: 15 }] };
+    const addressRest = segment(3, 25, "world.people.com.cn/n1/2006/0415/c1002-31427141.html。");
+    const result = matchNotes(markers, [area(1, [cutOnComma]), listOnly, area(3, [addressRest])]);
+    expect(result.placed.get(0)!.segment.text).toBe("《甲书》，某某出版社2017年版，");
+    expect(result.warnings.map((w) => w.code)).not.toContain("note-continued");
+    expect(result.placed.has(2)).toBe(false);
+    expect(result.unlocated.has(2)).toBe(true);
+    expect(result.fragments.map((f) => [f.segment.text.slice(0, 5), f.candidates])).toEqual([["world", ["①"]]]);
+    // Texts after that head, as many as the page's markers, are the page's own and placed in order.
+    const two = [marker(1, 1), marker(2, 10), marker(3, 20), marker(3, 21, 2)];
+    const after = matchNotes(two, [area(1, [{ ...cutOnComma, lines: [...cutOnComma.lines] }]), listOnly, area(3, [addressRest, segment(3, 26, "《乙书》，第2页。"), segment(3, 27, "《丙书》，第3页。")])]);
+    expect(after.placed.get(2)!.segment.text).toBe("《乙书》，第2页。");
+    expect(after.placed.get(3)!.segment.text).toBe("《丙书》，第3页。");
+    // A head that opens like a note is the page's own: placed by count as before.
+    const own = matchNotes(markers, [area(1, [{ ...cutOnComma, lines: [...cutOnComma.lines] }]), listOnly, area(3, [segment(3, 25, "《乙书》，第2页。")])]);
+    expect(own.placed.get(2)!.segment.text).toBe("《乙书》，第2页。");
+  });
+
+  it("reads whether a joined note runs over again from its last part: one whose rest stops mid-line goes no further", () => {
+    // Page 1's note is cut at the margin on a comma, page 2's area holds only its rest, which stops far short of the
+    // margin unfinished (its end was lost there). Page 3's start-less head is page 3's own note, not a third part.
+    const markers = [marker(1, 1), marker(2, 10), marker(3, 20)];
+    const cutOnComma = { ...segment(1, 5, "《甲书》，"), complete: false, endsAtMargin: true };
+    const restStopsShort = { ...segment(2, 15, "《乙刊》2016年第4期，"), complete: false, endsAtMargin: false, endsFull: false, stopsMidLine: true };
+    const result = matchNotes(markers, [area(1, [cutOnComma]), area(2, [restStopsShort]), area(3, [segment(3, 25, "第1页。")])]);
+    expect(result.placed.get(0)!.segment.text).toBe("《甲书》，《乙刊》2016年第4期，");
+    expect(result.placed.get(0)!.segment).toMatchObject({ endsAtMargin: false, stopsMidLine: true });
+    expect(result.placed.get(2)!.segment.text).toBe("第1页。");
+  });
+
   it("does not join a note cut at the margin to a head that does not read as its rest: it may be another note's tail", () => {
     const markers = [marker(1, 1), marker(2, 10)];
     const cutAtMargin = (text: string) => ({ ...segment(1, 5, text), complete: false, endsAtMargin: true });

@@ -94,6 +94,8 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
 
   let cursor = 0;
   let previousLast: NoteSegment | null = null;
+  /** The page of the area before, when it was a label list whose texts were not found. */
+  let unseenNotesOn: number | null = null;
   const cited = new CitedTitles();
   for (const area of areas) {
     const span: MarkerRef[] = [];
@@ -115,8 +117,14 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
     // that printed markers stands between them with its note area lost (or read as body): the previous area's last
     // note cannot go on here, whatever this area opens with.
     if (pages.length > 1) previousLast = null;
-    previousLast = placeArea(area, own, previousLast, result, rarity, cited);
+    previousLast = placeArea(area, own, previousLast, unseenNotesOn, result, rarity, cited);
     for (const segment of area.segments) cited.add(segment.text);
+    // A label list with no text after it: the page printed its notes and none was found (lost, or read as body). A
+    // note running over from the page before went on at the head of those notes, not at the next page's: it stops
+    // here. And that page's own last note may have run over to the next area's head (issue 11: invented 65000766,
+    // a dev range, where a note cut on a comma was joined to the next-but-one page's carried-over address).
+    unseenNotesOn = area.segments.length === 0 && area.list.length > 0 ? area.page : null;
+    if (unseenNotesOn !== null) previousLast = null;
   }
 
   return result;
@@ -156,6 +164,7 @@ function placeArea(
   area: NoteArea,
   own: readonly MarkerRef[],
   previousLast: NoteSegment | null,
+  unseenNotesOn: number | null,
   result: MatchResult,
   rarity: SentenceFrequency,
   cited: CitedTitles,
@@ -165,6 +174,27 @@ function placeArea(
   if (segments.length === 0) return previousLast;
   const labelled = segments.some((s) => s.label !== null);
   let rest = segments;
+
+  // After a page whose label list stands without its texts, a head that opens mid-sentence may be that page's
+  // last note running over as well as a note of this page that lost its start: neither is settled. The texts
+  // after it are placed as usual (if it were this page's own, they would be fewer than the markers).
+  const firstText = segments[0]!;
+  if (unseenNotesOn !== null && firstText.label === null && !firstText.startsLikeNote) {
+    unplaced(
+      result,
+      firstText,
+      own.slice(0, 1).map(({ marker }) => marker.label),
+      `Page ${page}: the note area opens mid-sentence after page ${unseenNotesOn}, whose label list stands without its note texts; it may be the end of that page's last note or the start-less text of ${own[0]?.marker.label ?? "this page's first marker"}; left unattached.`,
+    );
+    rest = segments.slice(1);
+    if (rest.length === 0) {
+      markUnlocated(own, result, page);
+      return firstText;
+    }
+    if (labelled) placeLabelled(page, rest, own, result);
+    else placeUnlabelled(area, rest, own, result, rarity);
+    return rest[rest.length - 1]!;
+  }
 
   // The head of the area continues the previous area's last note when it starts mid-sentence and that
   // note stopped unfinished: a note running over is the one explanation that needs no lost text.
@@ -325,7 +355,13 @@ function joinContinuation(previous: NoteSegment, head: NoteSegment, warnings: In
   previous.lines = [...previous.lines, ...head.lines];
   previous.rawLines = [...previous.rawLines, ...head.rawLines];
   previous.text = normaliseText(previous.rawLines.join("\n"));
+  // The joined note ends where the head ends: whether it runs over again is read from the head's last line, not from
+  // the line that ran over (a note cut at the margin whose rest stops mid-line on the next page does not go on to a third).
   previous.complete = head.complete;
+  previous.end = head.end;
+  previous.endsAtMargin = head.endsAtMargin;
+  previous.endsFull = head.endsFull;
+  previous.stopsMidLine = head.stopsMidLine;
   warnings.push({
     code: "note-continued",
     message: `The note area of page ${page} opens with the end of the last note of the page before; joined to it.`,
