@@ -159,6 +159,25 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     // A head that opens like a note is the page's own: placed by count as before.
     const own = matchNotes(markers, [area(1, [{ ...cutOnComma, lines: [...cutOnComma.lines] }]), listOnly, area(3, [segment(3, 25, "《乙书》，第2页。")])]);
     expect(own.placed.get(2)!.segment.text).toBe("《乙书》，第2页。");
+    // After a note that finished, nothing says page 2's notes were printed and misread rather than lost with their
+    // run-over: the start-less head is page 3's own first note that lost its start (invented 41000128), placed by count.
+    const lost = matchNotes(markers, [area(1, [segment(1, 5, "《甲书》，第1页。")]), listOnly, area(3, [segment(3, 25, "秩序》，山川书局2000年版，第9页。")])]);
+    expect(lost.placed.get(2)!.segment.text).toBe("秩序》，山川书局2000年版，第9页。");
+  });
+
+  it("never carries a note over a page of the layout that printed markers between two note areas", () => {
+    // Issue 11, invented 85000285 (a dev range): page 1's note cut on a comma at the margin; page 2 printed a marker
+    // and its note area was read as body; page 3 printed none, and its area holds only page 2's last note running
+    // over (an address). The labels do not restart (page 3 has no marker), but the layout's pages show the page between.
+    const markers = [marker(1, 1), marker(2, 10)];
+    const cutOnComma = () => ({ ...segment(1, 5, "Laura DeNardis, “Cyber Activities,” Working Paper Series, No.5, May 2008,"), complete: false, endsAtMargin: true });
+    const addressRest = segment(3, 25, "http://www.gov.cn/xinwen/2004-03/content_5712988.htm。");
+    const result = matchNotes(markers, [area(1, [cutOnComma()]), area(3, [addressRest])]);
+    expect(result.placed.get(0)!.segment.text).toBe("Laura DeNardis, “Cyber Activities,” Working Paper Series, No.5, May 2008,");
+    expect(result.warnings.map((w) => w.code)).not.toContain("note-continued");
+    // With the marker on the area's own page (no page between), the address is the cut note's rest.
+    const next = matchNotes([marker(1, 1), marker(3, 20)], [area(1, [cutOnComma()]), area(3, [segment(3, 25, "http://www.gov.cn/xinwen/2004-03/content_5712988.htm。")])]);
+    expect(next.placed.get(0)!.segment.text).toContain("content_5712988.htm。");
   });
 
   it("reads whether a joined note runs over again from its last part: one whose rest stops mid-line goes no further", () => {

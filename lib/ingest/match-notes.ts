@@ -96,6 +96,8 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
   let previousLast: NoteSegment | null = null;
   /** The page of the area before, when it was a label list whose texts were not found. */
   let unseenNotesOn: number | null = null;
+  /** The layout page of the area before. */
+  let previousPage: number | null = null;
   const cited = new CitedTitles();
   for (const area of areas) {
     const span: MarkerRef[] = [];
@@ -117,14 +119,24 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
     // that printed markers stands between them with its note area lost (or read as body): the previous area's last
     // note cannot go on here, whatever this area opens with.
     if (pages.length > 1) previousLast = null;
+    // So does a page of the layout's own between the two areas that printed markers: the note ran over to the foot of
+    // that page, whose note area was lost or read as body (issue 11: invented 85000285, both styles, a dev range, where a
+    // note cut on a comma took the address heading the notes two pages on, the rest of that next page's own last note).
+    if (previousPage !== null && span.some(({ marker }) => marker.page > previousPage! && marker.page < area.page)) previousLast = null;
+    previousPage = area.page;
     previousLast = placeArea(area, own, previousLast, unseenNotesOn, result, rarity, cited);
     for (const segment of area.segments) cited.add(segment.text);
-    // A label list with no text after it: the page printed its notes and none was found (lost, or read as body). A
-    // note running over from the page before went on at the head of those notes, not at the next page's: it stops
-    // here. And that page's own last note may have run over to the next area's head (issue 11: invented 65000766,
-    // a dev range, where a note cut on a comma was joined to the next-but-one page's carried-over address).
-    unseenNotesOn = area.segments.length === 0 && area.list.length > 0 ? area.page : null;
-    if (unseenNotesOn !== null) previousLast = null;
+    // A label list with no text after it: the page printed its notes and none was found. A note running over from the
+    // page before went on at the head of those notes, not at the next page's: it stops here. When the note before
+    // stopped unfinished (not far short of the margin: it ran over), that page's notes were printed, the carried-over
+    // rest at least, and not found as notes (read as body): its own last note may have run over to the next area's head
+    // as well (issue 11: invented 65000766, a dev range, where a note cut on a comma was joined to the next-but-one
+    // page's carried-over address). A note before that finished says nothing of the sort: the page's notes are as
+    // likely lost with their run-over, and the next area's start-less head is its own first note that lost its start.
+    if (area.segments.length === 0 && area.list.length > 0) {
+      unseenNotesOn = previousLast !== null && !previousLast.complete && !previousLast.stopsMidLine ? area.page : null;
+      previousLast = null;
+    } else unseenNotesOn = null;
   }
 
   return result;
