@@ -180,6 +180,21 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(next.placed.get(0)!.segment.text).toContain("content_5712988.htm。");
   });
 
+  it("does not give a start-less head by count after a skipped page that the note before ran over to: it may be that page's last note", () => {
+    // The same layout as 85000285 with a marker on page 3 as well: the labels restart, page 2 is skipped, and page 3's
+    // head is page 2's last note running over (page 2's area, which held page 1's rest, was read as body).
+    const markers = [marker(1, 1), marker(2, 10), marker(3, 20)];
+    const cutOnComma = { ...segment(1, 5, "Laura DeNardis, “Cyber Activities,” Working Paper Series, No.5, May 2008,"), complete: false, endsAtMargin: true };
+    const addressRest = () => segment(3, 25, "http://www.gov.cn/xinwen/2004-03/content_5712988.htm。");
+    const result = matchNotes(markers, [area(1, [cutOnComma]), area(3, [addressRest()])]);
+    expect(result.placed.has(2)).toBe(false);
+    expect(result.unlocated.has(2)).toBe(true);
+    expect(result.fragments.map((f) => [f.segment.text.slice(0, 7), f.candidates])).toEqual([["http://", ["①"]]]);
+    // After a note that finished, page 2's notes are as likely lost with their run-over: the head is page 3's own.
+    const finished = matchNotes(markers, [area(1, [segment(1, 5, "《甲书》，第1页。")]), area(3, [addressRest()])]);
+    expect(finished.placed.get(2)!.segment.text).toBe("http://www.gov.cn/xinwen/2004-03/content_5712988.htm。");
+  });
+
   it("reads whether a joined note runs over again from its last part: one whose rest stops mid-line goes no further", () => {
     // Page 1's note is cut at the margin on a comma, page 2's area holds only its rest, which stops far short of the
     // margin unfinished (its end was lost there). Page 3's start-less head is page 3's own note, not a third part.

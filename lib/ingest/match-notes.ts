@@ -118,11 +118,17 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
     // A note runs over to the foot of the next page only. When the labels restart between the two areas, a page
     // that printed markers stands between them with its note area lost (or read as body): the previous area's last
     // note cannot go on here, whatever this area opens with.
-    if (pages.length > 1) previousLast = null;
     // So does a page of the layout's own between the two areas that printed markers: the note ran over to the foot of
     // that page, whose note area was lost or read as body (issue 11: invented 85000285, both styles, a dev range, where a
     // note cut on a comma took the address heading the notes two pages on, the rest of that next page's own last note).
-    if (previousPage !== null && span.some(({ marker }) => marker.page > previousPage! && marker.page < area.page)) previousLast = null;
+    const between = previousPage === null ? undefined : span.find(({ marker }) => marker.page > previousPage! && marker.page < area.page);
+    const skipped = pages.length > 1 ? pages[pages.length - 2]![0]!.marker.page : between?.marker.page;
+    if (skipped !== undefined) {
+      // When the note before ran over, the skipped page printed notes (its rest at least) that were not found as notes:
+      // its own last note may run over to this area's head as well.
+      if (previousLast !== null && !previousLast.complete && !previousLast.stopsMidLine) unseenNotesOn ??= skipped;
+      previousLast = null;
+    }
     previousPage = area.page;
     previousLast = placeArea(area, own, previousLast, unseenNotesOn, result, rarity, cited);
     for (const segment of area.segments) cited.add(segment.text);
@@ -196,7 +202,7 @@ function placeArea(
       result,
       firstText,
       own.slice(0, 1).map(({ marker }) => marker.label),
-      `Page ${page}: the note area opens mid-sentence after page ${unseenNotesOn}, whose label list stands without its note texts; it may be the end of that page's last note or the start-less text of ${own[0]?.marker.label ?? "this page's first marker"}; left unattached.`,
+      `Page ${page}: the note area opens mid-sentence after page ${unseenNotesOn}, whose note texts were not found as notes (the note before ran over to them); it may be the end of that page's last note or the start-less text of ${own[0]?.marker.label ?? "this page's first marker"}; left unattached.`,
     );
     rest = segments.slice(1);
     if (rest.length === 0) {
