@@ -94,7 +94,10 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
 
   let cursor = 0;
   let previousLast: NoteSegment | null = null;
-  /** The page of the area before, when it was a label list whose texts were not found. */
+  /**
+   * A page whose notes were printed but not found as notes (a label list standing alone, or a skipped page the note
+   * before ran over to), right before the area being placed: its last note may open that area.
+   */
   let unseenNotesOn: number | null = null;
   /** The layout page of the area before. */
   let previousPage: number | null = null;
@@ -193,7 +196,7 @@ function placeArea(
   const labelled = segments.some((s) => s.label !== null);
   let rest = segments;
 
-  // After a page whose label list stands without its texts, a head that opens mid-sentence may be that page's
+  // After a page whose notes were printed but not found as notes, a head that opens mid-sentence may be that page's
   // last note running over as well as a note of this page that lost its start: neither is settled. The texts
   // after it are placed as usual (if it were this page's own, they would be fewer than the markers).
   const firstText = segments[0]!;
