@@ -99,6 +99,15 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(finished.placed.get(0)!.segment.text).toBe("《甲书》，示例网站，https://a.org/p/report.shtml。");
   });
 
+  it("does not join a head opening a host of its own to a note whose address ended on a dot", () => {
+    // Corpus-001 circled 89000039: a note's address ended `…#record-files-collapse-header.` and the next page's area,
+    // whose first note had lost its start to the body, opened with `www.gov.cn/…`: joined, they made one address of two.
+    const markers = [marker(1, 1), marker(2, 10)];
+    const previous = "《联合国文件》，联合国网站，https://www.un.org/zh/documents/index.html#record-files-collapse-header.";
+    const result = matchNotes(markers, [area(1, [segment(1, 5, previous)]), area(2, [segment(2, 15, "www.gov.cn/zhengce/2022-05/18/content_5691.htm。")])]);
+    expect(result.placed.get(0)!.segment.text).toBe(previous);
+  });
+
   it("never attaches a text that reads as a section heading, nor the texts beside it by their count", () => {
     // Invented bracket 33000771: a heading printed first on a page glued to the one before, read into its notes.
     const heading = matchNotes([marker(1, 1)], [area(1, [segment(1, 5, "（一）核心概念的界定")])]);

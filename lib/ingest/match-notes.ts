@@ -6,6 +6,12 @@ import { compactText, findUrlSpans, normaliseText } from "./normalise-text";
 import { continuesNote, goesOnInLatin, isGloss, joinReadsAsOneCitation, stopsOnAddressQuery, type NoteSegment } from "./split-notes";
 
 /**
+ * `www.` opens a host: no address goes on after a dot with it (the label before a host's `www.` would have to be
+ * part of the same host, as in `cn.www.`, which no site uses), so a text opening with it starts an address of its own.
+ */
+const OPENS_HOST = /^www\./iu;
+
+/**
  * Note texts → the body markers they belong to, decided over the whole document. In extracted text a
  * page's note area follows that page's body, and labels restart on every page, so the markers an area
  * can serve are those standing between the previous area and this one, after the last label reset (a
@@ -232,8 +238,11 @@ function placeArea(
   // `htm?lsRedirectHit=20560931。`, `publications/regime-complex/.`): no note consists of a file ending, a query
   // or an address path alone. One stopped on the `?` of its query goes on in that query's `key=value` pairs
   // (issue 11: corpus-001 45000158 and 45000085, a dev range, where the query became a note of its own).
+  // A head opening a host of its own (`www.…`) goes on only after a bare scheme (`…https://`): after any other
+  // part of an address it is another address (issue 11: corpus-001 circled 89000039, where two became one).
   const urlCarry =
     previousLast !== null &&
+    !(OPENS_HOST.test(head.text) && !/:\/\/$/u.test(previousLast.text)) &&
     ((/[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text)) ||
       (stopsOnAddressQuery(previousLast.text) && isQueryRest(head.text)) ||
       (endsInsideAddress(previousLast.text) &&
