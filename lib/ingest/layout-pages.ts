@@ -738,7 +738,7 @@ function opensMidSentence(normal: string): boolean {
 }
 
 /**
- * A line that ends on a title and a full stop (`…的讲话（全文）》。`) closes the way a citation of that title alone
+ * A line that ends on a title and a full stop (`…某某报告（摘要）》。`) closes the way a citation of that title alone
  * does; it says so only where the text cannot be a body sentence's: one that opens inside a title no sentence
  * before it left open.
  */
