@@ -404,6 +404,17 @@ const corpusNulls = (request: ConcordanceRequest) => (request.key === "document"
 const corpusDirection = (request: ConcordanceRequest) => (request.key === "document" && request.order === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`);
 
 /**
+ * The source line a block starts on, for a block joined as h (heading), p (paragraph) or f (footnote): a note is
+ * placed at the line of the first body block that calls it (where a reader meets it), else at its own line.
+ */
+const BLOCK_LINE = Prisma.sql`coalesce(h."lineFrom", p."lineFrom", (
+          select min(coalesce(ch."lineFrom", cp."lineFrom")) from "FootnoteMarker" fm
+          left join "Heading" ch on fm."blockKind" = 'heading' and ch."documentId" = fm."documentId" and ch.anchor = fm."blockAnchor"
+          left join "Paragraph" cp on fm."blockKind" = 'paragraph' and cp."documentId" = fm."documentId" and cp.anchor = fm."blockAnchor"
+          where fm."footnoteId" = f.id and fm."blockKind" <> 'footnote'
+        ), f."lineFrom")`;
+
+/**
  * The mentions in scope with where each stands: its block's first line (a note's: the first line of the
  * body block that first calls it, else its own), the document's last line, and so its fraction through it.
  */
@@ -416,12 +427,7 @@ function placedMentions(scope: MentionScope, documentIds: readonly string[] | nu
     ),
     lined as (
       select s.*, case s."blockKind" when 'heading' then 0 when 'paragraph' then 1 else 2 end as "kindOrder",
-        coalesce(h."lineFrom", p."lineFrom", (
-          select min(coalesce(ch."lineFrom", cp."lineFrom")) from "FootnoteMarker" fm
-          left join "Heading" ch on fm."blockKind" = 'heading' and ch."documentId" = fm."documentId" and ch.anchor = fm."blockAnchor"
-          left join "Paragraph" cp on fm."blockKind" = 'paragraph' and cp."documentId" = fm."documentId" and cp.anchor = fm."blockAnchor"
-          where fm."footnoteId" = f.id and fm."blockKind" <> 'footnote'
-        ), f."lineFrom") as line
+        ${BLOCK_LINE} as line
       from scoped s
       left join "Heading" h on s."blockKind" = 'heading' and h."documentId" = s."documentId" and h.anchor = s."blockAnchor"
       left join "Paragraph" p on s."blockKind" = 'paragraph' and p."documentId" = s."documentId" and p.anchor = s."blockAnchor"
@@ -534,12 +540,7 @@ async function placeBlocks(db: Database, rows: readonly MentionKey[]): Promise<M
     blocks as (
       select w."documentId", w.kind, w.anchor, coalesce(h.text, p.text, f.text) as text,
         case w.kind when 'heading' then '§' || h.label when 'paragraph' then '¶' || (p.ordinal + 1)::text else '注' || f.label || ' p.' || f.page::text end as label,
-        coalesce(h."lineFrom", p."lineFrom", (
-          select min(coalesce(ch."lineFrom", cp."lineFrom")) from "FootnoteMarker" fm
-          left join "Heading" ch on fm."blockKind" = 'heading' and ch."documentId" = fm."documentId" and ch.anchor = fm."blockAnchor"
-          left join "Paragraph" cp on fm."blockKind" = 'paragraph' and cp."documentId" = fm."documentId" and cp.anchor = fm."blockAnchor"
-          where fm."footnoteId" = f.id and fm."blockKind" <> 'footnote'
-        ), f."lineFrom") as line
+        ${BLOCK_LINE} as line
       from wanted w
       left join "Heading" h on w.kind = 'heading' and h."documentId" = w."documentId" and h.anchor = w.anchor
       left join "Paragraph" p on w.kind = 'paragraph' and p."documentId" = w."documentId" and p.anchor = w.anchor
