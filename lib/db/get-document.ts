@@ -13,7 +13,7 @@ import {
   type DocumentStructure,
 } from "@/lib/model/document-model";
 import { citationOf, citationSelect } from "./citation-columns";
-import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
+import { getDatabase, readInOneSnapshot, type Database, type DatabaseTransaction } from "./prisma-client";
 
 /** The columns a footnote's attachment is rebuilt from (all null when no text is attached). */
 export const attachmentSelect = {
@@ -68,10 +68,9 @@ function pageBreaksOf(column: unknown): { pageBreaks?: PageBreak[] } {
  * side all use it), rebuilt from the rows, or null when no document has that slug.
  */
 export async function getDocumentStructure(slug: string, db: Database = getDatabase()): Promise<DocumentStructure | null> {
-  // One snapshot (REPEATABLE READ): Prisma reads each relation with a query of its own, and an ingest committing
-  // between them left a marker whose note it had already replaced (`marker.footnote` null: the route fuzz's 500s on
-  // /api/export/corpus/tei while `npm run ingest` re-loaded an essay).
-  const document = await db.$transaction((tx) => readDocumentRows(tx, slug), { isolationLevel: "RepeatableRead" });
+  // One snapshot: without it, an ingest committing mid-read left a marker whose note it had already replaced
+  // (`marker.footnote` null: the route fuzz's 500s on /api/export/corpus/tei while `npm run ingest` re-loaded an essay).
+  const document = await readInOneSnapshot(db, (tx) => readDocumentRows(tx, slug));
   if (!document) return null;
   return documentStructureOf(document);
 }

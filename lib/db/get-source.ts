@@ -2,7 +2,7 @@ import "server-only";
 import type { Attachment, FootnoteStatus } from "@/lib/model/document-model";
 import { markerExcerpt, type MarkerExcerpt } from "@/lib/trail/marker-excerpt";
 import { attachmentOf, attachmentSelect } from "./get-document";
-import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
+import { getDatabase, readInOneSnapshot, type Database, type DatabaseTransaction } from "./prisma-client";
 import { sourceRowSelect, toSourceDetails, type SourceDetails } from "./source-record";
 
 export interface CitingBlock {
@@ -47,9 +47,8 @@ export interface SourcePage extends SourceDetails {
 
 /** One source with every citation of it in context, or null when no source has that key. */
 export async function getSource(key: string, db: Database = getDatabase()): Promise<SourcePage | null> {
-  // One snapshot (REPEATABLE READ), as getDocumentStructure: Prisma reads each relation with a query of its own, and an
-  // ingest committing between them would leave a citation whose note it had replaced (`citation.footnote` null).
-  const row = await db.$transaction((tx) => readSourceRow(tx, key), { isolationLevel: "RepeatableRead" });
+  // One snapshot: without it, an ingest committing mid-read left a citation whose note it had replaced (`citation.footnote` null).
+  const row = await readInOneSnapshot(db, (tx) => readSourceRow(tx, key));
   if (!row) return null;
   return sourcePageOf(row, db);
 }

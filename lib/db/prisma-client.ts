@@ -20,6 +20,15 @@ export type DatabaseTransaction = Parameters<Parameters<PrismaClient["$transacti
 const clients = new Map<string, PrismaClient>();
 
 /**
+ * Runs `read` in one snapshot (REPEATABLE READ). Prisma reads each relation of a nested select with a query of its
+ * own, so an ingest committing between them can leave rows pointing at what it replaced (a marker whose note is
+ * gone): a read that follows relations and must see one corpus reads through this.
+ */
+export function readInOneSnapshot<T>(db: Database, read: (tx: DatabaseTransaction) => Promise<T>): Promise<T> {
+  return db.$transaction(read, { isolationLevel: "RepeatableRead" });
+}
+
+/**
  * The Prisma client for a database URL (DATABASE_URL by default), created on first use: a client made
  * at import time would fail `next build`, where no database exists.
  */
