@@ -1,5 +1,5 @@
 import "server-only";
-import { getDatabase, type Database } from "./prisma-client";
+import { getDatabase, readInOneSnapshot, type Database } from "./prisma-client";
 
 /** A level-1 section of a document, or the stretch before its first section heading (`anchor` null). */
 export interface DocumentSection {
@@ -49,20 +49,24 @@ export function sectionLabel(heading: { label: string; text: string }): string {
  * where the body block calling it stands, because a page can end one section and begin the next.
  */
 export async function readDocumentSections(db: Database = getDatabase(), { documentIds }: { documentIds?: string[] } = {}): Promise<DocumentSections[]> {
-  const documents = await db.document.findMany({
-    // Only these documents (a concordance page's), when given.
-    where: documentIds ? { id: { in: documentIds } } : undefined,
-    orderBy: [{ date: "asc" }, { slug: "asc" }],
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      headings: { orderBy: { ordinal: "asc" }, select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true } },
-      paragraphs: { orderBy: { ordinal: "asc" }, select: { anchor: true, ordinal: true, lineFrom: true, lineTo: true } },
-      footnotes: { orderBy: { ordinal: "asc" }, select: { anchor: true, label: true, page: true, lineFrom: true, lineTo: true } },
-      markers: { select: { blockKind: true, blockAnchor: true, footnote: { select: { anchor: true } } } },
-    },
-  });
+  // One snapshot: Prisma reads the markers' notes with a query of their own, and an ingest committing between the
+  // two would leave a marker whose note row is gone (as getDocumentStructure once did).
+  const documents = await readInOneSnapshot(db, (tx) =>
+    tx.document.findMany({
+      // Only these documents (a concordance page's), when given.
+      where: documentIds ? { id: { in: documentIds } } : undefined,
+      orderBy: [{ date: "asc" }, { slug: "asc" }],
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        headings: { orderBy: { ordinal: "asc" }, select: { anchor: true, level: true, label: true, text: true, lineFrom: true, lineTo: true } },
+        paragraphs: { orderBy: { ordinal: "asc" }, select: { anchor: true, ordinal: true, lineFrom: true, lineTo: true } },
+        footnotes: { orderBy: { ordinal: "asc" }, select: { anchor: true, label: true, page: true, lineFrom: true, lineTo: true } },
+        markers: { select: { blockKind: true, blockAnchor: true, footnote: { select: { anchor: true } } } },
+      },
+    }),
+  );
 
   return documents.map((document) => {
     const level1 = document.headings.filter((h) => h.level === 1).sort((a, b) => a.lineFrom - b.lineFrom);

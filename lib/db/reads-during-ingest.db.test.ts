@@ -4,9 +4,10 @@ import { sampleDraft, sampleSource } from "@/tests/db/fixtures/sample-draft";
 import { getDocumentStructure } from "./get-document";
 import { getSource } from "./get-source";
 import { loadDocument } from "./load-document";
+import { readDocumentSections } from "./read-document-sections";
 
 /**
- * A document or source read while `npm run ingest` re-loads the document is one version or the other, never a mix:
+ * A document, its sections or a source read while `npm run ingest` re-loads the document is one version or the other, never a mix:
  * Prisma reads each relation with a query of its own, and a load committing between the markers' query and their
  * notes' left a marker whose note row was gone (a TypeError, the corpus TEI export's 500 in the route fuzz).
  */
@@ -21,7 +22,7 @@ describe("reads during an ingest", () => {
   });
   afterAll(async () => database.drop());
 
-  it("getDocumentStructure and getSource read one version whole while the document is re-loaded again and again", async () => {
+  it("getDocumentStructure, getSource and readDocumentSections read one version whole while the document is re-loaded again and again", async () => {
     let loading = true;
     const failures: string[] = [];
     const texts = new Set<string>();
@@ -49,7 +50,18 @@ describe("reads during an ingest", () => {
         }
       }
     };
-    const readers = [reader(), reader(), sourceReader(), sourceReader()];
+    // The concept pages place mentions by the first body block calling each note: markers and notes read together.
+    const sectionsReader = async () => {
+      while (loading) {
+        try {
+          const [sections] = await readDocumentSections(database.db);
+          if (!sections) failures.push("readDocumentSections: the document was not read");
+        } catch (error) {
+          failures.push(`readDocumentSections: ${String(error)}`);
+        }
+      }
+    };
+    const readers = [reader(), reader(), sourceReader(), sourceReader(), sectionsReader(), sectionsReader()];
     for (let round = 0; round < RELOADS; round += 1) {
       const secondParagraph = `各国应当共同构建网络空间命运共同体（第${round}版）。`;
       await loadDocument(sampleDraft({ secondParagraph }), { ...sampleSource, sourceSha256: round.toString(16).padStart(64, "0") }, database.db);
