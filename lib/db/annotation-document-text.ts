@@ -1,7 +1,7 @@
 import "server-only";
 import { documentText, type DocumentText, type TextBlock } from "@/lib/exchange/web-annotation-text";
 import type { DocumentStructure } from "@/lib/model/document-model";
-import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
+import { getDatabase, readInOneSnapshot, type Database, type DatabaseTransaction } from "./prisma-client";
 import { searchBlocksOf } from "./write-search-blocks";
 
 /**
@@ -16,10 +16,15 @@ export function annotationTextOfDraft(document: DocumentStructure): DocumentText
   );
 }
 
-/** The stored document's text, or null when no document has that slug. */
+/**
+ * The stored document's text, or null when no document has that slug. One snapshot: blocks, their display texts and
+ * markers are three queries, and an ingest committing between them would give positions counted in a mixed text.
+ */
 export async function readAnnotationText(slug: string, db: Database = getDatabase()): Promise<DocumentText | null> {
-  const document = await db.document.findUnique({ where: { slug }, select: { id: true } });
-  return document ? annotationTextOfDocument(document.id, db) : null;
+  return readInOneSnapshot(db, async (tx) => {
+    const document = await tx.document.findUnique({ where: { slug }, select: { id: true } });
+    return document ? annotationTextOfDocument(document.id, tx) : null;
+  });
 }
 
 /** The same, by document id, inside a transaction (the import's) or not. */
