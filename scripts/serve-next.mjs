@@ -31,6 +31,7 @@ import { acceptedCodings, FreshBrotliBudget, keptAnswerCoding } from "../lib/pag
 import { prepareSplicedGzip, splicedGzip } from "../lib/page-cache/nonce-spliced-gzip.mjs";
 import { isKeptStaticFile, publicPathsOf, STATIC_FILE_BYTE_BUDGET, STATIC_FILE_GENERATION, staticFileKey } from "../lib/page-cache/kept-static-files.mjs";
 import { isKeptAnswer, keptHeaders, RenderedResponseCache, renderedResponseKey } from "../lib/page-cache/rendered-response-cache.mjs";
+import { SMALLEST_BROTLI_QUALITY, SmallestBrotliQueue } from "../lib/page-cache/smallest-brotli.mjs";
 import { APPLY_SAVED_THEME_SCRIPT } from "../lib/theme/apply-saved-theme.mjs";
 
 /** @typedef {import("../lib/page-cache/rendered-response-cache.mjs").KeptAnswer} KeptAnswer */
@@ -144,7 +145,14 @@ async function answerWithKeptRender(request, response, context, key, generation,
     await waiting;
     kept = cache.get(key, generation);
   }
-  if (kept?.encodings) return void sendKept(request, response, context, kept, kept.encodings);
+  if (kept?.encodings) {
+    // Asked for again: worth its smallest brotli, made in the background for the responses after this one.
+    if (!waiting && kept.encodings.brotli) {
+      const answer = kept;
+      smallestBrotli.offer({ key, answer, body: kept.body, keep: (brotli) => cache.replaceBrotli(key, generation, answer, brotli) });
+    }
+    return void sendKept(request, response, context, kept, kept.encodings);
+  }
   compress(request, response, () => {
     if (kept) {
       // Kept before its compressed forms could be made (their making failed): compressed as it goes out.
@@ -267,14 +275,26 @@ async function sendKept(request, response, context, kept, encodings) {
   response.end(body);
 }
 
-/** @param {Buffer} body @returns {Promise<Buffer>} */
-function brotliCompress(body) {
+/** @param {Uint8Array} body @param {number} [quality] @returns {Promise<Buffer>} */
+function brotliCompress(body, quality = BROTLI.params[zlib.constants.BROTLI_PARAM_QUALITY]) {
   return new Promise((resolve, reject) =>
-    zlib.brotliCompress(body, { ...BROTLI, params: { ...BROTLI.params, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }, (error, output) =>
-      error ? reject(error) : resolve(output),
+    zlib.brotliCompress(
+      body,
+      { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } },
+      (error, output) => (error ? reject(error) : resolve(output)),
     ),
   );
 }
+
+/**
+ * Kept answers asked for again get their brotli made at the highest quality, one at a time, in the background
+ * (lib/page-cache/smallest-brotli.mjs says why): pages and static files alike, each in the cache it was kept in.
+ * @type {SmallestBrotliQueue<KeptAnswer>}
+ */
+const smallestBrotli = new SmallestBrotliQueue({
+  compress: (body) => brotliCompress(body, SMALLEST_BROTLI_QUALITY),
+  onError: (key, error) => console.error(`duizhao: the smallest brotli of ${key} was not made (${error instanceof Error ? error.message : String(error)})`),
+});
 server.keepAliveTimeout = 5000;
 // A client may close its side once its request is sent (RFC 9112 §9.6; `nc -N`, some scanners and proxies do). Node
 // takes that for a client gone and aborts the request: a page rendered per request went unanswered. Half-open, the

@@ -27,4 +27,5 @@ export declare class RenderedResponseCache {
   get(key: string, generation: number): KeptAnswer | null;
   claim(key: string, generation: number): Promise<void> | null;
   finish(key: string, generation: number, answer: KeptAnswer | null, generationNow: number | null): void;
+  replaceBrotli(key: string, generation: number, answer: KeptAnswer, brotli: Uint8Array): KeptAnswer | null;
 }

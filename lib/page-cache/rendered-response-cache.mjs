@@ -203,6 +203,26 @@ export class RenderedResponseCache {
     }
   }
 
+  /**
+   * Keeps a smaller brotli for a kept answer (smallest-brotli.mjs), when that very answer is still the one kept for
+   * `key` and `generation` (a newer render, or a newer corpus, is never given an older page's bytes). Its place in
+   * the least-recently-served order stays. An answer kept without brotli (a page that keeps its nonce: its bytes
+   * differ in every response) is never given one. Returns the answer kept now, or null when there was none to change.
+   * @param {string} key
+   * @param {number} generation
+   * @param {KeptAnswer} answer
+   * @param {Uint8Array} brotli
+   * @returns {KeptAnswer | null}
+   */
+  replaceBrotli(key, generation, answer, brotli) {
+    const entry = this.entries.get(key);
+    if (!entry || entry.generation !== generation || entry.answer !== answer || !answer.encodings?.brotli) return null;
+    const smaller = { ...answer, encodings: { ...answer.encodings, brotli } };
+    this.bytes += answerBytes(smaller) - answerBytes(answer);
+    entry.answer = smaller;
+    return smaller;
+  }
+
   /** @param {number} generation */
   #advanceTo(generation) {
     if (generation <= this.generation) return;

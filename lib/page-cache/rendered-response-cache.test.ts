@@ -154,4 +154,29 @@ describe("RenderedResponseCache", () => {
     expect(cache.get("a", 1)).toBeNull();
     expect(cache.bytes).toBe(page.body.byteLength);
   });
+
+  it("takes a smaller brotli only for the very answer still kept for its address and corpus, and never gives one to a page kept without", async () => {
+    const page = answer("<p>" + "网络空间".repeat(200) + "</p>");
+    const gzip = await prepareSplicedGzip(page.body, new TextEncoder().encode("PLACEHOLDER"));
+    const first: KeptAnswer = { ...page, encodings: { gzip, brotli: new Uint8Array(100) } };
+    const cache = new RenderedResponseCache();
+    cache.claim("a", 1);
+    cache.finish("a", 1, first, 1);
+    const smaller = cache.replaceBrotli("a", 1, first, new Uint8Array(60));
+    expect(smaller?.encodings?.brotli?.byteLength).toBe(60);
+    expect(cache.get("a", 1)).toBe(smaller);
+    expect(cache.bytes).toBe(answerBytes(first) - 40);
+    // The answer it was made for is no longer the one kept (a newer render replaced it): nothing changes.
+    expect(cache.replaceBrotli("a", 1, first, new Uint8Array(10))).toBeNull();
+    expect(cache.get("a", 1)?.encodings?.brotli?.byteLength).toBe(60);
+    // Nor for another generation, nor an address not kept.
+    expect(cache.replaceBrotli("a", 2, smaller!, new Uint8Array(10))).toBeNull();
+    expect(cache.replaceBrotli("b", 1, smaller!, new Uint8Array(10))).toBeNull();
+    // A page kept with its nonce (no brotli: its bytes differ per response) is never given one.
+    const withNonce: KeptAnswer = { ...page, encodings: { gzip, brotli: null } };
+    cache.claim("n", 1);
+    cache.finish("n", 1, withNonce, 1);
+    expect(cache.replaceBrotli("n", 1, withNonce, new Uint8Array(10))).toBeNull();
+    expect(cache.get("n", 1)?.encodings?.brotli).toBeNull();
+  });
 });
