@@ -221,6 +221,10 @@ describe("the catalogue's queries", () => {
     ["a source and a year", { source: "src-common", year: 2016 }],
     ["an author", { author: "王伟" }],
     ["title words", { q: "网络空间 研究" }],
+    // Looked for as typed (no case to ignore) in the title, and in the authors' names.
+    ["an author's name typed as a title word", { q: "张敏" }],
+    // Case ignored: an English title's words typed in another case.
+    ["English title words in capitals", { q: "BRIDGING divide" }],
   ])("counts every facet's values among the documents kept by %s", async (_name, filters) => {
     const facets = await listCatalogueFacets(filters, database.db);
     const { total } = await listCatalogueDocuments({ ...filters, page: 1, pageSize: 1 }, database.db);
