@@ -2,10 +2,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestSources } from "@/lib/corpus/ingest-sources";
 import { MAX_PAGE_SIZE } from "@/lib/urls/url-grammar";
+import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
+import { CORPUS_LOAD_TIMEOUT_MS, createCorpusDatabase, syntheticEssays } from "@/tests/db/corpus-with-synthetic-essays";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { countParallelPlaces } from "./count-parallel-places";
-import { listParallels } from "./list-parallels";
-import { listPassageLinks } from "./list-passage-links";
+import { listParallels, STOCK_PHRASE_MIN_DOCUMENTS, STOCK_PHRASE_SHARE } from "./list-parallels";
+import { countDocumentsHolding, listPassageLinks } from "./list-passage-links";
 
 /**
  * The parallels view of a block, on the two corpus essays: every place it lists shares words with the
@@ -121,5 +123,67 @@ describe("listParallels", () => {
   it("is null for an unknown essay or block", async () => {
     expect(await listParallels("no-such-essay", "p-00000000", undefined, database.db)).toBeNull();
     expect(await listParallels(slugs[0]!, "p-00000000", undefined, database.db)).toBeNull();
+  });
+});
+
+/**
+ * On two corpus essays and a dozen synthetic ones that quote a shared pool of works (passages held by many
+ * essays, stock phrases among them), every listed place against what is computed without the view's shortcuts:
+ * its passages are those findSharedPassages aligns between the two blocks (both sides), each passage's count of
+ * essays is the passage index's own lookup (countDocumentsHolding), a place is a stock phrase exactly when all
+ * its passages are held by a fifth of the corpus, and the list is in the order the view promises.
+ */
+describe("listParallels on a corpus quoting shared works", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createCorpusDatabase(syntheticEssays(12));
+  }, CORPUS_LOAD_TIMEOUT_MS);
+  afterAll(async () => database.drop());
+
+  it("lists each place with the passages aligning the two blocks gives, counted in the index, ranked as promised", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
+    const db = database.db;
+    const blocks = await db.$queryRaw<{ slug: string; anchor: string; places: number }[]>`
+      select d.slug, p."blockAnchor" as anchor, p."parallelPlaces" as places from "PassageFingerprint" p join "Document" d on d.id = p."documentId"
+      where p."parallelPlaces" > 0 order by d.slug, p."blockAnchor"`;
+    const corpusSize = await db.document.count();
+    const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
+    const textOf = async (slug: string, anchor: string) => {
+      const where = { anchor, document: { slug } };
+      const row = (await db.paragraph.findFirst({ where, select: { text: true } })) ?? (await db.footnote.findFirst({ where, select: { text: true } })) ?? (await db.heading.findFirst({ where, select: { text: true } }));
+      return row!.text;
+    };
+    let passages = 0;
+    let stock = 0;
+    let grouped = 0;
+    for (const block of blocks) {
+      const parallels = (await listParallels(block.slug, block.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, db))!;
+      expect(parallels.total).toBe(block.places);
+      const flat = parallels.groups.flatMap((group) => group.places.map((place) => ({ group, place })));
+      expect(flat).toHaveLength(Math.min(block.places, MAX_PAGE_SIZE));
+      for (const { group, place } of flat) {
+        const aligned = findSharedPassages(
+          { slug: block.slug, blocks: [{ kind: parallels.block.kind, anchor: block.anchor, text: parallels.block.text }] },
+          { slug: place.slug, blocks: [{ kind: place.blockKind, anchor: place.anchor, text: await textOf(place.slug, place.anchor) }] },
+        );
+        expect(place.passages.map((p) => [p.start, p.end, p.text, p.otherStart, p.otherEnd, p.otherText])).toEqual(
+          aligned.map((p) => [p.a.start, p.a.end, p.a.text, p.b.start, p.b.end, p.b.text]),
+        );
+        const counted = await countDocumentsHolding(place.passages.map((p) => p.text), db);
+        expect(place.passages.map((p) => p.corpusDocuments)).toEqual(counted);
+        expect(place.stock).toBe(counted.every((n) => n >= stockFrom));
+        passages += place.passages.length;
+        if (place.stock) stock++;
+        if (group.work) grouped++;
+      }
+      // Groups of stock phrases only last, works before what no work explains, bigger groups first; a group's stock phrases last.
+      const ranks = parallels.groups.map((group) => [Number(group.places.every((p) => p.stock)), Number(group.work === null)]);
+      expect(ranks).toEqual([...ranks].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!));
+      for (const group of parallels.groups) expect(group.places.map((p) => Number(p.stock))).toEqual(group.places.map((p) => Number(p.stock)).sort());
+    }
+    // Enough of each for the comparison to prove something: passages, stock phrases among them, places under a work.
+    expect(blocks.length).toBeGreaterThan(50);
+    expect(passages).toBeGreaterThan(200);
+    expect(stock).toBeGreaterThan(10);
+    expect(grouped).toBeGreaterThan(10);
   });
 });

@@ -1,8 +1,7 @@
 import "server-only";
-import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
 import { indexPassageSharing, sharedPassageRanges } from "@/lib/derivations/passage-sharing-index";
 import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
-import { countDocumentsHolding } from "./list-passage-links";
+import { countDocumentsHoldingAmong } from "@/lib/derivations/passage-fingerprints";
 import { getDatabase, type Database } from "./prisma-client";
 import { pageOf } from "@/lib/paging/page-window";
 import { PARALLELS_PAGE_SIZE } from "@/lib/urls/url-grammar";
@@ -13,7 +12,7 @@ import { PARALLELS_PAGE_SIZE } from "@/lib/urls/url-grammar";
  * handful, two essays sharing words is exactly what a reader wants to see).
  */
 export const STOCK_PHRASE_MIN_DOCUMENTS = 5;
-const STOCK_PHRASE_SHARE = 0.2;
+export const STOCK_PHRASE_SHARE = 0.2;
 
 export interface ParallelPassage {
   /** UTF-16 offsets of the shared words in the block asked about, and in the parallel block. */
@@ -70,10 +69,10 @@ export interface ParallelsPaging {
  * Every place elsewhere in the corpus that shares a passage with one block, grouped by the work the two
  * places cite for it when their notes cite one in common, stock phrases last; the page asked for of that
  * list. Candidates come from the passage index (overlapping fingerprints, through the GIN index, their texts
- * read in the same query); each is verified, and the words it shares located on the block's side, by one
- * pass over its text against the block indexed once (sharedPassageRanges: the ranking needs only those
- * words, to know whether a place shares only stock phrases); only the page's places are aligned in full
- * (findSharedPassages: both sides' words and offsets). Null when the document or the block is unknown.
+ * read in the same query); each is verified, and the words it shares located on both sides, by one pass over
+ * its text against the block indexed once (sharedPassageRanges: what findSharedPassages would align, so the
+ * page's places are shown from it, and the ranking reads from it whether a place shares only stock phrases).
+ * Null when the document or the block is unknown.
  *
  * Why the whole list is ranked, not only a page of it: its order (a work's places together, the works
  * with most places first, stock phrases last) is the list's, so every place is verified; what each costs
@@ -85,44 +84,47 @@ export async function listParallels(
   paging: ParallelsPaging = { page: 1, pageSize: PARALLELS_PAGE_SIZE },
   db: Database = getDatabase(),
 ): Promise<Parallels | null> {
-  // The essay, the block's passage-index row and its text, in one query (null: no such essay or block).
-  const [asked] = await db.$queryRaw<{ id: string; slug: string; title: string; blockKind: MentionBlockKind; fingerprints: number[]; text: string | null }[]>`
-    select d.id, d.slug, d.title, p."blockKind"::text as "blockKind", p.fingerprints, coalesce(h.text, pa.text, f.text) as text
-    from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
-    left join "Heading" h on p."blockKind" = 'heading' and h."documentId" = d.id and h.anchor = p."blockAnchor"
-    left join "Paragraph" pa on p."blockKind" = 'paragraph' and pa."documentId" = d.id and pa.anchor = p."blockAnchor"
-    left join "Footnote" f on p."blockKind" = 'footnote' and f."documentId" = d.id and f.anchor = p."blockAnchor"
-    where d.slug = ${slug}`;
+  type Candidate = { documentId: string; slug: string; title: string; blockKind: MentionBlockKind; blockAnchor: string; text: string; fingerprints: number[] };
+  // Three independent questions, asked at once, each naming the block by its essay's slug and its anchor:
+  // the block (its text, and the corpus's size), its candidates, and the works its notes cite.
+  const [[asked], candidates, works] = await Promise.all([
+    db.$queryRaw<{ id: string; slug: string; title: string; blockKind: MentionBlockKind; text: string | null; corpusSize: number }[]>`
+      select d.id, d.slug, d.title, p."blockKind"::text as "blockKind", coalesce(h.text, pa.text, f.text) as text,
+        (select count(*) from "Document")::int as "corpusSize"
+      from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
+      left join "Heading" h on p."blockKind" = 'heading' and h."documentId" = d.id and h.anchor = p."blockAnchor"
+      left join "Paragraph" pa on p."blockKind" = 'paragraph' and pa."documentId" = d.id and pa.anchor = p."blockAnchor"
+      left join "Footnote" f on p."blockKind" = 'footnote' and f."documentId" = d.id and f.anchor = p."blockAnchor"
+      where d.slug = ${slug}`,
+    db.$transaction(async (tx) => {
+      await tx.$executeRaw`set local enable_seqscan = off`;
+      // Each kind's blocks are looked up in its own table: a note's candidates (thousands, sharing a
+      // publisher's name) are not probed for in the paragraphs.
+      return tx.$queryRaw<Candidate[]>`
+        with asked as (
+          select p."documentId", p.fingerprints from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
+          where d.slug = ${slug}
+        ), o as materialized (
+          select o."documentId", o."blockKind", o."blockAnchor", o.fingerprints from "PassageFingerprint" o
+          where o.fingerprints && (select fingerprints from asked) and o."documentId" <> (select "documentId" from asked)
+        ), texts as (
+          select o.*, b.text from o join "Paragraph" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'paragraph'
+          union all
+          select o.*, b.text from o join "Footnote" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'footnote'
+          union all
+          select o.*, b.text from o join "Heading" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'heading'
+        )
+        select t."documentId", d.slug, d.title, t."blockKind"::text as "blockKind", t."blockAnchor", t.text, t.fingerprints
+        from texts t join "Document" d on d.id = t."documentId"
+        order by d.slug, t."blockAnchor"`;
+    }),
+    sharedWorks(slug, anchor, db),
+  ]);
   if (!asked || asked.text === null) return null;
   const document = { id: asked.id, slug: asked.slug, title: asked.title };
-  const own = { blockKind: asked.blockKind, fingerprints: asked.fingerprints };
+  const own = { blockKind: asked.blockKind };
   const text = asked.text;
-
-  type Candidate = { documentId: string; slug: string; title: string; blockKind: MentionBlockKind; blockAnchor: string; text: string };
-  const [candidates, corpusSize] = await Promise.all([
-    own.fingerprints.length === 0
-      ? []
-      : db.$transaction(async (tx) => {
-          await tx.$executeRaw`set local enable_seqscan = off`;
-          // Each kind's blocks are looked up in its own table: a note's candidates (thousands, sharing a
-          // publisher's name) are not probed for in the paragraphs.
-          return tx.$queryRaw<Candidate[]>`
-            with o as materialized (
-              select o."documentId", o."blockKind", o."blockAnchor" from "PassageFingerprint" o
-              where o.fingerprints && ${own.fingerprints}::int[] and o."documentId" <> ${document.id}
-            ), texts as (
-              select o.*, b.text from o join "Paragraph" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'paragraph'
-              union all
-              select o.*, b.text from o join "Footnote" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'footnote'
-              union all
-              select o.*, b.text from o join "Heading" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'heading'
-            )
-            select t."documentId", d.slug, d.title, t."blockKind"::text as "blockKind", t."blockAnchor", t.text
-            from texts t join "Document" d on d.id = t."documentId"
-            order by d.slug, t."blockAnchor"`;
-        }),
-    db.document.count(),
-  ]);
+  const corpusSize = asked.corpusSize;
   const ownBlock = { kind: own.blockKind, anchor, text };
   // Most candidates of a note share only a set phrase's fingerprint: no range, not a place.
   const ownIndex = indexPassageSharing([text]);
@@ -133,11 +135,7 @@ export async function listParallels(
   // How many essays hold each of the block's shared words: the same few stretches for most places.
   const ownTextsShared = [...new Set(found.flatMap(({ ranges }) => ranges.map((r) => text.slice(r.start, r.end))))];
   const holding = new Map(ownTextsShared.map((shared, i) => [shared, i] as const));
-  // Independent questions, asked at once: how many essays hold the words, and which work both places cite.
-  const [holdingCounts, works] = await Promise.all([
-    countDocumentsHolding(ownTextsShared, db),
-    sharedWorks(document.id, anchor, found.map(({ candidate }) => ({ documentId: candidate.documentId, anchor: candidate.blockAnchor })), db),
-  ]);
+  const holdingCounts = countDocumentsHoldingAmong(ownTextsShared, candidates);
   const documentsHolding = (shared: string) => holdingCounts[holding.get(shared)!]!;
   const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
   const places = found.map(({ candidate, ranges }) => ({
@@ -164,28 +162,24 @@ export async function listParallels(
       Number(x.work === null) - Number(y.work === null) ||
       y.places.length - x.places.length,
   );
-  // The order is the whole list's (a group's size and its stock phrases decide it); only the page is aligned and handed on.
+  // The order is the whole list's (a group's size and its stock phrases decide it); only the page is handed on.
   const flat = ordered.flatMap((group) => group.places.map((place) => ({ group, place })));
   const pageGroups: ParallelGroup[] = [];
   for (const { group, place } of pageOf(flat, paging.page, paging.pageSize)) {
-    const { candidate } = place;
-    const shared = findSharedPassages(
-      { slug: document.slug, blocks: [ownBlock] },
-      { slug: candidate.slug, blocks: [{ kind: candidate.blockKind, anchor: candidate.blockAnchor, text: candidate.text }] },
-    );
+    const { candidate, ranges } = place;
     const shown: ParallelPlace = {
       slug: candidate.slug,
       title: candidate.title,
       blockKind: candidate.blockKind,
       anchor: candidate.blockAnchor,
-      passages: shared.map((p) => ({
-        start: p.a.start,
-        end: p.a.end,
-        text: p.a.text,
-        otherStart: p.b.start,
-        otherEnd: p.b.end,
-        otherText: p.b.text,
-        corpusDocuments: documentsHolding(p.a.text),
+      passages: ranges.map((r) => ({
+        start: r.start,
+        end: r.end,
+        text: text.slice(r.start, r.end),
+        otherStart: r.otherStart,
+        otherEnd: r.otherEnd,
+        otherText: candidate.text.slice(r.otherStart, r.otherEnd),
+        corpusDocuments: documentsHolding(text.slice(r.start, r.end)),
       })),
       stock: place.stock,
     };
@@ -206,38 +200,33 @@ export async function listParallels(
 }
 
 /**
- * For each place, a work that both it and the block asked about cite (the same source): what the shared words
- * most likely quote. A paragraph or heading cites what the notes called from it cite; a note, what it cites
- * itself (no marker stands in a note: without this, two notes giving the same book were never grouped under
- * it). The first by title when there are several.
+ * For each block of another essay, a work that both it and the block asked about cite (the same source): what
+ * words they share most likely quote. A paragraph or heading cites what the notes called from it cite; a
+ * note, what it cites itself (no marker stands in a note: without this, two notes giving the same book were
+ * never grouped under it). The first by title when there are several. Looked up from the works the block
+ * cites (their citations, through Citation's sourceId index), not from the places: it needs no answer of the
+ * candidates' query, so it is asked beside it; a block citing nothing costs one index probe.
  */
-async function sharedWorks(
-  documentId: string,
-  anchor: string,
-  places: readonly { documentId: string; anchor: string }[],
-  db: Database,
-): Promise<Map<string, { key: string; title: string | null }>> {
-  if (places.length === 0) return new Map();
+async function sharedWorks(slug: string, anchor: string, db: Database): Promise<Map<string, { key: string; title: string | null }>> {
   const rows = await db.$queryRaw<{ documentId: string; blockAnchor: string; key: string; title: string | null }[]>`
-    with own as (
+    with me as (select id from "Document" where slug = ${slug}),
+    own as (
       select c."sourceId" from "FootnoteMarker" m join "Citation" c on c."footnoteId" = m."footnoteId"
-      where m."documentId" = ${documentId} and m."blockAnchor" = ${anchor} and c."sourceId" is not null
+      where m."documentId" = (select id from me) and m."blockAnchor" = ${anchor} and c."sourceId" is not null
       union
       select c."sourceId" from "Footnote" f join "Citation" c on c."footnoteId" = f.id
-      where f."documentId" = ${documentId} and f.anchor = ${anchor} and c."sourceId" is not null
+      where f."documentId" = (select id from me) and f.anchor = ${anchor} and c."sourceId" is not null
     ), cited as (
-      select q.document_id, q.anchor, c."sourceId"
-      from unnest(${places.map((p) => p.documentId)}::text[], ${places.map((p) => p.anchor)}::text[]) as q(document_id, anchor)
-      join "FootnoteMarker" m on m."documentId" = q.document_id and m."blockAnchor" = q.anchor
-      join "Citation" c on c."footnoteId" = m."footnoteId"
+      select m."documentId", m."blockAnchor", c."sourceId"
+      from "Citation" c join "FootnoteMarker" m on m."footnoteId" = c."footnoteId"
+      where c."sourceId" in (select "sourceId" from own) and c."documentId" <> (select id from me)
       union all
-      select q.document_id, q.anchor, c."sourceId"
-      from unnest(${places.map((p) => p.documentId)}::text[], ${places.map((p) => p.anchor)}::text[]) as q(document_id, anchor)
-      join "Footnote" f on f."documentId" = q.document_id and f.anchor = q.anchor
-      join "Citation" c on c."footnoteId" = f.id
+      select f."documentId", f.anchor, c."sourceId"
+      from "Citation" c join "Footnote" f on f.id = c."footnoteId"
+      where c."sourceId" in (select "sourceId" from own) and c."documentId" <> (select id from me)
     )
-    select distinct on (cited.document_id, cited.anchor) cited.document_id as "documentId", cited.anchor as "blockAnchor", s.key, s.title
-    from cited join own on own."sourceId" = cited."sourceId" join "Source" s on s.id = cited."sourceId"
-    order by cited.document_id, cited.anchor, s.title nulls last, s.key`;
+    select distinct on (cited."documentId", cited."blockAnchor") cited."documentId", cited."blockAnchor", s.key, s.title
+    from cited join "Source" s on s.id = cited."sourceId"
+    order by cited."documentId", cited."blockAnchor", s.title nulls last, s.key`;
   return new Map(rows.map((row) => [`${row.documentId}\u0000${row.blockAnchor}`, { key: row.key, title: row.title }]));
 }

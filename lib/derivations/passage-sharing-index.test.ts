@@ -52,13 +52,15 @@ describe("blocksSharingWith", () => {
 });
 
 describe("sharedPassageRanges", () => {
-  const aSides = (own: string, other: string) =>
+  const bothSides = (own: string, other: string) =>
     findSharedPassages({ slug: "a", blocks: [{ kind: "paragraph", anchor: "a", text: own }] }, { slug: "b", blocks: [{ kind: "paragraph", anchor: "b", text: other }] }).map((p) => ({
       start: p.a.start,
       end: p.a.end,
+      otherStart: p.b.start,
+      otherEnd: p.b.end,
     }));
 
-  it("gives the block's side of every passage findSharedPassages finds between it and the other text, in its order", () => {
+  it("gives both sides of every passage findSharedPassages finds between the block and the other text, in its order", () => {
     // As above: few distinct characters, so that passages repeat, overlap and fall short of the minimum; a
     // quotation planted twice in the other text, so that one stretch of the block pairs with two places.
     const text = fc.array(fc.constantFrom(..."网络空间治理规则合作ab12，。 "), { maxLength: 40 }).map((cs) => cs.join(""));
@@ -70,7 +72,7 @@ describe("sharedPassageRanges", () => {
         const texts = blocks.map((t, i) => (i % 2 === 0 ? `${t}${quote}` : t));
         const block = pick % texts.length;
         const other = `${head}${quote}${tail}${twice ? quote : ""}`;
-        const expected = aSides(texts[block]!, other);
+        const expected = bothSides(texts[block]!, other);
         expect(sharedPassageRanges(indexPassageSharing(texts), block, other)).toEqual(expected);
         if (expected.length > 0) found++;
         else none++;
@@ -85,7 +87,7 @@ describe("sharedPassageRanges", () => {
     const quote = "网络𠀀空间治理规则𪚥合作共赢";
     const own = `前言𠀀${quote}后记`;
     const other = `引文：${quote}。${quote}`;
-    const expected = aSides(own, other);
+    const expected = bothSides(own, other);
     expect(expected).toHaveLength(2);
     expect(sharedPassageRanges(indexPassageSharing([own]), 0, other)).toEqual(expected);
   });

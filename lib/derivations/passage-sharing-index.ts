@@ -140,14 +140,19 @@ export function blocksSharingWith(index: PassageSharingIndex, text: string, amon
   return found;
 }
 
-/** Where, in an indexed block, a passage it shares with another text lies: UTF-16 offsets, as findSharedPassages gives them. */
+/**
+ * Where a passage an indexed block shares with another text lies, in the block (start, end) and in the other
+ * text (otherStart, otherEnd): UTF-16 offsets, as findSharedPassages gives its `a` and `b` sides.
+ */
 export interface SharedRange {
   start: number;
   end: number;
+  otherStart: number;
+  otherEnd: number;
 }
 
 /**
- * The passages block `block` of the index shares with `text`, on the block's side: the `a` sides' offsets of
+ * The passages block `block` of the index shares with `text`: the offsets of both sides of
  * findSharedPassages({ blocks: [that block] }, { blocks: [text] }), in its order (the block's positions, then
  * the text's), one per passage. The same seeds, kept the same way: a common window of MIN_SHARED_HAN_CHARS
  * skeleton characters that cannot be extended to the left in both, extended to the right, kept when it holds
@@ -157,7 +162,7 @@ export interface SharedRange {
  * (443 at 1,003 essays) for the ranking (which words each place shares, and so whether only a stock phrase),
  * and findSharedPassages re-reads and re-indexes both texts per pair with a regular expression a character
  * and a string a window: most of that page's time. Here the block is indexed once and each other text is
- * read once with rolling hashes; the full passages (both sides' words) are aligned for the page shown only.
+ * read once with rolling hashes, and the page's places are shown from the same answer.
  */
 export function sharedPassageRanges(index: PassageSharingIndex, block: number, text: string): SharedRange[] {
   const own = index.blocks[block]!;
@@ -180,5 +185,5 @@ export function sharedPassageRanges(index: PassageSharingIndex, block: number, t
     }
   }
   seeds.sort((s, t) => s.i - t.i || s.j - t.j);
-  return seeds.map(({ i, length }) => ({ start: own.starts[i]!, end: own.ends[i + length - 1]! }));
+  return seeds.map(({ i, j, length }) => ({ start: own.starts[i]!, end: own.ends[i + length - 1]!, otherStart: other.starts[j]!, otherEnd: other.ends[j + length - 1]! }));
 }
