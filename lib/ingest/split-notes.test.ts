@@ -163,6 +163,31 @@ describe("splitNoteArea", () => {
     expect(segments.map((s) => s.text)).toEqual(["林卫东：《数据流动的制度》，2016年版，第272页。", "沈一帆：《标准竞争与合作》，第348页。"]);
   });
 
+  it("does not end an unlabelled note on a year when the next line opens with that year's issue or edition", () => {
+    // Issue 11, invented circled 113000419: 24 em of a 28-em measure, short as the width model reads it.
+    const lines = ["参见某某：《标准竞争》，载《区域评论》2012年", "第12期。", "《海洋空间的秩序》，某某出版社2004年版，第5页。"];
+    expect(splitNoteArea(page(lines), notes, model, null, 2).segments.map((s) => s.text)).toEqual([
+      "参见某某：《标准竞争》，载《区域评论》2012年第12期。",
+      "《海洋空间的秩序》，某某出版社2004年版，第5页。",
+    ]);
+    expect(splitNoteArea(page(["陆某：《海洋空间的秩序》，知行出版社某2004年", "版，第5页。"]), notes, model, null, 1).segments).toHaveLength(1);
+    // Far short of the measure, the line lost its end whatever follows.
+    expect(splitNoteArea(page(["《乙书》，2012年", "第12期。"]), notes, model, null, 2).segments).toHaveLength(2);
+  });
+
+  it("ends an unlabelled note that stops on a word or a number before a line opening with an ibid, which starts a note", () => {
+    // Issue 11, invented circled 482: 26 em of a 28-em measure, full as far as the widths tell.
+    const lines = ["陆某某：《海洋空间的秩序》，知行出版社某某2004年", "同上，第5页。", "《标准竞争与合作》，某某出版社2015年版，第14页。"];
+    expect(splitNoteArea(page(lines), notes, model, null, 3).segments.map((s) => [s.text, s.end])).toEqual([
+      ["陆某某：《海洋空间的秩序》，知行出版社某某2004年", "cut"],
+      ["同上，第5页。", "strong"],
+      ["《标准竞争与合作》，某某出版社2015年版，第14页。", "area"],
+    ]);
+    // After punctuation or a word that introduces a reference, the ibid goes on inside the note.
+    expect(splitNoteArea(page(["《甲书》，某某出版社某某某某2004年版，第5页；", "同上书，第9页。"]), notes, model, null, 2).segments).toHaveLength(1);
+    expect(splitNoteArea(page(["这一说法的由来，某某某某某某某某某某某某某某某参见", "同上书，第9页。"]), notes, model, null, 2).segments).toHaveLength(1);
+  });
+
   it("splits labelled notes at their labels and keeps continuation lines", () => {
     // Every line of a note but its last fills the note measure.
     const area = page(["[1]\u3000《甲书》，某某出版社二〇〇一年版，第十二页至第十五页，", "第一页。", "[2]\u3000《乙书》。"]);

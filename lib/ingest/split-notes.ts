@@ -482,12 +482,36 @@ function isMostlyLatin(normalised: string): boolean {
   return /[A-Za-z]{3,}.*[A-Za-z]{3,}.*[A-Za-z]{3,}/u.test(normalised);
 }
 
+/** A line that stops on a year (`2012年`), which a citation's issue or edition follows. */
+const YEAR_BEFORE_IMPRINT = /(?:1[6-9]|20)\d\d年$/u;
+/** An issue, volume or edition that follows a year: `第12期`, `第3卷`, `版，`. */
+const IMPRINT_AFTER_YEAR = /^(?:第\d+[期卷]|版[，,。])/u;
+
+/** `同上，`, `同前注…`, `同上书`: a note that repeats the work of the note before opens so. */
+const IBID_OPENING = /^同(?:上|前)[，,。.；;：:注书]/u;
+
+/**
+ * A line that stops on a word or a number (no punctuation, no word that introduces a reference: `参见`, `引自`, `如`)
+ * followed by one opening with an ibid: the ibid opens a note of its own (`…出版社2004年` + `同上，第5页。` reads as
+ * nothing), so the line's note lost its end (issue 11: invented circled 482, a dev range, where the two were read as
+ * one and all seven texts of the page were left unattached). After punctuation an ibid may go on inside a note that
+ * cites several works (`…第5页；` + `同上书，第9页。`), and after `见` or `引自` it is what the note refers to.
+ */
+export function ibidOpensAfterWord(line: string, next: string): boolean {
+  return /[\p{Script=Han}0-9]$/u.test(line) && !/(?:见|引自|如|自|参照|参考)$/u.test(line) && IBID_OPENING.test(next);
+}
+
 function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number, next: LayoutLine | undefined): boolean {
   if (/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd())) return false;
   // Stopped on `第` with the page number on the next line (`…2016年版，第` + `272页。`): the width model misjudged a
   // full line; no note ends on `第` (issue 11, invented circled 9000264).
   if (next !== undefined && /第$/u.test(line.normal.trimEnd()) && /^[0-9０-９]+(?:[-–—－][0-9０-９]+)?\s*[页期卷]/u.test(next.normal.trimStart())) return false;
   if (width(line) < notes.measure * TRUNCATED_LINE_SHARE) return true;
+  // Stopped, not far short, on a year with the issue or the edition on the next line (`…载《某某评论》2012年` +
+  // `第12期。`, `…出版社2004年` + `版，第5页。`): the year's imprint goes on there, and no note opens on it (issue 11:
+  // invented circled 113000419, a dev range, where the issue became a note of its own and the page's two notes were
+  // left unattached).
+  if (next !== undefined && YEAR_BEFORE_IMPRINT.test(line.normal.trimEnd()) && IMPRINT_AFTER_YEAR.test(next.normal.trimStart())) return false;
   // Nearly full, and the next line goes on mid-phrase (`…第` + `400页。`): the width model is off, not the note.
   const nearlyFull = width(line) >= notes.measure - NEARLY_FULL_TOLERANCES * notes.tolerance;
   if (nearlyFull && next !== undefined && !startsLikeNote(next.normal.trimStart())) return false;
@@ -525,6 +549,11 @@ function splitUnlabelled(
     // opens a 《 before closing the one left open starts another note, and this one lost its end (issue 11: invented
     // circled 41001891, a dev range: `…载《某某治理评` at 24.5 of a 27-em measure, then `某某：《某某的秩序》…`).
     else if (!endsFullStop(line.normal) && opensTitleInsideOpenTitle(sinceStart(), lines[i + 1]!.normal)) {
+      strong.add(i);
+      cut.add(i);
+    }
+    // An ibid after a line that stops on a word or a number opens a note of its own: this one lost its end.
+    else if (!endsFullStop(line.normal) && ibidOpensAfterWord(line.normal.trimEnd(), lines[i + 1]!.normal.trimStart())) {
       strong.add(i);
       cut.add(i);
     }
