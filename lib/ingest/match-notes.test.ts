@@ -76,6 +76,8 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     // Read only for a text that also ends at the margin: full unless a test says it stopped a little short.
     endsFull: true,
     stopsMidLine: false,
+    mostRoomLeft: 0,
+    openingAddressWidth: 0,
   });
   const marker = (page: number, lineNo: number, number = 1): BodyMarker => ({
     label: "①②③"[number - 1]!,
@@ -294,6 +296,21 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(both.placed.get(0)!.segment.text).toContain("http://www.example.cn/a.htm。");
   });
 
+  it("joins the web address heading an area to a note whose last line was left short by less than the address's unbreakable start", () => {
+    // Issue 11, corpus-001 circled 41000057 (a dev range): `…，2017年3月1日，` 4 em short of the measure, and the next page's
+    // area opening with `http://newyork.…`, whose start (7 em) did not fit there: the address moved on whole.
+    const markers = [marker(1, 1), marker(2, 10)];
+    const cutBeforeAddress = (mostRoomLeft: number) => ({ ...segment(1, 5, "《某某合作战略》，外交部网站，2017年3月1日，"), complete: false, endsAtMargin: false, endsFull: false, mostRoomLeft });
+    const address = { ...segment(2, 15, "http://newyork.example.gov.cn/wjb/t20170301_7669140.shtml。"), openingAddressWidth: 7 };
+    const joined = matchNotes(markers, [area(1, [cutBeforeAddress(4.5)]), area(2, [address])]);
+    expect(joined.placed.get(0)!.segment.text).toBe("《某某合作战略》，外交部网站，2017年3月1日，http://newyork.example.gov.cn/wjb/t20170301_7669140.shtml。");
+    expect(joined.fragments).toEqual([]);
+    // With room for the address's start, the line stopped short for another reason (its note lost its end there).
+    const apart = matchNotes(markers, [area(1, [cutBeforeAddress(8)]), area(2, [address])]);
+    expect(apart.placed.get(0)!.segment.text).toBe("《某某合作战略》，外交部网站，2017年3月1日，");
+    expect(apart.fragments.map((f) => f.segment.text)).toEqual(["http://newyork.example.gov.cn/wjb/t20170301_7669140.shtml。"]);
+  });
+
   it("joins a lone path segment to a note whose address stopped on a slash, instead of giving it to the next page's first marker", () => {
     // Issue 11, corpus-001 circled 31000248 (a range kept for development): `…/publication/` + `digital-economy-report-2021.`.
     const markers = [marker(1, 1), marker(2, 10)];
@@ -350,6 +367,8 @@ describe("matchNotes: labelled note areas with texts that lost their label", () 
     // Read only for a text that also ends at the margin: full unless a test says it stopped a little short.
     endsFull: true,
     stopsMidLine: false,
+    mostRoomLeft: 0,
+    openingAddressWidth: 0,
   });
   const markers = (count: number): BodyMarker[] =>
     Array.from({ length: count }, (_, k) => ({

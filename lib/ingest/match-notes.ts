@@ -226,8 +226,15 @@ function placeArea(
   // The head of the area continues the previous area's last note when it starts mid-sentence and that
   // note stopped unfinished: a note running over is the one explanation that needs no lost text.
   const head = segments[0]!;
+  // A note's last line left short by less than the unbreakable start of the web address heading this area
+  // (`http://newyork`) was full: the address did not fit and moved on whole, to the next page. The line is short
+  // because of what follows it, not because its note lost its end there (issue 11: corpus-001 circled 41000057, a dev
+  // range, where `…，2017年3月1日，` 4 em short and the next page's `http://newyork.fmprc.gov.cn/…` were left apart).
+  const addressMovedOn = previousLast !== null && !previousLast.stopsMidLine && head.openingAddressWidth > previousLast.mostRoomLeft;
+  const previousAtMargin = previousLast !== null && (previousLast.endsAtMargin || addressMovedOn);
+  const previousFull = previousLast !== null && (previousLast.endsFull || addressMovedOn);
   // A note cut at the margin on a comma or colon is cut mid-sentence: the head goes on with it, whatever it opens with.
-  const cutMidClause = previousLast !== null && previousLast.endsAtMargin && /[，、：；,:;]$/u.test(previousLast.text);
+  const cutMidClause = previousLast !== null && previousAtMargin && /[，、：；,:;]$/u.test(previousLast.text);
   // An English citation cut mid-phrase (widths of Latin text are only estimated) goes on in Latin text
   // that does not open a citation of its own (`Author, “Title,”`).
   // A phrase left on a function word (`… on Trade and`) goes on whatever follows.
@@ -260,7 +267,7 @@ function placeArea(
   // A note cut at the margin looks the same whether it runs over or lost its end: joined at the margin only
   // where the join reads as one citation (issue 11: `…，中` took another note's tail `讲话（全文）》。`).
   const marginJoin =
-    previousLast !== null && previousLast.endsAtMargin && joinReadsAsOneCitation(previousLast.text, head.text) && !cited.recitedNotContinued(previousLast.text, head.text);
+    previousLast !== null && previousAtMargin && joinReadsAsOneCitation(previousLast.text, head.text) && !cited.recitedNotContinued(previousLast.text, head.text);
   // A last line short of the measure by more than one tolerance and less than two may be full (the widths misjudged)
   // or may have stopped where its note lost its end; a head that reads as its rest may then as well be a note of this
   // page that lost its start (`…《某报告》，某某` + `网站，2022年11月7日，http://…。`: both halves of two cut citations).
@@ -268,7 +275,7 @@ function placeArea(
   // neither reading is settled: it is left unattached with the texts after it (issue 11: corpus-001 circled 57000014,
   // a dev range, where the join attached a second citation's surviving tail to a first one cut 2.5 em short).
   const headMayBeOwn = !ownWithoutHead && own.length > 0 && (labelled || rest0.length < own.length);
-  const marginUndecided = marginJoin && !previousLast.endsFull && headMayBeOwn && !latinCarry && !urlCarry;
+  const marginUndecided = marginJoin && !previousFull && headMayBeOwn && !latinCarry && !urlCarry;
   if (headMayContinue && !marginUndecided && (marginJoin || ownWithoutHead || latinCarry || urlCarry)) {
     joinContinuation(previousLast, head, result.warnings, page);
     rest = segments.slice(1);
@@ -392,6 +399,7 @@ function joinContinuation(previous: NoteSegment, head: NoteSegment, warnings: In
   previous.endsAtMargin = head.endsAtMargin;
   previous.endsFull = head.endsFull;
   previous.stopsMidLine = head.stopsMidLine;
+  previous.mostRoomLeft = head.mostRoomLeft;
   warnings.push({
     code: "note-continued",
     message: `The note area of page ${page} opens with the end of the last note of the page before; joined to it.`,

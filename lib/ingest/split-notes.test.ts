@@ -188,6 +188,15 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(page(["这一说法的由来，某某某某某某某某某某某某某某某参见", "同上书，第9页。"]), notes, model, null, 2).segments).toHaveLength(1);
   });
 
+  it("says how much room a note's last line may have left, and how wide the unbreakable start of an address it opens with is", () => {
+    const { segments } = splitNoteArea(page(["http://newyork.example.gov.cn/a.shtml。", "《某某合作战略》，外交部网站，2017年3月1日，"]), notes, model, null, 2);
+    // `http://newyork`: 14 ASCII characters of half an em; the rest of the host may go to the next line.
+    expect(segments.map((s) => s.openingAddressWidth)).toEqual([7, 0]);
+    // 25 characters (as this test's lines are measured) of a 28-em measure, with the 1.5-em tolerance.
+    expect(segments[1]!.mostRoomLeft).toBeCloseTo(4.5);
+    expect(splitNoteArea(page(["www.example.org/a.htm。"]), notes, model, null, 1).segments[0]!.openingAddressWidth).toBe(5.5);
+  });
+
   it("splits labelled notes at their labels and keeps continuation lines", () => {
     // Every line of a note but its last fills the note measure.
     const area = page(["[1]\u3000《甲书》，某某出版社二〇〇一年版，第十二页至第十五页，", "第一页。", "[2]\u3000《乙书》。"]);

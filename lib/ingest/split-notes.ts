@@ -1,7 +1,7 @@
 import type { IngestWarning } from "@/lib/model/document-model";
 import { leadingNoteLabel, parseMarkerLabel } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
-import type { WidthModel } from "./line-width";
+import { lineWidth, type WidthModel } from "./line-width";
 import { findUrlSpans, normaliseText } from "./normalise-text";
 import { endsFullStop } from "./sentence-end";
 
@@ -47,6 +47,16 @@ export interface NoteSegment {
    * onto the next page from a full line, so whatever it lost was lost in extraction, not carried overleaf.
    */
   stopsMidLine: boolean;
+  /**
+   * The most room its last line may have left before the note measure, in em (the width model's tolerance included):
+   * a word or web address wider than this could not have been set on it.
+   */
+  mostRoomLeft: number;
+  /**
+   * When it opens with a web address: the width in em of the address's unbreakable start, its scheme (and `www.`)
+   * with the first label of its host (`http://newyork`), which no line is broken inside; else 0.
+   */
+  openingAddressWidth: number;
 }
 
 export type NoteEnd = "label" | "strong" | "weak" | "carried" | "cut" | "doubtful" | "area";
@@ -260,7 +270,7 @@ export function splitNoteArea(
       sourceLines: [lines[0]!.lineNo, lines[lines.length - 1]!.lineNo],
     });
   }
-  return { segments: groups.map((group) => makeSegment(page.page, group.lines, group.end, notes, width)), warnings };
+  return { segments: groups.map((group) => makeSegment(page.page, group.lines, group.end, notes, width, model)), warnings };
 }
 
 function isLabelledLine(line: LayoutLine): boolean {
@@ -598,7 +608,15 @@ function splitUnlabelled(
   return groups;
 }
 
-function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: NoteMeasure, width: (line: LayoutLine) => number): NoteSegment {
+/** A web address's start that stays on one line: its scheme (and `www.`) with the first label of its host. */
+const ADDRESS_START = /^(?:https?:\/\/(?:www\.)?|www\.)[A-Za-z0-9][A-Za-z0-9\-]*/iu;
+
+function openingAddressWidth(text: string, model: WidthModel): number {
+  const start = ADDRESS_START.exec(text)?.[0];
+  return start === undefined ? 0 : lineWidth(model, start);
+}
+
+function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: NoteMeasure, width: (line: LayoutLine) => number, model: WidthModel): NoteSegment {
   const first = lines[0]!;
   const lead = isLabelledLine(first) ? leadingNoteLabel(first.raw) : null;
   const raws = lines.map((line) => line.raw);
@@ -618,6 +636,8 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     endsAtMargin: width(last) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance,
     endsFull: width(last) >= notes.measure - notes.tolerance,
     stopsMidLine: width(last) < notes.measure * TRUNCATED_LINE_SHARE && !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(last.normal.trimEnd()),
+    mostRoomLeft: notes.measure + notes.tolerance - width(last),
+    openingAddressWidth: openingAddressWidth(text, model),
     // A note may end in a bare URL or a closing bracket with no full stop; one that stops on a word or a
     // comma lost its end.
     // Never one stopping on the `?` that opens an address's query (`…/c_1117481112.htm?`): the query is still to come.
