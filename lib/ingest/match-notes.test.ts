@@ -77,7 +77,9 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     endsFull: true,
     stopsMidLine: false,
     mostRoomLeft: 0,
+    leastRoomLeft: Number.NEGATIVE_INFINITY,
     openingAddressWidth: 0,
+    openingWidth: 1,
   });
   const marker = (page: number, lineNo: number, number = 1): BodyMarker => ({
     label: "①②③"[number - 1]!,
@@ -311,6 +313,20 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(apart.fragments.map((f) => f.segment.text)).toEqual(["http://newyork.example.gov.cn/wjb/t20170301_7669140.shtml。"]);
   });
 
+  it("takes the text heading an area as the page's own when the note before left room on its last line for what it opens with", () => {
+    // Issue 11, invented circled 113000722 (a dev range): `…，山` two thirds across its line did not run over, so the next
+    // page's opening comment is its own first note, and its texts and markers agree one for one.
+    const markers = [marker(1, 1), marker(2, 10), marker(2, 11, 2)];
+    const cut = (leastRoomLeft: number) => ({ ...segment(1, 5, "林某某：《某某协商的实践逻辑》，山"), complete: false, leastRoomLeft });
+    const own = [{ ...segment(2, 15, "此处的统计口径与前文相同。"), openingWidth: 1 }, segment(2, 16, "《乙书》，第2页。")];
+    const placed = matchNotes(markers, [area(1, [cut(8)]), area(2, own)]);
+    expect([0, 1, 2].map((k) => placed.placed.get(k)?.segment.text)).toEqual(["林某某：《某某协商的实践逻辑》，山", "此处的统计口径与前文相同。", "《乙书》，第2页。"]);
+    // Room for less than a character and the two line-breaking may carry down: it may have run over; nothing is attached.
+    const unsure = matchNotes(markers, [area(1, [cut(2.5)]), area(2, own)]);
+    expect(unsure.placed.has(1) || unsure.placed.has(2)).toBe(false);
+    expect(unsure.fragments.map((f) => f.segment.text)).toEqual(["此处的统计口径与前文相同。", "《乙书》，第2页。"]);
+  });
+
   it("joins a lone path segment to a note whose address stopped on a slash, instead of giving it to the next page's first marker", () => {
     // Issue 11, corpus-001 circled 31000248 (a range kept for development): `…/publication/` + `digital-economy-report-2021.`.
     const markers = [marker(1, 1), marker(2, 10)];
@@ -368,7 +384,9 @@ describe("matchNotes: labelled note areas with texts that lost their label", () 
     endsFull: true,
     stopsMidLine: false,
     mostRoomLeft: 0,
+    leastRoomLeft: Number.NEGATIVE_INFINITY,
     openingAddressWidth: 0,
+    openingWidth: 1,
   });
   const markers = (count: number): BodyMarker[] =>
     Array.from({ length: count }, (_, k) => ({

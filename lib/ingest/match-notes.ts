@@ -233,6 +233,11 @@ function placeArea(
   const addressMovedOn = previousLast !== null && !previousLast.stopsMidLine && head.openingAddressWidth > previousLast.mostRoomLeft;
   const previousAtMargin = previousLast !== null && (previousLast.endsAtMargin || addressMovedOn);
   const previousFull = previousLast !== null && (previousLast.endsFull || addressMovedOn);
+  // A note whose last line left room for what the head opens with (and for the characters line-breaking rules carry
+  // down) did not run over to it: a note runs over from a full line only, so it lost its end in extraction, and the
+  // head is a text of this page (issue 11: invented circled 113000722, a dev range, where `…，山` two thirds across the
+  // line left the next page's three texts for three markers unattached).
+  const leftRoomForHead = previousLast !== null && previousLast.leastRoomLeft > head.openingWidth + LINE_BREAK_CARRY;
   // A note cut at the margin on a comma or colon is cut mid-sentence: the head goes on with it, whatever it opens with.
   const cutMidClause = previousLast !== null && previousAtMargin && /[，、：；,:;]$/u.test(previousLast.text);
   // An English citation cut mid-phrase (widths of Latin text are only estimated) goes on in Latin text
@@ -296,7 +301,7 @@ function placeArea(
         return rest[rest.length - 1] ?? doubtful;
       }
     }
-  } else if (headMayContinue && !previousLast.stopsMidLine) {
+  } else if (headMayContinue && !previousLast.stopsMidLine && !leftRoomForHead) {
     // The note before stopped unfinished and this text starts mid-sentence: it is the lost end, or a note that
     // lost its start. Neither it nor the order of the texts after it can be trusted. Not when the note before
     // stopped far short of the margin: a note runs over from a full line, so that one lost its end in extraction,
@@ -327,6 +332,13 @@ function placeArea(
   placeUnlabelled(area, rest, own, result, rarity);
   return last;
 }
+
+/**
+ * How much of a line, in em, line-breaking rules may leave empty before its note runs over: a closing mark never opens
+ * a line and an opening one never ends one, so a typesetter carries the character before a closing mark, or an
+ * opening mark with the character after it, down to the next line.
+ */
+const LINE_BREAK_CARRY = 2;
 
 /**
  * A title's closing part shorter than this says nothing about which work it closes: many titles end in `报告》`,
@@ -400,6 +412,7 @@ function joinContinuation(previous: NoteSegment, head: NoteSegment, warnings: In
   previous.endsFull = head.endsFull;
   previous.stopsMidLine = head.stopsMidLine;
   previous.mostRoomLeft = head.mostRoomLeft;
+  previous.leastRoomLeft = head.leastRoomLeft;
   warnings.push({
     code: "note-continued",
     message: `The note area of page ${page} opens with the end of the last note of the page before; joined to it.`,

@@ -188,12 +188,19 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(page(["这一说法的由来，某某某某某某某某某某某某某某某参见", "同上书，第9页。"]), notes, model, null, 2).segments).toHaveLength(1);
   });
 
-  it("says how much room a note's last line may have left, and how wide the unbreakable start of an address it opens with is", () => {
+  it("says how much room a note's last line may have left, and how wide what it opens with is", () => {
     const { segments } = splitNoteArea(page(["http://newyork.example.gov.cn/a.shtml。", "《某某合作战略》，外交部网站，2017年3月1日，"]), notes, model, null, 2);
     // `http://newyork`: 14 ASCII characters of half an em; the rest of the host may go to the next line.
     expect(segments.map((s) => s.openingAddressWidth)).toEqual([7, 0]);
     // 25 characters (as this test's lines are measured) of a 28-em measure, with the 1.5-em tolerance.
     expect(segments[1]!.mostRoomLeft).toBeCloseTo(4.5);
+    expect(segments[1]!.leastRoomLeft).toBeCloseTo(1.5);
+    // What a text opens with that no line breaks before: an address's start, a Latin word, else one character.
+    expect(segments.map((s) => s.openingWidth)).toEqual([7, 1]);
+    const latin = splitNoteArea(page(["Joseph Nye, “Networks,” 2002.", "Networks and States Revisited, Policy Brief Series, 2019, p.4, and the rest of it."]), notes, model, null, 2).segments;
+    expect(latin[0]!.openingWidth).toBe(3);
+    // A last line mostly in Latin script: its width is only estimated, so how much room it left is not known.
+    expect(latin[latin.length - 1]!.leastRoomLeft).toBe(Number.NEGATIVE_INFINITY);
     expect(splitNoteArea(page(["www.example.org/a.htm。"]), notes, model, null, 1).segments[0]!.openingAddressWidth).toBe(5.5);
   });
 

@@ -1,7 +1,7 @@
 import type { IngestWarning } from "@/lib/model/document-model";
 import { leadingNoteLabel, parseMarkerLabel } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
-import { lineWidth, type WidthModel } from "./line-width";
+import { leadingLatinWidth, lineWidth, type WidthModel } from "./line-width";
 import { findUrlSpans, normaliseText } from "./normalise-text";
 import { endsFullStop } from "./sentence-end";
 
@@ -52,6 +52,16 @@ export interface NoteSegment {
    * a word or web address wider than this could not have been set on it.
    */
   mostRoomLeft: number;
+  /**
+   * The least room its last line may have left before the note measure, in em (the tolerance taken off); unknown
+   * (-Infinity) for a line mostly in Latin script, whose width the model only estimates.
+   */
+  leastRoomLeft: number;
+  /**
+   * Width in em of what its first line opens with that no line is broken before: a web address's unbreakable start,
+   * a Latin word or number, else one character.
+   */
+  openingWidth: number;
   /**
    * When it opens with a web address: the width in em of the address's unbreakable start, its scheme (and `www.`)
    * with the first label of its host (`http://newyork`), which no line is broken inside; else 0.
@@ -637,7 +647,9 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     endsFull: width(last) >= notes.measure - notes.tolerance,
     stopsMidLine: width(last) < notes.measure * TRUNCATED_LINE_SHARE && !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(last.normal.trimEnd()),
     mostRoomLeft: notes.measure + notes.tolerance - width(last),
+    leastRoomLeft: isMostlyLatin(last.normal) ? Number.NEGATIVE_INFINITY : notes.measure - notes.tolerance - width(last),
     openingAddressWidth: openingAddressWidth(text, model),
+    openingWidth: openingAddressWidth(text, model) || leadingLatinWidth(model, raws[0]!) || 1,
     // A note may end in a bare URL or a closing bracket with no full stop; one that stops on a word or a
     // comma lost its end.
     // Never one stopping on the `?` that opens an address's query (`…/c_1117481112.htm?`): the query is still to come.
