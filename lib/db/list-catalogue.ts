@@ -241,7 +241,10 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
   // Title words narrow the list only when there are some (a blank field is no filter).
   const narrowed = queryTerms(q).length > 0 || Object.values(facetFilters).some((value) => value !== undefined);
   // One statement: the documents matching are found once (title words are a pattern match on every row) and each
-  // facet counts over them, rather than five statements each finding them again.
+  // facet counts over them, rather than five statements each finding them again. A narrowed list's concepts and
+  // works are read per matching document (lateral, through the documentId indexes): the planner cannot know how
+  // few documents a title word keeps (it guessed 706 of 1,003 for one keeping 56) and otherwise read every
+  // citation of the corpus (27,882 rows at 1,003 essays, 18 of the statement's 35 ms) to keep those of 56.
   const [row] = await db.$queryRaw<Record<FacetName, FacetRow[] | string>[]>`
     with matching as materialized (
       select d.id, d.journal, substring(d.date from '^[0-9]{4}') as year, d.authors from "Document" d where ${whereFilters(filters)}
@@ -262,8 +265,8 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
           ? Prisma.sql`
         select c.id as value, c."labelZh" as label, k.count, c.ordinal
         from (
-          select k."conceptId" as id, count(distinct k."documentId") as count
-          from "ConceptDocumentCount" k where k."documentId" in (select id from matching)
+          select k."conceptId" as id, count(*) as count
+          from matching m cross join lateral (select distinct k."conceptId" from "ConceptDocumentCount" k where k."documentId" = m.id) k
           group by k."conceptId"
         ) k
         join "Concept" c on c.id = k.id
@@ -279,9 +282,15 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
         from (${
           narrowed
             ? Prisma.sql`
-          select c."sourceId" as id, count(distinct c."documentId") as count
-          from "Citation" c join "Source" s on s.id = c."sourceId" where c."documentId" in (select id from matching)
-          group by c."sourceId", s.key order by count desc, s.key limit ${FACET_VALUES_SHOWN}`
+          select s.id, cited.count
+          from (
+            select c."sourceId" as id, count(*) as count
+            from matching m cross join lateral (
+              select distinct c."sourceId" from "Citation" c where c."documentId" = m.id and c."sourceId" is not null
+            ) c
+            group by c."sourceId"
+          ) cited join "Source" s on s.id = cited.id
+          order by cited.count desc, s.key limit ${FACET_VALUES_SHOWN}`
             : Prisma.sql`
           select s.id, s.documents as count from "Source" s where s.documents > 0
           order by s.documents desc, s.key limit ${FACET_VALUES_SHOWN}`
