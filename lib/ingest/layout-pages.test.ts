@@ -651,3 +651,33 @@ describe("layoutPages: after a label list, a block too short to be a page", () =
     expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 8, 10, 12]);
   });
 });
+
+describe("layoutPages: a block too short to be a page, ended by page furniture", () => {
+  const body = [
+    "数字治理的制度安排经历了漫长的演变过程，研究者对",
+    "治理模式的评价并不完全一致，农村地区的宽带覆盖仍",
+    "然参差不齐，公开程度影响参与的质量。①监测数据的",
+    "公开程度直接影响公众参与的质量，港口城市的数据中",
+  ];
+  // Furniture at the foot of each page; the next page glued on with a leading space.
+  const foot = (folio: string) => ["区域治理评论　2023年第6期", folio];
+  const laidOut = (text: string[]) => {
+    const model = fitWidthModel(text);
+    return layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+  };
+
+  it("takes a block opened on its own after a sentence the page broke off, ended by the page's furniture with a page after the next, for the page's notes though a line reads as full", () => {
+    const notes = [" p.166.", "", "《示例机构关于数字治理合作的报告》，示例政府网，"];
+    const next = [" 心建设速度明显加快。", "", " http://www.gov.cn/xinwen/2004-03/content_5712988.htm。"];
+    const pages = laidOut([...body, "", ...notes, "", ...foot("２４０"), ...next, "", ...foot("２４１")]);
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([6, 8, 14]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 12]);
+  });
+
+  it("keeps such a block in the body when no page is marked after the text past the furniture: it may be the last page's body, its furniture printed between its body and its notes", () => {
+    const last = [" 心建设速度明显加快，社区组织在基层治理中发挥了积极", "作用。"];
+    const pages = laidOut([...body, "", ...last, "", ...foot("２４０"), " 此处的统计口径与前文相同。"]);
+    // (The one line after the furniture, the text's last, is read as body too: the essay may end there.)
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo)).slice(0, 6)).toEqual([1, 2, 3, 4, 6, 7]);
+  });
+});

@@ -326,15 +326,23 @@ export function layoutPages(input: LayoutInput): Layout {
     // Ended by a page break the text marks (a blank run, a form feed), it is no page of its own whatever its widths
     // say (a note's truncated line may read as a full body line); after page furniture too, unless a line reads
     // as full (the furniture may be a body line read as a folio or running head, and the block the page's end).
+    // Ended by page furniture with another page after the text that follows it, it is no page either, whatever its
+    // widths say: a page that short is the last (its furniture, printed between its body and its notes, is then
+    // the text's last), and where the furniture is printed at the top or the foot, the block ends the page it is on.
+    const endsAtFurniture = next === "folio" || next === "running-head";
     const tooShortForPage =
-      textAfter && blockLines <= MAX_CARRIED_LINES && ((opensOwnBlock && endsPage) || (opensOwnBlock && nextOpensOwnBlock && !anyFull) || (afterFurniture(start) && endsPage && !anyFull));
+      textAfter &&
+      blockLines <= MAX_CARRIED_LINES &&
+      ((opensOwnBlock && endsPage) ||
+        (opensOwnBlock && nextOpensOwnBlock && !anyFull) ||
+        (afterFurniture(start) && endsPage && !anyFull) ||
+        (opensOwnBlock && endsAtFurniture && anotherPageAfterText(end)));
     // Right after the page's label list too, though the body broke off: the sentence goes on overleaf.
     if (afterList && tooShortForPage && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     // Right after the page's label list, a few lines that page furniture ends, with text still to come, are what
     // survives of the page's notes, though the body broke off: the body does not go on below its own label list, and
     // the furniture ends this page or opens the next, whose body starts after it. (Not when a line reads as full:
     // then the block may be the next page's body, glued on without its furniture, and the furniture its foot's.)
-    const endsAtFurniture = next === "folio" || next === "running-head";
     if (afterList && textAfter && endsAtFurniture && blockLines <= MAX_CARRIED_LINES && !anyFull && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     // A few lines the extraction opened on their own that stop on a bare `http://` which the next text does not go on
     // with: a body sentence goes on with its address in its next line (overleaf too), a note cut at the page's foot
@@ -410,6 +418,21 @@ export function layoutPages(input: LayoutInput): Layout {
       const kind = classify(k).kind;
       if (kind === "blank" || isFurniture(k) || kind === "editorial") continue;
       return kind === "text" && !goesOnAddress(lastNormal, normaliseLine(lines[k]!));
+    }
+    return false;
+  };
+
+  /**
+   * Past the page furniture at `end` (and any more furniture or blank lines), text follows, and after that text a
+   * page is marked again (furniture, a form feed or a blank run): the page after the furniture is not the text's last.
+   */
+  const anotherPageAfterText = (end: number): boolean => {
+    let k = end;
+    while (k < lines.length && (isFurniture(k) || classify(k).kind === "blank")) k += 1;
+    let textSeen = false;
+    for (; k < lines.length; k += 1) {
+      if (textSeen && (input.pageBreaks?.has(k) === true || isFurniture(k) || (classify(k).kind === "blank" && blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK))) return true;
+      if (classify(k).kind !== "blank" && !isFurniture(k)) textSeen = true;
     }
     return false;
   };
