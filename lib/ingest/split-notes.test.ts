@@ -204,6 +204,18 @@ describe("splitNoteArea", () => {
     expect(splitNoteArea(page(["www.example.org/a.htm。"]), notes, model, null, 1).segments[0]!.openingAddressWidth).toBe(5.5);
   });
 
+  it("does not end a note on a nearly full line when the next line goes on with the citation's page or edition", () => {
+    // Issue 11, invented circled 109000580 (an unseen range): English note lines set the measure wide, so ②'s full
+    // line read as stopping short of it, and `第152页。`, its own rest, went to ③ (whose text was lost) by order.
+    // No note opens on its imprint.
+    const lines = ["① 《甲书》，第1页。", "② 《数据流动的制度》，东方出版社2016年版，", "第152页。"];
+    const { segments } = splitNoteArea(page(lines), notes, model, null, 3);
+    expect(segments.map((s) => [s.label, s.text])).toEqual([
+      ["①", "《甲书》，第1页。"],
+      ["②", "《数据流动的制度》，东方出版社2016年版，第152页。"],
+    ]);
+  });
+
   it("splits labelled notes at their labels and keeps continuation lines", () => {
     // Every line of a note but its last fills the note measure.
     const area = page(["[1]\u3000《甲书》，某某出版社二〇〇一年版，第十二页至第十五页，", "第一页。", "[2]\u3000《乙书》。"]);

@@ -532,9 +532,12 @@ function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLi
   // invented circled 113000419, a dev range, where the issue became a note of its own and the page's two notes were
   // left unattached).
   if (next !== undefined && YEAR_BEFORE_IMPRINT.test(line.normal.trimEnd()) && IMPRINT_AFTER_YEAR.test(next.normal.trimStart())) return false;
-  // Nearly full, and the next line goes on mid-phrase (`…第` + `400页。`): the width model is off, not the note.
+  // Nearly full, and the next line goes on mid-phrase (`…第` + `400页。`) or with the imprint of a citation (`…年版，` +
+  // `第152页。`: no note opens on its imprint): the width model is off, not the note (issue 11: invented circled
+  // 109000580, where English note lines set the measure wide and a full Chinese line read as cut short).
   const nearlyFull = width(line) >= notes.measure - NEARLY_FULL_TOLERANCES * notes.tolerance;
-  if (nearlyFull && next !== undefined && !startsLikeNote(next.normal.trimStart())) return false;
+  const nextText = next?.normal.trimStart() ?? "";
+  if (nearlyFull && next !== undefined && (!startsLikeNote(nextText) || IMPRINT_CONTINUATION.test(nextText))) return false;
   // Short of the measure by more than a justified line ever is, and no web address wrapping into the next
   // line. Not for lines mostly in Latin script, whose proportional widths the width model only estimates.
   if (isMostlyLatin(line.normal)) return false;
