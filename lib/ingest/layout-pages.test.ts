@@ -681,3 +681,17 @@ describe("layoutPages: a block too short to be a page, ended by page furniture",
     expect(pages.flatMap((p) => p.body.map((l) => l.lineNo)).slice(0, 6)).toEqual([1, 2, 3, 4, 6, 7]);
   });
 });
+
+describe("layoutPages: the text's last page, between two runs of page furniture", () => {
+  it("keeps the only text between a page's foot furniture and the text's last furniture in the body, though the page before calls notes that never appeared", () => {
+    const finished = [...PAGE_CALLING_TWO_NOTES.slice(0, 4), "心建设速度明显加快，社区组织发挥了积极作用。"];
+    const foot = (folio: string) => ["区域治理评论　2023年第6期", folio];
+    // The last page's paragraph opens with its 2-em indent (which the extraction dropped) and ends one line on.
+    const last = [" 监测数据的公开程度直接影响公众参与的质量，", "标准组织内部的表决程序日益透明。"];
+    const text = [...finished, ...foot("２４０"), ...last, ...foot("２４１")];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5, 8, 9]);
+  });
+});

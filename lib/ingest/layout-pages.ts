@@ -292,6 +292,11 @@ export function layoutPages(input: LayoutInput): Layout {
     // Only the body has headings: a block the extraction opened on a heading (a page glued on, a leading space
     // after a label list whose texts are lost) goes on the body, whatever the page's missing notes suggest.
     if (matchHeading(lines[start]!) !== null) return false;
+    // The only text between page furniture and the text's last furniture, with nothing after it, is a page's body:
+    // furniture is printed on pages that have body text (at their top, their foot, or between body and notes), and
+    // the last furniture's page has no other (issue 11: invented bracket 113001210, an unseen range, where the last
+    // page's two lines, glued on after the page before's foot, were read as that page's missing notes).
+    if (afterFurniture(start) && !textAfter && (next === "folio" || next === "running-head")) return false;
     // After a body broken off mid-sentence, the next body text finishes that sentence: only a line no body
     // line can be (wider than the measure, a Latin citation) keeps such a block in the notes, unless it
     // opens like a citation or a gloss; right after a label list too (whose texts may all be lost).
