@@ -216,4 +216,34 @@ describe("buildBody", () => {
     // Five paragraphs, each begun by its own first line; none at a page's first line.
     expect(body.paragraphs.map((p) => Array.from(p.text)[0])).toEqual(Array.from({ length: 5 }, () => "乙"));
   });
+
+  it("ends the last paragraph before a heading that is the text's last line, finishing no sentence, however wide it reads", () => {
+    // Three body lines are too few to fit the measure on: the heading reads as full.
+    const lines = [
+      "数字空间的规则竞争与合作",
+      "",
+      "高明远",
+      "",
+      "内容提要：港口城市的数据中心建设速度明显加快，港口城市的数据中心建设速度明显加快。",
+      "",
+      "",
+      "",
+      " 一、理论意义",
+      "",
+      "港口城市的数据中心建设速度明显加快，所谓open data运动在各国的进展并不相同。",
+      "",
+      "（一）案例选择与资料来源",
+      "",
+    ];
+    // Fitted as the parser fits it: on lines that end no sentence.
+    const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
+    const front = parseFrontMatter(lines, model);
+    const layout = layoutPages({ lines, bodyStart: front.bodyStart, title: front.title, model });
+    const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs });
+    expect(body.headings.map((h) => [h.label, h.text])).toEqual([
+      ["一", "理论意义"],
+      ["（一）", "案例选择与资料来源"],
+    ]);
+    expect(body.paragraphs).toHaveLength(1);
+  });
 });

@@ -112,7 +112,10 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     if (matchHeading(next.raw) === null) return false;
     if (next.deficit > 0 || next.page !== line.page) return true;
     const after = lines[i + 2];
-    if (after === undefined || endsSentence(after.normal) || matchHeading(after.raw) !== null) return false;
+    // The text's last line: an essay ends on a finished sentence, so a heading-like line that finishes none is no
+    // paragraph's last line, however wide the model reads it (issue 11: invented circled 109000751, an unseen range).
+    if (after === undefined) return !endsSentence(next.normal);
+    if (endsSentence(after.normal) || matchHeading(after.raw) !== null) return false;
     const short = shortfall(after, lines[i + 3]);
     return short >= indentLow && short <= indentHigh;
   };
