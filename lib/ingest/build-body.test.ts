@@ -246,4 +246,15 @@ describe("buildBody", () => {
     ]);
     expect(body.paragraphs).toHaveLength(1);
   });
+
+  it("does not end a paragraph on its first line when the sentence there stops short by its indent and the Latin word or number that opens the next line", () => {
+    const full = "甲".repeat(20);
+    // The first line ends a sentence 2 em short beyond its indent: `2017` (2 em) did not fit in that room.
+    const lines = ["标题", "", ...[full, `${"乙".repeat(10)}。`, `${"丙".repeat(15)}。`, `2017年9月，${"丁".repeat(14)}`, full, `${"戊".repeat(5)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 5],
+      [7, 13],
+    ]);
+  });
 });

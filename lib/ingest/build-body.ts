@@ -93,9 +93,11 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
   // A Latin word, number or address is never broken without a mark: when it does not fit, it moves whole to
   // the next line and leaves this one short by up to its width. That shortfall says nothing about a
   // paragraph's end, or a first line's indent.
-  const shortfall = (line: LayoutLine, after: LayoutLine | undefined): number => {
+  // A paragraph's first line (`indent`: 2 em) is short by its indent as well: only what it lacks beyond that is the
+  // word's doing.
+  const shortfall = (line: LayoutLine, after: LayoutLine | undefined, indent = 0): number => {
     const run = after === undefined ? 0 : leadingLatinWidth(model, after.raw);
-    if (run > 0 && line.deficit <= run + model.spread) return 0;
+    if (run > 0 && line.deficit - indent <= run + model.spread) return indent;
     return movedOpener(line, after) ? 0 : line.deficit;
   };
   // An opening mark never ends a line: one that does not fit with the character it opens moves on, and leaves the
@@ -170,7 +172,7 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     if (!endsSentence(line.normal)) continue;
     const nextIsText = !endsSentence(next.normal);
     // A paragraph's first line is short by its indent already: only what it lacks beyond that ends it.
-    const lineShort = current.length === 1 ? shortfall(line, next) - FIRST_LINE_INDENT : shortfall(line, next);
+    const lineShort = current.length === 1 ? shortfall(line, next, FIRST_LINE_INDENT) - FIRST_LINE_INDENT : shortfall(line, next);
     const nextShort = shortfall(next, lines[i + 2]);
     // Punctuation never opens a line, so a typesetter lets a comma that does not fit hang past the measure: an
     // indented first line ending on one is as wide as a full line ending on a comma that fitted. Without its
