@@ -1,7 +1,7 @@
 import "server-only";
 import { indexPassageSharing, sharedPassageRanges } from "@/lib/derivations/passage-sharing-index";
 import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
-import { countDocumentsHoldingAmong } from "@/lib/derivations/passage-fingerprints";
+import { countDocumentsHolding } from "./list-passage-links";
 import { getDatabase, type Database } from "./prisma-client";
 import { pageOf } from "@/lib/paging/page-window";
 import { PARALLELS_PAGE_SIZE } from "@/lib/urls/url-grammar";
@@ -84,7 +84,7 @@ export async function listParallels(
   paging: ParallelsPaging = { page: 1, pageSize: PARALLELS_PAGE_SIZE },
   db: Database = getDatabase(),
 ): Promise<Parallels | null> {
-  type Candidate = { documentId: string; slug: string; title: string; blockKind: MentionBlockKind; blockAnchor: string; text: string; fingerprints: number[] };
+  type Candidate = { documentId: string; slug: string; title: string; blockKind: MentionBlockKind; blockAnchor: string; text: string };
   // Three independent questions, asked at once, each naming the block by its essay's slug and its anchor:
   // the block (its text, and the corpus's size), its candidates, and the works its notes cite.
   const [[asked], candidates, works] = await Promise.all([
@@ -105,7 +105,7 @@ export async function listParallels(
           select p."documentId", p.fingerprints from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
           where d.slug = ${slug}
         ), o as materialized (
-          select o."documentId", o."blockKind", o."blockAnchor", o.fingerprints from "PassageFingerprint" o
+          select o."documentId", o."blockKind", o."blockAnchor" from "PassageFingerprint" o
           where o.fingerprints && (select fingerprints from asked) and o."documentId" <> (select "documentId" from asked)
         ), texts as (
           select o.*, b.text from o join "Paragraph" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'paragraph'
@@ -114,7 +114,7 @@ export async function listParallels(
           union all
           select o.*, b.text from o join "Heading" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'heading'
         )
-        select t."documentId", d.slug, d.title, t."blockKind"::text as "blockKind", t."blockAnchor", t.text, t.fingerprints
+        select t."documentId", d.slug, d.title, t."blockKind"::text as "blockKind", t."blockAnchor", t.text
         from texts t join "Document" d on d.id = t."documentId"
         order by d.slug, t."blockAnchor"`;
     }),
@@ -135,7 +135,7 @@ export async function listParallels(
   // How many essays hold each of the block's shared words: the same few stretches for most places.
   const ownTextsShared = [...new Set(found.flatMap(({ ranges }) => ranges.map((r) => text.slice(r.start, r.end))))];
   const holding = new Map(ownTextsShared.map((shared, i) => [shared, i] as const));
-  const holdingCounts = countDocumentsHoldingAmong(ownTextsShared, candidates);
+  const holdingCounts = await countDocumentsHolding(ownTextsShared, db);
   const documentsHolding = (shared: string) => holdingCounts[holding.get(shared)!]!;
   const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
   const places = found.map(({ candidate, ranges }) => ({

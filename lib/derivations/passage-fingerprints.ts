@@ -85,36 +85,3 @@ export function blocksSharingFingerprints(
   };
 }
 
-/**
- * For each of `texts` (passages of one block of the corpus), how many documents hold every one of its
- * fingerprints in one block: countDocumentsHolding's answer (lib/db/list-passage-links.ts), worked out from
- * the block's candidates instead of the whole index. A passage's fingerprints are some of its block's (a
- * window of the passage is a window of the block, its least k-gram the same), so every other block holding
- * them all overlaps the block's fingerprints and is among `candidates` (the blocks of other documents that
- * share a fingerprint with it); the block's own document holds them too, and counts once. Each text is a
- * shared passage (MIN_SHARED_HAN_CHARS characters or more), so it has fingerprints.
- *
- * Why: the parallels view has those candidates' fingerprints in hand, and asking the index again, a
- * containment lookup a passage, read the rows of every document quoting a popular passage once more.
- */
-export function countDocumentsHoldingAmong(texts: readonly string[], candidates: readonly { documentId: string; fingerprints: readonly number[] }[]): number[] {
-  const prints = texts.map((text) => fingerprintText(text));
-  const wanted = new Set(prints.flat());
-  // Fingerprint → the candidates holding it (positions), for the passages' fingerprints only.
-  const holders = new Map<number, number[]>();
-  candidates.forEach((candidate, index) => {
-    for (const print of candidate.fingerprints) {
-      if (!wanted.has(print)) continue;
-      const list = holders.get(print);
-      if (list) list.push(index);
-      else holders.set(print, [index]);
-    }
-  });
-  return prints.map((own) => {
-    const held = new Map<number, number>();
-    for (const print of own) for (const index of holders.get(print) ?? []) held.set(index, (held.get(index) ?? 0) + 1);
-    const documents = new Set<string>();
-    for (const [index, count] of held) if (count === own.length) documents.add(candidates[index]!.documentId);
-    return documents.size + 1;
-  });
-}
