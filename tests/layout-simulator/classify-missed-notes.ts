@@ -5,29 +5,12 @@
  *   node --import tsx tests/layout-simulator/classify-missed-notes.ts --first 700001 --count 1000 [--style circled] [--corpus corpus-001] [--examples 3]
  * Prints counts per class with example seeds. Analysis only: nothing in lib/ingest reads it.
  */
-import { parseArgs } from "node:util";
 import { classifyOutcome, type MissClass } from "./classify-misses";
 import { caseForSeed, runCase } from "./layout-case";
-import type { MarkerStyle } from "./layout-parameters";
-import { CORPUS_STRUCTURES, corpusDocument } from "./corpus-structure";
+import { readClassifierOptions } from "./classifier-options";
 
-const { values } = parseArgs({
-  options: {
-    first: { type: "string", default: "700001" },
-    count: { type: "string", default: "1000" },
-    style: { type: "string" },
-    corpus: { type: "string" },
-    examples: { type: "string", default: "4" },
-  },
-});
 
-const first = Number(values.first);
-const count = Number(values.count);
-const examples = Number(values.examples);
-const styles: MarkerStyle[] = values.style === undefined ? ["circled", "bracket"] : [values.style as MarkerStyle];
-const corpus = values.corpus;
-if (corpus !== undefined && !(corpus in CORPUS_STRUCTURES)) throw new Error(`--corpus must be one of ${Object.keys(CORPUS_STRUCTURES).join(", ")}`);
-const document = corpus === undefined ? undefined : corpusDocument(corpus as keyof typeof CORPUS_STRUCTURES);
+const { first, count, examples, styles, corpus, document } = readClassifierOptions({ first: "700001" });
 
 for (const style of styles) {
   const tally = new Map<string, { n: number; seeds: number[] }>();

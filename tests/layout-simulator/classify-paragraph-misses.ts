@@ -7,26 +7,15 @@
  *   node --import tsx tests/layout-simulator/classify-paragraph-misses.ts --first 41000001 --count 1000 [--style circled] [--corpus corpus-001] [--examples 4]
  * Analysis only: nothing in lib/ingest reads it.
  */
-import { parseArgs } from "node:util";
 import { seeded } from "@/tests/fixtures/ingest/render-essay";
 import { diffCharacters } from "./character-diff";
 import { withGlyphArtefacts } from "./glyph-artefacts";
 import { caseForSeed, runCase } from "./layout-case";
-import { MAX_MARKERS_PER_PAGE, type LayoutParameters, type MarkerStyle } from "./layout-parameters";
-import { CORPUS_STRUCTURES, corpusDocument } from "./corpus-structure";
+import { MAX_MARKERS_PER_PAGE, type LayoutParameters } from "./layout-parameters";
+import { readClassifierOptions } from "./classifier-options";
 import type { TrueDocument } from "./true-document";
 import { charWidth, isPlaceholder, LINE_BREAK_HYPHEN, PLACEHOLDER_BASE, wrapLines } from "./wrap-lines";
 
-const { values } = parseArgs({
-  options: {
-    first: { type: "string", default: "41000001" },
-    count: { type: "string", default: "1000" },
-    style: { type: "string" },
-    corpus: { type: "string" },
-    examples: { type: "string", default: "4" },
-    verbose: { type: "boolean", default: false },
-  },
-});
 
 /** As typeset-document.ts sets them. */
 const MARKER_WIDTH = { circled: 0.5, bracket: 1.5 } as const;
@@ -121,13 +110,7 @@ interface Event {
   seed: number;
 }
 
-const first = Number(values.first);
-const count = Number(values.count);
-const examples = Number(values.examples);
-const styles: MarkerStyle[] = values.style === undefined ? ["circled", "bracket"] : [values.style as MarkerStyle];
-const corpus = values.corpus;
-if (corpus !== undefined && !(corpus in CORPUS_STRUCTURES)) throw new Error(`--corpus must be one of ${Object.keys(CORPUS_STRUCTURES).join(", ")}`);
-const document = corpus === undefined ? undefined : corpusDocument(corpus as keyof typeof CORPUS_STRUCTURES);
+const { first, count, examples, styles, corpus, document, verbose } = readClassifierOptions({ first: "41000001" });
 
 const bucket = (em: number) => (em < 0.5 ? "full" : em < SHORT_BY_EM ? "<1em" : em < 2 ? "1-2em" : em < 3 ? "2-3em" : ">=3em");
 
@@ -217,7 +200,7 @@ for (const style of styles) {
       const head = stripMarkers(q.lines[0]!.text);
       const decision = debug.find((d) => stripMarkers(d.raw) === tail && stripMarkers(d.nextRaw) === head);
       events.push({ key: `joined   | ${decidable ? "DECIDABLE" : "invisible"} | ${why} | ${parserRules(decision)}`, seed });
-      if (values.verbose) console.log(`  ${seed} joined p${i}|p${i + 1}: last «${last.text.slice(-12)}» (${lastShort.toFixed(1)} em short), next «${q.lines[0]!.text.slice(0, 12)}» ${shape(params)} width ${params.width}; ${parserView(decision)}`);
+      if (verbose) console.log(`  ${seed} joined p${i}|p${i + 1}: last «${last.text.slice(-12)}» (${lastShort.toFixed(1)} em short), next «${q.lines[0]!.text.slice(0, 12)}» ${shape(params)} width ${params.width}; ${parserView(decision)}`);
       mark(i);
       mark(i + 1);
     });
@@ -253,7 +236,7 @@ for (const style of styles) {
       const lastLineNo = outcome.draft.paragraphs[[...draftEnds].sort((a, b) => a - b).indexOf(end)]?.sourceLines[1];
       const decision = debug.find((d) => d.lineNo === lastLineNo);
       events.push({ key: `split    | DECIDABLE | ${why} | ${debug.length === 0 ? "" : decision?.close ? parserRules(decision) : "not a sentence-end break"}`, seed });
-      if (values.verbose) console.log(`  ${seed} split p${i} after line ${k + 1}/${p.lines.length}: «${line.text.slice(-12)}» (${short.toFixed(1)} em short) next «${next?.text.slice(0, 12)}» (${nextShort.toFixed(1)}) ${shape(params)} width ${params.width}; ${parserView(decision)}`);
+      if (verbose) console.log(`  ${seed} split p${i} after line ${k + 1}/${p.lines.length}: «${line.text.slice(-12)}» (${short.toFixed(1)} em short) next «${next?.text.slice(0, 12)}» (${nextShort.toFixed(1)}) ${shape(params)} width ${params.width}; ${parserView(decision)}`);
       mark(i);
     }
 

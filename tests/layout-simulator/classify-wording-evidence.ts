@@ -9,34 +9,17 @@
  *   node --import tsx tests/layout-simulator/classify-wording-evidence.ts --first 1 --count 1000 [--style circled] [--corpus corpus-001] [--examples 4]
  * Analysis only: nothing in lib/ingest reads it.
  */
-import { parseArgs } from "node:util";
 import { alignNotes, sentenceFrequency } from "@/lib/ingest/match-notes";
 import { isGloss } from "@/lib/ingest/split-notes";
 import { caseForSeed } from "./layout-case";
-import type { MarkerStyle } from "./layout-parameters";
-import { CORPUS_STRUCTURES, corpusDocument } from "./corpus-structure";
+import { readClassifierOptions } from "./classifier-options";
 import { typesetDocument } from "./typeset-document";
 
-const { values } = parseArgs({
-  options: {
-    first: { type: "string", default: "1" },
-    count: { type: "string", default: "1000" },
-    style: { type: "string" },
-    corpus: { type: "string" },
-    examples: { type: "string", default: "4" },
-  },
-});
 
 /** As lib/ingest/build-body.ts reads a marker's context: this many characters before it, after the marker before. */
 const CONTEXT_CHARS = 60;
 
-const first = Number(values.first);
-const count = Number(values.count);
-const examples = Number(values.examples);
-const styles: MarkerStyle[] = values.style === undefined ? ["circled", "bracket"] : [values.style as MarkerStyle];
-const corpus = values.corpus;
-if (corpus !== undefined && !(corpus in CORPUS_STRUCTURES)) throw new Error(`--corpus must be one of ${Object.keys(CORPUS_STRUCTURES).join(", ")}`);
-const document = corpus === undefined ? undefined : corpusDocument(corpus as keyof typeof CORPUS_STRUCTURES);
+const { first, count, examples, styles, corpus, document } = readClassifierOptions({ first: "1" });
 
 /** Dated titles: `《title》` and `YYYY年M月` both in `text` (URLs left out: they name where a work was found). */
 function titles(text: string): Set<string> {
