@@ -3,7 +3,9 @@
  * Which content coding a kept answer (rendered-response-cache.mjs) goes out in. Pure: scripts/serve-next.mjs
  * asks it per response; unit-tested.
  *
- * A kept page carries the placeholder nonce, replaced per response, so its brotli bytes cannot be kept;
+ * Most kept pages are fixed bytes whose scripts the policy allows by hash (hash-allowed-page.mjs): they have their
+ * brotli kept (made smaller again in the background, smallest-brotli.mjs) and go out in it. What follows is for a
+ * page kept with the placeholder nonce, replaced per response, whose brotli bytes cannot be kept;
  * its gzip can, spliced with each response's nonce (nonce-spliced-gzip.mjs) at no cost per response. Brotli
  * sends a page in half of gzip's bytes (the reader: 54 KiB against 103 KiB; side by side with concepts:
  * 88 against 172), but compressing it costs ~4–40 ms of CPU per response. So pages go out in brotli made
