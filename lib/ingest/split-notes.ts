@@ -636,6 +636,8 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
   if (lead) raws[0] = lead.rest;
   const text = normaliseText(raws.join("\n"));
   const last = lines[lines.length - 1]!;
+  const lastWidth = width(last);
+  const addressWidth = openingAddressWidth(text, model);
   return {
     page,
     label: lead ? lead.label : null,
@@ -646,20 +648,20 @@ function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: Not
     // A last line that stops short of the margin ends the note even without a full stop (a bare URL).
     // The note's very last character can close a sentence even right after a URL (`…/record-header.`).
     end,
-    endsAtMargin: width(last) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance,
-    endsFull: width(last) >= notes.measure - notes.tolerance,
-    stopsMidLine: width(last) < notes.measure * TRUNCATED_LINE_SHARE && !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(last.normal.trimEnd()),
-    mostRoomLeft: notes.measure + notes.tolerance - width(last),
-    leastRoomLeft: isMostlyLatin(last.normal) ? Number.NEGATIVE_INFINITY : notes.measure - notes.tolerance - width(last),
-    openingAddressWidth: openingAddressWidth(text, model),
-    openingWidth: openingAddressWidth(text, model) || leadingLatinWidth(model, raws[0]!) || 1,
+    endsAtMargin: lastWidth >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance,
+    endsFull: lastWidth >= notes.measure - notes.tolerance,
+    stopsMidLine: lastWidth < notes.measure * TRUNCATED_LINE_SHARE && !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(last.normal.trimEnd()),
+    mostRoomLeft: notes.measure + notes.tolerance - lastWidth,
+    leastRoomLeft: isMostlyLatin(last.normal) ? Number.NEGATIVE_INFINITY : notes.measure - notes.tolerance - lastWidth,
+    openingAddressWidth: addressWidth,
+    openingWidth: addressWidth || leadingLatinWidth(model, raws[0]!) || 1,
     // A note may end in a bare URL or a closing bracket with no full stop; one that stops on a word or a
     // comma lost its end.
     // Never one stopping on the `?` that opens an address's query (`…/c_1117481112.htm?`): the query is still to come.
     complete:
       (!stopsOnAddressQuery(text) && endsFullStop(text)) ||
       (!stopsOnAddressQuery(text) && /[.。！？!?]["”’」』）)》〉]*$/u.test(text)) ||
-      (width(last) < notes.measure - 3 * notes.tolerance &&
+      (lastWidth < notes.measure - 3 * notes.tolerance &&
         !stopsInsideCitation(text) &&
         (/[）)》〉”"’]$/u.test(text) || /[/.][^\s/.]*[A-Za-z0-9/_\-=?&%#~]$/u.test(lastToken(text)))),
   };
