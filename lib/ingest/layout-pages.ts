@@ -289,6 +289,7 @@ export function layoutPages(input: LayoutInput): Layout {
    */
   const blockIsNotes = (start: number, afterList = false): boolean => {
     const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine, textAfter } = blockScore(start);
+    const endsAtFurniture = next === "folio" || next === "running-head";
     // Only the body has headings: a block the extraction opened on a heading (a page glued on, a leading space
     // after a label list whose texts are lost) goes on the body, whatever the page's missing notes suggest.
     if (matchHeading(lines[start]!) !== null) return false;
@@ -296,7 +297,7 @@ export function layoutPages(input: LayoutInput): Layout {
     // furniture is printed on pages that have body text (at their top, their foot, or between body and notes), and
     // the last furniture's page has no other (issue 11: invented bracket 113001210, an unseen range, where the last
     // page's two lines, glued on after the page before's foot, were read as that page's missing notes).
-    if (afterFurniture(start) && !textAfter && (next === "folio" || next === "running-head")) return false;
+    if (afterFurniture(start) && !textAfter && endsAtFurniture) return false;
     // After a body broken off mid-sentence, the next body text finishes that sentence: only a line no body
     // line can be (wider than the measure, a Latin citation) keeps such a block in the notes, unless it
     // opens like a citation or a gloss; right after a label list too (whose texts may all be lost).
@@ -334,7 +335,6 @@ export function layoutPages(input: LayoutInput): Layout {
     // Ended by page furniture with another page after the text that follows it, it is no page either, whatever its
     // widths say: a page that short is the last (its furniture, printed between its body and its notes, is then
     // the text's last), and where the furniture is printed at the top or the foot, the block ends the page it is on.
-    const endsAtFurniture = next === "folio" || next === "running-head";
     const tooShortForPage =
       textAfter &&
       blockLines <= MAX_CARRIED_LINES &&
