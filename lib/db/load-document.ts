@@ -9,6 +9,7 @@ import { insertRows, type ColumnTypes } from "./insert-rows";
 import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
 import { blocksOf, CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
 import { reanchorImportedAnnotations } from "./reanchor-imported-annotations";
+import { sectionBounds } from "./read-document-sections";
 import { recordMovedAnchors } from "./record-moved-anchors";
 import { forgetUnreferencedPdf, storeSourcePdf, type SourcePdfInput } from "./store-source-pdf";
 import { writeSearchBlocks } from "./write-search-blocks";
@@ -126,6 +127,12 @@ async function upsertDocumentRow(tx: DatabaseTransaction, document: DocumentStru
     corrections: document.corrections,
     sourcePdfSha256: source.pdf?.sha256 ?? null,
     ingestedAt: new Date(),
+    // Stored so that a concordance page places its blocks without reading every block of their documents.
+    ...sectionBounds({
+      headings: document.headings.map((h) => ({ level: h.level, lineFrom: h.sourceLines[0], lineTo: h.sourceLines[1] })),
+      paragraphs: document.paragraphs.map((p) => ({ lineFrom: p.sourceLines[0], lineTo: p.sourceLines[1] })),
+      footnotes: document.footnotes.map((n) => ({ lineFrom: n.sourceLines[0], lineTo: n.sourceLines[1] })),
+    }),
   };
   const row = await tx.document.upsert({
     where: { slug: document.slug },

@@ -42,6 +42,34 @@ export function sectionLabel(heading: { label: string; text: string }): string {
   return heading.label || heading.text.slice(0, 6);
 }
 
+/** Where a document's sections lie, stored on its row at load (the concordance places a page's blocks with them). */
+export interface SectionBounds {
+  /** Its last source line (the greatest of its blocks' last lines, at least 1): a place is a fraction of it. */
+  lastLine: number;
+  /** The first source line of its first level-1 heading, where its first section begins; null when it has none. */
+  firstSectionLine: number | null;
+  /** Whether its sections begin with the front one: it has no level-1 heading, or a heading or paragraph starts before the first. */
+  hasFrontSection: boolean;
+}
+
+/** A block as SectionBounds reads it: its level (headings) and its first and last source lines. */
+interface BoundedBlock {
+  lineFrom: number;
+  lineTo: number;
+}
+
+/** The section bounds of a document's blocks: the one way they are worked out, at load and when a document's sections are read. */
+export function sectionBounds(blocks: { headings: readonly (BoundedBlock & { level: number })[]; paragraphs: readonly BoundedBlock[]; footnotes: readonly BoundedBlock[] }): SectionBounds {
+  const level1 = blocks.headings.filter((h) => h.level === 1);
+  const firstSectionLine = level1.length === 0 ? null : Math.min(...level1.map((h) => h.lineFrom));
+  return {
+    lastLine: Math.max(1, ...[...blocks.headings, ...blocks.paragraphs, ...blocks.footnotes].map((block) => block.lineTo)),
+    firstSectionLine,
+    hasFrontSection:
+      firstSectionLine === null || blocks.paragraphs.some((p) => p.lineFrom < firstSectionLine) || blocks.headings.some((h) => h.lineFrom < firstSectionLine),
+  };
+}
+
 /**
  * Every document (in corpus order), or those named, with its level-1 sections and a way to place any of its blocks in
  * one. Sections come from source lines rather than `headingAnchor` so that paragraphs under a
@@ -70,13 +98,9 @@ export async function readDocumentSections(db: Database = getDatabase(), { docum
 
   return documents.map((document) => {
     const level1 = document.headings.filter((h) => h.level === 1).sort((a, b) => a.lineFrom - b.lineFrom);
-    const firstSectionLine = level1[0]?.lineFrom ?? Number.POSITIVE_INFINITY;
-    const hasFront =
-      level1.length === 0 ||
-      document.paragraphs.some((p) => p.lineFrom < firstSectionLine) ||
-      document.headings.some((h) => h.lineFrom < firstSectionLine);
+    const { lastLine, hasFrontSection } = sectionBounds(document);
     const sections: DocumentSection[] = [
-      ...(hasFront ? [{ key: FRONT_SECTION_KEY, anchor: null, label: frontSectionLabel(level1.length > 0), text: level1.length === 0 ? "Whole text" : "Before the first section" }] : []),
+      ...(hasFrontSection ? [{ key: FRONT_SECTION_KEY, anchor: null, label: frontSectionLabel(level1.length > 0), text: level1.length === 0 ? "Whole text" : "Before the first section" }] : []),
       ...level1.map((h) => ({ key: h.anchor, anchor: h.anchor, label: sectionLabel(h), text: h.text })),
     ];
     const sectionAt = (line: number): string => {
@@ -101,13 +125,6 @@ export async function readDocumentSections(db: Database = getDatabase(), { docum
       const line = callerLine.get(n.anchor) ?? n.lineFrom;
       places.set(`footnote\u0000${n.anchor}`, { sectionKey: sectionAt(line), line, label: `注${n.label} p.${n.page}` });
     }
-    const lastLine = Math.max(
-      1,
-      ...document.headings.map((h) => h.lineTo),
-      ...document.paragraphs.map((p) => p.lineTo),
-      ...document.footnotes.map((n) => n.lineTo),
-    );
-
     return {
       id: document.id,
       slug: document.slug,
