@@ -101,6 +101,7 @@ describe("section bounds stored on the document row", () => {
   it("place every concordance line as the document's sections do", async () => {
     const sections = new Map((await readDocumentSections(database.db)).map((document) => [document.slug, document]));
     let lines = 0;
+    const kinds = new Set<string>();
     for (const id of ["cyber-sovereignty", "community-shared-future-cyberspace", "digital-divide", "data-security"]) {
       const concept = await getConcept(id, database.db, { concordance: { ...FIRST_CONCORDANCE_PAGE, pageSize: MAX_PAGE_SIZE } });
       for (const line of concept?.mentions ?? []) {
@@ -114,6 +115,7 @@ describe("section bounds stored on the document row", () => {
           fraction: Math.min(1, place.line / document.lastLine),
         });
         lines += 1;
+        kinds.add(line.blockKind);
       }
     }
     // Every kind of section: a front one named 全文 (no headings) and 前言 (before the first), and numbered ones.
@@ -124,5 +126,7 @@ describe("section bounds stored on the document row", () => {
     expect(labels).toContain("全文");
     expect(labels).toContain("前言");
     expect(lines).toBeGreaterThan(20);
+    // Notes too, which stand where the body block calling them does.
+    expect(kinds).toContain("footnote");
   });
 });
