@@ -3,7 +3,7 @@ import { catalogueQuerySchema, type CatalogueQuery } from "@/lib/urls/route-para
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { recountStoredCounts } from "@/tests/db/recount-stored-counts";
 import { listConceptAggregates } from "./concept-catalogue-aggregates";
-import { describeChosenFacets, listCatalogueDocuments, listCatalogueFacets, type CatalogueFilters, type FacetValue } from "./list-catalogue";
+import { describeChosenFacets, FACET_VALUES_SHOWN, listCatalogueDocuments, listCatalogueFacets, type CatalogueFilters, type FacetValue } from "./list-catalogue";
 import type { Database } from "./prisma-client";
 import { suggestCompareTexts } from "./suggest-compare-texts";
 
@@ -312,5 +312,78 @@ describe("the catalogue's queries", () => {
     const sharing = specs.filter((s) => s.i !== 0 && (s.i % 2 === 0 || s.i % 3 === 0 || s.i % 4 === 0)).map((s) => s.slug);
     expect(zero.map((s) => s.slug).sort()).toEqual(sharing.sort());
     expect(await suggestCompareTexts("no-such-essay", 5, database.db)).toEqual([]);
+  });
+});
+
+/**
+ * More works than the facet lists, cited by the essays a title word keeps so that the last place listed falls among
+ * works cited equally often (ties broken by key), and by essays it does not keep, which must not count.
+ */
+describe("the works facet of a list narrowed by title words", () => {
+  /** Work w is cited by the first WORK_CITERS[w] of the kept essays, and by every essay left out. */
+  const WORK_CITERS = [5, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1];
+  const KEPT = 6;
+  const keyOf = (w: number) => `work-${String(w).padStart(2, "0")}`;
+  // Keys in an order other than the counts', so that the order listed is the query's, not the rows'.
+  const shuffled = WORK_CITERS.map((_, w) => w).sort((a, b) => ((a * 7) % 20) - ((b * 7) % 20));
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const db = database.db;
+    const works = new Map<number, string>();
+    for (const w of shuffled) {
+      const row = await db.source.create({ data: { key: keyOf(w), title: `著作${w}`, authors: [], type: "report", urls: [], confidence: 1, evidence: {} }, select: { id: true } });
+      works.set(w, row.id);
+    }
+    for (let i = 0; i < KEPT + 2; i++) {
+      const kept = i < KEPT;
+      const document = await db.document.create({
+        data: {
+          slug: `essay-${i}`,
+          sourceFile: `essay-${i}.txt`,
+          sourceSha256: `essay-${i}`,
+          parserVersion: "test",
+          manifest: {},
+          title: kept ? `全球治理研究之${i}` : `数字经济之${i}`,
+          authors: [],
+          pageCount: 1,
+          debris: [],
+          fragments: [],
+          warnings: [],
+        },
+        select: { id: true },
+      });
+      const note = await db.footnote.create({
+        data: { documentId: document.id, anchor: "n-1", ordinal: 0, label: "①", page: 1, status: "present", text: "注释", lineFrom: 1, lineTo: 1 },
+        select: { id: true },
+      });
+      const cited = WORK_CITERS.flatMap((citers, w) => (!kept || i < citers ? [w] : []));
+      await db.citation.createMany({
+        data: cited.map((w, ordinal) => ({
+          documentId: document.id,
+          footnoteId: note.id,
+          anchor: `n-1-c${ordinal + 1}`,
+          ordinal,
+          raw: `引自${keyOf(w)}`,
+          authors: [],
+          sourceId: works.get(w)!,
+          lineFrom: 1,
+          lineTo: 1,
+        })),
+      });
+    }
+    await recountStoredCounts(db);
+  });
+  afterAll(async () => database.drop());
+
+  it("lists the works most cited by the essays kept, ties by key, counting only those essays", async () => {
+    const facets = await listCatalogueFacets({ q: "治理" }, database.db);
+    // The oracle: each work's citing essays among those kept, most first, then by key, the first FACET_VALUES_SHOWN.
+    const expected = WORK_CITERS.map((citers, w) => ({ value: keyOf(w), label: `著作${w}`, count: Math.min(citers, KEPT) }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+      .slice(0, FACET_VALUES_SHOWN);
+    expect(facets.source).toEqual(expected);
+    // The last place listed falls among works cited equally often: some of them are listed, some not.
+    expect(WORK_CITERS.filter((citers) => citers === expected.at(-1)!.count).length).toBeGreaterThan(expected.filter((v) => v.count === expected.at(-1)!.count).length);
   });
 });

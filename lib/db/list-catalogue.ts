@@ -282,14 +282,19 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
         from (${
           narrowed
             ? Prisma.sql`
-          select s.id, cited.count
-          from (
+          with cited as materialized (
             select c."sourceId" as id, count(*) as count
             from matching m cross join lateral (
               select distinct c."sourceId" from "Citation" c where c."documentId" = m.id and c."sourceId" is not null
             ) c
             group by c."sourceId"
-          ) cited join "Source" s on s.id = cited.id
+          )
+          select s.id, cited.count
+          from cited join "Source" s on s.id = cited.id
+          -- Only works cited at least as often as the last one listed can be listed, so only theirs are joined to
+          -- their keys (which break ties): at 1,003 essays the 56 titled 治理 cite 887 works, 672 of them cited by one
+          -- of the 56, and those listed by 11 or more.
+          where cited.count >= coalesce((select c.count from cited c order by c.count desc offset ${FACET_VALUES_SHOWN - 1} limit 1), 0)
           order by cited.count desc, s.key limit ${FACET_VALUES_SHOWN}`
             : Prisma.sql`
           select s.id, s.documents as count from "Source" s where s.documents > 0
