@@ -84,10 +84,17 @@ export async function listParallels(
   paging: ParallelsPaging = { page: 1, pageSize: PARALLELS_PAGE_SIZE },
   db: Database = getDatabase(),
 ): Promise<Parallels | null> {
-  type Candidate = { documentId: string; slug: string; title: string; blockKind: MentionBlockKind; blockAnchor: string; text: string };
-  // Three independent questions, asked at once, each naming the block by its essay's slug and its anchor:
-  // the block (its text, and the corpus's size), its candidates, and the works its notes cite.
-  const [[asked], candidates, works] = await Promise.all([
+  type Candidate = {
+    documentId: string;
+    slug: string;
+    title: string;
+    blockKind: MentionBlockKind;
+    blockAnchor: string;
+    text: string;
+  };
+  // Two independent questions, asked at once, each naming the block by its essay's slug and its anchor:
+  // the block (its text, and the corpus's size), and its candidates.
+  const [[asked], candidates] = await Promise.all([
     db.$queryRaw<{ id: string; slug: string; title: string; blockKind: MentionBlockKind; text: string | null; corpusSize: number }[]>`
       select d.id, d.slug, d.title, p."blockKind"::text as "blockKind", coalesce(h.text, pa.text, f.text) as text,
         (select count(*) from "Document")::int as "corpusSize"
@@ -96,29 +103,30 @@ export async function listParallels(
       left join "Paragraph" pa on p."blockKind" = 'paragraph' and pa."documentId" = d.id and pa.anchor = p."blockAnchor"
       left join "Footnote" f on p."blockKind" = 'footnote' and f."documentId" = d.id and f.anchor = p."blockAnchor"
       where d.slug = ${slug}`,
-    db.$transaction(async (tx) => {
-      await tx.$executeRaw`set local enable_seqscan = off`;
-      // Each kind's blocks are looked up in its own table: a note's candidates (thousands, sharing a
-      // publisher's name) are not probed for in the paragraphs.
-      return tx.$queryRaw<Candidate[]>`
-        with asked as (
-          select p."documentId", p.fingerprints from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
-          where d.slug = ${slug}
-        ), o as materialized (
-          select o."documentId", o."blockKind", o."blockAnchor" from "PassageFingerprint" o
-          where o.fingerprints && (select fingerprints from asked) and o."documentId" <> (select "documentId" from asked)
-        ), texts as (
-          select o.*, b.text from o join "Paragraph" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'paragraph'
-          union all
-          select o.*, b.text from o join "Footnote" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'footnote'
-          union all
-          select o.*, b.text from o join "Heading" b on b."documentId" = o."documentId" and b.anchor = o."blockAnchor" where o."blockKind" = 'heading'
-        )
-        select t."documentId", d.slug, d.title, t."blockKind"::text as "blockKind", t."blockAnchor", t.text
-        from texts t join "Document" d on d.id = t."documentId"
-        order by d.slug, t."blockAnchor"`;
-    }),
-    sharedWorks(slug, anchor, db),
+    // One plain statement, no transaction to plan it: an interactive one (to set enable_seqscan off for it)
+    // waited on a round trip per statement. Each candidate's text is looked up by its key (lateral), whatever
+    // the planner guesses of their number (for a note, a few dozen where there are hundreds: it read the
+    // whole table of notes to join them). Only blocks that have places can be one: sharing a passage is
+    // symmetric, so a block sharing one with this block counts at least this one (its stored
+    // parallelPlaces), and most of a note's candidates share only a set phrase's fingerprint.
+    db.$queryRaw<Candidate[]>`
+      with asked as (
+        select p."documentId", p.fingerprints from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
+        where d.slug = ${slug}
+      ), o as materialized (
+        select o."documentId", o."blockKind", o."blockAnchor" from "PassageFingerprint" o
+        where o.fingerprints && (select fingerprints from asked) and o."documentId" <> (select "documentId" from asked) and o."parallelPlaces" > 0
+      )
+      select o."documentId", d.slug, d.title, o."blockKind"::text as "blockKind", o."blockAnchor", b.text
+      from o join "Document" d on d.id = o."documentId"
+      cross join lateral (
+        select b.text from "Paragraph" b where o."blockKind" = 'paragraph' and b."documentId" = o."documentId" and b.anchor = o."blockAnchor"
+        union all
+        select b.text from "Footnote" b where o."blockKind" = 'footnote' and b."documentId" = o."documentId" and b.anchor = o."blockAnchor"
+        union all
+        select b.text from "Heading" b where o."blockKind" = 'heading' and b."documentId" = o."documentId" and b.anchor = o."blockAnchor"
+      ) b
+      order by d.slug, o."blockAnchor"`,
   ]);
   if (!asked || asked.text === null) return null;
   const document = { id: asked.id, slug: asked.slug, title: asked.title };
@@ -135,7 +143,11 @@ export async function listParallels(
   // How many essays hold each of the block's shared words: the same few stretches for most places.
   const ownTextsShared = [...new Set(found.flatMap(({ ranges }) => ranges.map((r) => text.slice(r.start, r.end))))];
   const holding = new Map(ownTextsShared.map((shared, i) => [shared, i] as const));
-  const holdingCounts = await countDocumentsHolding(ownTextsShared, db);
+  // Both depend on the places alone (found by the alignment): asked at once.
+  const [holdingCounts, works] = await Promise.all([
+    countDocumentsHolding(ownTextsShared, db),
+    worksCitedWith(asked.id, anchor, found.map(({ candidate }) => candidate), db),
+  ]);
   const documentsHolding = (shared: string) => holdingCounts[holding.get(shared)!]!;
   const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
   const places = found.map(({ candidate, ranges }) => ({
@@ -200,33 +212,43 @@ export async function listParallels(
 }
 
 /**
- * For each block of another essay, a work that both it and the block asked about cite (the same source): what
- * words they share most likely quote. A paragraph or heading cites what the notes called from it cite; a
- * note, what it cites itself (no marker stands in a note: without this, two notes giving the same book were
- * never grouped under it). The first by title when there are several. Looked up from the works the block
- * cites (their citations, through Citation's sourceId index), not from the places: it needs no answer of the
- * candidates' query, so it is asked beside it; a block citing nothing costs one index probe.
+ * For each place (a block of another essay sharing words with the block asked about), a work that both it
+ * and that block cite (the same source): what words they share most likely quote. A paragraph or heading
+ * cites what the notes called from it cite; a note, what it cites itself (no marker stands in a note:
+ * without this, two notes giving the same book were never grouped under it). The first by title when there
+ * are several. Looked up for the places alone, each by its key, not from every block citing the block's
+ * works: a work quoted by hundreds of essays is cited by thousands of blocks, and a note's candidates (every
+ * note naming the same publisher) are thousands too, most of them no place.
  */
-async function sharedWorks(slug: string, anchor: string, db: Database): Promise<Map<string, { key: string; title: string | null }>> {
+async function worksCitedWith(
+  documentId: string,
+  anchor: string,
+  places: readonly { documentId: string; blockAnchor: string }[],
+  db: Database,
+): Promise<Map<string, { key: string; title: string | null }>> {
+  if (places.length === 0) return new Map();
   const rows = await db.$queryRaw<{ documentId: string; blockAnchor: string; key: string; title: string | null }[]>`
-    with me as (select id from "Document" where slug = ${slug}),
-    own as (
+    with own as (
       select c."sourceId" from "FootnoteMarker" m join "Citation" c on c."footnoteId" = m."footnoteId"
-      where m."documentId" = (select id from me) and m."blockAnchor" = ${anchor} and c."sourceId" is not null
+      where m."documentId" = ${documentId} and m."blockAnchor" = ${anchor} and c."sourceId" is not null
       union
       select c."sourceId" from "Footnote" f join "Citation" c on c."footnoteId" = f.id
-      where f."documentId" = (select id from me) and f.anchor = ${anchor} and c."sourceId" is not null
-    ), cited as (
-      select m."documentId", m."blockAnchor", c."sourceId"
-      from "Citation" c join "FootnoteMarker" m on m."footnoteId" = c."footnoteId"
-      where c."sourceId" in (select "sourceId" from own) and c."documentId" <> (select id from me)
-      union all
-      select f."documentId", f.anchor, c."sourceId"
-      from "Citation" c join "Footnote" f on f.id = c."footnoteId"
-      where c."sourceId" in (select "sourceId" from own) and c."documentId" <> (select id from me)
+      where f."documentId" = ${documentId} and f.anchor = ${anchor} and c."sourceId" is not null
+    ), place as (
+      select * from unnest(${places.map((p) => p.documentId)}::text[], ${places.map((p) => p.blockAnchor)}::text[]) as p("documentId", "blockAnchor")
     )
-    select distinct on (cited."documentId", cited."blockAnchor") cited."documentId", cited."blockAnchor", s.key, s.title
-    from cited join "Source" s on s.id = cited."sourceId"
-    order by cited."documentId", cited."blockAnchor", s.title nulls last, s.key`;
+    select place."documentId", place."blockAnchor", w.key, w.title
+    from place cross join lateral (
+      select s.key, s.title from (
+        select c."sourceId" from "FootnoteMarker" m join "Citation" c on c."footnoteId" = m."footnoteId"
+        where m."documentId" = place."documentId" and m."blockAnchor" = place."blockAnchor"
+        union all
+        select c."sourceId" from "Footnote" f join "Citation" c on c."footnoteId" = f.id
+        where f."documentId" = place."documentId" and f.anchor = place."blockAnchor"
+      ) cited join "Source" s on s.id = cited."sourceId"
+      where cited."sourceId" in (select "sourceId" from own)
+      order by s.title nulls last, s.key
+      limit 1
+    ) w`;
   return new Map(rows.map((row) => [`${row.documentId}\u0000${row.blockAnchor}`, { key: row.key, title: row.title }]));
 }

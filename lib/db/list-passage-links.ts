@@ -217,13 +217,13 @@ export async function countDocumentsHolding(texts: readonly string[], db: Databa
   if (texts.length === 0) return [];
   const keys = texts.map((text) => fingerprintText(text));
   const distinct = [...new Map(keys.map((prints) => [prints.join(","), prints])).values()];
-  const rows = await db.$transaction(async (tx) => {
-    // A sequential scan compares every row's array; the index answers containment directly.
-    await tx.$executeRaw`set local enable_seqscan = off`;
-    return tx.$queryRaw<{ key: string; documents: number }[]>`
-      select q.key, (select count(distinct f."documentId") from "PassageFingerprint" f where f.fingerprints @> q.prints)::int as documents
-      from jsonb_to_recordset(${JSON.stringify(distinct.map((prints) => ({ key: prints.join(","), prints })))}::jsonb) as q(key text, prints int[])`;
-  });
+  // One plain statement: each text's containment is a subplan run per text with its fingerprints as a
+  // parameter, which the planner answers through the GIN index (a sequential scan would compare every row's
+  // array); no interactive transaction setting enable_seqscan off for it, which waited on a round trip per
+  // statement.
+  const rows = await db.$queryRaw<{ key: string; documents: number }[]>`
+    select q.key, (select count(distinct f."documentId") from "PassageFingerprint" f where f.fingerprints @> q.prints)::int as documents
+    from jsonb_to_recordset(${JSON.stringify(distinct.map((prints) => ({ key: prints.join(","), prints })))}::jsonb) as q(key text, prints int[])`;
   const count = new Map(rows.map((row) => [row.key, row.documents]));
   return keys.map((prints) => count.get(prints.join(",")) ?? 0);
 }
