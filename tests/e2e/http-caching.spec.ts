@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ingestTestEssay, removeTestEssay } from "./test-essays";
+import { CHANGES_THE_SUITE_CORPUS, ingestTestEssay, removeTestEssay } from "./test-essays";
+
+test.describe.configure({ lock: CHANGES_THE_SUITE_CORPUS });
 
 /**
  * HTTP caching: pages revalidate on every use (`private, no-cache`) with a tag naming the corpus, so an

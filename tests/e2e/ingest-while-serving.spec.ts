@@ -4,7 +4,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { spawnWebServer, type SpawnedWebServer } from "./spawn-web-server";
-import { E2E_DATABASE_URL, removeTestEssay } from "./test-essays";
+import { CHANGES_THE_SUITE_CORPUS, E2E_DATABASE_URL, removeTestEssay } from "./test-essays";
+
+test.describe.configure({ lock: CHANGES_THE_SUITE_CORPUS });
 
 /**
  * Adding essays while readers read, and more than one app process on one database (issue 15): `npm run ingest`

@@ -3,7 +3,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { originalEssay, paragraphs, revisedEssay } from "../fixtures/reader/link-survival-essay";
 import { ReaderPage } from "./pages/reader-page";
-import { ingestTestEssay, removeTestEssay } from "./test-essays";
+import { CHANGES_THE_SUITE_CORPUS, ingestTestEssay, removeTestEssay } from "./test-essays";
+
+test.describe.configure({ lock: CHANGES_THE_SUITE_CORPUS });
 
 /**
  * Links captured on one version of an essay, opened after the essay was edited and ingested again:

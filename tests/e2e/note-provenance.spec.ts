@@ -6,6 +6,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { PROVENANCE_SLUG } from "../fixtures/reader/provenance-draft";
 import { ReaderPage } from "./pages/reader-page";
 import { SourcePage } from "./pages/source-page";
+import { CHANGES_THE_SUITE_CORPUS } from "./test-essays";
+
+test.describe.configure({ lock: CHANGES_THE_SUITE_CORPUS });
 
 /**
  * How a note came to stand where it does, said in words wherever a note is shown: an uncertain attachment

@@ -3,7 +3,9 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { RelaxNgSchema } from "@/lib/exchange/validate-relax-ng";
 import { readTeiPageBreaks } from "@/tests/fixtures/read-tei-page-breaks";
-import { ingestTestEssay, removeTestEssay } from "./test-essays";
+import { CHANGES_THE_SUITE_CORPUS, ingestTestEssay, removeTestEssay } from "./test-essays";
+
+test.describe.configure({ lock: CHANGES_THE_SUITE_CORPUS });
 
 /**
  * Pages that begin inside a paragraph, as the served exports write them: an essay ingested from a PDF (a typeset

@@ -5,7 +5,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
 import { PrintedPageView } from "./pages/printed-page-view";
-import { ingestTestEssay, removeTestEssay } from "./test-essays";
+import { CHANGES_THE_SUITE_CORPUS, ingestTestEssay, removeTestEssay } from "./test-essays";
+
+test.describe.configure({ lock: CHANGES_THE_SUITE_CORPUS });
 
 /**
  * The printed page beside the text: an essay ingested from a PDF (a typeset fixture whose pages print folios 27

@@ -9,6 +9,15 @@ import { execFileSync } from "node:child_process";
 export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ?? `postgresql://duizhao:duizhao-local@127.0.0.1:${process.env.E2E_DB_PORT ?? "54331"}/duizhao`;
 
+/**
+ * The lock of a spec that changes the suite's corpus (an essay ingested, re-ingested or removed): Playwright's
+ * built-in exclusive lock, so it runs only while no other test does. Its ingests empty the page caches and change
+ * the corpus's tag, counts and lists, which a test in the other slot (playwright.config.ts) would be reading at
+ * that moment were the desktop specs run two at a time. Each such spec declares it once, at its top:
+ * `test.describe.configure({ lock: CHANGES_THE_SUITE_CORPUS })`.
+ */
+export const CHANGES_THE_SUITE_CORPUS = "-exclusive-";
+
 export function ingestTestEssay(file: string): void {
   execFileSync("npm", ["run", "-s", "ingest", "--", file], { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, stdio: "pipe" });
 }

@@ -5,7 +5,9 @@ import { expect, test } from "@playwright/test";
 import { ESSAY_SLUG, originalEssay, passages } from "../fixtures/annotations/annotated-essay";
 import { ImportedAnnotationsList } from "./pages/imported-annotations-list";
 import { ReaderPage } from "./pages/reader-page";
-import { E2E_DATABASE_URL, ingestTestEssay, removeTestEssay } from "./test-essays";
+import { CHANGES_THE_SUITE_CORPUS, E2E_DATABASE_URL, ingestTestEssay, removeTestEssay } from "./test-essays";
+
+test.describe.configure({ lock: CHANGES_THE_SUITE_CORPUS });
 
 /**
  * W3C Web Annotation exchange, end to end: the exports as a client fetches them, and a Hypothesis export
