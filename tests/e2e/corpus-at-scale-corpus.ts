@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -29,6 +30,13 @@ import {
  */
 
 const run = promisify(execFile);
+/**
+ * The build's CPU priority (Linux niceness, 0 normal, 19 lowest): it runs in the second slot beside the desktop
+ * specs (playwright.config.ts), whose steps wait against timeouts on the browser and app, while the build waits on
+ * nothing; so it takes what CPU they leave instead of half of it. Lower than normal, not the lowest, so that it
+ * still moves on a host busy with other work.
+ */
+const BUILD_NICENESS = 10;
 const root = process.cwd();
 const GENERATOR_ENTRY = "tests/synthetic-corpus/synthetic-corpus.ts";
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".mjs", ".js", ".json"];
@@ -142,11 +150,15 @@ export async function prepareScaleCorpus(log: (line: string) => void): Promise<S
   started = performance.now();
   const database = await openScaleDatabase();
   try {
+    // Its server's backends, forked from here on, inherit the postmaster's priority.
+    lowerPriority(Number((await fs.readFile(path.join(SCALE_DATA_DIR, "postmaster.pid"), "utf8")).split("\n")[0]));
     // The command a user runs on a folder, against this database (the ingest joins the server, never stops it).
-    const { stderr } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/ingest.ts"], {
+    const ingest = run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/ingest.ts"], {
       env: { ...process.env, DATABASE_URL: database.url, DUIZHAO_CORPUS_DIR: SCALE_CORPUS_DIR },
       maxBuffer: 256 * 1024 * 1024,
-    }).catch((error: Error & { stderr?: string }) => {
+    });
+    lowerPriority(ingest.child.pid);
+    const { stderr } = await ingest.catch((error: Error & { stderr?: string }) => {
       throw new Error(`corpus at scale: npm run ingest failed: ${error.message}\n${(error.stderr ?? "").slice(-4000)}`);
     });
     const failed = stderr.split("\n").filter((line) => line.includes("(database unchanged)"));
@@ -160,6 +172,16 @@ export async function prepareScaleCorpus(log: (line: string) => void): Promise<S
   log(`corpus at scale: ingested ${SCALE_CORPUS_ESSAYS} essays in ${ingestSeconds.toFixed(0)} s`);
   await fs.writeFile(SCALE_STAMP_FILE, `${stamp}\n`);
   return { stamp, reused: false, generateSeconds, ingestSeconds };
+}
+
+/** BUILD_NICENESS for a process of the build; where the system refuses it, the build runs at the priority it has. */
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined || !Number.isInteger(pid)) return;
+  try {
+    os.setPriority(pid, BUILD_NICENESS);
+  } catch {
+    // Only slower for the desktop specs beside it, never wrong.
+  }
 }
 
 /** The folder thrown away, once no server runs on it (one left by a killed run is stopped first). */
