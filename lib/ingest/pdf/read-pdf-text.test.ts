@@ -26,6 +26,13 @@ describe("textItemsToLines", () => {
     expect(line!.raised).toEqual([{ offset: 2, text: "[5]" }]);
   });
 
+  it("reads a marker set glyph by glyph (`[`, `1`, `2`, `]` as separate raised runs) as one raised run, and a raised run a word's white away as another", () => {
+    const glyphs = [item("[", 31, 503.2, 6.3), item("1", 34.15, 503.2, 6.3), item("2", 37.3, 503.2, 6.3), item("]", 40.45, 503.2, 6.3)];
+    const [line] = textItemsToLines([item("点。", 10, 500, 10.5), ...glyphs, item("后文", 45, 500, 10.5), item("*", 70, 503.2, 6.3)], 1, 0, TOP);
+    expect(line!.text).toBe("点。[12]后文*");
+    expect(line!.raised).toEqual([{ offset: 2, text: "[12]" }, { offset: 8, text: "*" }]);
+  });
+
   it("keeps lines apart, top to bottom, and reads a gap of an em as an ideographic space", () => {
     const lines = textItemsToLines([item("注释", 10, 100, 8), item("一", 10, 520, 13), item("余论", 36, 520, 13), item("正文", 10, 490, 10.5)], 1, 0, TOP);
     expect(lines.map((l) => l.text)).toEqual(["一\u3000余论", "正文", "注释"]);

@@ -231,7 +231,11 @@ function lineOf(group: Run[], page: number): PdfLine {
       if (gap >= IDEOGRAPHIC_GAP_SHARE * em) text += "\u3000";
       else if ((LATIN_EDGE.test(text.slice(-1)) && LATIN_EDGE.test(run.text.slice(0, 1))) || LEADING_LABEL.test(text)) text += " ";
     }
-    if (isRaised) raised.push({ offset: text.length, text: run.text });
+    // One marker may come as several runs (writers that place each glyph: `[`, `1`, `]`): a raised run that
+    // follows a raised run without a word's white between them continues it, so the marker is read whole.
+    const last = raised[raised.length - 1];
+    if (isRaised && previousRaised && last !== undefined && gap <= WORD_GAP_SHARE * em) last.text += run.text;
+    else if (isRaised) raised.push({ offset: text.length, text: run.text });
     text += run.text;
     end = Math.max(end, run.x + run.width);
     previousRaised = isRaised;
