@@ -275,6 +275,31 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(result.placed.get(0)!.segment.text).toBe("《甲书》，中国政府网，2018年4月21日，http://www.gov.cn/a.htm。");
   });
 
+  it("does not join a head whose site name, joined to a note cut inside a site the document cites, names a site cited nowhere", () => {
+    // Issue 11, corpus-001 bracket 121000162 (a range the parser was never tuned to): a note cut at a full line inside a
+    // site's name, and the next page's area opening with another citation's tail (the rest of another site's name, a
+    // date and an address), its start and label lost. Both read as one citation by their fields; the name they make is
+    // cited nowhere, while the cut part begins a name the document cites on another page.
+    const markers = [marker(1, 1), marker(2, 10), marker(2, 11, 2), marker(3, 20)];
+    const cut = { ...segment(1, 5, "《甲贺信》，某某政"), complete: false, endsAtMargin: true };
+    const head = segment(2, 15, "乙网，2015年12月16日，http://www.example.cn/a.htm。");
+    const second = { ...segment(2, 16, "《乙书》，第2页。"), label: "②" };
+    const elsewhere = (site: string) => area(3, [segment(3, 25, `《丙文》，${site}，2017年10月27日，http://www.example.gov.cn/b.htm。`)]);
+    const apart = matchNotes(markers, [area(1, [cut]), area(2, [head, second]), elsewhere("某某政府网")]);
+    expect(apart.placed.get(0)!.segment.text).toBe("《甲贺信》，某某政");
+    expect(apart.warnings.map((w) => w.code)).not.toContain("note-continued");
+    expect(apart.placed.get(2)!.segment.text).toBe("《乙书》，第2页。");
+    expect(apart.placed.has(1)).toBe(false);
+    expect(apart.fragments.map((f) => [f.segment.text, f.candidates])).toEqual([[head.text, ["①"]]]);
+    expect(apart.fragments[0]!.reason).toContain("某某政府网");
+    // The joined name is one the document cites: the head is the rest of the note before.
+    const joined = matchNotes(markers, [area(1, [cut]), area(2, [head, second]), elsewhere("某某政乙网")]);
+    expect(joined.placed.get(0)!.segment.text).toBe("《甲贺信》，某某政乙网，2015年12月16日，http://www.example.cn/a.htm。");
+    // No name the document cites begins with the cut part: nothing says the join makes one up, and it joins.
+    const unknown = matchNotes(markers, [area(1, [cut]), area(2, [head, second]), elsewhere("丁网")]);
+    expect(unknown.placed.get(0)!.segment.text).toBe("《甲贺信》，某某政乙网，2015年12月16日，http://www.example.cn/a.htm。");
+  });
+
   it("does not join a head to a note that stopped a little short of the margin while the head may be the page's own first note", () => {
     // Issue 11, corpus-001 circled 57000014 (a dev range): a citation cut between one and two tolerances short of the
     // measure, and the next page's area opening with another citation's surviving tail, which supplies the date and

@@ -108,6 +108,7 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
   /** The layout page of the area before. */
   let previousPage: number | null = null;
   const cited = new CitedTitles();
+  const sites = new CitedSites(areas.flatMap((area) => area.segments.map((segment) => segment.text)));
   for (const area of areas) {
     const span: MarkerRef[] = [];
     while (cursor < refs.length && refs[cursor]!.marker.lineNo < area.firstLine) span.push(refs[cursor++]!);
@@ -139,7 +140,7 @@ export function matchNotes(markers: readonly BodyMarker[], inputAreas: readonly 
       previousLast = null;
     }
     previousPage = area.page;
-    previousLast = placeArea(area, own, previousLast, unseenNotesOn, result, rarity, cited);
+    previousLast = placeArea(area, own, previousLast, unseenNotesOn, result, rarity, cited, sites);
     for (const segment of area.segments) cited.add(segment.text);
     // A label list with no text after it: the page printed its notes and none was found. A note running over from the
     // page before went on at the head of those notes, not at the next page's: it stops here. When the note before
@@ -195,6 +196,7 @@ function placeArea(
   result: MatchResult,
   rarity: SentenceFrequency,
   cited: CitedTitles,
+  sites: CitedSites,
 ): NoteSegment | null {
   const segments = area.segments;
   const page = area.page;
@@ -271,8 +273,10 @@ function placeArea(
     : rest0.length === own.length && rest0.every((s) => s.startsLikeNote);
   // A note cut at the margin looks the same whether it runs over or lost its end: joined at the margin only
   // where the join reads as one citation (issue 11: `…，中` took another note's tail `讲话（全文）》。`).
-  const marginJoin =
-    previousLast !== null && previousAtMargin && joinReadsAsOneCitation(previousLast.text, head.text) && !cited.recitedNotContinued(previousLast.text, head.text);
+  const readsAsOne = previousLast !== null && previousAtMargin && joinReadsAsOneCitation(previousLast.text, head.text);
+  // A site name the join would make up, where the cut text began one the document cites: the head is another note's tail.
+  const madeUpSite = readsAsOne && sites.joinMakesUpSite(previousLast.text, head.text);
+  const marginJoin = readsAsOne && !cited.recitedNotContinued(previousLast.text, head.text) && !madeUpSite;
   // A last line short of the measure by more than one tolerance and less than two may be full (the widths misjudged)
   // or may have stopped where its note lost its end; a head that reads as its rest may then as well be a note of this
   // page that lost its start (`…《某报告》，某某` + `网站，2022年11月7日，http://…。`: both halves of two cut citations).
@@ -314,7 +318,9 @@ function placeArea(
       own.slice(0, 1).map(({ marker }) => marker.label),
       marginUndecided
         ? `Page ${page}: the note area opens with a text that reads as the rest of the note before, which stopped a little short of the margin (full or cut, the widths do not tell); it may be that note's end or the start-less text of ${ownFirst}; left unattached.`
-        : `Page ${page}: the note area opens mid-sentence after a note that stopped mid-line; it may be that note's end or the start-less text of ${ownFirst}; left unattached.`,
+        : madeUpSite
+          ? `Page ${page}: the note area opens with the tail of a site name, a date and an address, after a note cut inside the name of a site the document cites elsewhere (${sites.completionOf(previousLast.text)}); joined, they would name a site the document never cites, so it may be that note's end or the start-less text of ${ownFirst}; left unattached.`
+          : `Page ${page}: the note area opens mid-sentence after a note that stopped mid-line; it may be that note's end or the start-less text of ${ownFirst}; left unattached.`,
     );
     rest = segments.slice(1);
     if (!rest.some((s) => s.label !== null)) {
@@ -368,6 +374,51 @@ class CitedTitles {
     const joined = previous.slice(open + 1) + tail;
     const titles = [...this.titles];
     return !titles.includes(joined) && titles.some((title) => title.endsWith(tail) && title !== tail);
+  }
+}
+
+/** A site or publisher named between commas before a date with its month (`…》，某某政府网，2022年7月12日，…`). */
+const SITE_BEFORE_DATE = /[，,]([^，,。；;《》〈〉“”"()（）\s]{2,24})[，,]\s*\d{4}年\d{1,2}月/gu;
+/** What a cut note's last field holds after its last comma: the start of a site name, no date, number or address in it. */
+const CUT_SITE_START = /[，,]([^，,。；;《》〈〉“”"()（）\s\d]+)$/u;
+/** The rest of a site name heading a text, then the date it was published or read (`府网，2018年4月21日，…`). */
+const SITE_REST_BEFORE_DATE = /^([^，,。；;《》〈〉“”"()（）\s\d]+)[，,]\s*\d{4}年\d{1,2}月/u;
+
+/**
+ * The sites and publishers the document's note texts name before a date. A note cut at the margin inside a site name
+ * (`…》，某某政`) and a head opening with the rest of a name, a date and an address (`某网，2015年12月16日，http://…`) read
+ * as one citation by their fields alone; but a page's first note that lost its start with its label opens the same way.
+ * When the name so joined is cited nowhere in the document while the cut part begins a name it does cite, the join
+ * makes up a site and the head is the tail of another citation (issue 11: corpus-001 bracket 121000162, a range the
+ * parser was never tuned to, where the cut start of a government site's name and the tail of a news site's became one note
+ * running over the page). A name cited once, in the
+ * very note that was cut, is as good as a made-up one here: only names cited elsewhere count.
+ */
+class CitedSites {
+  private readonly names: string[];
+
+  constructor(texts: readonly string[]) {
+    const names = new Set<string>();
+    for (const text of texts) for (const m of text.matchAll(SITE_BEFORE_DATE)) names.add(m[1]!);
+    this.names = [...names];
+  }
+
+  /** The cited site names that begin with the cut text's last field, longer than it. */
+  private completions(previous: string): string[] {
+    const start = CUT_SITE_START.exec(previous)?.[1];
+    if (start === undefined) return [];
+    return this.names.filter((name) => name.startsWith(start) && name.length > start.length);
+  }
+
+  completionOf(previous: string): string {
+    return this.completions(previous).join("、");
+  }
+
+  joinMakesUpSite(previous: string, head: string): boolean {
+    const start = CUT_SITE_START.exec(previous)?.[1];
+    const rest = SITE_REST_BEFORE_DATE.exec(head)?.[1];
+    if (start === undefined || rest === undefined) return false;
+    return !this.names.includes(start + rest) && this.completions(previous).length > 0;
   }
 }
 
