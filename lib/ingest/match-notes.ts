@@ -377,12 +377,19 @@ class CitedTitles {
   }
 }
 
-/** A site or publisher named between commas before a date with its month (`…》，某某政府网，2022年7月12日，…`). */
-const SITE_BEFORE_DATE = /[，,]([^，,。；;《》〈〉“”"()（）\s]{2,24})[，,]\s*\d{4}年\d{1,2}月/gu;
-/** What a cut note's last field holds after its last comma: the start of a site name, no date, number or address in it. */
-const CUT_SITE_START = /[，,]([^，,。；;《》〈〉“”"()（）\s\d]+)$/u;
+/** Characters a site or publisher's name is made of: no punctuation, bracket or space (a name is one field of a citation). */
+const SITE_NAME_CHAR = "[^，,。；;《》〈〉“”\"()（）\\s]";
+/**
+ * The longest name read as a site's: a ministry's or an institute's site name (`某某部新闻办公室网站`) runs to a dozen
+ * characters at most; twice that keeps a clause of comment before a date from being taken for one.
+ */
+const MAX_SITE_NAME_CHARS = 24;
+/** A site or publisher named between commas before a date with its month (`…》，某某政府网，2022年7月12日，…`); two characters at least. */
+const SITE_BEFORE_DATE = new RegExp(`[，,](${SITE_NAME_CHAR}{2,${MAX_SITE_NAME_CHARS}})[，,]\\s*\\d{4}年\\d{1,2}月`, "gu");
+/** What a cut note's last field holds after its last comma: the start of a site name (no digit: no date or number in it). */
+const CUT_SITE_START = new RegExp(`[，,]((?:(?!\\d)${SITE_NAME_CHAR})+)$`, "u");
 /** The rest of a site name heading a text, then the date it was published or read (`府网，2018年4月21日，…`). */
-const SITE_REST_BEFORE_DATE = /^([^，,。；;《》〈〉“”"()（）\s\d]+)[，,]\s*\d{4}年\d{1,2}月/u;
+const SITE_REST_BEFORE_DATE = new RegExp(`^((?:(?!\\d)${SITE_NAME_CHAR})+)[，,]\\s*\\d{4}年\\d{1,2}月`, "u");
 
 /**
  * The sites and publishers the document's note texts name before a date. A note cut at the margin inside a site name
@@ -390,9 +397,8 @@ const SITE_REST_BEFORE_DATE = /^([^，,。；;《》〈〉“”"()（）\s\d]+)
  * as one citation by their fields alone; but a page's first note that lost its start with its label opens the same way.
  * When the name so joined is cited nowhere in the document while the cut part begins a name it does cite, the join
  * makes up a site and the head is the tail of another citation (issue 11: corpus-001 bracket 121000162, a range the
- * parser was never tuned to, where the cut start of a government site's name and the tail of a news site's became one note
- * running over the page). A name cited once, in the
- * very note that was cut, is as good as a made-up one here: only names cited elsewhere count.
+ * parser was never tuned to, where the cut start of a government site's name and the tail of a news site's became one
+ * note running over the page). Neither reading is then settled, and the head is left unattached.
  */
 class CitedSites {
   private readonly names: string[];
