@@ -134,6 +134,25 @@ describe("splitNoteArea", () => {
     ]);
   });
 
+  it("marks that cut doubtful when the line stops on a year and the next opens on its issue, however short the widths read the line", () => {
+    // Issue 11, invented bracket 129001666 (a range the parser was never tuned to): a measure read off English note lines
+    // made a full Chinese line ending `…2017年` read as 4 em short; `第12期。` is ④'s own rest as well as the start-less
+    // tail of the skipped ⑤ (whose text was lost).
+    const year = page(["④ 某某：《某问题研究》，载《某论坛》2017年", "第12期。", "⑥ 同上。"]);
+    expect(splitNoteArea(year, notes, model, null, 7).segments.map((s) => [s.label, s.end])).toEqual([
+      ["④", "doubtful"],
+      [null, "strong"],
+      ["⑥", "area"],
+    ]);
+    // Far short of the measure, the line's note lost its end mid-line: the skipped label decides.
+    const farShort = page(["④ 《某刊》2017年", "第12期。", "⑥ 同上。"]);
+    expect(splitNoteArea(farShort, notes, model, null, 7).segments.map((s) => [s.label, s.end])).toEqual([
+      ["④", "strong"],
+      [null, "strong"],
+      ["⑥", "area"],
+    ]);
+  });
+
   it("cuts a labelled note's line at the margin from a finished sentence that opens like a note while a marker after its label has no note, marking the cut doubtful", () => {
     // Issue 11, corpus-001 circled 17000030: ②'s line fills the measure and stops mid-word; the next line is a whole
     // sentence that shares nothing with ②'s citation. With ③ printed and no ③ note, it may be ③'s surviving end.

@@ -327,9 +327,18 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     // lost). It is cut off as `doubtful`, so that nothing is attached on its order. So it is when that text gives the
     // imprint the line's unfinished book citation lacks (issue 11: invented bracket 57001156, a dev range: `…某某学术出`
     // + `版社2017年版，第160页。`, ④'s own rest, went to the skipped ⑤, whose text was lost).
+    // A line that stops on a year before the next opens on that year's issue or edition (`…载《某刊》2017年` + `第12期。`)
+    // is as undecided however short the widths read it, unless far short: no note opens on its imprint, and a measure
+    // read off English note lines (wider than the model sets them) makes a full Chinese line look short (issue 11:
+    // invented bracket 129001666, a range the parser was never tuned to, where `第12期。` went to the skipped label).
+    const stopsBeforeYearImprint =
+      previous !== undefined &&
+      width(previous) >= notes.measure * TRUNCATED_LINE_SHARE &&
+      YEAR_BEFORE_IMPRINT.test(previous.normal.trimEnd()) &&
+      IMPRINT_AFTER_YEAR.test(line.normal.trimStart());
     const skipUndecided =
       skippedAfterShort &&
-      width(previous!) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance &&
+      (width(previous!) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance || stopsBeforeYearImprint) &&
       (joinReadsAsOneCitation(groupText(), sentenceFrom(lines, i)) || suppliesImprint(groupText(), sentenceFrom(lines, i)));
     const finished =
       previous !== undefined &&
