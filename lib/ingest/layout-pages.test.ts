@@ -695,3 +695,22 @@ describe("layoutPages: the text's last page, between two runs of page furniture"
     expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5, 8, 9]);
   });
 });
+
+describe("layoutPages: the text's only furniture, after the first page's label list", () => {
+  it("keeps the one block between the label list and the text's only furniture in the body: the next page's, glued on unmarked", () => {
+    // The first page's notes are all lost (their label list alone is printed) and it prints no furniture; the last
+    // page, glued on with a leading space, holds one short paragraph and the text's only running head and folio.
+    const text = [...PAGE_CALLING_TWO_NOTES, "", "①", "②", " 监测数据的公开程度直接影响公众参与的质量。", "", "区域治理评论　2023年第6期", "２４１"];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([]);
+    expect(pages.map((p) => p.body.map((l) => l.lineNo))).toEqual([[1, 2, 3, 4, 5], [9]]);
+  });
+
+  it("leaves that block in the notes when a page was marked before it (the label list may be the last page's)", () => {
+    const text = [...PAGE_CALLING_TWO_NOTES, "", "", "", ...PAGE_CALLING_TWO_NOTES, "", "①", "②", " 监测数据的公开程度直接影响公众参与的质量。", "", "区域治理评论　2023年第6期", "２４１"];
+    const model = fitWidthModel(text);
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([17]);
+  });
+});

@@ -298,6 +298,13 @@ export function layoutPages(input: LayoutInput): Layout {
     // the last furniture's page has no other (issue 11: invented bracket 113001210, an unseen range, where the last
     // page's two lines, glued on after the page before's foot, were read as that page's missing notes).
     if (afterFurniture(start) && !textAfter && endsAtFurniture) return false;
+    // Right after the first page's label list, the text's last block, ended by the text's only furniture: were it
+    // that page's notes, the whole essay would be one printed page, the furniture its foot's. An essay runs longer,
+    // and its first page may print no furniture (it has a layout of its own: corpus 000's has none), so a page turned
+    // there unmarked (pages glued, where a leading space opens blocks, not paragraphs). The body does not go on below
+    // its own notes, so the turn is after the list: the block is the next page's, and a page with furniture has body
+    // text (issue 11: invented 121001195 and 121001583, a dev range, where it was kept as an unattached note text).
+    if (afterList && !textAfter && endsAtFurniture && pages.length === 0 && !indentMarksParagraphs && !furnitureBefore(start)) return false;
     // After a body broken off mid-sentence, the next body text finishes that sentence: only a line no body
     // line can be (wider than the measure, a Latin citation) keeps such a block in the notes, unless it
     // opens like a citation or a gloss; right after a label list too (whose texts may all be lost).
@@ -450,6 +457,12 @@ export function layoutPages(input: LayoutInput): Layout {
     let k = start - 1;
     while (k >= 0 && classify(k).kind === "blank") k -= 1;
     return k >= 0 && isFurniture(k);
+  };
+
+  /** Some line of the body before `start` is page furniture. */
+  const furnitureBefore = (start: number): boolean => {
+    for (let k = bodyStart; k < start; k += 1) if (isFurniture(k)) return true;
+    return false;
   };
 
   /** Some line of the block starting at `start` is a heading: only the body has headings. */
