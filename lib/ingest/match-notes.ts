@@ -229,9 +229,9 @@ function placeArea(
   // note stopped unfinished: a note running over is the one explanation that needs no lost text.
   const head = segments[0]!;
   // A note's last line left short by less than the unbreakable start of the web address heading this area
-  // (`http://newyork`) was full: the address did not fit and moved on whole, to the next page. The line is short
+  // (`http://example`) was full: the address did not fit and moved on whole, to the next page. The line is short
   // because of what follows it, not because its note lost its end there (issue 11: corpus-001 circled 41000057, a dev
-  // range, where `…，2017年3月1日，` 4 em short and the next page's `http://newyork.fmprc.gov.cn/…` were left apart).
+  // range, where a line ending on a date 4 em short and the next page's address were left apart).
   const addressMovedOn = previousLast !== null && !previousLast.stopsMidLine && head.openingAddressWidth > previousLast.mostRoomLeft;
   const previousAtMargin = previousLast !== null && (previousLast.endsAtMargin || addressMovedOn);
   const previousFull = previousLast !== null && (previousLast.endsFull || addressMovedOn);
@@ -247,7 +247,7 @@ function placeArea(
   // A phrase left on a function word (`… on Trade and`) goes on whatever follows.
   // A title closed on a comma (`…Public Interest,”`) is cut before what it is part of, as a comma is.
   const latinCarry = previousLast !== null && goesOnInLatin(previousLast.text, head.text);
-  // A web address broken after a dot (`…newyork.fmprc.` + `gov.cn/wjb_…`) reads as a finished sentence.
+  // A web address broken after a dot (`…www.example.` + `gov.cn/some_path…`) reads as a finished sentence.
   // So is one cut anywhere when the head is nothing but the rest of an address (`pdf。`, `_17361.pdf。`,
   // `htm?lsRedirectHit=20560931。`, `publications/regime-complex/.`): no note consists of a file ending, a query
   // or an address path alone. One stopped on the `?` of its query goes on in that query's `key=value` pairs
@@ -388,12 +388,12 @@ const MAX_SITE_NAME_CHARS = 24;
 const SITE_BEFORE_DATE = new RegExp(`[，,](${SITE_NAME_CHAR}{2,${MAX_SITE_NAME_CHARS}})[，,]\\s*\\d{4}年\\d{1,2}月`, "gu");
 /** What a cut note's last field holds after its last comma: the start of a site name (no digit: no date or number in it). */
 const CUT_SITE_START = new RegExp(`[，,]((?:(?!\\d)${SITE_NAME_CHAR})+)$`, "u");
-/** The rest of a site name heading a text, then the date it was published or read (`府网，2018年4月21日，…`). */
+/** The rest of a site name heading a text, then the date it was published or read (`府网，2020年3月5日，…`). */
 const SITE_REST_BEFORE_DATE = new RegExp(`^((?:(?!\\d)${SITE_NAME_CHAR})+)[，,]\\s*\\d{4}年\\d{1,2}月`, "u");
 
 /**
  * The sites and publishers the document's note texts name before a date. A note cut at the margin inside a site name
- * (`…》，某某政`) and a head opening with the rest of a name, a date and an address (`某网，2015年12月16日，http://…`) read
+ * (`…》，某某政`) and a head opening with the rest of a name, a date and an address (`某网，2019年5月8日，http://…`) read
  * as one citation by their fields alone; but a page's first note that lost its start with its label opens the same way.
  * When the name so joined is cited nowhere in the document while the cut part begins a name it does cite, the join
  * makes up a site and the head is the tail of another citation (issue 11: corpus-001 bracket 121000162, a range the

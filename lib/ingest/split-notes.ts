@@ -64,7 +64,7 @@ export interface NoteSegment {
   openingWidth: number;
   /**
    * When it opens with a web address: the width in em of the address's unbreakable start, its scheme (and `www.`)
-   * with the first label of its host (`http://newyork`), which no line is broken inside; else 0.
+   * with the first label of its host (`http://www.example`), which no line is broken inside; else 0.
    */
   openingAddressWidth: number;
 }
@@ -173,7 +173,7 @@ export function joinReadsAsOneCitation(previous: string, head: string): boolean 
   if (continuesOpenBracket(previous, head)) return true;
   // A title or quotation left open is closed first thing by its rest (`…《某某报告` + `府网，2018年…` is another note's tail).
   if (leavesBracketOpen(previous)) return false;
-  // A web address left unfinished (`…，http://` + `politics.people.com.cn/…`) goes on in address characters.
+  // A web address left unfinished (`…，http://` + `news.example.cn/…`) goes on in address characters.
   if (/(?:https?:\/{0,2}|www\.)[^\s。，]*$/u.test(previous) && /^[\w\-./?=&%#~]/u.test(head)) return true;
   // No note opens on its imprint: an edition, an issue or a page (`…出版社2021年` + `版，第198页。`, `…》` + `2022年第3期`).
   if (IMPRINT_CONTINUATION.test(head)) return true;
