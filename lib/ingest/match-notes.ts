@@ -409,22 +409,21 @@ class CitedSites {
     this.names = [...names];
   }
 
-  /** The cited site names that begin with the cut text's last field, longer than it. */
-  private completions(previous: string): string[] {
-    const start = CUT_SITE_START.exec(previous)?.[1];
+  /** The cited site names that begin with the cut text's last field (`start`, when it has one), longer than it. */
+  private completions(start: string | undefined): string[] {
     if (start === undefined) return [];
     return this.names.filter((name) => name.startsWith(start) && name.length > start.length);
   }
 
   completionOf(previous: string): string {
-    return this.completions(previous).join("、");
+    return this.completions(CUT_SITE_START.exec(previous)?.[1]).join("、");
   }
 
   joinMakesUpSite(previous: string, head: string): boolean {
     const start = CUT_SITE_START.exec(previous)?.[1];
     const rest = SITE_REST_BEFORE_DATE.exec(head)?.[1];
     if (start === undefined || rest === undefined) return false;
-    return !this.names.includes(start + rest) && this.completions(previous).length > 0;
+    return !this.names.includes(start + rest) && this.completions(start).length > 0;
   }
 }
 
