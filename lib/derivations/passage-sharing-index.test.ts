@@ -83,6 +83,20 @@ describe("sharedPassageRanges", () => {
     expect(none).toBeGreaterThan(100);
   });
 
+  it("reads a text longer than any before it, then a shorter one, as findSharedPassages does (the other text's buffers are reused)", () => {
+    const quote = "网络空间治理规则合作共赢发展";
+    const own = `前言${quote}后记`;
+    // Longer than the buffers first made, the quotation at its very end; then a short text whose quotation
+    // stops where the long one's skeleton went on, so that a stale code would extend it.
+    const long = `${"各国开展对话".repeat(700)}${quote}`;
+    const short = `引文${quote}`;
+    for (const other of [short, long, short, `${quote.slice(0, 11)}`]) {
+      expect(sharedPassageRanges(indexPassageSharing([own]), 0, other)).toEqual(bothSides(own, other));
+      expect(blocksSharingWith(indexPassageSharing([own]), other)).toEqual(new Set(bothSides(own, other).length > 0 ? [0] : []));
+    }
+    expect(bothSides(own, long)).toHaveLength(1);
+  });
+
   it("counts offsets in UTF-16 units beyond the Basic Multilingual Plane, as findSharedPassages does", () => {
     const quote = "网络𠀀空间治理规则𪚥合作共赢";
     const own = `前言𠀀${quote}后记`;

@@ -42,21 +42,29 @@ function bmp(): { codes: Int32Array; han: Uint8Array } {
   return (bmpTable = { codes, han });
 }
 
-function skeletonOf(text: string): Skeleton {
-  const table = bmp();
-  const codes: number[] = [];
-  const han: boolean[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+/**
+ * A text's skeleton, read into buffers kept between calls (its codes and where each character lies): a
+ * parallels view reads hundreds of other texts (443 at 1,003 essays) and a load thousands, and four arrays
+ * grown a character at a time were about half the time spent on each. Valid until the next call; the
+ * functions reading it run to their end without yielding.
+ */
+const buffers = { length: 0, codes: new Int32Array(1024), starts: new Int32Array(1024), ends: new Int32Array(1024) };
+function readSkeleton(text: string): typeof buffers {
+  if (buffers.codes.length < text.length) {
+    const size = Math.max(text.length, buffers.codes.length * 2);
+    Object.assign(buffers, { codes: new Int32Array(size), starts: new Int32Array(size), ends: new Int32Array(size) });
+  }
+  const { codes, starts, ends } = buffers;
+  const table = bmp().codes;
+  let length = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0xd800 || unit > 0xdfff) {
-      const code = table.codes[unit]!;
+      const code = table[unit]!;
       if (code < 0) continue;
-      codes.push(code);
-      han.push(table.han[unit] === 1);
-      starts.push(i);
-      ends.push(i + 1);
+      codes[length] = code;
+      starts[length] = i;
+      ends[length++] = i + 1;
       continue;
     }
     // A surrogate pair (or a lone surrogate, which `for…of` also yields alone).
@@ -65,12 +73,27 @@ function skeletonOf(text: string): Skeleton {
     i += ch.length - 1;
     const code = skeletonCode(ch);
     if (code === null) continue;
-    codes.push(code);
-    han.push(HAN.test(ch));
-    starts.push(start);
-    ends.push(i + 1);
+    codes[length] = code;
+    starts[length] = start;
+    ends[length++] = i + 1;
   }
-  return { codes, han, starts, ends };
+  buffers.length = length;
+  return buffers;
+}
+
+/**
+ * Whether a skeleton code is a Han character's. Folding (full width to ASCII, lower case) never makes or
+ * unmakes a Han character, so the code answers as the character it came from.
+ */
+function isHan(code: number): boolean {
+  return code < 0x10000 ? bmp().han[code] === 1 : HAN.test(String.fromCodePoint(code));
+}
+
+/** An indexed block's skeleton, kept with the index (the Han flags are read only on the indexed side). */
+function skeletonOf(text: string): Skeleton {
+  const read = readSkeleton(text);
+  const codes = Array.from(read.codes.subarray(0, read.length));
+  return { codes, han: codes.map(isHan), starts: Array.from(read.starts.subarray(0, read.length)), ends: Array.from(read.ends.subarray(0, read.length)) };
 }
 
 /**
@@ -89,9 +112,16 @@ function windowHash(codes: ArrayLike<number>, from: number): number {
   return h;
 }
 
+/**
+ * The index's key of a window hash: its low 30 bits. V8 keeps integers of up to 31 bits unboxed; a full 32-bit
+ * hash is boxed in a fresh heap number at each lookup, and the lookups of hundreds of other texts' windows
+ * (a parallels view's 443 texts hold 130,000) were half of their reading. Every hit is compared code by code.
+ */
+const WINDOW_KEY_MASK = 0x3fffffff;
+
 export interface PassageSharingIndex {
   blocks: Skeleton[];
-  /** Window hash → (block, start) of every window of every block. */
+  /** Window key (windowHash & WINDOW_KEY_MASK) → (block, start) of every window of every block. */
   windows: Map<number, { block: number; at: number }[]>;
 }
 
@@ -101,7 +131,7 @@ export function indexPassageSharing(texts: readonly string[]): PassageSharingInd
   const windows = new Map<number, { block: number; at: number }[]>();
   blocks.forEach((block, index) => {
     for (let at = 0; at + MIN_SHARED_HAN_CHARS <= block.codes.length; at++) {
-      const key = windowHash(block.codes, at);
+      const key = windowHash(block.codes, at) & WINDOW_KEY_MASK;
       const list = windows.get(key);
       if (list) list.push({ block: index, at });
       else windows.set(key, [{ block: index, at }]);
@@ -115,12 +145,12 @@ export function indexPassageSharing(texts: readonly string[]): PassageSharingInd
  * candidates the passage index offers; any other block is not looked at).
  */
 export function blocksSharingWith(index: PassageSharingIndex, text: string, among?: ReadonlySet<number>): Set<number> {
-  const other = skeletonOf(text);
+  const other = readSkeleton(text);
   const found = new Set<number>();
-  let hash = other.codes.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
-  for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.codes.length; j++) {
+  let hash = other.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
+  for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.length; j++) {
     if (j > 0) hash = (Math.imul(hash - Math.imul(other.codes[j - 1]!, LEAVING_WEIGHT), HASH_BASE) + other.codes[j + MIN_SHARED_HAN_CHARS - 1]!) | 0;
-    const hits = index.windows.get(hash);
+    const hits = index.windows.get(hash & WINDOW_KEY_MASK);
     if (!hits) continue;
     for (const { block, at: i } of hits) {
       if (found.has(block) || (among && !among.has(block))) continue;
@@ -131,7 +161,7 @@ export function blocksSharingWith(index: PassageSharingIndex, text: string, amon
       let from = 0;
       while (i - from > 0 && j - from > 0 && own.codes[i - from - 1] === other.codes[j - from - 1]) from++;
       let to = MIN_SHARED_HAN_CHARS;
-      while (i + to < own.codes.length && j + to < other.codes.length && own.codes[i + to] === other.codes[j + to]) to++;
+      while (i + to < own.codes.length && j + to < other.length && own.codes[i + to] === other.codes[j + to]) to++;
       let han = 0;
       for (let d = i - from; d < i + to; d++) if (own.han[d]) han++;
       if (han >= MIN_SHARED_HAN_CHARS) found.add(block);
@@ -166,19 +196,21 @@ export interface SharedRange {
  */
 export function sharedPassageRanges(index: PassageSharingIndex, block: number, text: string): SharedRange[] {
   const own = index.blocks[block]!;
-  const other = skeletonOf(text);
+  const other = readSkeleton(text);
   const seeds: { i: number; j: number; length: number }[] = [];
-  let hash = other.codes.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
-  for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.codes.length; j++) {
+  let hash = other.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
+  for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.length; j++) {
     if (j > 0) hash = (Math.imul(hash - Math.imul(other.codes[j - 1]!, LEAVING_WEIGHT), HASH_BASE) + other.codes[j + MIN_SHARED_HAN_CHARS - 1]!) | 0;
-    for (const { block: hit, at: i } of index.windows.get(hash) ?? []) {
+    for (const { block: hit, at: i } of index.windows.get(hash & WINDOW_KEY_MASK) ?? []) {
       if (hit !== block) continue;
+      // Not left-maximal: inside a longer passage that an earlier seed starts (asked first: it is one
+      // comparison, and every window inside a passage after its first hits).
+      if (i > 0 && j > 0 && own.codes[i - 1] === other.codes[j - 1]) continue;
       let same = true;
       for (let d = 0; d < MIN_SHARED_HAN_CHARS && same; d++) same = own.codes[i + d] === other.codes[j + d];
-      // Not left-maximal: inside a longer passage that an earlier seed starts.
-      if (!same || (i > 0 && j > 0 && own.codes[i - 1] === other.codes[j - 1])) continue;
+      if (!same) continue;
       let length = MIN_SHARED_HAN_CHARS;
-      while (i + length < own.codes.length && j + length < other.codes.length && own.codes[i + length] === other.codes[j + length]) length++;
+      while (i + length < own.codes.length && j + length < other.length && own.codes[i + length] === other.codes[j + length]) length++;
       let han = 0;
       for (let d = i; d < i + length; d++) if (own.han[d]) han++;
       if (han >= MIN_SHARED_HAN_CHARS) seeds.push({ i, j, length });
