@@ -112,16 +112,9 @@ function windowHash(codes: ArrayLike<number>, from: number): number {
   return h;
 }
 
-/**
- * The index's key of a window hash: its low 30 bits. V8 keeps integers of up to 31 bits unboxed; a full 32-bit
- * hash is boxed in a fresh heap number at each lookup, and the lookups of hundreds of other texts' windows
- * (a parallels view's 443 texts hold 130,000) were half of their reading. Every hit is compared code by code.
- */
-const WINDOW_KEY_MASK = 0x3fffffff;
-
 export interface PassageSharingIndex {
   blocks: Skeleton[];
-  /** Window key (windowHash & WINDOW_KEY_MASK) → (block, start) of every window of every block. */
+  /** Window hash → (block, start) of every window of every block. */
   windows: Map<number, { block: number; at: number }[]>;
 }
 
@@ -131,7 +124,7 @@ export function indexPassageSharing(texts: readonly string[]): PassageSharingInd
   const windows = new Map<number, { block: number; at: number }[]>();
   blocks.forEach((block, index) => {
     for (let at = 0; at + MIN_SHARED_HAN_CHARS <= block.codes.length; at++) {
-      const key = windowHash(block.codes, at) & WINDOW_KEY_MASK;
+      const key = windowHash(block.codes, at);
       const list = windows.get(key);
       if (list) list.push({ block: index, at });
       else windows.set(key, [{ block: index, at }]);
@@ -150,7 +143,7 @@ export function blocksSharingWith(index: PassageSharingIndex, text: string, amon
   let hash = other.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
   for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.length; j++) {
     if (j > 0) hash = (Math.imul(hash - Math.imul(other.codes[j - 1]!, LEAVING_WEIGHT), HASH_BASE) + other.codes[j + MIN_SHARED_HAN_CHARS - 1]!) | 0;
-    const hits = index.windows.get(hash & WINDOW_KEY_MASK);
+    const hits = index.windows.get(hash);
     if (!hits) continue;
     for (const { block, at: i } of hits) {
       if (found.has(block) || (among && !among.has(block))) continue;
@@ -201,7 +194,7 @@ export function sharedPassageRanges(index: PassageSharingIndex, block: number, t
   let hash = other.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
   for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.length; j++) {
     if (j > 0) hash = (Math.imul(hash - Math.imul(other.codes[j - 1]!, LEAVING_WEIGHT), HASH_BASE) + other.codes[j + MIN_SHARED_HAN_CHARS - 1]!) | 0;
-    for (const { block: hit, at: i } of index.windows.get(hash & WINDOW_KEY_MASK) ?? []) {
+    for (const { block: hit, at: i } of index.windows.get(hash) ?? []) {
       if (hit !== block) continue;
       // Not left-maximal: inside a longer passage that an earlier seed starts (asked first: it is one
       // comparison, and every window inside a passage after its first hits).
