@@ -11,7 +11,7 @@ declare module "vitest" {
 }
 
 /**
- * Database tests run against a real PostgreSQL: DATABASE_URL's server when set (CI proves that path
+ * Database tests run against a real PostgreSQL: DATABASE_URL's server when set (external-database.test.ts proves that path
  * with Debian's PostgreSQL), otherwise an embedded server of their own under .data/test-postgres.
  */
 export default async function setup(project: TestProject) {

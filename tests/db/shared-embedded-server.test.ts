@@ -28,7 +28,7 @@ afterAll(async () => {
   for (const server of opened) await server.stop().catch(() => undefined);
 });
 
-// About the embedded server only: on the DATABASE_URL path (CI's second run) nothing embedded may start.
+// About the embedded server only: on the DATABASE_URL path (`DATABASE_URL=… npm run test:db`) nothing embedded may start.
 describe.skipIf(Boolean(process.env.DATABASE_URL))("a shared embedded server", { timeout: 180_000 }, () => {
   it("keeps running while another user remains, and stops when the last one leaves", async () => {
     const port = await freePort();
