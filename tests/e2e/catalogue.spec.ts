@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test, type Page } from "@playwright/test";
 import { ConceptPage } from "./pages/concept-page";
 import { HomePage } from "./pages/home-page";
@@ -20,7 +20,7 @@ const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, heig
 const out = "docs/screenshots";
 
 async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await scanWithAxe(page);
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 }
 

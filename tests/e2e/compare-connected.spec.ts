@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
 
@@ -284,7 +284,7 @@ test.describe("side by side, connected", () => {
       await compare.left.locator("[data-focus-block]").first().click();
       await expect(compare.focusPanel).toBeVisible();
       await expect.poll(() => compare.gutter.locator("path").count()).toBeGreaterThan(0);
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await scanWithAxe(page);
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
     });
   }

@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test } from "@playwright/test";
 import { ConceptPage } from "./pages/concept-page";
 import { ConcordancePager } from "./pages/concordance-pager";
@@ -41,7 +41,7 @@ for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["p
     const concept = new ConceptPage(page);
     await concept.goto(CONCEPT, "?pageSize=3&page=2");
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await scanWithAxe(page)).violations).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/concept-page-${device}.png`, fullPage: true });
     await page.goto("/bibliography?pageSize=5&page=2");
     await expect(page.getByTestId("bibliography-page")).toBeVisible();

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test } from "@playwright/test";
 import { ConceptPage } from "./pages/concept-page";
 
@@ -136,7 +136,7 @@ test.describe("concepts", () => {
       test(`${name} (${theme}) has no axe violations`, async ({ page }) => {
         await page.addInitScript((value) => localStorage.setItem("duizhao-theme", value), theme);
         await page.goto(path);
-        const results = await new AxeBuilder({ page }).analyze();
+        const results = await scanWithAxe(page);
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
       });
     }

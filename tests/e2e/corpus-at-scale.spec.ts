@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { documentsApiHref } from "@/lib/urls/app-urls";
@@ -57,7 +57,7 @@ async function shot(page: Page, name: string) {
 }
 
 async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await scanWithAxe(page);
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 }
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, type Page, test } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
 import { ConceptPage } from "./pages/concept-page";
@@ -17,7 +17,7 @@ const WIDTHS = [
 ] as const;
 
 async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await scanWithAxe(page);
   return results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { type APIRequestContext, expect, test, type Page } from "@playwright/test";
 import { ConceptPage } from "./pages/concept-page";
 import { HomePage } from "./pages/home-page";
@@ -22,7 +22,7 @@ const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, heig
 const READING_BAND = { from: 0.2, to: 0.55 } as const;
 
 async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await scanWithAxe(page);
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 }
 
@@ -257,6 +257,7 @@ test("the home page opens two essays side by side, and the theme toggle keeps it
   const left = await ReaderPage.slugOf(page, COMMUNITY);
   const right = await ReaderPage.slugOf(page, GLOBAL);
   const home = new HomePage(page);
+  await home.goto();
   const form = home.sideBySide;
   // Each side chosen by type-ahead over titles (a select of every title does not scale to a corpus).
   await home.chooseSideBySide("Left", "网络空间命运共同体", left);

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test, type Page } from "@playwright/test";
 import { PROVENANCE_SLUG } from "../fixtures/reader/provenance-draft";
 import { ReaderPage } from "./pages/reader-page";
@@ -110,7 +110,7 @@ test.describe("note provenance in the reader", () => {
     const reader = new ReaderPage(page);
     await reader.goto(`/read/${PROVENANCE_SLUG}`);
     const axe = async () => {
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await scanWithAxe(page);
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
     };
     await axe();

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test } from "@playwright/test";
 import { sidewaysOverflow } from "./pages/page-width";
 import { ParallelsPage } from "./pages/parallels-page";
@@ -37,7 +37,7 @@ for (const [device, viewport] of Object.entries(sizes)) {
       // The paragraph asked about, with the shared words marked in it.
       await expect(view.locator("blockquote mark").first()).toBeVisible();
       for (const place of await places.all()) await expect(place).toHaveAttribute("data-slug", community);
-      expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+      expect((await scanWithAxe(page)).violations.map((v) => v.id)).toEqual([]);
       if (device === "phone") expect(await sidewaysOverflow(page)).toBe(0);
       if (process.env.DUIZHAO_SCREENSHOTS) {
         fs.mkdirSync("docs/screenshots", { recursive: true });
@@ -89,7 +89,7 @@ for (const [device, viewport] of Object.entries(sizes)) {
       await expect(parallels.places).toHaveCount(1);
       seen.push(...(await parallels.pageFacts()).map((place) => `${place.slug}#${place.anchor}`));
       if (number === 1) {
-        expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+        expect((await scanWithAxe(page)).violations.map((v) => v.id)).toEqual([]);
         if (device === "phone") expect(await sidewaysOverflow(page)).toBe(0);
         if (process.env.DUIZHAO_SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/parallels-pages-${device}.png`, fullPage: true });
       }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test, type Page } from "@playwright/test";
 import { ComparePage } from "./pages/compare-page";
 import { PrintedPageView } from "./pages/printed-page-view";
@@ -50,7 +50,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 async function expectAxeClean(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await scanWithAxe(page);
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`), what).toEqual([]);
 }
 

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test } from "@playwright/test";
 import { ReaderPage } from "./pages/reader-page";
 
@@ -276,7 +276,7 @@ test.describe("accessibility", () => {
         const url = await path(page);
         await page.addInitScript((value) => localStorage.setItem("duizhao-theme", value), theme);
         await page.goto(url);
-        const results = await new AxeBuilder({ page }).analyze();
+        const results = await scanWithAxe(page);
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
       });
     }

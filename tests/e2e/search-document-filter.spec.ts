@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { scanWithAxe } from "./axe-scan";
 import { expect, test, type Page } from "@playwright/test";
 import { sidewaysOverflow } from "./pages/page-width";
 import { ReaderPage } from "./pages/reader-page";
@@ -19,7 +19,7 @@ const LABEL = "Document (words of its title)";
 const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await scanWithAxe(page);
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 }
 

@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** What ReaderPage.slugOf found in this worker, by the title pattern asked for (its source and flags). */
+const slugsByTitle = new Map<string, string>();
+
 export class ReaderPage {
   readonly title: Locator;
   readonly paragraphs: Locator;
@@ -26,12 +29,26 @@ export class ReaderPage {
     await expect(this.title).toBeVisible();
   }
 
-  /** The slug of a corpus document, found from the home page by its title. */
+  /**
+   * The slug of a corpus document, found from the home page by its title: loaded once per title in a worker, after
+   * which `page` is not navigated (a caller that needs the home page goes there). A corpus essay keeps its slug for
+   * the whole run (it comes from its manifest; the essays tests add and remove have slugs of their own), and the
+   * home page was loaded about 35 times a run for these two answers.
+   */
   static async slugOf(page: Page, title: RegExp): Promise<string> {
+    const known = ReaderPage.knownSlug(title);
+    if (known) return known;
     await page.goto("/");
     // The link to read it (a facet of the catalogue may be named like a title: a concept, a journal).
     const href = await page.locator('a[href^="/read/"]').filter({ hasText: title }).first().getAttribute("href");
-    return decodeURIComponent(href!.replace(/^\/read\//, ""));
+    const slug = decodeURIComponent(href!.replace(/^\/read\//, ""));
+    slugsByTitle.set(String(title), slug);
+    return slug;
+  }
+
+  /** The slug slugOf found for this title earlier in this worker, if it did. */
+  static knownSlug(title: RegExp): string | undefined {
+    return slugsByTitle.get(String(title));
   }
 
   marker(status: "present" | "missing" | "truncated" | "unlocated"): Locator {
