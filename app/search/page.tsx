@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SearchForm } from "@/components/search/search-form";
-import { SearchResults } from "@/components/search/search-results";
+import { DOCUMENT_COUNTS_SHOWN, SearchResults } from "@/components/search/search-results";
 import { listSearchFilters, searchCorpus } from "@/lib/db/search-corpus";
 import { parseSearchQuery } from "@/lib/search/parse-search-query";
 import { readSearchParams, type SearchParams } from "@/lib/search/search-params";
@@ -34,6 +34,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           conceptId: params.concept,
           page: params.page,
           pageSize: params.pageSize,
+          countsShown: DOCUMENT_COUNTS_SHOWN,
         })
       : null,
   ]);

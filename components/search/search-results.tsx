@@ -7,6 +7,9 @@ import { KwicLine } from "./kwic-line";
 
 const KIND_LABEL: Record<SearchHit["kind"], string> = { heading: "heading", paragraph: "paragraph", footnote: "note" };
 
+/** Documents listed with their hit counts beside the hits, most hits first: a column's worth; the rest are counted. */
+export const DOCUMENT_COUNTS_SHOWN = 50;
+
 /** Runs of consecutive hits from one document (hits arrive grouped by document, in rank order). */
 function groupByDocument(hits: SearchHit[]): { slug: string; title: string; hits: SearchHit[] }[] {
   const groups: { slug: string; title: string; hits: SearchHit[] }[] = [];
@@ -38,7 +41,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
         {/* Plain links written as static markup: up to fifty documents that nothing in the browser changes, not sent again in the RSC payload nor hydrated. */}
         <Unhydrated>
           <ul className="mt-2 grid gap-1" data-testid="search-counts">
-            {result.counts.slice(0, 50).map((count) => (
+            {result.counts.slice(0, DOCUMENT_COUNTS_SHOWN).map((count) => (
               <li key={count.documentSlug} className="flex items-baseline justify-between gap-2">
                 {/* A title wraps (two lines at most, the whole in its tooltip) and never pushes its count out of the column. */}
                 <a
@@ -53,8 +56,8 @@ export function SearchResults({ params, result }: { params: SearchParams; result
             ))}
           </ul>
         </Unhydrated>
-        {result.counts.length > 50 ? (
-          <p className="mt-2 text-muted dark:text-night-muted">and {result.counts.length - 50} more documents</p>
+        {result.documents > DOCUMENT_COUNTS_SHOWN ? (
+          <p className="mt-2 text-muted dark:text-night-muted">and {result.documents - DOCUMENT_COUNTS_SHOWN} more documents</p>
         ) : null}
       </nav>
       <section aria-labelledby="search-summary">
@@ -63,7 +66,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
           <h2 id="search-summary" className="text-sm text-muted dark:text-night-muted">
             {approx ? "More than " : ""}
             {result.total.toLocaleString("en")} {result.total === 1 ? "hit" : "hits"} in {approx ? "at least " : ""}
-            {result.counts.length} {result.counts.length === 1 ? "document" : "documents"}
+            {result.documents} {result.documents === 1 ? "document" : "documents"}
             {approx ? " (counting stops after 1,000 passages: add a term or a filter to narrow the search)" : ""} · page{" "}
             {result.page} of {pages}
           </h2>

@@ -262,6 +262,26 @@ describe("searchCorpus past the match limit, reading leading pages in order or t
     expect((await searchCorpus(everything(["鸿沟"]), database.db)).totalRelation).toBe("eq");
   });
 
+  it("returns the counts asked for, and those of the documents the page's hits are in, with every document counted", async () => {
+    for (const terms of [["网络"], ["鸿沟"], ["的"]]) {
+      const all = await searchCorpus({ terms, page: 1, pageSize: 5 }, database.db);
+      expect(all.counts.length, terms.join(" ")).toBeGreaterThan(3);
+      expect(all.documents).toBe(all.counts.length);
+      expect(all.total).toBe(all.counts.reduce((sum, c) => sum + c.count, 0));
+      const top = await searchCorpus({ terms, page: 1, pageSize: 5, countsShown: 3 }, database.db);
+      // Page 1's five hits fall in the first document, among the three.
+      expect(top).toEqual({ ...all, counts: all.counts.slice(0, 3) });
+      // The last page's hits fall in the last documents: theirs are kept beside the first three, in rank order.
+      const lastPage = Math.ceil(all.total / 5);
+      const last = await searchCorpus({ terms, page: lastPage, pageSize: 5, countsShown: 3 }, database.db);
+      const lastAll = await searchCorpus({ terms, page: lastPage, pageSize: 5 }, database.db);
+      const onPage = new Set(last.hits.map((hit) => hit.documentSlug));
+      expect(last).toEqual({ ...lastAll, counts: lastAll.counts.filter((c, index) => index < 3 || onPage.has(c.documentSlug)) });
+      expect(last.counts.length).toBeLessThan(lastAll.counts.length);
+      expect(last.counts.length).toBeGreaterThan(3);
+    }
+  });
+
   /** The plan of the part of the search statement that finds the matches, as the application runs it. */
   async function matchPlan(terms: string[], plan: Parameters<typeof buildSearchQuery>[1]) {
     const { sql, params } = buildSearchQuery({ terms, page: 1, pageSize: 20 }, plan);
