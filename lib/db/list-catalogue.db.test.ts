@@ -281,6 +281,40 @@ describe("the catalogue's queries", () => {
     expect(asMap((await listCatalogueFacets({ concept: "digital-divide" }, database.db)).concept).get("digital-divide")).toBe(2);
   });
 
+  it("counts a filter set seen first in one statement, asks only for the corpus version after, and counts again once it moves", async () => {
+    const statements: string[] = [];
+    // The same client, its raw statements noted: the memo is kept per client.
+    const noting = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property !== "$queryRaw") return Reflect.get(target, property, receiver);
+        return (strings: TemplateStringsArray, ...values: unknown[]) => {
+          statements.push(strings.join("?"));
+          return target.$queryRaw(strings, ...values);
+        };
+      },
+    }) as Database;
+    const filters: CatalogueFilters = { journal: JOURNALS[1] };
+    const first = await listCatalogueFacets(filters, noting);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toContain("matching");
+    expect(await listCatalogueFacets(filters, noting)).toEqual(first);
+    expect(statements).toHaveLength(2);
+    expect(statements[1]).not.toContain("matching");
+    // An essay of that journal added: the version moves, and the counts are taken again.
+    const added = await database.db.document.create({
+      data: { slug: "essay-version", sourceFile: "x.txt", sourceSha256: "x", parserVersion: "test", manifest: {}, title: "新增", authors: [], journal: JOURNALS[1], pageCount: 1, debris: [], fragments: [], warnings: [] },
+      select: { id: true },
+    });
+    try {
+      const after = await listCatalogueFacets(filters, noting);
+      expect(statements).toHaveLength(4);
+      expect(asMap(after.journal).get(JOURNALS[1]!)).toBe(asMap(first.journal).get(JOURNALS[1]!)! + 1);
+    } finally {
+      await database.db.document.delete({ where: { id: added.id } });
+    }
+    expect(await listCatalogueFacets(filters, noting)).toEqual(first);
+  });
+
   it("aggregates the concept index by year and by journal, each count the essays the catalogue drills down to", async () => {
     for (const by of ["year", "journal"] as const) {
       const aggregates = await listConceptAggregates(by, database.db);

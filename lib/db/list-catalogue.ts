@@ -200,34 +200,41 @@ const toValues = (rows: FacetRow[]): FacetValue[] => rows.map((row) => ({ value:
  * no longer has, and app processes sharing a database need no signal between them.
  */
 const FACET_MEMO_ENTRIES = 256;
-const facetMemo = new WeakMap<Database, Map<string, CatalogueFacets>>();
+const facetMemo = new WeakMap<Database, Map<string, { version: string; facets: CatalogueFacets }>>();
 
 /**
  * What changes whenever the corpus does: every load stamps its document's `ingestedAt`, and a removal
  * lowers the count.
  */
+const CORPUS_VERSION = Prisma.sql`(select count(*)::text || '@' || coalesce((extract(epoch from max("ingestedAt")) * 1000000)::bigint::text, '') from "Document")`;
+
 export async function corpusVersion(db: Database): Promise<string> {
-  const [row] = await db.$queryRaw<{ version: string }[]>`
-    select count(*)::text || '@' || coalesce((extract(epoch from max("ingestedAt")) * 1000000)::bigint::text, '') as version from "Document"`;
+  const [row] = await db.$queryRaw<{ version: string }[]>`select ${CORPUS_VERSION} as version`;
   return row?.version ?? "";
 }
 
-/** Each facet's values among the documents matching the filters, with how many of them hold each. */
+/**
+ * Each facet's values among the documents matching the filters, with how many of them hold each. Filters seen
+ * for the first time are counted in one statement that also reads the corpus version they are counted on; filters
+ * seen before ask for the version first, and are counted again only if it moved. A first render thus waits for one
+ * statement, not for the version and then the counts (one round trip fewer, which a loaded host makes dearer).
+ */
 export async function listCatalogueFacets(filters: CatalogueFilters, db: Database = getDatabase()): Promise<CatalogueFacets> {
-  const key = `${await corpusVersion(db)} ${JSON.stringify(Object.entries(filters).filter(([, value]) => value !== undefined).sort())}`;
+  const key = JSON.stringify(Object.entries(filters).filter(([, value]) => value !== undefined).sort());
   let memo = facetMemo.get(db);
   if (!memo) facetMemo.set(db, (memo = new Map()));
   const known = memo.get(key);
-  if (known) {
+  if (known && known.version === (await corpusVersion(db))) {
     // Most recently used last: the first is the one to let go.
     memo.delete(key);
     memo.set(key, known);
-    return known;
+    return known.facets;
   }
-  const facets = await countCatalogueFacets(filters, db);
-  memo.set(key, facets);
+  const counted = await countCatalogueFacets(filters, db);
+  memo.delete(key);
+  memo.set(key, counted);
   if (memo.size > FACET_MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
-  return facets;
+  return counted.facets;
 }
 
 /**
@@ -236,7 +243,7 @@ export async function listCatalogueFacets(filters: CatalogueFilters, db: Databas
  * each concept (Concept.documents, one row per concept) and cite each work (Source.documents, an index's first
  * rows). A narrowed list counts the concepts and works its own documents hold.
  */
-async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Promise<CatalogueFacets> {
+async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Promise<{ version: string; facets: CatalogueFacets }> {
   const { q, ...facetFilters } = filters;
   // Title words narrow the list only when there are some (a blank field is no filter).
   const narrowed = queryTerms(q).length > 0 || Object.values(facetFilters).some((value) => value !== undefined);
@@ -245,11 +252,12 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
   // works are read per matching document (lateral, through the documentId indexes): the planner cannot know how
   // few documents a title word keeps (it guessed 706 of 1,003 for one keeping 56) and otherwise read every
   // citation of the corpus (27,882 rows at 1,003 essays, 18 of the statement's 35 ms) to keep those of 56.
-  const [row] = await db.$queryRaw<Record<FacetName, FacetRow[] | string>[]>`
+  const [row] = await db.$queryRaw<(Record<FacetName, FacetRow[] | string> & { version: string })[]>`
     with matching as materialized (
       select d.id, d.journal, substring(d.date from '^[0-9]{4}') as year, d.authors from "Document" d where ${whereFilters(filters)}
     )
     select
+      ${CORPUS_VERSION} as version,
       (select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (
         select m.journal as value, null as label, count(*) as count from matching m where m.journal is not null
         group by m.journal order by count desc, m.journal limit ${FACET_VALUES_SHOWN}) f) as journal,
@@ -302,7 +310,10 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
         }) top
         join "Source" s on s.id = top.id) f) as source`;
   const facet = (name: FacetName) => toValues(parseJson<FacetRow[]>(row?.[name] ?? "[]"));
-  return { journal: facet("journal"), year: facet("year"), author: facet("author"), concept: facet("concept"), source: facet("source") };
+  return {
+    version: row?.version ?? "",
+    facets: { journal: facet("journal"), year: facet("year"), author: facet("author"), concept: facet("concept"), source: facet("source") },
+  };
 }
 
 function parseJson<T>(value: unknown): T {
