@@ -106,7 +106,7 @@ describe("insertRows", () => {
           await tx.citation.createMany({ data: citationRows(documentIds[1]) });
           await insertRows(
             "PassageFingerprint",
-            { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int" },
+            { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int", citedNotes: "text[]" },
             printRows(documentIds[0]),
             tx,
           );

@@ -1,13 +1,17 @@
+import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestSources } from "@/lib/corpus/ingest-sources";
 import { MAX_PAGE_SIZE } from "@/lib/urls/url-grammar";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
-import { CORPUS_LOAD_TIMEOUT_MS, createCorpusDatabase, syntheticEssays } from "@/tests/db/corpus-with-synthetic-essays";
+import { CORPUS_LOAD_TIMEOUT_MS, createCorpusDatabase, dropQuotingParagraphs, loadSyntheticEssay, syntheticEssays } from "@/tests/db/corpus-with-synthetic-essays";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { countParallelPlaces } from "./count-parallel-places";
-import { listParallels, STOCK_PHRASE_MIN_DOCUMENTS, STOCK_PHRASE_SHARE } from "./list-parallels";
+import { listParallels, type Parallels, STOCK_PHRASE_MIN_DOCUMENTS, STOCK_PHRASE_SHARE } from "./list-parallels";
 import { countDocumentsHolding, listPassageLinks } from "./list-passage-links";
+import type { Database } from "./prisma-client";
+import { removeDocument } from "./remove-document";
+import { migrationsDir } from "./schema-engine";
 
 /**
  * The parallels view of a block, on the two corpus essays: every place it lists shares words with the
@@ -134,9 +138,10 @@ describe("listParallels", () => {
  * its passages are held by a fifth of the corpus, and the list is in the order the view promises.
  */
 describe("listParallels on a corpus quoting shared works", () => {
+  const essays = syntheticEssays(12);
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createCorpusDatabase(syntheticEssays(12));
+    database = await createCorpusDatabase(essays);
   }, CORPUS_LOAD_TIMEOUT_MS);
   afterAll(async () => database.drop());
 
@@ -186,4 +191,114 @@ describe("listParallels on a corpus quoting shared works", () => {
     expect(stock).toBeGreaterThan(10);
     expect(grouped).toBeGreaterThan(10);
   });
+
+  it("groups each place under the first work both it and the block cite, and orders the whole list as promised", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
+    const checked = await expectWorksAndOrder(database.db);
+    // Enough places under works, and lists whose order differs from reading order, for the comparison to
+    // prove something; some lists group their places under more than one work (2 on this corpus).
+    expect(checked.underWork).toBeGreaterThan(50);
+    expect(checked.reordered).toBeGreaterThan(10);
+    expect(checked.severalWorks).toBeGreaterThan(0);
+  });
+
+  it("stores with each passage-index row the notes its block cites, as its markers and notes say; the migration fills the same", async () => {
+    const loaded = await storedCitedNotes(database.db);
+    expect(loaded).toEqual(await citedNotesFromMarkers(database.db));
+    expect([...loaded.values()].filter((notes) => notes.length > 0).length).toBeGreaterThan(100);
+    // The column as the migration adds it, before it fills it: every row at the default.
+    await database.db.$executeRawUnsafe(`update "PassageFingerprint" set "citedNotes" = '{}'`);
+    expect([...(await storedCitedNotes(database.db)).values()].some((notes) => notes.length > 0)).toBe(false);
+    const [migration] = (await fs.readdir(migrationsDir)).filter((name) => name.endsWith("_passage_fingerprint_cited_notes"));
+    const sql = await fs.readFile(path.join(migrationsDir, migration!, "migration.sql"), "utf8");
+    const updates = sql
+      .split(";")
+      .map((statement) => statement.replace(/^\s*--.*$/gmu, "").trim())
+      .filter((statement) => /^update/iu.test(statement));
+    expect(updates).toHaveLength(1);
+    for (const statement of updates) await database.db.$executeRawUnsafe(statement);
+    expect(await storedCitedNotes(database.db)).toEqual(loaded);
+  });
+
+  it("keeps the notes cited and the works right after a changed re-ingest and a removal", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
+    const before = await storedCitedNotes(database.db);
+    // The edit drops the quoting paragraphs and the notes they call: the notes cited change with it.
+    expect((await loadSyntheticEssay(database.db, essays[3]!, { edit: dropQuotingParagraphs })).status).toBe("replaced");
+    const replaced = await storedCitedNotes(database.db);
+    expect(replaced).toEqual(await citedNotesFromMarkers(database.db));
+    expect(replaced).not.toEqual(before);
+    expect((await expectWorksAndOrder(database.db)).underWork).toBeGreaterThan(50);
+    expect(await removeDocument(essays[0]!.stem, database.db)).toBe(true);
+    const removed = await storedCitedNotes(database.db);
+    expect(removed).toEqual(await citedNotesFromMarkers(database.db));
+    expect(removed.size).toBeLessThan(replaced.size);
+    expect((await expectWorksAndOrder(database.db)).underWork).toBeGreaterThan(50);
+  });
 });
+
+/** Each passage-index row's stored notes cited, by the document and anchor of its block. */
+async function storedCitedNotes(db: Database): Promise<Map<string, string[]>> {
+  const rows = await db.passageFingerprint.findMany({ select: { documentId: true, blockAnchor: true, citedNotes: true } });
+  return new Map(rows.map((row) => [`${row.documentId}#${row.blockAnchor}`, row.citedNotes]));
+}
+
+/** The notes each passage-index row's block cites, from the document's markers and notes: the notes it calls, or itself. */
+async function citedNotesFromMarkers(db: Database): Promise<Map<string, string[]>> {
+  const [rows, markers, notes] = await Promise.all([
+    db.passageFingerprint.findMany({ select: { documentId: true, blockAnchor: true } }),
+    db.footnoteMarker.findMany({ select: { documentId: true, blockAnchor: true, footnoteId: true } }),
+    db.footnote.findMany({ select: { documentId: true, anchor: true, id: true } }),
+  ]);
+  const cited = new Map(rows.map((row) => [`${row.documentId}#${row.blockAnchor}`, new Set<string>()]));
+  for (const marker of markers) cited.get(`${marker.documentId}#${marker.blockAnchor}`)?.add(marker.footnoteId);
+  for (const note of notes) cited.get(`${note.documentId}#${note.anchor}`)?.add(note.id);
+  return new Map([...cited].map(([key, ids]) => [key, [...ids].sort()]));
+}
+
+/**
+ * For every block with places, its whole list against what is worked out here without the view's shortcuts:
+ * each place's work is the first, by title then key, of the works cited both by the notes the block calls (or
+ * the note itself) and by those the place calls (or the place itself), looked up through the citations'
+ * notes and markers; and the order is the one promised: groups of a work's places, bigger groups first, the
+ * places no work explains after them, groups of stock phrases only last, a group's stock phrases last, and
+ * otherwise the places in the order of their essays' slugs and their anchors.
+ */
+async function expectWorksAndOrder(db: Database): Promise<{ underWork: number; reordered: number; severalWorks: number }> {
+  const blocks = await db.$queryRaw<{ slug: string; documentId: string; anchor: string }[]>`
+    select d.slug, d.id as "documentId", p."blockAnchor" as anchor from "PassageFingerprint" p join "Document" d on d.id = p."documentId"
+    where p."parallelPlaces" > 0 order by d.slug, p."blockAnchor"`;
+  const ids = new Map((await db.document.findMany({ select: { id: true, slug: true } })).map((d) => [d.slug, d.id]));
+  const worksCited = async (documentId: string, anchor: string) =>
+    (
+      await db.citation.findMany({
+        where: { sourceId: { not: null }, footnote: { OR: [{ documentId, anchor }, { markers: { some: { documentId, blockAnchor: anchor } } }] } },
+        select: { source: { select: { key: true } } },
+      })
+    ).map((citation) => citation.source!.key);
+  let underWork = 0;
+  let reordered = 0;
+  let severalWorks = 0;
+  for (const block of blocks) {
+    const parallels: Parallels = (await listParallels(block.slug, block.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, db))!;
+    expect(parallels.total).toBeLessThanOrEqual(MAX_PAGE_SIZE);
+    const listed = parallels.groups.flatMap((group) => group.places.map((place) => ({ place, work: group.work?.key ?? null })));
+    const own = new Set(await worksCited(block.documentId, block.anchor));
+    const expected = [];
+    for (const { place } of listed) {
+      const common = (await worksCited(ids.get(place.slug)!, place.anchor)).filter((key) => own.has(key));
+      const [first] = await db.source.findMany({ where: { key: { in: common } }, orderBy: [{ title: { sort: "asc", nulls: "last" } }, { key: "asc" }], take: 1, select: { key: true } });
+      expected.push({ key: `${place.slug}#${place.anchor}`, work: first?.key ?? null, stock: place.stock });
+    }
+    const inReadingOrder = [...expected].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const groups = new Map<string, typeof expected>();
+    for (const place of inReadingOrder) groups.set(place.work ?? "", [...(groups.get(place.work ?? "") ?? []), place]);
+    const ordered = [...groups.values()]
+      .map((places) => [...places].sort((x, y) => Number(x.stock) - Number(y.stock)))
+      .sort((x, y) => Number(x.every((p) => p.stock)) - Number(y.every((p) => p.stock)) || Number(x[0]!.work === null) - Number(y[0]!.work === null) || y.length - x.length)
+      .flat();
+    expect(listed.map(({ place, work }) => ({ key: `${place.slug}#${place.anchor}`, work, stock: place.stock })), `${block.slug}#${block.anchor}`).toEqual(ordered);
+    underWork += ordered.filter((place) => place.work !== null).length;
+    if (ordered.some((place, i) => place.key !== inReadingOrder[i]!.key)) reordered++;
+    if (new Set(ordered.flatMap((place) => (place.work === null ? [] : [place.work]))).size > 1) severalWorks++;
+  }
+  return { underWork, reordered, severalWorks };
+}

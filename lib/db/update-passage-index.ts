@@ -4,6 +4,7 @@ import type { MentionBlock } from "@/lib/derivations/find-mentions";
 import { fingerprintBlocks } from "@/lib/derivations/passage-fingerprints";
 import { insertRows } from "./insert-rows";
 import type { DatabaseTransaction } from "./prisma-client";
+import { storeCitedNotes } from "./store-cited-notes";
 
 /** One document as the corpus-wide derivations read it. */
 export interface DerivedDocument {
@@ -27,8 +28,9 @@ export interface WrittenBlock {
  * document contributes to shared passages: which other documents share words with it is looked up through
  * the GIN index, and the passages two documents share are aligned when the two are shown
  * (list-passage-links.ts), so adding a document costs the same whatever the corpus holds. Its old entries
- * are gone already (forgetDocumentDerivations). Returns the rows written, with their texts, so that the
- * parallel counts need not read back what the loader holds.
+ * are gone already (forgetDocumentDerivations). Each row also gets the notes its block cites
+ * (storeCitedNotes). Returns the rows written, with their texts, so that the parallel counts need not read
+ * back what the loader holds.
  */
 export async function writePassageIndex(tx: DatabaseTransaction, document: DerivedDocument): Promise<WrittenBlock[]> {
   const text = new Map(document.blocks.map((block) => [block.anchor, block.text]));
@@ -36,9 +38,10 @@ export async function writePassageIndex(tx: DatabaseTransaction, document: Deriv
   if (rows.length === 0) return [];
   await insertRows(
     "PassageFingerprint",
-    { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int" },
+    { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int", citedNotes: "text[]" },
     rows.map((row) => ({ id: row.id, documentId: document.id, blockKind: row.blockKind, blockAnchor: row.blockAnchor, fingerprints: row.fingerprints })),
     tx,
   );
+  await storeCitedNotes(tx, document.id);
   return rows;
 }
