@@ -112,25 +112,38 @@ function windowHash(codes: ArrayLike<number>, from: number): number {
   return h;
 }
 
+/**
+ * How many leading bits of a window hash address the index's presence table: 2^16 one-byte entries (64 KiB),
+ * each saying whether any indexed window's hash begins with those bits. A block's few hundred windows set
+ * under 1% of them, a whole essay's 20,000 a quarter, so most of another text's windows, which share nothing,
+ * are turned away by one read of the table instead of a lookup in the map (the parallels view reads 443
+ * texts of some 300 windows each for a popular quotation, most of them no part of it).
+ */
+const PRESENCE_BITS = 16;
+
 export interface PassageSharingIndex {
   blocks: Skeleton[];
   /** Window hash → (block, start) of every window of every block. */
   windows: Map<number, { block: number; at: number }[]>;
+  /** 1 where some window's hash begins with those PRESENCE_BITS bits (hash >>> (32 − PRESENCE_BITS)). */
+  present: Uint8Array;
 }
 
 /** The index of a document's blocks (their texts, in any order: answers name blocks by their position here). */
 export function indexPassageSharing(texts: readonly string[]): PassageSharingIndex {
   const blocks = texts.map(skeletonOf);
   const windows = new Map<number, { block: number; at: number }[]>();
+  const present = new Uint8Array(1 << PRESENCE_BITS);
   blocks.forEach((block, index) => {
     for (let at = 0; at + MIN_SHARED_HAN_CHARS <= block.codes.length; at++) {
       const key = windowHash(block.codes, at);
+      present[key >>> (32 - PRESENCE_BITS)] = 1;
       const list = windows.get(key);
       if (list) list.push({ block: index, at });
       else windows.set(key, [{ block: index, at }]);
     }
   });
-  return { blocks, windows };
+  return { blocks, windows, present };
 }
 
 /**
@@ -143,6 +156,7 @@ export function blocksSharingWith(index: PassageSharingIndex, text: string, amon
   let hash = other.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
   for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.length; j++) {
     if (j > 0) hash = (Math.imul(hash - Math.imul(other.codes[j - 1]!, LEAVING_WEIGHT), HASH_BASE) + other.codes[j + MIN_SHARED_HAN_CHARS - 1]!) | 0;
+    if (index.present[hash >>> (32 - PRESENCE_BITS)] === 0) continue;
     const hits = index.windows.get(hash);
     if (!hits) continue;
     for (const { block, at: i } of hits) {
@@ -194,6 +208,7 @@ export function sharedPassageRanges(index: PassageSharingIndex, block: number, t
   let hash = other.length >= MIN_SHARED_HAN_CHARS ? windowHash(other.codes, 0) : 0;
   for (let j = 0; j + MIN_SHARED_HAN_CHARS <= other.length; j++) {
     if (j > 0) hash = (Math.imul(hash - Math.imul(other.codes[j - 1]!, LEAVING_WEIGHT), HASH_BASE) + other.codes[j + MIN_SHARED_HAN_CHARS - 1]!) | 0;
+    if (index.present[hash >>> (32 - PRESENCE_BITS)] === 0) continue;
     for (const { block: hit, at: i } of index.windows.get(hash) ?? []) {
       if (hit !== block) continue;
       // Not left-maximal: inside a longer passage that an earlier seed starts (asked first: it is one
