@@ -6,7 +6,7 @@
  * measured in the same run), and which invariants fail on which layout shapes, with seeds to reproduce
  * (`node --import tsx tests/layout-simulator/show-failure.ts --style S --seed N`; add `--corpus corpus-001` for the
  * re-typeset essay). Then the same figures on typeset PDFs (tests/pdf-typesetter/pdf-fidelity.ts), with PDF pages
- * per second.
+ * per second, and on the same PDFs as poppler's pdftotext prints them (DUIZHAO_FIDELITY_PDFTOTEXT per style).
  */
 import os from "node:os";
 import { decodeSource } from "@/lib/ingest/decode-source";
@@ -19,13 +19,15 @@ import type { MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
 import type { LayoutTruth } from "@/tests/layout-simulator/layout-truth";
 import { corpusDocument } from "@/tests/layout-simulator/corpus-structure";
 import type { TrueDocument } from "@/tests/layout-simulator/true-document";
-import { benchPdfFidelity } from "@/tests/pdf-typesetter/pdf-fidelity";
+import { benchPdfFidelity, benchPdftotextFidelity } from "@/tests/pdf-typesetter/pdf-fidelity";
 
 const LAYOUTS_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_LAYOUTS ?? 2000);
 /** Corpus 001 re-typeset: a real essay's structure (29 notes, long paragraphs) under random layouts. */
 const CORPUS_LAYOUTS_PER_STYLE = Math.ceil(LAYOUTS_PER_STYLE / 10);
 /** Typeset PDFs per marker style: each is printed by Chromium (about a second), so far fewer than text layouts. */
 const PDFS_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_PDFS ?? 30);
+/** Typeset PDFs per style read by poppler's pdftotext (each printed once, read in three modes); 0 leaves them out. */
+const PDFTOTEXT_PER_STYLE = Number(process.env.DUIZHAO_FIDELITY_PDFTOTEXT ?? PDFS_PER_STYLE);
 /**
  * Seeds 1… are the layouts the parser has been looked at against; DUIZHAO_FIDELITY_FIRST_SEED=<n> scores it on
  * a range it was never tuned to.
@@ -239,4 +241,5 @@ export default async function run(): Promise<void> {
   for (const style of ["circled", "bracket"] as const) await benchStyle(style, CORPUS_LAYOUTS_PER_STYLE, corpus001);
   // DUIZHAO_FIDELITY_PDFS=0 leaves the typeset PDFs out altogether (they need Chromium and some minutes).
   if (PDFS_PER_STYLE > 0) await benchPdfFidelity({ perStyle: PDFS_PER_STYLE, seed: FIRST_SEED });
+  if (PDFTOTEXT_PER_STYLE > 0) await benchPdftotextFidelity({ perStyle: PDFTOTEXT_PER_STYLE, seed: FIRST_SEED });
 }
