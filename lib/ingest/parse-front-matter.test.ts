@@ -20,6 +20,19 @@ describe("parseFrontMatter", () => {
     expect(lines[result.bodyStart]).toBe(" 正文开始于此处的第一行");
   });
 
+  it("ends the abstract after its short last line when the body's first line follows with no blank line or indent", () => {
+    // As pdftotext prints a page set with tight leading: a block's lines together, indents dropped.
+    const { result, lines } = front(["水资源治理", "林小河", "内容提要：本文讨论治理的一行文字正文的一行文字正文的一行文", "字。", "正文开始于此处的第一行正文的一行文字正文的一行文字正文的"]);
+    expect(result.abstract).toBe("本文讨论治理的一行文字正文的一行文字正文的一行文字。");
+    expect(result.abstractLines).toEqual([3, 4]);
+    expect(lines[result.bodyStart]).toBe("正文开始于此处的第一行正文的一行文字正文的一行文字正文的");
+  });
+
+  it("keeps an abstract's full line ending a sentence and the line after it together", () => {
+    const { result } = front(["水资源治理", "林小河", "内容提要：本文讨论治理的一行文字正文的一行文字正文的一行字。", "结论是明确的。", " 正文开始于此处的第一行"]);
+    expect(result.abstract).toBe("本文讨论治理的一行文字正文的一行文字正文的一行字。结论是明确的。");
+  });
+
   it("does not take a title's short last line for an author", () => {
     const { result } = front(["全球治理的核心问题、", "中国方案", "〔提   要〕作为新兴领域ꎮ", " 正文"]);
     expect(result.title).toBe("全球治理的核心问题、中国方案");

@@ -1,7 +1,8 @@
 import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
-import { lineWidth, type WidthModel } from "./line-width";
+import { leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
 import { normaliseLine, normaliseText } from "./normalise-text";
+import { endsFullStop } from "./sentence-end";
 
 /**
  * The block before the body on an essay's first page: title (possibly wrapped over several lines),
@@ -81,7 +82,7 @@ export function parseFrontMatter(lines: readonly string[], model: WidthModel): F
   while (i < lines.length) {
     const line = lines[i]!;
     if (ABSTRACT_LABEL.test(line) && front.abstract === null) {
-      const end = blockEnd(lines, i);
+      const end = blockEnd(lines, i, model);
       const text = normaliseText(lines.slice(i, end).join("\n")).replace(ABSTRACT_LABEL, "").trim();
       front.abstract = text === "" ? null : text;
       front.abstractLines = [i + 1, lastNonBlank(lines, i, end) + 1];
@@ -141,10 +142,21 @@ function lastNonBlank(lines: readonly string[], from: number, end: number): numb
 }
 
 /**
- * Where a labelled front-matter block (the abstract) ends: before the next line that opens a new text
- * block (a leading space), two blank lines, another label or a section heading.
+ * A labelled block's line that finishes a sentence this far short of the measure (em) is its last: the strong
+ * paragraph end the body reads (build-body.ts: 2 em, or 2.5 times the width model's own noise when it is noisy).
  */
-function blockEnd(lines: readonly string[], start: number): number {
+const BLOCK_END_SHORTFALL_EM = 2;
+const BLOCK_END_SHORTFALL_SPREADS = 2.5;
+
+/**
+ * Where a labelled front-matter block (the abstract) ends: before the next line that opens a new text
+ * block (a leading space), two blank lines, another label or a section heading; or after a line that finishes a
+ * sentence well short of the measure with the next line printed straight after it, as a paragraph's last line
+ * is. Text printed with a block's lines together and no indent (poppler's pdftotext on a page set with tight
+ * leading) runs the abstract and the first body paragraph together with nothing else between them. Where a blank
+ * line follows, the blank lines may stand between every printed line and say nothing: the block goes on.
+ */
+function blockEnd(lines: readonly string[], start: number, model: WidthModel): number {
   let blanks = 0;
   for (let k = start + 1; k < lines.length; k += 1) {
     const line = lines[k]!;
@@ -153,10 +165,21 @@ function blockEnd(lines: readonly string[], start: number): number {
       if (blanks >= 2) return k - blanks + 1;
       continue;
     }
-    blanks = 0;
     if (LEADING_SPACE.test(line) || isLabelLine(line) || matchHeading(line) !== null) return k;
+    if (blanks === 0 && endsShortOfMeasure(lines[k - 1]!, line, model)) return k;
+    blanks = 0;
   }
   return lines.length;
+}
+
+/**
+ * `line` finishes a sentence short of the measure by more than a Latin word moved to the `next` line
+ * (`leadingLatinWidth`) would leave it: a paragraph's last line.
+ */
+function endsShortOfMeasure(line: string, next: string, model: WidthModel): boolean {
+  if (!endsFullStop(normaliseLine(line))) return false;
+  const deficit = lineDeficit(model, line);
+  return deficit >= Math.max(BLOCK_END_SHORTFALL_EM, BLOCK_END_SHORTFALL_SPREADS * model.spread) && deficit > leadingLatinWidth(model, next) + model.spread;
 }
 
 /** Keywords run to the end of their sentence-less list: at most three lines, stopping at a blank-separated new block. */

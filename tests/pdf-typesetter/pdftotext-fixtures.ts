@@ -1,0 +1,27 @@
+import path from "node:path";
+import type { MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
+import type { PdftotextMode } from "./pdftotext";
+
+/**
+ * The committed pdftotext fixtures (tests/fixtures/pdftotext, written by make-pdftotext-fixtures.ts): generated
+ * documents, never the corpus, typeset and printed by Chromium and read by poppler's pdftotext, with the truth of
+ * what was printed. The tests read the committed text, so the suite needs neither Chromium nor poppler.
+ * Each is the `index`-th case of `pdfCaseArbitrary(style)` sampled with `seed` (as the fidelity bench samples).
+ */
+export interface PdftotextFixture {
+  name: string;
+  style: MarkerStyle;
+  seed: number;
+  index: number;
+  /** The modes whose text is kept: the parse of each loses no body text and attaches no note wrongly. */
+  modes: readonly PdftotextMode[];
+  /** The shape it holds the parser to. */
+  shape: string;
+}
+
+export const PDFTOTEXT_FIXTURES_DIR = path.join(import.meta.dirname, "..", "fixtures", "pdftotext");
+
+export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
+  { name: "abstract-runs-on-bracket", style: "bracket", seed: 161000001, index: 4, modes: ["default"], shape: "default mode: the abstract's short last line and the first body paragraph in one block, no blank line or indent between them" },
+  { name: "abstract-runs-on-circled", style: "circled", seed: 161000001, index: 5, modes: ["default"], shape: "as above, circled markers, A5 pages" },
+];
