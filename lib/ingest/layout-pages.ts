@@ -93,7 +93,8 @@ export interface LineGeometry {
   boxes: Array<{ page: number; x: number; y: number; width: number; height: number }>;
 }
 
-const FOLIO = /^[\s\u3000]*[-－—·•]?[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*[-－—·•]?[\s\u3000]*$/u;
+/** A line that is only a page number (a folio), perhaps between dashes or after a bullet. */
+export const FOLIO = /^[\s\u3000]*[-－—·•]?[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*[-－—·•]?[\s\u3000]*$/u;
 const LEADING_FOLIO = /^[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]+/u;
 const TRAILING_FOLIO = /[\s\u3000]+[0-9０-９]{1,4}[\s\u3000]*$/u;
 const JOURNAL_ISSUE = /^(.{2,30}?)(\d{4})年第(\d{1,2})期$/u;

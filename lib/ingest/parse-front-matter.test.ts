@@ -33,6 +33,12 @@ describe("parseFrontMatter", () => {
     expect(result.abstract).toBe("本文讨论治理的一行文字正文的一行文字正文的一行字。结论是明确的。");
   });
 
+  it("does not take the first page's folio, printed above the title, for a title line", () => {
+    const { result } = front(["                                   41", "", "水资源治理：比较与启示", "林小河", "内容提要：本文讨论治理。", " 正文开始于此处的第一行"]);
+    expect(result.title).toBe("水资源治理：比较与启示");
+    expect(result.titleLines).toEqual([3, 3]);
+  });
+
   it("does not take a title's short last line for an author", () => {
     const { result } = front(["全球治理的核心问题、", "中国方案", "〔提   要〕作为新兴领域ꎮ", " 正文"]);
     expect(result.title).toBe("全球治理的核心问题、中国方案");

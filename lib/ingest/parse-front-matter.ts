@@ -1,4 +1,5 @@
 import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
+import { FOLIO } from "./layout-pages";
 import { leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
 import { normaliseLine, normaliseText } from "./normalise-text";
@@ -47,6 +48,9 @@ export function parseFrontMatter(lines: readonly string[], model: WidthModel): F
     warnings: [],
   };
   let i = skipBlank(lines, 0);
+  // The first page's folio, printed above the title where folios stand at the head of the page (pdftotext
+  // prints it first, on a line of its own): page furniture, never a title line.
+  while (i < lines.length && FOLIO.test(lines[i]!)) i = skipBlank(lines, i + 1);
   if (i >= lines.length) return front;
 
   // Title: up to four short lines (blank lines may separate them) that do not end a sentence.

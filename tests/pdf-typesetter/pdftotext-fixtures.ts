@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { InvariantName } from "@/tests/layout-simulator/layout-invariants";
 import type { MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
 import type { PdftotextMode } from "./pdftotext";
 
@@ -17,6 +18,8 @@ export interface PdftotextFixture {
   modes: readonly PdftotextMode[];
   /** The shape it holds the parser to. */
   shape: string;
+  /** Invariants held on top of the two defects (no body text lost, no wrong attachment) for that shape. */
+  alsoHolds?: readonly InvariantName[];
 }
 
 export const PDFTOTEXT_FIXTURES_DIR = path.join(import.meta.dirname, "..", "fixtures", "pdftotext");
@@ -24,4 +27,13 @@ export const PDFTOTEXT_FIXTURES_DIR = path.join(import.meta.dirname, "..", "fixt
 export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
   { name: "abstract-runs-on-bracket", style: "bracket", seed: 161000001, index: 4, modes: ["default"], shape: "default mode: the abstract's short last line and the first body paragraph in one block, no blank line or indent between them" },
   { name: "abstract-runs-on-circled", style: "circled", seed: 161000001, index: 5, modes: ["default"], shape: "as above, circled markers, A5 pages" },
+  {
+    name: "folio-above-title",
+    style: "bracket",
+    seed: 161000001,
+    index: 1,
+    modes: ["default", "layout"],
+    shape: "A4 pages with the folio at the head: the first page's folio printed above the title, and in -layout mode the title's running head and the folio on one line",
+    alsoHolds: ["no-debris-leaked", "no-text-added-to-body"],
+  },
 ];
