@@ -68,7 +68,7 @@ const OPENING_MARK = /^[\s\u3000]*[“‘《〈（「『【〔«‹(]/u;
 /** An opening mark is set one em wide, as a Han character is. */
 const OPENING_MARK_WIDTH = 1;
 /** A Chinese paragraph's first line is indented by two characters (2 em). */
-const FIRST_LINE_INDENT = 2;
+export const FIRST_LINE_INDENT = 2;
 const CONTEXT_CHARS = 60;
 const MAX_UNNUMBERED_HEADING_CHARS = 16;
 /**

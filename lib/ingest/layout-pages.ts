@@ -1,4 +1,5 @@
 import type { IngestWarning } from "@/lib/model/document-model";
+import { FIRST_LINE_INDENT } from "./build-body";
 import { findMarkers, leadingNoteLabel, markerListLabels, parseMarkerLabel } from "./find-markers";
 import { leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
 import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
@@ -219,8 +220,14 @@ export function layoutPages(input: LayoutInput): Layout {
       const addressInSentence = addressRunOn && deficit >= -(fullTolerance + addressSlack);
       // Wider than the body beyond what its Latin glyphs' estimated widths may be off by: a note line.
       const wide = deficit < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(raw);
+      // The block's indented first line fills the measure but for a paragraph's indent, mid-sentence, and the
+      // block goes on below it or the page's labelled notes do: a body paragraph's first line, as full as a full
+      // line (pdftotext -layout prints the indent as spaces; a note opens on its label at the margin, and its
+      // lines, in smaller type, run wider than the body's). Followed by another block's text, it would leave its
+      // sentence unfinished: no first line.
+      const fullFirstLine = k === start && INDENT.test(raw) && Math.abs(deficit - FIRST_LINE_INDENT) <= fullTolerance && (hasTextLine(k + 1, end) || notesFollow(end));
       if ((wide && !addressInSentence) || (isLatinLine(normal) && !addressInSentence)) score += WIDE_LINE_WEIGHT;
-      else if (Math.abs(deficit) <= fullTolerance && !endsSentence(normal) && !widthUnsure) {
+      else if ((Math.abs(deficit) <= fullTolerance || fullFirstLine) && !endsSentence(normal) && !widthUnsure) {
         score -= FULL_LINE_WEIGHT;
         anyFull = true;
       }
@@ -271,6 +278,17 @@ export function layoutPages(input: LayoutInput): Layout {
     const next = lines[j]!;
     if (Math.abs(lineDeficit(model, next)) > fullTolerance) return false;
     return deficit > leadingLatinWidth(model, next) + fullTolerance;
+  };
+  /** The first line from `k` on that is not blank opens labelled notes or is a label list. */
+  const notesFollow = (k: number): boolean => {
+    let j = k;
+    while (j < lines.length && classify(j).kind === "blank") j += 1;
+    return j < lines.length && (classify(j).kind === "labelled-note" || classify(j).kind === "marker-list");
+  };
+  /** Some line in [from, to) holds text. */
+  const hasTextLine = (from: number, to: number): boolean => {
+    for (let j = from; j < to; j += 1) if (classify(j).kind !== "blank") return true;
+    return false;
   };
   /** Estimated width of a line's Latin letters, digits and symbols (set proportionally: the least certain part). */
   const latinWidth = (raw: string): number => lineWidth(model, raw.replace(/[^!-~\uFF01-\uFF5E]/gu, ""));

@@ -36,4 +36,20 @@ export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
     shape: "A4 pages with the folio at the head: the first page's folio printed above the title, and in -layout mode the title's running head and the folio on one line",
     alsoHolds: ["no-debris-leaked", "no-text-added-to-body"],
   },
+  {
+    name: "indented-paragraph-opens-like-citation",
+    style: "circled",
+    seed: 161000001,
+    index: 2,
+    modes: ["default", "layout"],
+    shape: "-layout mode: a page that calls no note, whose paragraph after a heading opens like a citation (a name, then a title in 《》) on a first line indented by spaces and full but for the indent",
+  },
+  {
+    name: "paragraph-opens-at-page-foot",
+    style: "circled",
+    seed: 157760001,
+    index: 4,
+    modes: ["default", "layout"],
+    shape: "-layout mode: the page's last body line is a paragraph's indented first line opening like a citation, the page's labelled notes straight after it",
+  },
 ];
