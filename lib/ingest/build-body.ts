@@ -322,7 +322,13 @@ function emitBlock(
     const body = heading.label === "" ? joined : (matchHeading(blockLines.map((l) => l.raw).join(""))?.text ?? heading.text);
     joined = body;
   }
-  const { text, markers, removed } = removeMarkers(joined);
+  // A note mark follows the word it calls the note on and hangs at the end of a line rather than open one: a
+  // label opening a printed line, run straight into its text, is an enumerator or a note's own label read among
+  // the body lines (pdftotext -raw prints a page's note lines where the content stream has them, labels run in),
+  // never a marker. It stays text. (Matched to the labels in the joined text by their order, when the counts agree.)
+  const lineLabels = blockLines.flatMap((l) => findMarkers(l.normal).map((m) => ({ label: m.label, line: l, opensLine: m.index === 0 && /^[^\s\u3000]/u.test(l.normal.slice(m.label.length)) })));
+  const opensLine = findMarkers(joined).length === lineLabels.length ? lineLabels.map((m) => m.opensLine) : [];
+  const { text, markers, removed } = removeMarkers(joined, (k) => opensLine[k] === true);
   if (text.trim() === "") return;
   const pageBreaks = (pageBreakOffsets(blockLines, joined, { startOmitted: kind === "heading" }) ?? []).map((pageBreak) => ({
     ...pageBreak,
@@ -330,7 +336,7 @@ function emitBlock(
   }));
 
   // Which printed line (and so which page) each marker stood on.
-  const perLine = blockLines.flatMap((l) => findMarkers(l.normal).map((m) => ({ label: m.label, line: l })));
+  const perLine = lineLabels.filter((_, k) => opensLine[k] !== true);
   const index = kind === "heading" ? built.headings.length : built.paragraphs.length;
   markers.forEach((marker, k) => {
     const parsed = parseMarkerLabel(marker.label)!;

@@ -62,10 +62,11 @@ export interface MarkerInText {
 
 /**
  * Removes markers from normalised text, recording where each stood, and which ranges of the input were taken
- * out (half-open, in order: a marker, with the space before it when it stood between two spaces).
+ * out (half-open, in order: a marker, with the space before it when it stood between two spaces). `isText` says
+ * which of the labels `findMarkers` finds (by their place among them) are text, not markers: they stay.
  */
-export function removeMarkers(text: string): { text: string; markers: MarkerInText[]; removed: Array<[number, number]> } {
-  const found = findMarkers(text);
+export function removeMarkers(text: string, isText: (k: number) => boolean = () => false): { text: string; markers: MarkerInText[]; removed: Array<[number, number]> } {
+  const found = findMarkers(text).filter((_, k) => !isText(k));
   let out = "";
   let last = 0;
   const markers: MarkerInText[] = [];

@@ -52,4 +52,22 @@ export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
     modes: ["default", "layout"],
     shape: "-layout mode: the page's last body line is a paragraph's indented first line opening like a citation, the page's labelled notes straight after it",
   },
+  {
+    name: "raw-runs-bracket",
+    style: "bracket",
+    seed: 161000001,
+    index: 1,
+    modes: ["raw"],
+    shape: "-raw mode: lines cut wherever the font changes (a line opening on `，` or `。`), note lines among the body's with their labels run in",
+    alsoHolds: ["every-marker-found"],
+  },
+  {
+    name: "raw-runs-circled",
+    style: "circled",
+    seed: 157760001,
+    index: 5,
+    modes: ["raw"],
+    shape: "as above, circled markers: a note's `①` opening a line read among the body lines, the tail of a note cut at a `，`",
+    alsoHolds: ["every-marker-found"],
+  },
 ];
