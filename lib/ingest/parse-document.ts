@@ -16,6 +16,7 @@ import {
 } from "@/lib/model/document-model";
 import type { Correction, CorrectionsFile } from "./corrections-file";
 import type { DocumentManifest } from "./document-manifest";
+import { extractionRunLines, leaveNotesUnattached } from "./extraction-runs";
 import { IngestError } from "./ingest-error";
 import { layoutPages, type LineGeometry } from "./layout-pages";
 import { fitWidthModel } from "./line-width";
@@ -96,6 +97,9 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
     areas.push({ page: page.page, firstLine: Math.min(...lineNos), lastLine: Math.max(...lineNos), segments: split.segments, list: page.markerList });
   }
   const matched = matchNotes(body.markers, areas, [...body.headings, ...body.paragraphs].map((block) => block.text));
+  // (A PDF's lines are put together from its geometry: printed lines.)
+  const runLines = input.geometry ? [] : extractionRunLines(lines);
+  if (runLines.length > 0) leaveNotesUnattached(matched, body.markers, runLines);
   forceAttachments(body.markers, matched, corrections.attachments, corrections);
   warnings.push(...matched.warnings);
 
