@@ -714,3 +714,72 @@ describe("layoutPages: the text's only furniture, after the first page's label l
     expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([17]);
   });
 });
+
+describe("layoutPages: a short line finishing a sentence at a page's foot, after a line the page cut mid-sentence", () => {
+  // A page calling ① and ②, its last body line cut mid-sentence; then a short line that finishes a sentence, the
+  // page's note ② with its label, and (after a form feed) the next page.
+  const page = [...PAGE_CALLING_TWO_NOTES, "专家委员会的意见并未完全被采纳，流域治理的制度安排"];
+  const short = "即由上下游地区分别承担的成本。";
+  const laidOut = (noteLabel: string, next: string[]) => {
+    const lines = [...page, short, `${noteLabel}　《数字时代的公共规则》，人民网，2014年8月15日。`, ...next];
+    const model = fitWidthModel(lines);
+    return layoutPages({ lines, bodyStart: 0, title: null, model, pageBreaks: new Set([page.length + 2]) }).pages;
+  };
+
+  it("is a note that lost its start when the next page goes on with a full line: the cut sentence runs on overleaf", () => {
+    const pages = laidOut("②", ["经历了漫长的演变过程，水资源分配规则需要兼顾上下", "游的不同利益。"]);
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([7, 8]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5, 6, 9, 10]);
+  });
+
+  it("stays the body's last line when the next page opens a paragraph (a first line short by its indent)", () => {
+    const pages = laidOut("②", ["水资源分配规则需要兼顾上下游的不同利益，港口", "城市的数据中心建设速度明显加快。"]);
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([8]);
+    expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
+  });
+
+  it("stays the body's last line when the next page's first line reads full only with its comma and marker hanging past the measure", () => {
+    // A first line short by its 2-em indent, whose comma and marker did not fit and hung: it reads 0.5 em short.
+    const opening = "监测数据的公开程度直接影响公众参与的质量港口，①";
+    expect(Array.from(opening.slice(0, -2)).length).toBe(22);
+    const pages = laidOut("②", [opening, "市的数据中心建设速度明显加快。"]);
+    expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
+  });
+
+  it("stays the body's when the page's labelled notes open at its first marker: no note of the page lost its start", () => {
+    const pages = laidOut("①", ["经历了漫长的演变过程，水资源分配规则需要兼顾上下", "游的不同利益。"]);
+    expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
+  });
+});
+
+describe("layoutPages: one line too short to be a paragraph, past the page's furniture", () => {
+  const foot = ["区域治理评论　2023年第6期", "２４０"];
+  const laidOut = (text: string[]) => layoutPages({ lines: text, bodyStart: 0, title: null, model: fitWidthModel(text) }).pages;
+
+  it("is what is left of a note when the page's body finished its sentence and none of its notes appeared", () => {
+    const pages = laidOut([...PAGE_CALLING_TWO_NOTES, ...foot, "上。"]);
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([8]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("finishes the body's sentence when the page broke it off", () => {
+    const pages = laidOut([...PAGE_CALLING_TWO_NOTES.slice(0, 4), ...foot, "加快。"]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 7]);
+  });
+});
+
+describe("layoutPages: a note's surviving end at the page's foot, after a line the page cut mid-sentence", () => {
+  it("takes lines set wider than the body, down to a last line that closes nothing on its own, for the note they end", () => {
+    // The note lost its start; its lines are set at the note measure (wider than the body's 24 em) and it ends on the
+    // rest of an address. Then the page's folio, and the next page goes on with the cut sentence.
+    const tail = [
+      "国政府网，2021年9月22日，http://www.gov.cn/xinwen/2021-09/22/cont",
+      "ent_5638596.htm?lsRedirectHit=2056093122/22/content_5638596.htm?ls",
+      "Hit=20560931。",
+    ];
+    const text = [...PAGE_CALLING_TWO_NOTES.slice(0, 4), ...tail, " ２０１", "心建设速度明显加快，社区组织发挥了积极作用。"];
+    const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model: fitWidthModel(text) }).pages;
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([5, 6, 7]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 9]);
+  });
+});

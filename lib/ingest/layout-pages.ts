@@ -342,6 +342,13 @@ export function layoutPages(input: LayoutInput): Layout {
     // text follows them: an essay does not end mid-sentence, so the last text there is finishes it (its last
     // line, then one-line paragraphs).
     if (bodyBrokeOff && blockLines >= 2 && textAfter && shortSentencesOnly(start, blockEnd(start))) return true;
+    // One line too short to be a paragraph (`上。`, `第12页。`), after this page's body finished its sentence (so it
+    // finishes none), on a page that calls notes none of which has appeared: what is left of one of them, also where
+    // page furniture stands between it and the body (the last page's, printed between its body and its notes).
+    const onlyNormal = normaliseLine(lines[lastTextLine]!);
+    const tooShortForParagraph = blockLines === 1 && endsFullStop(onlyNormal) && Array.from(compactText(onlyNormal)).length < MIN_PARAGRAPH_CHARS;
+    const callsNotesNoneAppeared = page.notes.length === 0 && page.markerList.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
+    if (!inNotes && bodyFinished && tooShortForParagraph && callsNotesNoneAppeared && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     // Between the page's label list and a page break the text itself marks (a form feed, a blank run) stands
     // only the page's note area: the body never goes on below its own notes, and overleaf is past the break.
     // (Past the page's own folio or running head printed at its foot: that furniture only ends the page.)
@@ -592,7 +599,10 @@ export function layoutPages(input: LayoutInput): Layout {
       const wholeAtNoteMeasure =
         beforeCut && endsFullStop(last.normal) && tail.every((l) => Math.max(l.deficit, l.deficit - before.deficit) < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(l.raw));
       const closes = endsCitation(last.normal) || tooShortForParagraph || wholeAtNoteMeasure || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
-      if (!closes || tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
+      if (tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
+      // A last line that closes nothing on its own (`Hit=20560931。`, an address's end) may still close a longer tail:
+      // the note's earlier lines, set wider than the body, above it.
+      if (!closes) continue;
       // A note's lines before its last fill the note measure, wider than the body's (notes are set in smaller
       // type); one that is not wider and stops mid-sentence may as well be the body's last line, cut by the page
       // turn (a line short of the measure too: a Latin word wrapped early), so the tail is not taken.
@@ -726,6 +736,7 @@ export function layoutPages(input: LayoutInput): Layout {
   }
   if (!inNotes) reclaimNoteTail(true);
   if (hasContent(page)) pages.push(page);
+  for (let p = 0; p + 1 < pages.length; p += 1) reclaimTailBeforeRunOn(pages[p]!, pages[p + 1]!, model, fullTolerance);
 
   const journalHead = heads.journal;
   return {
@@ -737,6 +748,44 @@ export function layoutPages(input: LayoutInput): Layout {
     year: journalHead?.year ?? null,
     indentMarksParagraphs,
   };
+}
+
+/**
+ * A paragraph's first line is indented by two characters (2 em): a line short of the measure by less than half that
+ * is no first line.
+ */
+const HALF_INDENT = 1;
+
+/**
+ * The page's last body line finishes a sentence short of the measure, right after a full line the page cut
+ * mid-sentence, and the next page's body opens on a line that fills the measure. Were that last line the body's, it
+ * would end a paragraph, and the next page would open one: on a first line short by its indent, or a heading. It opens
+ * none: the body's cut sentence goes on there, so the line between is no body text but what survives of one of this
+ * page's notes, printed below the body after losing its start (and its label with it). Only where the page calls a
+ * note whose text has not appeared before that line: none of the page's notes has, or its labelled notes open past an
+ * earlier marker the page calls.
+ */
+function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: WidthModel, fullTolerance: number): void {
+  const last = page.body[page.body.length - 1];
+  const before = page.body[page.body.length - 2];
+  const opening = nextPage.body[0];
+  if (last === undefined || before === undefined || opening === undefined) return;
+  if (!endsFullStop(last.normal) || last.deficit <= fullTolerance || findMarkers(last.normal).length > 0 || matchHeading(last.raw) !== null) return;
+  if (Math.abs(before.deficit) > fullTolerance || endsSentence(before.normal) || matchHeading(before.raw) !== null || goesOnAddress(before.normal, last.normal)) return;
+  // The next page's first line fills the measure, however much its proportional Latin glyphs may be off, and is no
+  // wider than a body line: no first line, no note line. Only a line that stops on a Han character says so: one
+  // ending on a mark or a marker may have let them hang past the measure, and an indented first line would read full.
+  const latinSlack = LATIN_WIDTH_UNCERTAINTY * lineWidth(model, opening.raw.replace(/[^!-~\uFF01-\uFF5E]/gu, ""));
+  const fills = /\p{Script=Han}$/u.test(opening.raw.trimEnd()) && opening.deficit >= -fullTolerance && opening.deficit + latinSlack < HALF_INDENT;
+  if (!fills || matchHeading(opening.raw) !== null) return;
+  const called = page.body.flatMap((line) => findMarkers(line.normal).map((m) => m.number));
+  if (called.length === 0) return;
+  const firstNote = page.notes[0];
+  const firstLabel = firstNote === undefined ? undefined : leadingNoteLabel(firstNote.raw)?.label;
+  const firstNumber = firstLabel === undefined ? undefined : parseMarkerLabel(firstLabel)?.number;
+  const noteMissing = (firstNote === undefined && page.markerList.length === 0) || (firstNumber !== undefined && called.some((n) => n < firstNumber));
+  if (!noteMissing) return;
+  page.notes.unshift(page.body.pop()!);
 }
 
 /**
