@@ -783,3 +783,23 @@ describe("layoutPages: a note's surviving end at the page's foot, after a line t
     expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 9]);
   });
 });
+
+describe("layoutPages: the text's last block, opened on its own after the page's finished body", () => {
+  const foot = ["", "区域治理评论　2023年第6期", "２４０"];
+  const laidOut = (text: string[]) => layoutPages({ lines: text, bodyStart: 0, title: null, model: fitWidthModel(text) }).pages;
+
+  // A line of the body's measure (24 em) that stops mid-sentence: by its width, a full line running on overleaf.
+  const cut = " 唐可为：《流域治理的比较研究》，海岸大学出版社2006年";
+
+  it("is a note cut short when it stops mid-sentence, however full it reads: the essay does not end on an unfinished sentence", () => {
+    const pages = laidOut([...PAGE_CALLING_TWO_NOTES, "", cut, ...foot]);
+    expect(pages.flatMap((p) => p.notes.map((l) => l.lineNo))).toEqual([7]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("stays the body's on a page that calls no notes", () => {
+    const finished = [...PAGE_CALLING_TWO_NOTES.slice(0, 2), "然参差不齐，公开程度影响参与的质量。监测数据的", "公开程度直接影响公众参与的质量，港口城市的数据中", "心建设速度明显加快，社区组织发挥了积极作用。"];
+    const pages = laidOut([...finished, "", cut, ...foot]);
+    expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5, 7]);
+  });
+});

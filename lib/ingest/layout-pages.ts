@@ -426,6 +426,10 @@ export function layoutPages(input: LayoutInput): Layout {
     // Body text at a page's foot either ends its paragraph (a sentence end) or runs on overleaf (a full
     // line); a short line that does neither, with no heading in it, is what is left of a note.
     if (afterThisPagesBody && !anyFull && score >= 0 && blockLines <= MAX_CARRIED_LINES && pageEnds && pageCallsNotes && !endsSentence(lastNormal) && lineDeficit(model, lines[lastTextLine]!) > fullTolerance) return true;
+    // Nor does the essay end on an unfinished sentence: a block the extraction opened on its own after this page's
+    // finished body, the last text there is, that stops mid-sentence cannot run on overleaf however full its lines
+    // read. On a page that calls notes none of which has appeared, it is one of them, cut short.
+    if (!inNotes && !textAfter && opensOwnBlock && bodyFinished && pageCallsNotes && blockLines <= MAX_CARRIED_LINES && !endsSentence(lastNormal) && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
   };
 
