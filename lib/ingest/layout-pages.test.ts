@@ -732,6 +732,12 @@ describe("layoutPages: a short line finishing a sentence at a page's foot, after
     expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5, 6, 9, 10]);
   });
 
+  it("is a note too when another text that lost its start stands between it and the labelled notes", () => {
+    const lines = [...page, short, "网，2019年3月26日，http://www.gov.cn/xinwen/2019-03/26/content_5377046.htm。", "②　《数字时代的公共规则》，人民网，2014年8月15日。", "经历了漫长的演变过程，水资源分配规则需要兼顾上下", "游的不同利益。"];
+    const pages = layoutPages({ lines, bodyStart: 0, title: null, model: fitWidthModel(lines), pageBreaks: new Set([page.length + 3]) }).pages;
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([7, 8, 9]);
+  });
+
   it("stays the body's last line when the next page opens a paragraph (a first line short by its indent)", () => {
     const pages = laidOut("②", ["水资源分配规则需要兼顾上下游的不同利益，港口", "城市的数据中心建设速度明显加快。"]);
     expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([8]);

@@ -784,10 +784,10 @@ function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: W
   if (!fills || matchHeading(opening.raw) !== null) return;
   const called = page.body.flatMap((line) => findMarkers(line.normal).map((m) => m.number));
   if (called.length === 0) return;
-  const firstNote = page.notes[0];
-  const firstLabel = firstNote === undefined ? undefined : leadingNoteLabel(firstNote.raw)?.label;
+  // (The labelled notes may follow other texts that lost their start, and their labels with it.)
+  const firstLabel = page.notes.map((line) => leadingNoteLabel(line.raw)?.label).find((label) => label !== undefined);
   const firstNumber = firstLabel === undefined ? undefined : parseMarkerLabel(firstLabel)?.number;
-  const noteMissing = (firstNote === undefined && page.markerList.length === 0) || (firstNumber !== undefined && called.some((n) => n < firstNumber));
+  const noteMissing = (page.notes.length === 0 && page.markerList.length === 0) || (firstNumber !== undefined && called.some((n) => n < firstNumber));
   if (!noteMissing) return;
   page.notes.unshift(page.body.pop()!);
 }
