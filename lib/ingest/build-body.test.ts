@@ -53,6 +53,15 @@ describe("buildBody", () => {
     ]);
     expect(body.paragraphs.map((p) => Array.from(p.text)[0])).toEqual(["甲", "丙", "甲", "己"]);
   });
+  it("ends a paragraph on a sentence whose line left room for the next line's first Han character, though the next line's indent is hidden", () => {
+    const full = "甲".repeat(20);
+    // `乙…1 2。` stops 1.75 em short; the next paragraph's one-sentence first line (2-em indent, 18 em of text) is
+    // followed by a line opening with a year that did not fit after it, so its shortfall says nothing of an indent.
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(16)}1 2。`, `${"丙".repeat(17)}。`, `2023年${"丁".repeat(17)}`, `${"戊".repeat(9)}。`, full, full, `${"己".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => Array.from(p.text)[0])).toEqual(["甲", "丙", "甲"]);
+  });
+
   it("does not end a paragraph on a sentence whose line is short only by the Latin word or number that opens the next line", () => {
     const full = "甲".repeat(20);
     // 16 em + the 4-em word `Internet` that did not fit: the sentence ends there, the paragraph does not.

@@ -1,7 +1,7 @@
 import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
 import { findMarkers, parseMarkerLabel, removeMarkers, type MarkerStyle } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
-import { leadingLatinWidth, lineWidth, type WidthModel } from "./line-width";
+import { latinWidthUncertainty, leadingLatinWidth, lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
 import { normaliseText } from "./normalise-text";
 import { offsetAfterRemoval, pageBreakOffsets, type TextPageBreak } from "./page-break-offsets";
@@ -79,6 +79,12 @@ const MAX_UNNUMBERED_HEADING_CHARS = 16;
  * one, and never beyond the indent itself (a noisy width model raises the usual one).
  */
 const HANGING_MARK_SLACK = 0.75;
+
+/**
+ * A Han character is 1 em wide: a line left short by more than that, and the half em a compressed mark may leave
+ * besides, had room for the next line's first character.
+ */
+const HAN_WOULD_HAVE_FIT = 1.5;
 
 export function buildBody(pages: readonly PageLayout[], model: WidthModel, options: BuildBodyOptions = {}): BuiltBody {
   const lines = recentred(pages.flatMap((page) => page.body));
@@ -202,10 +208,16 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
       !(blankEndsBlocks && after.blankBefore === true) &&
       matchHeading(after.raw) === null &&
       (movedOpener(after, lines[i + 3]) || after.deficit + closingMarkWidth(model, after.raw) < indentLow);
+    // A line the text goes on from stops short of the measure only by less than the next line's first character,
+    // which did not fit: a Han character, 1 em (shortfall() has already set aside a Latin word or opening mark that
+    // moved on). A line ending a sentence that left room for one, beyond what its Latin glyphs may be off by, ends
+    // its paragraph, however faint the next line's indent reads.
+    const roomLeftForHan = lineShort >= HAN_WOULD_HAVE_FIT + latinWidthUncertainty(model, line.raw);
     const close =
       blankBetween ||
       firstLineEndingSentence ||
       lineShort >= strongEnd ||
+      roomLeftForHan ||
       nextIndented ||
       combined ||
       headingFollows(i) ||

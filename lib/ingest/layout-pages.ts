@@ -1,7 +1,7 @@
 import type { IngestWarning } from "@/lib/model/document-model";
 import { FIRST_LINE_INDENT } from "./build-body";
 import { findMarkers, leadingNoteLabel, markerListLabels, parseMarkerLabel } from "./find-markers";
-import { leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
+import { LATIN_WIDTH_UNCERTAINTY, latinWidthUncertainty, leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
 import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
@@ -124,11 +124,6 @@ const MIN_PARAGRAPH_CHARS = 8;
 const MID_SENTENCE_SHORTFALL = 2;
 /** Marks an unnumbered heading may carry (quotes, titles, a colon, a dash): any other punctuation is a sentence's. */
 const HEADING_PUNCTUATION = /[“”‘’《》〈〉：:—·]/gu;
-/**
- * Share of a run of Latin glyphs' estimated width it may be off by: the model fits one width for all ASCII, and
- * proportional Latin type sets `il.` narrow and `mw` wide (an address of 40 characters, about 20 em, by 3 em).
- */
-const LATIN_WIDTH_UNCERTAINTY = 0.15;
 /** A note carried over to the next page's foot is its tail: a few lines at most. */
 const MAX_CARRIED_LINES = 3;
 
@@ -779,7 +774,7 @@ function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: W
   // The next page's first line fills the measure, however much its proportional Latin glyphs may be off, and is no
   // wider than a body line: no first line, no note line. Only a line that stops on a Han character says so: one
   // ending on a mark or a marker may have let them hang past the measure, and an indented first line would read full.
-  const latinSlack = LATIN_WIDTH_UNCERTAINTY * lineWidth(model, opening.raw.replace(/[^!-~\uFF01-\uFF5E]/gu, ""));
+  const latinSlack = latinWidthUncertainty(model, opening.raw);
   const fills = /\p{Script=Han}$/u.test(opening.raw.trimEnd()) && opening.deficit >= -fullTolerance && opening.deficit + latinSlack < HALF_INDENT;
   if (!fills || matchHeading(opening.raw) !== null) return;
   const called = page.body.flatMap((line) => findMarkers(line.normal).map((m) => m.number));

@@ -115,6 +115,17 @@ export function leadingLatinWidth(model: WidthModel, raw: string): number {
   return run === undefined ? 0 : lineWidth(model, run);
 }
 
+/**
+ * Share of a run of Latin glyphs' estimated width it may be off by: the model fits one width for all ASCII, and
+ * proportional Latin type sets `il.` narrow and `mw` wide (an address of 40 characters, about 20 em, by 3 em).
+ */
+export const LATIN_WIDTH_UNCERTAINTY = 0.15;
+
+/** How far a line's estimated width may be off: its Latin letters, digits and symbols, set proportionally. */
+export function latinWidthUncertainty(model: WidthModel, raw: string): number {
+  return LATIN_WIDTH_UNCERTAINTY * lineWidth(model, raw.replace(/[^!-~\uFF01-\uFF5E]/gu, ""));
+}
+
 /** How far `line` falls short of the full measure (negative when wider, as footnote lines are). */
 export function lineDeficit(model: WidthModel, line: string): number {
   return model.measure - lineWidth(model, line);
