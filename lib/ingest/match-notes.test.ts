@@ -300,6 +300,25 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     expect(unknown.placed.get(0)!.segment.text).toBe("《甲贺信》，某某政乙网，2015年12月16日，http://www.example.cn/a.htm。");
   });
 
+  it("does not join a head whose first field ends a site the document cites, when the joined name is cited nowhere", () => {
+    // Issue 11, corpus-001 bracket 161000093 (a range the parser was never tuned to): a note cut at a full line inside a
+    // site's name that no other note cites, and the next page's area opening with another citation's tail, whose first
+    // field is the end of a site the document cites on another page.
+    const markers = [marker(1, 1), marker(2, 10), marker(2, 11, 2), marker(3, 20)];
+    const cut = { ...segment(1, 5, "《甲白皮书》，某某办公室网"), complete: false, endsAtMargin: true };
+    const head = segment(2, 15, "府网，2022年5月18日，http://www.example.cn/a.htm。");
+    const second = { ...segment(2, 16, "《乙书》，第2页。"), label: "②" };
+    const elsewhere = (site: string) => area(3, [segment(3, 25, `《丙文》，${site}，2017年10月27日，http://www.example.gov.cn/b.htm。`)]);
+    const apart = matchNotes(markers, [area(1, [cut]), area(2, [head, second]), elsewhere("某某政府网")]);
+    expect(apart.placed.get(0)!.segment.text).toBe("《甲白皮书》，某某办公室网");
+    expect(apart.placed.has(1)).toBe(false);
+    expect(apart.fragments.map((f) => f.segment.text)).toEqual([head.text]);
+    expect(apart.fragments[0]!.reason).toContain("某某政府网");
+    // No cited name ends with the head's first field: nothing says the join makes one up, and it joins.
+    const joined = matchNotes(markers, [area(1, [cut]), area(2, [head, second]), elsewhere("丁网")]);
+    expect(joined.placed.get(0)!.segment.text).toBe("《甲白皮书》，某某办公室网府网，2022年5月18日，http://www.example.cn/a.htm。");
+  });
+
   it("does not join a head to a note that stopped a little short of the margin while the head may be the page's own first note", () => {
     // Issue 11, corpus-001 circled 57000014 (a dev range): a citation cut between one and two tolerances short of the
     // measure, and the next page's area opening with another citation's surviving tail, which supplies the date and

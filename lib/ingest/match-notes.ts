@@ -319,7 +319,7 @@ function placeArea(
       marginUndecided
         ? `Page ${page}: the note area opens with a text that reads as the rest of the note before, which stopped a little short of the margin (full or cut, the widths do not tell); it may be that note's end or the start-less text of ${ownFirst}; left unattached.`
         : madeUpSite
-          ? `Page ${page}: the note area opens with the tail of a site name, a date and an address, after a note cut inside the name of a site the document cites elsewhere (${sites.completionOf(previousLast.text)}); joined, they would name a site the document never cites, so it may be that note's end or the start-less text of ${ownFirst}; left unattached.`
+          ? `Page ${page}: the note area opens with the tail of a site name, a date and an address, after a note cut inside a site's name, where the cut part begins or the tail ends a site the document cites elsewhere (${sites.namesAround(previousLast.text, head.text)}); joined, they would name a site the document never cites, so it may be that note's end or the start-less text of ${ownFirst}; left unattached.`
           : `Page ${page}: the note area opens mid-sentence after a note that stopped mid-line; it may be that note's end or the start-less text of ${ownFirst}; left unattached.`,
     );
     rest = segments.slice(1);
@@ -395,10 +395,12 @@ const SITE_REST_BEFORE_DATE = new RegExp(`^((?:(?!\\d)${SITE_NAME_CHAR})+)[，,]
  * The sites and publishers the document's note texts name before a date. A note cut at the margin inside a site name
  * (`…》，某某政`) and a head opening with the rest of a name, a date and an address (`某网，2019年5月8日，http://…`) read
  * as one citation by their fields alone; but a page's first note that lost its start with its label opens the same way.
- * When the name so joined is cited nowhere in the document while the cut part begins a name it does cite, the join
- * makes up a site and the head is the tail of another citation (issue 11: corpus-001 bracket 121000162, a range the
- * parser was never tuned to, where the cut start of a government site's name and the tail of a news site's became one
- * note running over the page). Neither reading is then settled, and the head is left unattached.
+ * When the name so joined is cited nowhere in the document while the cut part begins a name it does cite, or the head's
+ * part ends one, the join makes up a site and the head is the tail of another citation (issue 11: corpus-001 bracket
+ * 121000162, a range the parser was never tuned to, where the cut start of a government site's name and the tail of a
+ * news site's became one note running over the page; corpus-001 bracket 161000093, another, where the cut site was
+ * cited in that note alone and the head's part ended a site cited on other pages). Neither reading is then settled,
+ * and the head is left unattached.
  */
 class CitedSites {
   private readonly names: string[];
@@ -415,15 +417,22 @@ class CitedSites {
     return this.names.filter((name) => name.startsWith(start) && name.length > start.length);
   }
 
-  completionOf(previous: string): string {
-    return this.completions(CUT_SITE_START.exec(previous)?.[1]).join("、");
+  /** The cited site names that end with the head's first field (`rest`, when it has one), longer than it. */
+  private endings(rest: string | undefined): string[] {
+    if (rest === undefined) return [];
+    return this.names.filter((name) => name.endsWith(rest) && name.length > rest.length);
+  }
+
+  /** The cited names the cut text's last field begins and the head's first field ends, for a warning. */
+  namesAround(previous: string, head: string): string {
+    return [...new Set([...this.completions(CUT_SITE_START.exec(previous)?.[1]), ...this.endings(SITE_REST_BEFORE_DATE.exec(head)?.[1])])].join("、");
   }
 
   joinMakesUpSite(previous: string, head: string): boolean {
     const start = CUT_SITE_START.exec(previous)?.[1];
     const rest = SITE_REST_BEFORE_DATE.exec(head)?.[1];
     if (start === undefined || rest === undefined) return false;
-    return !this.names.includes(start + rest) && this.completions(start).length > 0;
+    return !this.names.includes(start + rest) && (this.completions(start).length > 0 || this.endings(rest).length > 0);
   }
 }
 
