@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { fitWidthModel } from "./line-width";
+import { fitWidthModel, PRIOR_WIDTHS } from "./line-width";
 import { layoutPages } from "./layout-pages";
 import { parseFrontMatter } from "./parse-front-matter";
 import { parseDocument } from "./parse-document";
@@ -718,7 +718,7 @@ describe("layoutPages: the text's only furniture, after the first page's label l
 describe("layoutPages: a short line finishing a sentence at a page's foot, after a line the page cut mid-sentence", () => {
   // A page calling ① and ②, its last body line cut mid-sentence; then a short line that finishes a sentence, the
   // page's note ② with its label, and (after a form feed) the next page.
-  const page = [...PAGE_CALLING_TWO_NOTES, "专家委员会的意见并未完全被采纳，流域治理的制度安排"];
+  const page = [...PAGE_CALLING_TWO_NOTES, "专家委员会的意见并未完全采纳，流域治理的制度安排"];
   const short = "即由上下游地区分别承担的成本。";
   const laidOut = (noteLabel: string, next: string[]) => {
     const lines = [...page, short, `${noteLabel}　《数字时代的公共规则》，人民网，2014年8月15日。`, ...next];
@@ -749,6 +749,16 @@ describe("layoutPages: a short line finishing a sentence at a page's foot, after
     const opening = "监测数据的公开程度直接影响公众参与的质量港口，①";
     expect(Array.from(opening.slice(0, -2)).length).toBe(22);
     const pages = laidOut("②", [opening, "市的数据中心建设速度明显加快。"]);
+    expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
+  });
+
+  it("reads the next page's first line against the pages' own full lines, not a fitted measure an indent too narrow", () => {
+    // As a short text's fallback fit may set it: the measure at 22 em where the body's full lines are 24 em, so an
+    // indented first line (22 em of text) reads as full by the model and 2 em short by the lines around it.
+    const model = { weights: PRIOR_WIDTHS, measure: 22, spread: 1 };
+    const lines = [...page, short, "②　《数字时代的公共规则》，人民网，2014年8月15日。", "水资源分配规则需要兼顾上下游的不同利益港口城", "市的数据中心建设速度明显加快。"];
+    expect(Array.from(lines[8]!).length).toBe(22);
+    const pages = layoutPages({ lines, bodyStart: 0, title: null, model, pageBreaks: new Set([page.length + 2]) }).pages;
     expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
   });
 

@@ -754,6 +754,13 @@ export function layoutPages(input: LayoutInput): Layout {
  * is no first line.
  */
 const HALF_INDENT = 1;
+/**
+ * Lines ending on a Han character mid-sentence fill the measure, or the measure less the indent when they are first
+ * lines: the widest quarter of them stands among the full lines (FULL_LINE_QUANTILE in build-body). Fewer than this,
+ * and one line misread decides.
+ */
+const RUN_ON_FULL_LINE_QUANTILE = 0.25;
+const MIN_RUN_ON_FULL_LINES = 4;
 
 /**
  * The page's last body line finishes a sentence short of the measure, right after a full line the page cut
@@ -774,9 +781,16 @@ function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: W
   // The next page's first line fills the measure, however much its proportional Latin glyphs may be off, and is no
   // wider than a body line: no first line, no note line. Only a line that stops on a Han character says so: one
   // ending on a mark or a marker may have let them hang past the measure, and an indented first line would read full.
+  // The measure is the one these pages' own full lines show (lines either page cut mid-sentence on a Han character,
+  // read at their widest quarter, as build-body recentres), not the fitted one, which on a short text may sit an
+  // indent too narrow.
+  const endsOnHan = (line: LayoutLine) => /\p{Script=Han}$/u.test(line.raw.trimEnd()) && !endsSentence(line.normal) && matchHeading(line.raw) === null;
+  const full = [...page.body, ...nextPage.body.slice(1)].filter(endsOnHan).map((line) => line.deficit).sort((a, b) => a - b);
+  if (full.length < MIN_RUN_ON_FULL_LINES) return;
+  const measureShortfall = full[Math.floor(full.length * RUN_ON_FULL_LINE_QUANTILE)]!;
   const latinSlack = latinWidthUncertainty(model, opening.raw);
-  const fills = /\p{Script=Han}$/u.test(opening.raw.trimEnd()) && opening.deficit >= -fullTolerance && opening.deficit + latinSlack < HALF_INDENT;
-  if (!fills || matchHeading(opening.raw) !== null) return;
+  const fills = endsOnHan(opening) && opening.deficit >= -fullTolerance && opening.deficit - measureShortfall + latinSlack < HALF_INDENT;
+  if (!fills) return;
   const called = page.body.flatMap((line) => findMarkers(line.normal).map((m) => m.number));
   if (called.length === 0) return;
   // (The labelled notes may follow other texts that lost their start, and their labels with it.)
