@@ -599,7 +599,7 @@ export function layoutPages(input: LayoutInput): Layout {
         beforeCut && endsFullStop(last.normal) && tail.every((l) => Math.max(l.deficit, l.deficit - before.deficit) < wideLimit - LATIN_WIDTH_UNCERTAINTY * latinWidth(l.raw));
       const closes = endsCitation(last.normal) || tooShortForParagraph || wholeAtNoteMeasure || (widerThanBody && endsOnAddress(normaliseText(tail.map((l) => l.raw).join("\n"))));
       if (tail.some((l) => findMarkers(l.normal).length > 0 || matchHeading(l.raw) !== null)) return;
-      // A last line that closes nothing on its own (`Hit=20560931。`, an address's end) may still close a longer tail:
+      // A last line that closes nothing on its own (`id=1234567。`, an address's end) may still close a longer tail:
       // the note's earlier lines, set wider than the body, above it.
       if (!closes) continue;
       // A note's lines before its last fill the note measure, wider than the body's (notes are set in smaller

@@ -249,7 +249,7 @@ function placeArea(
   const latinCarry = previousLast !== null && goesOnInLatin(previousLast.text, head.text);
   // A web address broken after a dot (`…www.example.` + `gov.cn/some_path…`) reads as a finished sentence.
   // So is one cut anywhere when the head is nothing but the rest of an address (`pdf。`, `_17361.pdf。`,
-  // `htm?lsRedirectHit=20560931。`, `publications/regime-complex/.`): no note consists of a file ending, a query
+  // `htm?id=1234567。`, `publications/some-report/.`): no note consists of a file ending, a query
   // or an address path alone. One stopped on the `?` of its query goes on in that query's `key=value` pairs
   // (issue 11: corpus-001 45000158 and 45000085, a dev range, where the query became a note of its own).
   // A head opening a host of its own (`www.…`) goes on only after a bare scheme (`…https://`): after any other

@@ -175,7 +175,7 @@ export function joinReadsAsOneCitation(previous: string, head: string): boolean 
   if (leavesBracketOpen(previous)) return false;
   // A web address left unfinished (`…，http://` + `news.example.cn/…`) goes on in address characters.
   if (/(?:https?:\/{0,2}|www\.)[^\s。，]*$/u.test(previous) && /^[\w\-./?=&%#~]/u.test(head)) return true;
-  // No note opens on its imprint: an edition, an issue or a page (`…出版社2021年` + `版，第198页。`, `…》` + `2022年第3期`).
+  // No note opens on its imprint: an edition, an issue or a page (`…出版社2021年` + `版，第198页。`, `…》` + `2017年第12期`).
   if (IMPRINT_CONTINUATION.test(head)) return true;
   // A comment cut mid-sentence ends in plain words: neither side cites anything (`…某某成本已降` + `至某某水平以下。`).
   if (isPlainProse(previous) && isPlainProse(head) && /^[^。！？]*[。！？]$/u.test(head)) return true;
@@ -458,7 +458,7 @@ function endsWithUrl(line: LayoutLine, next: LayoutLine, textSoFar: () => string
   const spans = findUrlSpans(text);
   const last = spans[spans.length - 1];
   if (last !== undefined && last[1] >= text.length - 2) return true;
-  // The rest of an address whose `http` was printed on the page before (`g/record/3934214#…-header.`): nothing
+  // The rest of an address whose `http` was printed on the page before (`g/record/1234567#…-header.`): nothing
   // here reads it as an address, but a path token ending in a full stop, followed by a line that opens a
   // citation in Han script or with a title (an address never goes on that way), closed its citation.
   return /\//u.test(lastToken(text.slice(0, -1))) && opensLikeCitation(next.normal);
@@ -478,7 +478,7 @@ export function stopsOnAddressQuery(normalised: string): boolean {
  * A citation gives its web address last, after its title is closed: a line that closes a title (《》, 〈〉) before
  * opening one, after text that ends in an address, is the tail of another note whose start and label were lost,
  * even when that text was carried over from the page before, where a title of its own may have been opened (issue 11:
- * corpus-001 circled 41000042, a dev range: `…/3934214#record-files-collapse-header.` + `辞》，中国政府网，…` was read
+ * corpus-001 circled 41000042, a dev range: `…/1234567#section-header.` + `辞》，某某政府网，…` was read
  * as one note, and the start-less note went with the note carried over to the marker of the page before).
  */
 export function closesTitleAfterAddress(text: string, line: string): boolean {
