@@ -11,6 +11,7 @@ import { pdfSourceLines } from "@/lib/ingest/pdf/pdf-source-lines";
 import { readPdfText } from "@/lib/ingest/pdf/read-pdf-text";
 import type { MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
 import { pdfCaseArbitrary, runPdfCase } from "./pdf-case";
+import { printCaseOutcome } from "./print-case-outcome";
 import { openPdfPrinter } from "./print-pdf";
 
 const { values } = parseArgs({ options: { seed: { type: "string" }, style: { type: "string", default: "circled" }, index: { type: "string", default: "0" }, count: { type: "string" } } });
@@ -43,25 +44,7 @@ try {
     const box = g.boxes[0]!;
     console.log(`${String(k + 1).padStart(4)} p${g.page} ${g.role.padEnd(12)}${g.paragraphStart ? "¶" : " "} x${box.x.toFixed(0).padStart(4)} y${box.y.toFixed(0).padStart(4)} h${box.height.toFixed(1)}| ${shown}`);
   });
-  const truth = outcome.truth;
-  console.log("\ntruth: markers → notes");
-  for (const m of truth.markers) {
-    const note = truth.notes[m.note]!;
-    console.log(`  p${m.page} ${m.label} ¶${m.paragraph}@${m.offset} ${note.status}: ${note.text.slice(0, 70)}`);
-  }
-  if (outcome.draft) {
-    console.log("parse: markers → notes");
-    for (const f of outcome.draft.footnotes) console.log(`  p${f.page} ${f.label} ${f.status}${f.attachment ? ` (${f.attachment.how} ${f.attachment.confidence.toFixed(2)})` : ""}: ${f.text.slice(0, 70)}`);
-    for (const f of outcome.draft.fragments) console.log(`  fragment p${f.page} [${f.candidates.join("")}] ${f.text.slice(0, 70)} — ${f.reason}`);
-    for (const w of outcome.draft.warnings) console.log(`  warning ${w.code} ${w.sourceLines.join("-")}: ${w.message.slice(0, 120)}`);
-  } else console.log(`parse threw: ${outcome.error}`);
-  if (outcome.score) {
-    const s = outcome.score;
-    if (s.body.lostRuns.length > 0) console.log(`body lost: ${s.body.lostRuns.join(" | ")}`);
-    if (s.body.addedRuns.length > 0) console.log(`body added: ${s.body.addedRuns.join(" | ")}`);
-    for (const w of s.wrongAttachments) console.log(`wrong attachment p${w.page} ${w.label} (${w.kind}):\n    attached «${w.attached}»\n    expected «${w.expected}»`);
-    console.log(`paragraphs: truth ${s.paragraphs.truth}, draft ${s.paragraphs.draft}, exact ${s.paragraphs.exact}; urls ${s.urls.found}/${s.urls.truth}`);
-  }
+  printCaseOutcome(outcome.truth, outcome);
 } finally {
   await printer.close();
 }

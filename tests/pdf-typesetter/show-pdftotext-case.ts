@@ -13,6 +13,7 @@ import { corpusDocument } from "@/tests/layout-simulator/corpus-structure";
 import type { MarkerStyle } from "@/tests/layout-simulator/layout-parameters";
 import { pdfCaseArbitrary, type PdfCase } from "./pdf-case";
 import { PDFTOTEXT_MODES, pdftotext, scoreExtractedText, type PdftotextMode } from "./pdftotext";
+import { printCaseOutcome } from "./print-case-outcome";
 import { openPdfPrinter } from "./print-pdf";
 import { PDF_GEOMETRIES, typesetPdfPages } from "./typeset-pdf-page";
 
@@ -39,19 +40,7 @@ try {
   console.log(outcome.violations.length === 0 ? "no invariant violated" : outcome.violations.map((v) => `  ${v.invariant}: ${v.detail}`).join("\n"));
   console.log("\ntext:");
   new TextDecoder().decode(text).split("\n").forEach((line, k) => console.log(`${String(k + 1).padStart(4)}| ${line.replace(/\f/gu, "\\f")}`));
-  console.log("\ntruth: markers → notes");
-  for (const m of set.truth.markers) console.log(`  p${m.page} ${m.label} ¶${m.paragraph}@${m.offset} ${set.truth.notes[m.note]!.status}: ${set.truth.notes[m.note]!.text.slice(0, 70)}`);
-  if (outcome.draft) {
-    console.log("parse: markers → notes");
-    for (const f of outcome.draft.footnotes) console.log(`  p${f.page} ${f.label} ${f.status}${f.attachment ? ` (${f.attachment.how} ${f.attachment.confidence.toFixed(2)})` : ""}: ${f.text.slice(0, 70)}`);
-    for (const f of outcome.draft.fragments) console.log(`  fragment p${f.page} [${f.candidates.join("")}] ${f.text.slice(0, 70)} — ${f.reason}`);
-  } else console.log(`parse threw: ${outcome.error}`);
-  if (outcome.score) {
-    const s = outcome.score;
-    if (s.body.lostRuns.length > 0) console.log(`body lost: ${s.body.lostRuns.join(" | ")}`);
-    if (s.body.addedRuns.length > 0) console.log(`body added: ${s.body.addedRuns.join(" | ")}`);
-    for (const w of s.wrongAttachments) console.log(`wrong attachment p${w.page} ${w.label} (${w.kind}):\n    attached «${w.attached}»\n    expected «${w.expected}»`);
-  }
+  printCaseOutcome(set.truth, outcome);
   if (values.out !== undefined) {
     const name = values.corpus ? `c001-${style}-${params.geometry.name}` : `s${values.seed}-${style}-${index}`;
     fs.mkdirSync(values.out, { recursive: true });
