@@ -19,6 +19,11 @@ describe("extractionRunLines", () => {
   it("takes a single stray line in a long printed text for a hand edit, not for runs", () => {
     expect(extractionRunLines([...printed, "。", ...printed])).toEqual([]);
   });
+
+  it("takes a single stray line for a hand edit in a short text too, where it alone is over the share", () => {
+    expect(extractionRunLines([...printed.slice(0, 9), "，才能逐步形成", ...printed.slice(9, 19)])).toEqual([]);
+    expect(extractionRunLines([...printed.slice(0, 9), "，才能逐步形成", "。①在全球网络", ...printed.slice(9, 19)])).toEqual([10, 11]);
+  });
 });
 
 describe("leaveNotesUnattached", () => {

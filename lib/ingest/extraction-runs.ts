@@ -18,11 +18,18 @@ const CLOSING_MARK_OPENS_LINE = /^[\s\u3000\f]*[，。、；：？！）》」�
  */
 const MIN_RUN_LINE_SHARE = 0.02;
 
+/**
+ * And never fewer lines than this: in a short text one line is already 2% or more, and a single line opening with
+ * a comma is a hand edit or a careless wrap (a test fixture's lines cut at a fixed count), not a text made of runs;
+ * pdftotext -raw cut at least two lines of every typeset test document, one page or more, so.
+ */
+const MIN_RUN_LINES = 2;
+
 /** The 1-based numbers of the lines that open with closing punctuation, when they are too many for printed lines. */
 export function extractionRunLines(lines: readonly string[]): number[] {
   const text = lines.filter((line) => line.trim() !== "").length;
   const runs = lines.flatMap((line, k) => (CLOSING_MARK_OPENS_LINE.test(line) ? [k + 1] : []));
-  return runs.length > 0 && runs.length >= MIN_RUN_LINE_SHARE * text ? runs : [];
+  return runs.length >= MIN_RUN_LINES && runs.length >= MIN_RUN_LINE_SHARE * text ? runs : [];
 }
 
 /**

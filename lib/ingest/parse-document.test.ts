@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { originalEssay, passages } from "@/tests/fixtures/annotations/annotated-essay";
 import { makeEssay, renderEssay, seeded, type NoteStyle } from "@/tests/fixtures/ingest/render-essay";
 import { IngestError } from "./ingest-error";
 import { parseDocument, slugFromFileName } from "./parse-document";
@@ -281,5 +282,19 @@ describe("parseDocument: a page's note area that opens with the rest of a web ad
     expect(notes.map((n) => n.text)).not.toContain("pdf。");
     expect(notes.every((n) => n.status === "unlocated" || n.status === "missing")).toBe(true);
     expect(draft.footnotes.find((n) => n.page === 1 && n.label === "[2]")!.text).toMatch(/pdf。$/u);
+  });
+});
+
+describe("parseDocument: a short essay with no page furniture, its notes at the end", () => {
+  // A KNOWN DEFECT, found at the end of a session (stop 27) and left for the next: the Web Annotation fixture's
+  // two one-line paragraphs (indented like every paragraph) are read as unlabelled notes of pages the parse
+  // supposes between paragraphs, and attached to markers [1] and [2], while the labelled notes at the end are
+  // left as fragments. `it.fails` keeps the defect in view: this test starts failing (and must become `it`)
+  // the day the parse keeps all five paragraphs and attaches no paragraph to a marker.
+  it.fails("keeps every paragraph in the body and attaches no paragraph to a marker", () => {
+    const draft = parseDocument({ bytes: new TextEncoder().encode(originalEssay()), fileName: "annotated-essay.txt" });
+    expect(draft.paragraphs).toHaveLength(5);
+    // The repeated sentence is each of the two one-line paragraphs; no note of the essay says it.
+    expect(draft.footnotes.filter((f) => f.text.includes(passages.repeated))).toEqual([]);
   });
 });
