@@ -139,6 +139,10 @@ export function layoutPages(input: LayoutInput): Layout {
   const heads = findRunningHeads(lines, bodyStart, input.title, model, input.pageBreaks);
   if (input.geometry) return layoutFromGeometry(input, input.geometry, heads.journal);
   const wideLimit = -Math.max(3, 0.1 * model.measure);
+  // Where form feeds mark the pages (as pdftotext prints them), they are the page breaks: a run of blank lines is
+  // then only space on a page (pdftotext -layout prints one between a short page's body and its notes).
+  const pagesFormFed = (input.pageBreaks?.size ?? 0) > 0;
+  const blankRunBreaksPage = (k: number): boolean => !pagesFormFed && blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK;
 
   const made = (k: number): LayoutLine => ({
     lineNo: k + 1,
@@ -184,6 +188,7 @@ export function layoutPages(input: LayoutInput): Layout {
       const kind = classify(k).kind;
       if (kind === "folio" || kind === "running-head" || kind === "marker-list" || kind === "editorial" || kind === "labelled-note") break;
       if (INDENT.test(lines[k]!) && lines[k]!.trim() !== "") break;
+      // (A blank run ends a block also where it is no page break.)
       if (kind === "blank" && blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) break;
     }
     return k;
@@ -234,7 +239,7 @@ export function layoutPages(input: LayoutInput): Layout {
       previousNormal = normal;
     }
     let next: LineKind | null = null;
-    const endsPage = end >= lines.length || input.pageBreaks?.has(end) === true || (classify(end).kind === "blank" && blankRunFrom(lines, end) >= BLANK_RUN_PAGE_BREAK);
+    const endsPage = end >= lines.length || input.pageBreaks?.has(end) === true || (classify(end).kind === "blank" && blankRunBreaksPage(end));
     let textLines = 0;
     let lastTextLine = start;
     for (let k = start; k < end; k += 1) {
@@ -245,7 +250,7 @@ export function layoutPages(input: LayoutInput): Layout {
     for (let k = end; k < lines.length && next === null; k += 1) {
       const kind = classify(k).kind;
       if (kind !== "blank") next = kind;
-      else if (blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK) next = "blank";
+      else if (blankRunBreaksPage(k)) next = "blank";
     }
     let textAfter = false;
     for (let k = end; k < lines.length && !textAfter; k += 1) {
@@ -348,8 +353,8 @@ export function layoutPages(input: LayoutInput): Layout {
     // only the page's note area: the body never goes on below its own notes, and overleaf is past the break.
     // (Past the page's own folio or running head printed at its foot: that furniture only ends the page.)
     let breakAt = blockEnd(start);
-    while (breakAt < lines.length && !input.pageBreaks?.has(breakAt) && (isFurniture(breakAt) || (classify(breakAt).kind === "blank" && blankRunFrom(lines, breakAt) < BLANK_RUN_PAGE_BREAK))) breakAt += 1;
-    const markedBreakAfter = input.pageBreaks?.has(breakAt) === true || (breakAt < lines.length && classify(breakAt).kind === "blank" && blankRunFrom(lines, breakAt) >= BLANK_RUN_PAGE_BREAK);
+    while (breakAt < lines.length && !input.pageBreaks?.has(breakAt) && (isFurniture(breakAt) || (classify(breakAt).kind === "blank" && !blankRunBreaksPage(breakAt)))) breakAt += 1;
+    const markedBreakAfter = input.pageBreaks?.has(breakAt) === true || (breakAt < lines.length && classify(breakAt).kind === "blank" && blankRunBreaksPage(breakAt));
     if (afterList && markedBreakAfter && !blockHasMarker(start) && !blockHasHeading(start)) return true;
     const opensOwnBlock = INDENT.test(lines[start]!) && !indentMarksParagraphs;
     // A block the extraction opened on its own after this page's body, that a page break or another block opened
@@ -468,7 +473,7 @@ export function layoutPages(input: LayoutInput): Layout {
     while (k < lines.length && (isFurniture(k) || classify(k).kind === "blank")) k += 1;
     let textSeen = false;
     for (; k < lines.length; k += 1) {
-      if (textSeen && (input.pageBreaks?.has(k) === true || isFurniture(k) || (classify(k).kind === "blank" && blankRunFrom(lines, k) >= BLANK_RUN_PAGE_BREAK))) return true;
+      if (textSeen && (input.pageBreaks?.has(k) === true || isFurniture(k) || (classify(k).kind === "blank" && blankRunBreaksPage(k)))) return true;
       if (classify(k).kind !== "blank" && !isFurniture(k)) textSeen = true;
     }
     return false;
@@ -508,18 +513,22 @@ export function layoutPages(input: LayoutInput): Layout {
       if (input.pageBreaks?.has(j)) return null;
       const kind = classify(j).kind;
       if (kind !== "blank") return kind;
-      if (blankRunFrom(lines, j) >= BLANK_RUN_PAGE_BREAK) return null;
+      if (blankRunBreaksPage(j)) return null;
     }
     return null;
   };
 
-  const indentCount = lines.slice(bodyStart).filter((l) => INDENT.test(l) && l.trim() !== "").length;
+  const indentCount = lines.slice(bodyStart).filter((l) => INDENT.test(l) && l.trim() !== "" && !FOLIO.test(l)).length;
   const textCount = lines.slice(bodyStart).filter((l) => l.trim() !== "").length;
   // Too many leading spaces to be page or note-block starts, and nearly all where a paragraph may start: a paragraph
   // opens after a sentence ends (or a heading), while a page the extraction glued on, or a note block, opens wherever
   // the page cut the text. (Short pages glued on with their notes make many leading spaces too, but at most about
   // half of them, those after a note's end, follow a sentence's end.)
-  const indentMarksParagraphs = indentCount > Math.max(6, textCount / 10) && indentsAfterSentenceShare(lines, bodyStart) >= PARAGRAPH_INDENT_SHARE;
+  // Where form feeds mark the pages (as pdftotext prints them), no leading space marks a page glued on, so their count
+  // need not be large to read them: a short text's few indents, all after a sentence's end or a heading, open
+  // paragraphs (pdftotext -layout prints a paragraph's indent as spaces), not pages of their own.
+  const enoughIndents = pagesFormFed ? indentCount > 0 : indentCount > Math.max(MIN_PARAGRAPH_INDENTS, textCount / 10);
+  const indentMarksParagraphs = enoughIndents && indentsAfterSentenceShare(lines, bodyStart) >= PARAGRAPH_INDENT_SHARE;
 
   const pages: PageLayout[] = [];
   const debris: Debris[] = [];
@@ -530,6 +539,8 @@ export function layoutPages(input: LayoutInput): Layout {
   /** The pending break is certain (a blank run or a form feed), not only page furniture. */
   let hardBreak = false;
   let blankRun = 0;
+  /** Where form feeds mark the pages, the line follows a blank run: it opens a block, not a page. */
+  let blankRunBefore = false;
 
   const hasContent = (p: PageLayout) => p.body.length > 0 || p.notes.length > 0 || p.markerList.length > 0;
   const newPage = () => {
@@ -639,7 +650,8 @@ export function layoutPages(input: LayoutInput): Layout {
     }
     if (kind === "blank") {
       blankRun += 1;
-      if (blankRun === BLANK_RUN_PAGE_BREAK) {
+      if (blankRun === BLANK_RUN_PAGE_BREAK && pagesFormFed) blankRunBefore = true;
+      else if (blankRun === BLANK_RUN_PAGE_BREAK) {
         if (!inNotes) reclaimNoteTail(true);
         pendingBreak = true;
         hardBreak = true;
@@ -647,6 +659,8 @@ export function layoutPages(input: LayoutInput): Layout {
       continue;
     }
     blankRun = 0;
+    const afterBlankRun = blankRunBefore;
+    blankRunBefore = false;
     switch (kind) {
       case "folio":
       case "running-head":
@@ -673,7 +687,7 @@ export function layoutPages(input: LayoutInput): Layout {
     // Where leading spaces mark paragraphs, one still opens a block that may be notes, but never a page.
     const indent = INDENT.test(raw);
     const hard = hardBreak;
-    const opensBlock = indent || pendingBreak;
+    const opensBlock = indent || pendingBreak || afterBlankRun;
     const opensPage = (indent && !indentMarksParagraphs) || pendingBreak;
     if (inNotes) {
       if (hard) {
@@ -947,13 +961,20 @@ function isLatinLine(normal: string): boolean {
  */
 const PARAGRAPH_INDENT_SHARE = 0.9;
 
+/**
+ * Without form feeds, more leading spaces than this (and than a tenth of the text's lines) before they are read as
+ * paragraph indents: a few glued pages or note blocks may all happen to follow a sentence's end.
+ */
+const MIN_PARAGRAPH_INDENTS = 6;
+
 function indentsAfterSentenceShare(lines: readonly string[], bodyStart: number): number {
   let indented = 0;
   let afterSentence = 0;
   let previous: string | null = null;
   for (let k = bodyStart; k < lines.length; k += 1) {
     const raw = lines[k]!;
-    if (raw.trim() === "") continue;
+    // A folio is page furniture, no text: pdftotext -layout prints it centred (a leading space), after any line.
+    if (raw.trim() === "" || FOLIO.test(raw)) continue;
     if (INDENT.test(raw) && previous !== null) {
       indented += 1;
       if (endsSentence(normaliseLine(previous)) || matchHeading(previous) !== null) afterSentence += 1;

@@ -53,6 +53,25 @@ export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
     shape: "-layout mode: the page's last body line is a paragraph's indented first line opening like a citation, the page's labelled notes straight after it",
   },
   {
+    name: "last-paragraph-above-blank-run",
+    style: "circled",
+    seed: 169000001,
+    index: 13,
+    modes: ["default", "layout"],
+    shape:
+      "-layout mode, a short text with form feeds and few indents (each after a heading): page 2's body ends on an indented paragraph of three lines, then a blank run, the tail of page 1's last note carried over and the page's labelled notes",
+    alsoHolds: ["no-text-added-to-body"],
+  },
+  {
+    name: "indented-paragraph-above-carried-note",
+    style: "circled",
+    seed: 169000001,
+    index: 8,
+    modes: ["default", "layout"],
+    shape: "-layout mode: page 2's body ends on a one-line indented paragraph after a heading, then a blank run and the tail of page 1's last note carried over before the page's labelled notes",
+    alsoHolds: ["no-text-added-to-body"],
+  },
+  {
     name: "raw-runs-bracket",
     style: "bracket",
     seed: 161000001,
