@@ -819,3 +819,38 @@ describe("layoutPages: the text's last block, opened on its own after the page's
     expect(pages.flatMap((p) => p.body.map((l) => l.lineNo))).toEqual([1, 2, 3, 4, 5, 7]);
   });
 });
+
+describe("layoutPages: pdftotext -layout, pages a form feed apart", () => {
+  /** Pages a form feed apart, as pdftotext prints them (its -layout mode centres the folio under each page). */
+  function formFed(pages: string[][]) {
+    const printed = pages.map((page) => page.join("\n")).join("\n\f").split("\n");
+    const pageBreaks = new Set(printed.flatMap((line, k) => (line.startsWith("\f") ? [k] : [])));
+    const lines = printed.map((line) => line.replace(/\f/gu, ""));
+    return layoutPages({ lines, bodyStart: 0, title: null, model: fitWidthModel(lines), pageBreaks });
+  }
+  const full = ["数字治理的制度安排经历了漫长的演变过程，研究者对治", "理模式的评价并不完全一致，农村地区的宽带覆盖仍然参", "差不齐，公开程度直接影响公众参与的质量，港口城市的"];
+  const page1 = ["一、问题的提出", "    监测数据的公开程度直接影响公众参与的质量，不同", ...full, "数据中心建设速度明显加快。①社区组织发挥了积极作用。", "", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第", "                         12"];
+  const lastParagraph = ["    财政投入的稳定性决定了项目能否长期运行，地方政", ...full.slice(0, 2), "差不齐，气候适应规划逐步进入地方议程。"];
+  const bodyOf = (l: ReturnType<typeof formFed>) => l.pages.flatMap((p) => p.body.map((n) => n.raw.trim()));
+  const notesOf = (l: ReturnType<typeof formFed>) => l.pages.flatMap((p) => p.notes.map((n) => n.raw.trim()));
+
+  it("reads a few indents by spaces, each after a heading, as paragraphs, and a blank run as space on the page: the page's last paragraph stays body", () => {
+    const l = formFed([
+      page1,
+      ["二、分析框架", "    评估体系的完善有助于及时纠正政策偏差，即所谓“共", ...full, "同治理”①，社区组织在基层治理中发挥了积极作用。", "三、结论", ...lastParagraph, "", "", "", "", "194页。", "① 同上。", "                         13"],
+    ]);
+    expect(l.indentMarksParagraphs).toBe(true);
+    expect(l.pages).toHaveLength(2);
+    for (const line of lastParagraph) expect(bodyOf(l)).toContain(line.trim());
+    expect(notesOf(l)).toContain("194页。");
+  });
+
+  it("still reads a one-space block at a page's foot as the extraction opening notes, not an indent", () => {
+    const l = formFed([
+      ["一、问题的提出", " 监测数据的公开程度直接影响公众参与的质量，不同", ...full, "数据中心建设速度明显加快。①社区组织发挥了积极作用。", " 周若溪：《流域治理的比较研究》，东方学术出版社2001年版。"],
+      ["二、分析框架", "评估体系的完善有助于及时纠正政策偏差，即所谓“共", ...full, "同治理”①，社区组织在基层治理中发挥了积极作用。", " 此处的统计口径与前文相同。"],
+    ]);
+    expect(l.indentMarksParagraphs).toBe(false);
+    expect(notesOf(l)).toContain("此处的统计口径与前文相同。");
+  });
+});

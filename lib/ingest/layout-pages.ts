@@ -518,16 +518,19 @@ export function layoutPages(input: LayoutInput): Layout {
     return null;
   };
 
-  const indentCount = lines.slice(bodyStart).filter((l) => INDENT.test(l) && l.trim() !== "" && !FOLIO.test(l)).length;
+  const indented = lines.slice(bodyStart).filter((l) => INDENT.test(l) && l.trim() !== "" && !FOLIO.test(l));
+  const indentCount = indented.length;
   const textCount = lines.slice(bodyStart).filter((l) => l.trim() !== "").length;
   // Too many leading spaces to be page or note-block starts, and nearly all where a paragraph may start: a paragraph
   // opens after a sentence ends (or a heading), while a page the extraction glued on, or a note block, opens wherever
   // the page cut the text. (Short pages glued on with their notes make many leading spaces too, but at most about
   // half of them, those after a note's end, follow a sentence's end.)
-  // Where form feeds mark the pages (as pdftotext prints them), no leading space marks a page glued on, so their count
-  // need not be large to read them: a short text's few indents, all after a sentence's end or a heading, open
-  // paragraphs (pdftotext -layout prints a paragraph's indent as spaces), not pages of their own.
-  const enoughIndents = pagesFormFed ? indentCount > 0 : indentCount > Math.max(MIN_PARAGRAPH_INDENTS, textCount / 10);
+  // Where form feeds mark the pages (as pdftotext prints them) and every leading space is an indent's width of spaces
+  // (pdftotext -layout places a line by its x), none marks a page glued on or a block the extraction opened (one
+  // space), so their count need not be large to read them: a short text's few indents, all after a sentence's end or
+  // a heading, open paragraphs, not pages or note blocks of their own.
+  const layoutIndents = pagesFormFed && indentCount > 0 && indented.every((l) => LAYOUT_INDENT.test(l));
+  const enoughIndents = layoutIndents || indentCount > Math.max(MIN_PARAGRAPH_INDENTS, textCount / 10);
   const indentMarksParagraphs = enoughIndents && indentsAfterSentenceShare(lines, bodyStart) >= PARAGRAPH_INDENT_SHARE;
 
   const pages: PageLayout[] = [];
@@ -966,6 +969,12 @@ const PARAGRAPH_INDENT_SHARE = 0.9;
  * paragraph indents: a few glued pages or note blocks may all happen to follow a sentence's end.
  */
 const MIN_PARAGRAPH_INDENTS = 6;
+
+/**
+ * A paragraph's indent as pdftotext -layout prints it: spaces as wide as the indent (2 em, about four), at least two,
+ * where an extraction that marks a new block or page with a leading space prints one.
+ */
+const LAYOUT_INDENT = /^[ \u3000\t]{2}/u;
 
 function indentsAfterSentenceShare(lines: readonly string[], bodyStart: number): number {
   let indented = 0;
