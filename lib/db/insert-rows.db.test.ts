@@ -96,7 +96,7 @@ describe("insertRows", () => {
             return citations.map((citation, ordinal) => ({ id: `${documentId}-c${ordinal}`, documentId, footnoteId, anchor: `c-test-${ordinal}`, ordinal, ...citation }));
           };
           const printRows = (documentId: string) =>
-            prints.map((fingerprints, index) => ({ id: `${documentId}-f${index}`, documentId, blockKind: "paragraph" as const, blockAnchor: `p-test-${index}`, fingerprints }));
+            prints.map((fingerprints, index) => ({ id: `${documentId}-f${index}`, documentId, blockKind: "paragraph" as const, blockAnchor: `p-test-${index}`, fingerprints, text: `段落 ${index}` }));
           await insertRows(
             "Citation",
             { id: "text", documentId: "text", footnoteId: "text", anchor: "text", ordinal: "int", raw: "text", authors: "text[]", title: "text", container: "text", date: "text", pages: "text", url: "text", repeatsAnchor: "text", sourceId: "text", lineFrom: "int", lineTo: "int" },
@@ -106,7 +106,7 @@ describe("insertRows", () => {
           await tx.citation.createMany({ data: citationRows(documentIds[1]) });
           await insertRows(
             "PassageFingerprint",
-            { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int", citedNotes: "text[]" },
+            { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int", citedNotes: "text[]", text: "text" },
             printRows(documentIds[0]),
             tx,
           );

@@ -219,17 +219,39 @@ describe("listParallels on a corpus quoting shared works", () => {
     expect(await storedCitedNotes(database.db)).toEqual(loaded);
   });
 
+  it("stores with each passage-index row its block's text, as the heading, paragraph or note holds it; the migration fills the same", async () => {
+    const loaded = await storedTexts(database.db);
+    expect(loaded).toEqual(await textsFromBlocks(database.db));
+    // Every kind of block is in the comparison.
+    const kinds = await database.db.passageFingerprint.groupBy({ by: ["blockKind"], _count: true });
+    expect(kinds.map((kind) => kind.blockKind).sort()).toEqual(["footnote", "heading", "paragraph"]);
+    // The column as the migration adds it, before it fills it: every row at its default.
+    await database.db.$executeRawUnsafe(`update "PassageFingerprint" set text = ''`);
+    expect([...(await storedTexts(database.db)).values()].some((text) => text !== "")).toBe(false);
+    const [migration] = (await fs.readdir(migrationsDir)).filter((name) => name.endsWith("_passage_fingerprint_text"));
+    const sql = await fs.readFile(path.join(migrationsDir, migration!, "migration.sql"), "utf8");
+    const updates = sql
+      .split(";")
+      .map((statement) => statement.replace(/^\s*--.*$/gmu, "").trim())
+      .filter((statement) => /^update/iu.test(statement));
+    expect(updates).toHaveLength(1);
+    for (const statement of updates) await database.db.$executeRawUnsafe(statement);
+    expect(await storedTexts(database.db)).toEqual(loaded);
+  });
+
   it("keeps the notes cited and the works right after a changed re-ingest and a removal", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
     const before = await storedCitedNotes(database.db);
     // The edit drops the quoting paragraphs and the notes they call: the notes cited change with it.
     expect((await loadSyntheticEssay(database.db, essays[3]!, { edit: dropQuotingParagraphs })).status).toBe("replaced");
     const replaced = await storedCitedNotes(database.db);
     expect(replaced).toEqual(await citedNotesFromMarkers(database.db));
+    expect(await storedTexts(database.db)).toEqual(await textsFromBlocks(database.db));
     expect(replaced).not.toEqual(before);
     expect((await expectWorksAndOrder(database.db)).underWork).toBeGreaterThan(50);
     expect(await removeDocument(essays[0]!.stem, database.db)).toBe(true);
     const removed = await storedCitedNotes(database.db);
     expect(removed).toEqual(await citedNotesFromMarkers(database.db));
+    expect(await storedTexts(database.db)).toEqual(await textsFromBlocks(database.db));
     expect(removed.size).toBeLessThan(replaced.size);
     expect((await expectWorksAndOrder(database.db)).underWork).toBeGreaterThan(50);
   });
@@ -239,6 +261,33 @@ describe("listParallels on a corpus quoting shared works", () => {
 async function storedCitedNotes(db: Database): Promise<Map<string, string[]>> {
   const rows = await db.passageFingerprint.findMany({ select: { documentId: true, blockAnchor: true, citedNotes: true } });
   return new Map(rows.map((row) => [`${row.documentId}#${row.blockAnchor}`, row.citedNotes]));
+}
+
+/** Each passage-index row's stored text, by the document, kind and anchor of its block. */
+async function storedTexts(db: Database): Promise<Map<string, string>> {
+  const rows = await db.passageFingerprint.findMany({ select: { documentId: true, blockKind: true, blockAnchor: true, text: true } });
+  return new Map(rows.map((row) => [`${row.documentId}#${row.blockKind}#${row.blockAnchor}`, row.text]));
+}
+
+/** The text of each passage-index row's block, read from the heading, paragraph or note of that kind and anchor. */
+async function textsFromBlocks(db: Database): Promise<Map<string, string>> {
+  const [rows, headings, paragraphs, notes] = await Promise.all([
+    db.passageFingerprint.findMany({ select: { documentId: true, blockKind: true, blockAnchor: true } }),
+    db.heading.findMany({ select: { documentId: true, anchor: true, text: true } }),
+    db.paragraph.findMany({ select: { documentId: true, anchor: true, text: true } }),
+    db.footnote.findMany({ select: { documentId: true, anchor: true, text: true } }),
+  ]);
+  const texts = new Map<string, string>(
+    [["heading", headings], ["paragraph", paragraphs], ["footnote", notes]].flatMap(([kind, blocks]) =>
+      (blocks as { documentId: string; anchor: string; text: string }[]).map((block) => [`${block.documentId}#${kind as string}#${block.anchor}`, block.text] as const),
+    ),
+  );
+  return new Map(
+    rows.map((row) => {
+      const key = `${row.documentId}#${row.blockKind}#${row.blockAnchor}`;
+      return [key, texts.get(key) ?? "(no such block)"];
+    }),
+  );
 }
 
 /** The notes each passage-index row's block cites, from the document's markers and notes: the notes it calls, or itself. */

@@ -28,9 +28,9 @@ export interface WrittenBlock {
  * document contributes to shared passages: which other documents share words with it is looked up through
  * the GIN index, and the passages two documents share are aligned when the two are shown
  * (list-passage-links.ts), so adding a document costs the same whatever the corpus holds. Its old entries
- * are gone already (forgetDocumentDerivations). Each row also gets the notes its block cites
- * (storeCitedNotes). Returns the rows written, with their texts, so that the parallel counts need not read
- * back what the loader holds.
+ * are gone already (forgetDocumentDerivations). Each row holds its block's text (what the parallels view
+ * reads with each candidate) and gets the notes its block cites (storeCitedNotes). Returns the rows written,
+ * with their texts, so that the parallel counts need not read back what the loader holds.
  */
 export async function writePassageIndex(tx: DatabaseTransaction, document: DerivedDocument): Promise<WrittenBlock[]> {
   const text = new Map(document.blocks.map((block) => [block.anchor, block.text]));
@@ -38,8 +38,8 @@ export async function writePassageIndex(tx: DatabaseTransaction, document: Deriv
   if (rows.length === 0) return [];
   await insertRows(
     "PassageFingerprint",
-    { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int", citedNotes: "text[]" },
-    rows.map((row) => ({ id: row.id, documentId: document.id, blockKind: row.blockKind, blockAnchor: row.blockAnchor, fingerprints: row.fingerprints })),
+    { id: "text", documentId: "text", blockKind: { enum: "BlockKind" }, blockAnchor: "text", fingerprints: "int[]", parallelPlaces: "int", parallelDocuments: "int", citedNotes: "text[]", text: "text" },
+    rows.map((row) => ({ id: row.id, documentId: document.id, blockKind: row.blockKind, blockAnchor: row.blockAnchor, fingerprints: row.fingerprints, text: row.text })),
     tx,
   );
   await storeCitedNotes(tx, document.id);
