@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PaginationNav } from "@/components/catalogue/pagination-nav";
+import { Unhydrated } from "@/components/reader/unhydrated";
 import type { ParallelPlace, Parallels } from "@/lib/db/list-parallels";
 import { blockHref, compareHref, parallelsHref, searchHitHref, sourceHref } from "@/lib/urls/app-urls";
 
@@ -27,11 +28,11 @@ function Place({ place, from }: { place: ParallelPlace; from: Parallels }) {
   return (
     <li className="rounded border border-rule p-4 dark:border-night-rule" data-testid="parallel-place" data-slug={place.slug} data-anchor={place.anchor}>
       <p className="text-sm">
-        <Link href={searchHitHref(place.slug, place.anchor, { start: first.otherStart, end: first.otherEnd })} className="font-serif underline underline-offset-2" lang="zh-Hans">
+        <a href={searchHitHref(place.slug, place.anchor, { start: first.otherStart, end: first.otherEnd })} className="font-serif underline underline-offset-2" lang="zh-Hans">
           {place.title}
-        </Link>{" "}
+        </a>{" "}
         <span className="text-muted dark:text-night-muted" lang="en">
-          · {KIND_NAMES[place.blockKind]} <Link href={blockHref(place.slug, place.anchor)}>{place.anchor}</Link>
+          · {KIND_NAMES[place.blockKind]} <a href={blockHref(place.slug, place.anchor)}>{place.anchor}</a>
         </span>
       </p>
       <ul className="mt-2 space-y-1 text-sm">
@@ -46,9 +47,9 @@ function Place({ place, from }: { place: ParallelPlace; from: Parallels }) {
       </ul>
       {pairable ? (
         <p className="mt-2 text-xs" lang="en">
-          <Link href={compareHref({ left: from.document.slug, right: place.slug, lp: from.block.anchor, rp: place.anchor, focus: { side: "left", anchor: from.block.anchor } })} className="underline underline-offset-2">
+          <a href={compareHref({ left: from.document.slug, right: place.slug, lp: from.block.anchor, rp: place.anchor, focus: { side: "left", anchor: from.block.anchor } })} className="underline underline-offset-2">
             Read the two side by side at this passage
-          </Link>
+          </a>
         </p>
       ) : null}
     </li>
@@ -93,27 +94,32 @@ export function ParallelsView({ parallels }: { parallels: Parallels }) {
           ? "No other place in the corpus shares a passage with this one."
           : `${placeCount} ${placeCount === 1 ? "place" : "places"} elsewhere in the corpus ${placeCount === 1 ? "shares" : "share"} words with it (at least 12 Chinese characters in a row).`}
       </p>
-      {parallels.groups.map((group, index) => (
-        <section key={group.work?.key ?? `unknown-${index}`} className="mt-8" aria-labelledby={`parallels-group-${index}`} data-testid="parallel-group">
-          <h2 id={`parallels-group-${index}`} className="font-serif text-lg font-semibold">
-            {group.work ? (
-              <>
-                <span lang="en">Both cite </span>
-                <Link href={sourceHref(group.work.key)} className="underline underline-offset-2" lang="zh-Hans">
-                  {group.work.title ?? "a cited work"}
-                </Link>
-              </>
-            ) : (
-              <span lang="en">No work both cite for these words</span>
-            )}
-          </h2>
-          <ul className="mt-3 space-y-3">
-            {group.places.map((place) => (
-              <Place key={`${place.slug}#${place.anchor}`} place={place} from={parallels} />
-            ))}
-          </ul>
-        </section>
-      ))}
+      {/* Plain elements and links, written as static markup (Unhydrated): a page of 25 places is some four
+          hundred elements that React would otherwise send again in the page's RSC payload and hydrate, though
+          nothing in them changes in the browser. */}
+      <Unhydrated>
+        {parallels.groups.map((group, index) => (
+          <section key={group.work?.key ?? `unknown-${index}`} className="mt-8" aria-labelledby={`parallels-group-${index}`} data-testid="parallel-group">
+            <h2 id={`parallels-group-${index}`} className="font-serif text-lg font-semibold">
+              {group.work ? (
+                <>
+                  <span lang="en">Both cite </span>
+                  <a href={sourceHref(group.work.key)} className="underline underline-offset-2" lang="zh-Hans">
+                    {group.work.title ?? "a cited work"}
+                  </a>
+                </>
+              ) : (
+                <span lang="en">No work both cite for these words</span>
+              )}
+            </h2>
+            <ul className="mt-3 space-y-3">
+              {group.places.map((place) => (
+                <Place key={`${place.slug}#${place.anchor}`} place={place} from={parallels} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </Unhydrated>
       {pager}
     </div>
   );
