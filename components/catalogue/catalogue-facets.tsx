@@ -3,6 +3,7 @@ import type { CatalogueFacets as Facets, FacetName } from "@/lib/db/list-catalog
 import type { CatalogueQuery } from "@/lib/urls/route-params";
 import { catalogueHref } from "@/lib/urls/app-urls";
 import { FacetDisclosure } from "./facet-disclosure";
+import "./catalogue-lists.css";
 
 const FACET_NAMES: Record<FacetName, { zh: string; en: string }> = {
   journal: { zh: "期刊", en: "Journal" },
@@ -23,7 +24,8 @@ function chosenValue(query: CatalogueQuery, facet: FacetName): string | undefine
  * The catalogue's facets: each value a link narrowing the list (counts are of the current list), the
  * chosen one marked, with a link taking it away. Links, not a form: each narrowed list has its address.
  * Plain links written as static markup (Unhydrated): fifty values are some three hundred elements that nothing
- * in the browser changes, which React would otherwise send again in the RSC payload and hydrate.
+ * in the browser changes, which React would otherwise send again in the RSC payload and hydrate. A value's row is
+ * styled from catalogue-lists.css by its list's class, not by utilities on each of its elements.
  */
 export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facets; query: CatalogueQuery; chosenLabels: Partial<Record<FacetName, string>> }) {
   const { page: _page, pageSize, ...filters } = query;
@@ -60,18 +62,13 @@ export function CatalogueFacets({ facets, query, chosenLabels }: { facets: Facet
                   None known in this list
                 </p>
               ) : (
-                <ul className="mt-1.5 grid grid-cols-[minmax(0,1fr)] gap-1 text-sm">
+                <ul className="facet-values mt-1.5 grid grid-cols-[minmax(0,1fr)] gap-1 text-sm">
                   {values.map((value) => (
-                    <li key={value.value} className="flex items-baseline justify-between gap-2">
-                      <a
-                        href={narrowed(facet, value.value)}
-                        className="min-w-0 truncate font-serif no-underline hover:underline"
-                        title={value.label}
-                        data-testid="facet-value"
-                      >
+                    <li key={value.value}>
+                      <a href={narrowed(facet, value.value)} title={value.label} data-testid="facet-value">
                         {value.label}
                       </a>
-                      <span className="shrink-0 text-xs tabular-nums text-muted dark:text-night-muted">
+                      <span>
                         {value.count}
                         <span className="sr-only"> {value.count === 1 ? "document" : "documents"}</span>
                       </span>

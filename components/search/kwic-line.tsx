@@ -1,13 +1,14 @@
 import type { SearchHit } from "@/lib/db/search-corpus";
 
-/** One keyword-in-context line; corpus text is rendered as React text, never as HTML. */
+/**
+ * One keyword-in-context line; corpus text is rendered as React text, never as HTML. Styled by the list it is in
+ * (search-results.css: `.search-hits`), so its twenty copies a page carry no classes of their own but one.
+ */
 export function KwicLine({ hit }: { hit: Pick<SearchHit, "snippet" | "matchStart" | "matchEnd"> }) {
   return (
-    <span className="font-serif">
+    <span className="hit-line">
       {hit.snippet.slice(0, hit.matchStart)}
-      <mark data-search-hit className="rounded-sm bg-accent-soft px-0.5 text-ink dark:bg-night-accent/30 dark:text-night-ink">
-        {hit.snippet.slice(hit.matchStart, hit.matchEnd)}
-      </mark>
+      <mark data-search-hit>{hit.snippet.slice(hit.matchStart, hit.matchEnd)}</mark>
       {hit.snippet.slice(hit.matchEnd)}
     </span>
   );

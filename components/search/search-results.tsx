@@ -4,6 +4,7 @@ import type { SearchParams } from "@/lib/search/search-params";
 import { readerHref, searchPageHref } from "@/lib/urls/app-urls";
 import { Unhydrated } from "@/components/reader/unhydrated";
 import { KwicLine } from "./kwic-line";
+import "./search-results.css";
 
 const KIND_LABEL: Record<SearchHit["kind"], string> = { heading: "heading", paragraph: "paragraph", footnote: "note" };
 
@@ -40,18 +41,14 @@ export function SearchResults({ params, result }: { params: SearchParams; result
         <h2 className="font-medium">By document</h2>
         {/* Plain links written as static markup: up to fifty documents that nothing in the browser changes, not sent again in the RSC payload nor hydrated. */}
         <Unhydrated>
-          <ul className="mt-2 grid gap-1" data-testid="search-counts">
+          {/* Styled from search-results.css: fifty rows, each sent twice. */}
+          <ul className="search-counts" data-testid="search-counts">
             {result.counts.slice(0, DOCUMENT_COUNTS_SHOWN).map((count) => (
-              <li key={count.documentSlug} className="flex items-baseline justify-between gap-2">
-                {/* A title wraps (two lines at most, the whole in its tooltip) and never pushes its count out of the column. */}
-                <a
-                  href={searchPageHref({ ...params, doc: count.documentSlug, page: 1 })}
-                  className="line-clamp-2 min-w-0 font-serif leading-snug"
-                  title={count.documentTitle}
-                >
+              <li key={count.documentSlug}>
+                <a href={searchPageHref({ ...params, doc: count.documentSlug, page: 1 })} title={count.documentTitle}>
                   {count.documentTitle}
                 </a>
-                <span className="shrink-0 tabular-nums text-muted dark:text-night-muted">{count.count}</span>
+                <span>{count.count}</span>
               </li>
             ))}
           </ul>
@@ -81,11 +78,11 @@ export function SearchResults({ params, result }: { params: SearchParams; result
                   {countOf.get(group.slug) ?? group.hits.length} hits
                 </span>
               </h3>
-              <ol className="mt-2 grid gap-2">
+              <ol className="search-hits">
                 {group.hits.map((hit) => (
                   <li key={`${hit.anchor}-${hit.blockStart}-${hit.term}`} data-testid="search-hit">
-                    <a href={hit.href} className="block rounded px-2 py-1 no-underline hover:bg-accent-soft/60 dark:hover:bg-white/5">
-                      <span className="mr-2 text-xs uppercase tracking-wide text-muted dark:text-night-muted">{KIND_LABEL[hit.kind]}</span>
+                    <a href={hit.href}>
+                      <span className="hit-kind">{KIND_LABEL[hit.kind]}</span>
                       <KwicLine hit={hit} />
                     </a>
                   </li>
