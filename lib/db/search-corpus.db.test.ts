@@ -6,7 +6,7 @@ import { foldForSearch, mapFoldedRange } from "@/lib/search/fold-for-search";
 import { parseSearchQuery } from "@/lib/search/parse-search-query";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { readGramStatistics } from "./read-gram-statistics";
-import { buildSearchQuery, MATCH_LIMIT, planSearch, type SearchRequest, searchCorpus } from "./search-corpus";
+import { buildSearchQuery, listSearchFilters, MATCH_LIMIT, planSearch, type SearchRequest, searchCorpus } from "./search-corpus";
 
 const CORPUS = ["000_1322acf3015bdc34.txt", "001_dd40619b11185e85.txt"].map((file) => ({ path: path.join("corpus", file) }));
 
@@ -190,6 +190,21 @@ describe("searchCorpus on the real corpus", () => {
     expect(byConcept.total).toBe(scan(blocks.filter((b) => keys.has(`${b.slug}#${b.anchor}`)), "网").length);
 
     expect((await searchCorpus(everything(["网络"], { documentSlug: "no-such-document" }), database.db)).total).toBe(0);
+  });
+
+  it("offers as concept filters exactly the concepts the essays mention, in the dictionary's order", async () => {
+    // A concept of the dictionary that neither essay mentions (the corpus essays mention every one of them), placed
+    // first in its order: a list of every concept would offer it.
+    const unmentioned = { id: "test-unmentioned", labelZh: "未提及", labelEn: "unmentioned", variants: ["未提及"], definitionZh: "", definitionEn: "" };
+    await database.db.concept.create({ data: { ...unmentioned, definitionSource: {}, broader: [], narrower: [], related: [], members: [], ordinal: -1 } });
+    try {
+      const { concepts } = await listSearchFilters({}, database.db);
+      const mentioned = await database.db.concept.findMany({ where: { mentions: { some: {} } }, orderBy: { ordinal: "asc" }, select: { id: true } });
+      expect(mentioned.length).toBeGreaterThan(0);
+      expect(concepts.map((concept) => concept.id)).toEqual(mentioned.map((concept) => concept.id));
+    } finally {
+      await database.db.concept.delete({ where: { id: unmentioned.id } });
+    }
   });
 
   it("links each hit to the reader at its block with the match range", async () => {

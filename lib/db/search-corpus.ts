@@ -275,8 +275,9 @@ export interface SearchDocumentChoice {
 /** What the search page offers as filters: the document chosen or the titles its words match, and the concepts that have mentions. */
 export async function listSearchFilters(document: { doc?: string; words?: string }, db: Database = getDatabase()) {
   const [concepts, chosen, matches] = await Promise.all([
-    // Through the counts stored per document (a row per concept an essay mentions), not every mention.
-    db.concept.findMany({ where: { documentCounts: { some: {} } }, orderBy: { ordinal: "asc" }, select: { id: true, labelZh: true, labelEn: true } }),
+    // Through how many documents mention each concept, kept at load (Concept.documents, as the catalogue's facet reads
+    // it): one row per concept, rather than a lookup per concept among the counts stored per document.
+    db.concept.findMany({ where: { documents: { gt: 0 } }, orderBy: { ordinal: "asc" }, select: { id: true, labelZh: true, labelEn: true } }),
     document.doc ? findDocumentTitles([document.doc], db) : null,
     !document.doc && document.words ? listCatalogueDocuments({ q: document.words, page: 1, pageSize: TYPE_AHEAD_SUGGESTIONS }, db) : null,
   ]);
