@@ -5,7 +5,7 @@ import { PaginationNav } from "@/components/catalogue/pagination-nav";
 import { DocumentList } from "@/components/document-list";
 import { Unhydrated } from "@/components/reader/unhydrated";
 import { SideBySideForm } from "@/components/side-by-side-form";
-import { countCatalogueDocuments, describeChosenFacets, listCatalogueDocuments, listCatalogueFacets } from "@/lib/db/list-catalogue";
+import { describeChosenFacets, listCatalogueDocuments, listCatalogueFacets } from "@/lib/db/list-catalogue";
 import { catalogueHref } from "@/lib/urls/app-urls";
 import { firstValues } from "@/lib/urls/query-values";
 import { catalogueQuerySchema, type CatalogueQuery } from "@/lib/urls/route-params";
@@ -22,14 +22,13 @@ export default async function HomePage({ searchParams }: Props) {
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   // A blank form field is read as absent (its key may remain, undefined): only values given narrow the list.
   const narrowed = Object.values(filters).some((value) => value !== undefined);
-  const [list, facets, chosenLabels, corpus] = await Promise.all([
-    listCatalogueDocuments(query),
+  const [list, facets, chosenLabels] = await Promise.all([
+    // The corpus's size beside a narrowed list's: counted (not listed) in the list's own statement.
+    listCatalogueDocuments(query, undefined, { withCorpusSize: narrowed }),
     listCatalogueFacets(filters),
     describeChosenFacets(filters),
-    // The corpus's size beside a narrowed list's: counted, not listed.
-    narrowed ? countCatalogueDocuments() : null,
   ]);
-  const corpusSize = corpus ?? list.total;
+  const corpusSize = list.corpusSize ?? list.total;
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="font-serif text-3xl font-semibold">语料 · The corpus</h1>

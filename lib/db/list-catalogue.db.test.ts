@@ -205,6 +205,18 @@ describe("the catalogue's queries", () => {
     expect(past.total).toBe(COUNT);
   });
 
+  it("counts the whole corpus in the list's statement when asked, on a narrowed page and on one past the last", async () => {
+    const narrowed = await listCatalogueDocuments(query({ q: "网络空间" }), database.db, { withCorpusSize: true });
+    expect(narrowed.total).toBeGreaterThan(0);
+    expect(narrowed.total).toBeLessThan(COUNT);
+    expect(narrowed.corpusSize).toBe(COUNT);
+    const past = await listCatalogueDocuments(query({ q: "网络空间", page: 99 }), database.db, { withCorpusSize: true });
+    expect(past.documents).toEqual([]);
+    expect([past.total, past.corpusSize]).toEqual([narrowed.total, COUNT]);
+    // Not asked: not counted.
+    expect((await listCatalogueDocuments(query({ q: "网络空间" }), database.db)).corpusSize).toBeUndefined();
+  });
+
   it("counts each card's paragraphs, notes and distinct works cited from the rows", async () => {
     const { documents } = await listCatalogueDocuments(query({ q: "论数字鸿沟" }), database.db);
     expect(documents.map((d) => d.slug)).toEqual(["essay-11"]);

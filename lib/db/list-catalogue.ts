@@ -30,6 +30,8 @@ export interface CataloguePage {
   documents: CatalogueDocument[];
   /** Documents matching the filters, on every page. */
   total: number;
+  /** Documents in the whole corpus, when asked for (`withCorpusSize`): what a narrowed list is "of". */
+  corpusSize?: number;
   page: number;
   pageSize: number;
 }
@@ -138,13 +140,22 @@ function orderFor(filters: CatalogueFilters): Prisma.Sql {
 /** A row of the catalogue query: a document's columns, its counts as PostgreSQL returns them, and the total. */
 type DocumentRow = Omit<CatalogueDocument, "counts"> & { paragraphs: bigint; footnotes: bigint; sources: bigint; total: bigint };
 
-/** One page of the documents matching the filters, in catalogue order, with the total over every page. */
-export async function listCatalogueDocuments(query: CatalogueQuery, db: Database = getDatabase()): Promise<CataloguePage> {
+/**
+ * One page of the documents matching the filters, in catalogue order, with the total over every page, and with
+ * `withCorpusSize` the number of documents in the whole corpus, counted in the same statement: a narrowed list
+ * says what it is part of, and a second statement beside it was one more round trip and query for the page to wait
+ * on (three at once on a loaded 2-core host).
+ */
+export async function listCatalogueDocuments(
+  query: CatalogueQuery,
+  db: Database = getDatabase(),
+  { withCorpusSize = false }: { withCorpusSize?: boolean } = {},
+): Promise<CataloguePage> {
   const { page, pageSize, ...filters } = query;
   const offset = (page - 1) * pageSize;
   // One round trip: the page's ids first (the window count is the total before limit and offset), then the
   // counts of those documents only, not of every document the filters keep.
-  const rows = await db.$queryRaw<DocumentRow[]>`
+  const rows = await db.$queryRaw<(DocumentRow & { corpus?: bigint })[]>`
     with page as (
       select d.id, row_number() over (${orderFor(filters)}) as position, count(*) over () as total
       from "Document" d
@@ -156,10 +167,13 @@ export async function listCatalogueDocuments(query: CatalogueQuery, db: Database
       (select count(*) from "Paragraph" p where p."documentId" = d.id) as paragraphs,
       (select count(*) from "Footnote" f where f."documentId" = d.id) as footnotes,
       (select count(distinct c."sourceId") from "Citation" c where c."documentId" = d.id) as sources
+      ${withCorpusSize ? Prisma.sql`, (select count(*) from "Document") as corpus` : Prisma.empty}
     from page join "Document" d on d.id = page.id
     order by page.position`;
   // A page past the last still says how many there are.
-  const total = rows[0] ? Number(rows[0].total) : await countCatalogueDocuments(filters, db);
+  const [total, corpusSize] = rows[0]
+    ? [Number(rows[0].total), rows[0].corpus === undefined ? undefined : Number(rows[0].corpus)]
+    : await Promise.all([countCatalogueDocuments(filters, db), withCorpusSize ? countCatalogueDocuments({}, db) : undefined]);
   return {
     documents: rows.map((row) => ({
       slug: row.slug,
@@ -173,6 +187,7 @@ export async function listCatalogueDocuments(query: CatalogueQuery, db: Database
       counts: { paragraphs: Number(row.paragraphs), footnotes: Number(row.footnotes), sources: Number(row.sources) },
     })),
     total,
+    ...(corpusSize === undefined ? {} : { corpusSize }),
     page,
     pageSize,
   };
