@@ -153,23 +153,25 @@ export async function listCatalogueDocuments(
 ): Promise<CataloguePage> {
   const { page, pageSize, ...filters } = query;
   const offset = (page - 1) * pageSize;
-  // One round trip: the page's ids first (the window count is the total before limit and offset), then the
-  // counts of those documents only, not of every document the filters keep.
+  // One round trip: the documents matching, found once; the page's ids among them by a top-N sort (a window count
+  // over them, as before, sorted and numbered every one of them to keep twenty: a third of the statement's time on
+  // the home page of 1,003 essays); their number; and the counts of the page's documents only, not of every one kept.
   const rows = await db.$queryRaw<(DocumentRow & { corpus?: bigint })[]>`
-    with page as (
-      select d.id, row_number() over (${orderFor(filters)}) as position, count(*) over () as total
-      from "Document" d
-      where ${whereFilters(filters)}
-      ${orderFor(filters)}
-      limit ${pageSize} offset ${offset}
+    with matching as materialized (
+      select d.id, d.title, d."titleEn", d.date, d.slug from "Document" d where ${whereFilters(filters)}
+    ),
+    page as (
+      select d.id from matching d ${orderFor(filters)} limit ${pageSize} offset ${offset}
     )
-    select d.slug, d.title, d."titleEn", d.authors, d.journal, d.issue, d.date, d.abstract, page.total,
+    select d.slug, d.title, d."titleEn", d.authors, d.journal, d.issue, d.date, d.abstract,
+      (select count(*) from matching) as total,
       (select count(*) from "Paragraph" p where p."documentId" = d.id) as paragraphs,
       (select count(*) from "Footnote" f where f."documentId" = d.id) as footnotes,
       (select count(distinct c."sourceId") from "Citation" c where c."documentId" = d.id) as sources
       ${withCorpusSize ? Prisma.sql`, (select count(*) from "Document") as corpus` : Prisma.empty}
     from page join "Document" d on d.id = page.id
-    order by page.position`;
+    -- The page's own rows put in the same order (its keys end with the slug, so it is the order they were chosen in).
+    ${orderFor(filters)}`;
   // A page past the last still says how many there are.
   const [total, corpusSize] = rows[0]
     ? [Number(rows[0].total), rows[0].corpus === undefined ? undefined : Number(rows[0].corpus)]
