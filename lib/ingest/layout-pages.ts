@@ -1,7 +1,7 @@
 import type { IngestWarning } from "@/lib/model/document-model";
 import { FIRST_LINE_INDENT } from "./build-body";
 import { findMarkers, leadingNoteLabel, markerListLabels, parseMarkerLabel } from "./find-markers";
-import { LATIN_WIDTH_UNCERTAINTY, latinWidthUncertainty, leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
+import { LATIN_WIDTH_UNCERTAINTY, latinWidthUncertainty, leadingLatinWidth, lineDeficit, lineWidth, wideLineLimit, type WidthModel } from "./line-width";
 import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
 import { matchHeading } from "./match-heading";
 import { endsFullStop, endsSentence } from "./sentence-end";
@@ -138,7 +138,7 @@ export function layoutPages(input: LayoutInput): Layout {
   const { lines, bodyStart, model } = input;
   const heads = findRunningHeads(lines, bodyStart, input.title, model, input.pageBreaks);
   if (input.geometry) return layoutFromGeometry(input, input.geometry, heads.journal);
-  const wideLimit = -Math.max(3, 0.1 * model.measure);
+  const wideLimit = wideLineLimit(model);
   // Where form feeds mark the pages (as pdftotext prints them), they are the page breaks: a run of blank lines is
   // then only space on a page (pdftotext -layout prints one between a short page's body and its notes).
   const pagesFormFed = (input.pageBreaks?.size ?? 0) > 0;

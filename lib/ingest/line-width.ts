@@ -134,6 +134,18 @@ export function lineDeficit(model: WidthModel, line: string): number {
 export const PRIOR_WIDTHS = PRIOR;
 
 /**
+ * A line wider than the measure by more than this many em, or this share of the measure where that is more, is set in
+ * smaller type than the body: a note's line. No body line is (the model's noise stays well within it).
+ */
+const WIDER_THAN_BODY_EM = 3;
+const WIDER_THAN_BODY_SHARE = 0.1;
+
+/** The deficit (negative: wider than the measure) below which a line is wider than any body line. */
+export function wideLineLimit(model: WidthModel): number {
+  return -Math.max(WIDER_THAN_BODY_EM, WIDER_THAN_BODY_SHARE * model.measure);
+}
+
+/**
  * Fits the model on a document's lines. `isFullCandidate` says which lines may be full body lines
  * (the caller excludes lines that end a sentence, marker lists and the like).
  */

@@ -27,6 +27,20 @@ describe("splitNoteArea", () => {
     expect(segments.map((s) => s.text)).toEqual(["《第一本书》，某出版社，第一页。", "参见《第二本书》，某某出版社二〇〇一年版，第十二页至第十五页，另见附录。", "同上。"]);
   });
 
+  it("reads a label run straight into its text as the label on a line set wider than any body line, not on a body-wide one", () => {
+    // pdftotext -raw prints a note's label run into its text (and the Latin words run together); layout-pages reads
+    // such a line as a labelled note when it is wider than the body, and so does the split: the label is no part of the
+    // note's text.
+    const wide = ["，人民网，2013年7月8日，http://world.people.com.cn/n1/2013/0708/c1002-314313", "04.html。", "②PeterWalsh,“ProtocolPoliticsandthePublicInterest,”GlobalCommission", "PaperSeries,No.3,August2015,p.56."];
+    expect(splitNoteArea(page(wide), notes, model, null, 2).segments.map((s) => [s.label, s.text.slice(0, 11)])).toEqual([
+      [null, "，人民网，2013年7"],
+      ["②", "PeterWalsh,"],
+    ]);
+    // Within the body's measure, a label run into text may be an enumerator: the line is not read as labelled.
+    const narrow = splitNoteArea(page(["①技术标准的统一为信息共享奠定基础。"]), notes, model, null, 1).segments;
+    expect(narrow.map((s) => [s.label, s.text])).toEqual([[null, "①技术标准的统一为信息共享奠定基础。"]]);
+  });
+
   it("splits at a sentence ending on a full line when the marker list asks for another note", () => {
     const full = `${"甲".repeat(27)}。`;
     const area = page([full, "《乙书》，第二页。"], ["①", "②"]);

@@ -1,7 +1,7 @@
 import type { IngestWarning } from "@/lib/model/document-model";
 import { leadingNoteLabel, parseMarkerLabel } from "./find-markers";
 import type { LayoutLine, PageLayout } from "./layout-pages";
-import { leadingLatinWidth, lineWidth, type WidthModel } from "./line-width";
+import { leadingLatinWidth, lineWidth, wideLineLimit, type WidthModel } from "./line-width";
 import { findUrlSpans, normaliseText } from "./normalise-text";
 import { endsFullStop } from "./sentence-end";
 
@@ -269,9 +269,9 @@ export function splitNoteArea(
 ): SplitResult {
   const lines = page.notes;
   if (lines.length === 0) return { segments: [], warnings: [] };
-  const labelled = lines.some((line) => isLabelledLine(line));
+  const labelled = lines.some((line) => isLabelledLine(line, model));
   const width = (line: LayoutLine) => model.measure - line.deficit;
-  const groups = labelled ? splitLabelled(lines, notes, width, markerCount) : splitUnlabelled(lines, notes, width, expected, markerCount);
+  const groups = labelled ? splitLabelled(lines, notes, width, markerCount, model) : splitUnlabelled(lines, notes, width, expected, markerCount);
   const warnings: IngestWarning[] = [];
   if (!labelled && expected !== null && expected === markerCount && groups.length !== expected) {
     warnings.push({
@@ -283,9 +283,14 @@ export function splitNoteArea(
   return { segments: groups.map((group) => makeSegment(page.page, group.lines, group.end, notes, width, model)), warnings };
 }
 
-function isLabelledLine(line: LayoutLine): boolean {
+/**
+ * A note line that opens with its label: a label and a space, or a label run straight into text on a line set wider
+ * than any body line (as layout-pages reads a labelled note: run into text on a body-wide line, it may be an
+ * enumerator). pdftotext -raw prints a note's label run into its text.
+ */
+function isLabelledLine(line: LayoutLine, model: WidthModel): boolean {
   const lead = leadingNoteLabel(line.raw);
-  return lead !== null && lead.separator !== "none" && lead.rest.trim() !== "";
+  return lead !== null && lead.rest.trim() !== "" && (lead.separator !== "none" || line.deficit < wideLineLimit(model));
 }
 
 interface Group {
@@ -298,10 +303,10 @@ interface Group {
  * unlabelled line after a short one that finished a sentence starts another text: a note whose first line,
  * and so its label, was lost.
  */
-function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number, markerCount: number): Group[] {
+function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number, markerCount: number, model: WidthModel): Group[] {
   const groups: Group[] = [];
   const labelNumber = (line: LayoutLine) => {
-    const lead = isLabelledLine(line) ? leadingNoteLabel(line.raw) : null;
+    const lead = isLabelledLine(line, model) ? leadingNoteLabel(line.raw) : null;
     return lead ? (parseMarkerLabel(lead.label)?.number ?? null) : null;
   };
   let currentNumber: number | null = null;
@@ -312,7 +317,7 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     // short of the note measure (no note line but the last is) then ends the note before it, even when what
     // follows goes on mid-phrase (which alone reads as the width model misjudging a full line).
     const nextNumber = lines.slice(i).map(labelNumber).find((n) => n !== null) ?? null;
-    const labelSkipped = currentNumber !== null && nextNumber !== null && nextNumber - currentNumber >= 2 && !isLabelledLine(line);
+    const labelSkipped = currentNumber !== null && nextNumber !== null && nextNumber - currentNumber >= 2 && !isLabelledLine(line, model);
     const skippedAfterShort =
       labelSkipped &&
       previous !== undefined &&
@@ -339,7 +344,7 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     const skipUndecided =
       skippedAfterShort &&
       (width(previous!) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance || stopsBeforeYearImprint) &&
-      (joinReadsAsOneCitation(groupText(), sentenceFrom(lines, i)) || suppliesImprint(groupText(), sentenceFrom(lines, i)));
+      (joinReadsAsOneCitation(groupText(), sentenceFrom(lines, i, model)) || suppliesImprint(groupText(), sentenceFrom(lines, i, model)));
     const finished =
       previous !== undefined &&
       ((endsFullStop(previous.normal) && width(previous) < notes.measure - notes.tolerance) ||
@@ -349,7 +354,7 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
         (skippedAfterShort && !skipUndecided) ||
         // Only inside a note that opened with its label here: a text carried over from the page before may close
         // what was opened there.
-        (groups.length > 0 && isLabelledLine(groups[groups.length - 1]!.lines[0]!) && closesUnopened(groupText(), line.normal)) ||
+        (groups.length > 0 && isLabelledLine(groups[groups.length - 1]!.lines[0]!, model) && closesUnopened(groupText(), line.normal)) ||
         // ...but not what is closed after a web address, which a citation gives last.
         (groups.length > 0 && closesTitleAfterAddress(groupText(), line.normal)));
     // A labelled note's line at the margin followed by the last lines of the page's notes, while a marker after its
@@ -361,14 +366,14 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
       (!finished &&
       previous !== undefined &&
       currentNumber !== null &&
-      !isLabelledLine(line) &&
+      !isLabelledLine(line, model) &&
       groups.length > 0 &&
-      isLabelledLine(groups[groups.length - 1]!.lines[0]!) &&
+      isLabelledLine(groups[groups.length - 1]!.lines[0]!, model) &&
       (nextNumber ?? markerCount + 1) - currentNumber >= 2 &&
       width(previous) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance &&
-      mayStartLabelLostNote(groupText(), sentenceFrom(lines, i)));
+      mayStartLabelLostNote(groupText(), sentenceFrom(lines, i, model)));
     currentNumber = labelNumber(line) ?? currentNumber;
-    if (isLabelledLine(line) || groups.length === 0) {
+    if (isLabelledLine(line, model) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
       groups.push({ lines: [line], end: "area" });
     } else if (finished || doubtful) {
@@ -382,10 +387,10 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
 const BRACKET_PAIRS = [["《", "》"], ["〈", "〉"], ["“", "”"], ["（", "）"]] as const;
 
 /** The text of the lines from `from` to the first that finishes a sentence or a citation (or the next labelled line, or the area's end). */
-function sentenceFrom(lines: readonly LayoutLine[], from: number): string {
+function sentenceFrom(lines: readonly LayoutLine[], from: number, model: WidthModel): string {
   let end = from;
   const finishes = (line: LayoutLine) => endsFullStop(line.normal) || endsCitation(line.normal);
-  while (end + 1 < lines.length && !finishes(lines[end]!) && !isLabelledLine(lines[end + 1]!)) end += 1;
+  while (end + 1 < lines.length && !finishes(lines[end]!) && !isLabelledLine(lines[end + 1]!, model)) end += 1;
   return normaliseText(lines.slice(from, end + 1).map((line) => line.raw).join("\n"));
 }
 
@@ -640,7 +645,7 @@ function openingAddressWidth(text: string, model: WidthModel): number {
 
 function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: NoteMeasure, width: (line: LayoutLine) => number, model: WidthModel): NoteSegment {
   const first = lines[0]!;
-  const lead = isLabelledLine(first) ? leadingNoteLabel(first.raw) : null;
+  const lead = isLabelledLine(first, model) ? leadingNoteLabel(first.raw) : null;
   const raws = lines.map((line) => line.raw);
   if (lead) raws[0] = lead.rest;
   const text = normaliseText(raws.join("\n"));
