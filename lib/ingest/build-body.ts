@@ -64,9 +64,9 @@ export interface BuildBodyOptions {
 }
 
 /** An opening quotation mark, title mark or bracket at a line's start (after the extraction's leading space). */
-const OPENING_MARK = /^[\s\u3000]*[“‘《〈（「『【〔«‹(]/u;
+export const OPENING_MARK = /^[\s\u3000]*[“‘《〈（「『【〔«‹(]/u;
 /** An opening mark is set one em wide, as a Han character is. */
-const OPENING_MARK_WIDTH = 1;
+export const OPENING_MARK_WIDTH = 1;
 /** A Chinese paragraph's first line is indented by two characters (2 em). */
 export const FIRST_LINE_INDENT = 2;
 const CONTEXT_CHARS = 60;
@@ -303,7 +303,7 @@ function indentOpensPages(lines: readonly LayoutLine[]): boolean {
  * Width in em of the punctuation mark a line ends on (a comma, stop or closing quote that may hang past the
  * measure), 0 when it ends on anything else.
  */
-function closingMarkWidth(model: WidthModel, raw: string): number {
+export function closingMarkWidth(model: WidthModel, raw: string): number {
   const mark = /[，。、；：！？,.;:!?\uA3AC\uA3AE\uA3BB”’」』）)》〉»›]$/u.exec(raw.trimEnd())?.[0];
   return mark === undefined ? 0 : lineWidth(model, mark);
 }

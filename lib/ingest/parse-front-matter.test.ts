@@ -28,6 +28,22 @@ describe("parseFrontMatter", () => {
     expect(lines[result.bodyStart]).toBe("正文开始于此处的第一行正文的一行文字正文的一行文字正文的");
   });
 
+  it("ends the abstract before a line short by a paragraph's indent after its full last line that ends a sentence", () => {
+    // As pdftotext's default mode prints it: the abstract's last line fills the measure and ends on `。`, and the first
+    // body paragraph follows in the same block, its 2-em indent dropped. Only the first line's width shows the break.
+    const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "地方政府与流域机构之间的协调始终是治理中的一个难点所在。"];
+    const { result, lines } = front(["水资源治理", "林小河", ...abstract, "正文开始于此处的第一行，正文的一行文字正文的一行文字", "正文的一行文字正文的一行文字。"]);
+    expect(result.abstract).toBe("本文讨论流域治理的制度演变与比较研究若干问题。地方政府与流域机构之间的协调始终是治理中的一个难点所在。");
+    expect(result.abstractLines).toEqual([3, 4]);
+    expect(lines[result.bodyStart]).toBe("正文开始于此处的第一行，正文的一行文字正文的一行文字");
+  });
+
+  it("keeps an abstract's line left short by a Latin word that moved on to the next line, after a sentence's end", () => {
+    const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "其中的一行文字其中的一行文字其中的一行文字其中的一行", "Internet Governance Forum的年度会议吸引了众多参与者。"];
+    const { result } = front(["水资源治理", "林小河", ...abstract, " 正文开始于此处的第一行"]);
+    expect(result.abstractLines).toEqual([3, 5]);
+  });
+
   it("keeps an abstract's full line ending a sentence and the line after it together", () => {
     const { result } = front(["水资源治理", "林小河", "内容提要：本文讨论治理的一行文字正文的一行文字正文的一行字。", "结论是明确的。", " 正文开始于此处的第一行"]);
     expect(result.abstract).toBe("本文讨论治理的一行文字正文的一行文字正文的一行字。结论是明确的。");

@@ -1,9 +1,10 @@
 import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
+import { closingMarkWidth, FIRST_LINE_INDENT, OPENING_MARK, OPENING_MARK_WIDTH } from "./build-body";
 import { FOLIO } from "./layout-pages";
 import { leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
 import { normaliseLine, normaliseText } from "./normalise-text";
-import { endsFullStop } from "./sentence-end";
+import { endsFullStop, endsSentence } from "./sentence-end";
 
 /**
  * The block before the body on an essay's first page: title (possibly wrapped over several lines),
@@ -171,9 +172,55 @@ function blockEnd(lines: readonly string[], start: number, model: WidthModel): n
     }
     if (LEADING_SPACE.test(line) || isLabelLine(line) || matchHeading(line) !== null) return k;
     if (blanks === 0 && endsShortOfMeasure(lines[k - 1]!, line, model)) return k;
+    if (blanks === 0 && opensParagraphAfterSentence(lines, start, k, model)) return k;
     blanks = 0;
   }
   return lines.length;
+}
+
+/**
+ * A paragraph's first line is short of the measure by its indent (2 em, build-body's FIRST_LINE_INDENT): read as
+ * build-body reads one, short by at least this much (or this many times the width model's noise, when it is noisy)…
+ */
+const INDENT_SHORTFALL_LOW_EM = 1;
+const INDENT_SHORTFALL_LOW_SPREADS = 1.5;
+/** …and by no more than this: a line shorter still ends its paragraph or is no body line at all. */
+const INDENT_SHORTFALL_HIGH_EM = 4.5;
+/**
+ * A closing mark a first line ends on may hang past the measure (punctuation never opens a line): without it, the
+ * line stops an indent short, less the room a full line ending on a mark that fitted leaves (build-body's
+ * HANGING_MARK_SLACK beyond the usual threshold, never beyond the indent).
+ */
+const HANGING_MARK_SLACK_EM = 0.75;
+
+/**
+ * Line `k` of the labelled block opened at `start` follows a line that finished a sentence, ends no sentence itself
+ * and stops short of the measure by a paragraph's indent (beyond what a Latin word or an opening mark that moved on
+ * to the next line leaves): the first line of a new paragraph, its indent dropped (poppler's pdftotext prints an
+ * abstract and the first body paragraph as one block, without indents, where the leading is tight). An abstract is
+ * one block: none of its lines is short by an indent but its first, which opens on the label. The measure is the
+ * width model's, or wider where the block's own lines say so (on a short text the model may be fitted on the body's
+ * first lines, the only ones there that stop mid-sentence); a line's closing mark does not count, as it may hang.
+ */
+function opensParagraphAfterSentence(lines: readonly string[], start: number, k: number, model: WidthModel): boolean {
+  const line = lines[k]!;
+  if (!endsFullStop(normaliseLine(lines[k - 1]!)) || endsSentence(normaliseLine(line))) return false;
+  let measure = model.measure;
+  for (let j = start; j < k; j += 1) if (lines[j]!.trim() !== "") measure = Math.max(measure, lineWidth(model, lines[j]!) - closingMarkWidth(model, lines[j]!));
+  const next = k + 1 < lines.length ? lines[k + 1]! : "";
+  const shortfall = measure - lineWidth(model, line);
+  // A Latin word, number or address that did not fit moved whole to the next line and left the line short by up to
+  // its width; so does an opening mark that moved on with what it opens. Only what the line lacks beyond that can be
+  // an indent.
+  const moved = Math.max(leadingLatinWidth(model, next), OPENING_MARK.test(next) ? OPENING_MARK_WIDTH : 0);
+  if (moved > 0 && shortfall <= moved + model.spread) return false;
+  const indent = shortfall - moved;
+  const indentWithoutMark = indent + closingMarkWidth(model, line);
+  const low = Math.max(INDENT_SHORTFALL_LOW_EM, INDENT_SHORTFALL_LOW_SPREADS * model.spread);
+  return (
+    (indent >= low && indent <= INDENT_SHORTFALL_HIGH_EM) ||
+    (indentWithoutMark >= Math.min(FIRST_LINE_INDENT, low + HANGING_MARK_SLACK_EM) && indentWithoutMark <= INDENT_SHORTFALL_HIGH_EM)
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
  * fixture of pdftotext-fixtures.ts, its case typeset and printed by Chromium, read by poppler's pdftotext in the
  * fixture's modes (`<name>.<mode>.txt`), and the truth of what was printed (`<name>.truth.json`). Needs Chromium,
  * the Noto CJK fonts and pdftotext (Debian: chromium, fonts-noto-cjk, poppler-utils); the tests need none of them.
+ * Fixture names as arguments write only those (the others stay as committed).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,7 +19,8 @@ if (version === null) throw new Error("pdftotext is not installed (Debian: apt-g
 fs.mkdirSync(PDFTOTEXT_FIXTURES_DIR, { recursive: true });
 const printer = await openPdfPrinter();
 try {
-  for (const fixture of PDFTOTEXT_FIXTURES) {
+  const only = process.argv.slice(2);
+  for (const fixture of PDFTOTEXT_FIXTURES.filter((f) => only.length === 0 || only.includes(f.name))) {
     const pdfCase = fc.sample(pdfCaseArbitrary(fixture.style), { seed: fixture.seed, numRuns: fixture.index + 1 })[fixture.index]!;
     const set = typesetPdfPages(pdfCase.document, pdfCase.params);
     const bytes = await printer.print(set.html);

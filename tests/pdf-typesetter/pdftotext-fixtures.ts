@@ -28,6 +28,24 @@ export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
   { name: "abstract-runs-on-bracket", style: "bracket", seed: 161000001, index: 4, modes: ["default"], shape: "default mode: the abstract's short last line and the first body paragraph in one block, no blank line or indent between them" },
   { name: "abstract-runs-on-circled", style: "circled", seed: 161000001, index: 5, modes: ["default"], shape: "as above, circled markers, A5 pages" },
   {
+    name: "abstract-fills-last-line",
+    style: "circled",
+    seed: 177000001,
+    index: 4,
+    modes: ["default", "raw"],
+    shape:
+      "default mode, one A4 page: the abstract's last line fills the measure and ends on `。`, the first body paragraph (calling ①) follows with no blank line or indent, its first line short by the indent; -raw: the same, with a note's label run into its text on a line wider than the body",
+    alsoHolds: ["every-marker-found"],
+  },
+  {
+    name: "abstract-ends-before-indented-line",
+    style: "circled",
+    seed: 177000001,
+    index: 9,
+    modes: ["default"],
+    shape: "default mode, justified A5 pages: the abstract's last line is full and ends a sentence, the first body paragraph's first line, 2 em short, follows it straight",
+  },
+  {
     name: "folio-above-title",
     style: "bracket",
     seed: 161000001,
