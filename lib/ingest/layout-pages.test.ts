@@ -142,6 +142,32 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(bodyOf(l)).not.toContain("194页。");
   });
 
+  it("reads the rest of the web address the page before's last note stopped inside, printed straight after the body, as that note's end", () => {
+    // pdftotext prints the note area's head (the carried-over end of a note) right after the page's last body line,
+    // here one the page cut mid-sentence, and before the page's labelled notes.
+    const rest = "ns/2005/03/brief_3890.pdf。";
+    const pages = [
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 《海洋空间的秩序》，示例研究院网站，2005年3月8日，https://www.example-institute.org/publicatio"],
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", rest, "① 同上。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ];
+    const { layout: l } = laidOut(pages);
+    expect(notesOf(l)).toContain(rest);
+    expect(bodyOf(l)).not.toContain(rest);
+    const parsed = parseDocument({ bytes: new TextEncoder().encode(["题目", ...pages.map((page) => page.join("\n"))].join("\n\f")), fileName: "carried.txt" });
+    expect(parsed.footnotes[0]!.text).toBe("《海洋空间的秩序》，示例研究院网站，2005年3月8日，https://www.example-institute.org/publications/2005/03/brief_3890.pdf。");
+  });
+
+  it("keeps an address's rest in the body where the body's line before left that address open", () => {
+    const rest = "ns/2005/03/brief_3890.pdf。";
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 《海洋空间的秩序》，示例研究院网站，2005年3月8日，https://www.example-institute.org/publicatio"],
+      [...bodyLines, "城市的数据中心建设速度明显加快。①数据见https://", rest, "① 同上。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ]);
+    expect(bodyOf(l)).toContain(rest);
+  });
+
   it("reads a short text block the extraction opened after the last page's finished body, on a page whose notes have not appeared, as a note", () => {
     const { layout: l } = laidOut([
       [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],

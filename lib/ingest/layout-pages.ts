@@ -4,6 +4,7 @@ import { findMarkers, leadingNoteLabel, markerListLabels, parseMarkerLabel } fro
 import { LATIN_WIDTH_UNCERTAINTY, latinWidthUncertainty, leadingLatinWidth, lineDeficit, lineWidth, wideLineLimit, type WidthModel } from "./line-width";
 import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
 import { matchHeading } from "./match-heading";
+import { continuesAddress } from "./match-notes";
 import { endsFullStop, endsSentence } from "./sentence-end";
 import { endsCitation, isGloss, mayContinueNote, opensLikeCitation, opensLikeNote } from "./split-notes";
 
@@ -570,6 +571,7 @@ export function layoutPages(input: LayoutInput): Layout {
   // the page's last body lines, after a finished sentence, when they close the way a citation closes
   // and carry no marker, are that note's surviving end.
   const reclaimNoteTail = (atPageEnd = false, nextLabel?: string) => {
+    if (reclaimCarriedAddressRest()) return;
     const body = page.body;
     // At a page's end, only where the page calls notes that have not appeared.
     if (atPageEnd && (page.notes.length > 0 || !body.some((l) => findMarkers(l.normal).length > 0))) return;
@@ -634,6 +636,25 @@ export function layoutPages(input: LayoutInput): Layout {
 
   // The last note of the page before stopped unfinished: its end may stand at this page's foot.
   let carryPending = false;
+  /**
+   * The last note of the page before stopped inside a web address, and this page's last body line, where the note
+   * area opens (before its labelled notes, or at the page's foot), is nothing but that address's rest
+   * (`ns/2005/03/brief_3890.pdf。`): the note ran on overleaf and its end is printed at the head of this page's note
+   * area, which pdftotext prints straight after the body. No body line is an address's rest alone unless the line
+   * before it left that address open (then it is the body's own address, and stays). Taken into the note area, its
+   * head, where match-notes joins it to the note it finishes.
+   */
+  const reclaimCarriedAddressRest = (): boolean => {
+    if (!carryPending || page.notes.length > 0 || page.markerList.length > 0) return false;
+    const previous = pages[pages.length - 1];
+    const last = page.body[page.body.length - 1];
+    if (previous === undefined || previous.page !== page.page - 1 || last === undefined || !ADDRESS_REST_ONLY.test(last.normal)) return false;
+    const before = page.body.length >= 2 ? page.body[page.body.length - 2] : previous.body[previous.body.length - 1];
+    if (before !== undefined && goesOnAddress(before.normal, last.normal)) return false;
+    if (!continuesAddress(lastNoteText(previous.notes), last.normal)) return false;
+    page.notes.push(page.body.pop()!);
+    return true;
+  };
   const resumeBody = () => {
     const last = page.notes[page.notes.length - 1];
     carryPending = last !== undefined && !endsFullStop(last.normal);
@@ -889,6 +910,16 @@ const LINE_BREAK_HYPHEN = "\uFFE3";
 /** `before` ends inside a web address (`…http://`, `…www.example.`) and `line` goes on with address characters. */
 function goesOnAddress(before: string, line: string): boolean {
   return /(?:https?:\/\/|www\.)[!-~]*$/u.test(before.trimEnd()) && /^[A-Za-z0-9/._\-=?&%#~]/u.test(line.trimStart());
+}
+
+/** A line holding nothing but part of a web address, at most a full stop after it: no Han text, no space. */
+const ADDRESS_REST_ONLY = /^[!-~]+[。.]?$/u;
+
+/** The text of a page's last note: its lines from the last one that opens on a label (all of them when none does). */
+function lastNoteText(notes: readonly LayoutLine[]): string {
+  let first = notes.length - 1;
+  while (first > 0 && leadingNoteLabel(notes[first]!.raw) === null) first -= 1;
+  return normaliseText(notes.slice(Math.max(first, 0)).map((line) => line.raw).join("\n"));
 }
 
 /** The text opens a title (《 or 〈) it does not close. */

@@ -247,22 +247,8 @@ function placeArea(
   // A phrase left on a function word (`… on Trade and`) goes on whatever follows.
   // A title closed on a comma (`…Public Interest,”`) is cut before what it is part of, as a comma is.
   const latinCarry = previousLast !== null && goesOnInLatin(previousLast.text, head.text);
-  // A web address broken after a dot (`…www.example.` + `gov.cn/some_path…`) reads as a finished sentence.
-  // So is one cut anywhere when the head is nothing but the rest of an address (`pdf。`, `_17361.pdf。`,
-  // `htm?id=1234567。`, `publications/some-report/.`): no note consists of a file ending, a query
-  // or an address path alone. One stopped on the `?` of its query goes on in that query's `key=value` pairs
-  // (issue 11: corpus-001 45000158 and 45000085, a dev range, where the query became a note of its own).
-  // A head opening a host of its own (`www.…`) goes on only after a bare scheme (`…https://`): after any other
-  // part of an address it is another address (issue 11: corpus-001 circled 89000039, where two became one).
-  const urlCarry =
-    previousLast !== null &&
-    !(OPENS_HOST.test(head.text) && !/:\/\/$/u.test(previousLast.text)) &&
-    ((/[A-Za-z0-9]\.$/u.test(previousLast.text) && /^[a-z0-9][\w\-]*[./]/u.test(head.text)) ||
-      (stopsOnAddressQuery(previousLast.text) && isQueryRest(head.text)) ||
-      (endsInsideAddress(previousLast.text) &&
-        (/^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)(?:\?[\w\-.=&%#~]*)?[。.]?$/iu.test(head.text) ||
-          isAddressPath(head.text) ||
-          (/\/$/u.test(previousLast.text) && isPathSegment(head.text)))));
+  // The note before stopped inside a web address and the head is its rest (continuesAddress).
+  const urlCarry = previousLast !== null && continuesAddress(previousLast.text, head.text);
   const headMayContinue =
     head.label === null && previousLast !== null && (!previousLast.complete || urlCarry) && (cutMidClause || latinCarry || urlCarry || continuesNote(previousLast.text, head.text));
   // The page's own notes are all there without the head (as many unlabelled texts as markers, or a note
@@ -434,6 +420,27 @@ class CitedSites {
     if (start === undefined || rest === undefined) return false;
     return !this.names.includes(start + rest) && (this.completions(start).length > 0 || this.endings(rest).length > 0);
   }
+}
+
+/**
+ * `head` goes on with the web address `previous` stopped inside. One broken after a dot (`…www.example.` +
+ * `gov.cn/some_path…`) reads as a finished sentence. So is one cut anywhere when the head is nothing but the rest of
+ * an address (`pdf。`, `_17361.pdf。`, `htm?id=1234567。`, `publications/some-report/.`): no note consists of a file
+ * ending, a query or an address path alone. One stopped on the `?` of its query goes on in that query's `key=value`
+ * pairs (issue 11: corpus-001 45000158 and 45000085, a dev range, where the query became a note of its own). A head
+ * opening a host of its own (`www.…`) goes on only after a bare scheme (`…https://`): after any other part of an
+ * address it is another address (issue 11: corpus-001 circled 89000039, where two became one).
+ */
+export function continuesAddress(previous: string, head: string): boolean {
+  return (
+    !(OPENS_HOST.test(head) && !/:\/\/$/u.test(previous)) &&
+    ((/[A-Za-z0-9]\.$/u.test(previous) && /^[a-z0-9][\w\-]*[./]/u.test(head)) ||
+      (stopsOnAddressQuery(previous) && isQueryRest(head)) ||
+      (endsInsideAddress(previous) &&
+        (/^[\w\-./]*(?:s?html?|pdf|aspx?|php|jsp)(?:\?[\w\-.=&%#~]*)?[。.]?$/iu.test(head) ||
+          isAddressPath(head) ||
+          (/\/$/u.test(previous) && isPathSegment(head)))))
+  );
 }
 
 /**

@@ -46,6 +46,25 @@ export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
     shape: "default mode, justified A5 pages: the abstract's last line is full and ends a sentence, the first body paragraph's first line, 2 em short, follows it straight",
   },
   {
+    name: "note-address-rest-overleaf",
+    style: "circled",
+    seed: 177000001,
+    index: 17,
+    modes: ["default", "layout"],
+    shape:
+      "A4 pages, a note running on overleaf mid-address: its rest (`ns/…/brief_3890.pdf。`) printed straight after the next page's last body line (cut mid-sentence) and before its labelled notes; default mode also runs the abstract (last line nearly full) into the first paragraph",
+    alsoHolds: ["no-text-added-to-body", "every-marker-found"],
+  },
+  {
+    name: "note-address-rest-after-blank",
+    style: "circled",
+    seed: 177000001,
+    index: 14,
+    modes: ["default", "layout"],
+    shape: "A5 pages, as above: the address's rest (`1/c1002-31409417.html。`) after a blank line in default mode, straight after the body in -layout",
+    alsoHolds: ["no-text-added-to-body"],
+  },
+  {
     name: "folio-above-title",
     style: "bracket",
     seed: 161000001,
