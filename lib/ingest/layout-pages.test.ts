@@ -168,6 +168,25 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(bodyOf(l)).toContain(rest);
   });
 
+  it("reads Latin words closing the English citation the page before's last note was cut in, after a heading at the page's foot, as that note's end", () => {
+    const rest = "Series, No.4, April 2006, p.39.";
+    const cut = "① Anne Carter, “Rules for Shared Infrastructure,” Global Commission on Internet Governance Paper";
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", cut],
+      [...bodyLines, "城市的数据中心建设速度明显加快。①", "（一）外部环境的变化", "", rest, "① 同上。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ]);
+    expect(notesOf(l)).toContain(rest);
+    expect(bodyOf(l)).not.toContain(rest);
+    // After a body line that leaves a Latin phrase open, the same words may be the body's own: they stay.
+    const open = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", cut],
+      [...bodyLines, "城市的数据中心建设速度明显加快，①参见Global Commission on Internet Governance Paper", rest, "① 同上。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ]).layout;
+    expect(bodyOf(open)).toContain(rest);
+  });
+
   it("reads a short text block the extraction opened after the last page's finished body, on a page whose notes have not appeared, as a note", () => {
     const { layout: l } = laidOut([
       [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],

@@ -6,7 +6,7 @@ import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./norma
 import { matchHeading } from "./match-heading";
 import { continuesAddress } from "./match-notes";
 import { endsFullStop, endsSentence } from "./sentence-end";
-import { endsCitation, isGloss, mayContinueNote, opensLikeCitation, opensLikeNote } from "./split-notes";
+import { endsCitation, goesOnInLatin, isGloss, mayContinueNote, opensLikeCitation, opensLikeNote } from "./split-notes";
 
 /**
  * Printed lines → pages. Each page keeps its body lines and its note-area lines apart; running heads,
@@ -571,7 +571,7 @@ export function layoutPages(input: LayoutInput): Layout {
   // the page's last body lines, after a finished sentence, when they close the way a citation closes
   // and carry no marker, are that note's surviving end.
   const reclaimNoteTail = (atPageEnd = false, nextLabel?: string) => {
-    if (reclaimCarriedAddressRest()) return;
+    if (reclaimCarriedRest()) return;
     const body = page.body;
     // At a page's end, only where the page calls notes that have not appeared.
     if (atPageEnd && (page.notes.length > 0 || !body.some((l) => findMarkers(l.normal).length > 0))) return;
@@ -637,21 +637,25 @@ export function layoutPages(input: LayoutInput): Layout {
   // The last note of the page before stopped unfinished: its end may stand at this page's foot.
   let carryPending = false;
   /**
-   * The last note of the page before stopped inside a web address, and this page's last body line, where the note
-   * area opens (before its labelled notes, or at the page's foot), is nothing but that address's rest
-   * (`ns/2005/03/brief_3890.pdf。`): the note ran on overleaf and its end is printed at the head of this page's note
-   * area, which pdftotext prints straight after the body. No body line is an address's rest alone unless the line
-   * before it left that address open (then it is the body's own address, and stays). Taken into the note area, its
-   * head, where match-notes joins it to the note it finishes.
+   * The last note of the page before stopped unfinished, and this page's last body line, where the note area opens
+   * (before its labelled notes, or at the page's foot), is nothing but what that note lacks: the rest of the web
+   * address it stopped inside (`ns/2005/03/brief_3890.pdf。`), or, after an English citation cut between words, Latin
+   * words that close a citation (`Series, No.4, April 2006, p.39.`). The note ran on overleaf and its end is printed at
+   * the head of this page's note area, which pdftotext prints straight after the body. No body line is that alone
+   * unless the line before it left the address or the Latin phrase open (then it is the body's own, and stays). Taken
+   * into the note area, its head, where match-notes joins it to the note it finishes.
    */
-  const reclaimCarriedAddressRest = (): boolean => {
+  const reclaimCarriedRest = (): boolean => {
     if (!carryPending || page.notes.length > 0 || page.markerList.length > 0) return false;
     const previous = pages[pages.length - 1];
     const last = page.body[page.body.length - 1];
-    if (previous === undefined || previous.page !== page.page - 1 || last === undefined || !ADDRESS_REST_ONLY.test(last.normal)) return false;
+    if (previous === undefined || previous.page !== page.page - 1 || last === undefined) return false;
     const before = page.body.length >= 2 ? page.body[page.body.length - 2] : previous.body[previous.body.length - 1];
-    if (before !== undefined && goesOnAddress(before.normal, last.normal)) return false;
-    if (!continuesAddress(lastNoteText(previous.notes), last.normal)) return false;
+    if (before !== undefined && (goesOnAddress(before.normal, last.normal) || goesOnInLatin(before.normal, last.normal))) return false;
+    const cut = lastNoteText(previous.notes);
+    const addressRest = ADDRESS_REST_ONLY.test(last.normal) && continuesAddress(cut, last.normal);
+    const latinRest = LATIN_ONLY.test(last.normal) && endsCitation(last.normal) && goesOnInLatin(cut, last.normal);
+    if (!addressRest && !latinRest) return false;
     page.notes.push(page.body.pop()!);
     return true;
   };
@@ -914,6 +918,8 @@ function goesOnAddress(before: string, line: string): boolean {
 
 /** A line holding nothing but part of a web address, at most a full stop after it: no Han text, no space. */
 const ADDRESS_REST_ONLY = /^[!-~]+[。.]?$/u;
+/** A line of Latin words, figures and punctuation only (an English citation's), no Han text. */
+const LATIN_ONLY = /^[ -~“”‘’–—]+$/u;
 
 /** The text of a page's last note: its lines from the last one that opens on a label (all of them when none does). */
 function lastNoteText(notes: readonly LayoutLine[]): string {

@@ -65,6 +65,15 @@ export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
     alsoHolds: ["no-text-added-to-body"],
   },
   {
+    name: "note-latin-rest-after-heading",
+    style: "circled",
+    seed: 173000001,
+    index: 2,
+    modes: ["default"],
+    shape: "default mode, 16K pages: an English citation cut between words runs on overleaf; its rest (`Series, No.4, April 2006, p.39.`) printed after the next page's last body line, a heading, and a blank line, before its labelled notes",
+    alsoHolds: ["no-text-added-to-body"],
+  },
+  {
     name: "folio-above-title",
     style: "bracket",
     seed: 161000001,
