@@ -61,6 +61,17 @@ describe("layoutPages", () => {
     expect(l.pages).toHaveLength(1);
   });
 
+  it("reads a few indents the text carries as two ideographic spaces as paragraph indents, not pages (no form feeds)", () => {
+    // Four paragraphs, the first lines short by the indent: too few leading spaces to read one-space indents by count.
+    const paragraph = (indent: string, k: number) => [`${indent}第${k}段的第一行文字很长很长很长很长`, "第二行文字很长很长很长很长很长很长很长。", ""];
+    const text = (indent: string) => Array.from({ length: 4 }, (_, k) => paragraph(indent, k)).flat();
+    const typeset = layoutPages({ lines: text("\u3000\u3000"), bodyStart: 0, title: null, model: fitWidthModel(text("\u3000\u3000")) });
+    expect(typeset.indentMarksParagraphs).toBe(true);
+    expect(typeset.pages).toHaveLength(1);
+    // One plain space is what an extraction prints to open a block or a glued page: so few are not read as indents.
+    expect(layoutPages({ lines: text(" "), bodyStart: 0, title: null, model: fitWidthModel(text(" ")) }).indentMarksParagraphs).toBe(false);
+  });
+
   it("reads many leading spaces as glued pages and note blocks when half of them follow a sentence the page cut", () => {
     // Short pages glued on: each page's body breaks off mid-sentence, its unlabelled note block opens with a space,
     // and the next page opens with one after the note's end. As many spaces as paragraph indents would make.

@@ -176,6 +176,9 @@ export function layoutPages(input: LayoutInput): Layout {
   };
   const classified: Classified[] = lines.map((_, k) => (k >= bodyStart ? classifyOnce(k) : { kind: "blank" }));
   const classify = (k: number): Classified => classified[k]!;
+  // Where every marker the text calls has its labelled note at the end, no text before those notes is note text.
+  const endnotesFrom = endnotesStart(lines, bodyStart, classified);
+  const beforeEndnotes = (k: number): boolean => endnotesFrom !== null && k < endnotesFrom;
 
   // A new text block (after a leading space, page furniture or a label list) is weighed line by line:
   // note lines are set wider than the body measure; a body line that fills the measure mid-sentence, a
@@ -308,6 +311,8 @@ export function layoutPages(input: LayoutInput): Layout {
    * straight into labelled notes or a label list is the head of that note area (a note carried over).
    */
   const blockIsNotes = (start: number, afterList = false): boolean => {
+    // A line carrying a paragraph's indent opens a paragraph: no note text opens that way.
+    if (TYPESET_INDENT.test(lines[start]!) || beforeEndnotes(start)) return false;
     const { score, anyFull, next, lines: blockLines, endsPage, lastTextLine, textAfter } = blockScore(start);
     const endsAtFurniture = next === "folio" || next === "running-head";
     // Only the body has headings: a block the extraction opened on a heading (a page glued on, a leading space
@@ -530,7 +535,9 @@ export function layoutPages(input: LayoutInput): Layout {
   // (pdftotext -layout places a line by its x), none marks a page glued on or a block the extraction opened (one
   // space), so their count need not be large to read them: a short text's few indents, all after a sentence's end or
   // a heading, open paragraphs, not pages or note blocks of their own.
-  const layoutIndents = pagesFormFed && indentCount > 0 && indented.every((l) => LAYOUT_INDENT.test(l));
+  // A text that carries the indent itself, as two ideographic spaces (text copied out of a typeset page, not placed
+  // by an extractor, which opens a block or a glued page with one plain space), marks paragraphs with it however few.
+  const layoutIndents = indentCount > 0 && indented.every((l) => (pagesFormFed && LAYOUT_INDENT.test(l)) || TYPESET_INDENT.test(l));
   const enoughIndents = layoutIndents || indentCount > Math.max(MIN_PARAGRAPH_INDENTS, textCount / 10);
   const indentMarksParagraphs = enoughIndents && indentsAfterSentenceShare(lines, bodyStart) >= PARAGRAPH_INDENT_SHARE;
 
@@ -573,6 +580,9 @@ export function layoutPages(input: LayoutInput): Layout {
   const reclaimNoteTail = (atPageEnd = false, nextLabel?: string) => {
     if (reclaimCarriedRest()) return;
     const body = page.body;
+    // Every marker's note is among the labelled notes still to come: no body line is what is left of one.
+    const lastLine = body[body.length - 1];
+    if (lastLine !== undefined && beforeEndnotes(lastLine.lineNo - 1)) return;
     // At a page's end, only where the page calls notes that have not appeared.
     if (atPageEnd && (page.notes.length > 0 || !body.some((l) => findMarkers(l.normal).length > 0))) return;
     // The labelled notes start at a marker the page's body calls after earlier ones, and no note of the page has
@@ -792,6 +802,36 @@ export function layoutPages(input: LayoutInput): Layout {
 }
 
 /**
+ * Endnotes: the 0-based line of the first labelled note when the labelled notes from there on carry, in order, exactly
+ * the labels of the markers the text calls before it, numbered through without restarting (null otherwise). Every
+ * marker then has its note there, so none of the text before is a note's text, whatever its widths and blocks suggest
+ * (a short essay's one-line paragraphs read as the unlabelled notes of pages supposed between them). Footnotes restart
+ * their numbers on every page: where a later page calls notes, its markers repeat earlier numbers or follow the first
+ * note, and a page that lost a note's label (a note cut at its head) leaves a marker without its label there.
+ */
+function endnotesStart(lines: readonly string[], bodyStart: number, classified: readonly Classified[]): number | null {
+  let first: number | null = null;
+  const called: number[] = [];
+  const labelled: number[] = [];
+  for (let k = bodyStart; k < lines.length; k += 1) {
+    const kind = classified[k]!.kind;
+    if (kind === "marker-list" && first === null) return null;
+    if (kind === "labelled-note") {
+      first ??= k;
+      const label = leadingNoteLabel(lines[k]!)?.label;
+      const number = label === undefined ? undefined : parseMarkerLabel(label)?.number;
+      if (number === undefined) return null;
+      labelled.push(number);
+    } else if (kind === "text" && first === null) called.push(...findMarkers(normaliseLine(lines[k]!)).map((m) => m.number));
+  }
+  if (first === null || called.length === 0 || called.length !== labelled.length) return null;
+  for (let i = 0; i < called.length; i += 1) {
+    if (called[i] !== labelled[i] || (i > 0 && called[i]! <= called[i - 1]!)) return null;
+  }
+  return first;
+}
+
+/**
  * A paragraph's first line is indented by two characters (2 em): a line short of the measure by less than half that
  * is no first line.
  */
@@ -1006,6 +1046,12 @@ const PARAGRAPH_INDENT_SHARE = 0.9;
  * paragraph indents: a few glued pages or note blocks may all happen to follow a sentence's end.
  */
 const MIN_PARAGRAPH_INDENTS = 6;
+
+/**
+ * A paragraph's 2-em indent carried by the text itself, as two ideographic spaces: no extractor prints it to open a
+ * block or a page (they print plain spaces), and no note opens with it (a note opens on its label at the margin).
+ */
+const TYPESET_INDENT = /^\u3000{2}/u;
 
 /**
  * A paragraph's indent as pdftotext -layout prints it: spaces as wide as the indent (2 em, about four), at least two,

@@ -286,15 +286,111 @@ describe("parseDocument: a page's note area that opens with the rest of a web ad
 });
 
 describe("parseDocument: a short essay with no page furniture, its notes at the end", () => {
-  // A KNOWN DEFECT, found at the end of a session (stop 27) and left for the next: the Web Annotation fixture's
-  // two one-line paragraphs (indented like every paragraph) are read as unlabelled notes of pages the parse
-  // supposes between paragraphs, and attached to markers [1] and [2], while the labelled notes at the end are
-  // left as fragments. `it.fails` keeps the defect in view: this test starts failing (and must become `it`)
-  // the day the parse keeps all five paragraphs and attaches no paragraph to a marker.
-  it.fails("keeps every paragraph in the body and attaches no paragraph to a marker", () => {
+  // Found at the end of a session (stop 27): the Web Annotation fixture's two one-line paragraphs (indented like every
+  // paragraph, with two ideographic spaces) were read as unlabelled notes of pages the parse supposed between
+  // paragraphs and attached to markers [1] and [2], while the labelled notes at the end were left as fragments.
+  it("keeps every paragraph in the body and attaches the labelled notes at the end to their markers", () => {
     const draft = parseDocument({ bytes: new TextEncoder().encode(originalEssay()), fileName: "annotated-essay.txt" });
     expect(draft.paragraphs).toHaveLength(5);
     // The repeated sentence is each of the two one-line paragraphs; no note of the essay says it.
     expect(draft.footnotes.filter((f) => f.text.includes(passages.repeated))).toEqual([]);
+    expect(draft.footnotes.map((f) => [f.label, f.status, f.attachment?.how])).toEqual([
+      ["[1]", "present", "label"],
+      ["[2]", "present", "label"],
+    ]);
+    expect(draft.fragments).toEqual([]);
   });
+});
+
+describe("parseDocument: essays with endnotes", () => {
+  /** A paragraph at a 32-em measure, a blank line after each line, its first line opening with `indent` and short by 2 em. */
+  const paragraphLines = (text: string, indent: string): string[] => {
+    const out: string[] = [];
+    for (let rest = text, first = true; rest.length > 0; first = false) {
+      const width = first ? 30 : 32;
+      out.push(`${first ? indent : ""}${rest.slice(0, width)}`, "");
+      rest = rest.slice(width);
+    }
+    return out;
+  };
+  const PARAGRAPHS = [
+    "数字时代的公共治理正在经历深刻变化，平台、算法与数据共同塑造着社会运行的方式。[1]",
+    "各方都承认网络主权原则是讨论的起点。",
+    "其次，数据跨境流动规则的互认牵动各方利益，各国对个人信息保护的理解并不一致，这考验着谈判者的耐心与智慧。[2]",
+    "这一点值得在讨论中反复强调。",
+    "总之，数字治理并无一劳永逸的方案，唯有在实践中不断试错与修正，才能逐步形成兼顾各方关切的制度安排。[3]",
+    "规则的互认终究要回到各方的共识。",
+  ];
+  const NOTES = [
+    "[1] 周七：《算法时代的公共治理》，上海：上海人民出版社，2020年，第88页。",
+    "[2] 吴八：《个人信息跨境规则的互认机制》，载《法学评论》2023年第2期，第61页。",
+    "[3] 郑九：《规则互认的国际经验》，北京：法律出版社，2019年，第12页。",
+  ];
+  /** A short essay: title, author, a heading, `count` paragraphs (one-line ones among them), then its labelled notes. */
+  const shortEssay = (count: number, indent: string, notes = NOTES): string => {
+    const paragraphs = PARAGRAPHS.slice(0, count);
+    const lines = ["", "数字治理中的规则互认", "", "赵　六", "", "一、几点观察", ""];
+    for (const paragraph of paragraphs) lines.push(...paragraphLines(paragraph, indent));
+    lines.push("", ...notes.filter((note) => paragraphs.some((p) => p.includes(note.slice(0, 3)))).flatMap((note) => [note, ""]));
+    return `${lines.join("\n")}\n`;
+  };
+
+  // Indents as the text carries them (two ideographic spaces), as an extraction that opens every block with one space
+  // prints them, as spaces the width of the indent, and not printed at all; 3 to 6 paragraphs, so the essay ends on a
+  // one-line paragraph or a long one.
+  for (const [name, indent] of [["ideographic", "\u3000\u3000"], ["one space", " "], ["four spaces", "    "], ["none", ""]] as const) {
+    for (const count of [3, 4, 5, 6]) {
+      it(`keeps all ${count} paragraphs and attaches every note by its label (indent: ${name})`, () => {
+        const draft = parse(shortEssay(count, indent));
+        expect(draft.paragraphs.map((p) => p.text)).toEqual(PARAGRAPHS.slice(0, count).map((p) => p.replace(/\[\d\]/gu, "")));
+        const called = PARAGRAPHS.slice(0, count).join("").match(/\[\d\]/gu)!;
+        expect(draft.footnotes.map((f) => [f.label, f.status, f.text])).toEqual(
+          called.map((label) => [label, "present", NOTES.find((note) => note.startsWith(label))!.slice(label.length + 1)]),
+        );
+        expect(draft.fragments).toEqual([]);
+      });
+    }
+  }
+
+  it("keeps a one-line paragraph carrying the typeset indent in the body right before the notes, though one note is lost", () => {
+    // The note of [2] is lost, so not every marker has its note at the end: only the indent says the line is no note.
+    const draft = parse(shortEssay(4, "\u3000\u3000", [NOTES[0]!]));
+    expect(draft.paragraphs.map((p) => p.text)).toContain(PARAGRAPHS[3]);
+    expect(draft.footnotes.map((f) => [f.label, f.status])).toEqual([
+      ["[1]", "present"],
+      ["[2]", "missing"],
+    ]);
+  });
+
+  it("keeps a paragraph that closes like a citation at a page's foot in the body: its page's note is among the endnotes", () => {
+    // Page 1 calls [1] and ends on a one-line paragraph closing on an issue (`…第3期。`), as a note's surviving end does.
+    const closing = "相关讨论参见该刊2020年第3期。";
+    const lines = ["", "数字治理中的规则互认", "", "赵　六", "", "一、几点观察", ""];
+    lines.push(...paragraphLines(PARAGRAPHS[0]!, ""), ...paragraphLines(closing, ""), "", "");
+    lines.push(...paragraphLines(PARAGRAPHS[2]!, ""), ...paragraphLines(PARAGRAPHS[5]!, ""), "", NOTES[0]!, "", NOTES[1]!, "");
+    const draft = parse(`${lines.join("\n")}\n`);
+    expect(draft.paragraphs.map((p) => p.text)).toContain(closing);
+    expect(draft.footnotes.map((f) => [f.label, f.page, f.text])).toEqual([
+      ["[1]", 1, NOTES[0]!.slice(4)],
+      ["[2]", 2, NOTES[1]!.slice(4)],
+    ]);
+  });
+
+  // Longer essays whose markers are numbered through the text and whose notes all follow the last page: every note goes
+  // to its own marker on whichever page that marker stands.
+  for (const style of ["bracket", "circled-inline", "circled-list"] as const) {
+    for (const [width, linesPerPage, seed] of [
+      [22, 11, 1],
+      [30, 17, 2],
+      [30, 200, 6],
+    ] as const) {
+      it(`${style}, ${width} em, ${linesPerPage} lines a page (seed ${seed}): every endnote attached to its own marker`, () => {
+        const rendered = renderEssay(makeEssay(seed, 1), { width, linesPerPage, style, runningHeads: seed % 2 === 1, endnotes: true });
+        const draft = parse(rendered.text);
+        expect(draft.paragraphs.map((p) => p.text)).toEqual(rendered.paragraphs);
+        expect(draft.footnotes.map((n) => [n.page, n.label, n.status, n.text])).toEqual(rendered.notes.map((n) => [n.page, n.label, "present", n.text]));
+        expect(draft.fragments).toEqual([]);
+      });
+    }
+  }
 });
