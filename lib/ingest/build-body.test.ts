@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildBody } from "./build-body";
-import { fitWidthModel } from "./line-width";
+import { fitWidthModel, lineDeficit, PRIOR_WIDTHS, type WidthModel } from "./line-width";
 import { layoutPages } from "./layout-pages";
 import { normaliseLine } from "./normalise-text";
 import { parseFrontMatter } from "./parse-front-matter";
@@ -39,6 +39,20 @@ describe("buildBody", () => {
     const text = body.paragraphs[0]!.text;
     expect(text.slice(0, body.markers[0]!.offset).endsWith("难点。")).toBe(true);
     expect(body.markers[2]!.offset).toBe(text.length);
+  });
+
+  it("reads shortfalls from the body's own full lines on a short text whose fitted measure sits an indent too narrow", () => {
+    // Too few lines to fit widths on: the typical widths, and a measure read among first lines (22 em where the body's
+    // full lines are 24). Four lines stop mid-sentence on a Han character (two first lines, two full lines): the first
+    // paragraph's last line, 22 em of 24, reads full against the fitted measure, and so does the next first line.
+    const model: WidthModel = { weights: PRIOR_WIDTHS, measure: 22, spread: 1 };
+    const raws = ["甲".repeat(22), "乙".repeat(24), `${"丙".repeat(21)}。`, "丁".repeat(22), "戊".repeat(24), `${"己".repeat(10)}。`];
+    const body = raws.map((raw, k) => ({ lineNo: k + 1, raw, normal: normaliseLine(raw), page: 1, indent: false, deficit: lineDeficit(model, raw), blankBefore: false }));
+    const built = buildBody([{ page: 1, body, notes: [], markerList: [] }], model);
+    expect(built.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [1, 3],
+      [4, 6],
+    ]);
   });
 
   it("ends a paragraph on a full line when the next line is short by an indent", () => {

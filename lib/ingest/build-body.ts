@@ -244,9 +244,12 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
  * Body lines that end on a Han character, mid-sentence, fill the measure exactly (a Han character is 1 em and
  * the next did not fit), or the measure less the indent when they are a paragraph's first line. The width
  * model's measure is fitted on the whole text, notes included, and can sit off the body's; these lines say where
- * the body's full lines really stand. Fewer lines than this, and what they say is noise.
+ * the body's full lines really stand. Each such line is exact (no proportional glyph ends it), so a few say it: on a
+ * short text, too short to fit widths on, the measure is only a guess among the long lines (first lines included) and
+ * may sit an indent too narrow, hiding every paragraph end and indent (issue 11: invented bracket 129001715, 129001799,
+ * 129001695, a used range; 177000416 and 177000903 too). Fewer than three, and one first line decides.
  */
-const MIN_LINES_TO_RECENTRE = 8;
+const MIN_LINES_TO_RECENTRE = 3;
 /**
  * The full lines are the widest of them, the first lines 2 em narrower; where paragraphs are short, first lines
  * are half of them or more (a two-line paragraph's only line ending mid-sentence is its first), so the median
