@@ -55,6 +55,20 @@ describe("buildBody", () => {
     ]);
   });
 
+  it("opens a paragraph on a first line that ends a sentence when the line after it fills the measure with its closing mark inside", () => {
+    // `丙…a。` ends a paragraph 1.5 em short; `丁…。` is the next paragraph's first line, short by its indent, and ends a
+    // sentence at the margin; `戊…。` fills the measure with its full stop inside it (it did not hang): without the mark it
+    // reads a mark's width short, as a full line does, not an indent short.
+    const model: WidthModel = { weights: PRIOR_WIDTHS, measure: 24, spread: 0.5 };
+    const raws = ["甲".repeat(22), "乙".repeat(24), `${"丙".repeat(21)}a。`, `${"丁".repeat(21)}。`, `${"戊".repeat(23)}。`, `${"己".repeat(10)}。`];
+    const body = raws.map((raw, k) => ({ lineNo: k + 1, raw, normal: normaliseLine(raw), page: 1, indent: false, deficit: lineDeficit(model, raw), blankBefore: false }));
+    const built = buildBody([{ page: 1, body, notes: [], markerList: [] }], model);
+    expect(built.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [1, 3],
+      [4, 6],
+    ]);
+  });
+
   it("ends a paragraph on a full line when the next line is short by an indent", () => {
     const full = "甲".repeat(20);
     const lines = ["标题", "", ...[full, full, `${"乙".repeat(19)}。`, "丙".repeat(18), full, `${"丁".repeat(9)}。`, full, full, `${"戊".repeat(19)}。`, "己".repeat(18), `${"庚".repeat(5)}。`].flatMap((l) => [l, ""])];

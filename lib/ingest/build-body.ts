@@ -128,6 +128,13 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
     return short >= indentLow && short <= indentHigh;
   };
 
+  // A line fills the measure: short of it by less than an indent, or, when it ends on a closing mark (which may have
+  // fitted or hung past the measure), short of it without that mark by less than a full line ending on one can be.
+  const fillsMeasure = (line: LayoutLine): boolean => {
+    const mark = closingMarkWidth(model, line.raw);
+    return mark > 0 ? line.deficit + mark < Math.min(FIRST_LINE_INDENT, indentLow + HANGING_MARK_SLACK) : line.deficit < indentLow;
+  };
+
   const blankEndsBlocks = blankLinesMarkBlocks(lines);
   // Where pages are glued on with the extraction's leading space, a page's first line is indented whatever it
   // opens: there the indent says nothing about a paragraph, and the widths decide as on any other line.
@@ -207,7 +214,7 @@ export function buildBody(pages: readonly PageLayout[], model: WidthModel, optio
       after.page === next.page &&
       !(blankEndsBlocks && after.blankBefore === true) &&
       matchHeading(after.raw) === null &&
-      (movedOpener(after, lines[i + 3]) || after.deficit + closingMarkWidth(model, after.raw) < indentLow);
+      (movedOpener(after, lines[i + 3]) || fillsMeasure(after));
     // A line the text goes on from stops short of the measure only by less than the next line's first character,
     // which did not fit: a Han character, 1 em (shortfall() has already set aside a Latin word or opening mark that
     // moved on). A line ending a sentence that left room for one, beyond what its Latin glyphs may be off by, ends
