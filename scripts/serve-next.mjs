@@ -25,6 +25,7 @@ import { answerNotModified, cachingFor, namesCurrentTag, pageEntityTag } from ".
 import { answerMalformedRequest, answerUnmetExpectation, findMalformedRequest, originFormOf, socketRefusal } from "../lib/http/malformed-request.mjs";
 import { settleStaticFilePreconditions, staticFileOnDisk } from "../lib/http/static-file-preconditions.mjs";
 import { createNonce, createNonceRewriter, hashOnlyPolicy, placeholderPolicyForNext, scriptHashSource, securityHeaders } from "../lib/http/security-headers.mjs";
+import { whenResponseSent } from "../lib/http/when-response-sent.mjs";
 import { corpusGeneration, databaseUnreachable, startListening } from "../lib/page-cache/corpus-page-cache.mjs";
 import { hashAllowedPage } from "../lib/page-cache/hash-allowed-page.mjs";
 import { acceptedCodings, FreshBrotliBudget, keptAnswerCoding } from "../lib/page-cache/kept-answer-coding.mjs";
@@ -388,7 +389,12 @@ function finishResponses(request, response, { nonce, pathname, tag, keep, keeps 
     if (!keep || kept) return;
     kept = true;
     const answer = whole && collecting && !unavailable && keeps(response.statusCode, response.getHeader("content-type"));
-    keep(answer ? { status: response.statusCode, headers: headersAsWritten, body: Buffer.concat(written) } : null);
+    if (!answer) return keep(null);
+    const render = { status: response.statusCode, headers: headersAsWritten, body: Buffer.concat(written) };
+    written.length = 0;
+    // Kept once this answer has gone out: the first reader of an address does not wait for the forms only the
+    // readers after it are served (lib/http/when-response-sent.mjs).
+    whenResponseSent(response, () => keep(render));
   };
   if (keep) response.once("close", () => handOver(false));
   const decide = () => {
