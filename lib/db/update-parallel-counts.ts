@@ -2,7 +2,6 @@ import "server-only";
 import type { MentionBlockKind } from "@/lib/derivations/find-mentions";
 import { blocksSharingWith, indexPassageSharing } from "@/lib/derivations/passage-sharing-index";
 import type { DatabaseTransaction } from "./prisma-client";
-import { readBlockTexts } from "./read-block-texts";
 import type { WrittenBlock } from "./update-passage-index";
 
 /**
@@ -40,12 +39,11 @@ export interface ParallelsBefore {
 }
 
 export async function readParallelsBefore(tx: DatabaseTransaction, documentId: string): Promise<ParallelsBefore> {
-  const rows = await tx.passageFingerprint.findMany({
+  const blocks = await tx.passageFingerprint.findMany({
     where: { documentId },
-    select: { blockKind: true, blockAnchor: true, fingerprints: true, parallelPlaces: true, parallelDocuments: true },
+    select: { blockKind: true, blockAnchor: true, text: true, fingerprints: true, parallelPlaces: true, parallelDocuments: true },
   });
-  const texts = await readBlockTexts(rows.map((row) => ({ documentId, ...row })), tx);
-  return { documentId, blocks: rows.flatMap((row) => { const text = texts.get(`${documentId}\u0000${row.blockAnchor}`); return text === undefined ? [] : [{ ...row, text }]; }) };
+  return { documentId, blocks };
 }
 
 /** A block compared with the corpus: its text and its passage-index fingerprints. */
@@ -140,30 +138,33 @@ async function findMatched(tx: DatabaseTransaction, blocks: readonly ComparedBlo
   if (blocks.length === 0) return new Map();
   const owner = blocks.flatMap((block, index) => block.fingerprints.map(() => index));
   const prints = blocks.flatMap((block) => block.fingerprints);
-  type Candidate = { own: number; otherId: string; otherDocumentId: string; otherKind: MentionBlockKind; otherAnchor: string };
+  type Candidate = { own: number; otherId: string; otherDocumentId: string };
   const [setting] = await tx.$queryRaw<{ previous: string }[]>`select current_setting('enable_seqscan') as previous`;
   // Through the GIN index: a sequential scan compares every row's array with every one of the blocks'. Set
   // for this query only: the rest of the loading transaction plans as usual.
   await tx.$queryRaw`select set_config('enable_seqscan', 'off', true)`;
   const candidates = await tx.$queryRaw<Candidate[]>`
     with own as (select i, array_agg(fp) as fps from unnest(${owner}::int[], ${prints}::int[]) as u(i, fp) group by i)
-    select own.i as own, o.id as "otherId", o."documentId" as "otherDocumentId", o."blockKind"::text as "otherKind", o."blockAnchor" as "otherAnchor"
+    select own.i as own, o.id as "otherId", o."documentId" as "otherDocumentId"
     from own join "PassageFingerprint" o on o.fingerprints && own.fps
     where o."documentId" <> ${excludedDocumentId}`;
   await tx.$queryRaw`select set_config('enable_seqscan', ${setting?.previous ?? "on"}, true)`;
   if (candidates.length === 0) return new Map();
 
-  const byOther = new Map<string, { documentId: string; blockKind: MentionBlockKind; blockAnchor: string; among: Set<number> }>();
+  const byOther = new Map<string, { documentId: string; among: Set<number> }>();
   for (const c of candidates) {
-    const entry = byOther.get(c.otherId) ?? { documentId: c.otherDocumentId, blockKind: c.otherKind, blockAnchor: c.otherAnchor, among: new Set<number>() };
+    const entry = byOther.get(c.otherId) ?? { documentId: c.otherDocumentId, among: new Set<number>() };
     entry.among.add(c.own);
     byOther.set(c.otherId, entry);
   }
-  const texts = await readBlockTexts([...byOther.values()], tx);
+  // Each candidate's text once, by its row (the index row holds its block's text), not once per block it is a candidate for.
+  const texts = new Map(
+    (await tx.$queryRaw<{ id: string; text: string }[]>`select id, text from "PassageFingerprint" where id = any(${[...byOther.keys()]}::text[])`).map((row) => [row.id, row.text]),
+  );
   const index = indexPassageSharing(blocks.map((block) => block.text));
   const matched = new Map<string, Matched>();
   for (const [id, other] of byOther) {
-    const text = texts.get(`${other.documentId}\u0000${other.blockAnchor}`);
+    const text = texts.get(id);
     if (text === undefined) continue;
     const sharing = blocksSharingWith(index, text, other.among);
     if (sharing.size > 0) matched.set(id, { documentId: other.documentId, text, sharing });
