@@ -208,14 +208,7 @@ describe("listParallels on a corpus quoting shared works", () => {
     // The column as the migration adds it, before it fills it: every row at the default.
     await database.db.$executeRawUnsafe(`update "PassageFingerprint" set "citedNotes" = '{}'`);
     expect([...(await storedCitedNotes(database.db)).values()].some((notes) => notes.length > 0)).toBe(false);
-    const [migration] = (await fs.readdir(migrationsDir)).filter((name) => name.endsWith("_passage_fingerprint_cited_notes"));
-    const sql = await fs.readFile(path.join(migrationsDir, migration!, "migration.sql"), "utf8");
-    const updates = sql
-      .split(";")
-      .map((statement) => statement.replace(/^\s*--.*$/gmu, "").trim())
-      .filter((statement) => /^update/iu.test(statement));
-    expect(updates).toHaveLength(1);
-    for (const statement of updates) await database.db.$executeRawUnsafe(statement);
+    await runMigrationFill(database.db, "_passage_fingerprint_cited_notes");
     expect(await storedCitedNotes(database.db)).toEqual(loaded);
   });
 
@@ -228,14 +221,7 @@ describe("listParallels on a corpus quoting shared works", () => {
     // The column as the migration adds it, before it fills it: every row at its default.
     await database.db.$executeRawUnsafe(`update "PassageFingerprint" set text = ''`);
     expect([...(await storedTexts(database.db)).values()].some((text) => text !== "")).toBe(false);
-    const [migration] = (await fs.readdir(migrationsDir)).filter((name) => name.endsWith("_passage_fingerprint_text"));
-    const sql = await fs.readFile(path.join(migrationsDir, migration!, "migration.sql"), "utf8");
-    const updates = sql
-      .split(";")
-      .map((statement) => statement.replace(/^\s*--.*$/gmu, "").trim())
-      .filter((statement) => /^update/iu.test(statement));
-    expect(updates).toHaveLength(1);
-    for (const statement of updates) await database.db.$executeRawUnsafe(statement);
+    await runMigrationFill(database.db, "_passage_fingerprint_text");
     expect(await storedTexts(database.db)).toEqual(loaded);
   });
 
@@ -258,6 +244,18 @@ describe("listParallels on a corpus quoting shared works", () => {
 });
 
 /** Each passage-index row's stored notes cited, by the document and anchor of its block. */
+/** Runs the one UPDATE of the migration whose folder name ends with `suffix`: how it fills a column it adds from the rows already there. */
+async function runMigrationFill(db: Database, suffix: string): Promise<void> {
+  const [migration] = (await fs.readdir(migrationsDir)).filter((name) => name.endsWith(suffix));
+  const sql = await fs.readFile(path.join(migrationsDir, migration!, "migration.sql"), "utf8");
+  const updates = sql
+    .split(";")
+    .map((statement) => statement.replace(/^\s*--.*$/gmu, "").trim())
+    .filter((statement) => /^update/iu.test(statement));
+  expect(updates).toHaveLength(1);
+  for (const statement of updates) await db.$executeRawUnsafe(statement);
+}
+
 async function storedCitedNotes(db: Database): Promise<Map<string, string[]>> {
   const rows = await db.passageFingerprint.findMany({ select: { documentId: true, blockAnchor: true, citedNotes: true } });
   return new Map(rows.map((row) => [`${row.documentId}#${row.blockAnchor}`, row.citedNotes]));
