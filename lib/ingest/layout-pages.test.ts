@@ -909,4 +909,41 @@ describe("layoutPages: pdftotext -layout, pages a form feed apart", () => {
     expect(l.indentMarksParagraphs).toBe(false);
     expect(notesOf(l)).toContain("此处的统计口径与前文相同。");
   });
+
+  it("reads a one-line indented paragraph after a finished sentence, right above the page's labelled notes, as body", () => {
+    const oneLine = "    专家委员会的意见并未完全被采纳，社区组织发挥了积极作用。";
+    const l = formFed([
+      ["一、问题的提出", "    监测数据的公开程度直接影响公众参与的质量，不同", ...full, "数据中心建设速度明显加快。①社区组织发挥了积极作用。", oneLine, "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。", "                         12"],
+      ["二、分析框架", ...lastParagraph, "                         13"],
+    ]);
+    expect(l.indentMarksParagraphs).toBe(true);
+    expect(bodyOf(l)).toContain(oneLine.trim());
+    expect(notesOf(l)).toEqual(["① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"]);
+  });
+
+  it("still reads a block opening at the margin past a blank run, above the page's labelled notes and weighing neither way, as the head of the notes", () => {
+    const carried = "专家委员会的意见并未完全被采纳，社区组织发挥了积极作用。";
+    const l = formFed([
+      ["一、问题的提出", "    监测数据的公开程度直接影响公众参与的质量，不同", ...full, "数据中心建设速度明显加快。①社区组织发挥了积极作用。②", "", "", "", carried, "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。", "                         12"],
+      ["二、分析框架", ...lastParagraph, "                         13"],
+    ]);
+    expect(notesOf(l)).toContain(carried);
+  });
+
+  it("leaves a page's first line out of the share of indents after a sentence: the line above it is the page's running head", () => {
+    // Every page opens on a paragraph's indent below its running head: were those counted, under nine in ten
+    // indents would follow a sentence's end, and a paragraph of short sentences (each line ending one) that an
+    // indent opens and another ends would read as a block of notes.
+    const head = "区域治理评论 2023年第6期";
+    const shortSentences = ["    标准组织内部的表决程序日益透明，近年来的实践表明。", "研究者对治理模式的评价并不完全一致，制度创新往往。", "标准组织内部的表决程序日益透明，监测数据的公开。"];
+    const opening = ["    评估体系的完善有助于及时纠正政策偏差，即所谓“共", ...full, "同治理”，社区组织在基层治理中发挥了积极作用。"];
+    const l = formFed([
+      [...opening, ...shortSentences, ...lastParagraph, "                         12"],
+      [head, ...opening, ...lastParagraph, "                         13"],
+      [head, ...opening, ...lastParagraph, "                         14"],
+    ]);
+    expect(l.indentMarksParagraphs).toBe(true);
+    for (const line of shortSentences) expect(bodyOf(l)).toContain(line.trim());
+    expect(notesOf(l)).toEqual([]);
+  });
 });

@@ -436,7 +436,23 @@ export function layoutPages(input: LayoutInput): Layout {
     // finished body, the last text there is, that stops mid-sentence cannot run on overleaf however full its lines
     // read. On a page that calls notes none of which has appeared, it is one of them, cut short.
     if (!inNotes && !textAfter && opensOwnBlock && bodyFinished && pageCallsNotes && blockLines <= MAX_CARRIED_LINES && !endsSentence(lastNormal) && !blockHasMarker(start) && !blockHasHeading(start)) return true;
-    return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list");
+    // A block that weighs neither way right before the note area is its head (a note carried over), unless it opens
+    // as a paragraph does where the text prints paragraph indents.
+    return score === 0 && !anyFull && (next === "labelled-note" || next === "marker-list") && !opensIndentedParagraph(start);
+  };
+
+  /**
+   * The block starting at `start` opens on a paragraph's indent, as pdftotext -layout prints one (spaces an indent
+   * wide), right after this page's body finished a sentence or a heading, in text whose indents mark paragraphs:
+   * the paragraph the sentence's end or the heading opens. A note area opens on a label at the margin, and a note's
+   * carried-over rest goes on at the margin too (issue 11: invented circled 177000001 #10 and #18, 185000001 #0 and
+   * #3 in -layout mode, where a one-line paragraph at the page's foot, weighing neither way, was read as the head of
+   * the notes below it).
+   */
+  const opensIndentedParagraph = (start: number): boolean => {
+    if (inNotes || !pagesFormFed || !indentMarksParagraphs || !LAYOUT_INDENT.test(lines[start]!)) return false;
+    const lastBody = page.body[page.body.length - 1];
+    return lastBody !== undefined && (endsSentence(lastBody.normal) || matchHeading(lastBody.raw) !== null);
   };
 
   /**
@@ -539,7 +555,7 @@ export function layoutPages(input: LayoutInput): Layout {
   // by an extractor, which opens a block or a glued page with one plain space), marks paragraphs with it however few.
   const layoutIndents = indentCount > 0 && indented.every((l) => (pagesFormFed && LAYOUT_INDENT.test(l)) || TYPESET_INDENT.test(l));
   const enoughIndents = layoutIndents || indentCount > Math.max(MIN_PARAGRAPH_INDENTS, textCount / 10);
-  const indentMarksParagraphs = enoughIndents && indentsAfterSentenceShare(lines, bodyStart) >= PARAGRAPH_INDENT_SHARE;
+  const indentMarksParagraphs = enoughIndents && indentsAfterSentenceShare(lines, bodyStart, formFedPageTops(lines, bodyStart, input.pageBreaks, heads)) >= PARAGRAPH_INDENT_SHARE;
 
   const pages: PageLayout[] = [];
   const debris: Debris[] = [];
@@ -1059,7 +1075,12 @@ const TYPESET_INDENT = /^\u3000{2}/u;
  */
 const LAYOUT_INDENT = /^[ \u3000\t]{2}/u;
 
-function indentsAfterSentenceShare(lines: readonly string[], bodyStart: number): number {
+/**
+ * The share of indented lines after a sentence's end or a heading. `pageTops` (form-fed text's page openings) are
+ * left out: the line before a page's first body line is the page before's last note or the page's running head, so
+ * what it ends says nothing of whether the indent opens a paragraph.
+ */
+function indentsAfterSentenceShare(lines: readonly string[], bodyStart: number, pageTops: ReadonlySet<number> = new Set()): number {
   let indented = 0;
   let afterSentence = 0;
   let previous: string | null = null;
@@ -1067,13 +1088,30 @@ function indentsAfterSentenceShare(lines: readonly string[], bodyStart: number):
     const raw = lines[k]!;
     // A folio is page furniture, no text: pdftotext -layout prints it centred (a leading space), after any line.
     if (raw.trim() === "" || FOLIO.test(raw)) continue;
-    if (INDENT.test(raw) && previous !== null) {
+    if (INDENT.test(raw) && previous !== null && !pageTops.has(k)) {
       indented += 1;
       if (endsSentence(normaliseLine(previous)) || matchHeading(previous) !== null) afterSentence += 1;
     }
     previous = raw;
   }
   return indented === 0 ? 0 : afterSentence / indented;
+}
+
+/**
+ * Where form feeds mark the pages (pdftotext), each page's first line of text past its running heads and folios: a
+ * paragraph opening a page follows a running head (or, where none is printed, the page before's last note), never
+ * the body text it may go on from (issue 11: invented circled 177000001 #15 in -layout mode, where three of the
+ * pages opened on an indent after the running head, the share of indents after a sentence fell under
+ * PARAGRAPH_INDENT_SHARE, and an indented paragraph of three lines, each ending on a full stop, was read as notes).
+ */
+function formFedPageTops(lines: readonly string[], bodyStart: number, pageBreaks: ReadonlySet<number> | undefined, heads: RunningHeads): Set<number> {
+  const tops = new Set<number>();
+  for (const start of pageBreaks ?? []) {
+    let k = Math.max(start, bodyStart);
+    while (k < lines.length && (lines[k]!.trim() === "" || FOLIO.test(lines[k]!) || heads.has(k))) k += 1;
+    if (k < lines.length) tops.add(k);
+  }
+  return tops;
 }
 
 function blankRunFrom(lines: readonly string[], k: number): number {
