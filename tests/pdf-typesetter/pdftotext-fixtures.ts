@@ -118,6 +118,25 @@ export const PDFTOTEXT_FIXTURES: readonly PdftotextFixture[] = [
     alsoHolds: ["no-text-added-to-body"],
   },
   {
+    name: "page-tops-indented-below-running-head",
+    style: "circled",
+    seed: 177000001,
+    index: 15,
+    modes: ["layout"],
+    shape:
+      "-layout mode, 16K pages: three pages open on a paragraph's indent below the running head, and page 2 holds a paragraph of three lines, each ending a sentence, between two indented paragraphs",
+    alsoHolds: ["no-text-added-to-body"],
+  },
+  {
+    name: "one-line-paragraph-above-labelled-notes",
+    style: "circled",
+    seed: 177000001,
+    index: 10,
+    modes: ["layout"],
+    shape: "-layout mode, A4 pages: page 1's body ends on a one-line indented paragraph after a finished sentence, the page's labelled notes straight after it",
+    alsoHolds: ["no-text-added-to-body"],
+  },
+  {
     name: "raw-runs-bracket",
     style: "bracket",
     seed: 161000001,
