@@ -354,6 +354,23 @@ describe("splitNoteArea", () => {
     expect(complete("Forum, “Risks 2022”")).toBe(true);
     expect(complete("Nye, https://a.org/b")).toBe(true);
   });
+
+  it("does not end a note on a line that stops on a title closed by a comma, however short it reads, unless the next line opens a citation", () => {
+    // A one-line note ending its sentence at the margin (a weak end), a short one, then an English citation whose
+    // title line reads far short of the measure: three markers. Taken as a note cut short, the title's line gave the
+    // third text and the weak end was never needed, so the first two notes went out as one and the English one in two.
+    const atMargin = `《${"某".repeat(21)}（全文）》。`;
+    const english = ["Alpha Beta Group, “Notes on", "Shared Rules,”", "May 2, 2014, p.7."];
+    const area = page([atMargin, "《乙书》，某某网站，第二页。", ...english], ["①", "②", "③"]);
+    expect(splitNoteArea(area, notes, model, 3, 3).segments.map((s) => s.text)).toEqual([
+      atMargin,
+      "《乙书》，某某网站，第二页。",
+      "Alpha Beta Group, “Notes on Shared Rules,” May 2, 2014, p.7.",
+    ]);
+    // Followed by a line that opens a citation, the short line still ends its note: the rest was lost.
+    const cut = page(["Alpha Beta Group, “Notes on", "Shared Rules,”", "《丙书》，第三页。"], ["①", "②"]);
+    expect(splitNoteArea(cut, notes, model, 2, 2).segments.map((s) => s.text)).toEqual(["Alpha Beta Group, “Notes on Shared Rules,”", "《丙书》，第三页。"]);
+  });
 });
 
 describe("measureNotes", () => {

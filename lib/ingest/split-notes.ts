@@ -535,8 +535,21 @@ export function ibidOpensAfterWord(line: string, next: string): boolean {
   return /[\p{Script=Han}0-9]$/u.test(line) && !/(?:见|引自|如|自|参照|参考)$/u.test(line) && IBID_OPENING.test(next);
 }
 
+/**
+ * A line that stops on a title closed by a comma (`…in the Context of International Security,”`) leaves its citation
+ * open: the date, pages or address come on the next line, unless that line opens a citation of its own. However short
+ * the line reads, its note does not end there: the comma inside the quotation marks says so, where the width model
+ * only estimates a line of proportional Latin glyphs (issue 11: corpus-001 circled 193000125, never seen before, where
+ * full English lines read under 60% of the note measure, the title's line was taken as a note cut short, and the
+ * page's four notes went to the wrong markers: two joined as one, the English one split in two).
+ */
+export function leavesCitationOpen(line: string, next: string): boolean {
+  return stopsInsideCitation(line.trimEnd()) && !opensLikeCitation(next.trimStart());
+}
+
 function stopsShort(line: LayoutLine, notes: NoteMeasure, width: (line: LayoutLine) => number, next: LayoutLine | undefined): boolean {
   if (/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line.normal.trimEnd())) return false;
+  if (next !== undefined && leavesCitationOpen(line.normal, next.normal)) return false;
   // Stopped on `第` with the page number on the next line (`…2016年版，第` + `272页。`): the width model misjudged a
   // full line; no note ends on `第` (issue 11, invented circled 9000264).
   if (next !== undefined && /第$/u.test(line.normal.trimEnd()) && /^[0-9０-９]+(?:[-–—－][0-9０-９]+)?\s*[页期卷]/u.test(next.normal.trimStart())) return false;
