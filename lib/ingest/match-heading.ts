@@ -34,8 +34,8 @@ export function matchHeading(rawLine: string): HeadingMatch | null {
     if (!m) continue;
     const text = normaliseLine(m[m.length - 1]!);
     if (text === "" || Array.from(text).length > MAX_HEADING_CHARS) return null;
-    // A heading does not end like a sentence or a clause (a Latin full stop included: `22.pdf.`, the end of a web
-    // address wrapped after its year's first digits, is no heading `22.` titled `pdf.`).
+    // A heading does not end like a sentence or a clause (a Latin full stop included: `37.pdf.`, the end of a web
+    // address wrapped after its year's first digits, is no heading `37.` titled `pdf.`).
     if (/[。，；,;、.]$/u.test(text.replace(/[①-⑳]|\[\d{1,3}\]$/gu, ""))) return null;
     // Sentences opening with a numeral ("一是…", "二十国…") never match: the patterns need a separator.
     return { level: pattern.level, label: pattern.label(m), text };

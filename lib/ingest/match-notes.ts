@@ -258,7 +258,7 @@ function placeArea(
     ? rest0.some((s) => s.label !== null && parseMarkerLabel(s.label)?.number === own[0]?.marker.number)
     : rest0.length === own.length && rest0.every((s) => s.startsLikeNote);
   // A note cut at the margin looks the same whether it runs over or lost its end: joined at the margin only
-  // where the join reads as one citation (issue 11: `…，中` took another note's tail `讲话（全文）》。`).
+  // where the join reads as one citation (issue 11: `…，在` took another note's tail `致辞（摘要）》。`).
   const readsAsOne = previousLast !== null && previousAtMargin && joinReadsAsOneCitation(previousLast.text, head.text);
   // A site name the join would make up, where the cut text began one the document cites: the head is another note's tail.
   const madeUpSite = readsAsOne && sites.joinMakesUpSite(previousLast.text, head.text);
@@ -334,7 +334,7 @@ const LINE_BREAK_CARRY = 2;
 
 /**
  * A title's closing part shorter than this says nothing about which work it closes: many titles end in `报告》`,
- * `白皮书》` or `讲话》`; six characters (`讲话（全文）》`) are a phrase of one title.
+ * `白皮书》` or `讲话》`; six characters (`致辞（摘要）》`) are a phrase of one title.
  */
 const MIN_RECITED_TITLE_TAIL = 6;
 
@@ -444,8 +444,8 @@ export function continuesAddress(previous: string, head: string): boolean {
 }
 
 /**
- * One segment of an address path and nothing else (`digital-economy-report-2021.`): after a note that stopped on a
- * slash inside an address it is that address's end (issue 11: corpus-001 circled 31000248, dev range).
+ * One segment of an address path and nothing else (`annual-trade-review-2019.`): after a note that stopped on a
+ * slash inside an address it is that address's end (issue 11: a layout of the dev range).
  */
 function isPathSegment(text: string): boolean {
   return /^[A-Za-z0-9_\-.?=&%#~]*[A-Za-z0-9_\-][A-Za-z0-9_\-.?=&%#~]*[。.]?$/u.test(text) && /[A-Za-z]/u.test(text);
