@@ -533,14 +533,15 @@ function placeLabelled(page: number, segments: readonly NoteSegment[], own: read
     if (run.some(readsAsHeading)) {
       for (const segment of run) unplaced(result, segment, free.map(({ marker }) => marker.label), headingReason(page, run));
     } else if (k > 0 && segments[k - 1]!.end === "doubtful") {
-      // The labelled note before stopped at the margin, and these texts may be its rest (see splitNoteArea).
+      // The labelled note before stopped at (or, with a later label missing, short of) the margin without finishing, and
+      // these texts may be its rest (see splitNoteArea).
       const before = segments[k - 1]!;
       for (const segment of run) {
         unplaced(
           result,
           segment,
           free.map(({ marker }) => marker.label),
-          `Page ${page}: the text at line${linesText(segment).includes("–") ? "s" : ""} ${linesText(segment)} may be the rest of the note ${before.label === null ? "before it" : `labelled ${before.label}`} (its line ends at the margin) or a note that lost its label with its first line (${free.map(({ marker }) => marker.label).join("、") || "no free marker"}); left unattached.`,
+          `Page ${page}: the text at line${linesText(segment).includes("–") ? "s" : ""} ${linesText(segment)} may be the rest of the note ${before.label === null ? "before it" : `labelled ${before.label}`} (${before.endsFull ? "its line ends at the margin" : "its line stops short of the margin unfinished"}) or a note that lost its label with its first line (${free.map(({ marker }) => marker.label).join("、") || "no free marker"}); left unattached.`,
         );
       }
     } else if (free.length === run.length && closed) {

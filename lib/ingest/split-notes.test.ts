@@ -114,6 +114,32 @@ describe("splitNoteArea", () => {
     ]);
   });
 
+  it("marks that cut doubtful when the line stops short of the margin and a later label is missing from the page's notes", () => {
+    // Issue 11, corpus-001 re-typeset bracket 181000176 (a never-seen range), on invented text: ② stops 2.5 em short of
+    // a 28-em measure (tolerance 1.5) inside a title; `某某开幕式上的讲话（全文）》。` closes it, so it reads as ②'s rest, but
+    // it is as well the surviving end of ③ (the page has three markers, ③ has no labelled note), which closes the
+    // title opened on its lost first line. Nothing may be attached on its order.
+    const short = page(["① 同上。", "② 《某某：决胜某某某某某某某某某某某某某某某某某某某", "某某某某某某某某大会上的", "某某开幕式上的讲话（全文）》。"]);
+    short.notes[2]!.deficit = model.measure - 25.5;
+    expect(splitNoteArea(short, notes, model, null, 3).segments.map((s) => [s.label, s.end])).toEqual([
+      ["①", "strong"],
+      ["②", "doubtful"],
+      [null, "area"],
+    ]);
+    // With no later label missing, the same lines are one note: the width model misjudged a full line.
+    expect(splitNoteArea(short, notes, model, null, 2).segments.map((s) => [s.label, s.end])).toEqual([
+      ["①", "strong"],
+      ["②", "area"],
+    ]);
+    // At the margin (within one tolerance), the line says nothing: the rest is joined as before.
+    const full = page(["① 同上。", "② 《某某：决胜某某某某某某某某某某某某某某某某某某某", "某某某某某某某某大会上的", "某某开幕式上的讲话（全文）》。"]);
+    full.notes[2]!.deficit = model.measure - 27;
+    expect(splitNoteArea(full, notes, model, null, 3).segments.map((s) => [s.label, s.end])).toEqual([
+      ["①", "strong"],
+      ["②", "area"],
+    ]);
+  });
+
   it("ends a labelled note before a line that closes a title the note never opened: the tail of a note whose head and label were lost", () => {
     // The first line fills the note measure and ends a sentence; alone that does not end a labelled note. But every
     // title it opens it closes, and the next line closes one first: that line belongs to another note.

@@ -371,7 +371,15 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
       isLabelledLine(groups[groups.length - 1]!.lines[0]!, model) &&
       (nextNumber ?? markerCount + 1) - currentNumber >= 2 &&
       width(previous) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance &&
-      mayStartLabelLostNote(groupText(), sentenceFrom(lines, i, model)));
+      mayStartLabelLostNote(groupText(), sentenceFrom(lines, i, model))) ||
+      (!finished &&
+        previous !== undefined &&
+        currentNumber !== null &&
+        !isLabelledLine(line, model) &&
+        groups.length > 0 &&
+        isLabelledLine(groups[groups.length - 1]!.lines[0]!, model) &&
+        (nextNumber ?? markerCount + 1) - currentNumber >= 2 &&
+        mayBeLastLabelsTail(previous, sentenceFrom(lines, i, model), notes, width));
     currentNumber = labelNumber(line) ?? currentNumber;
     if (isLabelledLine(line, model) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
@@ -402,6 +410,31 @@ function sentenceFrom(lines: readonly LayoutLine[], from: number, model: WidthMo
  */
 function mayStartLabelLostNote(text: string, rest: string): boolean {
   return startsLikeNote(rest) && endsFullStop(rest) && !goesOnInLatin(text, rest) && !joinReadsAsOneCitation(text, rest);
+}
+
+/**
+ * Whether `rest`, after a labelled note's line `previous` that stops short of the margin (by more than the note
+ * measure's tolerance) without finishing, may be the surviving end of a later note whose label and start were lost,
+ * when a label after this note's is missing from the page's notes. Every note line but the last fills the measure, so
+ * a short line is the note's last one unless the width model misjudged it; `rest` closing the title the line left
+ * open (`joinReadsAsOneCitation`) reads as its rest, but as well as the end of the missing label's note, which closes
+ * the title it opened on a lost line (issue 11: corpus-001 re-typeset bracket 181000176, a never-seen range: `[2] 《…在中国共产党第十九次
+ * 全国代表大会上的` 2.8 em short, then `世界互联网大会开幕式上的讲话（全文）》。`, the end of [3], was joined to [2]). Only when
+ * `rest` finishes a sentence (a lost-start note keeps its end) and the line is not a Latin or address line, whose
+ * widths the model only estimates. Weaker than a full stop short of the margin: it makes the split doubtful, so
+ * nothing is attached on order, never `strong`. Only for a `rest` that closes a bracket it does not open: the
+ * ambiguous join; any other `rest` is left to the rules above.
+ */
+function mayBeLastLabelsTail(previous: LayoutLine, rest: string, notes: NoteMeasure, width: (line: LayoutLine) => number): boolean {
+  const line = previous.normal.trimEnd();
+  return (
+    width(previous) < notes.measure - notes.tolerance &&
+    !endsFullStop(line) &&
+    !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line) &&
+    !isMostlyLatin(line) &&
+    BRACKET_PAIRS.some(([open, close]) => rest.split(close).length > rest.split(open).length) &&
+    endsFullStop(rest)
+  );
 }
 
 /**
