@@ -116,10 +116,10 @@ describe("splitNoteArea", () => {
 
   it("marks that cut doubtful when the line stops short of the margin and a later label is missing from the page's notes", () => {
     // Issue 11, corpus-001 re-typeset bracket 181000176 (a never-seen range), on invented text: ② stops 2.5 em short of
-    // a 28-em measure (tolerance 1.5) inside a title; `某某开幕式上的讲话（全文）》。` closes it, so it reads as ②'s rest, but
+    // a 28-em measure (tolerance 1.5) inside a title; `某某论坛闭幕时的致辞（摘要）》。` closes it, so it reads as ②'s rest, but
     // it is as well the surviving end of ③ (the page has three markers, ③ has no labelled note), which closes the
     // title opened on its lost first line. Nothing may be attached on its order.
-    const short = page(["① 同上。", "② 《某某：决胜某某某某某某某某某某某某某某某某某某某", "某某某某某某某某大会上的", "某某开幕式上的讲话（全文）》。"]);
+    const short = page(["① 同上。", "② 《某某：决胜某某某某某某某某某某某某某某某某某某某", "某某某某某某某某大会上的", "某某论坛闭幕时的致辞（摘要）》。"]);
     short.notes[2]!.deficit = model.measure - 25.5;
     expect(splitNoteArea(short, notes, model, null, 3).segments.map((s) => [s.label, s.end])).toEqual([
       ["①", "strong"],
@@ -132,7 +132,7 @@ describe("splitNoteArea", () => {
       ["②", "area"],
     ]);
     // At the margin (within one tolerance), the line says nothing: the rest is joined as before.
-    const full = page(["① 同上。", "② 《某某：决胜某某某某某某某某某某某某某某某某某某某", "某某某某某某某某大会上的", "某某开幕式上的讲话（全文）》。"]);
+    const full = page(["① 同上。", "② 《某某：决胜某某某某某某某某某某某某某某某某某某某", "某某某某某某某某大会上的", "某某论坛闭幕时的致辞（摘要）》。"]);
     full.notes[2]!.deficit = model.measure - 27;
     expect(splitNoteArea(full, notes, model, null, 3).segments.map((s) => [s.label, s.end])).toEqual([
       ["①", "strong"],

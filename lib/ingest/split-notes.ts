@@ -418,8 +418,9 @@ function mayStartLabelLostNote(text: string, rest: string): boolean {
  * when a label after this note's is missing from the page's notes. Every note line but the last fills the measure, so
  * a short line is the note's last one unless the width model misjudged it; `rest` closing the title the line left
  * open (`joinReadsAsOneCitation`) reads as its rest, but as well as the end of the missing label's note, which closes
- * the title it opened on a lost line (issue 11: corpus-001 re-typeset bracket 181000176, a never-seen range: `[2] 《…在中国共产党第十九次
- * 全国代表大会上的` 2.8 em short, then `世界互联网大会开幕式上的讲话（全文）》。`, the end of [3], was joined to [2]). Only when
+ * the title it opened on a lost line (issue 11: corpus-001 re-typeset bracket 181000176, a never-seen range: `[2] 《…在某某第十次代表
+ * 大会上的` 2.8 em short, then `某某论坛闭幕时的致辞（摘要）》。`, the end of [3], was joined to [2]; invented text of the
+ * same shape). Only when
  * `rest` finishes a sentence (a lost-start note keeps its end) and the line is not a Latin or address line, whose
  * widths the model only estimates. Weaker than a full stop short of the margin: it makes the split doubtful, so
  * nothing is attached on order, never `strong`. Only for a `rest` that closes a bracket it does not open: the
