@@ -361,25 +361,20 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     // label is still without a note: those lines may go on with it or be the note that lost its label with its
     // first line (issue 11: `② 《…白皮书》，某` + `某某某某的成本降至…以下。`). Unless they read as
     // the same citation, they are cut off and marked `doubtful`, so that nothing is attached on their order.
-    const doubtful =
-      skipUndecided ||
-      (!finished &&
+    // Inside a labelled note, past a line that finished nothing, while a marker after its label still lacks a note.
+    const laterLabelMissing =
+      !finished &&
       previous !== undefined &&
       currentNumber !== null &&
       !isLabelledLine(line, model) &&
       groups.length > 0 &&
       isLabelledLine(groups[groups.length - 1]!.lines[0]!, model) &&
-      (nextNumber ?? markerCount + 1) - currentNumber >= 2 &&
-      width(previous) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance &&
-      mayStartLabelLostNote(groupText(), sentenceFrom(lines, i, model))) ||
-      (!finished &&
-        previous !== undefined &&
-        currentNumber !== null &&
-        !isLabelledLine(line, model) &&
-        groups.length > 0 &&
-        isLabelledLine(groups[groups.length - 1]!.lines[0]!, model) &&
-        (nextNumber ?? markerCount + 1) - currentNumber >= 2 &&
-        mayBeLastLabelsTail(previous, sentenceFrom(lines, i, model), notes, width));
+      (nextNumber ?? markerCount + 1) - currentNumber >= 2;
+    const doubtful =
+      skipUndecided ||
+      (laterLabelMissing &&
+        ((width(previous!) >= notes.measure - SHORT_LINE_TOLERANCES * notes.tolerance && mayStartLabelLostNote(groupText(), sentenceFrom(lines, i, model))) ||
+          mayBeLastLabelsTail(previous!, sentenceFrom(lines, i, model), notes, width)));
     currentNumber = labelNumber(line) ?? currentNumber;
     if (isLabelledLine(line, model) || groups.length === 0) {
       if (groups.length > 0) groups[groups.length - 1]!.end = finished ? "strong" : "label";
