@@ -8,8 +8,11 @@
  * Per page: CPU ms in all tasks, in script, in React's scheduled work (hydration), in HTML parsing, style and
  * layout; how many React fibers the page holds once hydrated (each one hydrated from a server-rendered element);
  * the HTML's size and the part of it that is the RSC payload (React's copy of the page, inline in scripts).
- * Runs the production app (`scripts/start.ts`) on a port and an embedded database of its own.
+ * Runs the production app (`scripts/start.ts`) on a port and an embedded database of its own; or, with
+ * `MAIN_THREAD_BASES` (comma-separated addresses of apps already running, e.g. two builds of a change), loads
+ * each in turn, load by load, so that their figures are taken under the same load of the host and compare.
  */
+import os from "node:os";
 import { chromium, type Browser } from "@playwright/test";
 import { readerAndSideBySide, startBenchApp, stopBenchApp } from "./bench-app";
 
@@ -42,29 +45,38 @@ const KINDS = {
 type Kind = keyof typeof KINDS;
 
 export default async function run(): Promise<void> {
-  const app = await startBenchApp({ port: PORT, dataDir: ".data/bench-main-thread-postgres", dbPort: process.env.DUIZHAO_BENCH_MAIN_THREAD_DB_PORT ?? "54364" });
+  const given = process.env.MAIN_THREAD_BASES?.split(",").filter(Boolean);
+  const app = given ? null : await startBenchApp({ port: PORT, dataDir: ".data/bench-main-thread-postgres", dbPort: process.env.DUIZHAO_BENCH_MAIN_THREAD_DB_PORT ?? "54364" });
+  const bases = given ?? [BASE];
   const browser = await chromium.launch({ executablePath: CHROMIUM });
   try {
-    for (const page of await readerAndSideBySide(BASE)) {
-      const html = await (await fetch(BASE + page.path)).text();
-      const samples: Record<Kind, number>[] = [];
-      let fibers = 0;
+    const pages = await readerAndSideBySide(bases[0]!);
+    for (const page of pages) {
+      const samples = bases.map(() => [] as Record<Kind, number>[]);
+      const fibers = bases.map(() => 0);
+      // Alternated load by load: a change in the host's load shifts every base's figures alike.
       for (let i = 0; i < LOADS; i++) {
-        const load = await traceLoad(browser, BASE + page.path);
-        samples.push(load.cpu);
-        fibers = load.fibers;
+        for (const [b, base] of bases.entries()) {
+          const load = await traceLoad(browser, base + page.path);
+          samples[b]!.push(load.cpu);
+          fibers[b] = load.fibers;
+        }
       }
-      const of = (kind: Kind) => {
-        const values = samples.map((sample) => sample[kind]).sort((a, b) => a - b);
-        return `${values[Math.floor(values.length / 2)]!.toFixed(0)} [${values[0]!.toFixed(0)}–${values[values.length - 1]!.toFixed(0)}]`;
-      };
-      console.log(`${page.name} (${page.path}):`);
-      console.log(`  main-thread CPU ms, median [range] of ${LOADS} loads: ${(Object.keys(KINDS) as Kind[]).map((kind) => `${kind} ${of(kind)}`).join(", ")}`);
-      console.log(`  React fibers after hydration: ${fibers}; HTML ${kib(Buffer.byteLength(html))} KiB, of which the inline RSC payload ${kib(rscPayloadBytes(html))} KiB`);
+      console.log(`${page.name} (${page.path}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores:`);
+      for (const [b, base] of bases.entries()) {
+        const html = await (await fetch(base + page.path)).text();
+        const of = (kind: Kind) => {
+          const values = samples[b]!.map((sample) => sample[kind]).sort((x, y) => x - y);
+          return `${values[Math.floor(values.length / 2)]!.toFixed(0)} [${values[0]!.toFixed(0)}–${values[values.length - 1]!.toFixed(0)}]`;
+        };
+        const label = bases.length > 1 ? `  ${base}:\n  ` : "  ";
+        console.log(`${label}main-thread CPU ms, median [range] of ${LOADS} loads: ${(Object.keys(KINDS) as Kind[]).map((kind) => `${kind} ${of(kind)}`).join(", ")}`);
+        console.log(`  React fibers after hydration: ${fibers[b]}; HTML ${kib(Buffer.byteLength(html))} KiB, of which the inline RSC payload ${kib(rscPayloadBytes(html))} KiB`);
+      }
     }
   } finally {
     await browser.close();
-    await stopBenchApp(app);
+    if (app) await stopBenchApp(app);
   }
 }
 
