@@ -205,6 +205,25 @@ describe("the catalogue's queries", () => {
     expect(past.total).toBe(COUNT);
   });
 
+  it("lists the whole corpus and a narrowed list in the catalogue's order: newest first, ties and undated ones by slug, undated last", async () => {
+    // The oracle's order: dates compared as the strings they are stored as (a year before the same year's months).
+    const inOrder = (kept: Spec[]) =>
+      [...kept]
+        .sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1) || (a.slug < b.slug ? -1 : 1))
+        .map((spec) => spec.slug);
+    // The whole corpus is read from the index's first entries, dated and undated apart: page sizes whose pages
+    // end inside a run of equal dates, on the last dated ones, and across into the undated ones.
+    for (const pageSize of [3, 7, 20]) {
+      const listed: string[] = [];
+      for (let page = 1; page <= Math.ceil(COUNT / pageSize); page++) listed.push(...(await listCatalogueDocuments(query({ page, pageSize }), database.db)).documents.map((d) => d.slug));
+      expect(listed).toEqual(inOrder(specs));
+    }
+    // A narrowed list (a facet, no title words) is sorted among the documents it keeps, in the same order.
+    const journal = JOURNALS[0]!;
+    const narrowed = await listCatalogueDocuments(query({ journal, pageSize: 100 }), database.db);
+    expect(narrowed.documents.map((d) => d.slug)).toEqual(inOrder(specs.filter((spec) => spec.journal === journal)));
+  });
+
   it("counts the whole corpus in the list's statement when asked, on a narrowed page and on one past the last", async () => {
     const narrowed = await listCatalogueDocuments(query({ q: "网络空间" }), database.db, { withCorpusSize: true });
     expect(narrowed.total).toBeGreaterThan(0);
