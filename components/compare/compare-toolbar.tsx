@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { memo, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { PickerConcept } from "@/lib/compare/build-compare-view";
 import type { CompareState } from "@/lib/compare/compare-state";
 import { assignTones, MAX_ACTIVE_CONCEPTS } from "@/lib/compare/concept-tones";
 import { MENTION_COUNT_RULE, mentionCountLabel } from "@/lib/concepts/mention-count";
 import { compareHref, compareQuery } from "@/lib/urls/app-urls";
 import { COMPARE_KEYS, PATHS } from "@/lib/urls/url-grammar";
+import { HydrateOnIntent, useIntent } from "./hydrate-on-intent";
 
 type ToneMap = ReturnType<typeof assignTones>;
 
@@ -34,7 +35,7 @@ export function CompareToolbar({
   const tones = assignTones(active);
   return (
     <div className="compare-toolbar" lang="en" role="group" aria-label="Side-by-side controls" aria-busy={pending || undefined}>
-      <ConceptPicker picker={picker} active={active} tones={tones} onToggleConcept={onToggleConcept} formState={formState} />
+      <ConceptPicker picker={picker} active={active} onToggleConcept={onToggleConcept} formState={formState} />
       <ConceptLegend picker={picker} active={active} tones={tones} onToggleConcept={onToggleConcept} />
       <span className="ml-auto flex items-center gap-2">
         {aligned ? (
@@ -58,22 +59,25 @@ export function CompareToolbar({
 function ConceptPicker({
   picker,
   active,
-  tones,
   onToggleConcept,
   formState,
 }: {
   picker: PickerConcept[];
   active: string[];
-  tones: ToneMap;
   onToggleConcept: (id: string) => void;
   formState: CompareState;
 }) {
   // False in the server's HTML (the form then needs its submit button), true once the script runs.
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
   const details = useRef<HTMLDetailsElement>(null);
-  const shared = picker.filter((c) => c.left.total > 0 && c.right.total > 0);
-  const single = picker.filter((c) => !(c.left.total > 0 && c.right.total > 0));
-  const full = active.length >= MAX_ACTIVE_CONCEPTS;
+  // The options hydrate when the picker is about to be used, not with the page (HydrateOnIntent says why).
+  const { intent, signal } = useIntent();
+  // The options are memoised (a re-render would hydrate them): they reach the latest handler through a ref.
+  const toggleRef = useRef(onToggleConcept);
+  useEffect(() => {
+    toggleRef.current = onToggleConcept;
+  });
+  const toggle = useCallback((id: string) => toggleRef.current(id), []);
 
   // The picker closes like a menu: Escape or a click elsewhere.
   useEffect(() => {
@@ -94,37 +98,8 @@ function ConceptPicker({
     };
   }, []);
 
-  const option = (concept: PickerConcept) => {
-    const checked = active.includes(concept.id);
-    const tone = tones.get(concept.id);
-    return (
-      <li key={concept.id}>
-        <label className="concept-option" data-tone={tone?.index}>
-          <input type="checkbox" name={COMPARE_KEYS.concepts} value={concept.id} checked={checked} disabled={!checked && full} onChange={() => onToggleConcept(concept.id)} />
-          <span className="min-w-0">
-            <span lang="zh-Hans">{concept.labelZh}</span> <span className="focus-muted">{concept.labelEn}</span>
-          </span>
-          <span className="concept-counts">
-            <span aria-hidden="true">
-              {tone ? <span className="tone-glyph mr-1">{tone.glyph}</span> : null}
-              <span data-testid="concept-count">
-                {concept.left.total} · {concept.right.total}
-              </span>
-              {concept.left.inNotes + concept.right.inNotes > 0 ? (
-                <span className="block text-[0.7rem] focus-muted">
-                  {concept.left.inNotes} · {concept.right.inNotes} in notes
-                </span>
-              ) : null}
-            </span>
-            <span className="sr-only">{`, left essay ${mentionCountLabel(concept.left)}, right essay ${mentionCountLabel(concept.right)}`}</span>
-          </span>
-        </label>
-      </li>
-    );
-  };
-
   return (
-    <details ref={details} className="concept-picker">
+    <details ref={details} className="concept-picker" onPointerEnter={signal} onFocus={signal} onToggle={signal}>
       <summary className="compare-button list-none">
         <span lang="zh-Hans">概念</span> Concepts{active.length > 0 ? ` · ${active.length}` : ""}
         {active.length > 0 ? <span className="sr-only"> highlighted</span> : null} <span aria-hidden="true">▾</span>
@@ -134,24 +109,7 @@ function ConceptPicker({
         {compareQuery({ ...formState, concepts: [] }).map(([key, value]) => (
           <input key={key} type="hidden" name={key} value={value} />
         ))}
-        <p className="px-1 pb-1 text-xs focus-muted">
-          Mentions in the left · right essay, counted as on every page: {MENTION_COUNT_RULE.en} (a compound concept counts its items too).
-          Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
-        </p>
-        <fieldset>
-          <legend>
-            Both essays <span lang="zh-Hans">两文共有</span>
-          </legend>
-          <ul>{shared.map(option)}</ul>
-        </fieldset>
-        {single.length > 0 ? (
-          <fieldset>
-            <legend>
-              One essay only <span lang="zh-Hans">仅见于一文</span>
-            </legend>
-            <ul>{single.map(option)}</ul>
-          </fieldset>
-        ) : null}
+        <ConceptOptions picker={picker} active={active} onToggleConcept={toggle} intent={intent} />
         {scripted ? null : (
           <button type="submit" className="compare-button mt-2">
             Highlight
@@ -161,6 +119,87 @@ function ConceptPicker({
     </details>
   );
 }
+
+/** The picker's note on counts and its options, in two groups; re-rendered only when the concepts or the highlighted ones change. */
+const ConceptOptions = memo(
+  function ConceptOptions({
+    picker,
+    active,
+    onToggleConcept,
+    intent,
+  }: {
+    picker: PickerConcept[];
+    active: string[];
+    onToggleConcept: (id: string) => void;
+    intent: Promise<void>;
+  }) {
+    const tones = assignTones(active);
+    const shared = picker.filter((c) => c.left.total > 0 && c.right.total > 0);
+    const single = picker.filter((c) => !(c.left.total > 0 && c.right.total > 0));
+    const full = active.length >= MAX_ACTIVE_CONCEPTS;
+
+    const option = (concept: PickerConcept) => {
+      const checked = active.includes(concept.id);
+      const tone = tones.get(concept.id);
+      return (
+        <li key={concept.id}>
+          <label className="concept-option" data-tone={tone?.index}>
+            <input type="checkbox" name={COMPARE_KEYS.concepts} value={concept.id} checked={checked} disabled={!checked && full} onChange={() => onToggleConcept(concept.id)} />
+            <span className="min-w-0">
+              <span lang="zh-Hans">{concept.labelZh}</span> <span className="focus-muted">{concept.labelEn}</span>
+            </span>
+            <span className="concept-counts">
+              <span aria-hidden="true">
+                {tone ? <span className="tone-glyph mr-1">{tone.glyph}</span> : null}
+                <span data-testid="concept-count">
+                  {concept.left.total} · {concept.right.total}
+                </span>
+                {concept.left.inNotes + concept.right.inNotes > 0 ? (
+                  <span className="block text-[0.7rem] focus-muted">
+                    {concept.left.inNotes} · {concept.right.inNotes} in notes
+                  </span>
+                ) : null}
+              </span>
+              <span className="sr-only">{`, left essay ${mentionCountLabel(concept.left)}, right essay ${mentionCountLabel(concept.right)}`}</span>
+            </span>
+          </label>
+        </li>
+      );
+    };
+
+    return (
+      <Suspense fallback={null}>
+        <HydrateOnIntent intent={intent}>
+          <p className="px-1 pb-1 text-xs focus-muted">
+            Mentions in the left · right essay, counted as on every page: {MENTION_COUNT_RULE.en} (a compound concept counts its items too).
+            Up to {MAX_ACTIVE_CONCEPTS} at once{full ? " (reached)" : ""}.
+          </p>
+          <fieldset>
+            <legend>
+              Both essays <span lang="zh-Hans">两文共有</span>
+            </legend>
+            <ul>{shared.map(option)}</ul>
+          </fieldset>
+          {single.length > 0 ? (
+            <fieldset>
+              <legend>
+                One essay only <span lang="zh-Hans">仅见于一文</span>
+              </legend>
+              <ul>{single.map(option)}</ul>
+            </fieldset>
+          ) : null}
+        </HydrateOnIntent>
+      </Suspense>
+    );
+  },
+  // The highlighted concepts come as a new array at each change of the address (a pane's position too): equal ones are no change.
+  (before, after) =>
+    before.picker === after.picker &&
+    before.onToggleConcept === after.onToggleConcept &&
+    before.intent === after.intent &&
+    before.active.length === after.active.length &&
+    before.active.every((id, i) => id === after.active[i]),
+);
 
 /** The highlighted concepts in the order picked, each with its tone and a way to stop highlighting it. */
 function ConceptLegend({

@@ -78,6 +78,23 @@ test.describe("side by side", () => {
     await expect(compare.right.locator("button.note-marker").first()).toBeFocused();
   });
 
+  test("the concept picker's options hydrate when the picker is about to be used, not with the page", async ({ page }) => {
+    const compare = new ComparePage(page);
+    await compare.goto({ left, right });
+    const picker = page.locator("details.concept-picker");
+    // The page has hydrated: the picker's submit button, there for a reader without scripts, is gone.
+    await expect(picker.locator("button[type=submit]")).toHaveCount(0);
+    const option = picker.locator('input[name="c"]').first();
+    const hydrated = () => option.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber$")));
+    expect(await hydrated()).toBe(false);
+    await picker.locator("summary").hover();
+    await expect.poll(hydrated).toBe(true);
+    // Hydrated so, the options work as before: a tick highlights the concept.
+    const id = await option.getAttribute("value");
+    await compare.toggleConcept(id!);
+    await expect(page).toHaveURL(new RegExp(`[?&]c=${id}`));
+  });
+
   test("phone width: the panes become two tabs", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const compare = new ComparePage(page);
