@@ -5,7 +5,6 @@ import { ingestSources } from "@/lib/corpus/ingest-sources";
 import { MAX_PAGE_SIZE } from "@/lib/urls/url-grammar";
 import { findSharedPassages } from "@/lib/derivations/find-shared-passages";
 import { CORPUS_LOAD_TIMEOUT_MS, createCorpusDatabase, dropQuotingParagraphs, loadSyntheticEssay, syntheticEssays } from "@/tests/db/corpus-with-synthetic-essays";
-import { listParallelsReadingEveryCandidate } from "@/tests/db/list-parallels-reading-every-candidate";
 import { createTestDatabase, type TestDatabase } from "@/tests/db/test-database";
 import { countParallelPlaces } from "./count-parallel-places";
 import { listParallels, type Parallels, STOCK_PHRASE_MIN_DOCUMENTS, STOCK_PHRASE_SHARE } from "./list-parallels";
@@ -191,32 +190,6 @@ describe("listParallels on a corpus quoting shared works", () => {
     expect(passages).toBeGreaterThan(200);
     expect(stock).toBeGreaterThan(10);
     expect(grouped).toBeGreaterThan(10);
-  });
-
-  it("lists what reading every candidate with its essay and work gave: the same places, order, groups, ranges and counts", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
-    const db = database.db;
-    const blocks = await db.$queryRaw<{ slug: string; anchor: string }[]>`
-      select d.slug, p."blockAnchor" as anchor from "PassageFingerprint" p join "Document" d on d.id = p."documentId"
-      where p."parallelPlaces" > 0 order by d.slug, p."blockAnchor"`;
-    let places = 0;
-    let notPlaces = 0;
-    for (const { slug, anchor } of blocks) {
-      for (const paging of [{ page: 1, pageSize: MAX_PAGE_SIZE }, { page: 2, pageSize: 2 }]) {
-        const listed = await listParallels(slug, anchor, paging, db);
-        expect(listed, `${slug}#${anchor} page ${paging.page}`).toEqual(await listParallelsReadingEveryCandidate(slug, anchor, paging, db));
-        if (paging.page === 1) places += listed!.total;
-      }
-      // Candidates that are no place (a common fingerprint, no passage), which the new path reads no essay or work for.
-      const [candidates] = await db.$queryRaw<{ count: number }[]>`
-        select count(*)::int as count from "PassageFingerprint" o, "PassageFingerprint" p join "Document" d on d.id = p."documentId"
-        where d.slug = ${slug} and p."blockAnchor" = ${anchor} and o.fingerprints && p.fingerprints and o."documentId" <> p."documentId" and o."parallelPlaces" > 0`;
-      notPlaces += candidates!.count;
-    }
-    notPlaces -= places;
-    // Enough lists, places, and candidates that are no place, for the comparison to prove something.
-    expect(blocks.length).toBeGreaterThan(50);
-    expect(places).toBeGreaterThan(200);
-    expect(notPlaces).toBeGreaterThan(10);
   });
 
   it("groups each place under the first work both it and the block cite, and orders the whole list as promised", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {

@@ -72,8 +72,7 @@ export interface ParallelsPaging {
  * texts their rows hold); each is verified, and the words it shares located on both sides, by one pass over
  * its text against the block indexed once (sharedPassageRanges: what findSharedPassages would align, so the
  * page's places are shown from it, and the ranking reads from it whether a place shares only stock phrases).
- * Then the places only, not every candidate, are read with their essays and the works they cite with the
- * block. Null when the document or the block is unknown.
+ * Null when the document or the block is unknown.
  *
  * Why the whole list is ranked, not only a page of it: its order (a work's places together, the works
  * with most places first, stock phrases last) is the list's, so every place is verified; what each costs
@@ -85,12 +84,13 @@ export async function listParallels(
   paging: ParallelsPaging = { page: 1, pageSize: PARALLELS_PAGE_SIZE },
   db: Database = getDatabase(),
 ): Promise<Parallels | null> {
-  type Place = {
-    id: string;
+  type Candidate = {
+    documentId: string;
     slug: string;
     title: string;
     blockKind: MentionBlockKind;
     blockAnchor: string;
+    text: string;
     /**
      * A work both it and the block cite, which the words they share most likely quote: a paragraph or
      * heading cites what the notes its markers call cite; a note, what it cites itself (no marker stands in
@@ -100,82 +100,71 @@ export async function listParallels(
     workTitle: string | null;
   };
   // Two independent questions, asked at once, each naming the block by its essay's slug and its anchor:
-  // the block (its text, the notes it cites, and the corpus's size), and its candidates' texts. One plain
-  // statement each, no transaction to plan them: an interactive one (to set enable_seqscan off) waited on a
-  // round trip per statement. Each candidate's text comes with its passage-index row (the rows the GIN lookup
-  // reads anyway), and nothing else: most candidates are no place (a note's 2,588 at 1,003 essays share only a
-  // set phrase's fingerprint with it, 14 a passage), and their essays and works, read with each, were most of
-  // the statement's work and of what the app decoded. Only blocks that have places can be one: sharing a
-  // passage is symmetric, so a block sharing one with this block counts at least this one (its stored
-  // parallelPlaces).
+  // the block (its text, and the corpus's size), and its candidates with the work each cites with it.
   const [[asked], candidates] = await Promise.all([
-    db.$queryRaw<{ slug: string; title: string; blockKind: MentionBlockKind; text: string; citedNotes: string[]; corpusSize: number }[]>`
-      select d.slug, d.title, p."blockKind"::text as "blockKind", p.text, p."citedNotes", (select count(*) from "Document")::int as "corpusSize"
+    db.$queryRaw<{ id: string; slug: string; title: string; blockKind: MentionBlockKind; text: string; corpusSize: number }[]>`
+      select d.id, d.slug, d.title, p."blockKind"::text as "blockKind", p.text, (select count(*) from "Document")::int as "corpusSize"
       from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
       where d.slug = ${slug}`,
-    db.$queryRaw<{ id: string; text: string }[]>`
+    // One plain statement, no transaction to plan it: an interactive one (to set enable_seqscan off for it)
+    // waited on a round trip per statement. Each candidate's text comes with its passage-index row (the rows
+    // the GIN lookup reads anyway): looked up again by document and anchor, it was a lookup per candidate
+    // (443 for a popular quotation at 1,003 essays, 2,588 for a note sharing a set phrase, most of that
+    // statement's work). Only blocks that have places can be one: sharing a passage is symmetric, so a block
+    // sharing one with this block counts at least this one (its stored parallelPlaces), and most of a note's
+    // candidates share only a set phrase's fingerprint.
+    //
+    // The work a candidate cites with the block: the works the block cites (`own`, through the notes it
+    // cites, PassageFingerprint.citedNotes), ranked by title then key; the notes citing any of them
+    // (`citing`: a popular quotation's work, some 900 citations at 1,003 essays, read through the index on
+    // the work); and each candidate's first among those its own cited notes hold (hash joins: no lookup per
+    // candidate, where the markers, notes and citations of each were looked up one place at a time).
+    db.$queryRaw<Candidate[]>`
       with asked as (
-        select p."documentId", p.fingerprints from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
+        select p."documentId", p.fingerprints, p."citedNotes" from "Document" d join "PassageFingerprint" p on p."documentId" = d.id and p."blockAnchor" = ${anchor}
         where d.slug = ${slug}
-      )
-      select o.id, o.text from "PassageFingerprint" o
-      where o.fingerprints && (select fingerprints from asked) and o."documentId" <> (select "documentId" from asked) and o."parallelPlaces" > 0`,
-  ]);
-  if (!asked) return null;
-  const document = { slug: asked.slug, title: asked.title };
-  const text = asked.text;
-  const corpusSize = asked.corpusSize;
-  const ownBlock = { kind: asked.blockKind, anchor, text };
-  // Most candidates of a note share only a set phrase's fingerprint: no range, not a place.
-  const ownIndex = indexPassageSharing([text]);
-  const verified = new Map(
-    candidates.flatMap((candidate) => {
-      const ranges = sharedPassageRanges(ownIndex, 0, candidate.text);
-      return ranges.length === 0 ? [] : [[candidate.id, { text: candidate.text, ranges }] as const];
-    }),
-  );
-  // How many essays hold each of the block's shared words: the same few stretches for most places.
-  const ownTextsShared = [...new Set([...verified.values()].flatMap(({ ranges }) => ranges.map((r) => text.slice(r.start, r.end))))];
-  const holding = new Map(ownTextsShared.map((shared, i) => [shared, i] as const));
-  // The places' essays and the work each cites with the block, and the essays holding the shared words, asked
-  // at once. The work: the works the block cites (`own`, through the notes it cites, PassageFingerprint.citedNotes),
-  // ranked by title then key; the notes citing any of them (`citing`: a popular quotation's work, some 900
-  // citations at 1,003 essays, read through the index on the work: cheaper than a lookup per place's note);
-  // and each place's first among those its own cited notes hold. The places are read by their rows' ids, in the
-  // order of their essays' slugs and their anchors, which the ranking keeps among equals.
-  const [found, holdingCounts] = await Promise.all([
-    verified.size === 0
-      ? Promise.resolve([] as Place[])
-      : db.$queryRaw<Place[]>`
-      with own as (
+      ), own as (
         select s.id, s.key, s.title, row_number() over (order by s.title nulls last, s.key) as rank from "Source" s
-        where s.id in (select c."sourceId" from "Citation" c where c."footnoteId" = any(${asked.citedNotes}::text[]))
-      ), o as (
-        select o.id, o."documentId", o."blockKind", o."blockAnchor", o."citedNotes" from "PassageFingerprint" o where o.id = any(${[...verified.keys()]}::text[])
+        where s.id in (select c."sourceId" from "Citation" c where c."footnoteId" in (select unnest("citedNotes") from asked))
       ), citing as (
         select c."footnoteId", min(own.rank) as rank from "Citation" c join own on own.id = c."sourceId" group by c."footnoteId"
+      ), o as materialized (
+        select o."documentId", o."blockKind", o."blockAnchor", o."citedNotes", o.text from "PassageFingerprint" o
+        where o.fingerprints && (select fingerprints from asked) and o."documentId" <> (select "documentId" from asked) and o."parallelPlaces" > 0
       ), work as (
-        select o.id, min(citing.rank) as rank
+        select o."documentId", o."blockAnchor", min(citing.rank) as rank
         from o cross join unnest(o."citedNotes") as note(id) join citing on citing."footnoteId" = note.id
-        group by o.id
+        group by o."documentId", o."blockAnchor"
       )
-      select o.id, d.slug, d.title, o."blockKind"::text as "blockKind", o."blockAnchor", own.key as "workKey", own.title as "workTitle"
+      select o."documentId", d.slug, d.title, o."blockKind"::text as "blockKind", o."blockAnchor", o.text, own.key as "workKey", own.title as "workTitle"
       from o join "Document" d on d.id = o."documentId"
-      left join work w on w.id = o.id
+      left join work w on w."documentId" = o."documentId" and w."blockAnchor" = o."blockAnchor"
       left join own on own.rank = w.rank
       order by d.slug, o."blockAnchor"`,
-    countDocumentsHolding(ownTextsShared, db),
   ]);
+  if (!asked) return null;
+  const document = { id: asked.id, slug: asked.slug, title: asked.title };
+  const own = { blockKind: asked.blockKind };
+  const text = asked.text;
+  const corpusSize = asked.corpusSize;
+  const ownBlock = { kind: own.blockKind, anchor, text };
+  // Most candidates of a note share only a set phrase's fingerprint: no range, not a place.
+  const ownIndex = indexPassageSharing([text]);
+  const found = candidates.flatMap((candidate) => {
+    const ranges = sharedPassageRanges(ownIndex, 0, candidate.text);
+    return ranges.length === 0 ? [] : [{ candidate, ranges }];
+  });
+  // How many essays hold each of the block's shared words: the same few stretches for most places.
+  const ownTextsShared = [...new Set(found.flatMap(({ ranges }) => ranges.map((r) => text.slice(r.start, r.end))))];
+  const holding = new Map(ownTextsShared.map((shared, i) => [shared, i] as const));
+  const holdingCounts = await countDocumentsHolding(ownTextsShared, db);
   const documentsHolding = (shared: string) => holdingCounts[holding.get(shared)!]!;
   const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
-  const places = found.map((place) => {
-    const { text: placeText, ranges } = verified.get(place.id)!;
-    return {
-      candidate: { ...place, text: placeText },
-      ranges,
-      stock: ranges.every((r) => documentsHolding(text.slice(r.start, r.end)) >= stockFrom),
-    };
-  });
+  const places = found.map(({ candidate, ranges }) => ({
+    candidate,
+    ranges,
+    stock: ranges.every((r) => documentsHolding(text.slice(r.start, r.end)) >= stockFrom),
+  }));
   type Ranked = (typeof places)[number];
 
   const groups = new Map<string, { work: ParallelGroup["work"]; places: Ranked[] }>();
