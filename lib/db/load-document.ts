@@ -7,6 +7,7 @@ import type { DocumentManifest } from "@/lib/ingest/document-manifest";
 import { CORPUS_CHANGED_CHANNEL } from "@/lib/page-cache/corpus-page-cache.mjs";
 import { insertRows, type ColumnTypes } from "./insert-rows";
 import { getDatabase, type Database, type DatabaseTransaction } from "./prisma-client";
+import { updateCatalogueFacetCounts } from "./update-catalogue-facet-counts";
 import { blocksOf, CORPUS_LOAD_LOCK, forgetDocumentDerivations, updateCorpusDerivations } from "./rebuild-corpus-derivations";
 import { reanchorImportedAnnotations } from "./reanchor-imported-annotations";
 import { sectionBounds } from "./read-document-sections";
@@ -55,9 +56,11 @@ export async function loadDocument(
     async (tx) => {
       // Serialise loads of the corpus: derivations read what other loads write.
       await tx.$executeRaw`select pg_advisory_xact_lock(${CORPUS_LOAD_LOCK}::bigint)`;
-      const previous = await tx.document.findUnique({ where: { slug: document.slug }, select: { sourcePdfSha256: true } });
+      const previous = await tx.document.findUnique({ where: { slug: document.slug }, select: { sourcePdfSha256: true, journal: true, date: true, authors: true } });
       if (source.pdf) await storeSourcePdf(source.pdf, tx);
       const documentId = await upsertDocumentRow(tx, document, source);
+      // The whole corpus's journal, year and author counts, from the row as it was to the row as it is.
+      await updateCatalogueFacetCounts(tx, previous, { journal: document.journal, date: document.date, authors: document.authors });
       // The PDF of the previous version goes when nothing refers to it any more.
       if (previous && previous.sourcePdfSha256 !== (source.pdf?.sha256 ?? null)) await forgetUnreferencedPdf(previous.sourcePdfSha256, tx);
       // A document new to the corpus has a row made just now: no earlier version, rows, derivations or

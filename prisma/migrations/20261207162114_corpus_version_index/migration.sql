@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Document_ingestedAt_idx" ON "Document"("ingestedAt");
