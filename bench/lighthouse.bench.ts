@@ -5,7 +5,9 @@
  * much of the script time is the page's own). Runs the production app (`scripts/start.ts`) on a port and an
  * embedded database of its own. Lighthouse times the page on this CPU (throttled 4×, as for a mid-range
  * phone): a busy or shared host scores lower, so the load average and Lighthouse's benchmark index of the
- * host are printed beside the figures. `LIGHTHOUSE_RUNS` (default 5) runs per page.
+ * host are printed beside the figures. `LIGHTHOUSE_RUNS` (default 5) runs per page. `LIGHTHOUSE_BASES`
+ * (comma-separated addresses of apps already running, e.g. two builds of a change) audits each in turn, run by
+ * run, instead of starting one: their figures are then taken under the same load of the host and compare.
  */
 import os from "node:os";
 import * as chromeLauncher from "chrome-launcher";
@@ -40,33 +42,40 @@ interface Audit {
 }
 
 export default async function run(): Promise<void> {
-  const app = await startBenchApp({ port: PORT, dataDir: ".data/bench-lighthouse-postgres", dbPort: process.env.DUIZHAO_BENCH_LIGHTHOUSE_DB_PORT ?? "54363" });
+  const given = process.env.LIGHTHOUSE_BASES?.split(",").filter(Boolean);
+  const app = given ? null : await startBenchApp({ port: PORT, dataDir: ".data/bench-lighthouse-postgres", dbPort: process.env.DUIZHAO_BENCH_LIGHTHOUSE_DB_PORT ?? "54363" });
+  const bases = given ?? [BASE];
   try {
-    const pages = await readerAndSideBySide(BASE);
+    const pages = await readerAndSideBySide(bases[0]!);
     for (const page of pages) {
       // One request first, so the page cache holds the page as it would for every reader after the first.
-      await (await fetch(BASE + page.path)).text();
+      for (const base of bases) await (await fetch(base + page.path)).text();
       console.log(`${page.name} (${page.path}), load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores:`);
-      const audits: Audit[] = [];
+      const audits = bases.map(() => [] as Audit[]);
+      // Alternated run by run: a change in the host's load weighs on every base alike.
       for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-        const audit = await lighthouseAudit(BASE + page.path);
-        audits.push(audit);
-        console.log(`  run ${i + 1}: performance ${audit.performance.toFixed(2)}, TBT ${audit.tbt.toFixed(0)} ms, LCP ${audit.lcp.toFixed(0)} ms`);
-        const origin = new URL(BASE).origin;
-        const tasks = audit.longTasks.map((task) => `${task.url.replace(origin, "") || "?"} at ${task.startMs.toFixed(0)} for ${task.durationMs.toFixed(0)}`);
-        console.log(`    long tasks (simulated, ms): ${tasks.length > 0 ? tasks.join("; ") : "none"}`);
+        for (const [b, base] of bases.entries()) {
+          const audit = await lighthouseAudit(base + page.path);
+          audits[b]!.push(audit);
+          const origin = new URL(base).origin;
+          console.log(`  run ${i + 1}${bases.length > 1 ? ` (${origin})` : ""}: performance ${audit.performance.toFixed(2)}, TBT ${audit.tbt.toFixed(0)} ms, LCP ${audit.lcp.toFixed(0)} ms`);
+          const tasks = audit.longTasks.map((task) => `${task.url.replace(origin, "") || "?"} at ${task.startMs.toFixed(0)} for ${task.durationMs.toFixed(0)}`);
+          console.log(`    long tasks (simulated, ms): ${tasks.length > 0 ? tasks.join("; ") : "none"}`);
+        }
       }
-      const of = (pick: (audit: Audit) => number) => median(audits.map(pick));
-      const met = audits.filter((audit) => audit.performance >= TARGET_PERFORMANCE && audit.tbt < TARGET_TBT_MS).length;
-      console.log(
-        `  median: performance ${of((a) => a.performance).toFixed(2)}, TBT ${of((a) => a.tbt).toFixed(0)} ms, LCP ${of((a) => a.lcp).toFixed(0)} ms ` +
-          `(target ≥ ${TARGET_PERFORMANCE} with TBT < ${TARGET_TBT_MS} ms: met in ${met} of ${audits.length} runs); ` +
-          `document ${(of((a) => a.documentBytes) / 1024).toFixed(0)} KiB, scripts ${(of((a) => a.scriptBytes) / 1024).toFixed(0)} KiB as transferred, ` +
-          `script evaluation ${of((a) => a.scriptMs).toFixed(0)} ms; host benchmark index ${of((a) => a.benchmarkIndex).toFixed(0)}`,
-      );
+      for (const [b, base] of bases.entries()) {
+        const of = (pick: (audit: Audit) => number) => median(audits[b]!.map(pick));
+        const met = audits[b]!.filter((audit) => audit.performance >= TARGET_PERFORMANCE && audit.tbt < TARGET_TBT_MS).length;
+        console.log(
+          `  median${bases.length > 1 ? ` (${base})` : ""}: performance ${of((a) => a.performance).toFixed(2)}, TBT ${of((a) => a.tbt).toFixed(0)} ms, LCP ${of((a) => a.lcp).toFixed(0)} ms ` +
+            `(target ≥ ${TARGET_PERFORMANCE} with TBT < ${TARGET_TBT_MS} ms: met in ${met} of ${audits[b]!.length} runs); ` +
+            `document ${(of((a) => a.documentBytes) / 1024).toFixed(0)} KiB, scripts ${(of((a) => a.scriptBytes) / 1024).toFixed(0)} KiB as transferred, ` +
+            `script evaluation ${of((a) => a.scriptMs).toFixed(0)} ms; host benchmark index ${of((a) => a.benchmarkIndex).toFixed(0)}`,
+        );
+      }
     }
   } finally {
-    await stopBenchApp(app);
+    if (app) await stopBenchApp(app);
   }
 }
 
