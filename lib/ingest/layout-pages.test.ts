@@ -336,6 +336,33 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(bodyOf(l)).toEqual(expect.arrayContaining(address.map((line) => line.trim())));
     expect(notesOf(l)).toContain("world.people.com.cn/n1/2014/0815/c1002-31430944.html。");
   });
+  it("keeps a web address that opens the next page and runs into Chinese words in the body, after a body broken off before the page's furniture and notes", () => {
+    // Pages glued, furniture printed between a page's body and its notes, the notes unlabelled; the next page opens
+    // on the address that finishes the body's sentence, and its Latin glyphs make its first line read wide.
+    const address = ["http://www.example.org/data/2021-05/report.h", "tm查阅。"];
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。①相关数据可在", "区域治理评论　2023年第6期　4", " 即由上下游地区分别承担的治理成本。", "同上。"],
+        [...address, "区域治理评论　2023年第6期　5"],
+      ],
+      " ",
+    );
+    expect(bodyOf(l)).toEqual(expect.arrayContaining(address));
+    for (const line of address) expect(notesOf(l)).not.toContain(line);
+    expect(notesOf(l)).toContain("即由上下游地区分别承担的治理成本。");
+  });
+  it("keeps the rest of an address a note closed with a Latin full stop in the notes, though the next note's Chinese follows it in the block, after a body broken off at the label list", () => {
+    // The page before's last note stopped after `https://`; its rest opens this page's note area, right after the
+    // label list, and the next note's text follows in the same block: `…/shared-networks/.` + `周若溪：…`.
+    const rest = ["www.example.org/publications/rules-for-shared-", "networks/."];
+    const { layout: l } = laidOut([
+      [...bodyLines, "城市的数据中心建设速度明显加快。[1]研究者对治", "[1] Lin Zhou, “Rules for Shared Networks,” May 20, 2014, https://"],
+      [...bodyLines, "城市的数据中心建设速度明显加快。[1]研究者对治", "[1]", ` ${rest[0]}`, rest[1]!, "周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+      ["理模式的评价并不完全一致。社区组织在基层治理", ...bodyLines],
+    ]);
+    for (const line of rest) expect(bodyOf(l)).not.toContain(line);
+    expect(notesOf(l)).toEqual(expect.arrayContaining(rest));
+  });
   it("reads a line set wider than the body that finishes its sentence, at the foot of a page whose notes have not appeared, as a note's end", () => {
     const gloss = "入门级宽带服务的成本降至人均每月国民总收入的百分之二以下。";
     const { layout: l } = laidOut([

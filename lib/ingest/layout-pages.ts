@@ -343,6 +343,10 @@ export function layoutPages(input: LayoutInput): Layout {
     const bodyFinished = lastBody !== undefined && (endsSentence(lastBody.normal) || matchHeading(lastBody.raw) !== null);
     const bodyBrokeOff =
       lastBody !== undefined && !bodyFinished && !opensLikeCitation(firstNormal) && !isGloss(firstNormal) && !closesUnopened(openSentence(page.body), firstNormal);
+    // The body broke off mid-sentence and the block opens on a web address that runs straight into Chinese words
+    // (`http://…/report.h` + `tm查阅。`): the sentence goes on, overleaf past the page's notes, however wide its Latin
+    // glyphs make the address's line read. A note gives its address last and closes it with punctuation.
+    if (lastBody !== undefined && !bodyFinished && opensAddressIntoSentence(start)) return false;
     // Two or more short lines that each finish a sentence are not a paragraph (only its last line is short),
     // nor a run of one-line paragraphs where a broken-off sentence must go on: they are short notes. Unless no
     // text follows them: an essay does not end mid-sentence, so the last text there is finishes it (its last
@@ -462,10 +466,23 @@ export function layoutPages(input: LayoutInput): Layout {
    */
   const addressRunsIntoSentence = (before: string, start: number): boolean => {
     if (!goesOnAddress(before, normaliseLine(lines[start]!))) return false;
+    // (An address's rest has a path or domain in it: `22日，` after `…2021-05` is a date opening a note's line.)
+    return /^[!-~]*[/.][!-~]*\p{Script=Han}/u.test(blockText(start));
+  };
+
+  /**
+   * The block starting at `start` opens on a web address (`http://`, `www.`) whose characters run straight into
+   * Chinese words (`…/report.htm查阅。`), across the block's line breaks: only a sentence quotes an address that way.
+   * The word must follow a character of the address itself (ADDRESS_RUNS_INTO_WORDS): a note that closes its
+   * address with a Latin full stop (`…/activities/.`) is followed, in the same block, by the next note's Chinese.
+   */
+  const opensAddressIntoSentence = (start: number): boolean => ADDRESS_RUNS_INTO_WORDS.test(blockText(start));
+
+  /** The block starting at `start` as one normalised text (its lines joined as the body joins them), leading space dropped. */
+  const blockText = (start: number): string => {
     const raws: string[] = [];
     for (let k = start; k < blockEnd(start); k += 1) if (classify(k).kind !== "blank") raws.push(lines[k]!);
-    // (An address's rest has a path or domain in it: `22日，` after `…2021-05` is a date opening a note's line.)
-    return /^[!-~]*[/.][!-~]*\p{Script=Han}/u.test(normaliseText(raws.join("\n")).trimStart());
+    return normaliseText(raws.join("\n")).trimStart();
   };
 
   /**
@@ -971,6 +988,14 @@ const LINE_BREAK_HYPHEN = "\uFFE3";
 function goesOnAddress(before: string, line: string): boolean {
   return /(?:https?:\/\/|www\.)[!-~]*$/u.test(before.trimEnd()) && /^[A-Za-z0-9/._\-=?&%#~]/u.test(line.trimStart());
 }
+
+/**
+ * A text that opens on a web address whose last character belongs to the address (a letter, digit, `/`, `-`, `_`,
+ * `=`, `&`, `%`, `#`, `~`) and is followed straight by a Han character: a sentence going on after the address it
+ * quotes. Not `.`, `,`, `;`, `:`, `)`, `?`, `!` or a quotation mark before the Han character: those close a
+ * citation, and the Han text after them is the next note's. (An address has a path or domain in it: a `/` or `.`.)
+ */
+const ADDRESS_RUNS_INTO_WORDS = /^(?:https?:\/\/|www\.)[!-~]*[/.][!-~]*[A-Za-z0-9/_\-=&%#~]\p{Script=Han}/u;
 
 /** A line holding nothing but part of a web address, at most a full stop after it: no Han text, no space. */
 const ADDRESS_REST_ONLY = /^[!-~]+[。.]?$/u;
