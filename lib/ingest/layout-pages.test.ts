@@ -351,6 +351,21 @@ describe("layoutPages: note texts at a page's foot", () => {
     for (const line of address) expect(notesOf(l)).not.toContain(line);
     expect(notesOf(l)).toContain("即由上下游地区分别承担的治理成本。");
   });
+  it("reads a line that closes a title the broken-off body sentence never opened, past the running head printed between body and notes, as a note that lost its start", () => {
+    // Pages glued, the running head printed between a page's body and its notes: the head reads as a page break, and
+    // the note's surviving end after it opens a block of its own before the next page, glued on with a space.
+    const tail = "较研究》，载《信息社会研究》2004年第9期。";
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。[1]世界银行的", "区域治理评论　2023年第6期　4", tail],
+        ["World Development Report多次讨论这一问题。", ...bodyLines, "区域治理评论　2023年第6期　5"],
+      ],
+      " ",
+    );
+    expect(notesOf(l)).toContain(tail);
+    expect(bodyOf(l)).not.toContain(tail);
+    expect(bodyOf(l)).toContain("World Development Report多次讨论这一问题。");
+  });
   it("keeps the rest of an address a note closed with a Latin full stop in the notes, though the next note's Chinese follows it in the block, after a body broken off at the label list", () => {
     // The page before's last note stopped after `https://`; its rest opens this page's note area, right after the
     // label list, and the next note's text follows in the same block: `…/shared-networks/.` + `周若溪：…`.

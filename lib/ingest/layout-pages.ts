@@ -428,6 +428,22 @@ export function layoutPages(input: LayoutInput): Layout {
       !blockHasMarker(start)
     )
       return true;
+    // After this page's body broke off mid-sentence, a few lines that close a title that sentence never opened and
+    // close like a citation are a note that lost its start, past a folio or running head printed between the body
+    // and the notes too (read as a page break, so the line-by-line rule below never sees them): no paragraph opens
+    // on a closing mark, and the sentence the page cut cannot go on with a title it never opened (issue 11: invented
+    // bracket 217000084, a used range, pages glued, head between body and notes: 21 note chars added to the body).
+    if (
+      !inNotes &&
+      lastBody !== undefined &&
+      !bodyFinished &&
+      closesUnopened(openSentence(page.body), firstNormal) &&
+      blockLines <= MAX_CARRIED_LINES &&
+      endsCitation(lastNormal) &&
+      !blockHasMarker(start) &&
+      !blockHasHeading(start)
+    )
+      return true;
     // A few lines closing like a citation, the last thing before the page ends, on a page that calls
     // notes none of which has appeared: a note that lost its start (no page is that short).
     const pageCallsNotes = page.notes.length === 0 && page.body.some((l) => findMarkers(l.normal).length > 0);
