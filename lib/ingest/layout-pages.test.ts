@@ -351,6 +351,32 @@ describe("layoutPages: note texts at a page's foot", () => {
     for (const line of address) expect(notesOf(l)).not.toContain(line);
     expect(notesOf(l)).toContain("即由上下游地区分别承担的治理成本。");
   });
+  it("reads a short line between a body line that left a web address open and labelled notes that skip the page's first marker as that note's end, when the next page's body opens on the address's path", () => {
+    // The page's first note lost its start and its label; what survives of it finishes a sentence, as a body
+    // paragraph's last line could, but the body's sentence goes on overleaf inside its address.
+    const rest = "与前文相同。";
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治理模", "式的评价并不完全一致，②相关数据可在http://www.example.org", rest, "② 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+        ["/data/2021-05/report.htm查阅。社区组织在基层治理中发挥了积极", ...bodyLines],
+      ],
+      " ",
+    );
+    expect(notesOf(l)).toContain(rest);
+    expect(bodyOf(l)).not.toContain(rest);
+    expect(bodyOf(l)).toContain("/data/2021-05/report.htm查阅。社区组织在基层治理中发挥了积极");
+  });
+  it("keeps that short line in the body when the next page opens on a figure, not on an address's path: a paragraph may open so after an address that ended", () => {
+    const last = "查阅与下载相关的数据。";
+    const { layout: l } = laidOut(
+      [
+        [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治理模", "式的评价并不完全一致，②相关数据可在http://www.example.org", last, "② 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
+        ["2021年11月，社区组织在基层治理中发挥了积极作用，", ...bodyLines],
+      ],
+      " ",
+    );
+    expect(bodyOf(l)).toContain(last);
+  });
   it("reads a line that closes a title the broken-off body sentence never opened, past the running head printed between body and notes, as a note that lost its start", () => {
     // Pages glued, the running head printed between a page's body and its notes: the head reads as a page break, and
     // the note's surviving end after it opens a block of its own before the next page, glued on with a space.

@@ -901,6 +901,9 @@ const MIN_RUN_ON_FULL_LINES = 4;
  * page's notes, printed below the body after losing its start (and its label with it). Only where the page calls a
  * note whose text has not appeared before that line: none of the page's notes has, or its labelled notes open past an
  * earlier marker the page calls.
+ * The same where the line before left a web address open (`…可在http://www.example.org`) that the last line does not
+ * go on with and the next page's body opens on the address's path (`/data/report.htm查阅。`): the body's sentence
+ * goes on there, inside its address, whatever the lines' widths say (an address wraps early).
  */
 function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: WidthModel, fullTolerance: number): void {
   const last = page.body[page.body.length - 1];
@@ -908,20 +911,10 @@ function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: W
   const opening = nextPage.body[0];
   if (last === undefined || before === undefined || opening === undefined) return;
   if (!endsFullStop(last.normal) || last.deficit <= fullTolerance || findMarkers(last.normal).length > 0 || matchHeading(last.raw) !== null) return;
-  if (Math.abs(before.deficit) > fullTolerance || endsSentence(before.normal) || matchHeading(before.raw) !== null || goesOnAddress(before.normal, last.normal)) return;
-  // The next page's first line fills the measure, however much its proportional Latin glyphs may be off, and is no
-  // wider than a body line: no first line, no note line. Only a line that stops on a Han character says so: one
-  // ending on a mark or a marker may have let them hang past the measure, and an indented first line would read full.
-  // The measure is the one these pages' own full lines show (lines either page cut mid-sentence on a Han character,
-  // read at their widest quarter, as build-body recentres), not the fitted one, which on a short text may sit an
-  // indent too narrow.
-  const endsOnHan = (line: LayoutLine) => /\p{Script=Han}$/u.test(line.raw.trimEnd()) && !endsSentence(line.normal) && matchHeading(line.raw) === null;
-  const full = [...page.body, ...nextPage.body.slice(1)].filter(endsOnHan).map((line) => line.deficit).sort((a, b) => a - b);
-  if (full.length < MIN_RUN_ON_FULL_LINES) return;
-  const measureShortfall = full[Math.floor(full.length * RUN_ON_FULL_LINE_QUANTILE)]!;
-  const latinSlack = latinWidthUncertainty(model, opening.raw);
-  const fills = endsOnHan(opening) && opening.deficit >= -fullTolerance && opening.deficit - measureShortfall + latinSlack < HALF_INDENT;
-  if (!fills) return;
+  if (endsSentence(before.normal) || matchHeading(before.raw) !== null || goesOnAddress(before.normal, last.normal)) return;
+  // (A path, not only address characters: a paragraph may open on a figure, `2021年…`, after an address that ended.)
+  const addressGoesOnOverleaf = goesOnAddress(before.normal, opening.normal) && ADDRESS_PATH_REST.test(opening.normal.trimStart());
+  if (!addressGoesOnOverleaf && !opensNoParagraph(page, nextPage, model, fullTolerance)) return;
   const called = page.body.flatMap((line) => findMarkers(line.normal).map((m) => m.number));
   if (called.length === 0) return;
   // (The labelled notes may follow other texts that lost their start, and their labels with it.)
@@ -931,6 +924,31 @@ function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: W
   if (!noteMissing) return;
   page.notes.unshift(page.body.pop()!);
 }
+
+/**
+ * The page's last body line but one is full and the next page's body opens on a line that fills the measure: it opens
+ * no paragraph, so the page's last line ended none (reclaimTailBeforeRunOn).
+ */
+function opensNoParagraph(page: PageLayout, nextPage: PageLayout, model: WidthModel, fullTolerance: number): boolean {
+  const before = page.body[page.body.length - 2]!;
+  const opening = nextPage.body[0]!;
+  if (Math.abs(before.deficit) > fullTolerance) return false;
+  // The next page's first line fills the measure, however much its proportional Latin glyphs may be off, and is no
+  // wider than a body line: no first line, no note line. Only a line that stops on a Han character says so: one
+  // ending on a mark or a marker may have let them hang past the measure, and an indented first line would read full.
+  // The measure is the one these pages' own full lines show (lines either page cut mid-sentence on a Han character,
+  // read at their widest quarter, as build-body recentres), not the fitted one, which on a short text may sit an
+  // indent too narrow.
+  const endsOnHan = (line: LayoutLine) => /\p{Script=Han}$/u.test(line.raw.trimEnd()) && !endsSentence(line.normal) && matchHeading(line.raw) === null;
+  const full = [...page.body, ...nextPage.body.slice(1)].filter(endsOnHan).map((line) => line.deficit).sort((a, b) => a - b);
+  if (full.length < MIN_RUN_ON_FULL_LINES) return false;
+  const measureShortfall = full[Math.floor(full.length * RUN_ON_FULL_LINE_QUANTILE)]!;
+  const latinSlack = latinWidthUncertainty(model, opening.raw);
+  return endsOnHan(opening) && opening.deficit >= -fullTolerance && opening.deficit - measureShortfall + latinSlack < HALF_INDENT;
+}
+
+/** A text opening on the rest of a web address with a path in it (`/data/…`, `example.org/report.htm`), before any Han text. */
+const ADDRESS_PATH_REST = /^[!-~]*\//u;
 
 /**
  * Pages as the PDF has them: each line goes where its geometry puts it (furniture out as debris, note area,
