@@ -76,7 +76,8 @@ describe("bad input", () => {
     }
   });
 
-  it("makes `npm run ingest` exit non-zero with one line, not a stack trace", () => {
+  // Eight CLI runs, each starting tsx (~3 s of CPU apiece): 142 s on a 2-core host at load 15, past the 60 s default.
+  it("makes `npm run ingest` exit non-zero with one line, not a stack trace", { timeout: 180_000 }, () => {
     for (const bad of cases) {
       const args = ["--conditions=react-server", "--import", "tsx", "scripts/ingest.ts", bad.file, "--dry-run"];
       if (bad.manifest) args.push("--manifest", bad.manifest);
