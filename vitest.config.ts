@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import SlowestFirstSequencer from "./tests/db/slowest-first-sequencer";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -13,6 +14,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Only the db project's files are reordered (a sequencer is the whole run's, not a project's).
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       {
         extends: true,
