@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ThemeToggle } from "@/components/reader/theme-toggle";
 import { readSetting } from "@/lib/env";
 import { APPLY_SAVED_THEME_SCRIPT } from "@/lib/theme/apply-saved-theme.mjs";
@@ -60,7 +59,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </nav>
         </header>
         <main id="main">
-          <NuqsAdapter>{children}</NuqsAdapter>
+          {children}
         </main>
       </body>
     </html>
