@@ -33,13 +33,14 @@ export async function leaveServer(entry: string): Promise<{ othersRemain: boolea
   let othersRemain = false;
   for (const name of names) {
     const pid = Number(name.split("-")[0]);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) othersRemain = true;
+    if (Number.isInteger(pid) && pid > 0 && processIsAlive(pid)) othersRemain = true;
     else await fs.rm(path.join(folder, name), { force: true });
   }
   return { othersRemain };
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine still runs (signal 0 probes without signalling). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

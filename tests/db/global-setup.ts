@@ -2,6 +2,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/database-server/embedded-postgres";
 import { assertReachable } from "@/lib/database-server/open-database";
+import { processIsAlive } from "@/lib/database-server/server-users";
 import { adminQuery, createMigratedTemplate } from "./test-database";
 
 declare module "vitest" {
@@ -38,7 +39,7 @@ export default async function setup(project: TestProject) {
     adminUrl = server.url;
     stopServer = () => server.stop();
     // The embedded server is this machine's: a run killed before its teardown left its templates, and its process is gone.
-    await dropTemplates(adminUrl, (pid) => !isAlive(pid));
+    await dropTemplates(adminUrl, (pid) => !processIsAlive(pid));
   }
   const prefix = `duizhao_tpl_${process.pid}_`;
   // A database of this prefix is left over by a run that had our process id: ours are yet to be made.
@@ -61,15 +62,5 @@ async function dropTemplates(adminUrl: string, whose: (pid: number) => boolean):
   for (const name of names) {
     const pid = Number(TEMPLATE_NAME.exec(name)?.[1]);
     if (Number.isInteger(pid) && whose(pid)) await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, another user's.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
