@@ -294,6 +294,24 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
   const stored = (facet: FacetName, order: Prisma.Sql, limit: number) => Prisma.sql`
         select s.value, null as label, s.documents as count from "CatalogueFacetCount" s where s.facet = ${facet}
         order by ${order} limit ${limit}`;
+  const [journals, years, authors] = narrowed
+    ? [
+        Prisma.sql`
+        select m.journal as value, null as label, count(*) as count from matching m where m.journal is not null
+        group by m.journal order by count desc, m.journal limit ${FACET_VALUES_SHOWN}`,
+        Prisma.sql`
+        select m.year as value, null as label, count(*) as count from matching m where m.year is not null
+        group by m.year order by m.year desc limit ${YEAR_VALUES_SHOWN}`,
+        Prisma.sql`
+        select a.author as value, null as label, count(distinct a.id) as count
+        from (select m.id, unnest(m.authors) as author from matching m) a
+        group by a.author order by count desc, a.author limit ${FACET_VALUES_SHOWN}`,
+      ]
+    : [
+        stored("journal", Prisma.sql`s.documents desc, s.value`, FACET_VALUES_SHOWN),
+        stored("year", Prisma.sql`s.value desc`, YEAR_VALUES_SHOWN),
+        stored("author", Prisma.sql`s.documents desc, s.value`, FACET_VALUES_SHOWN),
+      ];
   const [row] = await db.$queryRaw<(Record<FacetName, FacetRow[] | string> & { version: string })[]>`
     ${
       narrowed
@@ -304,28 +322,9 @@ async function countCatalogueFacets(filters: CatalogueFilters, db: Database): Pr
     }
     select
       ${CORPUS_VERSION} as version,
-      (select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (${
-        narrowed
-          ? Prisma.sql`
-        select m.journal as value, null as label, count(*) as count from matching m where m.journal is not null
-        group by m.journal order by count desc, m.journal limit ${FACET_VALUES_SHOWN}`
-          : stored("journal", Prisma.sql`s.documents desc, s.value`, FACET_VALUES_SHOWN)
-      }) f) as journal,
-      (select coalesce(json_agg(f order by f.value desc), '[]'::json) from (${
-        narrowed
-          ? Prisma.sql`
-        select m.year as value, null as label, count(*) as count from matching m where m.year is not null
-        group by m.year order by m.year desc limit ${YEAR_VALUES_SHOWN}`
-          : stored("year", Prisma.sql`s.value desc`, YEAR_VALUES_SHOWN)
-      }) f) as year,
-      (select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (${
-        narrowed
-          ? Prisma.sql`
-        select a.author as value, null as label, count(distinct a.id) as count
-        from (select m.id, unnest(m.authors) as author from matching m) a
-        group by a.author order by count desc, a.author limit ${FACET_VALUES_SHOWN}`
-          : stored("author", Prisma.sql`s.documents desc, s.value`, FACET_VALUES_SHOWN)
-      }) f) as author,
+      (select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (${journals}) f) as journal,
+      (select coalesce(json_agg(f order by f.value desc), '[]'::json) from (${years}) f) as year,
+      (select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (${authors}) f) as author,
       (select coalesce(json_agg(f order by f.count desc, f.ordinal), '[]'::json) from (${
         narrowed
           ? Prisma.sql`
