@@ -224,13 +224,13 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     const markers = [marker(1, 1), marker(2, 10)];
     const cutAtMargin = (text: string) => ({ ...segment(1, 5, text), complete: false, endsAtMargin: true });
     // corpus-001 circled 9000139: the head closes a title the cut note never opened.
-    const tail = matchNotes(markers, [area(1, [cutAtMargin("《习近平：在网络安全和信息化工作座谈会上的讲话》，中")]), area(2, [segment(2, 15, "讲话（全文）》。")])]);
-    expect(tail.placed.get(0)!.segment.text).toBe("《习近平：在网络安全和信息化工作座谈会上的讲话》，中");
+    const tail = matchNotes(markers, [area(1, [cutAtMargin("《某某：在数字经济发展工作座谈会上的讲话》，中")]), area(2, [segment(2, 15, "讲话（摘要）》。")])]);
+    expect(tail.placed.get(0)!.segment.text).toBe("《某某：在数字经济发展工作座谈会上的讲话》，中");
     expect(tail.warnings.map((w) => w.code)).not.toContain("note-continued");
-    expect(tail.fragments.map((f) => [f.segment.text, f.candidates])).toEqual([["讲话（全文）》。", ["①"]]]);
+    expect(tail.fragments.map((f) => [f.segment.text, f.candidates])).toEqual([["讲话（摘要）》。", ["①"]]]);
     // 9000161: cut mid-word, the head a note of its own with neither the date nor the address the cut note lacks.
-    const other = matchNotes(markers, [area(1, [cutAtMargin("《解读〈全球数字经济白皮书（2022年）〉》，搜狐")]), area(2, [segment(2, 15, "联合国宽带委员会（Broadband Commission）提出，要将成本降至百分之二以下。")])]);
-    expect(other.placed.get(0)!.segment.text).toBe("《解读〈全球数字经济白皮书（2022年）〉》，搜狐");
+    const other = matchNotes(markers, [area(1, [cutAtMargin("《解读〈全球数据治理白皮书（2021年）〉》，凤凰")]), area(2, [segment(2, 15, "联合国宽带委员会（Broadband Commission）提出，要将成本降至百分之二以下。")])]);
+    expect(other.placed.get(0)!.segment.text).toBe("《解读〈全球数据治理白皮书（2021年）〉》，凤凰");
     expect(other.placed.has(1)).toBe(false);
     // 9000189: cut on a comma, the head a citation with a title, publisher, date and address of its own.
     const own = matchNotes(markers, [area(1, [cutAtMargin("习近平：《让多边主义的火炬照亮人类前行之路》，商务部网站，")]), area(2, [segment(2, 15, "《习近平向乌镇峰会致贺信》，中国政府网，2022年11月9日，http://www.gov.cn/a.htm。")])]);
@@ -242,16 +242,16 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
     // Issue 11, corpus-001 circled 17000022: the head is the earlier work cited again in short form, its start lost.
     const markers = [marker(1, 1), marker(1, 2, 2), marker(2, 10), marker(2, 11, 2)];
     const cutInTitle = { ...segment(1, 6, "《某某：决胜全面建成小康社会——在第十九次全国代表大会上的"), complete: false, endsAtMargin: true };
-    const first = segment(1, 5, "《某某在第二届世界互联网大会开幕式上的讲话（全文）》，新华网，2015年12月16日。");
-    const result = matchNotes(markers, [area(1, [first, cutInTitle]), area(2, [segment(2, 15, "互联网大会开幕式上的讲话（全文）》。"), segment(2, 16, "《乙书》，第2页。")])]);
+    const first = segment(1, 5, "《某某在第二届世界数字文明论坛开幕式上的讲话（摘要）》，新华网，2015年12月16日。");
+    const result = matchNotes(markers, [area(1, [first, cutInTitle]), area(2, [segment(2, 15, "数字文明论坛开幕式上的讲话（摘要）》。"), segment(2, 16, "《乙书》，第2页。")])]);
     expect(result.placed.get(1)!.segment.text).toBe("《某某：决胜全面建成小康社会——在第十九次全国代表大会上的");
     expect(result.warnings.map((w) => w.code)).not.toContain("note-continued");
-    expect(result.fragments.map((f) => f.segment.text)).toContain("互联网大会开幕式上的讲话（全文）》。");
+    expect(result.fragments.map((f) => f.segment.text)).toContain("数字文明论坛开幕式上的讲话（摘要）》。");
     // The same work cited again and broken across the pages: the joined title is one cited before, and it joins.
     const again = { ...segment(1, 6, "《某某在第二届世界"), complete: false, endsAtMargin: true };
-    const first2 = segment(1, 5, "《某某在第二届世界互联网大会开幕式上的讲话（全文）》，新华网，2015年12月16日。");
-    const joined = matchNotes(markers, [area(1, [first2, again]), area(2, [segment(2, 15, "互联网大会开幕式上的讲话（全文）》。"), segment(2, 16, "《乙书》，第2页。")])]);
-    expect(joined.placed.get(1)!.segment.text).toBe("《某某在第二届世界互联网大会开幕式上的讲话（全文）》。");
+    const first2 = segment(1, 5, "《某某在第二届世界数字文明论坛开幕式上的讲话（摘要）》，新华网，2015年12月16日。");
+    const joined = matchNotes(markers, [area(1, [first2, again]), area(2, [segment(2, 15, "数字文明论坛开幕式上的讲话（摘要）》。"), segment(2, 16, "《乙书》，第2页。")])]);
+    expect(joined.placed.get(1)!.segment.text).toBe("《某某在第二届世界数字文明论坛开幕式上的讲话（摘要）》。");
   });
 
   it("places the start-less head of a note area by count when the note before stopped far short of the margin", () => {
@@ -372,13 +372,13 @@ describe("matchNotes: a note area opening with the rest of a web address", () =>
   });
 
   it("joins a lone path segment to a note whose address stopped on a slash, instead of giving it to the next page's first marker", () => {
-    // Issue 11, corpus-001 circled 31000248 (a range kept for development): `…/publication/` + `digital-economy-report-2021.`.
+    // Issue 11, corpus-001 circled 31000248 (a range kept for development): `…/publication/` + `<the rest of the path>.`.
     const markers = [marker(1, 1), marker(2, 10)];
     const result = matchNotes(markers, [
-      area(1, [segment(1, 5, "UNCTAD, “Digital Economy Report 2021,” December 2021, https://unctad.org/publication/")]),
-      area(2, [segment(2, 15, "digital-economy-report-2021."), segment(2, 16, "《乙书》，第2页。")]),
+      area(1, [segment(1, 5, "UNCTAD, “Digital Trade Outlook 2020,” May 2020, https://example.org/publication/")]),
+      area(2, [segment(2, 15, "digital-trade-outlook-2020."), segment(2, 16, "《乙书》，第2页。")]),
     ]);
-    expect(result.placed.get(0)!.segment.text).toBe("UNCTAD, “Digital Economy Report 2021,” December 2021, https://unctad.org/publication/digital-economy-report-2021.");
+    expect(result.placed.get(0)!.segment.text).toBe("UNCTAD, “Digital Trade Outlook 2020,” May 2020, https://example.org/publication/digital-trade-outlook-2020.");
     expect(result.placed.get(1)!.segment.text).toBe("《乙书》，第2页。");
   });
 
@@ -455,11 +455,11 @@ describe("matchNotes: labelled note areas with texts that lost their label", () 
   it("leaves the text after a labelled note's doubtful end unattached: it may be that note's rest", () => {
     // Issue 11, corpus-001 circled 17000030 (see splitNoteArea's doubtful end).
     const cut: NoteSegment = { ...segment(21, "②", "《某研究院院长解读〈白皮书（2022年）〉》，搜"), end: "doubtful" };
-    const result = matchNotes(markers(3), [area([segment(20, "①", "《甲书》，第1页。"), cut, segment(22, null, "入门级宽带服务的成本降至人均每月国民总收入的2%以下。")])]);
+    const result = matchNotes(markers(3), [area([segment(20, "①", "《甲书》，第1页。"), cut, segment(22, null, "基础移动数据服务的资费降至人均月收入的1%以下。")])]);
     expect(result.placed.get(1)!.segment.text).toBe("《某研究院院长解读〈白皮书（2022年）〉》，搜");
     expect(result.placed.has(2)).toBe(false);
     expect(result.unlocated.has(2)).toBe(true);
-    expect(result.fragments.map((f) => [f.segment.text, f.candidates])).toEqual([["入门级宽带服务的成本降至人均每月国民总收入的2%以下。", ["③"]]]);
+    expect(result.fragments.map((f) => [f.segment.text, f.candidates])).toEqual([["基础移动数据服务的资费降至人均月收入的1%以下。", ["③"]]]);
   });
 
   it("does not give an unfinished text after the last labelled note to the free marker after it", () => {

@@ -35,7 +35,7 @@ describe("normaliseLine: punctuation and spaces in Chinese context", () => {
     expect(normaliseLine("提要:在过去")).toBe("提要：在过去");
     expect(normaliseLine("技术(ＩＣＴ)已成为")).toBe("技术（ICT）已成为");
     expect(normaliseLine("“胁迫”? 是否")).toBe("“胁迫”？是否");
-    expect(normaliseLine("合理关切 , 克服")).toBe("合理关切，克服");
+    expect(normaliseLine("共同关切 , 推动")).toBe("共同关切，推动");
     expect(normaliseLine("主张”:一方面")).toBe("主张”：一方面");
   });
 

@@ -67,8 +67,8 @@ describe("splitNoteCitations", () => {
   });
 
   it("keeps an untitled institutional page cited by URL, and a truncated title", () => {
-    const [a] = splitNoteCitations("某应急技术中心，https: / / www.cert.org.cn / publish / main / 34 / index.html。");
-    expect(a).toMatchObject({ title: null, container: "某应急技术中心", url: "https://www.cert.org.cn/publish/main/34/index.html" });
+    const [a] = splitNoteCitations("某应急技术中心，https: / / www.cert.org.cn / publish / main / 57 / index.html。");
+    expect(a).toMatchObject({ title: null, container: "某应急技术中心", url: "https://www.cert.org.cn/publish/main/57/index.html" });
     const [b] = splitNoteCitations("甲、乙：《某经济浪潮下的政策及");
     expect(b).toMatchObject({ authors: ["甲", "乙"], title: "某经济浪潮下的政策及", container: null });
   });

@@ -71,7 +71,7 @@ describe("pdfSourceLines", () => {
       pages: [
         page(1, [
           ...bodyRun(1, 40, 3),
-          line(1, 100, "一、网络空间命运共同体理念的", { fontSize: 13 }),
+          line(1, 100, "一、数字治理合作理念的", { fontSize: 13 }),
           line(1, 122, "提出与发展", { fontSize: 13 }),
           line(1, 160, "（一）理念的提出", { fontSize: 13 }),
           line(1, 190, "正文。", { x: LEFT + 2 * BODY }),
@@ -79,7 +79,7 @@ describe("pdfSourceLines", () => {
       ],
     };
     const out = roles(pdf);
-    expect(out).toContain("heading:一、网络空间命运共同体理念的提出与发展");
+    expect(out).toContain("heading:一、数字治理合作理念的提出与发展");
     expect(out).toContain("heading:（一）理念的提出");
   });
 
@@ -96,7 +96,7 @@ describe("parsePdfText", () => {
   const notesInBodySize: PdfText = {
     pages: [
       page(1, [
-        line(1, 20, "网络空间的规则", { fontSize: 13 }),
+        line(1, 20, "数字空间的规则", { fontSize: 13 }),
         line(1, 60, "网络主权是国家主权在网络空间的延伸①，这是一个重要的概念。", { x: LEFT + 2 * BODY, raised: [{ offset: 17, text: "①" }] }),
         line(1, 78, "各国对此的理解并不相同，需要进一步讨论。"),
         line(1, 600, "① 参见《网络主权：理论与实践》，2019年。"),
