@@ -24,6 +24,7 @@ import {
   LINK_PREVIEW_KEYS,
   PARALLELS_KEYS,
   PARALLELS_PAGE_SIZE,
+  PARALLELS_SHOW_STOCK,
   PATHS,
   READER_KEYS,
   SEARCH_KEYS,
@@ -111,10 +112,12 @@ export function blockHref(slug: string, anchor: string): string {
 
 /**
  * The places elsewhere in the corpus that share a passage with one block (`/read/<slug>/parallels/<anchor>`),
- * at a page of them; the first page and the default page size are left out.
+ * at a page of them: those sharing more than stock phrases, or (`stockOnly`) those sharing only stock phrases;
+ * the first page, the default page size and the default places are left out.
  */
-export function parallelsHref(slug: string, anchor: string, paging: { page?: number; pageSize?: number } = {}): string {
+export function parallelsHref(slug: string, anchor: string, paging: { page?: number; pageSize?: number; stockOnly?: boolean } = {}): string {
   return buildHref(pathOf(PATHS.reader, slug, "parallels", anchor), [
+    [PARALLELS_KEYS.show, paging.stockOnly ? PARALLELS_SHOW_STOCK : null],
     [PARALLELS_KEYS.page, pageEntry(paging.page)],
     [PARALLELS_KEYS.pageSize, pageSizeEntry(paging.pageSize, PARALLELS_PAGE_SIZE)],
   ]);

@@ -18,6 +18,7 @@ import {
   MAX_PAGE_SIZE,
   PARALLELS_KEYS,
   PARALLELS_PAGE_SIZE,
+  PARALLELS_SHOW_STOCK,
   SLUG_ALPHABET,
   SLUG_MAX_LENGTH,
 } from "./url-grammar";
@@ -124,6 +125,8 @@ export const concordanceSortSchema = z.object({
 export const parallelsPageSchema = z.object({
   [PARALLELS_KEYS.page]: pageParam.default(1),
   [PARALLELS_KEYS.pageSize]: pageSizeParam(PARALLELS_PAGE_SIZE),
+  /** Which places: those sharing more than stock phrases (absent), or only stock phrases (`stock`). */
+  [PARALLELS_KEYS.show]: z.literal(PARALLELS_SHOW_STOCK, `show is ${PARALLELS_SHOW_STOCK} or absent`).optional(),
 });
 
 /** A page of `GET /api/concepts`. */

@@ -92,8 +92,13 @@ export const CONCORDANCE_KEYS = { sort: "sort", order: "order", page: "page", pa
 /** The concordance's orders (`sort=`): corpus order, position through each document, left or right words. */
 export const CONCORDANCE_SORT_VALUES = ["document", "position", "left", "right"] as const;
 
-/** The page of a block's parallels (`/read/<slug>/parallels/<anchor>`). */
-export const PARALLELS_KEYS = { page: "page", pageSize: "pageSize" } as const;
+/**
+ * The page of a block's parallels (`/read/<slug>/parallels/<anchor>`), and which places it lists: by default
+ * those sharing more than stock phrases; `show=stock`, those sharing only stock phrases.
+ */
+export const PARALLELS_KEYS = { page: "page", pageSize: "pageSize", show: "show" } as const;
+/** `show=stock`: the places sharing only stock phrases, which the parallels view otherwise summarises. */
+export const PARALLELS_SHOW_STOCK = "stock";
 
 /** The page of `GET /api/concepts` (the dictionary's concepts, in its order). */
 export const CONCEPT_LIST_KEYS = { page: "page", pageSize: "pageSize" } as const;
