@@ -40,6 +40,8 @@ describe("listParallels", () => {
     for (const count of counts) {
       const parallels = (await listParallels(left, count.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, database.db))!;
       const places = parallels.groups.flatMap((group) => group.places);
+      // Two essays: nothing they share is a stock phrase, so every place is listed.
+      expect([parallels.parallelPlaces, parallels.stockOnlyPlaces, parallels.stockPhrases, parallels.listed]).toEqual([count.places, 0, [], count.places]);
       expect(places).toHaveLength(count.places);
       expect(new Set(places.map((place) => place.slug)).size).toBe(count.documents);
       for (const place of places) {
@@ -110,7 +112,7 @@ describe("listParallels", () => {
       const pages = [];
       for (let page = 1; page <= Math.ceil(busiest.places / pageSize); page++) {
         const parallels = (await listParallels(left, busiest.anchor, { page, pageSize }, database.db))!;
-        expect([parallels.total, parallels.page, parallels.pageSize]).toEqual([busiest.places, page, pageSize]);
+        expect([parallels.listed, parallels.page, parallels.pageSize]).toEqual([busiest.places, page, pageSize]);
         expect(parallels.shared).toEqual(whole.shared);
         const places = parallels.groups.flatMap((group) => group.places.map((place) => ({ key: key(place), work: group.work?.key ?? null })));
         expect(places.length).toBe(Math.min(pageSize, busiest.places - (page - 1) * pageSize));
@@ -120,7 +122,7 @@ describe("listParallels", () => {
       expect(new Set(pages.map((place) => place.key)).size).toBe(pages.length);
       // Past the last page: no places, the total still told.
       const past = (await listParallels(left, busiest.anchor, { page: Math.ceil(busiest.places / pageSize) + 1, pageSize }, database.db))!;
-      expect([past.groups, past.total]).toEqual([[], busiest.places]);
+      expect([past.groups, past.listed]).toEqual([[], busiest.places]);
     }
   });
 
@@ -131,11 +133,48 @@ describe("listParallels", () => {
 });
 
 /**
+ * A corpus of a handful of essays (the two corpus essays and two synthetic ones): any passage two of them share
+ * is held by half the corpus, but two essays sharing words is what a reader of so few wants to see, so nothing
+ * is a stock phrase below STOCK_PHRASE_MIN_DOCUMENTS essays.
+ */
+describe("listParallels on a corpus of fewer essays than a stock phrase needs", () => {
+  const essays = syntheticEssays(2);
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createCorpusDatabase(essays);
+  }, CORPUS_LOAD_TIMEOUT_MS);
+  afterAll(async () => database.drop());
+
+  it("lists every place, summarising none as stock phrases, though each passage is held by a fifth of the corpus", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
+    const db = database.db;
+    const corpusSize = await db.document.count();
+    expect(corpusSize).toBeLessThan(STOCK_PHRASE_MIN_DOCUMENTS);
+    const blocks = await db.$queryRaw<{ slug: string; anchor: string; places: number }[]>`
+      select d.slug, p."blockAnchor" as anchor, p."parallelPlaces" as places from "PassageFingerprint" p join "Document" d on d.id = p."documentId"
+      where p."parallelPlaces" > 0 order by d.slug, p."blockAnchor"`;
+    let heldByAFifth = 0;
+    for (const block of blocks) {
+      const parallels = (await listParallels(block.slug, block.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, db))!;
+      const stockOnly = (await listParallels(block.slug, block.anchor, { page: 1, pageSize: MAX_PAGE_SIZE, listing: "stock-only" }, db))!;
+      expect([parallels.parallelPlaces, parallels.stockOnlyPlaces, parallels.stockPhrases, parallels.listed, stockOnly.listed]).toEqual([block.places, 0, [], block.places, 0]);
+      const places = parallels.groups.flatMap((group) => group.places);
+      expect(places).toHaveLength(block.places);
+      heldByAFifth += places.flatMap((place) => place.passages).filter((passage) => passage.corpusDocuments >= corpusSize * STOCK_PHRASE_SHARE).length;
+    }
+    // Places enough, and their passages held by a fifth of this corpus, for the rule's floor to be what decides.
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(heldByAFifth).toBeGreaterThan(10);
+  });
+});
+
+/**
  * On two corpus essays and a dozen synthetic ones that quote a shared pool of works (passages held by many
  * essays, stock phrases among them), every listed place against what is computed without the view's shortcuts:
  * its passages are those findSharedPassages aligns between the two blocks (both sides), each passage's count of
- * essays is the passage index's own lookup (countDocumentsHolding), a place is a stock phrase exactly when all
- * its passages are held by a fifth of the corpus, and the list is in the order the view promises.
+ * essays is the passage index's own lookup (countDocumentsHolding), a place is listed with the parallels exactly
+ * when one of its passages is held by fewer than a fifth of the corpus (at least STOCK_PHRASE_MIN_DOCUMENTS),
+ * and with the stock-only places otherwise; the stock phrases summarise those, and the lists are in the order
+ * the view promises.
  */
 describe("listParallels on a corpus quoting shared works", () => {
   const essays = syntheticEssays(12);
@@ -145,11 +184,24 @@ describe("listParallels on a corpus quoting shared works", () => {
   }, CORPUS_LOAD_TIMEOUT_MS);
   afterAll(async () => database.drop());
 
-  it("lists each place with the passages aligning the two blocks gives, counted in the index, ranked as promised", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
-    const db = database.db;
+  /** Every block with places, with both its listings whole (MAX_PAGE_SIZE holds them all on this corpus). */
+  const everyBlock = async (db: Database) => {
     const blocks = await db.$queryRaw<{ slug: string; anchor: string; places: number }[]>`
       select d.slug, p."blockAnchor" as anchor, p."parallelPlaces" as places from "PassageFingerprint" p join "Document" d on d.id = p."documentId"
       where p."parallelPlaces" > 0 order by d.slug, p."blockAnchor"`;
+    return Promise.all(
+      blocks.map(async (block) => {
+        const [parallels, stockOnly] = await Promise.all(
+          (["parallels", "stock-only"] as const).map(async (listing) => (await listParallels(block.slug, block.anchor, { page: 1, pageSize: MAX_PAGE_SIZE, listing }, db))!),
+        );
+        return { ...block, parallels: parallels!, stockOnly: stockOnly! };
+      }),
+    );
+  };
+  const placesOf = (parallels: Parallels) => parallels.groups.flatMap((group) => group.places);
+
+  it("lists each place with the passages aligning the two blocks gives, counted in the index, with the parallels or the stock-only places as its counts say", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
+    const db = database.db;
     const corpusSize = await db.document.count();
     const stockFrom = Math.max(STOCK_PHRASE_MIN_DOCUMENTS, Math.ceil(corpusSize * STOCK_PHRASE_SHARE));
     const textOf = async (slug: string, anchor: string) => {
@@ -159,45 +211,117 @@ describe("listParallels on a corpus quoting shared works", () => {
     };
     let passages = 0;
     let stock = 0;
-    let grouped = 0;
+    let listedStock = 0;
+    const blocks = await everyBlock(db);
     for (const block of blocks) {
-      const parallels = (await listParallels(block.slug, block.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, db))!;
-      expect(parallels.total).toBe(block.places);
-      const flat = parallels.groups.flatMap((group) => group.places.map((place) => ({ group, place })));
-      expect(flat).toHaveLength(Math.min(block.places, MAX_PAGE_SIZE));
-      for (const { group, place } of flat) {
-        const aligned = findSharedPassages(
-          { slug: block.slug, blocks: [{ kind: parallels.block.kind, anchor: block.anchor, text: parallels.block.text }] },
-          { slug: place.slug, blocks: [{ kind: place.blockKind, anchor: place.anchor, text: await textOf(place.slug, place.anchor) }] },
-        );
-        expect(place.passages.map((p) => [p.start, p.end, p.text, p.otherStart, p.otherEnd, p.otherText])).toEqual(
-          aligned.map((p) => [p.a.start, p.a.end, p.a.text, p.b.start, p.b.end, p.b.text]),
-        );
-        const counted = await countDocumentsHolding(place.passages.map((p) => p.text), db);
-        expect(place.passages.map((p) => p.corpusDocuments)).toEqual(counted);
-        expect(place.stock).toBe(counted.every((n) => n >= stockFrom));
-        passages += place.passages.length;
-        if (place.stock) stock++;
-        if (group.work) grouped++;
+      const { parallels, stockOnly } = block;
+      expect(parallels.stockFrom).toBe(stockFrom);
+      // Every place is in one listing or the other, never both; the counts are the listings' lengths.
+      expect(parallels.parallelPlaces + parallels.stockOnlyPlaces).toBe(block.places);
+      expect([parallels.listed, stockOnly.listed]).toEqual([parallels.parallelPlaces, parallels.stockOnlyPlaces]);
+      expect([stockOnly.parallelPlaces, stockOnly.stockOnlyPlaces, stockOnly.stockPhrases]).toEqual([parallels.parallelPlaces, parallels.stockOnlyPlaces, parallels.stockPhrases]);
+      const keys = [...placesOf(parallels), ...placesOf(stockOnly)].map((place) => `${place.slug}#${place.anchor}`);
+      expect(new Set(keys).size).toBe(block.places);
+      // The stretches each stock phrase names, and the stock-only places sharing each, as counted here.
+      const phrases = new Map<string, { documents: number; places: number }>();
+      for (const [listing, places] of [["parallels", placesOf(parallels)], ["stock-only", placesOf(stockOnly)]] as const) {
+        for (const place of places) {
+          const aligned = findSharedPassages(
+            { slug: block.slug, blocks: [{ kind: parallels.block.kind, anchor: block.anchor, text: parallels.block.text }] },
+            { slug: place.slug, blocks: [{ kind: place.blockKind, anchor: place.anchor, text: await textOf(place.slug, place.anchor) }] },
+          );
+          expect(place.passages.map((p) => [p.start, p.end, p.text, p.otherStart, p.otherEnd, p.otherText])).toEqual(
+            aligned.map((p) => [p.a.start, p.a.end, p.a.text, p.b.start, p.b.end, p.b.text]),
+          );
+          const counted = await countDocumentsHolding(place.passages.map((p) => p.text), db);
+          expect(place.passages.map((p) => p.corpusDocuments)).toEqual(counted);
+          expect(listing === "stock-only").toBe(counted.every((n) => n >= stockFrom));
+          for (const passage of place.passages.filter((p) => p.corpusDocuments >= stockFrom)) {
+            const key = `${passage.start}-${passage.end}`;
+            const phrase = phrases.get(key) ?? { documents: passage.corpusDocuments, places: 0 };
+            if (listing === "stock-only" && !place.passages.slice(0, place.passages.indexOf(passage)).some((p) => `${p.start}-${p.end}` === key)) phrase.places++;
+            phrases.set(key, phrase);
+          }
+          passages += place.passages.length;
+          if (listing === "stock-only") stock++;
+        }
       }
-      // Groups of stock phrases only last, works before what no work explains, bigger groups first; a group's stock phrases last.
-      const ranks = parallels.groups.map((group) => [Number(group.places.every((p) => p.stock)), Number(group.work === null)]);
-      expect(ranks).toEqual([...ranks].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!));
-      for (const group of parallels.groups) expect(group.places.map((p) => Number(p.stock))).toEqual(group.places.map((p) => Number(p.stock)).sort());
+      expect(new Map(parallels.stockPhrases.map((phrase) => [`${phrase.start}-${phrase.end}`, { documents: phrase.corpusDocuments, places: phrase.stockOnlyPlaces }]))).toEqual(phrases);
+      for (const phrase of parallels.stockPhrases) expect(parallels.block.text.slice(phrase.start, phrase.end)).toBe(phrase.text);
+      // The stock phrases that most stock-only places share first.
+      const counts = parallels.stockPhrases.map((phrase) => phrase.stockOnlyPlaces);
+      expect(counts).toEqual([...counts].sort((x, y) => y - x));
+      listedStock += parallels.stockPhrases.length;
     }
-    // Enough of each for the comparison to prove something: passages, stock phrases among them, places under a work.
+    // Enough of each for the comparison to prove something: passages, stock-only places, stock phrases named.
     expect(blocks.length).toBeGreaterThan(50);
     expect(passages).toBeGreaterThan(200);
     expect(stock).toBeGreaterThan(10);
-    expect(grouped).toBeGreaterThan(10);
+    expect(listedStock).toBeGreaterThan(5);
+  });
+
+  it("summarises a block whose places share only stock phrases: no place listed, each phrase with its essays and places", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
+    const allStock = (await everyBlock(database.db)).filter((block) => block.parallels.parallelPlaces === 0);
+    expect(allStock.length).toBeGreaterThan(0);
+    for (const { parallels, stockOnly, places } of allStock) {
+      expect([parallels.listing, parallels.listed, parallels.groups, parallels.stockOnlyPlaces]).toEqual(["parallels", 0, [], places]);
+      expect(parallels.stockPhrases.length).toBeGreaterThan(0);
+      // Each stock-only place shares at least one phrase, so the phrases together name them all; each phrase's
+      // places are those of the stock listing sharing its words.
+      const listed = placesOf(stockOnly);
+      expect(listed).toHaveLength(places);
+      for (const phrase of parallels.stockPhrases) {
+        expect(phrase.corpusDocuments).toBeGreaterThanOrEqual(parallels.stockFrom);
+        expect(phrase.stockOnlyPlaces).toBe(listed.filter((place) => place.passages.some((p) => p.start === phrase.start && p.end === phrase.end)).length);
+      }
+      expect(Math.max(...parallels.stockPhrases.map((phrase) => phrase.stockOnlyPlaces))).toBeGreaterThan(0);
+      // The block is still shown with every shared word marked.
+      expect(parallels.shared.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("lists a mixed block's parallels and summarises the places sharing only stock phrases", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
+    const mixed = (await everyBlock(database.db)).filter((block) => block.parallels.parallelPlaces > 0 && block.parallels.stockOnlyPlaces > 0);
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const { parallels, places } of mixed) {
+      const listed = placesOf(parallels);
+      expect(listed).toHaveLength(parallels.parallelPlaces);
+      expect(parallels.parallelPlaces).toBeLessThan(places);
+      // Each listed place shares words that are no stock phrase.
+      for (const place of listed) expect(place.passages.some((p) => p.corpusDocuments < parallels.stockFrom)).toBe(true);
+      expect(parallels.stockPhrases.reduce((sum, phrase) => sum + phrase.stockOnlyPlaces, 0)).toBeGreaterThanOrEqual(parallels.stockOnlyPlaces);
+    }
+  });
+
+  it("pages the stock-only places: the pages, one after another, are the whole listing, every place once", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
+    const blocks = await everyBlock(database.db);
+    const busiest = blocks.reduce((x, y) => (y.parallels.stockOnlyPlaces > x.parallels.stockOnlyPlaces ? y : x));
+    const count = busiest.parallels.stockOnlyPlaces;
+    expect(count, "a block with stock-only places enough for three pages").toBeGreaterThanOrEqual(3);
+    const key = (place: { slug: string; anchor: string }) => `${place.slug}#${place.anchor}`;
+    const whole = placesOf(busiest.stockOnly).map(key);
+    for (const pageSize of [1, 2, 3]) {
+      const pages: string[] = [];
+      for (let page = 1; page <= Math.ceil(count / pageSize); page++) {
+        const parallels = (await listParallels(busiest.slug, busiest.anchor, { page, pageSize, listing: "stock-only" }, database.db))!;
+        expect([parallels.listing, parallels.listed, parallels.page]).toEqual(["stock-only", count, page]);
+        const places = placesOf(parallels).map(key);
+        expect(places.length).toBe(Math.min(pageSize, count - (page - 1) * pageSize));
+        pages.push(...places);
+      }
+      expect(pages).toEqual(whole);
+      expect(new Set(pages).size).toBe(count);
+    }
   });
 
   it("groups each place under the first work both it and the block cite, and orders the whole list as promised", { timeout: CORPUS_LOAD_TIMEOUT_MS }, async () => {
     const checked = await expectWorksAndOrder(database.db);
     // Enough places under works, and lists whose order differs from reading order, for the comparison to
-    // prove something; some lists group their places under more than one work (2 on this corpus).
+    // prove something; some lists group their places under more than one work (2 on this corpus). A list is
+    // reordered by its works alone (10 lists on this corpus) since the stock-only places are a listing of their
+    // own: they were also reordered by being put last (more than 10 lists then).
     expect(checked.underWork).toBeGreaterThan(50);
-    expect(checked.reordered).toBeGreaterThan(10);
+    expect(checked.reordered).toBeGreaterThan(5);
     expect(checked.severalWorks).toBeGreaterThan(0);
   });
 
@@ -305,8 +429,8 @@ async function citedNotesFromMarkers(db: Database): Promise<Map<string, string[]
  * For every block with places, its whole list against what is worked out here without the view's shortcuts:
  * each place's work is the first, by title then key, of the works cited both by the notes the block calls (or
  * the note itself) and by those the place calls (or the place itself), looked up through the citations'
- * notes and markers; and the order is the one promised: groups of a work's places, bigger groups first, the
- * places no work explains after them, groups of stock phrases only last, a group's stock phrases last, and
+ * notes and markers; and the order is the one promised, in each listing (the parallels, the stock-only
+ * places): groups of a work's places, bigger groups first, the places no work explains after them, and
  * otherwise the places in the order of their essays' slugs and their anchors.
  */
 async function expectWorksAndOrder(db: Database): Promise<{ underWork: number; reordered: number; severalWorks: number }> {
@@ -324,25 +448,22 @@ async function expectWorksAndOrder(db: Database): Promise<{ underWork: number; r
   let underWork = 0;
   let reordered = 0;
   let severalWorks = 0;
-  for (const block of blocks) {
-    const parallels: Parallels = (await listParallels(block.slug, block.anchor, { page: 1, pageSize: MAX_PAGE_SIZE }, db))!;
-    expect(parallels.total).toBeLessThanOrEqual(MAX_PAGE_SIZE);
+  for (const block of blocks.flatMap((block) => (["parallels", "stock-only"] as const).map((listing) => ({ ...block, listing })))) {
+    const parallels: Parallels = (await listParallels(block.slug, block.anchor, { page: 1, pageSize: MAX_PAGE_SIZE, listing: block.listing }, db))!;
+    expect(parallels.listed).toBeLessThanOrEqual(MAX_PAGE_SIZE);
     const listed = parallels.groups.flatMap((group) => group.places.map((place) => ({ place, work: group.work?.key ?? null })));
     const own = new Set(await worksCited(block.documentId, block.anchor));
     const expected = [];
     for (const { place } of listed) {
       const common = (await worksCited(ids.get(place.slug)!, place.anchor)).filter((key) => own.has(key));
       const [first] = await db.source.findMany({ where: { key: { in: common } }, orderBy: [{ title: { sort: "asc", nulls: "last" } }, { key: "asc" }], take: 1, select: { key: true } });
-      expected.push({ key: `${place.slug}#${place.anchor}`, work: first?.key ?? null, stock: place.stock });
+      expected.push({ key: `${place.slug}#${place.anchor}`, work: first?.key ?? null });
     }
     const inReadingOrder = [...expected].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const groups = new Map<string, typeof expected>();
     for (const place of inReadingOrder) groups.set(place.work ?? "", [...(groups.get(place.work ?? "") ?? []), place]);
-    const ordered = [...groups.values()]
-      .map((places) => [...places].sort((x, y) => Number(x.stock) - Number(y.stock)))
-      .sort((x, y) => Number(x.every((p) => p.stock)) - Number(y.every((p) => p.stock)) || Number(x[0]!.work === null) - Number(y[0]!.work === null) || y.length - x.length)
-      .flat();
-    expect(listed.map(({ place, work }) => ({ key: `${place.slug}#${place.anchor}`, work, stock: place.stock })), `${block.slug}#${block.anchor}`).toEqual(ordered);
+    const ordered = [...groups.values()].sort((x, y) => Number(x[0]!.work === null) - Number(y[0]!.work === null) || y.length - x.length).flat();
+    expect(listed.map(({ place, work }) => ({ key: `${place.slug}#${place.anchor}`, work })), `${block.slug}#${block.anchor} ${block.listing}`).toEqual(ordered);
     underWork += ordered.filter((place) => place.work !== null).length;
     if (ordered.some((place, i) => place.key !== inReadingOrder[i]!.key)) reordered++;
     if (new Set(ordered.flatMap((place) => (place.work === null ? [] : [place.work]))).size > 1) severalWorks++;

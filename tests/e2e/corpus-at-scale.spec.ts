@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { scanWithAxe } from "./axe-scan";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { documentsApiHref } from "@/lib/urls/app-urls";
+import { documentsApiHref, parallelsHref } from "@/lib/urls/app-urls";
 import { TYPE_AHEAD_SUGGESTIONS } from "@/lib/urls/url-grammar";
 import { startScaleApp, type ScaleApp } from "./corpus-at-scale-app";
 import { SCALE_CORPUS_ESSAYS } from "./corpus-at-scale-settings";
@@ -13,7 +13,7 @@ import { ConceptPage } from "./pages/concept-page";
 import { ConcordancePager } from "./pages/concordance-pager";
 import { HomePage } from "./pages/home-page";
 import { sidewaysOverflow } from "./pages/page-width";
-import { ParallelsPage } from "./pages/parallels-page";
+import { type ParallelPlaceFacts, type ParallelsLinkFacts, ParallelsPage } from "./pages/parallels-page";
 import { ReaderPage } from "./pages/reader-page";
 
 /**
@@ -36,6 +36,9 @@ const SHARED_RUN_MIN = 12;
  */
 const CONCORDANCE_PAGES_WALKED = 7;
 const CONCORDANCE_PAGES_MIN = 3;
+/** A stock phrase: words held by a fifth of the corpus's essays, and never fewer than five (README, "Parallels"). */
+const STOCK_PHRASE_SHARE = 0.2;
+const STOCK_PHRASE_MIN_DOCUMENTS = 5;
 /** Scores of the suggestions are sums of logarithms, added up in another order here than in the app. */
 const SCORE_TOLERANCE = 1e-9;
 const PHONE = { width: 390, height: 844 };
@@ -236,18 +239,42 @@ test.describe("at phone width", () => {
   test.use({ viewport: PHONE });
 
   test("follows a paragraph's parallels into another essay and lands at the shared words", async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000);
     const reader = new ReaderPage(page);
     await reader.goto(`/read/${target.slug}`);
     const parallels = new ParallelsPage(page);
-    const link = parallels.readerLinks().first();
-    const promised = await ParallelsPage.linkFacts(link);
+    // The first paragraph whose parallels share more than stock phrases with it: its view lists them.
+    const links = await parallels.readerLinks().all();
+    let chosen: { link: (typeof links)[number]; promised: ParallelsLinkFacts } | undefined;
+    for (const link of links) {
+      const promised = await ParallelsPage.linkFacts(link);
+      const html = await (await page.request.get(parallelsHref(target.slug, promised.anchor))).text();
+      if (Number(/data-parallel-places="(\d+)"/.exec(html)?.[1] ?? 0) > 0) {
+        chosen = { link, promised };
+        break;
+      }
+    }
+    expect(chosen, `a paragraph of ${target.slug} with a parallel that is more than a stock phrase`).toBeDefined();
+    const { link, promised } = chosen!;
     await link.click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/read/${target.slug}/parallels/${promised.anchor}`);
 
-    // As many places, in as many other essays, as the reader said; none of them in this essay.
-    const places = await parallels.placeFacts();
-    expect(places).toHaveLength(promised.places);
+    // As many places, in as many other essays, as the reader said, listed or (stock phrases only) listed on
+    // request; none of them in this essay, and none in both lists.
+    const counts = await parallels.counts();
+    expect(counts.parallels + counts.stockOnly).toBe(promised.places);
+    const listed = await parallels.placeFacts();
+    expect(listed).toHaveLength(counts.parallels);
+    let stockOnly: ParallelPlaceFacts[] = [];
+    if (counts.stockOnly > 0) {
+      await parallels.stockOnlyLink.click();
+      await expect.poll(() => new URL(page.url()).searchParams.get("show")).toBe("stock");
+      stockOnly = await parallels.placeFacts();
+      expect(stockOnly).toHaveLength(counts.stockOnly);
+      await page.goBack();
+    }
+    const places = [...listed, ...stockOnly];
+    expect(new Set(places.map((place) => `${place.slug}#${place.anchor}`)).size).toBe(promised.places);
     expect(new Set(places.map((place) => place.slug)).size).toBe(promised.documents);
     expect(places.filter((place) => place.slug === target.slug)).toEqual([]);
     await expect(parallels.summary).toContainText(`${promised.places} place`);
@@ -259,8 +286,8 @@ test.describe("at phone width", () => {
     expect(await sidewaysOverflow(page)).toBe(0);
     await shot(page, "parallels-phone");
 
-    // The first place opens its essay at the shared words: the block named, its words highlighted, on screen.
-    const place = places[0]!;
+    // The first place listed opens its essay at the shared words: the block named, its words highlighted, on screen.
+    const place = listed[0]!;
     await parallels.follow(place);
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/read/${place.slug}`);
     expect(decodeURIComponent(new URL(page.url()).hash.slice(1))).toBe(place.anchor);
@@ -269,6 +296,58 @@ test.describe("at phone width", () => {
     await expect(highlighted.first()).toBeVisible();
     expect((await highlighted.allTextContents()).join("")).toBe(place.quoted[0]);
     await expect.poll(() => reader.inViewport(highlighted.first())).toBe(true);
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
+
+  test("names a popular quotation's stock phrases instead of listing its hundred places, and lists them on request", async ({ page }) => {
+    test.setTimeout(180_000);
+    // The paragraph with most places in the corpus (a popular quotation), from the passage index itself.
+    const [busiest] = await rows<{ slug: string; anchor: string; places: number; documents: number }>(
+      `select d.slug, p."blockAnchor" as anchor, p."parallelPlaces" as places, p."parallelDocuments" as documents
+       from "PassageFingerprint" p join "Document" d on d.id = p."documentId"
+       where p."blockKind" = 'paragraph' order by p."parallelPlaces" desc, d.slug, p."blockAnchor" limit 1`,
+    );
+    const parallels = new ParallelsPage(page);
+    await page.goto(parallelsHref(busiest!.slug, busiest!.anchor));
+    const counts = await parallels.counts();
+    expect(counts.parallels + counts.stockOnly).toBe(busiest!.places);
+    expect(counts.stockOnly, "a quotation so many essays hold is a stock phrase").toBeGreaterThan(0);
+    await expect(parallels.summary).toContainText(`${busiest!.places} places`);
+    await expect(parallels.summary).toContainText(`${counts.parallels} more than stock phrases, ${counts.stockOnly} only stock phrases`);
+    // Only the places sharing more than stock phrases are listed on the view (none at all when there are none).
+    expect(await parallels.placeFacts()).toHaveLength(counts.parallels);
+
+    // Each stock phrase: words of this paragraph, held by a fifth of the corpus or more, as many essays as a
+    // search for those very words finds; the places sharing only stock phrases each share one of them.
+    const paragraph = (await parallels.paragraph.textContent())!;
+    const phrases = await parallels.stockPhraseFacts();
+    expect(phrases.length).toBeGreaterThan(0);
+    for (const phrase of phrases) {
+      expect(paragraph).toContain(phrase.words);
+      expect(phrase.documents).toBeGreaterThanOrEqual(Math.max(STOCK_PHRASE_MIN_DOCUMENTS, SCALE_CORPUS_ESSAYS * STOCK_PHRASE_SHARE));
+    }
+    expect(phrases.reduce((sum, phrase) => sum + phrase.places, 0)).toBeGreaterThanOrEqual(counts.stockOnly);
+    await noAxeViolations(page);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await shot(page, "stock-phrases-phone");
+
+    const first = phrases[0]!;
+    await parallels.stockPhrases.first().getByTestId("stock-phrase-search").click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/search");
+    await expect(page.locator("#search-summary")).toContainText(` in ${first.documents} documents`);
+
+    // Listed on request: every place sharing only stock phrases, once, over its pages; none in this essay.
+    await page.goBack();
+    await parallels.stockOnlyLink.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("show")).toBe("stock");
+    const stockOnly = await parallels.placeFacts();
+    expect(stockOnly).toHaveLength(counts.stockOnly);
+    expect(new Set(stockOnly.map((place) => `${place.slug}#${place.anchor}`)).size).toBe(counts.stockOnly);
+    expect(stockOnly.filter((place) => place.slug === busiest!.slug)).toEqual([]);
+    for (const place of stockOnly) {
+      expect(place.quoted.some((quoted) => phrases.some((phrase) => longestSharedRun(quoted, phrase.words) >= SHARED_RUN_MIN)), `${place.slug}#${place.anchor}`).toBe(true);
+    }
+    await noAxeViolations(page);
     expect(await sidewaysOverflow(page)).toBe(0);
   });
 });

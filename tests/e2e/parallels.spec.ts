@@ -34,6 +34,9 @@ for (const [device, viewport] of Object.entries(sizes)) {
       const places = view.getByTestId("parallel-place");
       await expect(places).toHaveCount(count);
       await expect(page.getByTestId("parallels-summary")).toContainText(`${count} place`);
+      // Two essays: nothing they share is a stock phrase (that takes five essays at least), so all are listed.
+      expect(await new ParallelsPage(page).counts()).toEqual({ parallels: count, stockOnly: 0 });
+      await expect(page.getByTestId("stock-phrases")).toHaveCount(0);
       // The paragraph asked about, with the shared words marked in it.
       await expect(view.locator("blockquote mark").first()).toBeVisible();
       for (const place of await places.all()) await expect(place).toHaveAttribute("data-slug", community);
@@ -106,7 +109,7 @@ test("a malformed page of parallels is a 404 page, not an error", async ({ page 
   const global = await ReaderPage.slugOf(page, GLOBAL);
   await new ReaderPage(page).goto(`/read/${global}`);
   const anchor = (await page.locator("a[data-parallels]").first().getAttribute("data-parallels"))!;
-  for (const query of ["page=0", "page=abc", "page=1.5", "pageSize=101"]) {
+  for (const query of ["page=0", "page=abc", "page=1.5", "pageSize=101", "show=all", "show="]) {
     const response = await page.goto(`/read/${global}/parallels/${anchor}?${query}`);
     expect(response!.status(), query).toBe(404);
   }

@@ -27,6 +27,10 @@ export class ParallelsPage {
   readonly paragraph: Locator;
   /** The pages of places ("1–25 of 130 places", previous, numbers, next). */
   readonly pager: Locator;
+  /** The block's stock phrases, each named with its essays, its places and a search for it. */
+  readonly stockPhrases: Locator;
+  /** The link listing the places that share only stock phrases. */
+  readonly stockOnlyLink: Locator;
 
   constructor(readonly page: Page) {
     this.view = page.getByTestId("parallels");
@@ -34,6 +38,26 @@ export class ParallelsPage {
     this.summary = page.getByTestId("parallels-summary");
     this.paragraph = this.view.locator("blockquote");
     this.pager = page.getByTestId("parallels-pagination");
+    this.stockPhrases = page.getByTestId("stock-phrase");
+    this.stockOnlyLink = page.getByTestId("stock-only-link");
+  }
+
+  /** What the summary counts: places sharing more than stock phrases (listed), and places sharing only stock phrases. */
+  async counts(): Promise<{ parallels: number; stockOnly: number }> {
+    await expect(this.summary).toBeVisible();
+    return { parallels: Number(await this.summary.getAttribute("data-parallel-places")), stockOnly: Number(await this.summary.getAttribute("data-stock-only-places")) };
+  }
+
+  /** Each stock phrase as shown: its words, the essays holding them, the places here sharing only stock phrases that share it, its search. */
+  async stockPhraseFacts(): Promise<{ words: string; documents: number; places: number; searchHref: string }[]> {
+    return this.stockPhrases.evaluateAll((items) =>
+      items.map((item) => ({
+        words: item.querySelector("q")?.textContent ?? "",
+        documents: Number(item.querySelector('[data-testid="stock-phrase-documents"]')?.textContent),
+        places: Number(/^\d+/.exec(item.querySelector('[data-testid="stock-phrase-places"]')?.textContent ?? "0")?.[0]),
+        searchHref: item.querySelector('[data-testid="stock-phrase-search"]')?.getAttribute("href") ?? "",
+      })),
+    );
   }
 
   /** The reader's parallels links, in reading order. */
