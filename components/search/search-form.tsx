@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TitleTypeAhead } from "@/components/catalogue/title-type-ahead";
 import type { SearchDocumentChoice } from "@/lib/db/search-corpus";
+import { ConceptSelect } from "./concept-select";
 import type { SearchParams } from "@/lib/search/search-params";
 import { searchPageHref } from "@/lib/urls/app-urls";
 import { PATHS, SEARCH_KEYS } from "@/lib/urls/url-grammar";
@@ -116,14 +117,12 @@ export function SearchForm({ params, concepts, document }: { params: SearchParam
         </label>
         <label className="min-w-0 text-sm">
           Concept
-          <select name={SEARCH_KEYS.concept} defaultValue={params.concept ?? ""} className={selectClass}>
-            <option value="">Any concept</option>
-            {concepts.map((concept) => (
-              <option key={concept.id} value={concept.id}>
-                {concept.labelZh} · {concept.labelEn}
-              </option>
-            ))}
-          </select>
+          <ConceptSelect
+            name={SEARCH_KEYS.concept}
+            value={params.concept ?? ""}
+            className={selectClass}
+            options={concepts.map((concept) => [concept.id, concept.labelZh, concept.labelEn] as const)}
+          />
         </label>
       </fieldset>
     </form>

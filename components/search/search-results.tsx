@@ -3,6 +3,7 @@ import type { SearchHit, SearchResult } from "@/lib/db/search-corpus";
 import type { SearchParams } from "@/lib/search/search-params";
 import { readerHref, searchPageHref } from "@/lib/urls/app-urls";
 import { Unhydrated } from "@/components/reader/unhydrated";
+import { DocumentCounts } from "./document-counts";
 import { KwicLine } from "./kwic-line";
 import "./search-results.css";
 
@@ -39,20 +40,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
     <div className="mt-8 grid grid-cols-1 gap-8 md:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="Hits per document" className="text-sm">
         <h2 className="font-medium">By document</h2>
-        {/* Plain links written as static markup: up to fifty documents that nothing in the browser changes, not sent again in the RSC payload nor hydrated. */}
-        <Unhydrated>
-          {/* Styled from search-results.css: fifty rows, each sent twice. */}
-          <ul className="search-counts" data-testid="search-counts">
-            {result.counts.slice(0, DOCUMENT_COUNTS_SHOWN).map((count) => (
-              <li key={count.documentSlug}>
-                <a href={searchPageHref({ ...params, doc: count.documentSlug, page: 1 })} title={count.documentTitle}>
-                  {count.documentTitle}
-                </a>
-                <span>{count.count}</span>
-              </li>
-            ))}
-          </ul>
-        </Unhydrated>
+        <DocumentCounts params={params} rows={result.counts.slice(0, DOCUMENT_COUNTS_SHOWN).map((count) => [count.documentSlug, count.documentTitle, count.count] as const)} />
         {result.documents > DOCUMENT_COUNTS_SHOWN ? (
           <p className="mt-2 text-muted dark:text-night-muted">and {result.documents - DOCUMENT_COUNTS_SHOWN} more documents</p>
         ) : null}

@@ -69,3 +69,42 @@ test("a hit in a note opens the reader with the match highlighted in the notes l
   const note = page.locator(`[id="${hit!.anchor}"]`);
   await expect(note.locator("mark[data-search-hit]")).toHaveText("新华网");
 });
+
+test("the per-document counts and the concept options go out once in the HTML, and React's payload carries only their data", async ({ request }) => {
+  const body = await (await request.get(`/search?q=${encodeURIComponent("主权")}`)).text();
+  // The list's class and test id, in the HTML only: the markup written again, escaped, in the payload named them twice more.
+  expect(body.match(/search-counts/g)).toHaveLength(2);
+  const conceptSelect = /<select name="concept"[\s\S]*?<\/select>/.exec(body)![0];
+  const ids = [...conceptSelect.matchAll(/<option value="([a-z0-9-]+)"/g)].map((match) => match[1]!);
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) {
+    // An option element of the server's tree went into the payload keyed by its id (`["$","option","<id>",{…}]`, escaped in its script).
+    expect(body, id).not.toContain(`\\"option\\",\\"${id}\\"`);
+    expect(body.split(`<option value="${id}"`), id).toHaveLength(2);
+  }
+});
+
+test("the per-document counts are written again from their data on a page turned in the browser, without a hydration error", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  const search = new SearchPage(page);
+  await search.goto();
+  await search.search("网络");
+  await expect(search.counts).toHaveCount(2);
+  const firstPage = await search.hits.first().getByRole("link").getAttribute("href");
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(search.hits.first().getByRole("link")).not.toHaveAttribute("href", firstPage!);
+  await expect(search.counts).toHaveCount(2);
+  // Each count still narrows the search to its document, from page 1: the rows were written from the new page's props.
+  for (const link of await search.counts.getByRole("link").all()) {
+    const href = new URL((await link.getAttribute("href"))!, "http://x");
+    expect(href.searchParams.get("q")).toBe("网络");
+    expect(href.searchParams.get("doc")).toMatch(/^[a-z0-9-]+$/);
+    expect(href.searchParams.get("page")).toBeNull();
+  }
+  expect(errors).toEqual([]);
+});
