@@ -225,6 +225,33 @@ describe("buildBody", () => {
     ]);
   });
 
+  it("ends a paragraph on a full last line before a first line whose stop hung past the measure, when the line after it is full", () => {
+    const full = "甲".repeat(20);
+    // Line 5 ends a paragraph at the margin. Line 7 holds 18 em and a stop that hung: 1 em short with the stop, an
+    // indent (2 em) short without it. A line the text went on from cannot leave a Han character's room (1 em) unused,
+    // and line 9 is full, so no paragraph ended at line 7: it opened one.
+    const lines = ["标题", "", ...[full, `${"乙".repeat(19)}。`, `${"丙".repeat(18)}。`, full, full, `${"丁".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const body = build(lines);
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([
+      [3, 5],
+      [7, 13],
+    ]);
+  });
+
+  it("does not read a line of Latin words ending a sentence as a first line whose stop hung, when only its Latin width says so", () => {
+    const full = "甲".repeat(20);
+    // Line 7 holds 9 Han characters, 19 Latin letters (9.5 em) and a stop that fitted: 19.5 em, half an em short. A
+    // model reading Latin at 0.45 em has it 1.45 em short, 2.45 without its stop: past an indent only by less than
+    // its Latin glyphs may be off by. Line 9 is full: read as an indent, line 7 would open a paragraph.
+    const lines = ["标题", "", ...[full, full, `${"乙".repeat(19)}。`, `${"丙".repeat(9)}${"abcdefghijklmnopqrs"}。`, full, full, `${"丁".repeat(9)}。`].flatMap((l) => [l, ""])];
+    const fitted = fitWidthModel(lines);
+    const model = { ...fitted, weights: { ...fitted.weights, ascii: 0.45 }, spread: 1 };
+    const front = parseFrontMatter(lines, model);
+    const layout = layoutPages({ lines, bodyStart: front.bodyStart, title: front.title, model });
+    const body = buildBody(layout.pages, model, { indentMarksParagraphs: layout.indentMarksParagraphs });
+    expect(body.paragraphs.map((p) => p.sourceLines)).toEqual([[3, 15]]);
+  });
+
   it("does not read a full line ending on a comma that fitted, half an em short, as a first line whose comma hung", () => {
     const full = "甲".repeat(20);
     // Line 9 holds 17 em of Han, 1.5 em of Latin and a comma: 19.5 em, short by under one Han character's room.
