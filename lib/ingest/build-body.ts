@@ -290,7 +290,7 @@ const BLOCK_BLANK_SHARE = 0.6;
 const MIN_LINES_FOR_BLANK_SHARE = 10;
 
 /** Whether the text's blank lines stand between blocks only: some body lines follow one, most do not. */
-function blankLinesMarkBlocks(lines: readonly LayoutLine[]): boolean {
+export function blankLinesMarkBlocks(lines: readonly LayoutLine[]): boolean {
   const within = lines.filter((line, i) => i > 0 && lines[i - 1]!.page === line.page);
   if (within.length < MIN_LINES_FOR_BLANK_SHARE) return false;
   const blank = within.filter((line) => line.blankBefore === true).length;

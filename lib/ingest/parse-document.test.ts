@@ -394,3 +394,65 @@ describe("parseDocument: essays with endnotes", () => {
     }
   }
 });
+
+describe("parseDocument: a labelled note's line at the margin, then texts whose labels were lost", () => {
+  // Issue 11, invented 201001116 (a range the parser was not tuned on), on shorter invented text: ① fills its line
+  // inside a title, ② and ③ lost their labels with their starts, and `则》…`, the end of ②'s title, closes the title
+  // ① left open. Blank lines stand between paragraphs only, and between the notes.
+  const text = `流域治理的制度演变：比较与启示
+
+林卫东
+
+内容提要：标准组织内部的表决程序日益透明，专家委
+员会的意见并未完全被采纳。
+
+
+ 财政投入的稳定性决定了项目能否长期运行，世界
+银行的报告多次讨论这一问题。不同层级的决策者对风
+险的认知存在差异，近年来的实践表明跨区域合作可以
+降低成本。港口城市的数据中心建设速度明显加快，即
+所谓“流域共同体”①，该框架借鉴了若干做法。监测数
+据的公开程度直接影响公众参与的质量。
+
+一　核心概念的界定
+
+港口城市的数据中心建设速度明显加快，流域治理
+的制度安排经历了漫长的演变过程。标准组织内部的表
+决程序日益透明，农村地区的宽带覆盖仍然参差不齐。
+社区组织在基层治理中发挥了积极作用，流域治理的制
+度安排经历了漫长的演变过程。②气候适应规划逐步进
+入地方议程，不同层级的决策者对风险的认知存在差异。
+
+评估体系的完善有助于及时纠正政策偏差，即所谓
+“数字红利”③，水资源分配规则需要兼顾上下游的不
+同利益。流域治理的制度安排经历了漫长的演变过程，④
+海底光缆的维护需要多国共同承担。`;
+  const notes = `① 参见周若溪：《流域治理的比较研究》，载《国际问题论
+
+则》，山川书局2010年版，第362页。
+
+辑》，知行出版社2020年版，第93页。
+
+④ 同上，第9页。`;
+  const footnotes = (draft: ReturnType<typeof parse>) => draft.footnotes.map((n) => [n.label, n.status, n.text]);
+
+  it("reads a blank line between notes, where blank lines stand between blocks only, as the start of a note of its own", () => {
+    expect(footnotes(parse(`${text}\n\n${notes}`))).toEqual([
+      ["①", "truncated", "参见周若溪：《流域治理的比较研究》，载《国际问题论"],
+      ["②", "truncated", "则》，山川书局2010年版，第362页。"],
+      ["③", "truncated", "辑》，知行出版社2020年版，第93页。"],
+      ["④", "present", "同上，第9页。"],
+    ]);
+  });
+
+  it("without that blank line, attaches neither reading: ① keeps its line, the texts stay unattached for ② and ③", () => {
+    const draft = parse(`${text}\n\n${notes.replace(/\n\n/gu, "\n")}`);
+    expect(footnotes(draft)).toEqual([
+      ["①", "truncated", "参见周若溪：《流域治理的比较研究》，载《国际问题论"],
+      ["②", "unlocated", ""],
+      ["③", "unlocated", ""],
+      ["④", "present", "同上，第9页。"],
+    ]);
+    expect(draft.fragments.map((f) => f.text)).toEqual(["则》，山川书局2010年版，第362页。", "辑》，知行出版社2020年版，第93页。"]);
+  });
+});

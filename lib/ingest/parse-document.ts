@@ -1,6 +1,6 @@
 import { planCorrections, type CorrectionPlan } from "./apply-corrections";
 import { createAnchorAllocator, missingNoteBasis } from "./assign-anchors";
-import { buildBody, type BodyMarker, type BuiltBody } from "./build-body";
+import { blankLinesMarkBlocks, buildBody, type BodyMarker, type BuiltBody } from "./build-body";
 import { decodeSource } from "./decode-source";
 import {
   documentStructureSchema,
@@ -85,13 +85,15 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
 
   // Note areas, page by page, split into note texts; then matched to the body markers over the whole document.
   const notes = measureNotes(layout.pages, model);
+  // Where blank lines stand between blocks only, a blank line inside a labelled note area opens a note of its own.
+  const blankMarksBlocks = blankLinesMarkBlocks(layout.pages.flatMap((page) => page.body));
   const markersPerPage = new Map<number, number>();
   for (const marker of body.markers) markersPerPage.set(marker.page, (markersPerPage.get(marker.page) ?? 0) + 1);
   const areas: NoteArea[] = [];
   for (const page of layout.pages) {
     if (page.notes.length === 0 && page.markerList.length === 0) continue;
     const markerCount = markersPerPage.get(page.page) ?? 0;
-    const split = splitNoteArea(page, notes, model, page.markerList.length > 0 ? page.markerList.length : null, markerCount);
+    const split = splitNoteArea(page, notes, model, page.markerList.length > 0 ? page.markerList.length : null, markerCount, blankMarksBlocks);
     warnings.push(...split.warnings);
     const lineNos = [...page.notes.map((l) => l.lineNo), ...page.markerList.map((m) => m.lineNo)];
     areas.push({ page: page.page, firstLine: Math.min(...lineNos), lastLine: Math.max(...lineNos), segments: split.segments, list: page.markerList });

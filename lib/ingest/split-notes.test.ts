@@ -131,12 +131,58 @@ describe("splitNoteArea", () => {
       ["①", "strong"],
       ["②", "area"],
     ]);
-    // At the margin (within one tolerance), the line says nothing: the rest is joined as before.
+    // At the margin (within one tolerance) the line says nothing either way: ② may have lost its end right there, and
+    // with no text standing for ③ the rest is as undecided (see the next test).
     const full = page(["① 同上。", "② 《某某：决胜某某某某某某某某某某某某某某某某某某某", "某某某某某某某某大会上的", "某某论坛闭幕时的致辞（摘要）》。"]);
     full.notes[2]!.deficit = model.measure - 27;
     expect(splitNoteArea(full, notes, model, null, 3).segments.map((s) => [s.label, s.end])).toEqual([
       ["①", "strong"],
-      ["②", "area"],
+      ["②", "doubtful"],
+      [null, "area"],
+    ]);
+  });
+
+  it("marks a join at the margin doubtful when the text closes a title it does not open and fewer texts than missing labels follow", () => {
+    // Issue 11, invented 201001116 (a range the parser was not tuned on): ①'s line fills the measure inside a title;
+    // `则》…` closes it, so it read as ①'s rest, but it was the surviving end of ②, whose start and label were lost (②'s
+    // title closes there). ② and ③ are missing and only one start-less text follows the join: either reading leaves the
+    // count possible, so nothing may be attached on its order.
+    const lines = ["① 参见某某：《流域治理的比较研究》，载《国际问题论", "则》，某某书局2010年版，第362页。", "辑》，某某出版社2020年版，第93页。", "④ 同上，第9页。"];
+    const area = page(lines);
+    area.notes[0]!.deficit = model.measure - 28;
+    expect(splitNoteArea(area, notes, model, null, 4).segments.map((s) => [s.label, s.text, s.end])).toEqual([
+      ["①", "参见某某：《流域治理的比较研究》，载《国际问题论", "doubtful"],
+      [null, "则》，某某书局2010年版，第362页。", "strong"],
+      [null, "辑》，某某出版社2020年版，第93页。", "strong"],
+      ["④", "同上，第9页。", "area"],
+    ]);
+    // Where blank lines stand between blocks and never inside one, a blank line before `则》…` decides: a text of its own.
+    area.notes[1]!.blankBefore = true;
+    area.notes[2]!.blankBefore = true;
+    expect(splitNoteArea(area, notes, model, null, 4, true).segments.map((s) => [s.label, s.end])).toEqual([
+      ["①", "strong"],
+      [null, "strong"],
+      [null, "strong"],
+      ["④", "area"],
+    ]);
+    // Where blank lines may follow every line, the blank line says nothing: still doubtful.
+    expect(splitNoteArea(area, notes, model, null, 4, false).segments.map((s) => [s.label, s.end])[0]).toEqual(["①", "doubtful"]);
+    // As many start-less texts as missing labels (② and ③ each have one): no marker is left for the line, ①'s rest.
+    const counted = page([...lines.slice(0, 3), "用》，某某出版社2021年版，第5页。", "④ 同上，第9页。"]);
+    counted.notes[0]!.deficit = model.measure - 28;
+    expect(splitNoteArea(counted, notes, model, null, 4).segments.map((s) => [s.label, s.text])).toEqual([
+      ["①", "参见某某：《流域治理的比较研究》，载《国际问题论则》，某某书局2010年版，第362页。"],
+      [null, "辑》，某某出版社2020年版，第93页。"],
+      [null, "用》，某某出版社2021年版，第5页。"],
+      ["④", "同上，第9页。"],
+    ]);
+    // A text that closes no title it did not open reads on from the line, as before.
+    const open = page(["① 参见某某：《流域治理的比较研究》，载《国际问题论坛》", "2001年第10期。", "辑》，某某出版社2020年版，第93页。", "④ 同上，第9页。"]);
+    open.notes[0]!.deficit = model.measure - 28;
+    expect(splitNoteArea(open, notes, model, null, 4).segments.map((s) => [s.label, s.end])).toEqual([
+      ["①", "strong"],
+      [null, "strong"],
+      ["④", "area"],
     ]);
   });
 

@@ -259,6 +259,7 @@ export interface SplitResult {
 /**
  * @param expected how many notes the page's marker list announces (null when there is none)
  * @param markerCount how many markers the page's body holds: never split more unlabelled notes than this
+ * @param blankLinesMarkBlocks the text's blank lines stand between blocks, never inside one (build-body's reading of its body)
  */
 export function splitNoteArea(
   page: PageLayout,
@@ -266,12 +267,13 @@ export function splitNoteArea(
   model: WidthModel,
   expected: number | null,
   markerCount: number,
+  blankLinesMarkBlocks = false,
 ): SplitResult {
   const lines = page.notes;
   if (lines.length === 0) return { segments: [], warnings: [] };
   const labelled = lines.some((line) => isLabelledLine(line, model));
   const width = (line: LayoutLine) => model.measure - line.deficit;
-  const groups = labelled ? splitLabelled(lines, notes, width, markerCount, model) : splitUnlabelled(lines, notes, width, expected, markerCount);
+  const groups = labelled ? splitLabelled(lines, notes, width, markerCount, model, blankLinesMarkBlocks) : splitUnlabelled(lines, notes, width, expected, markerCount);
   const warnings: IngestWarning[] = [];
   if (!labelled && expected !== null && expected === markerCount && groups.length !== expected) {
     warnings.push({
@@ -296,6 +298,12 @@ function isLabelledLine(line: LayoutLine, model: WidthModel): boolean {
 interface Group {
   lines: LayoutLine[];
   end: NoteEnd;
+  /**
+   * In a labelled note, the lines (indexes into `lines`) joined to it while a marker after its label was still without
+   * a note, and whether the text from there closes a title, quotation or parenthesis it does not open: where it may as
+   * well have been cut (see `cutJoinsBeforeMissingLabels`).
+   */
+  mayEndBefore?: Array<{ at: number; closesTitle: boolean }>;
 }
 
 /**
@@ -303,7 +311,14 @@ interface Group {
  * unlabelled line after a short one that finished a sentence starts another text: a note whose first line,
  * and so its label, was lost.
  */
-function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: (line: LayoutLine) => number, markerCount: number, model: WidthModel): Group[] {
+function splitLabelled(
+  lines: readonly LayoutLine[],
+  notes: NoteMeasure,
+  width: (line: LayoutLine) => number,
+  markerCount: number,
+  model: WidthModel,
+  blankLinesMarkBlocks: boolean,
+): Group[] {
   const groups: Group[] = [];
   const labelNumber = (line: LayoutLine) => {
     const lead = isLabelledLine(line, model) ? leadingNoteLabel(line.raw) : null;
@@ -382,9 +397,58 @@ function splitLabelled(lines: readonly LayoutLine[], notes: NoteMeasure, width: 
     } else if (finished || doubtful) {
       groups[groups.length - 1]!.end = doubtful ? "doubtful" : "strong";
       groups.push({ lines: [line], end: "area" });
-    } else groups[groups.length - 1]!.lines.push(line);
+    } else {
+      const group = groups[groups.length - 1]!;
+      // Where it may as well have been cut (see cutJoinsBeforeMissingLabels).
+      if (laterLabelMissing) (group.mayEndBefore ??= []).push({ at: group.lines.length, closesTitle: closesMoreThanOpens(sentenceFrom(lines, i, model)) });
+      group.lines.push(line);
+    }
   });
-  return groups;
+  return cutJoinsBeforeMissingLabels(groups, labelNumber, markerCount, blankLinesMarkBlocks);
+}
+
+/**
+ * A line joined to a labelled note while a marker after its label is still without a note may be the note's rest, or
+ * the surviving end of that marker's note, whose label and start were lost. When the text from that line closes a
+ * title, quotation or parenthesis it does not open, both read alike however full the note's line is: the note may have
+ * lost its end right at the margin, and the other note's end closes the title it opened on a lost line (issue 11:
+ * invented 201001116, a range the parser was not tuned on: `① …载《某某论` at the margin, then `则》，某书局2010年版，第362页。`,
+ * the end of ②'s title, was read as ①'s rest and attached to ①; `mayBeLastLabelsTail` had cut such text only after a
+ * line short of the margin). The count decides when it can: as many unlabelled texts between this note and the next
+ * labelled one (or the page's last marker) as labels missing there leave no marker for the line to belong to, and the
+ * join stands. With fewer, the join is cut off as `doubtful`, so nothing is attached on its order. A blank line before
+ * the line, where blank lines stand between blocks and never inside one (`blankLinesMarkBlocks`), decides it the other
+ * way whatever the line holds: it opens a text of its own (`strong`). Only a note that finishes (a full stop, a
+ * citation's end) may hold another note's surviving end.
+ */
+function cutJoinsBeforeMissingLabels(
+  groups: readonly Group[],
+  labelNumber: (line: LayoutLine) => number | null,
+  markerCount: number,
+  blankLinesMarkBlocks: boolean,
+): Group[] {
+  return groups.flatMap((group, g): Group[] => {
+    const own = labelNumber(group.lines[0]!);
+    const last = group.lines[group.lines.length - 1]!;
+    if (group.mayEndBefore === undefined || own === null || !(endsFullStop(last.normal) || endsCitation(last.normal))) return [group];
+    const nextLabelled = groups.findIndex((other, h) => h > g && labelNumber(other.lines[0]!) !== null);
+    const next = nextLabelled === -1 ? markerCount + 1 : labelNumber(groups[nextLabelled]!.lines[0]!)!;
+    const unlabelled = (nextLabelled === -1 ? groups.length : nextLabelled) - g - 1;
+    if (unlabelled >= next - own - 1) return [group];
+    const opensBlock = (at: number) => group.lines[at]!.blankBefore === true && group.lines[at]!.page === group.lines[at - 1]!.page;
+    const blankCut = blankLinesMarkBlocks ? group.mayEndBefore.find(({ at }) => opensBlock(at))?.at : undefined;
+    const cut = blankCut ?? group.mayEndBefore.find(({ closesTitle }) => closesTitle)?.at;
+    if (cut === undefined) return [group];
+    return [
+      { lines: group.lines.slice(0, cut), end: blankCut === undefined ? "doubtful" : "strong" },
+      { lines: group.lines.slice(cut), end: group.end },
+    ];
+  });
+}
+
+/** `text` closes a title, quotation or parenthesis more often than it opens one: it goes on from text before it. */
+function closesMoreThanOpens(text: string): boolean {
+  return BRACKET_PAIRS.some(([open, close]) => text.split(close).length > text.split(open).length);
 }
 
 const BRACKET_PAIRS = [["《", "》"], ["〈", "〉"], ["“", "”"], ["（", "）"]] as const;
@@ -428,7 +492,7 @@ function mayBeLastLabelsTail(previous: LayoutLine, rest: string, notes: NoteMeas
     !endsFullStop(line) &&
     !/[A-Za-z0-9/:._\-=?&%#~]$/u.test(line) &&
     !isMostlyLatin(line) &&
-    BRACKET_PAIRS.some(([open, close]) => rest.split(close).length > rest.split(open).length) &&
+    closesMoreThanOpens(rest) &&
     endsFullStop(rest)
   );
 }
