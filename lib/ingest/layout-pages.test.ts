@@ -886,6 +886,38 @@ describe("layoutPages: a short line finishing a sentence at a page's foot, after
     expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
   });
 
+  it("is a note when the next page's first line ends on a comma and, read without it, still fills the measure", () => {
+    // Issue 11, invented circled 241001049 (a dev range), on our own text: 23 em of text and a comma that fitted. An
+    // indented first line whose comma hung past the measure would read, without it, 2 em short.
+    const opening = "经历了漫长的演变过程，水资源分配规则需要兼顾上，";
+    expect(Array.from(opening).length).toBe(24);
+    const pages = laidOut("②", [opening, "下游的不同利益。"]);
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([7, 8]);
+  });
+
+  it("stays the body's last line when the next page's first line ends on a comma that hung past an indented first line's measure", () => {
+    const opening = "水资源分配规则需要兼顾上下游的不同利益港口城，";
+    expect(Array.from(opening).length).toBe(23);
+    const pages = laidOut("②", [opening, "市的数据中心建设速度明显加快。"]);
+    expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
+  });
+
+  it("is a note when the line the page cut mid-sentence is a paragraph's first line, short by its indent, under a heading", () => {
+    // Issue 11, invented circled 241001155 (a dev range), on our own text: a heading, the paragraph's first line (22 em,
+    // cut by the page turn), then `上。` and the page's note ②; the next page goes on with a full line.
+    const lines = [...PAGE_CALLING_TWO_NOTES, "二、外部环境的变化", "研究者对治理模式的评价并不完全一致，专家委员", "上。", "②　《数字时代的公共规则》，人民网，2014年8月15日。"];
+    const next = ["会的意见并未完全被地方政府与流域机构之间的协调采", "纳，农村地区的宽带覆盖仍然参差不齐。"];
+    const pageBreaks = new Set([lines.length]);
+    // (A fit as close as a longer text's: its tolerance, 1.5 em, under the indent.)
+    const model = { weights: PRIOR_WIDTHS, measure: 24, spread: 0.5 };
+    const pages = layoutPages({ lines: [...lines, ...next], bodyStart: 0, title: null, model, pageBreaks }).pages;
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([8, 9]);
+    // When the next page opens a paragraph, `上。` ended one: the body's.
+    const opened = ["气候适应规划逐步进入地方议程，农村地区的宽带", "覆盖仍然参差不齐。"];
+    const kept = layoutPages({ lines: [...lines, ...opened], bodyStart: 0, title: null, model, pageBreaks }).pages;
+    expect(kept[0]!.body.map((l) => l.lineNo)).toContain(8);
+  });
+
   it("stays the body's when the page's labelled notes open at its first marker: no note of the page lost its start", () => {
     const pages = laidOut("①", ["经历了漫长的演变过程，水资源分配规则需要兼顾上下", "游的不同利益。"]);
     expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);

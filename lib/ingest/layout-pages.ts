@@ -1,5 +1,5 @@
 import type { IngestWarning } from "@/lib/model/document-model";
-import { FIRST_LINE_INDENT } from "./build-body";
+import { closingMarkWidth, FIRST_LINE_INDENT } from "./build-body";
 import { findMarkers, leadingNoteLabel, markerListLabels, parseMarkerLabel } from "./find-markers";
 import { LATIN_WIDTH_UNCERTAINTY, latinWidthUncertainty, leadingLatinWidth, lineDeficit, lineWidth, wideLineLimit, type WidthModel } from "./line-width";
 import { compactText, findUrlSpans, normaliseLine, normaliseText } from "./normalise-text";
@@ -926,13 +926,28 @@ function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: W
 }
 
 /**
- * The page's last body line but one is full and the next page's body opens on a line that fills the measure: it opens
- * no paragraph, so the page's last line ended none (reclaimTailBeforeRunOn).
+ * Read without the closing mark it ends on (1 em), a full line stops short by that mark's width at most, 1 em; a first
+ * line whose mark hung past the measure, by its whole indent, 2 em. Short of the measure by less than the midpoint
+ * without its mark, a line ending on one is no first line.
+ */
+const MARK_LINE_FULL_SHORTFALL = (1 + FIRST_LINE_INDENT) / 2;
+
+/**
+ * The page's last body line but one is full (or a paragraph's first line, short by its indent, after a finished
+ * sentence or a heading: cut mid-sentence all the same) and the next page's body opens on a line that fills the
+ * measure: it opens no paragraph, so the page's last line ended none (reclaimTailBeforeRunOn).
  */
 function opensNoParagraph(page: PageLayout, nextPage: PageLayout, model: WidthModel, fullTolerance: number): boolean {
   const before = page.body[page.body.length - 2]!;
   const opening = nextPage.body[0]!;
-  if (Math.abs(before.deficit) > fullTolerance) return false;
+  const aboveBefore = page.body[page.body.length - 3];
+  // (Issue 11: invented circled 241001155, a dev range: the page's last paragraph opened under a heading, its first
+  // line was cut by the page turn, and `上。`, a note's surviving end, stayed in the body.)
+  const firstLineCut =
+    aboveBefore !== undefined &&
+    (endsSentence(aboveBefore.normal) || matchHeading(aboveBefore.raw) !== null) &&
+    Math.abs(before.deficit - FIRST_LINE_INDENT) <= fullTolerance;
+  if (Math.abs(before.deficit) > fullTolerance && !firstLineCut) return false;
   // The next page's first line fills the measure, however much its proportional Latin glyphs may be off, and is no
   // wider than a body line: no first line, no note line. Only a line that stops on a Han character says so: one
   // ending on a mark or a marker may have let them hang past the measure, and an indented first line would read full.
@@ -944,7 +959,14 @@ function opensNoParagraph(page: PageLayout, nextPage: PageLayout, model: WidthMo
   if (full.length < MIN_RUN_ON_FULL_LINES) return false;
   const measureShortfall = full[Math.floor(full.length * RUN_ON_FULL_LINE_QUANTILE)]!;
   const latinSlack = latinWidthUncertainty(model, opening.raw);
-  return endsOnHan(opening) && opening.deficit >= -fullTolerance && opening.deficit - measureShortfall + latinSlack < HALF_INDENT;
+  if (opening.deficit < -fullTolerance) return false;
+  if (endsOnHan(opening)) return opening.deficit - measureShortfall + latinSlack < HALF_INDENT;
+  // A line ending on a closing mark that may have hung past the measure is no first line when, read without it, it still
+  // stops short by less than an indented first line would (issue 11: invented circled 241001049, a dev range: the next
+  // page opened `显加快。①…共同承担，`, and a note's surviving end stayed in the body). Not a line ending on a marker,
+  // whose width the model only estimates.
+  const mark = closingMarkWidth(model, opening.raw);
+  return mark > 0 && opening.deficit + mark - measureShortfall + latinSlack < MARK_LINE_FULL_SHORTFALL;
 }
 
 /** A text opening on the rest of a web address with a path in it (`/data/…`, `example.org/report.htm`), before any Han text. */
