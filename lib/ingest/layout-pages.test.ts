@@ -218,7 +218,7 @@ describe("layoutPages: note texts at a page's foot", () => {
   });
 
   it("reads a line set wider than the body and closing like a citation, right before the labelled notes, as a note", () => {
-    const tail = "网，2018年4月21日，http://www.gov.cn/xinwen/2018-04/21/content_5284783.htm。";
+    const tail = "网，2018年4月21日，http://www.gov.cn/xinwen/2013-07/19/content_4163829.htm。";
     const { layout: l } = laidOut([
       [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
       [...bodyLines, "城市的数据中心建设速度明显加快。②研究者对治", "", tail, "", "② 参见方致远：《海洋空间的秩序》，载《公共政策学刊》2006年第8期。"],
@@ -261,7 +261,7 @@ describe("layoutPages: note texts at a page's foot", () => {
     for (const line of lines) expect(bodyOf(l)).toContain(line);
   });
   it("reads lines set wider than any body line, after a sentence cut mid-way and before the labelled notes, as a note that lost its start", () => {
-    const tail = ["府网，2019年3月26日，http://www.gov.cn/xinwen/2019-03/26/content_53", "77046.htm?from=singlemessage。"];
+    const tail = ["府网，2019年3月26日，http://www.gov.cn/xinwen/2015-02/17/content_46", "91358.htm?from=singlemessage。"];
     const { layout: l } = laidOut([
       [...bodyLines, "城市的数据中心建设速度明显加快。①研究者对治", "① 周若溪：《流域治理的比较研究》，东方学术出版社2001年版，第194页。"],
       [...bodyLines, "城市的数据中心建设速度明显加快。②研究者对治", ...tail, "② 参见方致远：《海洋空间的秩序》，载《公共政策学刊》2006年第8期。"],
@@ -405,13 +405,13 @@ describe("layoutPages: note texts at a page's foot", () => {
     expect(notesOf(l)).toEqual(expect.arrayContaining(rest));
   });
   it("reads a line set wider than the body that finishes its sentence, at the foot of a page whose notes have not appeared, as a note's end", () => {
-    const gloss = "入门级宽带服务的成本降至人均每月国民总收入的百分之二以下。";
+    const gloss = "基础级移动服务的资费降至人均每月可支配收入的百分之二以下。";
     const { layout: l } = laidOut([
-      [...bodyLines, "城市的数据中心建设速度明显加快。①加强数字公共卫", gloss],
-      ["生基础设施的建设，助力构建卫生健康共同体。", ...bodyLines],
+      [...bodyLines, "城市的数据中心建设速度明显加快。①推进数字公共文", gloss],
+      ["化基础设施的建设，促进构建卫生健康共同体。", ...bodyLines],
     ]);
     expect(notesOf(l)).toContain(gloss);
-    expect(bodyOf(l)).toContain("生基础设施的建设，助力构建卫生健康共同体。");
+    expect(bodyOf(l)).toContain("化基础设施的建设，促进构建卫生健康共同体。");
   });
   it("does not take a date opening a note's carried-over line for the rest of the address the body left open", () => {
     const carried = " 22日，https://www.example-institute.org/publications/brief_15676.pdf。";
@@ -468,8 +468,8 @@ describe("layoutPages: a page's notes after a heading or page furniture", () => 
   });
 
   it("takes a line that closes a title no sentence opened and ends there, after a finished sentence, for a note's end", () => {
-    const text = [...body, "会开幕式上的讲话（全文）》。", "② 《网络主权：理论与实践》，世界互联网大会网站，2021年9月28日。", "189"];
-    expect(notesOf(text)).toContain("会开幕式上的讲话（全文）》。");
+    const text = [...body, "会开幕式上的讲话（摘要）》。", "② 《数据主权：理论与方法》，世界数据交易会网站，2021年9月28日。", "189"];
+    expect(notesOf(text)).toContain("会开幕式上的讲话（摘要）》。");
   });
 
   it("takes the lines between the page's label list and the next page's furniture for notes, though the body broke off", () => {
@@ -542,8 +542,8 @@ describe("layoutPages: Latin widths in a note block", () => {
       "开程度直接影响公众参与的质量，港口城市的数据中心",
       "建设速度明显加快，社区组织发挥了积极作用①，在全",
     ];
-    const note = [" 联合国宽带可持续发展委员会（Broadband Commission for Sustainable", "Development Goals）提出，到2025年，要将成本降至"];
-    const text = [...body, "", "①", "", ...note, "", "", "", "球减贫、粮食安全、性别平等等领域发挥作用。"];
+    const note = [" 联合国数字合作与发展委员会（Broadband Commission for Sustainable", "Development Goals）提出，到2025年，要将成本降至"];
+    const text = [...body, "", "①", "", ...note, "", "", "", "球教育、公共卫生、性别平等等领域发挥作用。"];
     const model = fitWidthModel(text);
     const pages = layoutPages({ lines: text, bodyStart: 0, title: null, model }).pages;
     expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([9, 10]);
@@ -631,7 +631,7 @@ describe("layoutPages: a note's tail before the labelled notes", () => {
       "公开程度直接影响公众参与的质量，港口城市的数据中",
       "心建设速度明显加快，社区组织发挥了积极作用。",
     ];
-    const tail = ["府网，2022年7月12日，http://www.gov.cn/xinwen/2022-07/12/", "content_5700649.htm。"];
+    const tail = ["府网，2022年7月12日，http://www.gov.cn/xinwen/2016-09/08/", "content_6128437.htm。"];
     const next = ["（一）理论意义", "  港口城市的数据中心建设速度明显加快，社区组织", "发挥了积极作用，评估体系有助于纠正偏差。"];
     const text = [...body, ...tail, "8", "", "", "", ...next];
     const model = fitWidthModel(text);
@@ -857,7 +857,7 @@ describe("layoutPages: a short line finishing a sentence at a page's foot, after
   });
 
   it("is a note too when another text that lost its start stands between it and the labelled notes", () => {
-    const lines = [...page, short, "网，2019年3月26日，http://www.gov.cn/xinwen/2019-03/26/content_5377046.htm。", "②　《数字时代的公共规则》，人民网，2014年8月15日。", "经历了漫长的演变过程，水资源分配规则需要兼顾上下", "游的不同利益。"];
+    const lines = [...page, short, "网，2019年3月26日，http://www.gov.cn/xinwen/2015-02/17/content_4691358.htm。", "②　《数字时代的公共规则》，人民网，2014年8月15日。", "经历了漫长的演变过程，水资源分配规则需要兼顾上下", "游的不同利益。"];
     const pages = layoutPages({ lines, bodyStart: 0, title: null, model: fitWidthModel(lines), pageBreaks: new Set([page.length + 3]) }).pages;
     expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([7, 8, 9]);
   });
@@ -945,7 +945,7 @@ describe("layoutPages: a note's surviving end at the page's foot, after a line t
     // The note lost its start; its lines are set at the note measure (wider than the body's 24 em) and it ends on the
     // rest of an address. Then the page's folio, and the next page goes on with the cut sentence.
     const tail = [
-      "国政府网，2021年9月22日，http://www.gov.cn/xinwen/2021-09/22/cont",
+      "国政府网，2021年9月22日，http://www.gov.cn/xinwen/2017-11/05/cont",
       "ent_5638596.htm?lsRedirectHit=2056093122/22/content_5638596.htm?ls",
       "Hit=20560931。",
     ];
