@@ -38,6 +38,32 @@ describe("parseFrontMatter", () => {
     expect(lines[result.bodyStart]).toBe("正文开始于此处的第一行，正文的一行文字正文的一行文字");
   });
 
+  it("ends the abstract before a one-sentence line short by an indent after its full last line that ends a sentence", () => {
+    // pdftotext's default mode: the body's first paragraph is one sentence on one line, its indent dropped, printed in
+    // the abstract's block. Read as the abstract's last line it would lose the paragraph from the body.
+    const abstract = "内容提要：本文讨论流域治理的制度演变与比较研究若干问题。";
+    const paragraph = "正文开始于此处的第一行正文的一行文字正文的一行。";
+    const { result, lines } = front(["水资源治理", "林小河", abstract, paragraph, "", "一 问题的提出", ""]);
+    expect(result.abstract).toBe("本文讨论流域治理的制度演变与比较研究若干问题。");
+    expect(result.abstractLines).toEqual([3, 3]);
+    expect(lines[result.bodyStart]).toBe(paragraph);
+  });
+
+  it("ends the abstract before a line short by an indent that ends a sentence when a full line of its paragraph follows", () => {
+    const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "地方政府与流域机构之间的协调始终是治理中的一个难点所在。"];
+    const first = "正文开始于此处的第一行正文的一行文字正文的一行。";
+    const { result, lines } = front(["水资源治理", "林小河", ...abstract, first, "正文的一行文字正文的一行文字正文的一行文字正文的一行文字", "正文的一行文字。"]);
+    expect(result.abstractLines).toEqual([3, 4]);
+    expect(lines[result.bodyStart]).toBe(first);
+  });
+
+  it("keeps an abstract's last line short by an indent when the line before it stops short of the measure", () => {
+    // Only a full line before it leaves the break undecided; after a short one the line goes on the abstract's text.
+    const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题，", "地方政府与流域机构之间的协调始终是治理中的第1个难点。", "正文开始于此处的第一行正文的一行文字正文的一行。"];
+    const { result } = front(["水资源治理", "林小河", ...abstract, "", "一 问题的提出", ""]);
+    expect(result.abstractLines).toEqual([3, 5]);
+  });
+
   it("keeps an abstract's line left short by a Latin word that moved on to the next line, after a sentence's end", () => {
     const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "其中的一行文字其中的一行文字其中的一行文字其中的一行", "Internet Governance Forum的年度会议吸引了众多参与者。"];
     const { result } = front(["水资源治理", "林小河", ...abstract, " 正文开始于此处的第一行"]);

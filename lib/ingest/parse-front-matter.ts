@@ -195,8 +195,8 @@ const HANGING_MARK_SLACK_EM = 0.75;
 
 /**
  * Line `k` of the labelled block opened at `start` follows a line that finished a sentence, ends no sentence itself
- * and stops short of the measure by a paragraph's indent (beyond what a Latin word or an opening mark that moved on
- * to the next line leaves): the first line of a new paragraph, its indent dropped (poppler's pdftotext prints an
+ * (or does, after a line that stopped at the measure: see below) and stops short of the measure by a paragraph's
+ * indent (beyond what a Latin word or an opening mark that moved on to the next line leaves): the first line of a new paragraph, its indent dropped (poppler's pdftotext prints an
  * abstract and the first body paragraph as one block, without indents, where the leading is tight). An abstract is
  * one block: none of its lines is short by an indent but its first, which opens on the label. The measure is the
  * width model's, or wider where the block's own lines say so (on a short text the model may be fitted on the body's
@@ -204,9 +204,16 @@ const HANGING_MARK_SLACK_EM = 0.75;
  */
 function opensParagraphAfterSentence(lines: readonly string[], start: number, k: number, model: WidthModel): boolean {
   const line = lines[k]!;
-  if (!endsFullStop(normaliseLine(lines[k - 1]!)) || endsSentence(normaliseLine(line))) return false;
+  const previous = lines[k - 1]!;
+  if (!endsFullStop(normaliseLine(previous))) return false;
   let measure = model.measure;
   for (let j = start; j < k; j += 1) if (lines[j]!.trim() !== "") measure = Math.max(measure, lineWidth(model, lines[j]!) - closingMarkWidth(model, lines[j]!));
+  const low = Math.max(INDENT_SHORTFALL_LOW_EM, INDENT_SHORTFALL_LOW_SPREADS * model.spread);
+  // A line that ends a sentence an indent short may be the abstract's last line as well as a one-sentence first line.
+  // Where the line before it stopped at the measure on a full stop, nothing in the text says which: the line is read
+  // as the body's, so that no body text goes into the abstract (an abstract losing its last sentence to the body keeps
+  // the words in the text; a paragraph read into the abstract loses them from it).
+  if (endsSentence(normaliseLine(line)) && measure - lineWidth(model, previous) >= low) return false;
   const next = k + 1 < lines.length ? lines[k + 1]! : "";
   const shortfall = measure - lineWidth(model, line);
   // A Latin word, number or address that did not fit moved whole to the next line and left the line short by up to
@@ -216,7 +223,6 @@ function opensParagraphAfterSentence(lines: readonly string[], start: number, k:
   if (moved > 0 && shortfall <= moved + model.spread) return false;
   const indent = shortfall - moved;
   const indentWithoutMark = indent + closingMarkWidth(model, line);
-  const low = Math.max(INDENT_SHORTFALL_LOW_EM, INDENT_SHORTFALL_LOW_SPREADS * model.spread);
   return (
     (indent >= low && indent <= INDENT_SHORTFALL_HIGH_EM) ||
     (indentWithoutMark >= Math.min(FIRST_LINE_INDENT, low + HANGING_MARK_SLACK_EM) && indentWithoutMark <= INDENT_SHORTFALL_HIGH_EM)
