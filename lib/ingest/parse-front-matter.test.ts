@@ -64,6 +64,12 @@ describe("parseFrontMatter", () => {
     expect(result.abstractLines).toEqual([3, 5]);
   });
 
+  it("keeps a line ending a sentence an indent short in the abstract where the text prints paragraphs' indents", () => {
+    const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "正文开始于此处的第一行正文的一行文字正文的一行。"];
+    const { result } = front(["水资源治理", "林小河", ...abstract, "", "", " 正文的一行文字正文的一行文字正文的一行文字正文的一行"]);
+    expect(result.abstractLines).toEqual([3, 4]);
+  });
+
   it("keeps an abstract's line left short by a Latin word that moved on to the next line, after a sentence's end", () => {
     const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "其中的一行文字其中的一行文字其中的一行文字其中的一行", "Internet Governance Forum的年度会议吸引了众多参与者。"];
     const { result } = front(["水资源治理", "林小河", ...abstract, " 正文开始于此处的第一行"]);

@@ -32,6 +32,8 @@ const AUTHOR_NAME = "(?:[\\p{Script=Han}·]{2,4}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za
 const AUTHOR_LINE = new RegExp(`^(?:作者[:：])?\\s*${AUTHOR_NAME}(?:\\s*[、，,\\s]\\s*${AUTHOR_NAME})*\\s*[*＊]?$`, "u");
 const SENTENCE_END = /[。！？!?]["”’」』）)]*$/u;
 const LEADING_SPACE = /^[ \u3000\t]/u;
+/** A line printed with its indent: a leading space, then Han text (not a folio or a number set right). */
+const INDENTED_HAN = /^[ \u3000\t]+\p{Script=Han}/u;
 
 export function isLabelLine(line: string): boolean {
   return ABSTRACT_LABEL.test(line) || KEYWORD_LABEL.test(line) || OTHER_LABEL.test(line);
@@ -210,10 +212,12 @@ function opensParagraphAfterSentence(lines: readonly string[], start: number, k:
   for (let j = start; j < k; j += 1) if (lines[j]!.trim() !== "") measure = Math.max(measure, lineWidth(model, lines[j]!) - closingMarkWidth(model, lines[j]!));
   const low = Math.max(INDENT_SHORTFALL_LOW_EM, INDENT_SHORTFALL_LOW_SPREADS * model.spread);
   // A line that ends a sentence an indent short may be the abstract's last line as well as a one-sentence first line.
-  // Where the line before it stopped at the measure on a full stop, nothing in the text says which: the line is read
-  // as the body's, so that no body text goes into the abstract (an abstract losing its last sentence to the body keeps
-  // the words in the text; a paragraph read into the abstract loses them from it).
-  if (endsSentence(normaliseLine(line)) && measure - lineWidth(model, previous) >= low) return false;
+  // Where the text prints indents (a later line opens on a leading space beside Han text), a first line would show
+  // its own: the line is the abstract's. Where it prints none and the line before stopped at the measure on a full
+  // stop, nothing in the text says which: the line is read as the body's, so that no body text goes into the abstract
+  // (an abstract losing its last sentence to the body keeps the words in the text; a paragraph read into the abstract
+  // loses them from the body).
+  if (endsSentence(normaliseLine(line)) && (measure - lineWidth(model, previous) >= low || printsIndents(lines, k))) return false;
   const next = k + 1 < lines.length ? lines[k + 1]! : "";
   const shortfall = measure - lineWidth(model, line);
   // A Latin word, number or address that did not fit moved whole to the next line and left the line short by up to
@@ -227,6 +231,12 @@ function opensParagraphAfterSentence(lines: readonly string[], start: number, k:
     (indent >= low && indent <= INDENT_SHORTFALL_HIGH_EM) ||
     (indentWithoutMark >= Math.min(FIRST_LINE_INDENT, low + HANGING_MARK_SLACK_EM) && indentWithoutMark <= INDENT_SHORTFALL_HIGH_EM)
   );
+}
+
+/** A line after `k` opens on a leading space before Han text: the text prints paragraphs' indents. */
+function printsIndents(lines: readonly string[], k: number): boolean {
+  for (let j = k + 1; j < lines.length; j += 1) if (INDENTED_HAN.test(lines[j]!)) return true;
+  return false;
 }
 
 /**
