@@ -70,6 +70,15 @@ describe("parseFrontMatter", () => {
     expect(result.abstractLines).toEqual([3, 4]);
   });
 
+  it("ends the abstract before a line holding a note marker after a finished sentence, however full it reads", () => {
+    // A bracketed marker set raised and small reads wider as text: the first line, an indent short on the page, reads full.
+    const abstract = "内容提要：本文讨论流域治理的制度演变与比较研究若干问题。";
+    const first = "正文开始于此处的第一行正文的一行文字正文的[1]一行文字。";
+    const { result, lines } = front(["水资源治理", "林小河", abstract, first, "正文的一行文字正文的一行文字正文的一行文字正文的一行文字", "正文的一行文字。"]);
+    expect(result.abstractLines).toEqual([3, 3]);
+    expect(lines[result.bodyStart]).toBe(first);
+  });
+
   it("keeps an abstract's line left short by a Latin word that moved on to the next line, after a sentence's end", () => {
     const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "其中的一行文字其中的一行文字其中的一行文字其中的一行", "Internet Governance Forum的年度会议吸引了众多参与者。"];
     const { result } = front(["水资源治理", "林小河", ...abstract, " 正文开始于此处的第一行"]);

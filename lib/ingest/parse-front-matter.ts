@@ -1,5 +1,6 @@
 import type { IngestWarning, SourceLines } from "@/lib/model/document-model";
 import { closingMarkWidth, FIRST_LINE_INDENT, OPENING_MARK, OPENING_MARK_WIDTH } from "./build-body";
+import { findMarkers } from "./find-markers";
 import { FOLIO } from "./layout-pages";
 import { leadingLatinWidth, lineDeficit, lineWidth, type WidthModel } from "./line-width";
 import { matchHeading } from "./match-heading";
@@ -175,6 +176,10 @@ function blockEnd(lines: readonly string[], start: number, model: WidthModel): n
     if (LEADING_SPACE.test(line) || isLabelLine(line) || matchHeading(line) !== null) return k;
     if (blanks === 0 && endsShortOfMeasure(lines[k - 1]!, line, model)) return k;
     if (blanks === 0 && opensParagraphAfterSentence(lines, start, k, model)) return k;
+    // An abstract carries no note markers (a note on it is set on the title or an author's name): a line holding one
+    // after a finished sentence is the body's, however full its width reads (a bracketed marker, set raised and
+    // small, reads wider as text than it was printed).
+    if (blanks === 0 && endsFullStop(normaliseLine(lines[k - 1]!)) && findMarkers(normaliseLine(line)).length > 0) return k;
     blanks = 0;
   }
   return lines.length;
