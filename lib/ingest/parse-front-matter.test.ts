@@ -66,8 +66,10 @@ describe("parseFrontMatter", () => {
 
   it("keeps a line ending a sentence an indent short in the abstract where the text prints paragraphs' indents", () => {
     const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "正文开始于此处的第一行正文的一行文字正文的一行。"];
-    const { result } = front(["水资源治理", "林小河", ...abstract, "", "", " 正文的一行文字正文的一行文字正文的一行文字正文的一行"]);
-    expect(result.abstractLines).toEqual([3, 4]);
+    for (const indented of [" 正文的一行文字正文的一行文字正文的一行文字正文的一行", " ２００６年正文的一行文字正文的一行文字正文的一行文字"]) {
+      const { result } = front(["水资源治理", "林小河", ...abstract, "", "", indented]);
+      expect(result.abstractLines).toEqual([3, 4]);
+    }
   });
 
   it("ends the abstract before a line holding a note marker after a finished sentence, however full it reads", () => {

@@ -33,8 +33,11 @@ const AUTHOR_NAME = "(?:[\\p{Script=Han}·]{2,4}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za
 const AUTHOR_LINE = new RegExp(`^(?:作者[:：])?\\s*${AUTHOR_NAME}(?:\\s*[、，,\\s]\\s*${AUTHOR_NAME})*\\s*[*＊]?$`, "u");
 const SENTENCE_END = /[。！？!?]["”’」』）)]*$/u;
 const LEADING_SPACE = /^[ \u3000\t]/u;
-/** A line printed with its indent: a leading space, then Han text (not a folio or a number set right). */
-const INDENTED_HAN = /^[ \u3000\t]+\p{Script=Han}/u;
+/**
+ * A line printed with its indent: a leading space, then text set in full-width or Han type (not a folio or a number
+ * set right, which are ASCII).
+ */
+const INDENTED_TEXT = /^[ \u3000\t]+[^\s\x21-\x7E]/u;
 
 export function isLabelLine(line: string): boolean {
   return ABSTRACT_LABEL.test(line) || KEYWORD_LABEL.test(line) || OTHER_LABEL.test(line);
@@ -217,7 +220,7 @@ function opensParagraphAfterSentence(lines: readonly string[], start: number, k:
   for (let j = start; j < k; j += 1) if (lines[j]!.trim() !== "") measure = Math.max(measure, lineWidth(model, lines[j]!) - closingMarkWidth(model, lines[j]!));
   const low = Math.max(INDENT_SHORTFALL_LOW_EM, INDENT_SHORTFALL_LOW_SPREADS * model.spread);
   // A line that ends a sentence an indent short may be the abstract's last line as well as a one-sentence first line.
-  // Where the text prints indents (a later line opens on a leading space beside Han text), a first line would show
+  // Where the text prints indents (a later line opens on a leading space before text), a first line would show
   // its own: the line is the abstract's. Where it prints none and the line before stopped at the measure on a full
   // stop, nothing in the text says which: the line is read as the body's, so that no body text goes into the abstract
   // (an abstract losing its last sentence to the body keeps the words in the text; a paragraph read into the abstract
@@ -238,9 +241,9 @@ function opensParagraphAfterSentence(lines: readonly string[], start: number, k:
   );
 }
 
-/** A line after `k` opens on a leading space before Han text: the text prints paragraphs' indents. */
+/** A line after `k` opens on a leading space before text: the text prints paragraphs' indents. */
 function printsIndents(lines: readonly string[], k: number): boolean {
-  for (let j = k + 1; j < lines.length; j += 1) if (INDENTED_HAN.test(lines[j]!)) return true;
+  for (let j = k + 1; j < lines.length; j += 1) if (INDENTED_TEXT.test(lines[j]!)) return true;
   return false;
 }
 
