@@ -13,6 +13,7 @@ export interface HeadingMatch {
   text: string;
 }
 
+/** The Chinese numerals (one to ten, hundred, zero) that number sections as 一、 or （二）: a character class, not text of any essay. */
 const HAN_NUMERAL = "[一二三四五六七八九十百零〇]+";
 const DIGITS = "[0-9０-９]{1,2}";
 const PATTERNS: ReadonlyArray<{ re: RegExp; level: number; label: (m: RegExpExecArray) => string }> = [
