@@ -10,6 +10,12 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * shared 2-core host at load 13-18, where 30 s failed it; with two workers sharing the cores, 90 s.
  */
 const TEST_TIMEOUT_MS = 90_000;
+/**
+ * How long the suite's app may take to start: a limit for a hung start, which in a clean clone includes `next build`.
+ * The build took 79 s in CI; on the shared 2-core host at load 13-17 it had not finished after 300 s (the limit
+ * this replaces), and the whole run failed before its first test.
+ */
+const WEB_SERVER_START_TIMEOUT_MS = 900_000;
 
 /**
  * Browser tests drive Debian's Chromium against a production build served by `npm start`, on a
@@ -62,7 +68,7 @@ export default defineConfig({
   webServer: {
     command: "node --conditions=react-server --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: WEB_SERVER_START_TIMEOUT_MS,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
