@@ -27,6 +27,11 @@ export default defineConfig({
           // A limit for a hung test, not a speed check (speed is in `npm run bench`): parsing a typeset PDF took
           // 3.4-4.7 s alone on a slow CI host, against vitest's default of 5 s.
           testTimeout: 60_000,
+          // The same limit for a hung hook: a beforeAll parsing a typeset PDF ran past vitest's default 10 s at load 19.
+          hookTimeout: 60_000,
+          // Two cores, two files at a time. Left unset, vitest runs with one worker fewer than the cores outside
+          // watch mode: one file at a time on a 2-core CI host, the other core idle.
+          maxWorkers: 2,
         },
       },
       {
