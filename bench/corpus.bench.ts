@@ -39,7 +39,7 @@ import { listPassageLinks } from "@/lib/db/list-passage-links";
 import { disconnectDatabases, getDatabase, type Database } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { syntheticCorpus } from "@/tests/synthetic-corpus/synthetic-corpus";
-import { conceptsMentioned, measurePageLatencies, PAGE_KINDS, type PageKind, printPageLatencies } from "./corpus-page-latency";
+import { conceptsMentioned, measurePageLatencies, PAGE_KINDS, type PageLatencies, type PagePasses, printPageLatencies } from "./corpus-page-latency";
 
 const STEPS = [100, 300];
 /** Essays added one by one at each step; the median is reported (one add is too noisy on a shared machine). */
@@ -154,8 +154,8 @@ async function measurePagesOnly(keptDir: string, rounds: number): Promise<void> 
     console.log(`concept pages timed (those the 2 essays mention): ${conceptIds.join(", ")}`);
     // Rounds alternate the two corpora, each with a freshly started app (so every render is a first one): on a
     // shared machine one round is at the mercy of the host's load; the median of the rounds' medians is printed.
-    const atTwo: Record<PageKind, number | null>[] = [];
-    const atSize: Record<PageKind, number | null>[] = [];
+    const atTwo: PagePasses[] = [];
+    const atSize: PagePasses[] = [];
     // One round not counted: the first was usually the slowest at 1,003 essays (the kept database's files are
     // read from disk into the OS's cache, which a server that has been running holds already).
     await measurePageLatencies(two.url, noIngest, conceptIds);
@@ -169,7 +169,7 @@ async function measurePagesOnly(keptDir: string, rounds: number): Promise<void> 
         printPageLatencies(size, atSize.at(-1)!, atTwo.at(-1)!);
       }
     }
-    console.log(`pages at ${size} essays, each kind's first renders at up to 5 addresses, against the 2-essay corpus${rounds > 1 ? `, median of ${rounds} rounds` : ""}:`);
+    console.log(`pages at ${size} essays, each kind's renders at up to 5 addresses, against the 2-essay corpus${rounds > 1 ? `, median of ${rounds} rounds` : ""}:`);
     printPageLatencies(size, medianOfRounds(atSize), medianOfRounds(atTwo));
     console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} after`);
   } finally {
@@ -181,14 +181,16 @@ async function measurePagesOnly(keptDir: string, rounds: number): Promise<void> 
 
 const BASELINE_DATABASE = "bench_two";
 
-/** Per page kind, the median over rounds (null when no round had an address of that kind). */
-function medianOfRounds(rounds: readonly Record<PageKind, number | null>[]): Record<PageKind, number | null> {
-  return Object.fromEntries(
-    PAGE_KINDS.map((kind) => {
-      const values = rounds.map((round) => round[kind]).filter((value): value is number => value !== null);
-      return [kind, values.length === 0 ? null : median(values)];
-    }),
-  ) as Record<PageKind, number | null>;
+/** Per pass and page kind, the median over rounds (null when no round had an address of that kind). */
+function medianOfRounds(rounds: readonly PagePasses[]): PagePasses {
+  const ofPass = (pass: keyof PagePasses): PageLatencies =>
+    Object.fromEntries(
+      PAGE_KINDS.map((kind) => {
+        const values = rounds.map((round) => round[pass][kind]).filter((value): value is number => value !== null);
+        return [kind, values.length === 0 ? null : median(values)];
+      }),
+    ) as PageLatencies;
+  return { afterStart: ofPass("afterStart"), afterIngest: ofPass("afterIngest") };
 }
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
@@ -267,7 +269,7 @@ export default async function run(): Promise<void> {
       written = step + ADDS_PER_STEP;
     }
     const size = await db.document.count();
-    console.log(`pages at ${size} essays, each kind's first renders at up to 5 addresses, against the 2-essay corpus:`);
+    console.log(`pages at ${size} essays, each kind's renders at up to 5 addresses, against the 2-essay corpus:`);
     printPageLatencies(size, await measurePageLatencies(server.url, folder, conceptIds), pagesAtTwo);
     console.log(
       `full ingest of ${written} essays: ${(ingestSeconds / 60).toFixed(1)} min in ingest runs (target ≤ ${TARGETS.ingestMinutes} min for 1,000), ` +
