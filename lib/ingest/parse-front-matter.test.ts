@@ -87,6 +87,17 @@ describe("parseFrontMatter", () => {
     expect(result.abstractLines).toEqual([3, 5]);
   });
 
+  it("ends the abstract before a line left short by a Latin word that moved on, after its full last line, where no indents are printed", () => {
+    // pdftotext's default mode: the body's first line, its indent dropped, stops short by the indent and the room its
+    // last word did not fit in; an abstract's line before a word that did not fit stops as short. After a full line on
+    // a full stop nothing tells them apart: read as the body's, no body text goes into the abstract.
+    const abstract = ["内容提要：本文讨论流域治理的制度演变与比较研究若干问题。", "地方政府与流域机构之间的协调始终是治理中的一个难点所在。"];
+    const first = "其中的一行文字其中的一行文字其中的一行文字其中的一行";
+    const { result, lines } = front(["水资源治理", "林小河", ...abstract, first, "Internet Governance Forum的年度会议吸引了众多参与者。", "", "一 问题的提出", ""]);
+    expect(result.abstractLines).toEqual([3, 4]);
+    expect(lines[result.bodyStart]).toBe(first);
+  });
+
   it("keeps an abstract's full line ending a sentence and the line after it together", () => {
     const { result } = front(["水资源治理", "林小河", "内容提要：本文讨论治理的一行文字正文的一行文字正文的一行字。", "结论是明确的。", " 正文开始于此处的第一行"]);
     expect(result.abstract).toBe("本文讨论治理的一行文字正文的一行文字正文的一行字。结论是明确的。");
