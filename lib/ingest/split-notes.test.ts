@@ -41,6 +41,17 @@ describe("splitNoteArea", () => {
     expect(narrow.map((s) => [s.label, s.text])).toEqual([[null, "①技术标准的统一为信息共享奠定基础。"]]);
   });
 
+  it("reads a label run straight into a short note's text as its label among labelled notes", () => {
+    // pdftotext -raw drops the space after a label on a short line too: among labelled notes the split opens a note
+    // there, and the label is no part of its text (read as text, `[3]同上。` scored as an overlong attachment).
+    const area = page(["[2] 参见某某：《流域治理的比较研究》，载《公共政策学刊》2003年第9期。", "[3]同上。", "[4]即在国际场合首次系统提出的主张。"]);
+    expect(splitNoteArea(area, notes, model, null, 3).segments.map((s) => [s.label, s.text])).toEqual([
+      ["[2]", "参见某某：《流域治理的比较研究》，载《公共政策学刊》2003年第9期。"],
+      ["[3]", "同上。"],
+      ["[4]", "即在国际场合首次系统提出的主张。"],
+    ]);
+  });
+
   it("splits at a sentence ending on a full line when the marker list asks for another note", () => {
     const full = `${"甲".repeat(27)}。`;
     const area = page([full, "《乙书》，第二页。"], ["①", "②"]);

@@ -282,7 +282,7 @@ export function splitNoteArea(
       sourceLines: [lines[0]!.lineNo, lines[lines.length - 1]!.lineNo],
     });
   }
-  return { segments: groups.map((group) => makeSegment(page.page, group.lines, group.end, notes, width, model)), warnings };
+  return { segments: groups.map((group) => makeSegment(page.page, group.lines, group.end, notes, width, model, labelled)), warnings };
 }
 
 /**
@@ -749,9 +749,20 @@ function openingAddressWidth(text: string, model: WidthModel): number {
   return start === undefined ? 0 : lineWidth(model, start);
 }
 
-function makeSegment(page: number, lines: LayoutLine[], end: NoteEnd, notes: NoteMeasure, width: (line: LayoutLine) => number, model: WidthModel): NoteSegment {
+function makeSegment(
+  page: number,
+  lines: LayoutLine[],
+  end: NoteEnd,
+  notes: NoteMeasure,
+  width: (line: LayoutLine) => number,
+  model: WidthModel,
+  areaLabelled: boolean,
+): NoteSegment {
   const first = lines[0]!;
-  const lead = isLabelledLine(first, model) ? leadingNoteLabel(first.raw) : null;
+  // Among labelled notes, a note the split opened on a label run straight into its text is labelled too (pdftotext -raw
+  // drops the space after a label on a short line: `[3]同上。`); read as text, its label stayed in the note's text.
+  const runIn = areaLabelled && leadingNoteLabel(first.raw)?.separator === "none" && leadingNoteLabel(first.raw)!.rest.trim() !== "";
+  const lead = isLabelledLine(first, model) || runIn ? leadingNoteLabel(first.raw) : null;
   const raws = lines.map((line) => line.raw);
   if (lead) raws[0] = lead.rest;
   const text = normaliseText(raws.join("\n"));
