@@ -7,6 +7,9 @@
  *   node --import tsx tests/layout-simulator/classify-paragraph-misses.ts --first 41000001 --count 1000 [--style circled] [--corpus corpus-001] [--examples 4]
  * Analysis only: nothing in lib/ingest reads it.
  */
+import { fitWidthModel } from "@/lib/ingest/line-width";
+import { normaliseLine } from "@/lib/ingest/normalise-text";
+import { endsSentence } from "@/lib/ingest/sentence-end";
 import { seeded } from "@/tests/fixtures/ingest/render-essay";
 import { diffCharacters } from "./character-diff";
 import { withGlyphArtefacts } from "./glyph-artefacts";
@@ -89,21 +92,15 @@ function printedBlocks(document: TrueDocument, requested: LayoutParameters): Arr
   return blocks;
 }
 
-interface BreakDecision {
-  lineNo: number;
-  raw: string;
-  nextRaw: string;
-  close: boolean;
-  [rule: string]: unknown;
+/**
+ * The parser's width model for the printed text, fitted as parse-document.ts fits it: how far its measure and its
+ * Latin (ASCII) width sit from the typesetter's, which is what moves a line's read shortfall off the printed one.
+ */
+function modelReading(text: string): string {
+  const lines = text.split("\n").map((line) => line.replace(/\f/gu, ""));
+  const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
+  return `model: ascii ${model.weights.ascii.toFixed(2)} em, measure ${model.measure.toFixed(1)}, spread ${model.spread.toFixed(1)}`;
 }
-const RULES = ["blankBetween", "firstLineEndingSentence", "strong", "nextIndented", "combined", "heading", "indentMarks"];
-const f1 = (x: unknown) => (typeof x === "number" ? x.toFixed(1) : String(x));
-const parserView = (d: BreakDecision | undefined) =>
-  d === undefined
-    ? "parser's view not recorded"
-    : `parser: ${RULES.filter((r) => d[r] === true).join("+") || "none"} [next ${f1(d.nextDeficit)} «${String(d.nextRaw).slice(-8)}» after «${String(d.afterRaw).slice(0, 10)}…${String(d.afterRaw).slice(-3)}» ${f1(d.afterDeficit)} ${d.afterBlank ? "B" : ""}] (line ${f1(d.lineShort)}, next ${f1(d.nextShort)}, next w/o mark ${f1(d.nextShortWithoutMark)}, low ${f1(d.indentLow)}, weak ${f1(d.weakEnd)})`;
-const parserRules = (d: BreakDecision | undefined) => (d === undefined ? "" : RULES.filter((r) => d[r] === true).join("+") || "no rule");
-const stripMarkers = (s: string) => s.replace(/[\uE000-\uF8FF①-⑳\s\u3000]|\[\d+\]/gu, "").replace(/\uFFE3/gu, "");
 
 interface Event {
   key: string;
@@ -121,8 +118,6 @@ for (const style of styles) {
   const missKinds = new Map<string, number>();
   for (let seed = first; seed < first + count; seed += 1) {
     const layoutCase = caseForSeed(style, seed, undefined, document);
-    const debug: BreakDecision[] = [];
-    (globalThis as { __breakDebug?: unknown[] }).__breakDebug = debug;
     const outcome = runCase(layoutCase);
     if (outcome.draft === null) continue;
     const truth = outcome.layout.truth;
@@ -196,11 +191,8 @@ for (const style of styles) {
         blocksBlank ? "blank between blocks" : "",
         masked,
       ].filter(Boolean).join(", ");
-      const tail = stripMarkers(last.text);
-      const head = stripMarkers(q.lines[0]!.text);
-      const decision = debug.find((d) => stripMarkers(d.raw) === tail && stripMarkers(d.nextRaw) === head);
-      events.push({ key: `joined   | ${decidable ? "DECIDABLE" : "invisible"} | ${why} | ${parserRules(decision)}`, seed });
-      if (verbose) console.log(`  ${seed} joined p${i}|p${i + 1}: last «${last.text.slice(-12)}» (${lastShort.toFixed(1)} em short), next «${q.lines[0]!.text.slice(0, 12)}» ${shape(params)} width ${params.width}; ${parserView(decision)}`);
+      events.push({ key: `joined   | ${decidable ? "DECIDABLE" : "invisible"} | ${why}`, seed });
+      if (verbose) console.log(`  ${seed} joined p${i}|p${i + 1}: last «${last.text.slice(-12)}» (${lastShort.toFixed(1)} em short), next «${q.lines[0]!.text.slice(0, 12)}» (${(params.width - q.lines[0]!.width).toFixed(1)} em short with its indent) ${shape(params)} width ${params.width}; ${modelReading(outcome.layout.text)}`);
       mark(i);
       mark(i + 1);
     });
@@ -233,10 +225,8 @@ for (const style of styles) {
         line.pageEnd ? "at page break" : "same page",
         `blank:${params.blankLines === "blocks" && params.pageSeparator === "form-feed" ? "none" : params.blankLines}`,
       ].filter(Boolean).join(", ");
-      const lastLineNo = outcome.draft.paragraphs[[...draftEnds].sort((a, b) => a - b).indexOf(end)]?.sourceLines[1];
-      const decision = debug.find((d) => d.lineNo === lastLineNo);
-      events.push({ key: `split    | DECIDABLE | ${why} | ${debug.length === 0 ? "" : decision?.close ? parserRules(decision) : "not a sentence-end break"}`, seed });
-      if (verbose) console.log(`  ${seed} split p${i} after line ${k + 1}/${p.lines.length}: «${line.text.slice(-12)}» (${short.toFixed(1)} em short) next «${next?.text.slice(0, 12)}» (${nextShort.toFixed(1)}) ${shape(params)} width ${params.width}; ${parserView(decision)}`);
+      events.push({ key: `split    | DECIDABLE | ${why}`, seed });
+      if (verbose) console.log(`  ${seed} split p${i} after line ${k + 1}/${p.lines.length}: «${line.text.slice(-12)}» (${short.toFixed(1)} em short) next «${next?.text.slice(0, 12)}» (${nextShort.toFixed(1)}) ${shape(params)} width ${params.width}; ${modelReading(outcome.layout.text)}`);
       mark(i);
     }
 
