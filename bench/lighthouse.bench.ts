@@ -38,6 +38,8 @@ const TARGET_PERFORMANCE = 0.95;
 const TARGET_TBT_MS = 150;
 
 interface Audit {
+  /** Lighthouse's own error for a run it could not score (its runtimeError: code and message), printed with the run. */
+  error: string | null;
   performance: number;
   tbt: number;
   lcp: number;
@@ -72,7 +74,7 @@ export default async function run(): Promise<void> {
           const audit = await lighthouseAudit(base + page.path);
           audits[b]!.push(audit);
           const origin = new URL(base).origin;
-          console.log(`  run ${i + 1}${bases.length > 1 ? ` (${origin})` : ""}: performance ${audit.performance.toFixed(2)}, TBT ${audit.tbt.toFixed(0)} ms, LCP ${audit.lcp.toFixed(0)} ms`);
+          console.log(`  run ${i + 1}${bases.length > 1 ? ` (${origin})` : ""}: performance ${audit.performance.toFixed(2)}, TBT ${audit.tbt.toFixed(0)} ms, LCP ${audit.lcp.toFixed(0)} ms${audit.error ? ` (not scored: ${audit.error})` : ""}`);
           const tasks = audit.longTasks.map((task) => `${task.url.replace(origin, "") || "?"} at ${task.startMs.toFixed(0)} for ${task.durationMs.toFixed(0)}`);
           console.log(`    long tasks (simulated, ms): ${tasks.length > 0 ? tasks.join("; ") : "none"}`);
         }
@@ -113,6 +115,7 @@ async function lighthouseAudit(url: string): Promise<Audit> {
     const summary = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
     const bytesOf = (type: string) => summary.find((item) => item.resourceType === type)?.transferSize ?? NaN;
     return {
+      error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
       performance: lhr.categories.performance?.score ?? 0,
       tbt: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
       lcp: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
