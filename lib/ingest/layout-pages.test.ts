@@ -902,6 +902,24 @@ describe("layoutPages: a short line finishing a sentence at a page's foot, after
     expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
   });
 
+  it("stays the body's last line when the next page's first line reads full only with a run of two closing marks hanging past an indented first line's measure", () => {
+    // Issue 11, corpus-001 re-typeset circled 249300011, on our own text: a paragraph's first line, 22 em of text after
+    // its dropped 2-em indent, and `”。` both hung. Read without its `。` alone it reads 1 em short, as a full line would.
+    const opening = "水资源分配规则兼顾“上下游的不同利益港口城市”。";
+    expect(Array.from(opening.slice(0, -2)).length).toBe(22);
+    const pages = laidOut("②", [opening, "市的数据中心建设速度明显加快。"]);
+    expect(pages[0]!.body.map((l) => l.lineNo)).toContain(7);
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([8]);
+  });
+
+  it("is a note when the next page's first line fills the measure up to its closing quote and only its last mark hung", () => {
+    // 23 em of text and `”` fill the measure, `。` hung: read without the whole run, 1 em short, no first line.
+    const opening = "经历了漫长的演变过程，水资源分配“规则需要兼顾”。";
+    expect(Array.from(opening.slice(0, -1)).length).toBe(24);
+    const pages = laidOut("②", [opening, "游的不同利益。"]);
+    expect(pages[0]!.notes.map((l) => l.lineNo)).toEqual([7, 8]);
+  });
+
   it("is a note when the line the page cut mid-sentence is a paragraph's first line, short by its indent, under a heading", () => {
     // Issue 11, invented circled 241001155 (a dev range), on our own text: a heading, the paragraph's first line (22 em,
     // cut by the page turn), then `上。` and the page's note ②; the next page goes on with a full line.

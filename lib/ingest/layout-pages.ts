@@ -928,9 +928,27 @@ function reclaimTailBeforeRunOn(page: PageLayout, nextPage: PageLayout, model: W
 /**
  * Read without the closing mark it ends on (1 em), a full line stops short by that mark's width at most, 1 em; a first
  * line whose mark hung past the measure, by its whole indent, 2 em. Short of the measure by less than the midpoint
- * without its mark, a line ending on one is no first line.
+ * without its mark, a line ending on one is no first line. A line ending on a run of marks (`”。`) is read without the
+ * whole run (closingRunWidth): a full line with its last mark hung then stops short by the rest of the run, 1 em for
+ * two marks, a first line with the whole run hung still by its indent (one with none hung, as short, is given up).
  */
 const MARK_LINE_FULL_SHORTFALL = (1 + FIRST_LINE_INDENT) / 2;
+
+/**
+ * The width of the run of closing marks a line ends on (`”。`: 2 em). No line opens on any of them, so the whole run
+ * may have hung past the measure, not only its last mark (issue 11: corpus-001 re-typeset, circled 249300011: the next
+ * page opened a paragraph on `…交相恶则乱”。`, its indent dropped and both marks hung; read without its `。` only, it
+ * read full, and the page's last body line was taken for a lost note's end: 8 body characters lost, a wrong attachment).
+ */
+function closingRunWidth(model: WidthModel, raw: string): number {
+  let text = raw.trimEnd();
+  let width = 0;
+  for (let mark = closingMarkWidth(model, text); mark > 0; mark = closingMarkWidth(model, text)) {
+    width += mark;
+    text = text.slice(0, -1);
+  }
+  return width;
+}
 
 /**
  * The page's last body line but one is full (or a paragraph's first line, short by its indent, after a finished
@@ -965,8 +983,8 @@ function opensNoParagraph(page: PageLayout, nextPage: PageLayout, model: WidthMo
   // stops short by less than an indented first line would (issue 11: invented circled 241001049, a dev range: the next
   // page opened `显加快。①…共同承担，`, and a note's surviving end stayed in the body). Not a line ending on a marker,
   // whose width the model only estimates.
-  const mark = closingMarkWidth(model, opening.raw);
-  return mark > 0 && opening.deficit + mark - measureShortfall + latinSlack < MARK_LINE_FULL_SHORTFALL;
+  const marks = closingRunWidth(model, opening.raw);
+  return marks > 0 && opening.deficit + marks - measureShortfall + latinSlack < MARK_LINE_FULL_SHORTFALL;
 }
 
 /** A text opening on the rest of a web address with a path in it (`/data/…`, `example.org/report.htm`), before any Han text. */
