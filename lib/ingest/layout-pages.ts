@@ -936,8 +936,8 @@ const MARK_LINE_FULL_SHORTFALL = (1 + FIRST_LINE_INDENT) / 2;
 
 /**
  * The width of the run of closing marks a line ends on (`”。`: 2 em). No line opens on any of them, so the whole run
- * may have hung past the measure, not only its last mark (issue 11: corpus-001 re-typeset, circled 249300011: the next
- * page opened a paragraph on `…交相恶则乱”。`, its indent dropped and both marks hung; read without its `。` only, it
+ * may have hung past the measure, not only its last mark (issue 11: a simulated layout whose next page opened a
+ * paragraph on a quotation closed by `”。`, its indent dropped and both marks hung; read without its `。` only, it
  * read full, and the page's last body line was taken for a lost note's end: 8 body characters lost, a wrong attachment).
  */
 function closingRunWidth(model: WidthModel, raw: string): number {
