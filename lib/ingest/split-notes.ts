@@ -761,8 +761,9 @@ function makeSegment(
   const first = lines[0]!;
   // Among labelled notes, a note the split opened on a label run straight into its text is labelled too (pdftotext -raw
   // drops the space after a label on a short line: `[3]同上。`); read as text, its label stayed in the note's text.
-  const runIn = areaLabelled && leadingNoteLabel(first.raw)?.separator === "none" && leadingNoteLabel(first.raw)!.rest.trim() !== "";
-  const lead = isLabelledLine(first, model) || runIn ? leadingNoteLabel(first.raw) : null;
+  const label = leadingNoteLabel(first.raw);
+  const runIn = areaLabelled && label?.separator === "none" && label.rest.trim() !== "";
+  const lead = isLabelledLine(first, model) || runIn ? label : null;
   const raws = lines.map((line) => line.raw);
   if (lead) raws[0] = lead.rest;
   const text = normaliseText(raws.join("\n"));
