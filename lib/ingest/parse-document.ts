@@ -19,7 +19,7 @@ import type { DocumentManifest } from "./document-manifest";
 import { extractionRunLines, leaveNotesUnattached } from "./extraction-runs";
 import { IngestError } from "./ingest-error";
 import { layoutPages, type LineGeometry } from "./layout-pages";
-import { fitWidthModel } from "./line-width";
+import { fitWidthModel, type WidthModel } from "./line-width";
 import { forceAttachments, linesOf, matchNotes, type NoteArea } from "./match-notes";
 import { normaliseLine } from "./normalise-text";
 import { pageBreakOffsets, type TextPageBreak } from "./page-break-offsets";
@@ -49,6 +49,15 @@ export interface ParseDocumentInput {
  * line-width model, front matter, page layout, body (headings, paragraphs, markers), note areas,
  * note-to-marker matching, citations, anchors. Throws IngestError for input it cannot read.
  */
+/**
+ * The width model of a document's printed lines, as the parse reads them: a line ending a sentence may stop short
+ * of the measure anywhere, so only the others are candidates for a full line. Exported for the simulator's tools,
+ * which print the widths the parse read.
+ */
+export function fitDocumentWidthModel(lines: readonly string[]): WidthModel {
+  return fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
+}
+
 export function parseDocument(input: ParseDocumentInput): DocumentStructure {
   const text = decodeSource(input.bytes, { maxBytes: input.maxBytes });
   // A form feed (as poppler's pdftotext prints one after every page) is a page break the text states
@@ -59,7 +68,7 @@ export function parseDocument(input: ParseDocumentInput): DocumentStructure {
   if (lines.filter((line) => line.trim() !== "").length < 2) {
     throw new IngestError("no-structure", "The text is a single line: there are no printed lines to find pages, paragraphs or notes in.");
   }
-  const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
+  const model = fitDocumentWidthModel(lines);
   // A PDF's running heads and folios are known: the front matter is read without them (a folio may stand
   // above the title).
   const furniture = (k: number) => input.geometry?.[k]?.role === "running-head" || input.geometry?.[k]?.role === "folio";

@@ -7,9 +7,7 @@
  *   node --import tsx tests/layout-simulator/classify-paragraph-misses.ts --first 41000001 --count 1000 [--style circled] [--corpus corpus-001] [--examples 4]
  * Analysis only: nothing in lib/ingest reads it.
  */
-import { fitWidthModel } from "@/lib/ingest/line-width";
-import { normaliseLine } from "@/lib/ingest/normalise-text";
-import { endsSentence } from "@/lib/ingest/sentence-end";
+import { fitDocumentWidthModel } from "@/lib/ingest/parse-document";
 import { seeded } from "@/tests/fixtures/ingest/render-essay";
 import { diffCharacters } from "./character-diff";
 import { withGlyphArtefacts } from "./glyph-artefacts";
@@ -98,7 +96,7 @@ function printedBlocks(document: TrueDocument, requested: LayoutParameters): Arr
  */
 function modelReading(text: string): string {
   const lines = text.split("\n").map((line) => line.replace(/\f/gu, ""));
-  const model = fitWidthModel(lines, (line) => !endsSentence(normaliseLine(line)));
+  const model = fitDocumentWidthModel(lines);
   return `model: ascii ${model.weights.ascii.toFixed(2)} em, measure ${model.measure.toFixed(1)}, spread ${model.spread.toFixed(1)}`;
 }
 
